@@ -1,0 +1,57 @@
+import type { BarcodeKeyError, BarcodeKeyParts } from './barcodeKey';
+import { parseDossierBarcodeKey } from './barcodeKey';
+import type { BatchCodeError, BatchCodeParts } from './batchCode';
+import { BATCH_CODE_PREFIX, parseBatchCode } from './batchCode';
+import type { DossierCodeError, DossierCodeParts } from './dossierCode';
+import { parseDossierCode } from './dossierCode';
+
+export type ScanClassification =
+  | { kind: 'dossierCode'; parts: DossierCodeParts }
+  | { kind: 'barcodeKey'; parts: BarcodeKeyParts }
+  | { kind: 'batchCode'; parts: BatchCodeParts }
+  /** `error` is the closest parser's complaint, for the screen; absent when nothing fits at all. */
+  | { kind: 'unknown'; text: string; error?: DossierCodeError | BarcodeKeyError | BatchCodeError };
+
+const URL_PREFIX = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+const CODE_IN_URL =
+  /(?<![0-9A-Z.])(?:\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|[A-Z]\d{2}\.\d{3}\.\d{2})-\d{6}-\d{4,11}(?![0-9])/;
+const BATCH_IN_URL = /(?<![0-9A-Z])BG-\d{6}-\d{2}-\d{1,4}(?![0-9])/;
+
+/**
+ * Tells what a scanner (or paste) produced: a dossier code, the numeric 1D key, a handover batch
+ * code, or nothing known. Never throws. Letters are upper-cased first because a keyboard-wedge
+ * scanner types lowercase when Caps Lock is on; a QR code holding the public status page URL is
+ * searched for the code it carries.
+ */
+export function classifyScan(text: string): ScanClassification {
+  const raw = text.trim();
+  const scanned = raw.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
+  if (scanned === '') return { kind: 'unknown', text: raw };
+
+  if (URL_PREFIX.test(scanned)) {
+    const dossier = CODE_IN_URL.exec(scanned);
+    if (dossier) {
+      const parsed = parseDossierCode(dossier[0]);
+      if (parsed.ok) return { kind: 'dossierCode', parts: parsed.value };
+    }
+    const batch = BATCH_IN_URL.exec(scanned);
+    if (batch) {
+      const parsed = parseBatchCode(batch[0]);
+      if (parsed.ok) return { kind: 'batchCode', parts: parsed.value };
+    }
+    return { kind: 'unknown', text: raw };
+  }
+
+  if (/^\d+$/.test(scanned)) {
+    const parsed = parseDossierBarcodeKey(scanned);
+    return parsed.ok ? { kind: 'barcodeKey', parts: parsed.value } : { kind: 'unknown', text: raw, error: parsed.error };
+  }
+
+  if (scanned.startsWith(`${BATCH_CODE_PREFIX}-`)) {
+    const parsed = parseBatchCode(scanned);
+    return parsed.ok ? { kind: 'batchCode', parts: parsed.value } : { kind: 'unknown', text: raw, error: parsed.error };
+  }
+
+  const parsed = parseDossierCode(scanned);
+  return parsed.ok ? { kind: 'dossierCode', parts: parsed.value } : { kind: 'unknown', text: raw, error: parsed.error };
+}

@@ -1,0 +1,29 @@
+export type { Result } from './result';
+export { ok, err } from './result';
+export type { CalendarDate } from './calendarDate';
+export { isValidCalendarDate } from './calendarDate';
+
+export type { DossierCodeParts, DossierCodeError, DossierCodeInput } from './dossierCode';
+export {
+  formatDossierCode,
+  parseDossierCode,
+  AGENCY_CODE_PATTERN,
+  CENTRAL_AGENCY_CODE_PATTERN,
+  MAX_DOSSIER_SEQUENCE,
+} from './dossierCode';
+export type { BarcodeKeyParts, BarcodeKeyInput, BarcodeKeyError } from './barcodeKey';
+export { dossierBarcodeKey, parseDossierBarcodeKey, dossierCodeFromBarcodeKey } from './barcodeKey';
+export type { BatchCodeParts, BatchCodeInput, BatchCodeError } from './batchCode';
+export { formatBatchCode, parseBatchCode, BATCH_CODE_PREFIX } from './batchCode';
+export type { ScanClassification } from './classifyScan';
+export { classifyScan } from './classifyScan';
+
+export type { CitizenId, CitizenIdError, CitizenIdOptions, Gender } from './citizenId';
+export { validateCitizenId } from './citizenId';
+export { CCCD_PROVINCES } from './provinces';
+export type { Phone, PhoneError } from './phone';
+export { normalizePhone } from './phone';
+
+export type { MoneyError } from './money';
+export { formatVnd, parseVnd } from './money';
+export { amountInWords } from './amountInWords';

@@ -1,0 +1,124 @@
+// The KioskHost contract: everything the renderer may ask of the machine.
+// Two implementations serve it: Electron's preload (contextBridge → main → electron/services)
+// and the local web host (loopback HTTP with a per-start secret → the same services).
+
+export type PrinterTransport = 'network' | 'usb' | 'device' | 'system' | 'virtual';
+
+/** Paper a printer takes: thermal roll widths in mm, or office sheets. */
+export type PaperSize = '58mm' | '80mm' | 'A5' | 'A4';
+
+export interface PrinterConfig {
+  id: string;
+  /** Name staff see, e.g. "Máy in phiếu quầy 3". */
+  name: string;
+  transport: PrinterTransport;
+  /** host:port for network, vid:pid for usb, a path for device, a queue name for system. */
+  address: string;
+  paper: PaperSize;
+  /** Which documents go to this printer by default. */
+  roles: ('slip' | 'receipt' | 'handover' | 'form')[];
+  copies: Partial<Record<string, number>>;
+}
+
+export type PrinterState = 'ready' | 'offline' | 'coverOpen' | 'paperOut' | 'paperLow' | 'error' | 'unknown';
+
+export interface PrinterStatus {
+  state: PrinterState;
+  /** Vietnamese, for staff: what happened and what to do. */
+  message: string;
+}
+
+/** A 1-bit raster ready for ESC/POS `GS v 0`: rows packed MSB first, 1 = black dot. */
+export interface RasterJob {
+  jobId: string;
+  printerId: string;
+  widthDots: number;
+  heightDots: number;
+  /** base64 of the packed rows (ceil(widthDots / 8) bytes per row). */
+  rasterBase64: string;
+  cut: boolean;
+  beep?: boolean;
+}
+
+/** An office document (A5/A4) as self-contained HTML, printed through the system printer or saved as PDF. */
+export interface HtmlJob {
+  jobId: string;
+  printerId: string;
+  html: string;
+  paper: 'A5' | 'A4';
+}
+
+export type PrintOutcome =
+  | { ok: true; bytes: number }
+  | { ok: false; retryable: boolean; status: PrinterStatus };
+
+export interface SerialPortInfo {
+  path: string;
+  manufacturer?: string;
+}
+
+export interface ScanEvent {
+  seq: number;
+  source: 'serial';
+  code: string;
+  at: string;
+}
+
+export interface KioskSettings {
+  serverUrl: string;
+  counterName: string;
+  printers: PrinterConfig[];
+  scannerPort?: { path: string; baudRate: number };
+}
+
+export interface AppInfo {
+  version: string;
+  runtime: 'electron' | 'web';
+  platform: string;
+}
+
+export interface KioskHost {
+  app: {
+    info(): Promise<AppInfo>;
+  };
+  printers: {
+    list(): Promise<PrinterConfig[]>;
+    status(printerId: string): Promise<PrinterStatus>;
+    printRaster(job: RasterJob): Promise<PrintOutcome>;
+    printHtml(job: HtmlJob): Promise<PrintOutcome>;
+  };
+  scanner: {
+    listPorts(): Promise<SerialPortInfo[]>;
+    /** Serial scans after `afterSeq`; waits up to `waitMs` for the next one (long poll). */
+    next(afterSeq: number, waitMs: number): Promise<ScanEvent[]>;
+  };
+  settings: {
+    get(): Promise<KioskSettings>;
+    update(patch: Partial<KioskSettings>): Promise<KioskSettings>;
+  };
+}
+
+/** The call names as `namespace.method`: the only channels main and the web host accept. */
+export const HOST_CALLS = [
+  'app.info',
+  'printers.list',
+  'printers.status',
+  'printers.printRaster',
+  'printers.printHtml',
+  'scanner.listPorts',
+  'scanner.next',
+  'settings.get',
+  'settings.update',
+] as const;
+
+export type HostCall = (typeof HOST_CALLS)[number];
+
+export function isHostCall(name: unknown): name is HostCall {
+  return typeof name === 'string' && (HOST_CALLS as readonly string[]).includes(name);
+}
+
+/** An error crossing the host boundary: a machine code for logs and a Vietnamese message for staff. */
+export interface HostError {
+  code: string;
+  message: string;
+}

@@ -1,0 +1,46 @@
+// Vietnamese names staff read for statuses and actions.
+import type { DossierEventType, DossierStatus } from './types';
+
+export const STATUS_LABELS: Readonly<Record<DossierStatus, string>> = {
+  received: 'Đã tiếp nhận',
+  withCourier: 'Đang chuyển đến cơ quan giải quyết',
+  atDepartment: 'Đang ở cơ quan giải quyết',
+  resultInTransit: 'Kết quả đang chuyển về Trung tâm',
+  resultReady: 'Đã có kết quả, chờ trả',
+  returned: 'Đã trả kết quả',
+  awaitingSupplement: 'Chờ bổ sung hồ sơ',
+  refused: 'Đã từ chối',
+  withdrawn: 'Đã rút hồ sơ',
+  correctionRequested: 'Đang đính chính kết quả',
+};
+
+/** The action an event records, as a verb phrase ("không thể …"). */
+export const EVENT_ACTIONS: Readonly<Record<DossierEventType, string>> = {
+  received: 'tiếp nhận hồ sơ',
+  supplementRequested: 'yêu cầu bổ sung hồ sơ',
+  supplementSupplied: 'ghi nhận hồ sơ bổ sung',
+  refused: 'từ chối hồ sơ',
+  handedToCourier: 'bàn giao hồ sơ cho bưu điện',
+  deliveredToDepartment: 'ghi nhận bưu điện đã giao hồ sơ đến cơ quan giải quyết',
+  deliveryDisputed: 'ghi nhận khiếu nại về việc bàn giao',
+  resultDispatched: 'ghi nhận cơ quan giải quyết gửi kết quả',
+  resultReceived: 'nhận kết quả từ bưu điện',
+  returned: 'trả kết quả',
+  apologyIssued: 'ghi nhận văn bản xin lỗi và hẹn lại ngày trả kết quả',
+  correctionRequested: 'yêu cầu đính chính kết quả',
+  withdrawn: 'rút hồ sơ',
+  feeCollected: 'thu phí, lệ phí',
+};
+
+export const OUTCOME_LABELS: Readonly<Record<'result' | 'supplement' | 'refusal', string>> = {
+  result: 'kết quả giải quyết',
+  supplement: 'yêu cầu bổ sung hồ sơ',
+  refusal: 'văn bản từ chối giải quyết',
+};
+
+export const PAYMENT_METHOD_LABELS: Readonly<Record<'cash' | 'transfer' | 'card' | 'online', string>> = {
+  cash: 'tiền mặt',
+  transfer: 'chuyển khoản',
+  card: 'thẻ',
+  online: 'thanh toán trực tuyến',
+};

@@ -1,0 +1,233 @@
+// The one reducer: folds a dossier's events into its state, on the counter and on the server alike.
+// It is pure and total: a step the rules forbid comes back as a typed error, never an exception,
+// so a conflicting fact from another desk can be kept and flagged instead of lost.
+import {
+  alreadyReceivedMessage,
+  apologyAlreadyIssuedMessage,
+  batchMismatchMessage,
+  dossierExistsMessage,
+  dossierMismatchMessage,
+  duplicateEventMessage,
+  illegalTransitionMessage,
+  notReceivedMessage,
+  unknownDossierMessage,
+} from './messages';
+import { formatVietnamDateTime, parseInstant } from './time';
+import { TRANSITIONS, caseFor, targetOf } from './transitions';
+import type { ApplyResult, DossierEvent, DossierEventType, DossierState, TransitionErrorCode } from './types';
+import { checkMeta, checkPayload } from './validate';
+
+function reject(state: DossierState | undefined, event: DossierEvent, code: TransitionErrorCode, message: string): ApplyResult {
+  const error = {
+    code,
+    message,
+    eventId: typeof event?.id === 'string' ? event.id : '',
+    dossierId: typeof event?.dossierId === 'string' ? event.dossierId : (state?.id ?? ''),
+    eventType: event?.type,
+    ...(state?.code !== undefined ? { dossierCode: state.code } : {}),
+    ...(state ? { from: state.status } : {}),
+  };
+  return { ok: false, error };
+}
+
+function emptyDossier(id: string): DossierState {
+  return {
+    id,
+    status: 'received',
+    apologyCount: 0,
+    feesDue: 0,
+    feesPaid: 0,
+    eventIds: [],
+    lastEventId: '',
+    version: 0,
+    flags: { deliveryDisputed: false, correctionCount: 0 },
+  };
+}
+
+/** Checks that need the dossier's state, beyond the table: the rules of the forms and decrees. */
+function checkAgainstState(state: DossierState | undefined, event: DossierEvent): ApplyResult | undefined {
+  switch (event.type) {
+    case 'supplementRequested':
+    case 'refused':
+      // A counter form (Mẫu 02, Mẫu 03) for a dossier never received must name who and what.
+      if (!state && (event.payload.applicant === undefined || !event.payload.procedureCode?.trim())) {
+        return reject(state, event, 'INVALID_PAYLOAD', 'Phiếu lập tại quầy khi chưa tiếp nhận phải ghi người nộp và thủ tục được yêu cầu.');
+      }
+      return undefined;
+    case 'apologyIssued': {
+      if (!state) return undefined;
+      if (state.apologyCount > 0) return reject(state, event, 'APOLOGY_ALREADY_ISSUED', apologyAlreadyIssuedMessage(state));
+      const due = state.dueAt === undefined ? undefined : parseInstant(state.dueAt);
+      if (due !== undefined && (parseInstant(event.payload.newDueAt) as number) <= due) {
+        return reject(
+          state,
+          event,
+          'INVALID_PAYLOAD',
+          `Ngày hẹn trả mới (${formatVietnamDateTime(event.payload.newDueAt)}) phải sau ngày hẹn ban đầu (${formatVietnamDateTime(state.dueAt as string)}).`,
+        );
+      }
+      return undefined;
+    }
+    case 'correctionRequested': {
+      const returned = state?.returnedAt === undefined ? undefined : parseInstant(state.returnedAt);
+      if (state && returned !== undefined && (parseInstant(event.payload.newDueAt) as number) <= returned) {
+        return reject(state, event, 'INVALID_PAYLOAD', `Ngày hẹn trả kết quả đính chính phải sau lần trả kết quả trước (${formatVietnamDateTime(state.returnedAt as string)}).`);
+      }
+      return undefined;
+    }
+    case 'deliveredToDepartment':
+    case 'deliveryDisputed':
+      if (state && state.currentBatchId !== event.payload.batchId) {
+        return reject(state, event, 'BATCH_MISMATCH', batchMismatchMessage(state, event.payload.batchId));
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The state after the event, assuming every check passed. Never mutates `before`. */
+function evolve(before: DossierState | undefined, event: DossierEvent, status: DossierState['status']): DossierState {
+  const base = before ?? emptyDossier(event.dossierId);
+  const s: DossierState = {
+    ...base,
+    status,
+    flags: { ...base.flags },
+    eventIds: [...base.eventIds, event.id],
+    lastEventId: event.id,
+    version: base.version + 1,
+  };
+  switch (event.type) {
+    case 'received': {
+      const p = event.payload;
+      Object.assign(s, {
+        code: p.code,
+        procedureCode: p.procedureCode,
+        procedureName: p.procedureName,
+        departmentId: p.departmentId,
+        applicant: p.applicant,
+        collection: p.collection,
+        receivedAt: p.receivedAt,
+        dueAt: p.dueAt,
+        feesDue: p.fees.reduce((sum, f) => sum + f.amount, 0),
+      });
+      delete s.flags.supplementRequestedBy;
+      break;
+    }
+    case 'supplementRequested':
+    case 'refused':
+      if (event.type === 'supplementRequested') s.flags.supplementRequestedBy = event.payload.by;
+      else s.flags.refusedBy = event.payload.by;
+      if (event.payload.applicant !== undefined) s.applicant = event.payload.applicant;
+      if (event.payload.procedureCode && s.procedureCode === undefined) s.procedureCode = event.payload.procedureCode;
+      break;
+    case 'supplementSupplied':
+      // The clock restarts from zero: a new legal deadline, and nothing of the old run stays.
+      s.receivedAt = event.payload.receivedAt;
+      s.dueAt = event.payload.dueAt;
+      delete s.newDueAt;
+      delete s.resultReadyAt;
+      delete s.deliveredAt;
+      delete s.flags.supplementRequestedBy;
+      break;
+    case 'handedToCourier':
+      s.currentBatchId = event.payload.batchId;
+      if (event.payload.direction === 'toDepartment') {
+        s.flags.deliveryDisputed = false;
+        delete s.deliveredAt;
+      }
+      break;
+    case 'deliveredToDepartment':
+      s.deliveredAt = event.payload.at;
+      break;
+    case 'deliveryDisputed':
+      s.flags.deliveryDisputed = true;
+      break;
+    case 'resultDispatched':
+      s.currentBatchId = event.payload.batchId;
+      break;
+    case 'resultReceived':
+      delete s.currentBatchId;
+      // The payload carries no time of its own; the receiving device's clock dates the arrival.
+      if (event.payload.outcome === 'result') s.resultReadyAt ??= event.deviceTime;
+      if (event.payload.outcome === 'supplement') s.flags.supplementRequestedBy = 'department';
+      if (event.payload.outcome === 'refusal') s.flags.refusedBy = 'department';
+      break;
+    case 'returned':
+      s.returnedAt = event.payload.at;
+      s.flags.returnMethod = event.payload.method;
+      break;
+    case 'apologyIssued':
+      s.apologyCount = base.apologyCount + 1;
+      s.newDueAt = event.payload.newDueAt;
+      s.flags.apologyReasonValid = event.payload.reasonValid;
+      s.flags.apologyResponsibleOfficer = event.payload.responsibleOfficer;
+      break;
+    case 'correctionRequested':
+      s.newDueAt = event.payload.newDueAt;
+      s.flags.correctionFault = event.payload.fault;
+      s.flags.correctionCount = base.flags.correctionCount + 1;
+      break;
+    case 'feeCollected':
+      s.feesPaid = base.feesPaid + event.payload.amount;
+      break;
+    case 'withdrawn':
+      break;
+  }
+  return s;
+}
+
+export function applyEvent(state: DossierState | undefined, event: DossierEvent): ApplyResult {
+  if (typeof event !== 'object' || event === null || !Object.hasOwn(TRANSITIONS, event.type)) {
+    const type = (event as { type?: unknown } | null)?.type;
+    return reject(state, event, 'INVALID_PAYLOAD', `Loại sự kiện “${String(type)}” không được hỗ trợ.`);
+  }
+  const meta = checkMeta(event);
+  if (meta.problem) return reject(state, event, meta.unknownRuleVersion ? 'UNKNOWN_RULE_VERSION' : 'INVALID_PAYLOAD', meta.problem);
+  if (state && state.id !== event.dossierId) return reject(state, event, 'DOSSIER_MISMATCH', dossierMismatchMessage(state));
+  if (state?.eventIds.includes(event.id)) return reject(state, event, 'DUPLICATE_EVENT', duplicateEventMessage(state));
+
+  const from = state?.status ?? 'new';
+  const step = caseFor(event);
+  if (!step) return reject(state, event, 'INVALID_PAYLOAD', checkPayload(event) ?? 'Sự kiện thiếu thông tin phân loại.');
+  if (!step.from.includes(from)) {
+    if (!state) return reject(state, event, 'UNKNOWN_DOSSIER', unknownDossierMessage(event));
+    if (event.type === 'received' && state.code !== undefined) return reject(state, event, 'DOSSIER_EXISTS', dossierExistsMessage(state));
+    return reject(state, event, 'ILLEGAL_TRANSITION', illegalTransitionMessage(state, event));
+  }
+  const received = state?.code !== undefined;
+  if (state && step.requires === 'received' && !received) {
+    return reject(state, event, 'ILLEGAL_TRANSITION', notReceivedMessage(state, event));
+  }
+  if (state && step.requires === 'notReceived' && received) {
+    if (event.type === 'received') return reject(state, event, 'DOSSIER_EXISTS', dossierExistsMessage(state));
+    return reject(state, event, 'ILLEGAL_TRANSITION', alreadyReceivedMessage(state, event));
+  }
+  const problem = checkPayload(event);
+  if (problem) return reject(state, event, 'INVALID_PAYLOAD', problem);
+  const refused = checkAgainstState(state, event);
+  if (refused) return refused;
+  return { ok: true, state: evolve(state, event, targetOf(from, step)) };
+}
+
+export interface FoldResult {
+  state: DossierState | undefined;
+  rejected: { event: DossierEvent; error: Extract<ApplyResult, { ok: false }>['error'] }[];
+}
+
+/** Folds events in the given (server) order; a rejected event is set aside and folding goes on. */
+export function foldEvents(events: readonly DossierEvent[]): FoldResult {
+  let state: DossierState | undefined;
+  const rejected: FoldResult['rejected'] = [];
+  for (const event of events) {
+    const result = applyEvent(state, event);
+    if (result.ok) state = result.state;
+    else rejected.push({ event, error: result.error });
+  }
+  return { state, rejected };
+}
+
+/** Whether the table allows this event type from the dossier's current status at all (for enabling buttons). */
+export function canApply(state: DossierState | undefined, type: DossierEventType): boolean {
+  return TRANSITIONS[type].from.includes(state?.status ?? 'new');
+}

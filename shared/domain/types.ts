@@ -1,0 +1,222 @@
+// Dossier events and the projected dossier state: the vocabulary every layer shares.
+
+/** The rule set a counter judged an event under, stamped on every event it writes. */
+export const RULE_VERSION = 'tt01-2018/nd61-2018@1';
+
+/**
+ * Rule sets this build understands. The 2025 set (NĐ 118/2025, TT 03/2025) keeps the same
+ * lifecycle; it is listed so counters switched to it are not rejected as unknown.
+ */
+export const KNOWN_RULE_VERSIONS: readonly string[] = [RULE_VERSION, 'tt03-2025/nd118-2025@1'];
+
+export type EventId = string;
+
+export interface EventMeta {
+  id: EventId;
+  dossierId: string;
+  officerId: string;
+  counterId: string;
+  /** ISO 8601 from the device clock: shown and reported, never used for ordering. */
+  deviceTime: string;
+  ruleVersion: string;
+}
+
+export type Applicant =
+  | { kind: 'individual'; name: string; idNumber: string; phone?: string; address?: string; email?: string }
+  | { kind: 'organisation'; name: string; taxCode: string; representative: string; phone?: string; address?: string; email?: string };
+
+export interface ReceivedDocument {
+  name: string;
+  originals: number;
+  certifiedCopies: number;
+  copies: number;
+}
+
+export type Collection = { method: 'desk' } | { method: 'post'; address: string };
+
+export interface FeeLine {
+  name: string;
+  amount: number;
+}
+
+export type ResultOutcome = 'result' | 'supplement' | 'refusal';
+
+export type DossierEvent = EventMeta &
+  (
+    | {
+        type: 'received';
+        payload: {
+          code: string;
+          procedureCode: string;
+          procedureName: string;
+          departmentId: string;
+          applicant: Applicant;
+          documents: ReceivedDocument[];
+          sets: number;
+          processingDays: number;
+          receivedAt: string;
+          dueAt: string;
+          collection: Collection;
+          fees: FeeLine[];
+        };
+      }
+    | {
+        type: 'supplementRequested';
+        payload: {
+          by: 'counter' | 'department';
+          items: string[];
+          reason: string;
+          contact: { officerName: string; phone: string };
+          applicant?: Applicant;
+          procedureCode?: string;
+        };
+      }
+    /** The complete dossier arrived: the processing clock restarts from zero. */
+    | { type: 'supplementSupplied'; payload: { receivedAt: string; dueAt: string; documents: ReceivedDocument[] } }
+    | { type: 'refused'; payload: { by: 'counter' | 'department'; reasons: string[]; applicant?: Applicant; procedureCode?: string } }
+    | { type: 'handedToCourier'; payload: { batchId: string; direction: 'toDepartment' | 'toCenter'; courierName: string; departmentId: string } }
+    | { type: 'deliveredToDepartment'; payload: { batchId: string; at: string } }
+    | { type: 'deliveryDisputed'; payload: { batchId: string; note: string } }
+    | { type: 'resultDispatched'; payload: { batchId: string; outcome: ResultOutcome } }
+    | { type: 'resultReceived'; payload: { batchId: string; outcome: ResultOutcome; reasons?: string[]; items?: string[] } }
+    | {
+        type: 'returned';
+        payload: {
+          method: 'desk' | 'post';
+          recipient: { name: string; idNumber?: string; authorised: boolean; authorisationNote?: string };
+          postalItemNumber?: string;
+          at: string;
+        };
+      }
+    | { type: 'apologyIssued'; payload: { reason: string; responsibleOfficer: string; reasonValid: boolean; newDueAt: string } }
+    | { type: 'correctionRequested'; payload: { fault: 'agency' | 'applicant'; description: string; newDueAt: string } }
+    | { type: 'withdrawn'; payload: { reason: string; requestedBy: string } }
+    | {
+        type: 'feeCollected';
+        payload: {
+          receipt: { formSymbol: string; series: string; number: number };
+          amount: number;
+          method: 'cash' | 'transfer' | 'card' | 'online';
+          feeName: string;
+        };
+      }
+  );
+
+export type DossierEventType = DossierEvent['type'];
+export type EventOf<T extends DossierEventType> = Extract<DossierEvent, { type: T }>;
+export type PayloadOf<T extends DossierEventType> = EventOf<T>['payload'];
+
+export const DOSSIER_EVENT_TYPES: readonly DossierEventType[] = [
+  'received',
+  'supplementRequested',
+  'supplementSupplied',
+  'refused',
+  'handedToCourier',
+  'deliveredToDepartment',
+  'deliveryDisputed',
+  'resultDispatched',
+  'resultReceived',
+  'returned',
+  'apologyIssued',
+  'correctionRequested',
+  'withdrawn',
+  'feeCollected',
+];
+
+export type DossierStatus =
+  | 'awaitingSupplement'
+  | 'refused'
+  | 'received'
+  | 'withCourier'
+  | 'atDepartment'
+  | 'resultInTransit'
+  | 'resultReady'
+  | 'returned'
+  | 'withdrawn'
+  | 'correctionRequested';
+
+export const DOSSIER_STATUSES: readonly DossierStatus[] = [
+  'awaitingSupplement',
+  'refused',
+  'received',
+  'withCourier',
+  'atDepartment',
+  'resultInTransit',
+  'resultReady',
+  'returned',
+  'withdrawn',
+  'correctionRequested',
+];
+
+/** Facts a board or a supervisor needs without replaying the events. */
+export interface DossierFlags {
+  /** Who asked for the supplement currently awaited (counter before reception, or the department). */
+  supplementRequestedBy?: 'counter' | 'department';
+  refusedBy?: 'counter' | 'department';
+  /** The current courier batch was disputed; stays set until the dossier starts a new trip. */
+  deliveryDisputed: boolean;
+  /** From the apology: whether the delay's reason was accepted (discipline report counts the rest). */
+  apologyReasonValid?: boolean;
+  apologyResponsibleOfficer?: string;
+  correctionFault?: 'agency' | 'applicant';
+  correctionCount: number;
+  returnMethod?: 'desk' | 'post';
+}
+
+export interface DossierState {
+  id: string;
+  /** Official dossier code, assigned by the 'received' event; absent for a dossier refused or sent back at the counter. */
+  code?: string;
+  status: DossierStatus;
+  procedureCode?: string;
+  procedureName?: string;
+  departmentId?: string;
+  applicant?: Applicant;
+  collection?: Collection;
+  receivedAt?: string;
+  /** The legal deadline (restarted by a supplement); never moved by an apology or a correction. */
+  dueAt?: string;
+  /** The re-set appointment (apology or correction), kept apart from dueAt. */
+  newDueAt?: string;
+  apologyCount: number;
+  deliveredAt?: string;
+  /** When the result first reached the Center: the finish time timeliness is judged on. */
+  resultReadyAt?: string;
+  /** When the result was last handed over (a corrected result is handed over again). */
+  returnedAt?: string;
+  currentBatchId?: string;
+  /** Sum of the fee lines due, in VND. */
+  feesDue: number;
+  /** Sum of fees collected, in VND. */
+  feesPaid: number;
+  eventIds: string[];
+  lastEventId: string;
+  /** Number of events applied. */
+  version: number;
+  flags: DossierFlags;
+}
+
+export type TransitionErrorCode =
+  | 'ILLEGAL_TRANSITION'
+  | 'APOLOGY_ALREADY_ISSUED'
+  | 'UNKNOWN_DOSSIER'
+  | 'DOSSIER_EXISTS'
+  | 'DOSSIER_MISMATCH'
+  | 'BATCH_MISMATCH'
+  | 'INVALID_PAYLOAD'
+  | 'DUPLICATE_EVENT'
+  | 'UNKNOWN_RULE_VERSION';
+
+export interface TransitionError {
+  code: TransitionErrorCode;
+  /** Vietnamese, for the screen: what happened and what to do. */
+  message: string;
+  eventId: string;
+  dossierId: string;
+  /** The dossier code when known, for logs. */
+  dossierCode?: string;
+  from?: DossierStatus;
+  eventType: DossierEventType;
+}
+
+export type ApplyResult = { ok: true; state: DossierState } | { ok: false; error: TransitionError };

@@ -1,0 +1,158 @@
+// Minimal but real checks of an event's own content, independent of the dossier's state.
+// Events arrive from other machines as JSON, so every field is checked as if untyped.
+// Each check returns a Vietnamese sentence for staff, or undefined when the event is sound.
+import { KNOWN_RULE_VERSIONS } from './types';
+import type { Applicant, DossierEvent, ReceivedDocument } from './types';
+import { isInstant, parseInstant } from './time';
+
+const filled = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
+const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const oneOf = <T extends string>(v: unknown, values: readonly T[]): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
+
+function filledList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.length > 0 && v.every(filled);
+}
+
+export function checkApplicant(a: unknown): string | undefined {
+  if (typeof a !== 'object' || a === null) return 'Thiếu thông tin người nộp hồ sơ.';
+  const x = a as Partial<Record<keyof Applicant | 'taxCode' | 'representative' | 'idNumber', unknown>>;
+  if (!filled(x.name)) return 'Thiếu họ tên (tên tổ chức) của người nộp hồ sơ.';
+  if (x.kind === 'individual') return filled(x.idNumber) ? undefined : 'Thiếu số định danh cá nhân (CCCD, hộ chiếu) của người nộp.';
+  if (x.kind === 'organisation') {
+    if (!filled(x.taxCode)) return 'Thiếu mã số thuế (mã định danh) của tổ chức nộp hồ sơ.';
+    return filled(x.representative) ? undefined : 'Thiếu người đại diện của tổ chức nộp hồ sơ.';
+  }
+  return 'Người nộp hồ sơ phải là cá nhân hoặc tổ chức.';
+}
+
+function checkDocuments(docs: unknown, atLeastOne: boolean): string | undefined {
+  if (!Array.isArray(docs)) return 'Thiếu danh mục giấy tờ trong hồ sơ.';
+  if (atLeastOne && docs.length === 0) return 'Danh mục giấy tờ bổ sung đang trống.';
+  for (const d of docs as Partial<ReceivedDocument>[]) {
+    if (!filled(d?.name)) return 'Có giấy tờ chưa ghi tên trong danh mục.';
+    if (!count(d.originals) || !count(d.certifiedCopies) || !count(d.copies)) {
+      return `Số bản chính, bản sao chứng thực, bản sao của “${d.name}” phải là số nguyên không âm.`;
+    }
+  }
+  return undefined;
+}
+
+function checkPeriod(receivedAt: unknown, dueAt: unknown): string | undefined {
+  if (!isInstant(receivedAt)) return 'Thời gian tiếp nhận không hợp lệ (cần ngày giờ ISO 8601 có múi giờ).';
+  if (!isInstant(dueAt)) return 'Thời gian hẹn trả kết quả không hợp lệ (cần ngày giờ ISO 8601 có múi giờ).';
+  if ((parseInstant(dueAt) as number) <= (parseInstant(receivedAt) as number)) {
+    return 'Thời gian hẹn trả kết quả phải sau thời gian tiếp nhận.';
+  }
+  return undefined;
+}
+
+/** The envelope every event carries. A rule version this build does not know is reported apart. */
+export function checkMeta(e: DossierEvent): { unknownRuleVersion: boolean; problem?: string } {
+  if (!filled(e.id)) return { unknownRuleVersion: false, problem: 'Sự kiện thiếu mã định danh (id).' };
+  if (!filled(e.dossierId)) return { unknownRuleVersion: false, problem: 'Sự kiện thiếu mã định danh hồ sơ (dossierId).' };
+  if (!filled(e.officerId)) return { unknownRuleVersion: false, problem: 'Sự kiện thiếu cán bộ thực hiện.' };
+  if (!filled(e.counterId)) return { unknownRuleVersion: false, problem: 'Sự kiện thiếu quầy thực hiện.' };
+  if (!isInstant(e.deviceTime)) return { unknownRuleVersion: false, problem: 'Giờ máy ghi trên sự kiện không hợp lệ.' };
+  if (!KNOWN_RULE_VERSIONS.includes(e.ruleVersion)) {
+    return { unknownRuleVersion: true, problem: `Phiên bản quy tắc “${String(e.ruleVersion)}” chưa được phần mềm này hỗ trợ; hãy cập nhật phần mềm.` };
+  }
+  return { unknownRuleVersion: false };
+}
+
+export function checkPayload(e: DossierEvent): string | undefined {
+  const p = e.payload as unknown;
+  if (typeof p !== 'object' || p === null) return 'Sự kiện thiếu nội dung.';
+  switch (e.type) {
+    case 'received': {
+      const x = e.payload;
+      if (!filled(x.code)) return 'Thiếu mã hồ sơ.';
+      if (!filled(x.procedureCode) || !filled(x.procedureName)) return 'Thiếu thủ tục hành chính được yêu cầu.';
+      if (!filled(x.departmentId)) return 'Thiếu cơ quan giải quyết hồ sơ.';
+      const problem = checkApplicant(x.applicant) ?? checkDocuments(x.documents, false) ?? checkPeriod(x.receivedAt, x.dueAt);
+      if (problem) return problem;
+      if (!count(x.sets) || x.sets < 1) return 'Số bộ hồ sơ phải từ 1 trở lên.';
+      if (!count(x.processingDays)) return 'Thời hạn giải quyết (số ngày) phải là số nguyên không âm.';
+      const c = x.collection as { method?: unknown; address?: unknown } | undefined;
+      if (c?.method !== 'desk' && c?.method !== 'post') return 'Chưa chọn nơi nhận kết quả (tại quầy hoặc qua bưu điện).';
+      if (c.method === 'post' && !filled(c.address)) return 'Nhận kết quả qua bưu điện cần địa chỉ nhận.';
+      if (!Array.isArray(x.fees) || !x.fees.every((f) => filled(f?.name) && count(f.amount))) {
+        return 'Các khoản phí, lệ phí cần có tên và số tiền (đồng) là số nguyên không âm.';
+      }
+      return undefined;
+    }
+    case 'supplementRequested': {
+      const x = e.payload;
+      if (!oneOf(x.by, ['counter', 'department'] as const)) return 'Không rõ ai yêu cầu bổ sung (quầy hay cơ quan giải quyết).';
+      if (!filledList(x.items)) return 'Phiếu yêu cầu bổ sung phải liệt kê ít nhất một giấy tờ cần bổ sung, hoàn thiện.';
+      if (!filled(x.reason)) return 'Phiếu yêu cầu bổ sung phải ghi rõ lý do; mọi yêu cầu phải bằng văn bản.';
+      if (!filled(x.contact?.officerName)) return 'Phiếu yêu cầu bổ sung phải ghi cán bộ đầu mối để liên hệ.';
+      return x.applicant === undefined ? undefined : checkApplicant(x.applicant);
+    }
+    case 'supplementSupplied':
+      return checkDocuments(e.payload.documents, true) ?? checkPeriod(e.payload.receivedAt, e.payload.dueAt);
+    case 'refused': {
+      const x = e.payload;
+      if (!oneOf(x.by, ['counter', 'department'] as const)) return 'Không rõ ai từ chối (quầy hay cơ quan giải quyết).';
+      if (!filledList(x.reasons)) return 'Phiếu từ chối phải ghi rõ lý do cụ thể; mọi yêu cầu phải bằng văn bản.';
+      return x.applicant === undefined ? undefined : checkApplicant(x.applicant);
+    }
+    case 'handedToCourier': {
+      const x = e.payload;
+      if (!filled(x.batchId)) return 'Thiếu mã lô bàn giao.';
+      if (!oneOf(x.direction, ['toDepartment', 'toCenter'] as const)) return 'Không rõ chiều chuyển hồ sơ.';
+      if (!filled(x.courierName)) return 'Thiếu tên nhân viên bưu điện nhận hồ sơ.';
+      return filled(x.departmentId) ? undefined : 'Thiếu cơ quan giải quyết nhận hồ sơ.';
+    }
+    case 'deliveredToDepartment':
+      if (!filled(e.payload.batchId)) return 'Thiếu mã lô bàn giao.';
+      return isInstant(e.payload.at) ? undefined : 'Thời gian giao hồ sơ không hợp lệ.';
+    case 'deliveryDisputed':
+      if (!filled(e.payload.batchId)) return 'Thiếu mã lô bàn giao.';
+      return filled(e.payload.note) ? undefined : 'Khiếu nại bàn giao cần ghi rõ nội dung.';
+    case 'resultDispatched':
+      if (!filled(e.payload.batchId)) return 'Thiếu mã lô bàn giao.';
+      return oneOf(e.payload.outcome, ['result', 'supplement', 'refusal'] as const) ? undefined : 'Không rõ cơ quan giải quyết gửi gì về.';
+    case 'resultReceived': {
+      const x = e.payload;
+      if (!filled(x.batchId)) return 'Thiếu mã lô bàn giao.';
+      if (!oneOf(x.outcome, ['result', 'supplement', 'refusal'] as const)) return 'Không rõ cơ quan giải quyết gửi gì về.';
+      if (x.outcome === 'supplement' && !filledList(x.items)) return 'Yêu cầu bổ sung của cơ quan giải quyết phải liệt kê giấy tờ cần bổ sung.';
+      if (x.outcome === 'refusal' && !filledList(x.reasons)) return 'Văn bản từ chối của cơ quan giải quyết phải ghi rõ lý do.';
+      return undefined;
+    }
+    case 'returned': {
+      const x = e.payload;
+      if (!oneOf(x.method, ['desk', 'post'] as const)) return 'Không rõ hình thức trả kết quả.';
+      if (!filled(x.recipient?.name)) return 'Thiếu họ tên người nhận kết quả.';
+      if (typeof x.recipient.authorised !== 'boolean') return 'Chưa ghi người nhận có phải người được ủy quyền hay không.';
+      if (x.method === 'post' && !filled(x.postalItemNumber)) return 'Trả qua bưu điện cần số hiệu bưu gửi.';
+      return isInstant(x.at) ? undefined : 'Thời gian trả kết quả không hợp lệ.';
+    }
+    case 'apologyIssued': {
+      const x = e.payload;
+      if (!filled(x.reason)) return 'Văn bản xin lỗi phải nêu lý do chậm trễ.';
+      if (!filled(x.responsibleOfficer)) return 'Văn bản xin lỗi phải ghi cán bộ chịu trách nhiệm.';
+      if (typeof x.reasonValid !== 'boolean') return 'Chưa xác định lý do chậm trễ có chính đáng hay không.';
+      return isInstant(x.newDueAt) ? undefined : 'Ngày hẹn trả mới không hợp lệ.';
+    }
+    case 'correctionRequested': {
+      const x = e.payload;
+      if (!oneOf(x.fault, ['agency', 'applicant'] as const)) return 'Không rõ sai sót do cơ quan hay do người nộp.';
+      if (!filled(x.description)) return 'Yêu cầu đính chính phải mô tả sai sót.';
+      return isInstant(x.newDueAt) ? undefined : 'Ngày hẹn trả mới không hợp lệ.';
+    }
+    case 'withdrawn':
+      if (typeof e.payload.reason !== 'string') return 'Lý do rút hồ sơ không hợp lệ.';
+      return filled(e.payload.requestedBy) ? undefined : 'Thiếu người đề nghị rút hồ sơ.';
+    case 'feeCollected': {
+      const x = e.payload;
+      if (!filled(x.receipt?.formSymbol) || !filled(x.receipt.series)) return 'Biên lai thiếu ký hiệu mẫu hoặc ký hiệu biên lai.';
+      if (!count(x.receipt.number) || x.receipt.number < 1 || x.receipt.number > 99_999_999) return 'Số biên lai phải từ 1 đến 99.999.999.';
+      if (!count(x.amount) || x.amount < 1) return 'Số tiền thu phải là số đồng nguyên dương.';
+      if (!oneOf(x.method, ['cash', 'transfer', 'card', 'online'] as const)) return 'Không rõ hình thức nộp tiền.';
+      return filled(x.feeName) ? undefined : 'Thiếu tên khoản phí, lệ phí.';
+    }
+    default:
+      return 'Loại sự kiện không được hỗ trợ.';
+  }
+}

@@ -71,6 +71,19 @@ export interface KioskSettings {
   scannerPort?: { path: string; baudRate: number };
 }
 
+/** What a counter received from the server when it was enrolled; the token is its only secret. */
+export interface DeviceCredential {
+  deviceId: string;
+  counterId: string;
+  counterName: string;
+  /** The counter's number at the Center (1–99): batch codes and the lease fallback range use it. */
+  counterIndex: number;
+  /** The Center's agency identifier, e.g. `000.00.15.H41`: the first part of every dossier code. */
+  agencyCode: string;
+  token: string;
+  serverUrl: string;
+}
+
 export interface AppInfo {
   version: string;
   runtime: 'electron' | 'web';
@@ -96,6 +109,19 @@ export interface KioskHost {
     get(): Promise<KioskSettings>;
     update(patch: Partial<KioskSettings>): Promise<KioskSettings>;
   };
+  /** The device credential, kept by the machine (encrypted with the OS key store in Electron). */
+  device: {
+    credential(): Promise<DeviceCredential | null>;
+    saveCredential(credential: DeviceCredential): Promise<void>;
+  };
+  /**
+   * The desktop app only; the web host answers NOT_AVAILABLE. `exitKiosk` leaves full-screen kiosk mode
+   * with the administrator PIN (false when wrong); `setBusy(true)` while a dossier is open, so updates wait.
+   */
+  desktop?: {
+    exitKiosk(pin: string): Promise<boolean>;
+    setBusy(busy: boolean): Promise<void>;
+  };
 }
 
 /** The call names as `namespace.method`: the only channels main and the web host accept. */
@@ -109,6 +135,10 @@ export const HOST_CALLS = [
   'scanner.next',
   'settings.get',
   'settings.update',
+  'device.credential',
+  'device.saveCredential',
+  'desktop.exitKiosk',
+  'desktop.setBusy',
 ] as const;
 
 export type HostCall = (typeof HOST_CALLS)[number];

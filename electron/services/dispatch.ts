@@ -1,0 +1,79 @@
+// The one gate every host call passes, from Electron's IPC and from the web host alike:
+// the call name must be in the contract and its arguments must have the contract's shape.
+import { isHostCall, type HostCall, type HostError, type KioskHost } from '../../shared/host';
+
+type Check = (args: unknown[]) => string | undefined;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown, max = 10_000): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+const isCount = (v: unknown, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
+
+const MAX_RASTER_BASE64 = 8 * 1024 * 1024;
+const MAX_HTML = 4 * 1024 * 1024;
+
+const none: Check = (args) => (args.length === 0 ? undefined : 'không nhận tham số');
+
+const CHECKS: Record<HostCall, Check> = {
+  'app.info': none,
+  'printers.list': none,
+  'printers.status': ([id, ...rest]) => (isString(id, 200) && rest.length === 0 ? undefined : 'cần mã máy in'),
+  'printers.printRaster': ([job, ...rest]) => {
+    if (!isObject(job) || rest.length) return 'cần một lệnh in';
+    if (!isString(job.jobId, 200) || !isString(job.printerId, 200)) return 'thiếu mã lệnh in hoặc mã máy in';
+    if (!isCount(job.widthDots, 2048) || (job.widthDots as number) % 8 !== 0) return 'độ rộng ảnh in không hợp lệ';
+    if (!isCount(job.heightDots, 20_000)) return 'chiều cao ảnh in không hợp lệ';
+    if (!isString(job.rasterBase64, MAX_RASTER_BASE64)) return 'dữ liệu ảnh in quá lớn hoặc trống';
+    if (typeof job.cut !== 'boolean') return 'thiếu lựa chọn cắt giấy';
+    return undefined;
+  },
+  'printers.printHtml': ([job, ...rest]) => {
+    if (!isObject(job) || rest.length) return 'cần một lệnh in';
+    if (!isString(job.jobId, 200) || !isString(job.printerId, 200)) return 'thiếu mã lệnh in hoặc mã máy in';
+    if (!isString(job.html, MAX_HTML)) return 'nội dung in quá lớn hoặc trống';
+    if (job.paper !== 'A4' && job.paper !== 'A5') return 'khổ giấy phải là A4 hoặc A5';
+    return undefined;
+  },
+  'scanner.listPorts': none,
+  'scanner.next': ([after, wait, ...rest]) => (isCount(after, Number.MAX_SAFE_INTEGER) && isCount(wait, 30_000) && rest.length === 0 ? undefined : 'tham số chờ quét không hợp lệ'),
+  'settings.get': none,
+  'settings.update': ([patch, ...rest]) => {
+    if (!isObject(patch) || rest.length) return 'cần các mục cài đặt cần đổi';
+    const allowed = new Set(['serverUrl', 'counterName', 'printers', 'scannerPort']);
+    const unknown = Object.keys(patch).filter((k) => !allowed.has(k));
+    if (unknown.length) return `không có mục cài đặt: ${unknown.join(', ')}`;
+    if ('serverUrl' in patch && !(isString(patch.serverUrl, 500) && /^https?:\/\//.test(patch.serverUrl))) return 'địa chỉ máy chủ phải bắt đầu bằng http:// hoặc https://';
+    if ('counterName' in patch && !isString(patch.counterName, 100)) return 'tên quầy không hợp lệ';
+    if ('printers' in patch && !Array.isArray(patch.printers)) return 'danh sách máy in không hợp lệ';
+    return undefined;
+  },
+  'device.credential': none,
+  'device.saveCredential': ([c, ...rest]) => {
+    if (!isObject(c) || rest.length) return 'cần chứng thư của quầy';
+    const fields = ['deviceId', 'counterId', 'counterName', 'agencyCode', 'token', 'serverUrl'] as const;
+    if (!fields.every((f) => isString(c[f], 500)) || !isCount(c.counterIndex, 99) || Object.keys(c).length !== fields.length + 1) return 'chứng thư của quầy không đúng dạng';
+    return undefined;
+  },
+  'desktop.exitKiosk': ([pin, ...rest]) => (typeof pin === 'string' && /^\d{4,12}$/.test(pin) && rest.length === 0 ? undefined : 'mã PIN quản trị phải gồm 4 đến 12 chữ số'),
+  'desktop.setBusy': ([busy, ...rest]) => (typeof busy === 'boolean' && rest.length === 0 ? undefined : 'cần cho biết quầy đang bận hay không'),
+};
+
+export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: HostError };
+
+export async function dispatchHostCall(host: KioskHost, call: unknown, args: unknown): Promise<DispatchResult> {
+  if (!isHostCall(call)) {
+    return { ok: false, error: { code: 'UNKNOWN_CALL', message: `Lệnh "${String(call).slice(0, 60)}" không có trong giao kèo với máy.` } };
+  }
+  if (!Array.isArray(args)) return { ok: false, error: { code: 'BAD_ARGS', message: `Lệnh ${call}: tham số phải là một danh sách.` } };
+  const problem = CHECKS[call](args);
+  if (problem) return { ok: false, error: { code: 'BAD_ARGS', message: `Lệnh ${call}: ${problem}.` } };
+  const [namespace, method] = call.split('.') as [keyof KioskHost, string];
+  const target = host[namespace] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>> | undefined;
+  if (!target?.[method]) {
+    return { ok: false, error: { code: 'NOT_AVAILABLE', message: `Lệnh ${call} chỉ có trong ứng dụng máy tính, không có ở bản chạy trong trình duyệt.` } };
+  }
+  try {
+    return { ok: true, value: await target[method]!(...args) };
+  } catch (error) {
+    return { ok: false, error: { code: 'HOST_FAILED', message: (error as Error).message } };
+  }
+}

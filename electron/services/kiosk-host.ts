@@ -1,0 +1,41 @@
+// Assembles the KioskHost from the plain Node services. Electron's main and the web host both use it,
+// so the two runtimes serve the very same implementation.
+import { platform } from 'node:os';
+import type { AppInfo, KioskHost } from '../../shared/host';
+import type { CredentialStore } from './credential';
+import type { ScannerService } from './scanner';
+import type { SettingsStore } from './settings';
+
+export interface KioskHostParts {
+  runtime: AppInfo['runtime'];
+  version: string;
+  settings: SettingsStore;
+  scanner: ScannerService;
+  printers: KioskHost['printers'];
+  credentials: CredentialStore;
+}
+
+export function createKioskHost(parts: KioskHostParts): KioskHost {
+  return {
+    app: {
+      info: async () => ({ version: parts.version, runtime: parts.runtime, platform: platform() }),
+    },
+    printers: parts.printers,
+    scanner: {
+      listPorts: () => parts.scanner.listPorts(),
+      next: (afterSeq, waitMs) => parts.scanner.next(afterSeq, waitMs),
+    },
+    settings: {
+      get: () => parts.settings.get(),
+      async update(patch) {
+        const next = await parts.settings.update(patch);
+        if (patch.scannerPort) await parts.scanner.open(patch.scannerPort.path, patch.scannerPort.baudRate);
+        return next;
+      },
+    },
+    device: {
+      credential: () => parts.credentials.credential(),
+      saveCredential: (credential) => parts.credentials.saveCredential(credential),
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// Serial (COM/tty) barcode scanners: each line the scanner sends is one scan.
+// Scans are buffered with a sequence number so the renderer can long-poll without losing any.
+import { SerialPort } from 'serialport';
+import type { ScanEvent, SerialPortInfo } from '../../shared/host';
+
+const MAX_BUFFER = 500;
+
+export interface ScannerService {
+  listPorts(): Promise<SerialPortInfo[]>;
+  next(afterSeq: number, waitMs: number): Promise<ScanEvent[]>;
+  open(path: string, baudRate: number): Promise<void>;
+  /** Feed raw bytes as if read from the port (used by the port reader and by tests of the line framing). */
+  feed(chunk: string): void;
+  close(): Promise<void>;
+}
+
+export function createScannerService(now: () => Date = () => new Date()): ScannerService {
+  let seq = 0;
+  let pending = '';
+  const buffer: ScanEvent[] = [];
+  const waiters = new Set<() => void>();
+  let port: SerialPort | undefined;
+
+  function push(code: string) {
+    buffer.push({ seq: ++seq, source: 'serial', code, at: now().toISOString() });
+    if (buffer.length > MAX_BUFFER) buffer.shift();
+    for (const wake of waiters) wake();
+  }
+
+  const service: ScannerService = {
+    async listPorts() {
+      const ports = await SerialPort.list();
+      return ports.map((p) => ({ path: p.path, ...(p.manufacturer ? { manufacturer: p.manufacturer } : {}) }));
+    },
+    async next(afterSeq, waitMs) {
+      const after = () => buffer.filter((s) => s.seq > afterSeq);
+      if (after().length > 0 || waitMs <= 0) return after();
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          waiters.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, waitMs);
+        waiters.add(wake);
+      });
+      return after();
+    },
+    feed(chunk) {
+      pending += chunk;
+      const lines = pending.split(/\r\n|\r|\n/);
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const code = line.trim();
+        if (code) push(code);
+      }
+    },
+    async open(path, baudRate) {
+      await service.close();
+      const opened = new SerialPort({ path, baudRate, autoOpen: false });
+      await new Promise<void>((resolve, reject) =>
+        opened.open((error) =>
+          error ? reject(new Error(`Không mở được cổng máy quét ${path}: ${error.message}. Kiểm tra cáp và cài đặt cổng COM.`)) : resolve(),
+        ),
+      );
+      opened.on('data', (data: Buffer) => service.feed(data.toString('latin1')));
+      port = opened;
+    },
+    async close() {
+      const current = port;
+      port = undefined;
+      if (current?.isOpen) await new Promise<void>((resolve) => current.close(() => resolve()));
+    },
+  };
+  return service;
+}

@@ -1,0 +1,262 @@
+// The print queue: jobs live in the database (a `PrintJobStore`), so a slip survives an app restart,
+// a printer that is off or out of paper is retried with backoff, and saving a dossier never waits
+// on a printer: enqueue is one store write and printing happens afterwards, off the caller's path.
+import type { PrintOutcome, PrinterConfig } from '../../shared/host';
+import { markReprint } from '../../shared/documents/forms';
+import type { PrintDocument } from '../../shared/documents/model';
+
+export type PrintJobState = 'queued' | 'printing' | 'done' | 'failed' | 'cancelled';
+
+export interface PrintJobRecord {
+  id: string;
+  printerId: string;
+  document: PrintDocument;
+  copies: number;
+  /** Copies the printer acknowledged; a restart resumes after them, never reprinting one. */
+  copiesDone: number;
+  state: PrintJobState;
+  attempts: number;
+  /** Epoch ms before which the job is not tried again. */
+  nextAttemptAt: number;
+  createdAt: number;
+  /** Vietnamese, for staff: the last failure. */
+  lastError?: string;
+  reprintOf?: string;
+}
+
+/** Persistence of jobs; the app backs it with Dexie's `printJobs` table. */
+export interface PrintJobStore {
+  put(job: PrintJobRecord): Promise<void>;
+  get(id: string): Promise<PrintJobRecord | undefined>;
+  /** Jobs in any of these states, oldest first. */
+  listByState(states: PrintJobState[]): Promise<PrintJobRecord[]>;
+}
+
+/** Sends one copy of a document to a printer (render + host call); never throws on printer trouble. */
+export type DeliverCopy = (doc: PrintDocument, printer: PrinterConfig, jobId: string) => Promise<PrintOutcome>;
+
+export interface PrintQueueOptions {
+  store: PrintJobStore;
+  printers: () => Promise<PrinterConfig[]>;
+  deliver: DeliverCopy;
+  now?: () => number;
+  newId?: () => string;
+  /** First retry delay and cap, ms. */
+  backoff?: { baseMs: number; maxMs: number };
+  /** Called after any job changes, for the screen's queue list. */
+  onChange?: (job: PrintJobRecord) => void;
+  /** Where errors of the queue itself (store failures) are logged. */
+  log?: (line: string) => void;
+}
+
+export type EnqueueResult = { ok: true; jobId: string } | { ok: false; message: string };
+
+export interface EnqueueRequest {
+  printerId: string;
+  document: PrintDocument;
+  copies?: number;
+}
+
+export function backoffDelay(attempts: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
+}
+
+export class PrintQueue {
+  private readonly now: () => number;
+  private readonly newId: () => string;
+  private readonly backoff: { baseMs: number; maxMs: number };
+  private running: Promise<void> | undefined;
+  private rerun = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private started = false;
+
+  constructor(private readonly options: PrintQueueOptions) {
+    this.now = options.now ?? (() => Date.now());
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.backoff = options.backoff ?? { baseMs: 2_000, maxMs: 60_000 };
+  }
+
+  /** Startup: a job left 'printing' by a crash or restart goes back to the queue (its done copies stay done). */
+  async start(): Promise<void> {
+    this.started = true;
+    for (const job of await this.options.store.listByState(['printing'])) {
+      await this.save({ ...job, state: 'queued', nextAttemptAt: this.now() });
+    }
+    this.kick();
+  }
+
+  stop(): void {
+    this.started = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One store write; resolves with an error message instead of throwing, so a save path can ignore it safely. */
+  async enqueue(request: EnqueueRequest): Promise<EnqueueResult> {
+    const job: PrintJobRecord = {
+      id: this.newId(),
+      printerId: request.printerId,
+      document: request.document,
+      copies: Math.max(1, Math.floor(request.copies ?? 1)),
+      copiesDone: 0,
+      state: 'queued',
+      attempts: 0,
+      nextAttemptAt: this.now(),
+      createdAt: this.now(),
+    };
+    try {
+      await this.save(job);
+    } catch (error) {
+      this.log(`[in] không lưu được lệnh in "${request.document.title}": ${(error as Error).message}`);
+      return { ok: false, message: `Không lưu được lệnh in "${request.document.title}". Hồ sơ đã lưu; hãy in lại từ danh sách hồ sơ.` };
+    }
+    this.kick();
+    return { ok: true, jobId: job.id };
+  }
+
+  /** A new one-copy job of the same document, marked "BẢN IN LẠI". */
+  async reprint(jobId: string, printerId?: string): Promise<EnqueueResult> {
+    const original = await this.options.store.get(jobId);
+    if (!original) return { ok: false, message: 'Không tìm thấy lệnh in gốc để in lại.' };
+    const result = await this.enqueue({ printerId: printerId ?? original.printerId, document: markReprint(original.document), copies: 1 });
+    if (result.ok) {
+      const job = await this.options.store.get(result.jobId);
+      if (job) await this.save({ ...job, reprintOf: original.id });
+    }
+    return result;
+  }
+
+  /** Cancels a job that has not finished; copies already printed stay printed. */
+  async cancel(jobId: string): Promise<boolean> {
+    const job = await this.options.store.get(jobId);
+    if (!job || job.state === 'done' || job.state === 'cancelled') return false;
+    await this.save({ ...job, state: 'cancelled' });
+    return true;
+  }
+
+  /** Puts a failed job back in the queue (after staff fixed the printer settings). */
+  async retry(jobId: string): Promise<boolean> {
+    const job = await this.options.store.get(jobId);
+    if (!job || job.state !== 'failed') return false;
+    await this.save({ ...job, state: 'queued', nextAttemptAt: this.now(), lastError: undefined });
+    this.kick();
+    return true;
+  }
+
+  /** Runs the due jobs now; resolves when this pass is over. Tests call it directly with a fake clock. */
+  runDue(): Promise<void> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = this.pass()
+      .catch((error: unknown) => this.log(`[in] lỗi hàng đợi in: ${(error as Error).message}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.rerun) {
+          this.rerun = false;
+          void this.runDue();
+        } else {
+          void this.scheduleNext();
+        }
+      });
+    return this.running;
+  }
+
+  private kick(): void {
+    if (this.started) void this.runDue();
+  }
+
+  private async scheduleNext(): Promise<void> {
+    if (!this.started) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const queued = await this.options.store.listByState(['queued']);
+    if (queued.length === 0) return;
+    const next = Math.min(...queued.map((j) => j.nextAttemptAt));
+    this.timer = setTimeout(() => void this.runDue(), Math.max(0, next - this.now()));
+  }
+
+  private async pass(): Promise<void> {
+    const printers = await this.options.printers();
+    // A printer that just failed keeps its later jobs waiting, so slips come out in order.
+    const blocked = new Set<string>();
+    for (const queued of await this.options.store.listByState(['queued'])) {
+      if (blocked.has(queued.printerId)) continue;
+      if (queued.nextAttemptAt > this.now()) {
+        blocked.add(queued.printerId);
+        continue;
+      }
+      const ok = await this.printJob(queued, printers);
+      if (!ok) blocked.add(queued.printerId);
+    }
+  }
+
+  private async printJob(queued: PrintJobRecord, printers: PrinterConfig[]): Promise<boolean> {
+    const printer = printers.find((p) => p.id === queued.printerId);
+    let job: PrintJobRecord = { ...queued, state: 'printing', attempts: queued.attempts + 1 };
+    if (!printer) {
+      await this.save({ ...job, state: 'failed', lastError: 'Máy in của lệnh này không còn trong cài đặt. Hãy chọn máy in khác rồi in lại.' });
+      return false;
+    }
+    await this.save(job);
+    while (job.copiesDone < job.copies) {
+      const current = await this.options.store.get(job.id);
+      if (current?.state === 'cancelled') return true;
+      let outcome: PrintOutcome;
+      try {
+        outcome = await this.options.deliver(job.document, printer, `${job.id}#${job.copiesDone + 1}`);
+      } catch (error) {
+        outcome = { ok: false, retryable: false, status: { state: 'error', message: `Không tạo được bản in: ${(error as Error).message}` } };
+      }
+      if (!outcome.ok) {
+        const delay = backoffDelay(job.attempts, this.backoff.baseMs, this.backoff.maxMs);
+        await this.save({
+          ...job,
+          state: outcome.retryable ? 'queued' : 'failed',
+          nextAttemptAt: this.now() + delay,
+          lastError: outcome.status.message,
+        });
+        return false;
+      }
+      job = { ...job, copiesDone: job.copiesDone + 1, lastError: undefined };
+      const after = await this.options.store.get(job.id);
+      if (after?.state === 'cancelled') {
+        await this.save({ ...after, copiesDone: job.copiesDone });
+        return true;
+      }
+      await this.save(job.copiesDone === job.copies ? { ...job, state: 'done' } : job);
+    }
+    return true;
+  }
+
+  private async save(job: PrintJobRecord): Promise<void> {
+    await this.options.store.put(job);
+    this.options.onChange?.(job);
+  }
+
+  private log(line: string): void {
+    (this.options.log ?? console.warn)(line);
+  }
+}
+
+/** An in-memory store (tests, and a kiosk whose database failed to open). */
+export class MemoryPrintJobStore implements PrintJobStore {
+  readonly jobs = new Map<string, PrintJobRecord>();
+
+  async put(job: PrintJobRecord): Promise<void> {
+    this.jobs.set(job.id, structuredClone(job));
+  }
+
+  async get(id: string): Promise<PrintJobRecord | undefined> {
+    const job = this.jobs.get(id);
+    return job ? structuredClone(job) : undefined;
+  }
+
+  async listByState(states: PrintJobState[]): Promise<PrintJobRecord[]> {
+    return [...this.jobs.values()]
+      .filter((j) => states.includes(j.state))
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((j) => structuredClone(j));
+  }
+}

@@ -1,0 +1,94 @@
+// Browser-side glue: the shared layout drawn on an OffscreenCanvas (or a canvas element), turned
+// into the host's RasterJob, and the delivery function the print queue uses.
+import type { HtmlJob, KioskHost, PrintOutcome, PrinterConfig, RasterJob } from '../../shared/host';
+import type { CanvasFactory, PixelCanvas2D } from '../../shared/documents/canvas';
+import { PRINT_FONT_FAMILY } from '../../shared/documents/canvas';
+import { defaultSheetPaper, renderDocumentHtml } from '../../shared/documents/html';
+import type { PrintDocument } from '../../shared/documents/model';
+import type { MonoRaster } from '../../shared/documents/thermal-render';
+import { rasterToRgba, renderThermalRaster, toRasterJob } from '../../shared/documents/thermal-render';
+import type { DeliverCopy } from './queue';
+
+export const browserCanvasFactory: CanvasFactory = (width, height) => {
+  const w = Math.max(1, width);
+  const h = Math.max(1, height);
+  if (typeof OffscreenCanvas !== 'undefined') {
+    const ctx = new OffscreenCanvas(w, h).getContext('2d', { willReadFrequently: true });
+    if (ctx) return ctx as unknown as PixelCanvas2D;
+  }
+  const canvas = document.createElement('canvas');
+  canvas.width = w;
+  canvas.height = h;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('Trình duyệt không tạo được vùng vẽ để in phiếu.');
+  return ctx as unknown as PixelCanvas2D;
+};
+
+/** Text measured before the font arrived would be laid out with a fallback face: wait for all three. */
+export async function ensurePrintFonts(): Promise<void> {
+  if (typeof document === 'undefined' || !document.fonts) return;
+  await Promise.all([
+    document.fonts.load(`24px "${PRINT_FONT_FAMILY}"`, 'Ệ'),
+    document.fonts.load(`bold 24px "${PRINT_FONT_FAMILY}"`, 'Ệ'),
+    document.fonts.load(`italic 24px "${PRINT_FONT_FAMILY}"`, 'Ệ'),
+  ]);
+}
+
+export async function rasteriseForPrinter(doc: PrintDocument, printer: PrinterConfig): Promise<MonoRaster> {
+  if (printer.paper !== '58mm' && printer.paper !== '80mm') throw new RangeError(`Máy in "${printer.name}" không phải máy in phiếu cuộn.`);
+  await ensurePrintFonts();
+  return renderThermalRaster(doc, printer.paper, browserCanvasFactory);
+}
+
+export async function thermalJob(doc: PrintDocument, printer: PrinterConfig, jobId: string): Promise<RasterJob> {
+  return toRasterJob(await rasteriseForPrinter(doc, printer), { jobId, printerId: printer.id, cut: true });
+}
+
+/** Prints a sheet through the browser's print dialog from a hidden frame (the web build's path). */
+export function printHtmlInFrame(html: string): Promise<PrintOutcome> {
+  return new Promise((resolve) => {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'position:fixed;width:0;height:0;border:0;visibility:hidden';
+    frame.srcdoc = html;
+    frame.onload = () => {
+      const win = frame.contentWindow;
+      if (!win) {
+        frame.remove();
+        resolve({ ok: false, retryable: true, status: { state: 'error', message: 'Không mở được trang in. Hãy thử lại.' } });
+        return;
+      }
+      win.addEventListener('afterprint', () => {
+        frame.remove();
+        resolve({ ok: true, bytes: html.length });
+      });
+      win.focus();
+      win.print();
+    };
+    document.body.append(frame);
+  });
+}
+
+/**
+ * The queue's delivery: thermal printers get a RasterJob through the host; sheet printers get the
+ * HTML through the host, and where the host cannot print HTML (the web build), the print dialog.
+ */
+export function hostDelivery(host: Pick<KioskHost, 'printers'>, fontUrls?: { regular: string; bold?: string; italic?: string }): DeliverCopy {
+  return async (doc, printer, jobId) => {
+    if (printer.paper === '58mm' || printer.paper === '80mm') return host.printers.printRaster(await thermalJob(doc, printer, jobId));
+    const paper = printer.paper === 'A4' || printer.paper === 'A5' ? printer.paper : defaultSheetPaper(doc);
+    const html = renderDocumentHtml(doc, paper, fontUrls ? { fonts: fontUrls } : {});
+    const job: HtmlJob = { jobId, printerId: printer.id, html, paper };
+    const outcome = await host.printers.printHtml(job);
+    if (outcome.ok || outcome.retryable) return outcome;
+    return printHtmlInFrame(html);
+  };
+}
+
+/** Draws a raster onto a visible canvas dot for dot: the preview shows exactly what will print. */
+export function drawRasterPreview(canvas: HTMLCanvasElement, raster: MonoRaster): void {
+  canvas.width = raster.widthDots;
+  canvas.height = raster.heightDots;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.putImageData(new ImageData(rasterToRgba(raster) as Uint8ClampedArray<ArrayBuffer>, raster.widthDots, raster.heightDots), 0, 0);
+}

@@ -1,0 +1,86 @@
+// Biên bản giao nhận hồ sơ: the list of dossiers handed to the postal courier. Its signing is the
+// legal submission time for postal dossiers, and the counts reconcile transport with the post office.
+import { formatVnDateline, formatVnDateTime } from './format';
+import { isThermal, makeDocument, officialHeader } from './forms';
+import type { AgencyHeader, Block, DocumentOptions, PrintDocument } from './model';
+
+export interface HandoverDossier {
+  dossierCode: string;
+  procedureName: string;
+  applicantName: string;
+  /** Number of paper sets in the envelope. */
+  sets: number;
+  note?: string;
+}
+
+export interface HandoverRecordData {
+  agency: AgencyHeader;
+  place: string;
+  /** Batch code `BG-YYMMDD-CC-NN` (shared/codes `formatBatchCode`). */
+  batchCode: string;
+  handedAt: string;
+  fromUnit: string;
+  toUnit: string;
+  courier: { name: string; organisation: string; phone?: string };
+  officerName: string;
+  dossiers: HandoverDossier[];
+}
+
+export function handoverRecord(d: HandoverRecordData, options: DocumentOptions): PrintDocument {
+  const thermal = isThermal(options.layout);
+  const sets = d.dossiers.reduce((sum, x) => sum + x.sets, 0);
+  const blocks: Block[] = [
+    officialHeader(d.agency),
+    { type: 'text', text: `${d.place}, ${formatVnDateline(d.handedAt)}`, style: { italic: true, align: 'right', size: 'small' } },
+    { type: 'text', text: 'BIÊN BẢN GIAO NHẬN HỒ SƠ', style: { size: 'title', bold: true, align: 'center' } },
+    { type: 'barcode', format: 'CODE128', value: d.batchCode },
+    {
+      type: 'fields',
+      rows: [
+        { label: 'Số biên bản', value: d.batchCode },
+        { label: 'Thời gian giao', value: formatVnDateTime(d.handedAt) },
+        { label: 'Bên giao', value: `${d.fromUnit} – ${d.officerName}` },
+        { label: 'Bên nhận', value: `${d.courier.organisation} – ${d.courier.name}${d.courier.phone ? `, ĐT ${d.courier.phone}` : ''}` },
+        { label: 'Chuyển đến', value: d.toUnit },
+      ],
+    },
+    {
+      type: 'table',
+      columns: thermal
+        ? [
+            { title: 'TT', width: 1, align: 'center' },
+            { title: 'Mã hồ sơ / Người nộp', width: 7 },
+            { title: 'Số bộ', width: 2, align: 'center' },
+          ]
+        : [
+            { title: 'TT', width: 1, align: 'center' },
+            { title: 'Mã hồ sơ', width: 5 },
+            { title: 'Thủ tục', width: 7 },
+            { title: 'Người nộp', width: 4 },
+            { title: 'Số bộ', width: 1.5, align: 'center' },
+            { title: 'Ghi chú', width: 3 },
+          ],
+      rows: d.dossiers.map((x, i) =>
+        thermal
+          ? [String(i + 1), `${x.dossierCode}\n${x.applicantName}`, String(x.sets)]
+          : [String(i + 1), x.dossierCode, x.procedureName, x.applicantName, String(x.sets), x.note ?? ''],
+      ),
+      style: { size: 'small' },
+    },
+    { type: 'text', text: `Tổng số: ${d.dossiers.length} hồ sơ, ${sets} bộ.`, style: { bold: true } },
+    {
+      type: 'text',
+      text: 'Hai bên đã kiểm tra đủ số lượng và tình trạng niêm phong của từng hồ sơ trong danh sách trên.',
+      style: { size: 'small' },
+    },
+    {
+      type: 'signatures',
+      parties: [
+        { title: 'BÊN GIAO', note: '(Ký và ghi rõ họ tên)', name: d.officerName },
+        { title: 'BÊN NHẬN', note: '(Ký và ghi rõ họ tên)', name: d.courier.name },
+      ],
+    },
+  ];
+  if (thermal) blocks.push({ type: 'qr', value: d.batchCode, caption: d.batchCode });
+  return makeDocument('handoverRecord', `Biên bản giao nhận ${d.batchCode}`, options, blocks);
+}

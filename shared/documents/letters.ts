@@ -1,0 +1,153 @@
+// The counter's and departments' letters to the applicant: supplement request (Mẫu 02), refusal
+// (Mẫu 03), apology with a new date (Mẫu 04) and, in the 2025 set only, the stop notice (Mẫu 05).
+import type { Applicant } from './appointment-slip';
+import { formatVnDateline, formatVnDateTime } from './format';
+import { DEFAULT_FORM_SET, formEntry, isThermal, legalBasisBlock, makeDocument, officialHeader, titleBlock } from './forms';
+import type { AgencyHeader, Block, DocumentOptions, FormSet, PrintDocument } from './model';
+
+interface LetterBase {
+  agency: AgencyHeader;
+  /** Place of the dateline, e.g. "Nghệ An". */
+  place: string;
+  /** ISO instant the letter is issued. */
+  issuedAt: string;
+  dossierCode: string;
+  applicant: Applicant;
+  procedureName: string;
+}
+
+export interface SupplementRequestData extends LetterBase {
+  receivedAt: string;
+  /** Everything to add or correct, asked for at once (DOMAIN.md, Mẫu 02). */
+  items: { document: string; requirement: string }[];
+  reason: string;
+  contact: { officerName: string; phone: string };
+}
+
+export interface RefusalData extends LetterBase {
+  receivedAt: string;
+  reasons: string[];
+  officerName: string;
+}
+
+export interface ApologyData extends LetterBase {
+  receivedAt: string;
+  /** The original appointment, kept apart from the new one: an apology does not make a late dossier on time. */
+  originalAppointmentAt: string;
+  newAppointmentAt: string;
+  reason: string;
+  /** The deciding agency that apologises, and its head who signs. */
+  decidingAgency: string;
+  signerTitle: string;
+  signerName: string;
+}
+
+export interface StopProcessingData extends LetterBase {
+  receivedAt: string;
+  /** The applicant's request to stop, or the agency's ground for stopping. */
+  reason: string;
+  signerTitle: string;
+  signerName: string;
+}
+
+function letterOpening(d: LetterBase, formSet: FormSet, form: 'supplement' | 'refusal' | 'apology' | 'stopProcessing'): Block[] {
+  return [
+    officialHeader(d.agency),
+    { type: 'text', text: `${d.place}, ${formatVnDateline(d.issuedAt)}`, style: { italic: true, align: 'right', size: 'small' } },
+    legalBasisBlock(formSet, form),
+    titleBlock(formEntry(formSet, form).title),
+  ];
+}
+
+function dossierRows(d: LetterBase & { receivedAt: string }): Block {
+  return {
+    type: 'fields',
+    rows: [
+      { label: 'Kính gửi', value: d.applicant.name },
+      { label: 'Mã hồ sơ', value: d.dossierCode },
+      { label: 'Nội dung yêu cầu giải quyết', value: d.procedureName },
+      { label: 'Ngày tiếp nhận', value: formatVnDateTime(d.receivedAt) },
+    ],
+  };
+}
+
+function numbered(lines: string[]): Block[] {
+  return lines.map((line, i) => ({ type: 'text', text: `${i + 1}. ${line}` }));
+}
+
+/** Thermal copies carry the dossier's numeric key so the return desk can scan them too. */
+function codeMark(d: LetterBase, options: DocumentOptions, barcodeKey?: string): Block[] {
+  if (isThermal(options.layout)) return barcodeKey ? [{ type: 'barcode', format: 'CODE128', value: barcodeKey }] : [];
+  return [{ type: 'barcode', format: 'CODE128', value: d.dossierCode }];
+}
+
+export function supplementRequest(d: SupplementRequestData, options: DocumentOptions, barcodeKey?: string): PrintDocument {
+  const formSet = options.formSet ?? DEFAULT_FORM_SET;
+  const blocks: Block[] = [
+    ...letterOpening(d, formSet, 'supplement'),
+    ...codeMark(d, options, barcodeKey),
+    dossierRows(d),
+    { type: 'text', text: 'Hồ sơ cần bổ sung, hoàn thiện những nội dung sau:', style: { bold: true } },
+    {
+      type: 'table',
+      columns: [
+        { title: 'TT', width: 1, align: 'center' },
+        { title: 'Giấy tờ', width: 4 },
+        { title: 'Nội dung cần bổ sung, sửa đổi', width: 6 },
+      ],
+      rows: d.items.map((item, i) => [String(i + 1), item.document, item.requirement]),
+      style: { size: 'small' },
+    },
+    { type: 'fields', rows: [{ label: 'Lý do', value: d.reason }] },
+    {
+      type: 'text',
+      text: `Mọi vướng mắc xin liên hệ ${d.contact.officerName}, điện thoại ${d.contact.phone}.`,
+    },
+    { type: 'signatures', parties: [{ title: 'NGƯỜI HƯỚNG DẪN', note: '(Ký và ghi rõ họ tên)', name: d.contact.officerName }] },
+  ];
+  return makeDocument('supplementRequest', `Phiếu yêu cầu bổ sung ${d.dossierCode}`, { ...options, formSet }, blocks);
+}
+
+export function refusal(d: RefusalData, options: DocumentOptions): PrintDocument {
+  const formSet = options.formSet ?? DEFAULT_FORM_SET;
+  const blocks: Block[] = [
+    ...letterOpening(d, formSet, 'refusal'),
+    dossierRows(d),
+    { type: 'text', text: 'Cơ quan tiếp nhận từ chối tiếp nhận giải quyết hồ sơ vì các lý do sau:', style: { bold: true } },
+    ...numbered(d.reasons),
+    { type: 'text', text: 'Xin thông báo để Ông/Bà được biết và thực hiện.', style: { italic: true } },
+    { type: 'signatures', parties: [{ title: 'NGƯỜI TIẾP NHẬN HỒ SƠ', note: '(Ký và ghi rõ họ tên)', name: d.officerName }] },
+  ];
+  return makeDocument('refusal', `Phiếu từ chối ${d.dossierCode}`, { ...options, formSet }, blocks);
+}
+
+export function apology(d: ApologyData, options: DocumentOptions, barcodeKey?: string): PrintDocument {
+  const formSet = options.formSet ?? DEFAULT_FORM_SET;
+  const blocks: Block[] = [
+    ...letterOpening(d, formSet, 'apology'),
+    ...codeMark(d, options, barcodeKey),
+    dossierRows(d),
+    { type: 'fields', rows: [{ label: 'Thời hạn trả kết quả đã hẹn', value: formatVnDateTime(d.originalAppointmentAt) }] },
+    { type: 'text', text: `Lý do chậm trả kết quả: ${d.reason}` },
+    {
+      type: 'text',
+      text: `${d.decidingAgency} xin lỗi Ông/Bà vì sự chậm trễ này và hẹn trả kết quả vào ${formatVnDateTime(d.newAppointmentAt)}.`,
+    },
+    { type: 'text', text: 'Mong nhận được sự thông cảm của Ông/Bà.', style: { italic: true } },
+    { type: 'signatures', parties: [{ title: d.signerTitle.toUpperCase(), note: '(Ký, ghi rõ họ tên và đóng dấu)', name: d.signerName }] },
+  ];
+  return makeDocument('apology', `Phiếu xin lỗi ${d.dossierCode}`, { ...options, formSet }, blocks);
+}
+
+/** Only the 2025 set has this form (TT 03/2025, Mẫu 05). */
+export function stopProcessing(d: StopProcessingData, options: DocumentOptions): PrintDocument {
+  const formSet = options.formSet ?? '2025';
+  const blocks: Block[] = [
+    ...letterOpening(d, formSet, 'stopProcessing'),
+    dossierRows(d),
+    { type: 'text', text: `Lý do dừng giải quyết: ${d.reason}` },
+    { type: 'text', text: 'Cơ quan có thẩm quyền thông báo dừng giải quyết hồ sơ nêu trên.' },
+    { type: 'signatures', parties: [{ title: d.signerTitle.toUpperCase(), note: '(Ký, ghi rõ họ tên và đóng dấu)', name: d.signerName }] },
+  ];
+  return makeDocument('stopProcessing', `Thông báo dừng giải quyết ${d.dossierCode}`, { ...options, formSet }, blocks);
+}

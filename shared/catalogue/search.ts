@@ -1,13 +1,8 @@
+import { foldVietnamese } from '../text/fold';
 import type { Procedure } from './model';
 
-/** Lowercase without diacritics ('Đăng ký' → 'dang ky'), so officers can type without Telex/VNI. */
-export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
-}
+// Officers type without Telex/VNI: 'Đăng ký' and 'dang ky' are the same query.
+export { foldVietnamese };
 
 export function tokenize(text: string): string[] {
   return foldVietnamese(text)

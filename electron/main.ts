@@ -1,0 +1,133 @@
+// Electron's main process: one hardened window on the app scheme, one validated IPC channel, kiosk mode,
+// crash recovery and updates. All machine work lives in electron/services (plain Node), shared with the web host.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { KioskSettings } from '../shared/host';
+import { createAppProtocolHandler } from './security/app-protocol';
+import { APP_ENTRY_URL, APP_SCHEME, contentSecurityPolicy, isAppUrl, serverOrigin } from './security/csp';
+import { hardenContents, hardenSession } from './security/guards';
+import { createKioskController } from './security/kiosk';
+import { defaultPolicyFile, readKioskPolicy } from './security/kiosk-policy';
+import { watchRenderer, type RendererRecovery } from './security/recovery';
+import { readRestartRecord, recordCrash, reopenUrl, writeRestartRecord } from './security/restart-policy';
+import { safeStorageCipher } from './security/safe-storage';
+import { createUpdateGate } from './updater/gate';
+import { startUpdater } from './updater';
+import { createAppHost } from './wiring';
+
+const HOST_CHANNEL = 'motcua:host';
+const APP_ID = 'vn.gov.nghean.motcua.counter';
+const here = dirname(fileURLToPath(import.meta.url));
+const log = (line: string) => console.warn(line);
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+app.enableSandbox();
+
+let recovery: RendererRecovery | undefined;
+const restartFile = () => join(app.getPath('userData'), 'restarts.json');
+
+/** An uncaught error in main: note it, then relaunch where the renderer was, unless it keeps happening. */
+async function recoverFromMainCrash(error: unknown) {
+  log(`[khôi phục] tiến trình chính gặp lỗi: ${(error as Error)?.stack ?? String(error)}`);
+  try {
+    const { record, relaunch } = recordCrash(await readRestartRecord(restartFile()), Date.now(), recovery?.lastUrl);
+    await writeRestartRecord(restartFile(), record);
+    if (relaunch) {
+      app.relaunch();
+    } else {
+      dialog.showErrorBox('MotCua Counter', `Ứng dụng quầy gặp lỗi nhiều lần liên tiếp nên không tự khởi động lại nữa. Hãy báo bộ phận CNTT.\n\n${(error as Error)?.message ?? String(error)}`);
+    }
+  } finally {
+    app.exit(1);
+  }
+}
+
+async function start() {
+  await app.whenReady();
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  const policyFile = !app.isPackaged && process.env.MOTCUA_POLICY_FILE ? process.env.MOTCUA_POLICY_FILE : defaultPolicyFile(process.platform, process.env);
+  const policy = await readKioskPolicy(policyFile, log);
+  const kiosk = createKioskController({ policy, log });
+
+  let installUpdate: (() => void) | undefined;
+  const gate = createUpdateGate({ install: () => installUpdate?.(), log });
+
+  const appHost = await createAppHost({
+    dataDir: app.getPath('userData'),
+    version: app.getVersion(),
+    cipher: safeStorageCipher(safeStorage, process.platform, log),
+    desktop: {
+      exitKiosk: (pin) => kiosk.exit(pin),
+      setBusy: async (busy) => gate.setBusy(busy),
+    },
+    // The policy's connect-src names the server, so a new address needs the page loaded again.
+    onSettingsChanged(previous: KioskSettings, next: KioskSettings) {
+      if (serverOrigin(previous.serverUrl) === serverOrigin(next.serverUrl)) return;
+      log(`[bảo mật] địa chỉ máy chủ đổi thành ${next.serverUrl}; tải lại màn hình để áp dụng chính sách mới`);
+      setTimeout(() => BrowserWindow.getAllWindows()[0]?.webContents.reload(), 100);
+    },
+    log,
+  });
+
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({
+    rendererDir: join(here, '../renderer'),
+    policy: async () => contentSecurityPolicy((await appHost.settings.get()).serverUrl),
+  }));
+  hardenSession(session.defaultSession, log);
+  ipcMain.handle(HOST_CHANNEL, (event, call: unknown, args: unknown) => appHost.handle(isAppUrl(event.senderFrame?.url), call, args));
+  if (app.isPackaged || policy.kioskMode) Menu.setApplicationMenu(null);
+
+  const window = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    title: 'MotCua Counter',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  kiosk.attach(window);
+  // Quitting (OS shutdown, SIGTERM, an update) must never be held up by the kiosk's close guard.
+  app.on('before-quit', () => kiosk.allowClose());
+  window.on('session-end', () => kiosk.allowClose());
+  recovery = watchRenderer(window, { entryUrl: APP_ENTRY_URL, log });
+
+  if (app.isPackaged) {
+    const { default: electronUpdater } = await import('electron-updater');
+    const updater = electronUpdater.autoUpdater;
+    installUpdate = () => {
+      kiosk.allowClose();
+      updater.quitAndInstall(true, true);
+    };
+    startUpdater({ updater, gate, serverUrl: async () => (await appHost.settings.get()).serverUrl, allowHttp: policy.allowHttpUpdates === true, log });
+  }
+
+  await window.loadURL(reopenUrl(await readRestartRecord(restartFile()), APP_ENTRY_URL, Date.now()));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  if (app.isPackaged) process.on('uncaughtException', (error) => void recoverFromMainCrash(error));
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, log));
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  start().catch((error) => {
+    log(`Không khởi động được ứng dụng quầy: ${(error as Error)?.stack ?? String(error)}`);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,61 @@
+// What main.ts does with each IPC call, kept free of Electron so unit tests can drive it directly.
+import type { HostError, KioskHost, KioskSettings } from '../shared/host';
+import { dispatchHostCall, type DispatchResult } from './services/dispatch';
+import { createKioskHost } from './services/kiosk-host';
+import { createCredentialStore, type CredentialCipher } from './services/credential';
+import { createPrinterService } from './services/printing';
+import { createScannerService } from './services/scanner';
+import { createSettingsStore } from './services/settings';
+
+export function isTrustedSender(frameUrl: string | undefined, scheme: string): boolean {
+  if (!frameUrl) return false;
+  try {
+    const url = new URL(frameUrl);
+    return url.protocol === `${scheme}:` && url.host === 'app';
+  } catch {
+    return false;
+  }
+}
+
+export interface AppHostOptions {
+  dataDir: string;
+  version: string;
+  cipher?: CredentialCipher;
+  /** The desktop-only calls (kiosk exit, busy flag), served by main. */
+  desktop?: NonNullable<KioskHost['desktop']>;
+  /** Told after every accepted settings change, e.g. so main can apply a new server address. */
+  onSettingsChanged?: (previous: KioskSettings, next: KioskSettings) => void;
+  log?: (line: string) => void;
+}
+
+export async function createAppHost(options: AppHostOptions) {
+  const settings = createSettingsStore(options.dataDir);
+  const host: KioskHost = {
+    ...createKioskHost({
+      runtime: 'electron',
+      version: options.version,
+      settings,
+      scanner: createScannerService(),
+      printers: createPrinterService(() => settings.get()),
+      credentials: createCredentialStore(options.dataDir, options.cipher),
+    }),
+    ...(options.desktop ? { desktop: options.desktop } : {}),
+  };
+  const log = options.log ?? ((line: string) => console.warn(line));
+  return {
+    host,
+    settings,
+    async handle(trusted: boolean, call: unknown, args: unknown): Promise<DispatchResult> {
+      if (!trusted) {
+        const error: HostError = { code: 'UNTRUSTED_SENDER', message: 'Lệnh đến từ trang không thuộc ứng dụng, bị từ chối.' };
+        log(`[host] từ chối ${String(call).slice(0, 60)}: ${error.code}`);
+        return { ok: false, error };
+      }
+      const previous = call === 'settings.update' ? { ...(await settings.get()) } : undefined;
+      const result = await dispatchHostCall(host, call, args);
+      if (!result.ok) log(`[host] ${String(call).slice(0, 60)}: ${result.error.code} ${result.error.message}`);
+      else if (previous) options.onSettingsChanged?.(previous, result.value as KioskSettings);
+      return result;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// Calls to the central server from screens that need an answer now (enrolment, sign-in).
+// Everything else reaches the server through the sync client's outbox.
+import type { ApiErrorBody } from '../../shared/sync/protocol';
+
+export class ServerError extends Error {
+  constructor(readonly code: string, message: string, readonly status: number) {
+    super(message);
+  }
+}
+
+export async function callServer<T>(serverUrl: string, path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, serverUrl), {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: {
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch {
+    throw new ServerError('OFFLINE', `Không kết nối được máy chủ trung tâm ${serverUrl}. Kiểm tra mạng hoặc địa chỉ máy chủ.`, 0);
+  }
+  const body = (await response.json().catch(() => undefined)) as (T & Partial<ApiErrorBody>) | undefined;
+  if (!response.ok) {
+    throw new ServerError(body?.error?.code ?? `HTTP_${response.status}`, body?.error?.message ?? `Máy chủ trả lỗi ${response.status}.`, response.status);
+  }
+  return body as T;
+}

@@ -1,0 +1,11 @@
+// The shell's sections, in the order staff meet them; each has a key that works from any screen.
+export const SECTIONS = [
+  { id: 'receive', label: 'Tiếp nhận', key: 'F2', hint: 'Tiếp nhận hồ sơ, thu phí, in giấy hẹn' },
+  { id: 'handoff', label: 'Bàn giao', key: 'F3', hint: 'Bàn giao hồ sơ cho bưu điện và nhận kết quả về' },
+  { id: 'return', label: 'Trả kết quả', key: 'F4', hint: 'Trả kết quả, xin lỗi hẹn lại, đính chính' },
+  { id: 'tracking', label: 'Theo dõi', key: 'F6', hint: 'Hồ sơ quá hạn, đến hạn, chờ bổ sung' },
+  { id: 'search', label: 'Tra cứu', key: 'F7', hint: 'Tra cứu hồ sơ và thủ tục' },
+  { id: 'settings', label: 'Cài đặt', key: 'F9', hint: 'Quầy, máy in, máy quét, máy chủ' },
+] as const;
+
+export type SectionId = (typeof SECTIONS)[number]['id'];

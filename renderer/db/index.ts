@@ -1,0 +1,6 @@
+export { MotCuaDb, SCHEMA_VERSIONS, CURRENT_SCHEMA_VERSION, projectionRow } from './schema';
+export { foldVietnamese } from '../../shared/text/fold';
+export type { DossierRow, EventRow, OutboxRow, SyncStateRow, LeaseRow, CatalogueRow, HolidayRow, PrintJobRow, SettingRow, DraftRow, StaffRow } from './schema';
+export { recordEvent } from './recordEvent';
+export type { RecordResult } from './recordEvent';
+export { issueNumber, remainingNumbers, storeLeases } from './leases';

@@ -1,0 +1,33 @@
+// The one way a counter records a fact: validated by the shared reducer, then the event, the
+// projection and the outbox row written in ONE strict transaction. Nothing is written when the
+// reducer refuses; the caller beeps, shows success or prints only after this resolves ok.
+import { applyEvent } from '../../shared/domain';
+import type { DossierEvent, DossierState, TransitionError } from '../../shared/domain';
+import type { MotCuaDb } from './schema';
+import { projectionRow } from './schema';
+
+export type RecordResult = { ok: true; state: DossierState } | { ok: false; error: TransitionError };
+
+class Refused extends Error {
+  constructor(readonly error: TransitionError) {
+    super(error.message);
+  }
+}
+
+export async function recordEvent(db: MotCuaDb, event: DossierEvent): Promise<RecordResult> {
+  try {
+    const state = await db.transaction('rw', [db.dossiers, db.events, db.outbox], async () => {
+      const row = await db.dossiers.get(event.dossierId);
+      const result = applyEvent(row?.state, event);
+      if (!result.ok) throw new Refused(result.error);
+      await db.events.add({ id: event.id, dossierId: event.dossierId, event });
+      await db.dossiers.put(projectionRow(result.state, row));
+      await db.outbox.add({ eventId: event.id, dossierId: event.dossierId, event, status: 'pending', recordedAt: new Date().toISOString() });
+      return result.state;
+    });
+    return { ok: true, state };
+  } catch (err) {
+    if (err instanceof Refused) return { ok: false, error: err.error };
+    throw err;
+  }
+}

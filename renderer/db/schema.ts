@@ -1,0 +1,203 @@
+// The counter's local database (IndexedDB through Dexie). Numbered schema versions; each has a test.
+// Dossiers hold projections (searchable, listable), events are kept for open dossiers, and the
+// outbox holds what has not reached the server yet.
+import { Dexie } from 'dexie';
+import type { EntityTable, Transaction } from 'dexie';
+import { foldVietnamese } from '../../shared/text/fold';
+import type { PrintJobRecord } from '../print/queue';
+import type { DossierEvent, DossierState, DossierStatus } from '../../shared/domain';
+import type { CatalogueKind, ConflictInfo, LeaseKind, PushEventStatus, StaffRecord } from '../../shared/sync/protocol';
+
+export interface DossierRow {
+  id: string;
+  code?: string;
+  status: DossierStatus;
+  dueAt?: string;
+  departmentId?: string;
+  applicantIdNumber?: string;
+  applicantPhone?: string;
+  /** Applicant name without diacritics, lower case: what staff type in search. */
+  foldedName?: string;
+  /** What the counter shows: the server snapshot with this counter's unsynced events on top. */
+  state: DossierState;
+  /** The last snapshot from the server, and its sequence. */
+  serverState?: DossierState;
+  serverSeq?: number;
+  registerYear?: number;
+  registerNumber?: number;
+  openConflicts: number;
+}
+
+export interface EventRow {
+  id: string;
+  dossierId: string;
+  event: DossierEvent;
+  /** Server sequence once acknowledged. */
+  seq?: number;
+}
+
+export interface OutboxRow {
+  ord?: number;
+  eventId: string;
+  dossierId: string;
+  event: DossierEvent;
+  status: 'pending' | 'acked';
+  seq?: number;
+  result?: PushEventStatus;
+  conflict?: ConflictInfo;
+  recordedAt: string;
+}
+
+export interface SyncProblemRecord {
+  code: string;
+  message: string;
+  at: string;
+}
+
+export interface SyncStateRow {
+  key: 'main';
+  pullCursor: number;
+  catalogueVersion: number;
+  staffVersion: number;
+  lastSuccessAt?: string;
+  lastAttemptAt?: string;
+  lastError?: SyncProblemRecord;
+  clockSkewMs?: number;
+}
+
+export interface LeaseRow {
+  /** `kind|scope|first`, or `fallback|kind|scope` for the count of fallback numbers used. */
+  id: string;
+  kind: LeaseKind;
+  scope: string;
+  first: number;
+  last: number;
+  next: number;
+}
+
+export interface CatalogueRow {
+  id: string;
+  kind: CatalogueKind;
+  key: string;
+  body: unknown;
+  version: number;
+}
+
+export interface HolidayRow {
+  date: string;
+  kind: 'holiday' | 'workingDaySwap';
+  name: string;
+}
+
+/** A print job as the queue keeps it (renderer/print/queue.ts). */
+export type PrintJobRow = PrintJobRecord;
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface DraftRow {
+  id: string;
+  kind: string;
+  updatedAt: string;
+  data: unknown;
+}
+
+export type StaffRow = StaffRecord;
+
+export class MotCuaDb extends Dexie {
+  dossiers!: EntityTable<DossierRow, 'id'>;
+  events!: EntityTable<EventRow, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'ord'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
+  leases!: EntityTable<LeaseRow, 'id'>;
+  catalogue!: EntityTable<CatalogueRow, 'id'>;
+  holidays!: EntityTable<HolidayRow, 'date'>;
+  printQueue!: EntityTable<PrintJobRow, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+  drafts!: EntityTable<DraftRow, 'id'>;
+  staff!: EntityTable<StaffRow, 'id'>;
+
+  constructor(name = 'motcua', options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    // 'strict' so a recorded event is on disk before the counter beeps, shows success or prints.
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    for (const v of SCHEMA_VERSIONS) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+  }
+}
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      dossiers: 'id, code, applicantIdNumber, applicantPhone, foldedName, [status+dueAt], departmentId',
+      events: 'id, dossierId',
+      outbox: '++ord, eventId, dossierId, status',
+      syncState: 'key',
+      leases: 'id, [kind+scope]',
+    },
+  },
+  {
+    // Catalogue, printing, drafts and the staff list for offline login; projections gain serverSeq
+    // and conflict counts, back-filled for rows written by version 1.
+    version: 2,
+    stores: {
+      dossiers: 'id, code, applicantIdNumber, applicantPhone, foldedName, [status+dueAt], departmentId, openConflicts',
+      catalogue: 'id, kind, version',
+      holidays: 'date, kind',
+      printJobs: '++id, status',
+      settings: 'key',
+      drafts: 'id, kind, updatedAt',
+      staff: 'id, &username',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('dossiers')
+        .toCollection()
+        .modify((d: Partial<DossierRow>) => {
+          d.openConflicts ??= 0;
+        });
+    },
+  },
+  {
+    // The print queue keys jobs by their own UUID (a job survives restarts and is cancelled by id);
+    // version 2's auto-numbered table never held jobs, so it is dropped rather than copied.
+    version: 3,
+    stores: {
+      printJobs: null,
+      printQueue: 'id, state, createdAt',
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+
+export function projectionRow(state: DossierState, prior?: Partial<DossierRow>): DossierRow {
+  const a = state.applicant;
+  return {
+    id: state.id,
+    code: state.code,
+    status: state.status,
+    dueAt: state.newDueAt ?? state.dueAt,
+    departmentId: state.departmentId,
+    applicantIdNumber: a ? (a.kind === 'individual' ? a.idNumber : a.taxCode) : undefined,
+    applicantPhone: a?.phone,
+    foldedName: a ? foldVietnamese(a.name) : undefined,
+    state,
+    serverState: prior?.serverState,
+    serverSeq: prior?.serverSeq,
+    registerYear: prior?.registerYear,
+    registerNumber: prior?.registerNumber,
+    openConflicts: prior?.openConflicts ?? 0,
+  };
+}

@@ -1,0 +1,194 @@
+// The timing core of the keyboard-wedge detector, free of the DOM so it can be tested with plain
+// numbers: feed it `(event.key, event.timeStamp)` and it says whether to let the key act, to
+// withhold it, to put withheld text back, or that a scan just ended.
+
+export type BurstTerminator = 'Enter' | 'Tab' | 'none';
+
+export type BurstConfig = {
+  /** Longest pause between two keys of one scan. Scanners type a key every 1–15 ms; people need 60+. */
+  maxGapMs: number;
+  /** Fewest characters of a scan (prefix and suffix not counted). */
+  minLength: number;
+  /** A burst longer than this is a stuck key or a runaway device, never a code. */
+  maxLength: number;
+  /** Characters the scanner is set to type before each code ('' = none). */
+  prefix: string;
+  /** Characters the scanner is set to type after each code, before the terminator ('' = none). */
+  suffix: string;
+  /** The key that ends a scan; 'none' = the scan ends when the keys stop for `maxGapMs`. */
+  terminator: BurstTerminator;
+};
+
+export const DEFAULT_BURST_CONFIG: Readonly<BurstConfig> = {
+  maxGapMs: 35,
+  minLength: 6,
+  maxLength: 512,
+  prefix: '',
+  suffix: '',
+  terminator: 'Enter',
+};
+
+/**
+ * What to do after one key (or one silence):
+ * - `release`: withheld characters to put back where the typist meant them, before anything else;
+ * - `consume`: stop this key (preventDefault) because it is withheld or belongs to a scan;
+ * - `scan`: the code a scanner just finished typing.
+ */
+export type BurstStep = { release: string; consume: boolean; scan?: string };
+
+const PASS: BurstStep = { release: '', consume: false };
+
+/** One character as `KeyboardEvent.key` reports it (a code point), not a named key like 'Enter'. */
+export function isCharacterKey(key: string): boolean {
+  const points = [...key];
+  return points.length === 1 && key !== ' ' && !/\s/u.test(key);
+}
+
+export function resolveBurstConfig(partial: Partial<BurstConfig> = {}): BurstConfig {
+  const config = { ...DEFAULT_BURST_CONFIG, ...partial };
+  if (!(config.maxGapMs > 0)) throw new RangeError(`maxGapMs must be positive, got ${config.maxGapMs}`);
+  if (!Number.isInteger(config.minLength) || config.minLength < 1) throw new RangeError(`minLength must be a positive integer, got ${config.minLength}`);
+  if (config.maxLength < config.minLength) throw new RangeError(`maxLength ${config.maxLength} is below minLength ${config.minLength}`);
+  for (const [name, text] of [['prefix', config.prefix], ['suffix', config.suffix]] as const) {
+    if ([...text].some((ch) => !isCharacterKey(ch))) throw new RangeError(`${name} may hold only visible characters, got ${JSON.stringify(text)}`);
+  }
+  return config;
+}
+
+/**
+ * A scanner burst is `prefix + code + suffix + terminator`, every key within `maxGapMs` of the one
+ * before. Keys that could still start or continue such a burst are withheld; as soon as the burst
+ * cannot be a scan (a slow key, a key that does not fit, no terminator) the withheld characters are
+ * released in order, so a person typing never loses a keystroke.
+ */
+export class BurstDetector {
+  readonly config: BurstConfig;
+  private held: string[] = [];
+  private lastAt = 0;
+
+  constructor(config: Partial<BurstConfig> = {}) {
+    this.config = resolveBurstConfig(config);
+  }
+
+  /** When the withheld keys must be settled if no other key comes; undefined when none are withheld. */
+  deadline(): number | undefined {
+    return this.held.length > 0 ? this.lastAt + this.config.maxGapMs : undefined;
+  }
+
+  /** Characters withheld right now (prefix included). */
+  pending(): string {
+    return this.held.join('');
+  }
+
+  feed(key: string, at: number): BurstStep {
+    const settled = this.held.length > 0 && at - this.lastAt > this.config.maxGapMs ? this.settle() : PASS;
+    const step = this.take(key, at);
+    return {
+      release: settled.release + step.release,
+      consume: step.consume,
+      ...(settled.scan !== undefined ? { scan: settled.scan } : step.scan !== undefined ? { scan: step.scan } : {}),
+    };
+  }
+
+  /** No key came before the deadline: a terminator-less scan ends here, anything else is released. */
+  expire(now: number): BurstStep {
+    const deadline = this.deadline();
+    if (deadline === undefined || now < deadline) return PASS;
+    return this.settle();
+  }
+
+  /** A key that can never be part of a scan (a shortcut, an IME composition): give everything back. */
+  interrupt(): BurstStep {
+    return this.release();
+  }
+
+  private take(key: string, at: number): BurstStep {
+    const { config } = this;
+    if (key === config.terminator) {
+      const code = this.completeCode();
+      if (code === undefined) return this.release();
+      this.held = [];
+      return { release: '', consume: true, scan: code };
+    }
+    // An input method rewriting a letter sends Backspace then the new letter within the burst;
+    // a person's Backspace that fast is equally an edit of what was just typed.
+    if (key === 'Backspace' && this.held.length > config.prefix.length) {
+      this.held.pop();
+      this.lastAt = at;
+      return { release: '', consume: true };
+    }
+    if (!isCharacterKey(key)) return this.release();
+    if (this.fits(key)) {
+      this.held.push(key);
+      this.lastAt = at;
+      return { release: '', consume: true };
+    }
+    const released = this.release();
+    if (this.fits(key)) {
+      this.held.push(key);
+      this.lastAt = at;
+      return { release: released.release, consume: true };
+    }
+    return released;
+  }
+
+  private fits(key: string): boolean {
+    const { prefix, maxLength, suffix } = this.config;
+    const position = this.held.length;
+    if (position < prefix.length) return key === prefix[position];
+    return position - prefix.length < maxLength + suffix.length;
+  }
+
+  /** The code if the withheld keys are a whole scan (terminator aside), otherwise undefined. */
+  private completeCode(): string | undefined {
+    const { prefix, suffix, minLength } = this.config;
+    const text = this.held.join('');
+    if (text.length < prefix.length + suffix.length || !text.startsWith(prefix) || !text.endsWith(suffix)) return undefined;
+    const code = text.slice(prefix.length, text.length - suffix.length);
+    return [...code].length >= minLength ? code : undefined;
+  }
+
+  private settle(): BurstStep {
+    if (this.config.terminator === 'none') {
+      const code = this.completeCode();
+      if (code !== undefined) {
+        this.held = [];
+        return { release: '', consume: false, scan: code };
+      }
+    }
+    return this.release();
+  }
+
+  private release(): BurstStep {
+    const text = this.held.join('');
+    this.held = [];
+    return { release: text, consume: false };
+  }
+}
+
+/** The parts of a `KeyboardEvent` the detector looks at before timing it. */
+export type KeyFacts = {
+  key: string;
+  isComposing: boolean;
+  repeat: boolean;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+  /** AltGr types characters on many layouts and reports itself as Ctrl+Alt on Windows. */
+  altGraph: boolean;
+};
+
+const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'OS', 'CapsLock', 'NumLock', 'ScrollLock', 'Fn', 'FnLock', 'Hyper', 'Super', 'Symbol', 'SymbolLock']);
+
+/**
+ * - 'ignore': a bare modifier (scanners press Shift for capitals): neither a character nor a pause;
+ * - 'interrupt': cannot be part of a scan: a shortcut, auto-repeat of a held key, or a key an
+ *   in-browser input method is composing ('Process'); withheld text goes back first;
+ * - 'feed': time it.
+ */
+export function keyDisposition(facts: KeyFacts): 'ignore' | 'interrupt' | 'feed' {
+  if (MODIFIER_KEYS.has(facts.key)) return 'ignore';
+  if (facts.isComposing || facts.key === 'Process' || facts.key === 'Dead' || facts.repeat) return 'interrupt';
+  if (facts.metaKey || ((facts.ctrlKey || facts.altKey) && !facts.altGraph)) return 'interrupt';
+  return 'feed';
+}

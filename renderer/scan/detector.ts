@@ -1,0 +1,98 @@
+// The keyboard-wedge scanner detector: one `keydown` listener in the capture phase on the window, so
+// it sees every key before any field or screen does, whatever has focus. Keys that may belong to a
+// scanner burst are withheld (preventDefault); a burst that turns out to be a person typing is put
+// back where they were typing (textInsertion.ts), so no keystroke is lost and no scan leaks in.
+import { BurstDetector, keyDisposition, type BurstConfig, type BurstStep } from './burst';
+import { makeScan, type Scan } from './scanStream';
+import { deliverWithheldText } from './textInsertion';
+
+export type KeyboardScanOptions = Partial<BurstConfig> & {
+  /**
+   * Extra wait past the gap before withheld keys are settled when no key follows. People see a
+   * withheld key gap + grace ms late.
+   */
+  settleGraceMs?: number;
+};
+
+export type KeyboardScanDetector = {
+  readonly config: BurstConfig;
+  /** Releases anything withheld and removes the listeners. */
+  stop(): void;
+};
+
+// Beyond this the page is stalled, not busy; a person should not wait longer for their key.
+const MAX_LAG_MS = 500;
+
+export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => void, options: KeyboardScanOptions = {}): KeyboardScanDetector {
+  const { settleGraceMs = 15, ...config } = options;
+  const burst = new BurstDetector(config);
+  // Where the withheld keys were typed: they go back there even if focus has moved since.
+  let heldTarget: EventTarget | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Keyups of keys we stopped are stopped too, so no screen sees half a keystroke.
+  const stoppedKeys = new Set<string>();
+
+  const apply = (step: BurstStep) => {
+    if (step.release) deliverWithheldText(heldTarget, step.release);
+    if (step.scan !== undefined) emit(makeScan(step.scan, 'keyboard'));
+  };
+
+  // The wait runs from when we handled the key, lengthened by how late we handled it: on a busy
+  // page the next scanner key may already be queued behind us and must get its turn first.
+  let lag = 0;
+  const schedule = () => {
+    clearTimeout(timer);
+    if (burst.deadline() === undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      apply(burst.expire(burst.deadline() ?? 0));
+    }, burst.config.maxGapMs + settleGraceMs + lag);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    // Keys we dispatch again ourselves are untrusted; scanners and keyboards are trusted.
+    if (!event.isTrusted) return;
+    const disposition = keyDisposition({
+      key: event.key,
+      isComposing: event.isComposing,
+      repeat: event.repeat,
+      ctrlKey: event.ctrlKey,
+      altKey: event.altKey,
+      metaKey: event.metaKey,
+      altGraph: event.getModifierState('AltGraph'),
+    });
+    if (disposition === 'ignore') return;
+    lag = Math.min(Math.max(0, win.performance.now() - event.timeStamp), MAX_LAG_MS);
+    const wasHolding = burst.pending() !== '';
+    const step = disposition === 'interrupt' ? burst.interrupt() : burst.feed(event.key, event.timeStamp);
+    apply(step);
+    if (burst.pending() !== '' && (!wasHolding || step.release !== '' || step.scan !== undefined)) {
+      heldTarget = event.composedPath()[0] ?? event.target;
+    }
+    if (step.consume) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      stoppedKeys.add(event.code || event.key);
+    }
+    schedule();
+  };
+
+  const onKeyUp = (event: KeyboardEvent) => {
+    if (!event.isTrusted || !stoppedKeys.delete(event.code || event.key)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  };
+
+  win.addEventListener('keydown', onKeyDown, { capture: true });
+  win.addEventListener('keyup', onKeyUp, { capture: true });
+
+  return {
+    config: burst.config,
+    stop() {
+      win.removeEventListener('keydown', onKeyDown, { capture: true });
+      win.removeEventListener('keyup', onKeyUp, { capture: true });
+      clearTimeout(timer);
+      apply(burst.interrupt());
+    },
+  };
+}

@@ -1,0 +1,15 @@
+export type { BurstConfig, BurstStep, BurstTerminator, KeyFacts } from './burst';
+export { BurstDetector, DEFAULT_BURST_CONFIG, isCharacterKey, keyDisposition, resolveBurstConfig } from './burst';
+export type { KeyboardScanDetector, KeyboardScanOptions } from './detector';
+export { installKeyboardScanDetector } from './detector';
+export type { FlashColour, ScanOutcome, Tone } from './feedback';
+export { acknowledgeScan, flashScanOutcome, playScanTone, SCAN_OUTCOME_COLOURS, SCAN_OUTCOME_LABELS, SCAN_OUTCOME_TONES } from './feedback';
+export { IME_REWRITE_HINT, IME_SAFE_CHARACTERS, IME_SAFE_LETTERS, imeUnsafeCharacters, looksRewrittenByIme } from './imeSafety';
+export type { ScanningOptions } from './scanning';
+export { scanRouter, scanStream, startScanning } from './scanning';
+export type { Scan, ScanHandler, ScanSource } from './scanStream';
+export { makeScan, ScanRouter, ScanStream } from './scanStream';
+export type { SerialScanOptions, SerialScanPoller } from './serial';
+export { startSerialScans } from './serial';
+export type { UseScansOptions } from './useScans';
+export { useScanFallback, useScans } from './useScans';

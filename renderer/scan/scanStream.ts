@@ -1,0 +1,81 @@
+// One stream for every scan, whether typed by a keyboard-wedge scanner or read from a serial one,
+// and a router that hands each scan to exactly one screen.
+import { classifyScan, type ScanClassification } from '../../shared/codes';
+
+export type ScanSource = 'keyboard' | 'serial';
+
+export type Scan = {
+  /** The text exactly as the scanner produced it (prefix, suffix and terminator removed). */
+  code: string;
+  classification: ScanClassification;
+  source: ScanSource;
+  /** ISO time the scan was read. */
+  at: string;
+};
+
+export type ScanHandler = (scan: Scan) => void;
+
+export function makeScan(code: string, source: ScanSource, at: Date | string = new Date()): Scan {
+  return { code, classification: classifyScan(code), source, at: typeof at === 'string' ? at : at.toISOString() };
+}
+
+export class ScanStream {
+  private readonly listeners = new Set<ScanHandler>();
+
+  subscribe(listener: ScanHandler): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(scan: Scan): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(scan);
+      } catch (error) {
+        // One failing screen must not stop the scan reaching the others; the log carries the code.
+        console.error(`Xử lý mã quét ${scan.code} bị lỗi`, error);
+      }
+    }
+  }
+}
+
+/**
+ * Sends each scan to the most recently mounted screen that asked for scans, so a dialog opened over
+ * a screen takes the scans while it is open. With no screen asking, the fallback gets it ("a scan
+ * anywhere outside a batch opens that dossier").
+ */
+export class ScanRouter {
+  private readonly stack: { handle: ScanHandler }[] = [];
+  private fallback: ScanHandler | undefined;
+
+  constructor(stream: ScanStream) {
+    stream.subscribe((scan) => this.route(scan));
+  }
+
+  /** Takes the scans until the returned function is called. */
+  claim(handle: ScanHandler): () => void {
+    const entry = { handle };
+    this.stack.push(entry);
+    return () => {
+      const index = this.stack.lastIndexOf(entry);
+      if (index >= 0) this.stack.splice(index, 1);
+    };
+  }
+
+  setFallback(handle: ScanHandler): () => void {
+    this.fallback = handle;
+    return () => {
+      if (this.fallback === handle) this.fallback = undefined;
+    };
+  }
+
+  /** Whether a screen (not the fallback) takes scans right now. */
+  claimed(): boolean {
+    return this.stack.length > 0;
+  }
+
+  private route(scan: Scan): void {
+    const handler = this.stack.at(-1)?.handle ?? this.fallback;
+    handler?.(scan);
+  }
+}

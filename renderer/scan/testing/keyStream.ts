@@ -1,0 +1,49 @@
+// Plays timed keys through a BurstDetector and keeps what a focused text field would end up showing,
+// so tests can check "no keystroke lost, no scan leaked" without a DOM.
+import type { BurstDetector } from '../burst';
+import { isCharacterKey } from '../burst';
+
+export type TimedKey = { key: string; at: number };
+export type Playback = { field: string; scans: string[]; passedNamedKeys: string[]; consumed: number };
+
+/** `timer: false` plays a stalled page whose timer never ran between keys: only key timestamps count. */
+export function play(detector: BurstDetector, keys: TimedKey[], { timer = true }: { timer?: boolean } = {}): Playback {
+  const out: Playback = { field: '', scans: [], passedNamedKeys: [], consumed: 0 };
+  let field: string[] = [];
+  const apply = (release: string, scan: string | undefined) => {
+    field.push(...release);
+    if (scan !== undefined) out.scans.push(scan);
+  };
+  for (const { key, at } of keys) {
+    const due = detector.deadline();
+    if (timer && due !== undefined && due < at) {
+      // The timer the DOM layer sets fires before a key that comes after the deadline.
+      const expired = detector.expire(due);
+      apply(expired.release, expired.scan);
+    }
+    const step = detector.feed(key, at);
+    apply(step.release, step.scan);
+    if (step.consume) out.consumed++;
+    else if (key === 'Backspace') field = field.slice(0, -1);
+    else if (isCharacterKey(key) || key === ' ') field.push(key);
+    else out.passedNamedKeys.push(key);
+  }
+  const due = detector.deadline();
+  if (due !== undefined) {
+    const expired = detector.expire(due);
+    apply(expired.release, expired.scan);
+  }
+  out.field = field.join('');
+  return out;
+}
+
+/** Keys of `text` spaced `gaps(i)` ms apart from `start`; returns them and the time of the last. */
+export function timed(text: string | string[], start: number, gap: (index: number) => number): TimedKey[] {
+  const keys: TimedKey[] = [];
+  let at = start;
+  [...text].forEach((key, index) => {
+    if (index > 0) at += gap(index);
+    keys.push({ key, at });
+  });
+  return keys;
+}

@@ -1,0 +1,261 @@
+// The counter's sync client: pushes the outbox in order in bounded chunks, pulls dossier snapshots
+// after its cursor page by page, and keeps doing so while online, with backoff and jitter when
+// not. Runtime-neutral (fetch + Dexie): the same code runs in Chromium and under Node in tests.
+import type { CatalogueResponse, LeaseRequest, LeaseResponse, PullResponse, PushResponse } from '../../shared/sync/protocol';
+import { CLOCK_SKEW_WARNING_MS, MAX_EVENTS_PER_PUSH } from '../../shared/sync/protocol';
+import type { MotCuaDb } from '../db/schema';
+import { storeLeases } from '../db/leases';
+import { applyPushResults, applySnapshots } from './apply';
+import { badAnswerProblem, httpProblem, offlineProblem, SyncFailure, timeoutProblem } from './problems';
+import type { SyncProblem } from './problems';
+
+export interface SyncStatus {
+  online: boolean;
+  syncing: boolean;
+  /** Events recorded here and not yet acknowledged by the server. */
+  pendingCount: number;
+  lastSuccessAt?: string;
+  lastAttemptAt?: string;
+  lastError?: SyncProblem;
+  /** Server clock minus device clock, measured on the last exchange. */
+  clockSkewMs?: number;
+  clockSkewWarning: boolean;
+  /** Dossiers here with conflicts a supervisor has not resolved. */
+  openConflicts: number;
+  nextAttemptAt?: string;
+}
+
+export interface SyncClientOptions {
+  db: MotCuaDb;
+  baseUrl: string;
+  credential: string;
+  fetch?: typeof fetch;
+  pushChunk?: number;
+  pullLimit?: number;
+  requestTimeoutMs?: number;
+  /** Idle poll interval while online. */
+  pollIntervalMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  random?: () => number;
+}
+
+type Listener = (status: SyncStatus) => void;
+
+export class SyncClient {
+  private status: SyncStatus = { online: false, syncing: false, pendingCount: 0, clockSkewWarning: false, openConflicts: 0 };
+  private listeners = new Set<Listener>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running = false;
+  private failures = 0;
+  private inFlight: Promise<void> | undefined;
+  private readonly o: Required<Omit<SyncClientOptions, 'fetch'>> & { fetch: typeof fetch };
+  private readonly onOnline = () => this.kick();
+  private readonly onOffline = () => this.update({ online: false, lastError: offlineProblem('thiết bị báo mất mạng') });
+
+  constructor(options: SyncClientOptions) {
+    this.o = {
+      pushChunk: 200,
+      pullLimit: 500,
+      requestTimeoutMs: 15_000,
+      pollIntervalMs: 5_000,
+      backoffBaseMs: 1_000,
+      backoffMaxMs: 60_000,
+      random: Math.random,
+      ...options,
+      fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
+    };
+    this.o.pushChunk = Math.min(Math.max(1, this.o.pushChunk), MAX_EVENTS_PER_PUSH);
+  }
+
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    listener(this.status);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Syncs continuously until stop(); reacts at once to the browser's online event and to kick(). */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const g = globalThis as { addEventListener?: (t: string, f: () => void) => void };
+    g.addEventListener?.('online', this.onOnline);
+    g.addEventListener?.('offline', this.onOffline);
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const g = globalThis as { removeEventListener?: (t: string, f: () => void) => void };
+    g.removeEventListener?.('online', this.onOnline);
+    g.removeEventListener?.('offline', this.onOffline);
+    await this.inFlight?.catch(() => undefined);
+  }
+
+  /** Sync soon (an event was just recorded, or the network is back). */
+  kick(): void {
+    if (this.running) this.schedule(0);
+  }
+
+  /** One full exchange: push everything pending, then pull everything new. Throws SyncFailure. */
+  async syncOnce(): Promise<void> {
+    if (this.inFlight) return this.inFlight;
+    this.inFlight = this.exchange().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  private async exchange(): Promise<void> {
+    this.update({ syncing: true, lastAttemptAt: new Date().toISOString() });
+    try {
+      await this.pushAll();
+      await this.pullAll();
+      const at = new Date().toISOString();
+      await this.saveSyncState({ lastSuccessAt: at, lastError: undefined });
+      this.update({ online: true, lastSuccessAt: at, lastError: undefined });
+    } catch (err) {
+      const problem = err instanceof SyncFailure ? err.problem : offlineProblem(String((err as Error)?.message ?? err));
+      await this.saveSyncState({ lastError: { code: problem.code, message: problem.message, at: problem.at } }).catch(() => undefined);
+      this.update({ online: problem.code !== 'OFFLINE' && problem.code !== 'TIMEOUT', lastError: problem });
+      throw err instanceof SyncFailure ? err : new SyncFailure(problem);
+    } finally {
+      await this.refreshCounts();
+      this.update({ syncing: false });
+    }
+  }
+
+  async pushAll(): Promise<void> {
+    for (;;) {
+      const chunk = await this.o.db.outbox.where('status').equals('pending').limit(this.o.pushChunk).sortBy('ord');
+      if (chunk.length === 0) return;
+      // The index returns pending rows in key order of status, then ord; sorting keeps outbox order.
+      const answer = await this.request<PushResponse>('POST', '/v1/push', { events: chunk.map((r) => r.event) });
+      if (!Array.isArray(answer.results)) throw new SyncFailure(badAnswerProblem());
+      await applyPushResults(this.o.db, answer.results);
+      await this.refreshCounts();
+    }
+  }
+
+  async pullAll(): Promise<void> {
+    for (;;) {
+      const cursor = (await this.o.db.syncState.get('main'))?.pullCursor ?? 0;
+      const page = await this.request<PullResponse>('GET', `/v1/pull?after=${cursor}&limit=${this.o.pullLimit}`);
+      if (!Array.isArray(page.dossiers) || typeof page.next !== 'number') throw new SyncFailure(badAnswerProblem());
+      await applySnapshots(this.o.db, page.dossiers, page.next);
+      if (!page.more) return;
+    }
+  }
+
+  async requestLeases(request: LeaseRequest): Promise<LeaseResponse> {
+    const answer = await this.request<LeaseResponse>('POST', '/v1/leases', request);
+    await storeLeases(this.o.db, answer.blocks);
+    return answer;
+  }
+
+  async pullCatalogue(): Promise<number> {
+    const s = await this.o.db.syncState.get('main');
+    const answer = await this.request<CatalogueResponse>('GET', `/v1/catalogue?after=${s?.catalogueVersion ?? 0}`);
+    await this.o.db.transaction('rw', [this.o.db.catalogue, this.o.db.syncState], async () => {
+      for (const item of answer.items) {
+        const id = `${item.kind}:${item.key}`;
+        if (item.deleted) await this.o.db.catalogue.delete(id);
+        else await this.o.db.catalogue.put({ id, kind: item.kind, key: item.key, body: item.body, version: item.version });
+      }
+      const cur = await this.o.db.syncState.get('main');
+      await this.o.db.syncState.put({ key: 'main', pullCursor: 0, staffVersion: 0, ...cur, catalogueVersion: answer.version });
+    });
+    return answer.items.length;
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const controller = new AbortController();
+    const timeout = setTimeout(() => controller.abort(), this.o.requestTimeoutMs);
+    const t0 = Date.now();
+    let res: Response;
+    try {
+      res = await this.o.fetch(`${this.o.baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${this.o.credential}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+      });
+    } catch (err) {
+      if (controller.signal.aborted) throw new SyncFailure(timeoutProblem(Math.round(this.o.requestTimeoutMs / 1000)));
+      throw new SyncFailure(offlineProblem((err as Error)?.message));
+    } finally {
+      clearTimeout(timeout);
+    }
+    const t1 = Date.now();
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch {
+      throw new SyncFailure(res.ok ? badAnswerProblem() : httpProblem(res.status, undefined));
+    }
+    this.measureSkew(t0, t1, res, json);
+    if (!res.ok) throw new SyncFailure(httpProblem(res.status, json));
+    return json as T;
+  }
+
+  // Server time against the midpoint of the exchange; never used to order anything.
+  private measureSkew(t0: number, t1: number, res: Response, json: unknown): void {
+    const bodyTime = (json as { serverTime?: unknown } | null)?.serverTime;
+    const serverMs = typeof bodyTime === 'string' ? Date.parse(bodyTime) : Date.parse(res.headers.get('date') ?? '');
+    if (!Number.isFinite(serverMs)) return;
+    const skew = Math.round(serverMs - (t0 + t1) / 2);
+    this.status = { ...this.status, clockSkewMs: skew, clockSkewWarning: Math.abs(skew) > CLOCK_SKEW_WARNING_MS };
+    void this.saveSyncState({ clockSkewMs: skew }).catch(() => undefined);
+  }
+
+  private async saveSyncState(patch: Partial<{ lastSuccessAt: string; lastError: { code: string; message: string; at: string } | undefined; clockSkewMs: number }>): Promise<void> {
+    await this.o.db.transaction('rw', this.o.db.syncState, async () => {
+      const cur = await this.o.db.syncState.get('main');
+      await this.o.db.syncState.put({ key: 'main', pullCursor: 0, catalogueVersion: 0, staffVersion: 0, ...cur, ...patch });
+    });
+  }
+
+  async refreshCounts(): Promise<void> {
+    const [pendingCount, openConflicts] = await Promise.all([
+      this.o.db.outbox.where('status').equals('pending').count(),
+      this.o.db.dossiers.where('openConflicts').above(0).count(),
+    ]);
+    this.update({ pendingCount, openConflicts });
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.update({ nextAttemptAt: new Date(Date.now() + delayMs).toISOString() });
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = undefined;
+    try {
+      await this.syncOnce();
+      this.failures = 0;
+      this.schedule(this.o.pollIntervalMs);
+    } catch {
+      this.failures++;
+      this.schedule(backoffDelay(this.failures, this.o.backoffBaseMs, this.o.backoffMaxMs, this.o.random));
+    }
+  }
+
+  private update(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    for (const l of this.listeners) l(this.status);
+  }
+}
+
+/** Exponential backoff with "equal jitter": between half and all of min(max, base·2^(n−1)). */
+export function backoffDelay(failures: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, failures - 1));
+  return Math.round(ceiling / 2 + (ceiling / 2) * random());
+}

@@ -1,0 +1,5 @@
+export { SyncClient, backoffDelay } from './client';
+export type { SyncClientOptions, SyncStatus } from './client';
+export type { SyncProblem, SyncProblemCode } from './problems';
+export { SyncFailure } from './problems';
+export { applyPushResults, applySnapshots } from './apply';

@@ -1,0 +1,79 @@
+// `npm start` (Electron kiosk) and `npm run start:web` (the same kiosk in a browser).
+// Both start the central server on its embedded PGlite database with the demo catalogue.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const web = process.argv.includes('--web');
+const serverPort = process.env.SERVER_PORT ?? '8787';
+const kioskPort = process.env.KIOSK_PORT ?? '5173';
+const children = [];
+
+function run(cmd, args) {
+  const result = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function start(name, args, onReady) {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  child.stdout.on('data', (chunk) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      try {
+        const parsed = JSON.parse(line);
+        if (parsed.ready) onReady?.(parsed.url);
+        else console.log(`[${name}] ${line}`);
+      } catch {
+        console.log(`[${name}] ${line}`);
+      }
+    }
+  });
+  child.on('exit', (code) => {
+    if (code) console.error(`[${name}] dừng với mã ${code}`);
+    stopAll(code ?? 0);
+  });
+  return child;
+}
+
+function stopAll(code) {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  process.exitCode = code;
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+function electronBinary() {
+  try {
+    const path = createRequire(import.meta.url)('electron');
+    return typeof path === 'string' && existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const electron = web ? undefined : electronBinary();
+if (!web && !electron) {
+  console.error(
+    'Không tìm thấy tệp chạy Electron trên máy này (gói electron được cài mà không tải được bản chạy).\n' +
+      'The Electron binary is not installed here (its download is unavailable). Run the same kiosk in a browser instead:\n' +
+      '  npm run start:web',
+  );
+  process.exit(1);
+}
+
+run(process.execPath, [createRequire(import.meta.url).resolve('vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+if (!web) run(process.execPath, [createRequire(import.meta.url).resolve('electron-vite/bin/electron-vite.js'), 'build']);
+
+const serverUrl = `http://127.0.0.1:${serverPort}`;
+start('máy chủ', ['server/main.ts', '--demo'], () => {
+  console.log(`Máy chủ trung tâm (PGlite, danh mục mẫu): ${serverUrl}`);
+  if (web) {
+    start('quầy', ['electron/web-host/main.ts', '--port', kioskPort, '--server-url', serverUrl], (url) => {
+      console.log(`\nQuầy Một cửa đang chạy trong trình duyệt: ${url}\n(Ctrl+C để dừng)`);
+    });
+  } else {
+    const app = spawn(electron, ['.'], { stdio: 'inherit', env: { ...process.env, MOTCUA_SERVER_URL: serverUrl } });
+    children.push(app);
+    app.on('exit', (code) => stopAll(code ?? 0));
+  }
+});

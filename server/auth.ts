@@ -1,0 +1,57 @@
+// Who is calling: a counter (device credential `dev_…`) or a staff member (session token `ses_…`).
+import type { FastifyRequest } from 'fastify';
+import type { Db } from './db';
+import { ApiError } from './errors';
+import { sha256 } from './secrets';
+import type { StaffRole } from '../shared/sync/protocol';
+
+export interface DeviceRow {
+  id: string;
+  counter_id: string;
+  counter_name: string;
+  counter_index: number;
+  revoked_at: Date | null;
+}
+
+export interface StaffPrincipal {
+  id: string;
+  username: string;
+  fullName: string;
+  roles: StaffRole[];
+}
+
+function bearer(req: FastifyRequest): string | undefined {
+  const h = req.headers.authorization;
+  if (!h) return undefined;
+  const m = /^Bearer\s+(\S+)$/i.exec(h);
+  return m?.[1];
+}
+
+export async function requireDevice(db: Db, req: FastifyRequest): Promise<DeviceRow> {
+  const token = bearer(req);
+  if (!token) throw new ApiError(401, 'UNAUTHENTICATED');
+  if (!token.startsWith('dev_')) throw new ApiError(401, 'UNKNOWN_DEVICE');
+  const { rows } = await db.query<DeviceRow>(
+    'SELECT id, counter_id, counter_name, counter_index, revoked_at FROM devices WHERE credential_hash = $1',
+    [sha256(token)],
+  );
+  const device = rows[0];
+  if (!device) throw new ApiError(401, 'UNKNOWN_DEVICE');
+  if (device.revoked_at) throw new ApiError(403, 'DEVICE_REVOKED');
+  return device;
+}
+
+export async function requireStaff(db: Db, req: FastifyRequest, anyOf: readonly StaffRole[]): Promise<StaffPrincipal> {
+  const token = bearer(req);
+  if (!token) throw new ApiError(401, 'UNAUTHENTICATED');
+  if (!token.startsWith('ses_')) throw new ApiError(401, 'SESSION_EXPIRED');
+  const { rows } = await db.query<{ id: string; username: string; full_name: string; roles: StaffRole[]; disabled: boolean }>(
+    `SELECT s.id, s.username, s.full_name, s.roles, s.disabled FROM sessions x JOIN staff s ON s.id = x.staff_id
+     WHERE x.token_hash = $1 AND x.expires_at > now()`,
+    [sha256(token)],
+  );
+  const row = rows[0];
+  if (!row || row.disabled) throw new ApiError(401, 'SESSION_EXPIRED');
+  if (anyOf.length > 0 && !row.roles.some((r) => anyOf.includes(r))) throw new ApiError(403, 'FORBIDDEN');
+  return { id: row.id, username: row.username, fullName: row.full_name, roles: row.roles };
+}

@@ -1,0 +1,115 @@
+// Device enrolment: an administrator creates a one-time code for a counter, the counter exchanges
+// it for its own credential; a revoked device is refused everywhere.
+import type { FastifyInstance } from 'fastify';
+import type { EnrolResponse } from '../../shared/sync/protocol';
+import { requireDevice, requireStaff } from '../auth';
+import type { AppContext } from '../context';
+import { ApiError } from '../errors';
+import { newDeviceCredential, newEnrolmentCode, newId, normaliseEnrolmentCode, sha256 } from '../secrets';
+
+const counterIdSchema = { type: 'string', minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._-]+$' } as const;
+
+export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post<{ Body: { counterId: string; counterName: string } }>(
+    '/v1/admin/enrolment-codes',
+    {
+      schema: {
+        body: {
+          type: 'object', required: ['counterId', 'counterName'], additionalProperties: false,
+          properties: { counterId: counterIdSchema, counterName: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const admin = await requireStaff(ctx.db, req, ['administrator']);
+      const code = newEnrolmentCode();
+      const expiresAt = new Date(Date.now() + ctx.enrolmentCodeTtlMs);
+      await ctx.db.query(
+        'INSERT INTO enrolment_codes (code_hash, counter_id, counter_name, created_by, expires_at) VALUES ($1, $2, $3, $4, $5)',
+        [sha256(normaliseEnrolmentCode(code)), req.body.counterId, req.body.counterName, admin.id, expiresAt.toISOString()],
+      );
+      reply.code(201);
+      return { code, counterId: req.body.counterId, expiresAt: expiresAt.toISOString() };
+    },
+  );
+
+  app.post<{ Body: { code: string; deviceName: string } }>(
+    '/v1/enrol',
+    {
+      schema: {
+        body: {
+          type: 'object', required: ['code', 'deviceName'], additionalProperties: false,
+          properties: { code: { type: 'string', minLength: 4, maxLength: 40 }, deviceName: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+      },
+    },
+    async (req, reply): Promise<EnrolResponse> => {
+      const codeHash = sha256(normaliseEnrolmentCode(req.body.code));
+      const credential = newDeviceCredential();
+      const result = await ctx.db.transaction(async (tx) => {
+        const { rows } = await tx.query<{ counter_id: string; counter_name: string; expires_at: Date; used_at: Date | null }>(
+          'SELECT counter_id, counter_name, expires_at, used_at FROM enrolment_codes WHERE code_hash = $1 FOR UPDATE',
+          [codeHash],
+        );
+        const row = rows[0];
+        if (!row) throw new ApiError(401, 'ENROLMENT_CODE_INVALID');
+        if (row.used_at) throw new ApiError(409, 'ENROLMENT_CODE_USED');
+        if (new Date(row.expires_at).getTime() < Date.now()) throw new ApiError(410, 'ENROLMENT_CODE_EXPIRED');
+        // Re-enrolling a counter (new machine) rotates its credential and keeps its id and index:
+        // its events, leases and fallback ranges stay its own.
+        const prior = await tx.query<{ id: string; counter_index: number }>('SELECT id, counter_index FROM devices WHERE counter_id = $1', [row.counter_id]);
+        const deviceId = prior.rows[0]?.id ?? newId();
+        let counterIndex = prior.rows[0]?.counter_index;
+        if (counterIndex === undefined) {
+          const max = await tx.query<{ m: number | null }>('SELECT max(counter_index) AS m FROM devices');
+          counterIndex = (max.rows[0]?.m ?? 0) + 1;
+          await tx.query(
+            'INSERT INTO devices (id, counter_id, counter_name, counter_index, device_name, credential_hash) VALUES ($1, $2, $3, $4, $5, $6)',
+            [deviceId, row.counter_id, row.counter_name, counterIndex, req.body.deviceName, sha256(credential)],
+          );
+        } else {
+          await tx.query(
+            `UPDATE devices SET counter_name = $1, device_name = $2, credential_hash = $3, revoked_at = NULL, enrolled_at = now()
+             WHERE counter_id = $4`,
+            [row.counter_name, req.body.deviceName, sha256(credential), row.counter_id],
+          );
+        }
+        await tx.query('UPDATE enrolment_codes SET used_at = now(), device_id = $1 WHERE code_hash = $2', [deviceId, codeHash]);
+        return { deviceId, counterId: row.counter_id, counterName: row.counter_name, counterIndex };
+      });
+      reply.code(201);
+      return { ...result, agencyCode: ctx.center.agencyCode, credential };
+    },
+  );
+
+  app.post<{ Params: { counterId: string } }>(
+    '/v1/admin/devices/:counterId/revoke',
+    { schema: { params: { type: 'object', required: ['counterId'], properties: { counterId: counterIdSchema } } } },
+    async (req) => {
+      await requireStaff(ctx.db, req, ['administrator']);
+      const { rows } = await ctx.db.query<{ counter_id: string }>(
+        'UPDATE devices SET revoked_at = COALESCE(revoked_at, now()) WHERE counter_id = $1 RETURNING counter_id',
+        [req.params.counterId],
+      );
+      if (rows.length === 0) throw new ApiError(404, 'NOT_FOUND', `Không có máy quầy ${req.params.counterId}.`);
+      return { counterId: req.params.counterId, revoked: true };
+    },
+  );
+
+  app.get('/v1/admin/devices', async (req) => {
+    await requireStaff(ctx.db, req, ['administrator']);
+    const { rows } = await ctx.db.query(
+      'SELECT counter_id AS "counterId", counter_name AS "counterName", counter_index AS "counterIndex", device_name AS "deviceName", enrolled_at AS "enrolledAt", revoked_at AS "revokedAt" FROM devices ORDER BY counter_index',
+    );
+    return { devices: rows };
+  });
+
+  // A counter checks its own enrolment (and the server clock) at start-up.
+  app.get('/v1/device', async (req) => {
+    const device = await requireDevice(ctx.db, req);
+    return {
+      deviceId: device.id, counterId: device.counter_id, counterName: device.counter_name, counterIndex: device.counter_index,
+      agencyCode: ctx.center.agencyCode, centerName: ctx.center.centerName, serverTime: new Date().toISOString(),
+    };
+  });
+}

@@ -1,0 +1,72 @@
+// Number leases: blocks of the daily dossier sequence and of receipt numbers handed to a counter
+// ahead of time, so it can work a full day offline. A retried request gets the same blocks.
+import type { FastifyInstance } from 'fastify';
+import { DEFAULT_LEASE_BLOCK, MAX_LEASE_BLOCK, dossierSeqScope, leaseCeiling, receiptScope } from '../../shared/sync/leases';
+import type { LeaseBlock, LeaseKind, LeaseRequest, LeaseResponse } from '../../shared/sync/protocol';
+import { requireDevice } from '../auth';
+import type { DeviceRow } from '../auth';
+import type { AppContext } from '../context';
+import type { Queryable } from '../db';
+
+async function leaseBlock(tx: Queryable, device: DeviceRow, requestId: string, kind: LeaseKind, scope: string, size: number): Promise<LeaseBlock | undefined> {
+  const prior = await tx.query<{ first_number: number; last_number: number }>(
+    'SELECT first_number, last_number FROM leases WHERE device_id = $1 AND request_id = $2 AND kind = $3 AND scope = $4',
+    [device.id, requestId, kind, scope],
+  );
+  if (prior.rows[0]) return { kind, scope, first: prior.rows[0].first_number, last: prior.rows[0].last_number };
+  await tx.query('INSERT INTO lease_counters (kind, scope, last_issued) VALUES ($1, $2, 0) ON CONFLICT (kind, scope) DO NOTHING', [kind, scope]);
+  const { rows } = await tx.query<{ last_issued: number }>('SELECT last_issued FROM lease_counters WHERE kind = $1 AND scope = $2 FOR UPDATE', [kind, scope]);
+  const issued = rows[0]!.last_issued;
+  const ceiling = leaseCeiling(kind);
+  if (issued >= ceiling) return undefined;
+  const first = issued + 1;
+  const last = Math.min(issued + size, ceiling);
+  await tx.query('UPDATE lease_counters SET last_issued = $3 WHERE kind = $1 AND scope = $2', [kind, scope, last]);
+  await tx.query(
+    'INSERT INTO leases (request_id, device_id, kind, scope, first_number, last_number) VALUES ($1, $2, $3, $4, $5, $6)',
+    [requestId, device.id, kind, scope, first, last],
+  );
+  return { kind, scope, first, last };
+}
+
+export function leaseRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post<{ Body: LeaseRequest }>(
+    '/v1/leases',
+    {
+      schema: {
+        body: {
+          type: 'object', required: ['requestId'], additionalProperties: false,
+          properties: {
+            requestId: { type: 'string', minLength: 8, maxLength: 100 },
+            dossierDates: { type: 'array', maxItems: 7, uniqueItems: true, items: { type: 'string', pattern: '^\\d{6}$' } },
+            receiptSeries: {
+              type: 'array', maxItems: 5,
+              items: {
+                type: 'object', required: ['formSymbol', 'series'], additionalProperties: false,
+                properties: { formSymbol: { type: 'string', pattern: '^[A-Z0-9]{1,10}$' }, series: { type: 'string', pattern: '^\\d{2}T[A-Z]{2}$' } },
+              },
+            },
+            blockSize: { type: 'integer', minimum: 1, maximum: MAX_LEASE_BLOCK },
+          },
+        },
+      },
+    },
+    async (req): Promise<LeaseResponse> => {
+      const device = await requireDevice(ctx.db, req);
+      const size = req.body.blockSize ?? DEFAULT_LEASE_BLOCK;
+      const wanted: { kind: LeaseKind; scope: string }[] = [
+        ...(req.body.dossierDates ?? []).map((d) => ({ kind: 'dossierSeq' as const, scope: dossierSeqScope(ctx.center.agencyCode, d) })),
+        ...(req.body.receiptSeries ?? []).map((r) => ({ kind: 'receipt' as const, scope: receiptScope(r.formSymbol, r.series) })),
+      ];
+      const blocks = await ctx.db.transaction(async (tx) => {
+        const out: LeaseBlock[] = [];
+        for (const w of wanted) {
+          const b = await leaseBlock(tx, device, req.body.requestId, w.kind, w.scope, size);
+          if (b) out.push(b);
+        }
+        return out;
+      });
+      return { counterIndex: device.counter_index, blocks, serverTime: new Date().toISOString() };
+    },
+  );
+}

@@ -1,0 +1,118 @@
+// Staff accounts, roles and sessions. Counters sync the password hashes to verify logins offline.
+import type { FastifyInstance } from 'fastify';
+import { STAFF_ROLES } from '../../shared/sync/protocol';
+import type { SessionResponse, StaffRecord, StaffRole } from '../../shared/sync/protocol';
+import { requireDevice, requireStaff } from '../auth';
+import type { AppContext } from '../context';
+import type { Db } from '../db';
+import { ApiError } from '../errors';
+import { hashPassword, newId, newSessionToken, sha256, verifyPassword } from '../secrets';
+
+const usernameSchema = { type: 'string', minLength: 2, maxLength: 64, pattern: '^[a-z0-9._-]+$' } as const;
+const rolesSchema = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: STAFF_ROLES } } as const;
+
+export async function createStaff(db: Db, input: { username: string; fullName: string; roles: StaffRole[]; password: string }): Promise<string> {
+  const id = newId();
+  const hash = await hashPassword(input.password);
+  const { rows } = await db.query<{ id: string }>(
+    'INSERT INTO staff (id, username, full_name, roles, password_hash) VALUES ($1, $2, $3, $4::text[], $5) ON CONFLICT (username) DO NOTHING RETURNING id',
+    [id, input.username, input.fullName, input.roles, hash],
+  );
+  if (rows.length === 0) throw new ApiError(409, 'ALREADY_EXISTS', `Tên đăng nhập ${input.username} đã tồn tại.`);
+  return id;
+}
+
+export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post<{ Body: { username: string; password: string } }>(
+    '/v1/sessions',
+    {
+      schema: {
+        body: {
+          type: 'object', required: ['username', 'password'], additionalProperties: false,
+          properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+      },
+    },
+    async (req, reply): Promise<SessionResponse> => {
+      const { rows } = await ctx.db.query<{ id: string; username: string; full_name: string; roles: StaffRole[]; password_hash: string; disabled: boolean }>(
+        'SELECT id, username, full_name, roles, password_hash, disabled FROM staff WHERE username = $1',
+        [req.body.username.toLowerCase()],
+      );
+      const s = rows[0];
+      if (!s || s.disabled || !(await verifyPassword(req.body.password, s.password_hash))) throw new ApiError(401, 'BAD_CREDENTIALS');
+      const token = newSessionToken();
+      const expiresAt = new Date(Date.now() + ctx.sessionTtlMs);
+      await ctx.db.query('INSERT INTO sessions (token_hash, staff_id, expires_at) VALUES ($1, $2, $3)', [sha256(token), s.id, expiresAt.toISOString()]);
+      reply.code(201);
+      return { token, expiresAt: expiresAt.toISOString(), staff: { id: s.id, username: s.username, fullName: s.full_name, roles: s.roles } };
+    },
+  );
+
+  app.delete('/v1/sessions/current', async (req) => {
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (token) await ctx.db.query('DELETE FROM sessions WHERE token_hash = $1', [sha256(token)]);
+    return { ok: true };
+  });
+
+  app.post<{ Body: { username: string; fullName: string; roles: StaffRole[]; password: string } }>(
+    '/v1/admin/staff',
+    {
+      schema: {
+        body: {
+          type: 'object', required: ['username', 'fullName', 'roles', 'password'], additionalProperties: false,
+          properties: { username: usernameSchema, fullName: { type: 'string', minLength: 1, maxLength: 200 }, roles: rolesSchema, password: { type: 'string', minLength: 8, maxLength: 200 } },
+        },
+      },
+    },
+    async (req, reply) => {
+      await requireStaff(ctx.db, req, ['administrator']);
+      const id = await createStaff(ctx.db, req.body);
+      reply.code(201);
+      return { id, username: req.body.username };
+    },
+  );
+
+  app.patch<{ Params: { username: string }; Body: { fullName?: string; roles?: StaffRole[]; password?: string; disabled?: boolean } }>(
+    '/v1/admin/staff/:username',
+    {
+      schema: {
+        params: { type: 'object', required: ['username'], properties: { username: usernameSchema } },
+        body: {
+          type: 'object', additionalProperties: false, minProperties: 1,
+          properties: { fullName: { type: 'string', minLength: 1, maxLength: 200 }, roles: rolesSchema, password: { type: 'string', minLength: 8, maxLength: 200 }, disabled: { type: 'boolean' } },
+        },
+      },
+    },
+    async (req) => {
+      await requireStaff(ctx.db, req, ['administrator']);
+      const b = req.body;
+      const hash = b.password === undefined ? null : await hashPassword(b.password);
+      const { rows } = await ctx.db.query<{ id: string }>(
+        `UPDATE staff SET full_name = COALESCE($2, full_name), roles = COALESCE($3::text[], roles), password_hash = COALESCE($4, password_hash),
+           disabled = COALESCE($5, disabled), version = nextval('staff_version_seq') WHERE username = $1 RETURNING id`,
+        [req.params.username, b.fullName ?? null, b.roles ?? null, hash, b.disabled ?? null],
+      );
+      if (!rows[0]) throw new ApiError(404, 'NOT_FOUND', `Không có tài khoản ${req.params.username}.`);
+      // A disabled account or a changed password ends its open sessions at once.
+      if (b.disabled || hash) await ctx.db.query('DELETE FROM sessions WHERE staff_id = $1', [rows[0].id]);
+      return { id: rows[0].id, username: req.params.username };
+    },
+  );
+
+  // What a counter needs to verify logins offline, changed after `after`.
+  app.get<{ Querystring: { after?: string } }>(
+    '/v1/staff',
+    { schema: { querystring: { type: 'object', additionalProperties: false, properties: { after: { type: 'string', pattern: '^\\d{1,15}$' } } } } },
+    async (req) => {
+      await requireDevice(ctx.db, req);
+      const { rows } = await ctx.db.query<{ id: string; username: string; full_name: string; roles: StaffRole[]; password_hash: string; disabled: boolean; version: number }>(
+        'SELECT id, username, full_name, roles, password_hash, disabled, version FROM staff WHERE version > $1 ORDER BY version',
+        [Number(req.query.after ?? 0)],
+      );
+      const staff: StaffRecord[] = rows.map((r) => ({
+        id: r.id, username: r.username, fullName: r.full_name, roles: r.roles, passwordHash: r.password_hash, disabled: r.disabled, version: Number(r.version),
+      }));
+      return { staff, version: staff.length > 0 ? staff[staff.length - 1]!.version : Number(req.query.after ?? 0), serverTime: new Date().toISOString() };
+    },
+  );
+}

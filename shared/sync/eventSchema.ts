@@ -1,0 +1,97 @@
+// JSON Schemas (draft-07, as Fastify/Ajv use them) for dossier events on the wire. Pure data:
+// the server validates every push with them; a counter may validate before queueing.
+const str = { type: 'string', minLength: 1, maxLength: 2000 } as const;
+const optStr = { type: 'string', maxLength: 2000 } as const;
+const isoTime = { type: 'string', minLength: 10, maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}' } as const;
+const uuid = { type: 'string', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' } as const;
+const count = { type: 'integer', minimum: 0, maximum: 1000 } as const;
+const strList = { type: 'array', maxItems: 200, items: str } as const;
+const by = { type: 'string', enum: ['counter', 'department'] } as const;
+const outcome = { type: 'string', enum: ['result', 'supplement', 'refusal'] } as const;
+
+function obj(required: Record<string, unknown>, optional: Record<string, unknown> = {}) {
+  return {
+    type: 'object',
+    required: Object.keys(required),
+    properties: { ...required, ...optional },
+    additionalProperties: false,
+  } as const;
+}
+
+const contactFields = { phone: optStr, address: optStr, email: optStr };
+export const applicantSchema = {
+  oneOf: [
+    obj({ kind: { const: 'individual' }, name: str, idNumber: str }, contactFields),
+    obj({ kind: { const: 'organisation' }, name: str, taxCode: str, representative: str }, contactFields),
+  ],
+} as const;
+
+const documents = {
+  type: 'array',
+  maxItems: 200,
+  items: obj({ name: str, originals: count, certifiedCopies: count, copies: count }),
+} as const;
+
+const collection = {
+  oneOf: [obj({ method: { const: 'desk' } }), obj({ method: { const: 'post' }, address: str })],
+} as const;
+
+const fees = { type: 'array', maxItems: 50, items: obj({ name: str, amount: { type: 'integer', minimum: 0 } }) } as const;
+
+export const EVENT_PAYLOAD_SCHEMAS = {
+  received: obj({
+    code: str, procedureCode: str, procedureName: str, departmentId: str, applicant: applicantSchema,
+    documents, sets: { type: 'integer', minimum: 1, maximum: 100 }, processingDays: { type: 'integer', minimum: 0, maximum: 3650 },
+    receivedAt: isoTime, dueAt: isoTime, collection, fees,
+  }),
+  supplementRequested: obj(
+    { by, items: strList, reason: optStr, contact: obj({ officerName: str, phone: optStr }) },
+    { applicant: applicantSchema, procedureCode: str },
+  ),
+  supplementSupplied: obj({ receivedAt: isoTime, dueAt: isoTime, documents }),
+  refused: obj({ by, reasons: strList }, { applicant: applicantSchema, procedureCode: str }),
+  handedToCourier: obj({ batchId: str, direction: { type: 'string', enum: ['toDepartment', 'toCenter'] }, courierName: str, departmentId: str }),
+  deliveredToDepartment: obj({ batchId: str, at: isoTime }),
+  deliveryDisputed: obj({ batchId: str, note: optStr }),
+  resultDispatched: obj({ batchId: str, outcome }),
+  resultReceived: obj({ batchId: str, outcome }, { reasons: strList, items: strList }),
+  returned: obj(
+    {
+      method: { type: 'string', enum: ['desk', 'post'] },
+      recipient: obj({ name: str, authorised: { type: 'boolean' } }, { idNumber: optStr, authorisationNote: optStr }),
+      at: isoTime,
+    },
+    { postalItemNumber: optStr },
+  ),
+  apologyIssued: obj({ reason: str, responsibleOfficer: str, reasonValid: { type: 'boolean' }, newDueAt: isoTime }),
+  correctionRequested: obj({ fault: { type: 'string', enum: ['agency', 'applicant'] }, description: str, newDueAt: isoTime }),
+  withdrawn: obj({ reason: optStr, requestedBy: str }),
+  feeCollected: obj({
+    receipt: obj({ formSymbol: str, series: str, number: { type: 'integer', minimum: 1, maximum: 99_999_999 } }),
+    amount: { type: 'integer', minimum: 0 },
+    method: { type: 'string', enum: ['cash', 'transfer', 'card', 'online'] },
+    feeName: str,
+  }),
+} as const;
+
+export const EVENT_TYPES = Object.keys(EVENT_PAYLOAD_SCHEMAS) as (keyof typeof EVENT_PAYLOAD_SCHEMAS)[];
+
+const meta = {
+  id: uuid,
+  dossierId: uuid,
+  officerId: { type: 'string', minLength: 1, maxLength: 100 },
+  counterId: { type: 'string', minLength: 1, maxLength: 100 },
+  deviceTime: isoTime,
+  ruleVersion: { type: 'string', minLength: 1, maxLength: 100 },
+};
+
+/** One schema per event type, discriminated on `type`. */
+export const dossierEventSchema = {
+  type: 'object',
+  required: ['id', 'dossierId', 'officerId', 'counterId', 'deviceTime', 'ruleVersion', 'type', 'payload'],
+  properties: { ...meta, type: { type: 'string', enum: EVENT_TYPES } },
+  allOf: EVENT_TYPES.map((t) => ({
+    if: { properties: { type: { const: t } } },
+    then: { properties: { payload: EVENT_PAYLOAD_SCHEMAS[t] } },
+  })),
+} as const;

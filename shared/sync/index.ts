@@ -1,0 +1,4 @@
+export * from './protocol';
+export * from './leases';
+export * from './merge';
+export * from './eventSchema';

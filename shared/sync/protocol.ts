@@ -1,0 +1,182 @@
+// The wire protocol between a counter and the central server. Pure types and constants,
+// shared by server/ and renderer/sync so both sides agree on shapes and limits.
+import type { DossierEvent, DossierState, DossierStatus } from '../domain';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Most events accepted in one push; a counter sends its outbox in chunks of at most this. */
+export const MAX_EVENTS_PER_PUSH = 500;
+/** Request body limit in bytes (1 MiB). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Most dossier snapshots in one pull page. */
+export const MAX_PULL_LIMIT = 1000;
+/** Clock skew above which staff are warned (the device clock never orders anything). */
+export const CLOCK_SKEW_WARNING_MS = 3 * 60 * 1000;
+
+/** Every 4xx answer has this body. `message` is Vietnamese, for the screen. */
+export interface ApiErrorBody {
+  error: { code: ApiErrorCode; message: string; details?: unknown };
+}
+
+export type ApiErrorCode =
+  | 'MALFORMED_JSON'
+  | 'INVALID_REQUEST'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'TOO_MANY_EVENTS'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'UNAUTHENTICATED'
+  | 'UNKNOWN_DEVICE'
+  | 'DEVICE_REVOKED'
+  | 'SESSION_EXPIRED'
+  | 'FORBIDDEN'
+  | 'WRONG_COUNTER'
+  | 'WRONG_CENTER'
+  | 'ENROLMENT_CODE_INVALID'
+  | 'ENROLMENT_CODE_USED'
+  | 'ENROLMENT_CODE_EXPIRED'
+  | 'BAD_CREDENTIALS'
+  | 'NOT_FOUND'
+  | 'ALREADY_EXISTS'
+  | 'LEASE_EXHAUSTED';
+
+export type PushEventStatus = 'stored' | 'duplicate' | 'conflict';
+
+export interface ConflictInfo {
+  code: string;
+  message: string;
+}
+
+export interface PushRequest {
+  events: DossierEvent[];
+}
+
+export interface PushEventResult {
+  id: string;
+  status: PushEventStatus;
+  seq: number;
+  /** Form 06 register number, when this event is a reception the server numbered. */
+  registerNumber?: number;
+  registerYear?: number;
+  conflict?: ConflictInfo;
+}
+
+export interface PushResponse {
+  results: PushEventResult[];
+  serverTime: string;
+}
+
+/** A dossier as the server projects it; counters bootstrap and catch up from these, never by replaying the log. */
+export interface DossierSnapshot {
+  id: string;
+  code: string | null;
+  status: DossierStatus;
+  state: DossierState;
+  /** Server sequence of the last event (or conflict resolution) that touched this dossier. */
+  lastSeq: number;
+  registerYear: number | null;
+  registerNumber: number | null;
+  openConflicts: number;
+}
+
+export interface PullResponse {
+  dossiers: DossierSnapshot[];
+  /** Cursor to send as `after` next time. */
+  next: number;
+  more: boolean;
+  serverTime: string;
+}
+
+export interface EnrolRequest {
+  code: string;
+  deviceName: string;
+}
+
+export interface EnrolResponse {
+  deviceId: string;
+  counterId: string;
+  counterName: string;
+  counterIndex: number;
+  agencyCode: string;
+  /** Bearer credential, shown once; the server keeps only its SHA-256. */
+  credential: string;
+}
+
+export type LeaseKind = 'dossierSeq' | 'receipt';
+
+export interface LeaseRequest {
+  /** Idempotency key: the same request retried gets the same blocks back. */
+  requestId: string;
+  /** Reception dates (YYMMDD) the counter wants dossier numbers for, e.g. today and the next working days. */
+  dossierDates?: string[];
+  /** Receipt series, e.g. { formSymbol: 'EBL01', series: '26TAA' }. */
+  receiptSeries?: { formSymbol: string; series: string }[];
+  blockSize?: number;
+}
+
+export interface LeaseBlock {
+  kind: LeaseKind;
+  /** `agency:YYMMDD` for dossier numbers, `formSymbol:series` for receipts. */
+  scope: string;
+  first: number;
+  last: number;
+}
+
+export interface LeaseResponse {
+  counterIndex: number;
+  blocks: LeaseBlock[];
+  serverTime: string;
+}
+
+export type StaffRole = 'receiving' | 'returnDesk' | 'handoff' | 'supervisor' | 'administrator';
+export const STAFF_ROLES: readonly StaffRole[] = ['receiving', 'returnDesk', 'handoff', 'supervisor', 'administrator'];
+
+/** What a counter keeps to verify logins offline. */
+export interface StaffRecord {
+  id: string;
+  username: string;
+  fullName: string;
+  roles: StaffRole[];
+  /** `scrypt$N$r$p$saltB64$hashB64` */
+  passwordHash: string;
+  disabled: boolean;
+  version: number;
+}
+
+export interface SessionResponse {
+  token: string;
+  expiresAt: string;
+  staff: { id: string; username: string; fullName: string; roles: StaffRole[] };
+}
+
+export type CatalogueKind = 'procedure' | 'department' | 'holiday' | 'workingDaySwap' | 'formVersion' | 'setting';
+export const CATALOGUE_KINDS: readonly CatalogueKind[] = ['procedure', 'department', 'holiday', 'workingDaySwap', 'formVersion', 'setting'];
+
+export interface CatalogueItem {
+  kind: CatalogueKind;
+  key: string;
+  body: unknown;
+  deleted: boolean;
+  version: number;
+}
+
+export interface CatalogueResponse {
+  items: CatalogueItem[];
+  version: number;
+  serverTime: string;
+}
+
+export interface ConflictRecord {
+  eventId: string;
+  seq: number;
+  dossierId: string;
+  dossierCode: string | null;
+  eventType: string;
+  counterId: string;
+  officerId: string;
+  code: string;
+  message: string;
+  createdAt: string;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  resolutionNote: string | null;
+}

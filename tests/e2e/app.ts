@@ -1,0 +1,60 @@
+// A whole counter for end-to-end tests: the central server, a kiosk web host pointed at it, and a
+// Chromium page that enrolled the counter with a one-time code and signed an officer in.
+import type { Browser, Page } from 'playwright-core';
+import { startServer, startWebHost, type Started } from './processes';
+
+export const DEMO_STAFF = {
+  admin: { username: 'admin', password: 'quantri-demo' },
+  receiving: { username: 'tiepnhan1', password: 'tiepnhan-demo', fullName: 'Nguyễn Thị Lan' },
+  returnDesk: { username: 'trakq1', password: 'trakq-demo', fullName: 'Trần Văn Hùng' },
+  supervisor: { username: 'giamsat', password: 'giamsat-demo', fullName: 'Lê Minh Châu' },
+} as const;
+
+async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export async function adminToken(serverUrl: string): Promise<string> {
+  return (await post<{ token: string }>(new URL('/v1/sessions', serverUrl).href, DEMO_STAFF.admin)).token;
+}
+
+export async function enrolmentCode(serverUrl: string, counterId: string, counterName: string): Promise<string> {
+  const token = await adminToken(serverUrl);
+  return (await post<{ code: string }>(new URL('/v1/admin/enrolment-codes', serverUrl).href, { counterId, counterName }, token)).code;
+}
+
+export interface Counter {
+  kiosk: Started;
+  page: Page;
+}
+
+/** Starts a kiosk, enrols it as `counterId` and signs `user` in; the page shows the shell. */
+export async function openCounter(
+  browser: Browser,
+  server: Started,
+  options: { counterId: string; counterName: string; user: { username: string; password: string } },
+): Promise<Counter> {
+  const kiosk = await startWebHost(['--server-url', server.url]);
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  page.on('pageerror', (error) => console.error(`[${options.counterId}] page error: ${error.message}`));
+  await page.goto(kiosk.url);
+  await page.getByLabel('Mã đăng ký quầy').fill(await enrolmentCode(server.url, options.counterId, options.counterName));
+  await page.getByRole('button', { name: 'Đăng ký quầy' }).click();
+  await signInAs(page, options.user);
+  return { kiosk, page };
+}
+
+export async function signInAs(page: Page, user: { username: string; password: string }): Promise<void> {
+  await page.getByLabel('Tên đăng nhập').fill(user.username);
+  await page.getByLabel('Mật khẩu').fill(user.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('counter-identity').waitFor();
+}
+
+export { startServer };

@@ -1,0 +1,67 @@
+// Starts the real processes the kiosk runs on (web host, central server) on free loopback ports,
+// each with its own temporary data folder, and stops them after the test.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface Started {
+  url: string;
+  dataDir: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Runs a TypeScript entry point with tsx and waits for its `{ "ready": true, "url": … }` line. */
+export async function startTsProcess(entry: string, args: string[], name: string, options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Started> {
+  const dir = options.dataDir ?? (await mkdtemp(join(tmpdir(), `motcua-${name}-`)));
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, entry), ...args.map((a) => a.replace('{dataDir}', dir))], {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s:\n${output}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const line of output.split('\n')) {
+        if (!line.startsWith('{')) continue;
+        try {
+          const parsed = JSON.parse(line) as { ready?: boolean; url?: string };
+          if (parsed.ready && parsed.url) {
+            clearTimeout(timer);
+            resolveUrl(parsed.url);
+          }
+        } catch {
+          // not our ready line
+        }
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`${name} exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    dataDir: dir,
+    child,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function startWebHost(extra: string[] = []) {
+  return startTsProcess('electron/web-host/main.ts', ['--port', '0', '--data-dir', '{dataDir}', ...extra], 'kiosk');
+}
+
+/** The central server on PGlite in a temporary folder, with the demo catalogue and demo staff. */
+export async function startServer(options: { dataDir?: string } = {}) {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'motcua-server-')));
+  return startTsProcess('server/main.ts', ['--demo'], 'server', { dataDir, env: { PORT: '0', DATA_DIR: dataDir } });
+}

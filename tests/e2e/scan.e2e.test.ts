@@ -1,0 +1,214 @@
+// The keyboard-wedge detector in real Chromium, with a React-controlled field. People type through
+// `page.keyboard.type(…, { delay: 120 })`. The scanner is a virtual HID device on the DevTools
+// protocol: `page.keyboard.type(…, { delay: 5 })` awaits a round trip per key, and on a loaded
+// 2-core box that put 30–200 ms between keys (slower than a person), so the scanner's key events
+// are sent back to back, stamped 4 ms apart as a real scanner's would be, Shift included.
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './chromium';
+
+const FIXTURE = new URL('./fixtures/scan/', import.meta.url);
+const OFFICIAL_CODE = '000.00.15.H41-260112-0001';
+const BATCH_CODE = 'BG-260112-07-01';
+const BARCODE_KEY = '412601120001';
+
+let server: Server;
+let baseUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  const bundle = await build({
+    entryPoints: [new URL('main.tsx', FIXTURE).pathname],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: 'chrome120',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  const script = bundle.outputFiles[0]!.text;
+  const html = await readFile(new URL('index.html', FIXTURE), 'utf8');
+  server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    if (path === '/main.js') response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
+    else response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+async function openPage(query = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(baseUrl + query);
+  await page.getByTestId('name').waitFor();
+  return { page, errors };
+}
+
+const items = (page: Page, testId: string) => page.getByTestId(testId).locator('li').allInnerTexts();
+const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
+
+const SHIFTED_SYMBOLS: Record<string, [code: string, keyCode: number]> = { '~': ['Backquote', 192], '#': ['Digit3', 51] };
+const SYMBOLS: Record<string, [code: string, keyCode: number]> = { '.': ['Period', 190], '-': ['Minus', 189] };
+
+type KeyEventParams = { key: string; code: string; windowsVirtualKeyCode: number; text?: string; shift: boolean };
+
+function keyOf(ch: string): KeyEventParams {
+  if (/^\d$/.test(ch)) return { key: ch, code: `Digit${ch}`, windowsVirtualKeyCode: 48 + Number(ch), text: ch, shift: false };
+  if (/^[a-z]$/i.test(ch)) return { key: ch, code: `Key${ch.toUpperCase()}`, windowsVirtualKeyCode: ch.toUpperCase().charCodeAt(0), text: ch, shift: ch !== ch.toLowerCase() };
+  const symbol = SYMBOLS[ch] ?? SHIFTED_SYMBOLS[ch];
+  if (!symbol) throw new Error(`no key for ${ch}`);
+  return { key: ch, code: symbol[0], windowsVirtualKeyCode: symbol[1], text: ch, shift: ch in SHIFTED_SYMBOLS };
+}
+
+const NAMED: Record<string, KeyEventParams> = {
+  Enter: { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r', shift: false },
+  Tab: { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, shift: false },
+  Shift: { key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, shift: true },
+};
+
+/** Types `typed` then the terminator as a keyboard-wedge scanner does: every key 4 ms after the last. */
+async function scan(page: Page, typed: string, terminator = 'Enter', gapMs = 4) {
+  const cdp = await page.context().newCDPSession(page);
+  let at = Date.now() / 1000;
+  const sends: Promise<unknown>[] = [];
+  const send = (type: 'keyDown' | 'rawKeyDown' | 'keyUp', { key, code, windowsVirtualKeyCode, text }: KeyEventParams, shiftHeld: boolean) => {
+    const params = { type, key, code, windowsVirtualKeyCode, modifiers: shiftHeld ? 8 : 0, timestamp: at, ...(type === 'keyDown' && text ? { text, unmodifiedText: text } : {}) };
+    sends.push(cdp.send('Input.dispatchKeyEvent', params));
+  };
+  for (const key of [...[...typed].map(keyOf), NAMED[terminator]!]) {
+    if (key.shift) send('rawKeyDown', NAMED.Shift!, true);
+    send(key.text ? 'keyDown' : 'rawKeyDown', key, key.shift);
+    send('keyUp', key, key.shift);
+    if (key.shift) send('keyUp', NAMED.Shift!, false);
+    at += gapMs / 1000;
+  }
+  await Promise.all(sends);
+  await cdp.detach();
+}
+
+/** Waits for withheld keys to settle (gap + grace + the detector's allowance for a busy page). */
+const settle = (page: Page) => page.waitForTimeout(600);
+
+describe('keyboard-wedge scanner detection in Chromium', () => {
+  test('a person typing in a React field is never taken for a scan and loses no character, Enter included', async () => {
+    const { page, errors } = await openPage();
+    await page.getByTestId('name').click();
+    await page.keyboard.type('Tran Van An 0912345678', { delay: 120 });
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('9', { delay: 120 });
+    await settle(page);
+    expect(await page.getByTestId('name').inputValue()).toBe('Tran Van An 0912345679');
+    expect(await text(page, 'name-state')).toBe('Tran Van An 0912345679');
+
+    await page.getByTestId('name').fill('');
+    await page.keyboard.type(OFFICIAL_CODE, { delay: 120 });
+    await page.keyboard.press('Enter');
+    await settle(page);
+    expect(await text(page, 'name-state')).toBe(OFFICIAL_CODE);
+    expect(await text(page, 'submits')).toBe('1');
+    expect(await text(page, 'enter-keys')).toBe('1');
+    expect(await items(page, 'screen-scans')).toEqual([]);
+    expect(await items(page, 'fallback-scans')).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a scan while the field has focus never types into it and is read exactly; typing around it survives', async () => {
+    const { page, errors } = await openPage();
+    await page.getByTestId('name').click();
+    await page.keyboard.type('Lê Thị', { delay: 120 });
+    await settle(page);
+    await scan(page, OFFICIAL_CODE);
+    await settle(page);
+    await page.keyboard.type(' Hoa', { delay: 120 });
+    await scan(page, BATCH_CODE);
+    await settle(page);
+
+    expect(await page.getByTestId('name').inputValue()).toBe('Lê Thị Hoa');
+    expect(await text(page, 'name-state')).toBe('Lê Thị Hoa');
+    expect(await items(page, 'screen-scans')).toEqual([`keyboard|${OFFICIAL_CODE}|dossierCode`, `keyboard|${BATCH_CODE}|batchCode`]);
+    expect(await text(page, 'submits')).toBe('0');
+    expect(await text(page, 'enter-keys')).toBe('0');
+    const gaps = await page.evaluate(() => window.keyGaps);
+    expect(median(gaps.filter((g) => g < 60))).toBeCloseTo(4, 0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('scans with nothing focused reach the screen; a dialog takes them while open; with no screen the fallback does', async () => {
+    const { page, errors } = await openPage();
+    await scan(page, BARCODE_KEY);
+    await page.getByTestId('toggle-dialog').click();
+    await scan(page, BATCH_CODE);
+    await page.getByTestId('toggle-dialog').click();
+    await page.getByTestId('toggle-screen').click();
+    await scan(page, OFFICIAL_CODE);
+    await scan(page, 'NOT-A-CODE-123');
+    await settle(page);
+    expect(await items(page, 'screen-scans')).toEqual([]);
+    expect(await items(page, 'fallback-scans')).toEqual([`keyboard|${OFFICIAL_CODE}|dossierCode`, 'keyboard|NOT-A-CODE-123|unknown']);
+    await page.getByTestId('toggle-screen').click();
+    await scan(page, OFFICIAL_CODE);
+    await settle(page);
+    expect(await items(page, 'screen-scans')).toEqual([`keyboard|${OFFICIAL_CODE}|dossierCode`]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a dialog opened over the screen receives its scans, the screen none', async () => {
+    const { page } = await openPage();
+    await page.getByTestId('toggle-dialog').click();
+    await scan(page, BATCH_CODE);
+    await settle(page);
+    expect(await items(page, 'dialog-scans')).toEqual([`keyboard|${BATCH_CODE}|batchCode`]);
+    expect(await items(page, 'screen-scans')).toEqual([]);
+    await page.close();
+  });
+
+  test('prefix and suffix configuration: stripped from the scan; a burst without the prefix is no scan and reaches the field', async () => {
+    const { page, errors } = await openPage('?prefix=%7E&suffix=%23');
+    await page.getByTestId('name').click();
+    await scan(page, `~${OFFICIAL_CODE}#`);
+    await settle(page);
+    expect(await items(page, 'screen-scans')).toEqual([`keyboard|${OFFICIAL_CODE}|dossierCode`]);
+    expect(await text(page, 'name-state')).toBe('');
+
+    // Without the prefix a fast burst is not a scan: it goes into the field as typed.
+    await scan(page, OFFICIAL_CODE);
+    await settle(page);
+    expect(await text(page, 'name-state')).toBe(OFFICIAL_CODE);
+    expect(await items(page, 'screen-scans')).toHaveLength(1);
+    expect(await text(page, 'submits')).toBe('1');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('terminator Tab: the scanner Tab is consumed, focus stays in the field', async () => {
+    const { page } = await openPage('?terminator=Tab');
+    await page.getByTestId('name').click();
+    await scan(page, BATCH_CODE, 'Tab');
+    await settle(page);
+    expect(await items(page, 'screen-scans')).toEqual([`keyboard|${BATCH_CODE}|batchCode`]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('name');
+    expect(await text(page, 'name-state')).toBe('');
+    await page.close();
+  });
+});
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round((sorted[Math.floor(sorted.length / 2)] ?? NaN) * 10) / 10;
+}

@@ -1,0 +1,91 @@
+// The real server in process on in-memory PGlite (or PostgreSQL when given a URL), with helpers to
+// log in as the administrator and enrol counters.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../../server/app';
+import { openPglite, openPostgres } from '../../server/db';
+import type { Db } from '../../server/db';
+import { migrate } from '../../server/migrate';
+import { createStaff } from '../../server/routes/staff';
+import type { EnrolResponse } from '../../shared/sync/protocol';
+
+export const ADMIN = { username: 'quantri', password: 'mat-khau-quan-tri', fullName: 'Quản trị viên' };
+
+export interface TestServer {
+  app: FastifyInstance;
+  db: Db;
+  adminToken: string;
+  enrol(counterId: string, counterName?: string): Promise<EnrolResponse>;
+  close(): Promise<void>;
+}
+
+/**
+ * In-memory PGlite by default; with TEST_DB=postgres and DATABASE_URL_TEST, a fresh schema in that
+ * PostgreSQL database, dropped on close (CI runs the server tests both ways).
+ */
+export async function openTestDb(): Promise<Db> {
+  const url = process.env.DATABASE_URL_TEST;
+  if (process.env.TEST_DB !== 'postgres' || !url) {
+    const db = await openPglite();
+    await migrate(db);
+    return db;
+  }
+  const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const setup = new pg.Client({ connectionString: url });
+  await setup.connect();
+  await setup.query(`CREATE SCHEMA ${schema}`);
+  await setup.end();
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  const db = await openPostgres(scoped.toString());
+  await migrate(db);
+  const close = db.close.bind(db);
+  return Object.assign(db, {
+    async close() {
+      await close();
+      const drop = new pg.Client({ connectionString: url });
+      await drop.connect();
+      await drop.query(`DROP SCHEMA ${schema} CASCADE`);
+      await drop.end();
+    },
+  });
+}
+
+export async function login(app: FastifyInstance, username: string, password: string): Promise<string> {
+  const r = await app.inject({ method: 'POST', url: '/v1/sessions', payload: { username, password } });
+  if (r.statusCode !== 201) throw new Error(`login failed: ${r.statusCode} ${r.body}`);
+  return (r.json() as { token: string }).token;
+}
+
+export async function startTestServer(db?: Db): Promise<TestServer> {
+  const database = db ?? (await openTestDb());
+  const existing = await database.query('SELECT 1 FROM staff WHERE username = $1', [ADMIN.username]);
+  if (existing.rows.length === 0) await createStaff(database, { ...ADMIN, roles: ['administrator', 'supervisor'] });
+  const app = await buildApp({ db: database });
+  const adminToken = await login(app, ADMIN.username, ADMIN.password);
+  return {
+    app,
+    db: database,
+    adminToken,
+    async enrol(counterId, counterName = `Quầy ${counterId}`) {
+      const c = await app.inject({
+        method: 'POST', url: '/v1/admin/enrolment-codes', headers: { authorization: `Bearer ${adminToken}` }, payload: { counterId, counterName },
+      });
+      if (c.statusCode !== 201) throw new Error(`enrolment code failed: ${c.body}`);
+      const e = await app.inject({ method: 'POST', url: '/v1/enrol', payload: { code: (c.json() as { code: string }).code, deviceName: `PC ${counterId}` } });
+      if (e.statusCode !== 201) throw new Error(`enrol failed: ${e.body}`);
+      return e.json() as EnrolResponse;
+    },
+    async close() {
+      await app.close();
+      if (!db) await database.close();
+    },
+  };
+}
+
+/** Empties every data table (one PGlite per test file, reset between property runs). */
+export async function resetDb(db: Db): Promise<void> {
+  await db.exec(`TRUNCATE events, dossiers, conflicts, register_counters, register_numbers, receipt_numbers, lease_counters, leases,
+    catalogue_items, sessions, enrolment_codes, devices, staff RESTART IDENTITY CASCADE`);
+}

@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const web = process.argv.includes('--web');
 const serverPort = process.env.SERVER_PORT ?? '8787';
@@ -14,8 +15,8 @@ function run(cmd, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-function start(name, args, onReady) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+function start(name, args, onReady, env = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   children.push(child);
   child.stdout.on('data', (chunk) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
@@ -61,12 +62,34 @@ if (!web && !electron) {
   process.exit(1);
 }
 
-run(process.execPath, [createRequire(import.meta.url).resolve('vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
-if (!web) run(process.execPath, [createRequire(import.meta.url).resolve('electron-vite/bin/electron-vite.js'), 'build']);
+const bin = (path) => fileURLToPath(new URL(`../node_modules/${path}`, import.meta.url));
+run(process.execPath, [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+if (!web) run(process.execPath, [bin('electron-vite/bin/electron-vite.js'), 'build']);
 
 const serverUrl = `http://127.0.0.1:${serverPort}`;
-start('máy chủ', ['server/main.ts', '--demo'], () => {
+// The demo's first-run step: a one-time code to enrol the kiosk, made with the demo administrator.
+async function demoEnrolmentCode() {
+  const post = async (path, body, token) => {
+    const response = await fetch(new URL(path, serverUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    return response.json();
+  };
+  const { token } = await post('/v1/sessions', { username: 'admin', password: 'quantri-demo' });
+  return (await post('/v1/admin/enrolment-codes', { counterId: 'quay-1', counterName: 'Quầy 1 – Tiếp nhận' }, token)).code;
+}
+
+start('máy chủ', ['server/main.ts', '--demo'], async () => {
   console.log(`Máy chủ trung tâm (PGlite, danh mục mẫu): ${serverUrl}`);
+  try {
+    console.log(`Mã đăng ký quầy (dùng một lần, cho Quầy 1): ${await demoEnrolmentCode()}`);
+    console.log('Tài khoản mẫu: tiepnhan1 / tiepnhan-demo (tiếp nhận), trakq1 / trakq-demo (trả kết quả), giamsat / giamsat-demo, admin / quantri-demo');
+  } catch (error) {
+    console.error(`Không tạo được mã đăng ký mẫu: ${error.message}`);
+  }
   if (web) {
     start('quầy', ['electron/web-host/main.ts', '--port', kioskPort, '--server-url', serverUrl], (url) => {
       console.log(`\nQuầy Một cửa đang chạy trong trình duyệt: ${url}\n(Ctrl+C để dừng)`);
@@ -76,4 +99,4 @@ start('máy chủ', ['server/main.ts', '--demo'], () => {
     children.push(app);
     app.on('exit', (code) => stopAll(code ?? 0));
   }
-});
+}, { PORT: serverPort });

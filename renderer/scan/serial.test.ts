@@ -1,40 +1,33 @@
 import { describe, expect, test } from 'vitest';
 import type { ScanEvent } from '../../shared/host';
 import type { Scan } from './scanStream';
+import { createScannerService } from '../../electron/services/scanner';
 import { startSerialScans } from './serial';
 
-/** A host scanner like electron/services/scanner.ts: a sequenced buffer and long polls that wake on a new scan. */
-function fakeScanner() {
-  const buffer: ScanEvent[] = [];
-  const waiters = new Set<() => void>();
+/** The real host scanner service (electron/services/scanner.ts), with failures and misbehaving answers injected. */
+function hostScanner() {
+  let ticks = 0;
+  const real = createScannerService(() => new Date(Date.parse('2026-01-12T08:00:00.000Z') + 1000 * ticks++));
   const calls: [number, number][] = [];
   let failures: Error[] = [];
+  const scripted: ScanEvent[][] = [];
   return {
     calls,
     failNext(...errors: Error[]) {
       failures = errors;
     },
-    push(code: string, seq = buffer.length + 1) {
-      buffer.push({ seq, source: 'serial', code, at: `2026-01-12T08:00:0${seq % 10}.000Z` });
-      for (const wake of waiters) wake();
+    push(code: string) {
+      real.feed(`${code}\r\n`);
+    },
+    /** The next answer, verbatim, as a host that repeats itself would give it. */
+    answerNext(events: ScanEvent[]) {
+      scripted.push(events);
     },
     async next(afterSeq: number, waitMs: number): Promise<ScanEvent[]> {
       calls.push([afterSeq, waitMs]);
       const failure = failures.shift();
       if (failure) throw failure;
-      const after = () => buffer.filter((s) => s.seq > afterSeq);
-      if (after().length === 0 && waitMs > 0) {
-        await new Promise<void>((resolve) => {
-          const wake = () => {
-            clearTimeout(timer);
-            waiters.delete(wake);
-            resolve();
-          };
-          const timer = setTimeout(wake, waitMs);
-          waiters.add(wake);
-        });
-      }
-      return after();
+      return scripted.shift() ?? real.next(afterSeq, waitMs);
     },
   };
 }
@@ -49,7 +42,7 @@ const until = async (check: () => boolean, ms = 2000) => {
 
 describe('startSerialScans', () => {
   test('skips scans buffered before it started, then emits each new scan once, classified, in order', async () => {
-    const scanner = fakeScanner();
+    const scanner = hostScanner();
     scanner.push('000.00.15.H41-260111-0099');
     const scans: Scan[] = [];
     const poller = startSerialScans(scanner, (scan) => scans.push(scan), { waitMs: 200 });
@@ -63,14 +56,15 @@ describe('startSerialScans', () => {
       ['000.00.15.H41-260112-0001', 'dossierCode', 'serial'],
       ['BG-260112-07-01', 'batchCode', 'serial'],
     ]);
-    expect(scans[0]!.at).toBe('2026-01-12T08:00:02.000Z');
+    // The host's time of the scan is kept: the second scan the service read.
+    expect(scans[0]!.at).toBe('2026-01-12T08:00:01.000Z');
     expect(scanner.calls[0]).toEqual([0, 0]);
     expect(scanner.calls[1]).toEqual([1, 200]);
     expect(scanner.calls.at(-1)![0]).toBe(3);
   });
 
   test('backs off on errors, doubling up to the ceiling, then resumes from where it was', async () => {
-    const scanner = fakeScanner();
+    const scanner = hostScanner();
     const errors: number[] = [];
     const scans: Scan[] = [];
     scanner.failNext(...Array.from({ length: 4 }, () => new Error('HOST_UNREACHABLE')));
@@ -85,13 +79,17 @@ describe('startSerialScans', () => {
   });
 
   test('ignores events at or below the sequence already seen, should a host repeat them', async () => {
-    const scanner = fakeScanner();
+    const scanner = hostScanner();
     const scans: Scan[] = [];
     const poller = startSerialScans(scanner, (scan) => scans.push(scan), { waitMs: 50 });
     await until(() => scanner.calls.length >= 2);
-    scanner.push('BG-260112-07-01', 1);
-    scanner.push('BG-260112-07-01', 1);
-    scanner.push('BG-260112-07-02', 2);
+    const at = '2026-01-12T08:00:00.000Z';
+    scanner.answerNext([
+      { seq: 1, source: 'serial', code: 'BG-260112-07-01', at },
+      { seq: 1, source: 'serial', code: 'BG-260112-07-01', at },
+      { seq: 2, source: 'serial', code: 'BG-260112-07-02', at },
+    ]);
+    scanner.answerNext([{ seq: 2, source: 'serial', code: 'BG-260112-07-02', at }]);
     await until(() => scans.length >= 2);
     await new Promise((resolve) => setTimeout(resolve, 30));
     poller.stop();
@@ -100,7 +98,7 @@ describe('startSerialScans', () => {
   });
 
   test('stop during a back-off ends the loop at once', async () => {
-    const scanner = fakeScanner();
+    const scanner = hostScanner();
     scanner.failNext(new Error('down'));
     const poller = startSerialScans(scanner, () => undefined, { minBackoffMs: 60_000 });
     await until(() => scanner.calls.length >= 1);

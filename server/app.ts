@@ -8,6 +8,8 @@ import { allowCrossOrigin } from './cors';
 import type { Db } from './db';
 import { ApiError, ERROR_MESSAGES } from './errors';
 import type { CenterConfig } from './push';
+import { attachmentRoutes } from './routes/attachments';
+import { auditRoutes } from './routes/audit';
 import { catalogueRoutes } from './routes/catalogue';
 import { conflictRoutes } from './routes/conflicts';
 import { deviceRoutes } from './routes/devices';
@@ -85,6 +87,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   leaseRoutes(app, ctx);
   syncRoutes(app, ctx);
   conflictRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  attachmentRoutes(app, ctx);
   await app.ready();
   return app;
 }

@@ -56,6 +56,16 @@ describe('migrations', () => {
     expect(await v('STP')).toBeGreaterThan(a);
   });
 
+  it('006 attachments: one row per content hash, hashes well formed, tied to a device', async () => {
+    expect(await migrate(db, { upTo: 6 })).toContain(6);
+    const sha = 'a'.repeat(64);
+    const ins = (hash: string, device = 'd1') => db.query("INSERT INTO attachments (sha256, size, media_type, first_device_id) VALUES ($1, 10, 'application/pdf', $2)", [hash, device]);
+    await ins(sha);
+    await expect(ins(sha)).rejects.toThrow();
+    await expect(ins('KHONG-HOP-LE')).rejects.toThrow();
+    await expect(ins('b'.repeat(64), 'no-such-device')).rejects.toThrow();
+  });
+
   it('re-running applies nothing', async () => {
     expect(await migrate(db)).toEqual([]);
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');

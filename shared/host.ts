@@ -84,6 +84,19 @@ export interface DeviceCredential {
   serverUrl: string;
 }
 
+/** A file an office scanner saved into the watched folder, offered once it stopped growing. */
+export interface ScannedFile {
+  seq: number;
+  name: string;
+  size: number;
+  mediaType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  at: string;
+}
+
+export interface ScannedFileContent extends ScannedFile {
+  base64: string;
+}
+
 export interface AppInfo {
   version: string;
   runtime: 'electron' | 'web';
@@ -114,6 +127,11 @@ export interface KioskHost {
     credential(): Promise<DeviceCredential | null>;
     saveCredential(credential: DeviceCredential): Promise<void>;
   };
+  /** The scanner's watched folder, when the machine has one configured (digitising at reception). */
+  scanFolder?: {
+    list(afterSeq: number): Promise<ScannedFile[]>;
+    read(seq: number): Promise<ScannedFileContent>;
+  };
   /**
    * The desktop app only; the web host answers NOT_AVAILABLE. `exitKiosk` leaves full-screen kiosk mode
    * with the administrator PIN (false when wrong); `setBusy(true)` while a dossier is open, so updates wait.
@@ -139,6 +157,8 @@ export const HOST_CALLS = [
   'device.saveCredential',
   'desktop.exitKiosk',
   'desktop.setBusy',
+  'scanFolder.list',
+  'scanFolder.read',
 ] as const;
 
 export type HostCall = (typeof HOST_CALLS)[number];

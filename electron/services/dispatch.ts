@@ -15,6 +15,8 @@ const none: Check = (args) => (args.length === 0 ? undefined : 'không nhận th
 
 const CHECKS: Record<HostCall, Check> = {
   'app.info': none,
+  'scanFolder.list': ([afterSeq, ...rest]) => (isCount(afterSeq, Number.MAX_SAFE_INTEGER) && rest.length === 0 ? undefined : 'cần số thứ tự tệp quét đã nhận'),
+  'scanFolder.read': ([seq, ...rest]) => (isCount(seq, Number.MAX_SAFE_INTEGER) && rest.length === 0 ? undefined : 'cần số thứ tự tệp quét'),
   'printers.list': none,
   'printers.status': ([id, ...rest]) => (isString(id, 200) && rest.length === 0 ? undefined : 'cần mã máy in'),
   'printers.printRaster': ([job, ...rest]) => {

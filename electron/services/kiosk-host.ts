@@ -5,6 +5,7 @@ import type { AppInfo, KioskHost } from '../../shared/host';
 import type { CredentialStore } from './credential';
 import type { ScannerService } from './scanner';
 import type { SettingsStore } from './settings';
+import type { WatchFolder } from './watch-folder';
 
 export interface KioskHostParts {
   runtime: AppInfo['runtime'];
@@ -13,6 +14,8 @@ export interface KioskHostParts {
   scanner: ScannerService;
   printers: KioskHost['printers'];
   credentials: CredentialStore;
+  /** Present when the machine has a scanner folder to watch. */
+  scanFolder?: WatchFolder;
 }
 
 export function createKioskHost(parts: KioskHostParts): KioskHost {
@@ -37,5 +40,8 @@ export function createKioskHost(parts: KioskHostParts): KioskHost {
       credential: () => parts.credentials.credential(),
       saveCredential: (credential) => parts.credentials.saveCredential(credential),
     },
+    ...(parts.scanFolder
+      ? { scanFolder: { list: async (afterSeq: number) => parts.scanFolder!.list(afterSeq), read: (seq: number) => parts.scanFolder!.read(seq) } }
+      : {}),
   };
 }

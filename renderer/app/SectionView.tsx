@@ -1,23 +1,33 @@
-import { useKiosk } from './kiosk';
+import { ProcedureLookup } from '../features/receive/ProcedureLookup';
+import { ReceiveScreen } from '../features/receive/ReceiveScreen';
+import { SupervisorConflicts } from '../features/conflicts/ConflictsPanel';
+import { HandoffScreen } from '../features/handoff/HandoffScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { ReturnScreen } from '../features/return/ReturnScreen';
+import { TrackingScreen } from '../features/tracking/TrackingScreen';
+import { DossierLookup } from '../features/search/DossierLookup';
+import { StopScreen } from '../features/stop/StopScreen';
 import type { SectionId } from './sections';
 
 export function SectionView({ section }: { section: SectionId }) {
-  const { settings, credential } = useKiosk();
-  if (section === 'settings') {
+  if (section === 'receive') return <ReceiveScreen />;
+  if (section === 'handoff') return <HandoffScreen />;
+  if (section === 'return') return <ReturnScreen />;
+  if (section === 'search')
     return (
-      <dl className="facts">
-        <dt>Tên quầy</dt>
-        <dd>{credential.counterName}</dd>
-        <dt>Số quầy</dt>
-        <dd>{credential.counterIndex}</dd>
-        <dt>Mã cơ quan tiếp nhận</dt>
-        <dd>{credential.agencyCode}</dd>
-        <dt>Máy chủ trung tâm</dt>
-        <dd>{credential.serverUrl}</dd>
-        <dt>Máy in đã cài</dt>
-        <dd>{settings.printers.length > 0 ? settings.printers.map((p) => p.name).join(', ') : 'Chưa cài máy in nào'}</dd>
-      </dl>
+      <>
+        <DossierLookup />
+        <ProcedureLookup />
+      </>
     );
-  }
+  if (section === 'tracking')
+    return (
+      <>
+        <TrackingScreen />
+        <SupervisorConflicts />
+      </>
+    );
+  if (section === 'stop') return <StopScreen />;
+  if (section === 'settings') return <SettingsScreen />;
   return null;
 }

@@ -1,21 +1,43 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../shared/host';
+import { LockScreen, useIdleLock } from '../features/security/IdleLock';
+import { allowedSections } from '../features/security/roles';
+import { SecurityProvider } from '../features/security/SecurityProvider';
 import { useKiosk } from './kiosk';
 import { SECTIONS, type SectionId } from './sections';
 import { SectionView } from './SectionView';
+import { ScanFallback } from '../features/handoff/ScanFallback';
 import { SyncBadge } from './SyncBadge';
 
 const SECTION_KEY = 'motcua.section';
 
 export function Shell({ info }: { info: AppInfo }) {
+  return (
+    <SecurityProvider>
+      <ShellFrame info={info} />
+    </SecurityProvider>
+  );
+}
+
+function ShellFrame({ info }: { info: AppInfo }) {
   const { credential, officer, signOut } = useKiosk();
+  // Each role sees only its screens; a section it may not open is neither listed nor reachable by key.
+  const sections = useMemo(() => {
+    const allowed = allowedSections(officer.roles, SECTIONS.map((s) => s.id));
+    return SECTIONS.filter((s) => allowed.includes(s.id));
+  }, [officer.roles]);
   // The app reopens where it was after a reload or a crash restart.
-  const [section, setSection] = useState<SectionId>(() => (sessionStorage.getItem(SECTION_KEY) as SectionId | null) ?? 'receive');
-  useEffect(() => sessionStorage.setItem(SECTION_KEY, section), [section]);
+  const [chosen, setSection] = useState<SectionId>(() => (sessionStorage.getItem(SECTION_KEY) as SectionId | null) ?? 'receive');
+  const section = sections.some((s) => s.id === chosen) ? chosen : sections[0]?.id;
+  useEffect(() => {
+    if (section) sessionStorage.setItem(SECTION_KEY, section);
+  }, [section]);
+  const idle = useIdleLock();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = SECTIONS.find((s) => s.key === event.key);
+      if (idle.locked) return;
+      const target = sections.find((s) => s.key === event.key);
       if (target) {
         event.preventDefault();
         setSection(target.id);
@@ -23,12 +45,13 @@ export function Shell({ info }: { info: AppInfo }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [sections, idle.locked]);
 
-  const current = SECTIONS.find((s) => s.id === section)!;
+  const current = sections.find((s) => s.id === section);
   return (
     <div className="shell">
-      <header className="shell-header">
+      {idle.locked && <LockScreen minutes={idle.minutes} onUnlocked={idle.unlock} />}
+      <header className="shell-header" inert={idle.locked}>
         <div className="brand">
           <strong>Trung tâm Phục vụ Hành chính công</strong>
           <span>Bộ phận Một cửa</span>
@@ -42,20 +65,32 @@ export function Shell({ info }: { info: AppInfo }) {
           <button type="button" className="link" onClick={signOut}>
             Đăng xuất
           </button>
+          <button type="button" className="link lock-now" onClick={idle.lock}>
+            Khoá màn hình
+          </button>
         </div>
       </header>
-      <nav className="shell-nav" aria-label="Các mục">
-        {SECTIONS.map((s) => (
+      <nav className="shell-nav" aria-label="Các mục" inert={idle.locked}>
+        {sections.map((s) => (
           <button key={s.id} type="button" className={s.id === section ? 'active' : ''} aria-current={s.id === section ? 'page' : undefined} onClick={() => setSection(s.id)} title={s.hint}>
             <span>{s.label}</span>
             <kbd>{s.key}</kbd>
           </button>
         ))}
       </nav>
-      <main className="shell-main">
-        <h1>{current.label}</h1>
-        <p className="hint">{current.hint}</p>
-        <SectionView section={section} />
+      <main className="shell-main" inert={idle.locked}>
+        {current && section ? (
+          <>
+            <h1>{current.label}</h1>
+            <p className="hint">{current.hint}</p>
+            <SectionView section={section} />
+            <ScanFallback />
+          </>
+        ) : (
+          <p role="alert" className="banner error">
+            Tài khoản {officer.username} chưa được giao vai trò nào có màn hình tại quầy. Liên hệ quản trị viên để được phân quyền.
+          </p>
+        )}
       </main>
     </div>
   );

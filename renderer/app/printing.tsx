@@ -21,6 +21,15 @@ const ROLE_LABELS: Record<PrintRole, string> = {
   form: 'mẫu phiếu khổ A4/A5',
 };
 
+const RUNNER_LOCK = 'motcua-print-queue-runner';
+const WAKE_CHANNEL = 'motcua-print-queue';
+
+function notifyRunner(): void {
+  const channel = new BroadcastChannel(WAKE_CHANNEL);
+  channel.postMessage('wake');
+  channel.close();
+}
+
 export function dexiePrintJobStore(db: MotCuaDb): PrintJobStore {
   return {
     put: async (job) => void (await db.printQueue.put(job)),
@@ -56,9 +65,28 @@ export function PrintingProvider({ children }: { children: ReactNode }) {
       }),
     [db, host],
   );
+  // One queue runner per machine: a second tab or window on the same database would otherwise print
+  // every job twice. The runner holds a Web Lock; the other tabs only enqueue and wake it.
   useEffect(() => {
-    void queue.start();
-    return () => queue.stop();
+    const wake = new BroadcastChannel(WAKE_CHANNEL);
+    const released = new AbortController();
+    let holding = false;
+    wake.onmessage = () => {
+      if (holding) void queue.runDue();
+    };
+    navigator.locks
+      .request(RUNNER_LOCK, { signal: released.signal }, async () => {
+        holding = true;
+        await queue.start();
+        await new Promise<void>((resolve) => released.signal.addEventListener('abort', () => resolve()));
+      })
+      .catch(() => undefined);
+    return () => {
+      released.abort();
+      holding = false;
+      queue.stop();
+      wake.close();
+    };
   }, [queue]);
 
   const value = useMemo<Printing>(
@@ -69,7 +97,9 @@ export function PrintingProvider({ children }: { children: ReactNode }) {
         const printers = await host.printers.list().catch(() => [] as PrinterConfig[]);
         const printer = printers.find((p) => p.roles.includes(role));
         if (!printer) return { ok: false, message: `Chưa cài máy in cho ${ROLE_LABELS[role]}. Vào Cài đặt (F9) để chọn máy in; hồ sơ đã được lưu.` };
-        return queue.enqueue({ printerId: printer.id, document, copies: copies ?? printer.copies[role] ?? 1 });
+        const result = await queue.enqueue({ printerId: printer.id, document, copies: copies ?? printer.copies[role] ?? 1 });
+        if (result.ok) notifyRunner();
+        return result;
       },
     }),
     [queue, jobs, host],

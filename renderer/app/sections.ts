@@ -4,6 +4,7 @@ export const SECTIONS = [
   { id: 'handoff', label: 'Bàn giao', key: 'F3', hint: 'Bàn giao hồ sơ cho bưu điện và nhận kết quả về' },
   { id: 'return', label: 'Trả kết quả', key: 'F4', hint: 'Trả kết quả, xin lỗi hẹn lại, đính chính' },
   { id: 'tracking', label: 'Theo dõi', key: 'F6', hint: 'Hồ sơ quá hạn, đến hạn, chờ bổ sung' },
+  { id: 'stop', label: 'Dừng hồ sơ', key: 'F8', hint: 'Người nộp xin dừng giải quyết hồ sơ: kiểm tra danh tính, ghi lý do, in thông báo' },
   { id: 'search', label: 'Tra cứu', key: 'F7', hint: 'Tra cứu hồ sơ và thủ tục' },
   { id: 'settings', label: 'Cài đặt', key: 'F9', hint: 'Quầy, máy in, máy quét, máy chủ' },
 ] as const;

@@ -83,4 +83,28 @@ describe('SyncClient', () => {
     expect(chunks.flat()).toEqual(events.map((e) => e.id));
     expect(client.getStatus().pendingCount).toBe(0);
   });
+
+  it('stores the staff list for offline sign-in and asks only for what changed since', async () => {
+    const d = db();
+    const asked: string[] = [];
+    const staff = (version: number) => ({ id: `s${version}`, username: `canbo${version}`, fullName: 'Nguyễn Thị Lan', roles: ['receiving'], passwordHash: 'scrypt$x', disabled: false, version });
+    const client = new SyncClient({
+      db: d, baseUrl: 'http://x', credential: 'dev_x',
+      fetch: async (url) => {
+        const u = new URL(String(url));
+        if (u.pathname === '/v1/staff') {
+          asked.push(u.search);
+          const after = Number(u.searchParams.get('after'));
+          const rows = [staff(3), staff(5)].filter((r) => r.version > after);
+          return json(200, { staff: rows, version: rows.at(-1)?.version ?? after });
+        }
+        return json(200, { dossiers: [], next: 0, more: false });
+      },
+    });
+    await client.syncOnce();
+    expect((await d.staff.toArray()).map((r) => r.username).sort()).toEqual(['canbo3', 'canbo5']);
+    expect(await client.pullStaff()).toBe(0);
+    expect(asked).toEqual(['?after=0', '?after=5']);
+    expect((await d.syncState.get('main'))?.staffVersion).toBe(5);
+  });
 });

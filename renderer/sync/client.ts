@@ -1,7 +1,7 @@
 // The counter's sync client: pushes the outbox in order in bounded chunks, pulls dossier snapshots
 // after its cursor page by page, and keeps doing so while online, with backoff and jitter when
 // not. Runtime-neutral (fetch + Dexie): the same code runs in Chromium and under Node in tests.
-import type { CatalogueResponse, LeaseRequest, LeaseResponse, PullResponse, PushResponse } from '../../shared/sync/protocol';
+import type { CatalogueResponse, LeaseRequest, LeaseResponse, PullResponse, PushResponse, StaffRecord } from '../../shared/sync/protocol';
 import { CLOCK_SKEW_WARNING_MS, MAX_EVENTS_PER_PUSH } from '../../shared/sync/protocol';
 import type { MotCuaDb } from '../db/schema';
 import { storeLeases } from '../db/leases';
@@ -42,6 +42,9 @@ export interface SyncClientOptions {
 
 type Listener = (status: SyncStatus) => void;
 
+/** How often the staff list (names, roles, password hashes for offline sign-in) is refreshed. */
+const STAFF_REFRESH_MS = 5 * 60_000;
+
 export class SyncClient {
   private status: SyncStatus = { online: false, syncing: false, pendingCount: 0, clockSkewWarning: false, openConflicts: 0 };
   private listeners = new Set<Listener>();
@@ -49,6 +52,7 @@ export class SyncClient {
   private running = false;
   private failures = 0;
   private inFlight: Promise<void> | undefined;
+  private staffPulledAt = -Infinity;
   private readonly o: Required<Omit<SyncClientOptions, 'fetch'>> & { fetch: typeof fetch };
   private readonly onOnline = () => this.kick();
   private readonly onOffline = () => this.update({ online: false, lastError: offlineProblem('thiết bị báo mất mạng') });
@@ -117,6 +121,7 @@ export class SyncClient {
     try {
       await this.pushAll();
       await this.pullAll();
+      await this.refreshReferenceData();
       const at = new Date().toISOString();
       await this.saveSyncState({ lastSuccessAt: at, lastError: undefined });
       this.update({ online: true, lastSuccessAt: at, lastError: undefined });
@@ -144,13 +149,48 @@ export class SyncClient {
   }
 
   async pullAll(): Promise<void> {
+    const cursor = (await this.o.db.syncState.get('main'))?.pullCursor ?? 0;
+    let pending = this.pullPage(cursor);
     for (;;) {
-      const cursor = (await this.o.db.syncState.get('main'))?.pullCursor ?? 0;
-      const page = await this.request<PullResponse>('GET', `/v1/pull?after=${cursor}&limit=${this.o.pullLimit}`);
-      if (!Array.isArray(page.dossiers) || typeof page.next !== 'number') throw new SyncFailure(badAnswerProblem());
+      const page = await pending;
+      // The next page is fetched while this one is written: the cursor it needs is in the answer.
+      if (page.more) {
+        pending = this.pullPage(page.next);
+        pending.catch(() => undefined);
+      }
       await applySnapshots(this.o.db, page.dossiers, page.next);
       if (!page.more) return;
     }
+  }
+
+  private async pullPage(after: number): Promise<PullResponse> {
+    const page = await this.request<PullResponse>('GET', `/v1/pull?after=${after}&limit=${this.o.pullLimit}`);
+    if (!Array.isArray(page.dossiers) || typeof page.next !== 'number') throw new SyncFailure(badAnswerProblem());
+    return page;
+  }
+
+  /** Staff accounts with their password hashes, so the counter can verify a sign-in offline. */
+  async pullStaff(): Promise<number> {
+    const db = this.o.db;
+    const after = (await db.syncState.get('main'))?.staffVersion ?? 0;
+    const answer = await this.request<{ staff: StaffRecord[]; version: number }>('GET', `/v1/staff?after=${after}`);
+    if (!Array.isArray(answer.staff) || typeof answer.version !== 'number') throw new SyncFailure(badAnswerProblem());
+    await db.transaction('rw', [db.staff, db.syncState], async () => {
+      if (answer.staff.length > 0) await db.staff.bulkPut(answer.staff);
+      const cur = await db.syncState.get('main');
+      await db.syncState.put({ key: 'main', pullCursor: 0, catalogueVersion: 0, ...cur, staffVersion: Math.max(cur?.staffVersion ?? 0, answer.version) });
+    });
+    this.staffPulledAt = Date.now();
+    return answer.staff.length;
+  }
+
+  // Reference data, not the counter's work: a failure here is retried on the next exchange and
+  // does not mark the counter offline. The catalogue (procedures, holidays, settings such as the
+  // idle-lock time) is asked for on every exchange: the answer is empty unless its version moved.
+  private async refreshReferenceData(): Promise<void> {
+    await this.pullCatalogue().catch(() => undefined);
+    if (Date.now() - this.staffPulledAt < STAFF_REFRESH_MS) return;
+    await this.pullStaff().catch(() => undefined);
   }
 
   async requestLeases(request: LeaseRequest): Promise<LeaseResponse> {
@@ -188,7 +228,8 @@ export class SyncClient {
       });
     } catch (err) {
       if (controller.signal.aborted) throw new SyncFailure(timeoutProblem(Math.round(this.o.requestTimeoutMs / 1000)));
-      throw new SyncFailure(offlineProblem((err as Error)?.message));
+      // The browser's own wording ("Failed to fetch") means nothing to staff; the address does.
+      throw new SyncFailure(offlineProblem(`địa chỉ ${this.o.baseUrl}`));
     } finally {
       clearTimeout(timeout);
     }

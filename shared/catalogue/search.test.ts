@@ -52,7 +52,8 @@ describe('foldVietnamese', () => {
         const folded = foldVietnamese(text);
         expect(foldVietnamese(folded)).toBe(folded);
         expect(folded).toMatch(/^[a-z .,1]*$/);
-        expect(folded).toHaveLength(text.length);
+        // One letter out per letter in; runs of spaces fold to one and the ends are trimmed.
+        expect(folded).toHaveLength(text.replace(/\s+/g, ' ').trim().length);
       }),
     );
   });

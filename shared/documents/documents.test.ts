@@ -123,7 +123,8 @@ describe('appointment slip', () => {
     expect(y2018.some((f) => f.startsWith('Số định danh'))).toBe(false);
     expect(y2025).toContain('Số định danh=040******123');
     expect(y2025).toContain('Người được ủy quyền=Lê Văn Tâm');
-    expect(legalBasis('2025', 'receipt')).toBe('Mẫu số 01 – Thông tư số 03/2025/TT-VPCP');
+    expect(legalBasis('2025', 'receipt')).toBe('Mẫu số 01 – Thông tư số 03/2025/TT-VPCP, hướng dẫn Nghị định số 118/2025/NĐ-CP');
+    expect(legalBasis('2018', 'receipt')).toBe('Mẫu số 01 – Thông tư số 01/2018/TT-VPCP');
   });
 
   it('says the register number comes later when printed offline', () => {

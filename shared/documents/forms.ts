@@ -1,8 +1,9 @@
 // Versioned form sets. Titles and numbering differ between TT 01/2018/TT-VPCP and TT 03/2025/TT-VPCP
 // (DOMAIN.md "The forms"); a deployment picks one and every printed form names its legal basis.
+import { FORM_SET_2025, legalBasis2025, type OfficialForm2025 } from './forms-2025';
 import type { AgencyHeader, Block, DocumentKind, DocumentLayout, DocumentOptions, FormSet, PrintDocument } from './model';
 
-export type OfficialForm = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'stopProcessing' | 'controlSheet';
+export type OfficialForm = OfficialForm2025;
 
 interface FormEntry {
   number: string;
@@ -14,8 +15,8 @@ interface FormSetInfo {
   forms: Partial<Record<OfficialForm, FormEntry>>;
 }
 
-/** The set the Center prints until the deployment switches; the 2025 set is complete and selectable. */
-export const DEFAULT_FORM_SET: FormSet = '2018';
+/** NĐ 118/2025 is in force since 01/7/2025; a deployment still on the 2018 forms selects '2018'. */
+export const DEFAULT_FORM_SET: FormSet = '2025';
 
 export const FORM_SETS: Record<FormSet, FormSetInfo> = {
   '2018': {
@@ -26,18 +27,12 @@ export const FORM_SETS: Record<FormSet, FormSetInfo> = {
       refusal: { number: '03', title: 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ' },
       apology: { number: '04', title: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ' },
       controlSheet: { number: '05', title: 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ' },
+      register: { number: '06', title: 'SỔ THEO DÕI HỒ SƠ' },
     },
   },
   '2025': {
-    circular: 'Thông tư số 03/2025/TT-VPCP',
-    forms: {
-      receipt: { number: '01', title: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' },
-      supplement: { number: '02', title: 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ' },
-      refusal: { number: '03', title: 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ' },
-      apology: { number: '04', title: 'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT' },
-      stopProcessing: { number: '05', title: 'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ' },
-      controlSheet: { number: '06', title: 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ' },
-    },
+    circular: FORM_SET_2025.circular,
+    forms: FORM_SET_2025.forms,
   },
 };
 
@@ -47,8 +42,9 @@ export function formEntry(formSet: FormSet, form: OfficialForm): FormEntry {
   return entry;
 }
 
-/** "Mẫu số 01 – Thông tư số 01/2018/TT-VPCP", printed in small text on each form. */
+/** "Mẫu số 01 – Thông tư số 01/2018/TT-VPCP", printed in small text on each form; 2025 also names the decree. */
 export function legalBasis(formSet: FormSet, form: OfficialForm): string {
+  if (formSet === '2025') return legalBasis2025(form);
   return `Mẫu số ${formEntry(formSet, form).number} – ${FORM_SETS[formSet].circular}`;
 }
 

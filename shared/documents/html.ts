@@ -165,7 +165,7 @@ export function renderDocumentHtml(doc: PrintDocument, paper: SheetPaper, option
   );
 }
 
-/** The sheet each document is drawn for: the handover list and the test page on A4, forms 01–05 on A5. */
+/** The sheet each document is drawn for: the handover list, the register and the test page on A4, the letters on A5. */
 export function defaultSheetPaper(doc: PrintDocument): SheetPaper {
-  return doc.kind === 'handoverRecord' || doc.kind === 'testPage' ? 'A4' : 'A5';
+  return doc.kind === 'handoverRecord' || doc.kind === 'testPage' || doc.kind === 'register' ? 'A4' : 'A5';
 }

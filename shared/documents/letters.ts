@@ -1,7 +1,7 @@
 // The counter's and departments' letters to the applicant: supplement request (Mẫu 02), refusal
 // (Mẫu 03), apology with a new date (Mẫu 04) and, in the 2025 set only, the stop notice (Mẫu 05).
 import type { Applicant } from './appointment-slip';
-import { formatVnDateline, formatVnDateTime } from './format';
+import { formatVnDateline, formatVnDateTime, maskIdNumber } from './format';
 import { DEFAULT_FORM_SET, formEntry, isThermal, legalBasisBlock, makeDocument, officialHeader, titleBlock } from './forms';
 import type { AgencyHeader, Block, DocumentOptions, FormSet, PrintDocument } from './model';
 
@@ -46,6 +46,13 @@ export interface StopProcessingData extends LetterBase {
   receivedAt: string;
   /** The applicant's request to stop, or the agency's ground for stopping. */
   reason: string;
+  /** Who asked at the desk (the applicant or an authorised person), and when. */
+  requestedBy?: string;
+  requestedAt?: string;
+  /** What happens to fees paid, as the catalogue says (refundable or not). */
+  feeNote?: string;
+  /** Where and how the paper dossier comes back to the applicant. */
+  papersReturn?: string;
   signerTitle: string;
   signerName: string;
 }
@@ -123,31 +130,75 @@ export function refusal(d: RefusalData, options: DocumentOptions): PrintDocument
 
 export function apology(d: ApologyData, options: DocumentOptions, barcodeKey?: string): PrintDocument {
   const formSet = options.formSet ?? DEFAULT_FORM_SET;
+  // 2025 (Mẫu 04): the department apologises AND asks to extend the time; 2018: apology with a new date.
+  const body: Block[] =
+    formSet === '2025'
+      ? [
+          {
+            type: 'fields',
+            rows: [
+              { label: 'Thời hạn giải quyết đã hẹn', value: formatVnDateTime(d.originalAppointmentAt) },
+              { label: 'Lý do chậm giải quyết', value: d.reason },
+              { label: 'Đề nghị gia hạn đến', value: formatVnDateTime(d.newAppointmentAt) },
+            ],
+          },
+          {
+            type: 'text',
+            text: `${d.decidingAgency} trân trọng xin lỗi Ông/Bà vì chưa giải quyết hồ sơ đúng thời hạn đã hẹn và đề nghị Ông/Bà đồng ý gia hạn thời gian giải quyết đến ${formatVnDateTime(d.newAppointmentAt)}.`,
+          },
+        ]
+      : [
+          { type: 'fields', rows: [{ label: 'Thời hạn trả kết quả đã hẹn', value: formatVnDateTime(d.originalAppointmentAt) }] },
+          { type: 'text', text: `Lý do chậm trả kết quả: ${d.reason}` },
+          {
+            type: 'text',
+            text: `${d.decidingAgency} xin lỗi Ông/Bà vì sự chậm trễ này và hẹn trả kết quả vào ${formatVnDateTime(d.newAppointmentAt)}.`,
+          },
+        ];
   const blocks: Block[] = [
     ...letterOpening(d, formSet, 'apology'),
     ...codeMark(d, options, barcodeKey),
     dossierRows(d),
-    { type: 'fields', rows: [{ label: 'Thời hạn trả kết quả đã hẹn', value: formatVnDateTime(d.originalAppointmentAt) }] },
-    { type: 'text', text: `Lý do chậm trả kết quả: ${d.reason}` },
-    {
-      type: 'text',
-      text: `${d.decidingAgency} xin lỗi Ông/Bà vì sự chậm trễ này và hẹn trả kết quả vào ${formatVnDateTime(d.newAppointmentAt)}.`,
-    },
+    ...body,
     { type: 'text', text: 'Mong nhận được sự thông cảm của Ông/Bà.', style: { italic: true } },
     { type: 'signatures', parties: [{ title: d.signerTitle.toUpperCase(), note: '(Ký, ghi rõ họ tên và đóng dấu)', name: d.signerName }] },
   ];
-  return makeDocument('apology', `Phiếu xin lỗi ${d.dossierCode}`, { ...options, formSet }, blocks);
+  const title = formSet === '2025' ? `Văn bản xin lỗi, đề nghị gia hạn ${d.dossierCode}` : `Phiếu xin lỗi ${d.dossierCode}`;
+  return makeDocument('apology', title, { ...options, formSet }, blocks);
 }
 
-/** Only the 2025 set has this form (TT 03/2025, Mẫu 05). */
+function stopRows(d: StopProcessingData, mask: boolean): { label: string; value: string }[] {
+  const rows: { label: string; value: string }[] = [];
+  if (d.applicant.idNumber) rows.push({ label: 'Số định danh', value: mask ? maskIdNumber(d.applicant.idNumber) : d.applicant.idNumber });
+  if (d.requestedBy) rows.push({ label: 'Người đề nghị dừng', value: d.requestedBy });
+  if (d.requestedAt) rows.push({ label: 'Thời gian đề nghị', value: formatVnDateTime(d.requestedAt) });
+  rows.push({ label: 'Lý do dừng giải quyết', value: d.reason });
+  if (d.feeNote) rows.push({ label: 'Phí, lệ phí', value: d.feeNote });
+  if (d.papersReturn) rows.push({ label: 'Nhận lại hồ sơ giấy', value: d.papersReturn });
+  return rows;
+}
+
+/** Only the 2025 set has this form (TT 03/2025, Mẫu 05): the applicant asked to stop the dossier. */
 export function stopProcessing(d: StopProcessingData, options: DocumentOptions): PrintDocument {
   const formSet = options.formSet ?? '2025';
+  // Handed to the applicant, so the ID number is masked like on the receipt.
+  const mask = options.maskPersonalData ?? true;
   const blocks: Block[] = [
     ...letterOpening(d, formSet, 'stopProcessing'),
+    ...(isThermal(options.layout) ? [] : [{ type: 'barcode', format: 'CODE128', value: d.dossierCode } as Block]),
     dossierRows(d),
-    { type: 'text', text: `Lý do dừng giải quyết: ${d.reason}` },
-    { type: 'text', text: 'Cơ quan có thẩm quyền thông báo dừng giải quyết hồ sơ nêu trên.' },
-    { type: 'signatures', parties: [{ title: d.signerTitle.toUpperCase(), note: '(Ký, ghi rõ họ tên và đóng dấu)', name: d.signerName }] },
+    { type: 'fields', rows: stopRows(d, mask) },
+    {
+      type: 'text',
+      text: 'Theo đề nghị của Ông/Bà, cơ quan tiếp nhận thông báo dừng giải quyết hồ sơ nêu trên. Hồ sơ giấy được trả lại tại Trung tâm Phục vụ Hành chính công.',
+    },
+    {
+      type: 'signatures',
+      parties: [
+        { title: 'NGƯỜI ĐỀ NGHỊ', note: '(Ký và ghi rõ họ tên)', name: d.requestedBy ?? d.applicant.name },
+        { title: d.signerTitle.toUpperCase(), note: '(Ký, ghi rõ họ tên)', name: d.signerName },
+      ],
+    },
   ];
   return makeDocument('stopProcessing', `Thông báo dừng giải quyết ${d.dossierCode}`, { ...options, formSet }, blocks);
 }

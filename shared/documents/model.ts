@@ -14,6 +14,7 @@ export type DocumentKind =
   | 'apology'
   | 'stopProcessing'
   | 'controlSheet'
+  | 'register'
   | 'feeReceipt'
   | 'handoverRecord'
   | 'testPage';

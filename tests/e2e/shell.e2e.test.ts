@@ -12,7 +12,8 @@ let counter: Counter;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
-  counter = await openCounter(browser, server, { counterId: 'quay-3', counterName: 'Quầy 3 – Tiếp nhận', user: DEMO_STAFF.receiving });
+  // A supervisor sees every section; role restrictions are tested in security.e2e.test.ts.
+  counter = await openCounter(browser, server, { counterId: 'quay-3', counterName: 'Quầy 3 – Tiếp nhận', user: DEMO_STAFF.supervisor });
 });
 
 afterAll(async () => {
@@ -29,7 +30,7 @@ test('an enrolled counter opens the Vietnamese shell with its sections, identity
   }
   const identity = await page.getByTestId('counter-identity').innerText();
   expect(identity).toContain('Quầy 3 – Tiếp nhận');
-  expect(identity).toContain(DEMO_STAFF.receiving.fullName);
+  expect(identity).toContain(DEMO_STAFF.supervisor.fullName);
   expect(identity).toMatch(/Trình duyệt · phiên bản \d+\.\d+\.\d+/);
   await page.getByTestId('sync-badge').getByText(/Trực tuyến/).waitFor({ timeout: 20_000 });
 

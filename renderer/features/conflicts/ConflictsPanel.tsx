@@ -1,0 +1,138 @@
+// Theo dõi, for supervisors: facts the server stored but flagged (the same dossier returned at two
+// desks while offline, a number used twice). Listed from the server with the supervisor's session;
+// resolving one records who decided what, and every counter sees the dossier's conflict cleared.
+import { useCallback, useEffect, useState } from 'react';
+import { useKiosk } from '../../app/kiosk';
+import { useSyncStatus } from '../../app/SyncBadge';
+import { conflictView, listOpenConflicts, resolveConflict, type ConflictView } from './conflicts';
+import { ResolveForm } from './ResolveForm';
+import './conflicts.css';
+
+const REFRESH_MS = 30_000;
+
+/** Mounted in Theo dõi; shows nothing to officers who are not supervisors. */
+export function SupervisorConflicts() {
+  const { officer } = useKiosk();
+  return officer.roles.includes('supervisor') ? <ConflictsPanel /> : null;
+}
+
+export function ConflictsPanel() {
+  const { db, credential, officer, sync } = useKiosk();
+  const status = useSyncStatus();
+  const token = officer.sessionToken;
+  const [rows, setRows] = useState<ConflictView[]>();
+  const [loadError, setLoadError] = useState<string>();
+  const [selected, setSelected] = useState<ConflictView>();
+  const [busy, setBusy] = useState(false);
+  const [resolveError, setResolveError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+
+  const load = useCallback(async () => {
+    if (!token) return;
+    try {
+      const [records, staff] = await Promise.all([listOpenConflicts(credential.serverUrl, token), db.staff.toArray()]);
+      const names = new Map(staff.map((s) => [s.id, s.fullName]));
+      setRows(records.map((r) => conflictView(r, names)));
+      setLoadError(undefined);
+    } catch (error) {
+      setLoadError((error as Error).message);
+    }
+  }, [db, credential.serverUrl, token]);
+
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  const resolve = async (note: string) => {
+    if (!token || !selected) return;
+    setBusy(true);
+    setResolveError(undefined);
+    try {
+      await resolveConflict(credential.serverUrl, token, selected.eventId, note);
+      setRows((current) => current?.filter((c) => c.eventId !== selected.eventId));
+      setNotice(`Đã xử lý xung đột của hồ sơ ${selected.dossierCode}.`);
+      setSelected(undefined);
+      sync.kick();
+      await load();
+    } catch (error) {
+      setResolveError((error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="conflicts panel" aria-labelledby="conflicts-title">
+      <header>
+        <h2 id="conflicts-title">Xung đột chờ xử lý</h2>
+        {token ? (
+          <button type="button" className="secondary" onClick={() => void load()}>
+            Tải lại
+          </button>
+        ) : null}
+      </header>
+      {!token ? (
+        <p className="banner warn" role="status">
+          Giám sát viên đăng nhập khi mất mạng nên chưa xem được danh sách xung đột trên máy chủ. Hãy đăng xuất và đăng nhập lại khi có mạng.
+          {status.openConflicts > 0 ? ` Quầy này đang có ${status.openConflicts} hồ sơ có xung đột.` : ''}
+        </p>
+      ) : null}
+      {loadError ? (
+        <p className="banner error" role="alert">
+          Chưa tải được danh sách xung đột: {loadError}
+        </p>
+      ) : null}
+      {notice ? (
+        <p className="banner ok" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {rows && rows.length === 0 ? <p className="muted">Không có xung đột nào chờ xử lý.</p> : null}
+      {rows && rows.length > 0 ? (
+        <table className="conflict-table">
+          <thead>
+            <tr>
+              <th scope="col">Mã hồ sơ</th>
+              <th scope="col">Nội dung xung đột</th>
+              <th scope="col">Quầy</th>
+              <th scope="col">Cán bộ</th>
+              <th scope="col">Thời điểm</th>
+              <th scope="col" aria-label="Thao tác" />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr key={c.eventId} className={selected?.eventId === c.eventId ? 'selected' : undefined}>
+                <td className="code">{c.dossierCode}</td>
+                <td>
+                  <strong>{c.action}</strong>
+                  <br />
+                  {c.message}
+                </td>
+                <td className="nowrap">{c.counter}</td>
+                <td>{c.officer}</td>
+                <td>{c.at}</td>
+                <td className="nowrap">
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => {
+                      setSelected(c);
+                      setResolveError(undefined);
+                      setNotice(undefined);
+                    }}
+                  >
+                    Xử lý
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {selected ? <ResolveForm key={selected.eventId} conflict={selected} busy={busy} serverError={resolveError} onResolve={(note) => void resolve(note)} onCancel={() => setSelected(undefined)} /> : null}
+    </section>
+  );
+}

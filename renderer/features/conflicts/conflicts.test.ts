@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import type { ConflictRecord } from '../../../shared/sync/protocol';
+import { checkResolutionNote, conflictView, MAX_NOTE_LENGTH } from './conflicts';
+
+const RECORD: ConflictRecord = {
+  eventId: '7b1c8a9e-2f0d-4c43-9d2a-111111111111',
+  seq: 42,
+  dossierId: '0c3e2d7a-5b8f-4f7e-8a11-222222222222',
+  dossierCode: '000.00.15.H41-260112-0007',
+  eventType: 'returned',
+  counterId: 'quay-9',
+  officerId: 'staff-7',
+  code: 'INVALID_TRANSITION',
+  message: 'Hồ sơ đã được trả kết quả, không thể trả lại lần nữa.',
+  createdAt: '2026-01-12T03:05:00.000Z',
+  resolvedBy: null,
+  resolvedAt: null,
+  resolutionNote: null,
+};
+
+describe('checkResolutionNote', () => {
+  test('refuses an empty or too short note with a Vietnamese reason', () => {
+    for (const text of ['', '   ', 'đã xong']) {
+      const check = checkResolutionNote(text);
+      expect(check.ok).toBe(false);
+      if (!check.ok) expect(check.message).toBe('Hãy ghi rõ cách đã xử lý xung đột (ít nhất 10 ký tự).');
+    }
+  });
+
+  test('refuses a note longer than the server accepts', () => {
+    const check = checkResolutionNote('a'.repeat(MAX_NOTE_LENGTH + 1));
+    expect(check.ok).toBe(false);
+  });
+
+  test('keeps the words and collapses stray whitespace', () => {
+    expect(checkResolutionNote('  Đã gọi công dân,\n  kết quả trả tại quầy 8 ')).toEqual({ ok: true, note: 'Đã gọi công dân, kết quả trả tại quầy 8' });
+  });
+});
+
+describe('conflictView', () => {
+  test('shows the code, the action in Vietnamese, the officer by name and Việt Nam time', () => {
+    const view = conflictView(RECORD, new Map([['staff-7', 'Trần Văn Hùng']]));
+    expect(view).toEqual({
+      eventId: RECORD.eventId,
+      dossierId: RECORD.dossierId,
+      dossierCode: '000.00.15.H41-260112-0007',
+      action: 'Trả kết quả',
+      message: RECORD.message,
+      counter: 'quay-9',
+      officer: 'Trần Văn Hùng',
+      at: '10:05 12/01/2026',
+    });
+  });
+
+  test('falls back when the dossier has no code yet or the officer is not in the synced list', () => {
+    const view = conflictView({ ...RECORD, dossierCode: null, eventType: 'somethingNew' }, new Map());
+    expect(view.dossierCode).toBe('Chưa có mã hồ sơ');
+    expect(view.officer).toBe('Cán bộ staff-7');
+    expect(view.action).toBe('SomethingNew');
+  });
+});

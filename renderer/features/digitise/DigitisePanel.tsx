@@ -1,0 +1,145 @@
+// Digitising at reception (TT 03/2025, Điều 5): for each ticked checklist line, a PDF from the
+// document camera or a file, or an exemption with its reason. Captures are saved to IndexedDB
+// first, then uploaded in the background; the panel shows what is digitised and what is paper-only.
+import { useCallback, useEffect, useState } from 'react';
+import { useKiosk } from '../../app/kiosk';
+import { dossierDigitisation, EXEMPTION_LABELS, exemptionProblem, type AttachmentRecord, type DigitisationExemption, type ExemptionRecord } from '../../../shared/attachments/model';
+import type { JpegPage } from '../../../shared/attachments/pdf';
+import { CameraCapture } from './CameraCapture';
+import { fileToPdf, pagesToPdf } from './capture';
+import { dossierAttachments, pumpUploads, recordExemption, saveCapture } from './store';
+import { fetchTransport, webCryptoSha256 } from './transport';
+import './digitise.css';
+
+export interface ChecklistLine {
+  name: string;
+}
+
+const UPLOAD_LABELS: Record<AttachmentRecord['upload'], string> = {
+  local: 'đã lưu trên máy quầy, chờ gửi',
+  uploading: 'đang gửi',
+  confirmed: 'máy chủ đã nhận',
+};
+
+export function DigitisePanel({ dossierId, checklist }: { dossierId: string; checklist: readonly ChecklistLine[] }) {
+  const kiosk = useKiosk();
+  const [attachments, setAttachments] = useState<AttachmentRecord[]>([]);
+  const [exemptions, setExemptions] = useState<ExemptionRecord[]>([]);
+  const [camera, setCamera] = useState<number>();
+  const [exempting, setExempting] = useState<number>();
+  const [message, setMessage] = useState<{ line: number; text: string }>();
+
+  const reload = useCallback(async () => {
+    const found = await dossierAttachments(kiosk.db, dossierId);
+    setAttachments(found.attachments);
+    setExemptions(found.exemptions);
+  }, [kiosk.db, dossierId]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  // Upload never blocks the desk: it runs after the capture is durable and reports nothing on failure.
+  const upload = useCallback(() => {
+    void pumpUploads(kiosk.db, fetchTransport(kiosk.credential.serverUrl, kiosk.credential.token)).then(reload);
+  }, [kiosk, reload]);
+
+  async function keep(line: number, pdf: Uint8Array, pages: number, source: AttachmentRecord['source']) {
+    await saveCapture(kiosk.db, webCryptoSha256, pdf, {
+      dossierId, checklistLine: line, documentName: checklist[line]!.name, mediaType: 'application/pdf', pages, source,
+      capturedAt: new Date().toISOString(), capturedBy: kiosk.officer.username,
+    });
+    setMessage({ line, text: `Đã lưu ${pages} trang vào hồ sơ.` });
+    await reload();
+    upload();
+  }
+
+  async function cameraDone(line: number, pages: JpegPage[]) {
+    setCamera(undefined);
+    await keep(line, pagesToPdf(pages, checklist[line]!.name), pages.length, 'camera');
+  }
+
+  async function fromFile(line: number, file: File | undefined) {
+    if (!file) return;
+    try {
+      const pdf = await fileToPdf(file, checklist[line]!.name);
+      const pages = (new TextDecoder('latin1').decode(pdf).match(/\/Type\s*\/Page[^s]/g) ?? []).length || 1;
+      await keep(line, pdf, pages, 'file');
+    } catch (e) {
+      setMessage({ line, text: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  const state = dossierDigitisation(checklist.map((_, i) => i), attachments, exemptions);
+  return (
+    <section className="digitise-panel" aria-labelledby="digitise-title">
+      <h3 id="digitise-title">
+        Số hóa hồ sơ: {state.digitised} đã số hóa, {state.exempt} không phải số hóa, {state.paperOnly} còn bản giấy
+      </h3>
+      <ol className="digitise-lines">
+        {state.lines.map((l) => (
+          <li key={l.line} className={`digitise-line ${l.state}`} data-testid={`digitise-line-${l.line}`}>
+            <span className="digitise-name">{checklist[l.line]!.name}</span>
+            <span className="digitise-state">
+              {l.state === 'digitised'
+                ? `Đã số hóa (${l.attachment.pages} trang, ${UPLOAD_LABELS[l.attachment.upload]})`
+                : l.state === 'exempt'
+                  ? `Không số hóa: ${EXEMPTION_LABELS[l.exemption.exemption]}`
+                  : 'Chỉ có bản giấy'}
+            </span>
+            <span className="digitise-actions">
+              <button type="button" onClick={() => setCamera(l.line)}>Chụp</button>
+              <label className="digitise-file">
+                Chọn tệp
+                <input type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => void fromFile(l.line, e.target.files?.[0])} />
+              </label>
+              <button type="button" onClick={() => setExempting(l.line)}>Không số hóa…</button>
+            </span>
+            {message?.line === l.line ? <small role="status">{message.text}</small> : null}
+            {camera === l.line ? <CameraCapture documentName={checklist[l.line]!.name} onDone={(pages) => void cameraDone(l.line, pages)} onCancel={() => setCamera(undefined)} /> : null}
+            {exempting === l.line ? (
+              <ExemptionForm
+                onCancel={() => setExempting(undefined)}
+                onSave={async (exemption, reason) => {
+                  await recordExemption(kiosk.db, { dossierId, checklistLine: l.line, exemption, reason, recordedAt: new Date().toISOString(), recordedBy: kiosk.officer.username });
+                  setExempting(undefined);
+                  await reload();
+                }}
+              />
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function ExemptionForm({ onSave, onCancel }: { onSave(exemption: DigitisationExemption, reason: string): Promise<void>; onCancel(): void }) {
+  const [exemption, setExemption] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  return (
+    <form
+      className="digitise-exemption"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const problem = exemptionProblem(exemption, reason);
+        if (problem) return setError(problem);
+        void onSave(exemption as DigitisationExemption, reason.trim());
+      }}
+    >
+      <select value={exemption} onChange={(e) => setExemption(e.target.value)} autoFocus aria-label="Trường hợp không phải số hóa">
+        <option value="">— Chọn trường hợp —</option>
+        {(Object.keys(EXEMPTION_LABELS) as DigitisationExemption[]).map((k) => (
+          <option key={k} value={k}>
+            {EXEMPTION_LABELS[k]}
+          </option>
+        ))}
+      </select>
+      <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Lý do (ví dụ: mã hồ sơ trực tuyến)" aria-label="Lý do không số hóa" />
+      <button type="submit">Ghi nhận <kbd>Enter</kbd></button>
+      <button type="button" onClick={onCancel}>Hủy</button>
+      {error ? <span className="field-error" role="alert">{error}</span> : null}
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+// The dossier card every desk screen shows: who, what, where it is, the original deadline and the
+// re-set date apart, timeliness, what is due at collection, and the history from the events.
+import { useEffect, useState, type ReactNode } from 'react';
+import { formatVnd } from '../../../shared/codes';
+import { describeEvent, formatVietnamDateTime, type DossierEvent } from '../../../shared/domain';
+import { useKiosk } from '../../app/kiosk';
+import type { DossierRow } from '../../db';
+import { cardFacts } from './card';
+import { loadDossierTrail, type DossierTrail } from './history';
+import './dossier.css';
+
+export interface DossierCardProps {
+  row: DossierRow;
+  departmentName?: (id: string) => string | undefined;
+  now?: Date;
+  /** The screen's actions for this dossier (return, apology, correction …). */
+  children?: ReactNode;
+}
+
+export function useDossierTrail(row: DossierRow): DossierTrail | undefined {
+  const { db, credential } = useKiosk();
+  const [trail, setTrail] = useState<DossierTrail>();
+  useEffect(() => {
+    let cancelled = false;
+    void loadDossierTrail(db, row.id, { baseUrl: credential.serverUrl, token: credential.token }).then((t) => {
+      if (!cancelled) setTrail(t);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, credential, row.id, row.state.version]);
+  return trail;
+}
+
+function History({ events, departmentName }: { events: DossierEvent[]; departmentName?: (id: string) => string | undefined }) {
+  if (events.length === 0) return <p className="muted">Chưa có sự kiện nào.</p>;
+  return (
+    <ol className="dossier-history">
+      {events.map((e) => (
+        <li key={e.id}>
+          <time>{formatVietnamDateTime(e.deviceTime)}</time>
+          <span>{describeEvent(e, { departmentName })}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function DossierCard({ row, departmentName, now, children }: DossierCardProps) {
+  const state = row.state;
+  const facts = cardFacts(state, now);
+  const trail = useDossierTrail(row);
+  const a = state.applicant;
+  const register = row.registerNumber !== undefined ? `Số ${String(row.registerNumber).padStart(2, '0')}/${row.registerYear ?? ''}` : 'Chờ đồng bộ';
+  return (
+    <article className="dossier-card" data-testid="dossier-card" aria-label={`Hồ sơ ${state.code ?? ''}`}>
+      <header>
+        <h2>{state.code ?? 'Hồ sơ chưa có mã'}</h2>
+        <span className={`status status-${state.status}`} data-testid="dossier-status">
+          {facts.status}
+        </span>
+        {facts.timelinessLabel && !facts.earlyResult ? <span className={`timeliness timeliness-${facts.timeliness}`}>{facts.timelinessLabel}</span> : null}
+        {facts.earlyResult ? <span className="timeliness timeliness-early" data-testid="early-result">Trả trước hạn</span> : null}
+      </header>
+      <dl className="facts dossier-facts">
+        <dt>Người nộp</dt>
+        <dd>
+          {a ? a.name : '—'}
+          {a ? <small> · {a.kind === 'individual' ? `Số định danh ${a.idNumber}` : `Mã số thuế ${a.taxCode}`}</small> : null}
+          {a?.phone ? <small> · ĐT {a.phone}</small> : null}
+        </dd>
+        <dt>Thủ tục</dt>
+        <dd>{state.procedureName ?? '—'}</dd>
+        <dt>Cơ quan giải quyết</dt>
+        <dd>{state.departmentId ? (departmentName?.(state.departmentId) ?? state.departmentId) : '—'}</dd>
+        <dt>Tiếp nhận lúc</dt>
+        <dd>{state.receivedAt ? formatVietnamDateTime(state.receivedAt) : '—'}</dd>
+        <dt>Hạn trả theo quy định</dt>
+        <dd data-testid="original-due">{facts.originalDue ?? '—'}</dd>
+        {facts.newDue ? (
+          <>
+            <dt>Ngày hẹn lại</dt>
+            <dd data-testid="new-due">{facts.newDue}</dd>
+          </>
+        ) : null}
+        <dt>Nhận kết quả</dt>
+        <dd>{facts.collection}</dd>
+        <dt>Sổ theo dõi</dt>
+        <dd>{register}</dd>
+        <dt>Còn phải thu khi trả</dt>
+        <dd data-testid="amount-due">{facts.amountDue > 0 ? formatVnd(facts.amountDue) : 'Không'}</dd>
+      </dl>
+      {children ? <div className="dossier-actions">{children}</div> : null}
+      <section className="dossier-trail">
+        <h3>Lịch sử xử lý</h3>
+        {trail?.warning ? <p className="banner warn">{trail.warning}</p> : null}
+        {trail ? <History events={trail.events} departmentName={departmentName} /> : <p className="muted">Đang tải lịch sử…</p>}
+      </section>
+    </article>
+  );
+}

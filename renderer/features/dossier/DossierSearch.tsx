@@ -1,0 +1,98 @@
+// The desk's search box: the scanner works whatever has focus; typing searches by code, ID number,
+// phone, or name (with or without diacritics). One hit opens at once; several are listed.
+import { useState, type FormEvent } from 'react';
+import { acknowledgeScan, useScans, type Scan } from '../../scan';
+import { useKiosk } from '../../app/kiosk';
+import type { DossierRow } from '../../db';
+import { codeFromScan, findDossiers } from './find';
+import { STATUS_LABELS, formatVietnamDate } from '../../../shared/domain';
+import './dossier.css';
+
+export interface DossierSearchProps {
+  agencyTable: readonly string[];
+  onOpen(row: DossierRow): void;
+  /** Whether this search takes the scanner's codes (only one mounted search should). */
+  scans?: boolean;
+}
+
+export function DossierSearch({ agencyTable, onOpen, scans = true }: DossierSearchProps) {
+  const { db } = useKiosk();
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<DossierRow[]>();
+  const [message, setMessage] = useState<string>();
+
+  async function run(text: string): Promise<DossierRow[]> {
+    const rows = await findDossiers(db, text, { agencyTable });
+    setResults(rows);
+    if (rows.length === 0) {
+      setMessage(`Không tìm thấy hồ sơ nào khớp «${text.trim()}» trên máy này. Kiểm tra lại mã, số định danh, số điện thoại hoặc tên.`);
+    } else {
+      setMessage(undefined);
+      if (rows.length === 1) onOpen(rows[0]!);
+    }
+    return rows;
+  }
+
+  useScans(
+    (scan: Scan) => {
+      const code = codeFromScan(scan.classification, agencyTable);
+      if (!code) {
+        setMessage(`Mã vừa quét (${scan.code}) không phải mã hồ sơ.`);
+        acknowledgeScan('notADossierCode');
+        return;
+      }
+      if (!code.ok) {
+        setMessage(code.message);
+        acknowledgeScan('notADossierCode');
+        return;
+      }
+      setQuery(code.code);
+      void run(code.code).then((rows) => acknowledgeScan(rows.length > 0 ? 'accepted' : 'unknownCode'));
+    },
+    { enabled: scans },
+  );
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (query.trim() === '') {
+      setMessage('Hãy nhập mã hồ sơ, số định danh, số điện thoại hoặc tên người nộp.');
+      return;
+    }
+    void run(query);
+  }
+
+  return (
+    <div className="dossier-search">
+      <form onSubmit={submit} role="search">
+        <label htmlFor="dossier-query">
+          <span>Quét giấy hẹn hoặc nhập mã hồ sơ, số định danh, số điện thoại, tên người nộp</span>
+          <input id="dossier-query" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus autoComplete="off" aria-describedby={message ? 'dossier-query-error' : undefined} />
+        </label>
+        <button type="submit" className="primary">
+          Tìm <kbd>Enter</kbd>
+        </button>
+      </form>
+      {message ? (
+        <span className="field-error" id="dossier-query-error" role="alert">
+          {message}
+        </span>
+      ) : null}
+      {results && results.length > 1 ? (
+        <ul className="dossier-results" aria-label="Kết quả tìm kiếm" data-testid="search-results">
+          {results.map((r) => (
+            <li key={r.id}>
+              <button type="button" onClick={() => onOpen(r)}>
+                <span className="code">{r.code ?? '—'}</span>
+                <span>{r.state.applicant?.name ?? '—'}</span>
+                <span>
+                  {STATUS_LABELS[r.status]}
+                  {r.state.receivedAt ? ` · ${formatVietnamDate(r.state.receivedAt)}` : ''}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// What the dossier card says, computed apart from React so it can be tested: the state in words,
+// the original deadline and the re-set date kept apart, timeliness, and what is due at collection.
+import { STATUS_LABELS, TIMELINESS_LABELS, formatVietnamDateTime, timeliness, type DossierState, type Timeliness } from '../../../shared/domain';
+
+export interface CardFacts {
+  status: string;
+  originalDue?: string;
+  newDue?: string;
+  timeliness?: Timeliness;
+  timelinessLabel?: string;
+  /** The result reached the Center before the deadline and waits for the citizen. */
+  earlyResult: boolean;
+  /** Fees still owed, in VND; nothing when a correction is the agency's fault. */
+  amountDue: number;
+  collection: string;
+}
+
+export function amountDueAtCollection(state: DossierState): number {
+  if (state.status === 'correctionRequested' && state.flags.correctionFault === 'agency') return 0;
+  return Math.max(0, state.feesDue - state.feesPaid);
+}
+
+export function cardFacts(state: DossierState, now: Date = new Date()): CardFacts {
+  const judged = timeliness(state, undefined, now);
+  return {
+    status: STATUS_LABELS[state.status],
+    originalDue: state.dueAt ? formatVietnamDateTime(state.dueAt) : undefined,
+    newDue: state.newDueAt ? formatVietnamDateTime(state.newDueAt) : undefined,
+    timeliness: judged,
+    timelinessLabel: judged ? TIMELINESS_LABELS[judged] : undefined,
+    earlyResult: state.status === 'resultReady' && judged === 'early',
+    amountDue: amountDueAtCollection(state),
+    collection:
+      state.collection?.method === 'post' ? `Gửi qua bưu điện đến: ${state.collection.address}` : 'Nhận trực tiếp tại quầy trả kết quả',
+  };
+}

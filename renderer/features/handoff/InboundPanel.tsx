@@ -1,0 +1,118 @@
+// Department → Center: a results batch. Each result scanned off the bag is recorded at once; a
+// supplement request or a refusal by the department is scanned with its items or reasons.
+import { useEffect, useState } from 'react';
+import type { ScanClassification } from '../../../shared/codes';
+import type { ResultOutcome } from '../../../shared/domain';
+import { useKiosk } from '../../app/kiosk';
+import { listBatches, openBatch, type HandoffBatch } from './batch';
+import { BatchList } from './BatchList';
+import { closeInboundBatch, inboundDetailsProblem, listInboundRejects, scanIntoInboundBatch, type InboundDetails, type InboundReject } from './inbound';
+import { OpenBatchForm } from './OpenBatchForm';
+import type { ScanVerdict } from './outbound';
+import { ScanFeedback } from './ScanFeedback';
+import { useBatchScanning } from './useBatchScanning';
+import type { HandoffSetup } from './useHandoffSetup';
+
+const INBOUND_LABELS = { accepted: 'Đã nhận kết quả', wrongState: 'Không nhận kết quả này', unknownCode: 'Trung tâm không có hồ sơ này', wrongDepartment: 'Kết quả của cơ quan khác' } as const;
+const OUTCOME_CHOICES: Record<ResultOutcome, string> = { result: 'Kết quả giải quyết', supplement: 'Yêu cầu bổ sung hồ sơ', refusal: 'Văn bản từ chối giải quyết' };
+
+const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+
+export function InboundPanel({ setup }: { setup: HandoffSetup }) {
+  const { db, credential, officer, eventMeta } = useKiosk();
+  const [batch, setBatch] = useState<HandoffBatch>();
+  const [outcome, setOutcome] = useState<ResultOutcome>('result');
+  const [detailText, setDetailText] = useState('');
+  const [rejects, setRejects] = useState<InboundReject[]>([]);
+
+  const details: InboundDetails = { outcome, items: outcome === 'supplement' ? lines(detailText) : [], reasons: outcome === 'refusal' ? lines(detailText) : [] };
+  const detailProblem = inboundDetailsProblem(details);
+  const handle = batch
+    ? async (c: ScanClassification): Promise<ScanVerdict> => {
+        if (detailProblem) return { outcome: 'wrongState', message: `Chưa nhận: ${detailProblem}`, batch };
+        const v = await scanIntoInboundBatch(db, batch.id, c, setup.agencyTable, details, eventMeta, setup.departmentName);
+        if (v.outcome === 'unknownCode' || v.outcome === 'wrongState') setRejects(await listInboundRejects(db));
+        return v;
+      }
+    : undefined;
+  const { rows, setRows, verdict, setVerdict, error } = useBatchScanning(handle, setBatch);
+
+  useEffect(() => {
+    void listInboundRejects(db).then(setRejects);
+    void listBatches(db).then(async (all) => {
+      const open = all.find((b) => b.state === 'open' && b.direction === 'toCenter' && b.counterId === credential.counterId);
+      if (!open) return;
+      const found = await db.dossiers.bulkGet(open.dossierIds);
+      setRows(new Map(found.flatMap((r) => (r ? [[r.id, r] as const] : []))));
+      setBatch(open);
+    });
+  }, [db, credential.counterId, setRows]);
+
+  const open = async (values: { departmentId: string; courierName: string; sealNumber: string }) => {
+    const created = await openBatch(db, { ...values, direction: 'toCenter', counterId: credential.counterId, officerId: officer.id, counterIndex: credential.counterIndex });
+    setRows(new Map());
+    setVerdict(undefined);
+    setBatch(created);
+  };
+
+  return (
+    <div className="inbound">
+      {batch ? (
+        <>
+          <div className="batch-head" data-testid="open-inbound-batch">
+            <div>
+              <span className="batch-code">{batch.id}</span>
+              <span>
+                Kết quả từ {setup.departmentName(batch.departmentId)} · bưu điện: {batch.courierName}
+              </span>
+            </div>
+            <strong className="batch-count" data-testid="inbound-count">{batch.dossierIds.length} hồ sơ</strong>
+            <button type="button" className="primary" onClick={() => void closeInboundBatch(db, batch.id).then(() => setBatch(undefined))}>
+              Kết thúc lô nhận
+            </button>
+          </div>
+          <fieldset className="outcome-choice">
+            <legend>Cơ quan giải quyết gửi về</legend>
+            {(['result', 'supplement', 'refusal'] as const).map((o) => (
+              <label key={o}>
+                <input type="radio" name="inbound-outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} /> {OUTCOME_CHOICES[o]}
+              </label>
+            ))}
+            {outcome !== 'result' ? (
+              <label className={detailProblem ? 'hf-field invalid' : 'hf-field'}>
+                <span>{outcome === 'supplement' ? 'Giấy tờ cần bổ sung (mỗi dòng một mục)' : 'Lý do từ chối (mỗi dòng một lý do)'}</span>
+                <textarea id="inbound-details" rows={3} value={detailText} onChange={(e) => setDetailText(e.target.value)} />
+                {detailProblem ? <span className="field-error" role="alert">{detailProblem}</span> : null}
+              </label>
+            ) : null}
+          </fieldset>
+          {error ? <p className="banner error" role="alert">{error}</p> : null}
+          <ScanFeedback verdict={verdict} idle="Quét mã hồ sơ trên từng kết quả khi lấy ra khỏi túi bưu điện." labels={INBOUND_LABELS} />
+          <BatchList testId="inbound-list" ids={batch.dossierIds} rows={rows} showStatus />
+        </>
+      ) : (
+        <>
+          <h2>Mở lô nhận kết quả từ bưu điện</h2>
+          <OpenBatchForm direction="toCenter" departments={[...setup.catalogue.departments.values()]} onOpen={open} />
+        </>
+      )}
+      <InboundRejects rejects={rejects} departmentName={setup.departmentName} />
+    </div>
+  );
+}
+
+function InboundRejects({ rejects, departmentName }: { rejects: InboundReject[]; departmentName(id: string): string }) {
+  if (rejects.length === 0) return null;
+  return (
+    <section className="inbound-rejects" aria-label="Kết quả không nhận, chờ giám sát" data-testid="inbound-rejects">
+      <h3>Kết quả không nhận, chờ giám sát xử lý ({rejects.length})</h3>
+      <ul>
+        {rejects.map((r) => (
+          <li key={r.id}>
+            <span className="code">{r.code || '(không đọc được mã)'}</span> · {departmentName(r.departmentId)} · lô {r.batchId}: {r.reason}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+// Center → department: open a batch, scan dossiers in (each answered at once), remove a mis-scan,
+// close it (events "handed to courier") and print the handover record.
+import { useCallback, useEffect, useState } from 'react';
+import type { ScanClassification } from '../../../shared/codes';
+import { formatVietnamDateTime } from '../../../shared/domain';
+import { useKiosk } from '../../app/kiosk';
+import { usePrinting } from '../../app/printing';
+import type { DossierRow } from '../../db';
+import { listBatches, openBatch, type HandoffBatch } from './batch';
+import { BatchList } from './BatchList';
+import { handoverDocument, handoverLayout } from './handoverPrint';
+import { LeaveWarnings } from './LeaveWarnings';
+import { OpenBatchForm } from './OpenBatchForm';
+import { closeOutboundBatch, removeFromBatch, scanIntoOutboundBatch, type CloseResult } from './outbound';
+import { ScanFeedback } from './ScanFeedback';
+import { useBatchScanning } from './useBatchScanning';
+import type { HandoffSetup } from './useHandoffSetup';
+
+export function OutboundPanel({ setup }: { setup: HandoffSetup }) {
+  const { db, credential, officer, eventMeta, host } = useKiosk();
+  const printing = usePrinting();
+  const [batch, setBatch] = useState<HandoffBatch>();
+  const [closed, setClosed] = useState<{ result: CloseResult; print: string }>();
+  const handle = batch ? (c: ScanClassification) => scanIntoOutboundBatch(db, batch.id, c, setup.agencyTable, setup.departmentName) : undefined;
+  const { rows, setRows, verdict, setVerdict, error, setError } = useBatchScanning(handle, setBatch);
+
+  // Reopens the batch left open (a reload, a crash restart) with its rows.
+  useEffect(() => {
+    void listBatches(db).then(async (all) => {
+      const open = all.find((b) => b.state === 'open' && b.direction === 'toDepartment' && b.counterId === credential.counterId);
+      if (!open) return;
+      const found = await db.dossiers.bulkGet(open.dossierIds);
+      setRows(new Map(found.flatMap((r) => (r ? [[r.id, r] as const] : []))));
+      setBatch(open);
+    });
+  }, [db, credential.counterId, setRows]);
+
+  const batchId = batch?.id;
+  // Stable across scans (the batch id does not change), so the list's rows are not re-rendered.
+  const removeAction = useCallback(
+    (row: DossierRow) => (
+      <button type="button" className="link" onClick={() => batchId && void removeFromBatch(db, batchId, row.id).then(setBatch)} aria-label={`Bỏ ${row.code ?? ''} ra khỏi lô`}>
+        Bỏ ra
+      </button>
+    ),
+    [db, batchId],
+  );
+
+  const close = useCallback(async () => {
+    if (!batch) return;
+    setError(undefined);
+    try {
+      const result = await closeOutboundBatch(db, batch.id, eventMeta);
+      const layout = handoverLayout(await host.printers.list().catch(() => []));
+      const doc = await handoverDocument(db, result.batch, { config: setup.config, departmentName: setup.departmentName(batch.departmentId), officerName: officer.fullName, layout });
+      const queued = result.handed.length > 0 ? await printing.print(doc, { role: 'handover' }) : { ok: false as const, message: 'Không có hồ sơ nào được giao nên không in biên bản.' };
+      setClosed({ result, print: queued.ok ? 'Đã đưa biên bản giao nhận vào hàng đợi in.' : queued.message });
+      setBatch(undefined);
+      setRows(new Map());
+      setVerdict(undefined);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [batch, db, eventMeta, host, setup, officer.fullName, printing, setError, setRows, setVerdict]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && e.ctrlKey && batch) {
+        e.preventDefault();
+        void close();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [batch, close]);
+
+  const open = async (values: { departmentId: string; courierName: string; sealNumber: string }) => {
+    setClosed(undefined);
+    const created = await openBatch(db, { ...values, direction: 'toDepartment', counterId: credential.counterId, officerId: officer.id, counterIndex: credential.counterIndex });
+    setRows(new Map());
+    setBatch(created);
+  };
+
+  if (!batch) {
+    return (
+      <div className="outbound">
+        {closed ? <ClosedSummary closed={closed} /> : null}
+        <h2>Mở lô chuyển hồ sơ cho bưu điện</h2>
+        <OpenBatchForm direction="toDepartment" departments={[...setup.catalogue.departments.values()]} onOpen={open} />
+        <LeaveWarnings setup={setup} />
+      </div>
+    );
+  }
+  return (
+    <div className="outbound">
+      <div className="batch-head" data-testid="open-batch">
+        <div>
+          <span className="batch-code" data-testid="batch-code">{batch.id}</span>
+          <span>
+            {setup.departmentName(batch.departmentId)} · bưu điện: {batch.courierName}
+            {batch.sealNumber ? ` · niêm phong ${batch.sealNumber}` : ''} · mở lúc {formatVietnamDateTime(batch.openedAt)}
+          </span>
+        </div>
+        <strong className="batch-count" data-testid="batch-count">{batch.dossierIds.length} hồ sơ</strong>
+        <button type="button" className="primary" onClick={() => void close()} disabled={batch.dossierIds.length === 0}>
+          Đóng lô và in biên bản <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
+        </button>
+      </div>
+      {error ? <p className="banner error" role="alert">{error}</p> : null}
+      <ScanFeedback verdict={verdict} idle="Quét mã hồ sơ (mã QR hoặc mã vạch trên bìa hồ sơ) để đưa vào lô." />
+      <BatchList
+        testId="batch-list"
+        ids={batch.dossierIds}
+        rows={rows}
+        action={removeAction}
+      />
+    </div>
+  );
+}
+
+function ClosedSummary({ closed }: { closed: { result: CloseResult; print: string } }) {
+  const { result, print } = closed;
+  return (
+    <section className="closed-summary" data-testid="closed-summary" role="status">
+      <p>
+        Đã đóng lô <strong>{result.batch.id}</strong>: giao {result.handed.length} hồ sơ cho bưu điện lúc {formatVietnamDateTime(result.batch.closedAt!)}.
+      </p>
+      <p>{print}</p>
+      {result.refusals.length > 0 ? (
+        <div className="banner error" data-testid="close-refusals">
+          <p>{result.refusals.length} hồ sơ không giao được, đã để lại:</p>
+          <ul>
+            {result.refusals.map((r) => (
+              <li key={r.dossierId}>
+                {r.dossierCode}: {r.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { classifyScan, dossierBarcodeKey, formatBatchCode } from '../../../shared/codes';
+import { MotCuaDb, recordEvent } from '../../db';
+import { getBatch, openBatch, openBatchProblems, type BatchDirection } from './batch';
+import { confirmBatchDelivery, disputeDelivery } from './delivery';
+import { listInboundRejects, scanIntoInboundBatch, type InboundDetails } from './inbound';
+import { closeOutboundBatch, removeFromBatch, scanIntoOutboundBatch } from './outbound';
+import { AGENCY, BUILDING, dossierCode, FINANCE, metaFor, receivedEvent } from './testing';
+
+const meta = metaFor();
+const AGENCY_TABLE = [undefined, AGENCY] as unknown as string[];
+const names = (id: string | undefined) => ({ [BUILDING]: 'Sở Xây dựng', [FINANCE]: 'Sở Tài chính' })[id ?? ''] ?? 'cơ quan chưa rõ';
+const RESULT: InboundDetails = { outcome: 'result', reasons: [], items: [] };
+
+let db: MotCuaDb;
+const ids: string[] = [];
+
+beforeEach(async () => {
+  db = new MotCuaDb('handoff', { indexedDB: new IDBFactory(), IDBKeyRange });
+  ids.length = 0;
+  for (let seq = 1; seq <= 6; seq++) {
+    const dossierId = `d${seq}`;
+    ids.push(dossierId);
+    const result = await recordEvent(db, receivedEvent(meta(dossierId), dossierCode(seq), seq === 6 ? FINANCE : BUILDING));
+    expect(result.ok).toBe(true);
+  }
+});
+
+const open = (direction: BatchDirection = 'toDepartment', departmentId = BUILDING, now = new Date('2026-01-12T08:00:00Z')) =>
+  openBatch(db, { direction, departmentId, courierName: 'Phạm Văn Tư', sealNumber: 'NP-0042', counterId: 'quay-1', officerId: 'officer-1', counterIndex: 7, now });
+const scanOut = (batchId: string, text: string) => scanIntoOutboundBatch(db, batchId, classifyScan(text), AGENCY_TABLE, names);
+
+describe('batches', () => {
+  test('are numbered per counter and day, so codes stay unique offline', async () => {
+    const a = await open();
+    const b = await open('toCenter');
+    const tomorrow = await open('toDepartment', BUILDING, new Date('2026-01-13T02:00:00Z'));
+    expect([a.id, b.id, tomorrow.id]).toEqual(['BG-260112-07-01', 'BG-260112-07-02', 'BG-260113-07-01']);
+    expect(a.id).toBe(formatBatchCode({ date: '2026-01-12', counter: 7, batchNumber: 1 }));
+  });
+
+  test('opening needs a department and a courier name, named at the field', () => {
+    expect(openBatchProblems({ departmentId: '', courierName: ' ' })).toEqual({ departmentId: expect.stringMatching(/cơ quan nhận/), courierName: expect.stringMatching(/bưu điện/) });
+    expect(openBatchProblems({ departmentId: BUILDING, courierName: 'Tư' })).toEqual({});
+  });
+});
+
+describe('outbound scanning', () => {
+  test('each scan gets its own verdict, and only an accepted one changes the stored batch', async () => {
+    const batch = await open();
+    const key = dossierBarcodeKey({ agencyIndex: 1, date: '2026-01-12', seq: 2 });
+    const verdicts = [];
+    for (const text of [dossierCode(1), key, dossierCode(1), dossierCode(6), dossierCode(99), 'HELLO-WORLD', batch.id, dossierBarcodeKey({ agencyIndex: 5, date: '2026-01-12', seq: 2 })]) {
+      verdicts.push((await scanOut(batch.id, text)).outcome);
+    }
+    expect(verdicts).toEqual(['accepted', 'accepted', 'duplicate', 'wrongDepartment', 'unknownCode', 'notADossierCode', 'notADossierCode', 'unknownCode']);
+    expect((await getBatch(db, batch.id))?.dossierIds).toEqual(['d1', 'd2']);
+  });
+
+  test('a dossier that already left, or was withdrawn, cannot leave', async () => {
+    await recordEvent(db, { ...meta('d3'), type: 'withdrawn', payload: { reason: 'Công dân xin rút', requestedBy: 'Nguyễn Văn Bình' } });
+    const batch = await open();
+    const verdict = await scanOut(batch.id, dossierCode(3));
+    expect(verdict.outcome).toBe('wrongState');
+    expect(verdict.message).toMatch(/Đã rút hồ sơ/);
+  });
+
+  test('a mis-scan is removed; closing hands the rest to the courier and lists a dossier the reducer refuses', async () => {
+    const batch = await open();
+    for (const seq of [1, 2, 3, 4]) expect((await scanOut(batch.id, dossierCode(seq))).outcome).toBe('accepted');
+    await removeFromBatch(db, batch.id, 'd2');
+    // Withdrawn at another desk after it was scanned in: refused at close, the others still go.
+    await recordEvent(db, { ...meta('d4'), type: 'withdrawn', payload: { reason: 'Công dân xin rút', requestedBy: 'Nguyễn Văn Bình' } });
+    const closed = await closeOutboundBatch(db, batch.id, meta, new Date('2026-01-12T09:00:00Z'));
+    expect(closed.handed).toEqual(['d1', 'd3']);
+    expect(closed.refusals.map((r) => r.dossierCode)).toEqual([dossierCode(4)]);
+    expect(closed.batch).toMatchObject({ state: 'closed', dossierIds: ['d1', 'd3'], closedAt: '2026-01-12T09:00:00.000Z' });
+    const d1 = await db.dossiers.get('d1');
+    expect(d1?.status).toBe('withCourier');
+    expect(d1?.state.currentBatchId).toBe(batch.id);
+    expect((await db.dossiers.get('d2'))?.status).toBe('received');
+    expect(await db.outbox.where('dossierId').equals('d1').count()).toBe(2);
+    await expect(scanOut(batch.id, dossierCode(5))).rejects.toThrow(/không còn mở/);
+  });
+});
+
+describe('delivery and results', () => {
+  async function sent(seqs: number[]) {
+    const batch = await open();
+    for (const seq of seqs) await scanOut(batch.id, dossierCode(seq));
+    await closeOutboundBatch(db, batch.id, meta);
+    return batch.id;
+  }
+
+  test('the batch barcode confirms every dossier still travelling; a disputed one is left for follow-up', async () => {
+    const batchId = await sent([1, 2, 3]);
+    expect(await disputeDelivery(db, batchId, 'd2', ' ', meta)).toMatchObject({ ok: false });
+    expect(await disputeDelivery(db, batchId, 'd2', 'Thiếu hồ sơ trong túi', meta)).toEqual({ ok: true });
+    const result = await confirmBatchDelivery(db, batchId, meta, new Date('2026-01-12T10:00:00Z'));
+    expect(result.delivered).toEqual(['d1', 'd3']);
+    expect(result.skipped).toEqual(['d2']);
+    expect((await db.dossiers.get('d1'))?.state.deliveredAt).toBe('2026-01-12T10:00:00.000Z');
+    expect((await db.dossiers.get('d2'))?.status).toBe('withCourier');
+    expect((await getBatch(db, batchId))?.state).toBe('delivered');
+  });
+
+  test('results come back as result, supplement or refusal; unknown and already returned ones are listed for a supervisor', async () => {
+    const out = await sent([1, 2, 3, 4]);
+    await confirmBatchDelivery(db, out, meta);
+    const inbound = await open('toCenter');
+    const scanIn = (text: string, details = RESULT) => scanIntoInboundBatch(db, inbound.id, classifyScan(text), AGENCY_TABLE, details, meta, names);
+    expect((await scanIn(dossierCode(1))).outcome).toBe('accepted');
+    expect((await scanIn(dossierCode(1))).outcome).toBe('duplicate');
+    expect((await scanIn(dossierCode(2), { outcome: 'supplement', items: ['Bản vẽ thiết kế có chữ ký'], reasons: [] })).outcome).toBe('accepted');
+    expect((await scanIn(dossierCode(3), { outcome: 'refusal', items: [], reasons: ['Đất không phù hợp quy hoạch'] })).outcome).toBe('accepted');
+    expect((await scanIn(dossierCode(6))).outcome).toBe('wrongDepartment');
+    expect((await scanIn(dossierCode(77))).outcome).toBe('unknownCode');
+    expect((await scanIn(dossierCode(5))).outcome).toBe('wrongState');
+    await recordEvent(db, { ...meta('d1'), type: 'returned', payload: { method: 'desk', recipient: { name: 'Nguyễn Văn Bình', authorised: false }, at: '2026-01-20T03:00:00.000Z' } });
+    const second = await open('toCenter');
+    const returned = await scanIntoInboundBatch(db, second.id, classifyScan(dossierCode(1)), AGENCY_TABLE, RESULT, meta, names);
+    expect(returned.outcome).toBe('wrongState');
+    expect(returned.message).toMatch(/đã trả kết quả/);
+
+    expect((await db.dossiers.get('d1'))?.status).toBe('returned');
+    expect((await db.dossiers.get('d2'))?.status).toBe('awaitingSupplement');
+    expect((await db.dossiers.get('d3'))?.status).toBe('refused');
+    expect((await getBatch(db, inbound.id))?.dossierIds).toEqual(['d1', 'd2', 'd3']);
+    const rejects = await listInboundRejects(db);
+    expect(rejects.map((r) => r.code).sort()).toEqual([dossierCode(1), dossierCode(5), dossierCode(77)].sort());
+    expect(rejects.every((r) => r.reason.includes('giám sát'))).toBe(true);
+  });
+});

@@ -1,0 +1,114 @@
+// Inbound handoff, department → Center: each result scanned off the courier's bag is recorded as
+// received (a result, a supplement request or a refusal by the department). Results the Center
+// cannot take are refused with the reason and kept in a list for a supervisor.
+import type { ScanClassification } from '../../../shared/codes';
+import { applyEvent, formatVietnamDateTime, isAllowed, STATUS_LABELS, type DossierEvent, type ResultOutcome } from '../../../shared/domain';
+import { projectionRow, recordEvent, type MotCuaDb } from '../../db';
+import { batchRow, getBatch, type HandoffBatch } from './batch';
+import type { MetaFor, ScanVerdict } from './outbound';
+import { resolveScan } from './resolve';
+
+export interface InboundReject {
+  id: string;
+  /** The scanned dossier code, or the raw scan when it maps to none. */
+  code: string;
+  reason: string;
+  batchId: string;
+  departmentId: string;
+  at: string;
+  officerId: string;
+}
+
+export const INBOUND_REJECT_KIND = 'inboundRejects';
+
+export async function listInboundRejects(db: MotCuaDb): Promise<InboundReject[]> {
+  const rows = await db.drafts.where('kind').equals(INBOUND_REJECT_KIND).toArray();
+  return rows.map((r) => r.data as InboundReject).sort((a, b) => b.at.localeCompare(a.at));
+}
+
+export interface InboundDetails {
+  outcome: ResultOutcome;
+  /** The department's reasons (refusal) — one per line on screen. */
+  reasons: string[];
+  /** What the applicant must add (supplement request). */
+  items: string[];
+}
+
+/** Field-level problems with the department's details before scanning, in Vietnamese. */
+export function inboundDetailsProblem(details: InboundDetails): string | undefined {
+  if (details.outcome === 'supplement' && details.items.length === 0) return 'Ghi các giấy tờ cơ quan giải quyết yêu cầu bổ sung, mỗi dòng một mục.';
+  if (details.outcome === 'refusal' && details.reasons.length === 0) return 'Ghi lý do cơ quan giải quyết từ chối, mỗi dòng một lý do.';
+  return undefined;
+}
+
+/**
+ * Records one scanned result into the open inbound batch. The event, its projection, the outbox row
+ * and the batch's list are written in one strict transaction; a refusal's supervisor entry likewise.
+ */
+export async function scanIntoInboundBatch(
+  db: MotCuaDb,
+  batchId: string,
+  classification: ScanClassification,
+  agencyTable: readonly string[],
+  details: InboundDetails,
+  metaFor: MetaFor,
+  departmentName: (id: string | undefined) => string,
+  now = new Date(),
+): Promise<ScanVerdict> {
+  return db.transaction('rw', [db.dossiers, db.events, db.outbox, db.drafts], async () => {
+    const batch = await getBatch(db, batchId);
+    if (!batch || batch.state !== 'open' || batch.direction !== 'toCenter') throw new Error(`Lô ${batchId} không còn mở để nhận kết quả.`);
+    const reject = async (code: string, reason: string) => {
+      const entry: InboundReject = { id: crypto.randomUUID(), code, reason, batchId, departmentId: batch.departmentId, at: now.toISOString(), officerId: batch.officerId };
+      await db.drafts.add({ id: `inboundReject:${entry.id}`, kind: INBOUND_REJECT_KIND, updatedAt: entry.at, data: entry });
+    };
+    const found = await resolveScan(db, classification, agencyTable);
+    if (found.kind === 'notADossierCode') return { outcome: found.kind, message: found.message, batch };
+    if (found.kind === 'unknownCode') {
+      const code = found.code || (classification.kind === 'unknown' ? classification.text : '');
+      const reason = `Trung tâm không có hồ sơ ${code} trên máy này: không nhận kết quả, chuyển giám sát xử lý.`;
+      await reject(code, reason);
+      return { outcome: 'unknownCode', message: reason, batch };
+    }
+    const { row, code } = found;
+    if (batch.dossierIds.includes(row.id)) return { outcome: 'duplicate', message: `${code} đã có trong lô này.`, dossier: row, batch };
+    if (row.departmentId !== batch.departmentId) {
+      return { outcome: 'wrongDepartment', message: `${code} do ${departmentName(row.departmentId)} giải quyết, không phải ${departmentName(batch.departmentId)}.`, dossier: row, batch };
+    }
+    if (!isAllowed(row.status, 'resultReceived', details.outcome)) {
+      const reason =
+        row.status === 'returned'
+          ? `${code} đã trả kết quả cho công dân${row.state.returnedAt ? ` lúc ${formatVietnamDateTime(row.state.returnedAt)}` : ''}: không nhận lại kết quả, chuyển giám sát xử lý.`
+          : `${code} đang ở trạng thái «${STATUS_LABELS[row.status]}», không nhận kết quả được: chuyển giám sát xử lý.`;
+      await reject(code, reason);
+      return { outcome: 'wrongState', message: reason, dossier: row, batch };
+    }
+    const event = {
+      ...metaFor(row.id),
+      type: 'resultReceived',
+      payload: {
+        batchId,
+        outcome: details.outcome,
+        ...(details.outcome === 'refusal' ? { reasons: details.reasons } : {}),
+        ...(details.outcome === 'supplement' ? { items: details.items, reasons: details.reasons } : {}),
+      },
+    } as DossierEvent;
+    // Checked here first: a refusal inside recordEvent's nested transaction would abort this one too.
+    const check = applyEvent(row.state, event);
+    if (!check.ok) return { outcome: 'wrongState', message: check.error.message, dossier: row, batch };
+    const recorded = await recordEvent(db, event);
+    if (!recorded.ok) return { outcome: 'wrongState', message: recorded.error.message, dossier: row, batch };
+    const next: HandoffBatch = { ...batch, dossierIds: [...batch.dossierIds, row.id] };
+    await db.drafts.put(batchRow(next, now));
+    return { outcome: 'accepted', message: `Đã nhận kết quả ${code} (${next.dossierIds.length} hồ sơ).`, dossier: projectionRow(recorded.state, row), batch: next };
+  });
+}
+
+/** Ends the inbound batch: nothing more can be scanned into it. */
+export async function closeInboundBatch(db: MotCuaDb, batchId: string, now = new Date()): Promise<HandoffBatch> {
+  const batch = await getBatch(db, batchId);
+  if (!batch || batch.state !== 'open') throw new Error(`Lô ${batchId} không còn mở.`);
+  const closed: HandoffBatch = { ...batch, state: 'closed', closedAt: now.toISOString() };
+  await db.drafts.put(batchRow(closed, now));
+  return closed;
+}

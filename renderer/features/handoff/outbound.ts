@@ -1,0 +1,99 @@
+// Outbound handoff, Center → department: scanning dossiers into an open batch, removing a mis-scan,
+// and closing the batch, which records "handed to courier" for each dossier in it.
+import type { ScanClassification } from '../../../shared/codes';
+import { isAllowed, STATUS_LABELS, type DossierEvent, type EventMeta } from '../../../shared/domain';
+import { recordEvent, type DossierRow, type MotCuaDb } from '../../db';
+import type { ScanOutcome } from '../../scan';
+import { batchRow, getBatch, type BatchRefusal, type HandoffBatch } from './batch';
+import { resolveScan } from './resolve';
+
+export interface ScanVerdict {
+  outcome: ScanOutcome;
+  /** What the screen shows beside the colour, in Vietnamese. */
+  message: string;
+  dossier?: DossierRow;
+  batch: HandoffBatch;
+}
+
+/**
+ * Puts a scanned dossier into the open batch. The batch is re-read and written in one strict
+ * transaction, so an "accepted" verdict means the dossier is on disk in the batch.
+ */
+export async function scanIntoOutboundBatch(
+  db: MotCuaDb,
+  batchId: string,
+  classification: ScanClassification,
+  agencyTable: readonly string[],
+  departmentName: (id: string | undefined) => string,
+): Promise<ScanVerdict> {
+  return db.transaction('rw', [db.dossiers, db.drafts], async () => {
+    const batch = await getBatch(db, batchId);
+    if (!batch || batch.state !== 'open') throw new Error(`Lô ${batchId} không còn mở để quét.`);
+    const found = await resolveScan(db, classification, agencyTable);
+    if (found.kind !== 'dossier') return { outcome: found.kind, message: found.message, batch };
+    const { row, code } = found;
+    if (batch.dossierIds.includes(row.id)) return { outcome: 'duplicate', message: `${code} đã có trong lô này.`, dossier: row, batch };
+    if (row.departmentId !== batch.departmentId) {
+      return {
+        outcome: 'wrongDepartment',
+        message: `${code} thuộc ${departmentName(row.departmentId)}, không phải ${departmentName(batch.departmentId)}. Để riêng hồ sơ này.`,
+        dossier: row,
+        batch,
+      };
+    }
+    if (!isAllowed(row.status, 'handedToCourier', batch.direction)) {
+      return { outcome: 'wrongState', message: `${code} đang ở trạng thái «${STATUS_LABELS[row.status]}», không chuyển đi được.`, dossier: row, batch };
+    }
+    const next: HandoffBatch = { ...batch, dossierIds: [...batch.dossierIds, row.id] };
+    await db.drafts.put(batchRow(next));
+    return { outcome: 'accepted', message: `Đã thêm ${code} (${next.dossierIds.length} hồ sơ).`, dossier: row, batch: next };
+  });
+}
+
+/** Takes a mis-scanned dossier out of an open batch. */
+export async function removeFromBatch(db: MotCuaDb, batchId: string, dossierId: string): Promise<HandoffBatch> {
+  return db.transaction('rw', db.drafts, async () => {
+    const batch = await getBatch(db, batchId);
+    if (!batch || batch.state !== 'open') throw new Error(`Lô ${batchId} đã đóng, không bỏ hồ sơ ra được.`);
+    const next = { ...batch, dossierIds: batch.dossierIds.filter((id) => id !== dossierId) };
+    await db.drafts.put(batchRow(next));
+    return next;
+  });
+}
+
+export type MetaFor = (dossierId: string) => EventMeta;
+
+export interface CloseResult {
+  batch: HandoffBatch;
+  handed: string[];
+  refusals: BatchRefusal[];
+}
+
+/**
+ * Closes the batch: one "handed to courier" event per dossier, each its own strict transaction, so
+ * a dossier the reducer refuses (returned at another desk meanwhile) is listed and the rest still go.
+ */
+export async function closeOutboundBatch(db: MotCuaDb, batchId: string, metaFor: MetaFor, now = new Date()): Promise<CloseResult> {
+  const batch = await getBatch(db, batchId);
+  if (!batch) throw new Error(`Không tìm thấy lô ${batchId}.`);
+  if (batch.state !== 'open') throw new Error(`Lô ${batchId} đã đóng lúc ${batch.closedAt ?? ''}.`);
+  if (batch.dossierIds.length === 0) throw new Error('Lô chưa có hồ sơ nào: quét hồ sơ vào lô trước khi đóng.');
+  const handed: string[] = [];
+  const refusals: BatchRefusal[] = [];
+  for (const dossierId of batch.dossierIds) {
+    const event = {
+      ...metaFor(dossierId),
+      type: 'handedToCourier',
+      payload: { batchId: batch.id, direction: batch.direction, courierName: batch.courierName, departmentId: batch.departmentId },
+    } as DossierEvent;
+    const result = await recordEvent(db, event);
+    if (result.ok) handed.push(dossierId);
+    else {
+      const row = await db.dossiers.get(dossierId);
+      refusals.push({ dossierId, dossierCode: row?.code ?? dossierId, message: result.error.message });
+    }
+  }
+  const closed: HandoffBatch = { ...batch, dossierIds: handed, refusals, state: 'closed', closedAt: now.toISOString() };
+  await db.drafts.put(batchRow(closed, now));
+  return { batch: closed, handed, refusals };
+}

@@ -1,0 +1,33 @@
+// The scan loop of an open batch, shared by the outbound and inbound panels (and the scan
+// benchmark): each scan goes to `handle`, which writes durably; only then do the row and the
+// verdict (sound and colour) reach the screen.
+import { useState } from 'react';
+import type { ScanClassification } from '../../../shared/codes';
+import type { DossierRow } from '../../db';
+import { useScans } from '../../scan';
+import type { HandoffBatch } from './batch';
+import type { ScanVerdict } from './outbound';
+import type { ShownVerdict } from './ScanFeedback';
+
+export type BatchScanHandler = (classification: ScanClassification) => Promise<ScanVerdict>;
+
+export function useBatchScanning(handle: BatchScanHandler | undefined, onBatch: (batch: HandoffBatch) => void) {
+  const [rows, setRows] = useState<Map<string, DossierRow>>(new Map());
+  const [verdict, setVerdict] = useState<ShownVerdict>();
+  const [error, setError] = useState<string>();
+  useScans(
+    (scan) => {
+      if (!handle) return;
+      handle(scan.classification)
+        .then((v) => {
+          const dossier = v.dossier;
+          if (dossier && v.outcome === 'accepted') setRows((m) => new Map(m).set(dossier.id, dossier));
+          onBatch(v.batch);
+          setVerdict((last) => ({ outcome: v.outcome, message: v.message, serial: (last?.serial ?? 0) + 1 }));
+        })
+        .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    },
+    { enabled: handle !== undefined },
+  );
+  return { rows, setRows, verdict, setVerdict, error, setError };
+}

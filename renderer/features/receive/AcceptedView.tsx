@@ -1,0 +1,57 @@
+// After acceptance: the code big enough to read across the counter, its barcode key, and what was
+// queued for printing. Enter starts the next citizen.
+import { useEffect, useRef } from 'react';
+import { formatVietnamDateTime } from '../../../shared/domain';
+import type { PrintNote } from './accept';
+
+export type Done =
+  | { kind: 'accepted'; code: string; barcodeKey: string; dueAt: string; receipt?: string; warnings: string[]; prints: PrintNote[] }
+  | { kind: 'supplement' | 'refusal'; reference: string; applicantName: string; prints: PrintNote[] };
+
+export function AcceptedView({ done, onNext }: { done: Done; onNext(): void }) {
+  const next = useRef<HTMLButtonElement>(null);
+  useEffect(() => next.current?.focus(), []);
+  return (
+    <section className="panel done" aria-label="Kết quả">
+      {done.kind === 'accepted' ? (
+        <>
+          <p className="done-title">Đã tiếp nhận hồ sơ</p>
+          <p className="code" data-testid="dossier-code">
+            {done.code}
+          </p>
+          <p className="barcode-key">
+            Mã vạch số: <span data-testid="barcode-key">{done.barcodeKey}</span>
+          </p>
+          <p className="due">
+            Hẹn trả kết quả: <strong>{formatVietnamDateTime(done.dueAt)}</strong>
+          </p>
+          {done.receipt ? <p>Biên lai: {done.receipt}</p> : null}
+        </>
+      ) : (
+        <>
+          <p className="done-title">{done.kind === 'supplement' ? 'Đã lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ' : 'Đã lập phiếu từ chối tiếp nhận hồ sơ'}</p>
+          <p className="reference" data-testid="letter-reference">
+            Số phiếu: {done.reference} · {done.applicantName}
+          </p>
+        </>
+      )}
+      {done.kind === 'accepted'
+        ? done.warnings.map((w) => (
+            <p key={w} className="banner warn" role="status">
+              {w}
+            </p>
+          ))
+        : null}
+      <ul className="prints">
+        {done.prints.map((p) => (
+          <li key={p.what} className={p.ok ? 'ok' : 'warn'}>
+            {p.ok ? `Đã đưa vào hàng đợi in: ${p.what}` : `${p.what}: ${p.message}`}
+          </li>
+        ))}
+      </ul>
+      <button ref={next} type="button" className="primary" onClick={onNext}>
+        Tiếp nhận hồ sơ mới <kbd>Enter</kbd>
+      </button>
+    </section>
+  );
+}

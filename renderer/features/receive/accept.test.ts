@@ -1,0 +1,190 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fromVnLocal, workCalendar } from '../../../shared/calendar';
+import { parseDossierBarcodeKey, dossierCodeFromBarcodeKey } from '../../../shared/codes';
+import { DOSSIER_SEQ_FALLBACK_BASE } from '../../../shared/sync/leases';
+import { MotCuaDb, storeLeases } from '../../db';
+import { acceptDossier } from './accept';
+import { appointmentFor, processingSpan } from './appointment';
+import { agencyTableFor } from './config';
+import { issueRefusal, issueSupplementRequest } from './letters';
+import { clearDraft, loadDraft, saveDraft } from './drafts';
+import { findReturningApplicant } from './returning';
+import { completeForm, FREE_PROCEDURE, LICENCE_PROCEDURE, testContext, type QueuedPrint } from './testing';
+import { emptyForm, tickDocument } from './form';
+
+// Thursday 12/3/2026, 09:15 in Vietnam.
+const NOW = fromVnLocal(2026, 3, 12, 9, 15);
+let db: MotCuaDb;
+
+beforeEach(async () => {
+  db = new MotCuaDb(`t-${crypto.randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  await storeLeases(db, [
+    { kind: 'dossierSeq', scope: '000.00.15.H41:260312', first: 101, last: 102 },
+    { kind: 'receipt', scope: 'EBL01:26TAA', first: 501, last: 600 },
+  ]);
+});
+
+describe('acceptDossier', () => {
+  it('takes the code from the lease, records received + feeCollected, and queues slip (2 copies) and receipt', async () => {
+    const printed: QueuedPrint[] = [];
+    const out = await acceptDossier(testContext(db, { now: NOW, printed }), completeForm(), LICENCE_PROCEDURE);
+    if (!out.ok) throw new Error(out.message);
+    expect(out.code).toBe('000.00.15.H41-260312-0101');
+    expect(out.receipt).toEqual({ formSymbol: 'EBL01', series: '26TAA', number: 501, amount: 135000 });
+    // 5 working days after Thursday 12/3 is Thursday 19/3, same time.
+    expect(out.dueAt).toBe(fromVnLocal(2026, 3, 19, 9, 15).toISOString());
+    const row = await db.dossiers.get(out.dossierId);
+    expect(row?.status).toBe('received');
+    expect(row?.code).toBe(out.code);
+    expect(row?.state.feesPaid).toBe(135000);
+    expect(row?.applicantIdNumber).toBe('040085001234');
+    expect((await db.outbox.toArray()).map((o) => o.event.type)).toEqual(['received', 'feeCollected']);
+    expect(printed.map((p) => [p.doc.kind, p.role, p.copies])).toEqual([
+      ['appointmentSlip', 'slip', 2],
+      ['feeReceipt', 'receipt', 1],
+    ]);
+    const parts = parseDossierBarcodeKey(out.barcodeKey);
+    if (!parts.ok) throw new Error(parts.error.message);
+    const back = dossierCodeFromBarcodeKey(parts.value, agencyTableFor(testContext(db).config, '000.00.15.H41'));
+    expect(back).toEqual({ ok: true, value: out.code });
+  });
+
+  it('skips the receipt for a procedure without fee', async () => {
+    const printed: QueuedPrint[] = [];
+    const out = await acceptDossier(testContext(db, { now: NOW, printed }), completeForm(FREE_PROCEDURE), FREE_PROCEDURE);
+    expect(out.ok && out.receipt).toBe(undefined);
+    expect(printed.map((p) => p.doc.kind)).toEqual(['appointmentSlip']);
+    expect((await db.outbox.toArray()).map((o) => o.event.type)).toEqual(['received']);
+  });
+
+  it('uses the counter fallback range with a warning once the lease is used up, never reusing a number', async () => {
+    const ctx = testContext(db, { now: NOW, counterIndex: 3 });
+    const codes: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const out = await acceptDossier(ctx, completeForm(), LICENCE_PROCEDURE);
+      if (!out.ok) throw new Error(out.message);
+      codes.push(out.code);
+      expect(out.warnings.length > 0).toBe(i === 2);
+    }
+    expect(codes.map((c) => Number(c.slice(-4)))).toEqual([101, 102, DOSSIER_SEQ_FALLBACK_BASE + 2 * 50]);
+  });
+
+  it('refuses, recording nothing, when documents are missing, the applicant is invalid or the fee is unknown', async () => {
+    const ctx = testContext(db, { now: NOW });
+    const missing = completeForm();
+    missing.documents[1] = tickDocument(missing.documents[1]!, false);
+    const a = await acceptDossier(ctx, missing, LICENCE_PROCEDURE);
+    expect(a.ok).toBe(false);
+    expect(!a.ok && a.message).toMatch(/Giấy khám sức khỏe.*Mẫu 02/);
+
+    const badId = completeForm();
+    badId.applicant.idNumber = '04008500123';
+    const b = await acceptDossier(ctx, badId, LICENCE_PROCEDURE);
+    expect(!b.ok && b.errors.idNumber).toMatch(/12 chữ số|9 chữ số|số/);
+
+    const unknownFee = { ...LICENCE_PROCEDURE, fees: [{ name: 'Phí, lệ phí', amount: null }] };
+    const c = await acceptDossier(ctx, completeForm(unknownFee), unknownFee);
+    expect(!c.ok && c.errors.feeAmount).toMatch(/nhập số tiền/);
+
+    const edited = completeForm();
+    edited.fee.amount = '100.000';
+    const d = await acceptDossier(ctx, edited, LICENCE_PROCEDURE);
+    expect(!d.ok && d.errors.feeReason).toMatch(/lý do/);
+
+    const noDays = { ...LICENCE_PROCEDURE, processingDays: null, incomplete: ['Thời hạn giải quyết'] };
+    const e = await acceptDossier(ctx, completeForm(noDays), noDays);
+    expect(!e.ok && e.message).toMatch(/chưa có thời hạn giải quyết/);
+
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.dossiers.count()).toBe(0);
+  });
+
+  it('computes the appointment on the catalogue calendar (a declared holiday is skipped)', async () => {
+    const ctx = { ...testContext(db, { now: NOW }), calendar: workCalendar({ daysOff: ['2026-03-13'] }) };
+    const out = await acceptDossier(ctx, completeForm(), LICENCE_PROCEDURE);
+    expect(out.ok && out.dueAt).toBe(fromVnLocal(2026, 3, 20, 9, 15).toISOString());
+  });
+
+  it('records an edited fee with its reason and an online payment without printing a receipt', async () => {
+    const printed: QueuedPrint[] = [];
+    const form = completeForm();
+    form.fee = { amount: '67.500', reason: 'Giảm 50% theo Nghị quyết của HĐND tỉnh', method: 'online', onlineReceipt: 'EBL01/26TAB-00000123' };
+    const out = await acceptDossier(testContext(db, { now: NOW, printed }), form, LICENCE_PROCEDURE);
+    if (!out.ok) throw new Error(out.message);
+    expect(printed.map((p) => p.doc.kind)).toEqual(['appointmentSlip']);
+    const events = (await db.outbox.toArray()).map((o) => o.event);
+    expect(events[0]?.type === 'received' && events[0].payload.fees).toEqual([{ name: 'Lệ phí cấp giấy phép lái xe (Giảm 50% theo Nghị quyết của HĐND tỉnh)', amount: 67500 }]);
+    expect(events[1]?.type === 'feeCollected' && events[1].payload).toMatchObject({ receipt: { formSymbol: 'EBL01', series: '26TAB', number: 123 }, method: 'online', amount: 67500 });
+  });
+});
+
+describe('the appointment', () => {
+  const cal = workCalendar();
+  it('counts from the next opening when received after hours or on a day off, from the opening when early', () => {
+    // Friday 13/3/2026 21:47 → Monday 16/3 07:30 → 5 working days → Monday 23/3 07:30.
+    expect(appointmentFor(fromVnLocal(2026, 3, 13, 21, 47), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 23, 7, 30));
+    expect(appointmentFor(fromVnLocal(2026, 3, 14, 10, 0), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 23, 7, 30));
+    expect(appointmentFor(fromVnLocal(2026, 3, 12, 6, 0), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 19, 7, 30));
+    expect(appointmentFor(fromVnLocal(2026, 3, 12, 16, 59), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 19, 16, 59));
+  });
+  it('turns hours into half days and a same-day procedure into half a working day; no time, no appointment', () => {
+    expect(processingSpan({ ...LICENCE_PROCEDURE, processingDays: null, processingHours: 8 })).toBe(1);
+    expect(processingSpan({ ...LICENCE_PROCEDURE, processingDays: null, processingHours: 6 })).toBe(1);
+    expect(processingSpan({ ...LICENCE_PROCEDURE, processingDays: 0 })).toBe(0.5);
+    expect(appointmentFor(NOW, { ...LICENCE_PROCEDURE, processingDays: null }, cal)).toBeUndefined();
+  });
+});
+
+describe('supplement request and refusal at the counter', () => {
+  it('lists every missing document at once and requires a reason and the contact phone', async () => {
+    const printed: QueuedPrint[] = [];
+    const ctx = testContext(db, { now: NOW, printed });
+    const form = completeForm();
+    form.documents = form.documents.map((d, i) => (i === 0 ? d : tickDocument(d, false)));
+    const refused = await issueSupplementRequest(ctx, form, LICENCE_PROCEDURE);
+    expect(!refused.ok && refused.errors.supplementReason).toMatch(/lý do/);
+    expect(!refused.ok && refused.errors.contactPhone).toBeDefined();
+    form.supplement = { reason: 'Thiếu giấy khám sức khỏe và bản sao GPLX', requirements: {}, contactPhone: '0238 3840 000' };
+    const out = await issueSupplementRequest(ctx, form, LICENCE_PROCEDURE);
+    if (!out.ok) throw new Error(out.message);
+    const row = await db.dossiers.get(out.dossierId);
+    expect(row?.status).toBe('awaitingSupplement');
+    expect(row?.code).toBeUndefined();
+    const event = (await db.outbox.toArray())[0]!.event;
+    expect(event.type === 'supplementRequested' && event.payload.items).toHaveLength(2);
+    expect(printed[0]?.doc.kind).toBe('supplementRequest');
+    expect(JSON.stringify(printed[0]?.doc.blocks)).toContain('Giấy khám sức khỏe');
+  });
+
+  it('refuses only with written reasons', async () => {
+    const ctx = testContext(db, { now: NOW });
+    const form = completeForm();
+    const none = await issueRefusal(ctx, form, LICENCE_PROCEDURE);
+    expect(!none.ok && none.errors.refusalReasons).toMatch(/lý do/);
+    form.refusal.reasons = 'Thủ tục không thuộc thẩm quyền của tỉnh\n\nGiấy tờ giả mạo';
+    const out = await issueRefusal(ctx, form, LICENCE_PROCEDURE);
+    if (!out.ok) throw new Error(out.message);
+    expect((await db.dossiers.get(out.dossierId))?.status).toBe('refused');
+    const event = (await db.outbox.toArray())[0]!.event;
+    expect(event.type === 'refused' && event.payload).toMatchObject({ by: 'counter', reasons: ['Thủ tục không thuộc thẩm quyền của tỉnh', 'Giấy tờ giả mạo'] });
+  });
+});
+
+describe('drafts and returning citizens', () => {
+  it('keeps a half-filled form until it is cleared', async () => {
+    const form = emptyForm();
+    form.applicant.name = 'Trần Thị Bình';
+    await saveDraft(db, { form, step: 1 });
+    expect(await loadDraft(db)).toEqual({ form, step: 1 });
+    await clearDraft(db);
+    expect(await loadDraft(db)).toBeUndefined();
+  });
+
+  it('fills the applicant from the latest dossier with the same ID number', async () => {
+    const out = await acceptDossier(testContext(db, { now: NOW }), completeForm(), LICENCE_PROCEDURE);
+    expect(out.ok).toBe(true);
+    expect(await findReturningApplicant(db, '040 085 001 234')).toMatchObject({ name: 'Nguyễn Văn An', phone: '0912345678', address: 'Số 5 Lê Lợi, Vinh, Nghệ An' });
+    expect(await findReturningApplicant(db, '040085009999')).toBeUndefined();
+  });
+});

@@ -1,0 +1,193 @@
+// The accept path, one pure async function the screen and the benchmark both call: take the
+// dossier number (and receipt number) from the counter's leases, record 'received' (and
+// 'feeCollected') through recordEvent, then queue the slip and the receipt. Nothing is printed
+// before the events are durable; a printer problem never undoes a recorded dossier.
+import type { Procedure } from '../../../shared/catalogue';
+import { vnDateKey, type WorkCalendar } from '../../../shared/calendar';
+import { dossierBarcodeKey, formatDossierCode } from '../../../shared/codes';
+import type { DossierEvent, EventMeta } from '../../../shared/domain';
+import { dossierSeqScope, receiptScope } from '../../../shared/sync/leases';
+import { issueNumber, recordEvent, type MotCuaDb } from '../../db';
+import { appointmentFor, processingSpan } from './appointment';
+import { receiptSeriesFor, type ReceiveConfig } from './config';
+import { applicantOf, collectionOf, decideFee, missingDocuments, procedureBlocker, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
+import { appointmentSlip, feeReceipt, routeFor, slipApplicant, type PrintDocument, type PrintRole } from './printouts';
+import type { PrinterConfig } from '../../../shared/host';
+
+export type EnqueueResult = { ok: true; jobId: string } | { ok: false; message: string };
+
+export interface ReceiveContext {
+  db: MotCuaDb;
+  eventMeta(dossierId: string): EventMeta;
+  counter: { agencyCode: string; counterIndex: number; counterName: string };
+  officerName: string;
+  config: ReceiveConfig;
+  calendar: WorkCalendar;
+  printers: readonly PrinterConfig[];
+  print(doc: PrintDocument, options: { role: PrintRole; copies?: number }): Promise<EnqueueResult>;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export interface PrintNote {
+  what: string;
+  ok: boolean;
+  message?: string;
+}
+
+export type AcceptOutcome =
+  | {
+      ok: true;
+      dossierId: string;
+      code: string;
+      barcodeKey: string;
+      receivedAt: string;
+      dueAt: string;
+      receipt?: { formSymbol: string; series: string; number: number; amount: number };
+      /** Vietnamese, for staff: a fallback number was used, a print could not be queued. */
+      warnings: string[];
+      prints: PrintNote[];
+      slip: PrintDocument;
+    }
+  | { ok: false; message: string; errors: FieldErrors };
+
+const fail = (message: string, errors: FieldErrors = {}): AcceptOutcome => ({ ok: false, message, errors });
+
+function yymmdd(dateKey: string): string {
+  return dateKey.slice(2, 4) + dateKey.slice(5, 7) + dateKey.slice(8, 10);
+}
+
+/** Everything that must hold before a number is taken; the errors are keyed by form field. */
+export function checkAcceptable(form: ReceiveForm, procedure: Procedure | undefined, year: number): { message: string; errors: FieldErrors } | undefined {
+  if (!procedure) return { message: 'Chưa chọn thủ tục hành chính.', errors: { procedure: 'Chưa chọn thủ tục hành chính.' } };
+  const blocker = procedureBlocker(procedure);
+  if (blocker) return { message: blocker, errors: { procedure: blocker } };
+  const applicantErrors = validateApplicant(form.applicant, year);
+  if (Object.keys(applicantErrors).length > 0) return { message: 'Thông tin người nộp chưa hợp lệ: xem các ô được đánh dấu ở bước 2.', errors: applicantErrors };
+  const missing = missingDocuments(form);
+  if (missing.length > 0) {
+    const list = missing.map((m) => `${m.name} (${m.shortfall})`).join('; ');
+    return { message: `Hồ sơ chưa đủ giấy tờ: ${list}. Hãy lập phiếu yêu cầu bổ sung (Mẫu 02) hoặc phiếu từ chối (Mẫu 03).`, errors: { documents: 'Còn giấy tờ chưa nộp đủ.' } };
+  }
+  if (!Number.isInteger(form.sets) || form.sets < 1) return { message: 'Số bộ hồ sơ phải từ 1 trở lên.', errors: { sets: 'Số bộ hồ sơ phải từ 1 trở lên.' } };
+  const fee = decideFee(form, procedure);
+  if (!fee.ok) return { message: 'Phần phí, lệ phí chưa hợp lệ: xem bước 4.', errors: fee.errors };
+  const collection = collectionOf(form);
+  if (!collection.ok) return { message: 'Chưa có địa chỉ nhận kết quả qua bưu điện.', errors: collection.errors };
+  return undefined;
+}
+
+export async function acceptDossier(ctx: ReceiveContext, form: ReceiveForm, procedure: Procedure | undefined): Promise<AcceptOutcome> {
+  const now = (ctx.now ?? (() => new Date()))();
+  const dateKey = vnDateKey(now);
+  const year = Number(dateKey.slice(0, 4));
+  const problem = checkAcceptable(form, procedure, year);
+  if (problem || !procedure) return fail(problem?.message ?? 'Chưa chọn thủ tục hành chính.', problem?.errors);
+  const fee = decideFee(form, procedure);
+  const collection = collectionOf(form);
+  if (!fee.ok || !collection.ok) return fail('Phần phí hoặc nơi nhận kết quả chưa hợp lệ.');
+  const due = appointmentFor(now, procedure, ctx.calendar);
+  if (!due) return fail('Chưa tính được ngày hẹn trả kết quả.');
+  const warnings: string[] = [];
+
+  const seq = await issueNumber(ctx.db, 'dossierSeq', dossierSeqScope(ctx.counter.agencyCode, yymmdd(dateKey)), ctx.counter.counterIndex);
+  if (!seq) return fail('Quầy đã dùng hết số hồ sơ được cấp cho hôm nay, kể cả số dự phòng. Hãy kết nối mạng để nhận thêm số rồi tiếp nhận lại; thông tin đã nhập vẫn được giữ.');
+  if (seq.from === 'fallback') warnings.push(`Quầy đang mất kết nối và đã hết số được cấp trước: mã hồ sơ lấy từ dải số dự phòng của quầy (số ${seq.number}). Hãy kết nối mạng sớm để nhận thêm số.`);
+
+  let receipt: { formSymbol: string; series: string; number: number; amount: number } | undefined;
+  if (fee.value.collectHere) {
+    const series = receiptSeriesFor(ctx.config, year);
+    const n = await issueNumber(ctx.db, 'receipt', receiptScope(ctx.config.receiptFormSymbol, series), ctx.counter.counterIndex);
+    if (!n) return fail('Quầy đã dùng hết số biên lai được cấp, kể cả số dự phòng. Hãy kết nối mạng để nhận thêm số biên lai.');
+    if (n.from === 'fallback') warnings.push(`Biên lai lấy số từ dải dự phòng của quầy (số ${n.number}) vì quầy đã hết số được cấp khi mất kết nối.`);
+    receipt = { formSymbol: ctx.config.receiptFormSymbol, series, number: n.number, amount: fee.value.total };
+    if (ctx.config.unitTaxCode.trim() === '') warnings.push('Biên lai chưa có mã số thuế của đơn vị thu vì chưa được khai báo trong cấu hình. Hãy báo quản trị khai báo.');
+  }
+
+  const code = formatDossierCode({ agency: ctx.counter.agencyCode, date: dateKey, seq: seq.number });
+  const barcodeKey = dossierBarcodeKey({ agencyIndex: ctx.config.agencyIndex, date: dateKey, seq: seq.number });
+  const dossierId = (ctx.newId ?? (() => crypto.randomUUID()))();
+  const applicant = applicantOf(form.applicant);
+  const documents = receivedDocuments(form);
+  const receivedAt = now.toISOString();
+  const dueAt = due.toISOString();
+  const processingDays = Math.ceil(processingSpan(procedure) ?? 0);
+  const received: DossierEvent = {
+    ...ctx.eventMeta(dossierId),
+    type: 'received',
+    payload: {
+      code,
+      procedureCode: procedure.code,
+      procedureName: procedure.name,
+      departmentId: procedure.departmentId,
+      applicant,
+      documents,
+      sets: form.sets,
+      processingDays,
+      receivedAt,
+      dueAt,
+      collection: collection.value,
+      fees: fee.value.lines,
+    },
+  };
+  const recorded = await recordEvent(ctx.db, received);
+  if (!recorded.ok) return fail(recorded.error.message);
+
+  const paid = receipt ?? (fee.value.onlineReceipt ? { ...fee.value.onlineReceipt, amount: fee.value.total } : undefined);
+  if (paid) {
+    const feeName = fee.value.lines.map((l) => l.name).join('; ');
+    const collected = await recordEvent(ctx.db, {
+      ...ctx.eventMeta(dossierId),
+      type: 'feeCollected',
+      payload: { receipt: { formSymbol: paid.formSymbol, series: paid.series, number: paid.number }, amount: paid.amount, method: form.fee.method, feeName },
+    });
+    if (!collected.ok) warnings.push(`Hồ sơ đã tiếp nhận nhưng chưa ghi được khoản thu: ${collected.error.message}`);
+  }
+
+  const prints: PrintNote[] = [];
+  const slipRoute = routeFor(ctx.printers, ['slip']);
+  const slip = appointmentSlip(
+    {
+      agency: ctx.config.agency,
+      dossierCode: code,
+      barcodeKey,
+      applicant: slipApplicant(applicant),
+      procedureName: procedure.name,
+      documents,
+      setCount: form.sets,
+      processingDays,
+      receivedAt,
+      appointmentAt: dueAt,
+      collect: collection.value.method === 'desk' ? { method: 'desk', place: ctx.config.deskPlace } : collection.value,
+      statusPageUrl: ctx.config.statusPageUrl,
+      counterName: ctx.counter.counterName,
+      officerName: ctx.officerName,
+    },
+    { layout: slipRoute.layout, formSet: ctx.config.formSet },
+  );
+  const slipQueued = await ctx.print(slip, { role: slipRoute.role, copies: ctx.config.slipCopies });
+  prints.push({ what: 'Giấy tiếp nhận và hẹn trả kết quả', ok: slipQueued.ok, message: slipQueued.ok ? undefined : slipQueued.message });
+  if (receipt) {
+    const receiptRoute = routeFor(ctx.printers, ['receipt', 'slip']);
+    const doc = feeReceipt(
+      {
+        unitName: ctx.config.unitName,
+        unitTaxCode: ctx.config.unitTaxCode,
+        formSymbol: receipt.formSymbol,
+        series: receipt.series,
+        number: receipt.number,
+        payerName: applicant.name,
+        payerAddress: applicant.address,
+        dossierCode: code,
+        feeName: fee.value.lines.map((l) => l.name).join('; '),
+        amount: receipt.amount,
+        issuedAt: receivedAt,
+        collectorName: ctx.officerName,
+      },
+      { layout: receiptRoute.layout, formSet: ctx.config.formSet },
+    );
+    const queued = await ctx.print(doc, { role: receiptRoute.role, copies: 1 });
+    prints.push({ what: 'Biên lai thu phí, lệ phí', ok: queued.ok, message: queued.ok ? undefined : queued.message });
+  }
+  return { ok: true, dossierId, code, barcodeKey, receivedAt, dueAt, receipt, warnings, prints, slip };
+}

@@ -1,0 +1,98 @@
+// Sending a citizen away with written reasons: the supplement request (Mẫu 02, everything missing
+// listed at once, a reason and a contact) and the refusal (Mẫu 03, specific reasons). Both are
+// facts before the dossier is received, so they carry no official code; the printed letter shows
+// a counter reference made of the date and the dossier id instead.
+import type { Procedure } from '../../../shared/catalogue';
+import { vnDateKey } from '../../../shared/calendar';
+import { normalizePhone } from '../../../shared/codes';
+import { recordEvent } from '../../db';
+import type { EnqueueResult, PrintNote, ReceiveContext } from './accept';
+import { applicantOf, missingDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
+import { refusal, routeFor, slipApplicant, supplementRequest, type PrintDocument } from './printouts';
+
+export type LetterOutcome =
+  | { ok: true; dossierId: string; reference: string; document: PrintDocument; prints: PrintNote[] }
+  | { ok: false; message: string; errors: FieldErrors };
+
+/** ASCII only, so a sheet prints it as a barcode: `BS-260112-1A2B3C4D` (BS = bổ sung, TC = từ chối). */
+export function letterReference(kind: 'BS' | 'TC', dateKey: string, dossierId: string): string {
+  return `${kind}-${dateKey.slice(2, 4)}${dateKey.slice(5, 7)}${dateKey.slice(8, 10)}-${dossierId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+}
+
+/** The lines the letter lists: every missing document with what the officer wrote, or its shortfall. */
+export function supplementItems(form: ReceiveForm): { document: string; requirement: string }[] {
+  return missingDocuments(form).map((m) => ({ document: m.name, requirement: form.supplement.requirements[m.name]?.trim() || `Nộp bổ sung (${m.shortfall.toLowerCase()})` }));
+}
+
+export function checkSupplement(form: ReceiveForm, procedure: Procedure | undefined, year: number): FieldErrors {
+  const errors: FieldErrors = { ...validateApplicant(form.applicant, year) };
+  if (!procedure) errors.procedure = 'Chưa chọn thủ tục hành chính.';
+  if (supplementItems(form).length === 0) errors.supplementItems = 'Không có giấy tờ nào thiếu: bỏ đánh dấu giấy tờ chưa nộp hoặc tiếp nhận hồ sơ.';
+  if (form.supplement.reason.trim() === '') errors.supplementReason = 'Phải ghi rõ lý do yêu cầu bổ sung; mọi yêu cầu phải bằng văn bản.';
+  const phone = normalizePhone(form.supplement.contactPhone);
+  if (!phone.ok) errors.contactPhone = `Số điện thoại liên hệ của cán bộ: ${phone.error.message}`;
+  return errors;
+}
+
+export function refusalReasons(form: ReceiveForm): string[] {
+  return form.refusal.reasons
+    .split('\n')
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
+}
+
+export function checkRefusal(form: ReceiveForm, procedure: Procedure | undefined, year: number): FieldErrors {
+  const errors: FieldErrors = { ...validateApplicant(form.applicant, year) };
+  if (!procedure) errors.procedure = 'Chưa chọn thủ tục hành chính.';
+  if (refusalReasons(form).length === 0) errors.refusalReasons = 'Phải ghi rõ lý do từ chối cụ thể (mỗi lý do một dòng); mọi yêu cầu phải bằng văn bản.';
+  return errors;
+}
+
+async function printLetter(ctx: ReceiveContext, doc: PrintDocument, what: string): Promise<PrintNote> {
+  const route = routeFor(ctx.printers, ['form', 'slip']);
+  const queued: EnqueueResult = await ctx.print(doc, { role: route.role, copies: 1 });
+  return { what, ok: queued.ok, message: queued.ok ? undefined : queued.message };
+}
+
+export async function issueSupplementRequest(ctx: ReceiveContext, form: ReceiveForm, procedure: Procedure | undefined): Promise<LetterOutcome> {
+  const now = (ctx.now ?? (() => new Date()))();
+  const dateKey = vnDateKey(now);
+  const errors = checkSupplement(form, procedure, Number(dateKey.slice(0, 4)));
+  if (Object.keys(errors).length > 0 || !procedure) return { ok: false, message: 'Chưa lập được phiếu yêu cầu bổ sung: xem các ô được đánh dấu.', errors };
+  const dossierId = (ctx.newId ?? (() => crypto.randomUUID()))();
+  const applicant = applicantOf(form.applicant);
+  const items = supplementItems(form);
+  const contact = { officerName: ctx.officerName, phone: normalizePhone(form.supplement.contactPhone).ok ? form.supplement.contactPhone.trim() : '' };
+  const recorded = await recordEvent(ctx.db, {
+    ...ctx.eventMeta(dossierId),
+    type: 'supplementRequested',
+    payload: { by: 'counter', items: items.map((i) => `${i.document}: ${i.requirement}`), reason: form.supplement.reason.trim(), contact, applicant, procedureCode: procedure.code },
+  });
+  if (!recorded.ok) return { ok: false, message: recorded.error.message, errors: {} };
+  const reference = letterReference('BS', dateKey, dossierId);
+  const layout = routeFor(ctx.printers, ['form', 'slip']).layout;
+  const document = supplementRequest(
+    { agency: ctx.config.agency, place: ctx.config.place, issuedAt: now.toISOString(), dossierCode: reference, applicant: slipApplicant(applicant), procedureName: procedure.name, receivedAt: now.toISOString(), items, reason: form.supplement.reason.trim(), contact },
+    { layout, formSet: ctx.config.formSet },
+  );
+  return { ok: true, dossierId, reference, document, prints: [await printLetter(ctx, document, 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ')] };
+}
+
+export async function issueRefusal(ctx: ReceiveContext, form: ReceiveForm, procedure: Procedure | undefined): Promise<LetterOutcome> {
+  const now = (ctx.now ?? (() => new Date()))();
+  const dateKey = vnDateKey(now);
+  const errors = checkRefusal(form, procedure, Number(dateKey.slice(0, 4)));
+  if (Object.keys(errors).length > 0 || !procedure) return { ok: false, message: 'Chưa lập được phiếu từ chối: xem các ô được đánh dấu.', errors };
+  const dossierId = (ctx.newId ?? (() => crypto.randomUUID()))();
+  const applicant = applicantOf(form.applicant);
+  const reasons = refusalReasons(form);
+  const recorded = await recordEvent(ctx.db, { ...ctx.eventMeta(dossierId), type: 'refused', payload: { by: 'counter', reasons, applicant, procedureCode: procedure.code } });
+  if (!recorded.ok) return { ok: false, message: recorded.error.message, errors: {} };
+  const reference = letterReference('TC', dateKey, dossierId);
+  const layout = routeFor(ctx.printers, ['form', 'slip']).layout;
+  const document = refusal(
+    { agency: ctx.config.agency, place: ctx.config.place, issuedAt: now.toISOString(), dossierCode: reference, applicant: slipApplicant(applicant), procedureName: procedure.name, receivedAt: now.toISOString(), reasons, officerName: ctx.officerName },
+    { layout, formSet: ctx.config.formSet },
+  );
+  return { ok: true, dossierId, reference, document, prints: [await printLetter(ctx, document, 'Phiếu từ chối tiếp nhận giải quyết hồ sơ')] };
+}

@@ -1,0 +1,64 @@
+// The correction request after a return: who is at fault, what is wrong, the new date.
+import { useState, type FormEvent } from 'react';
+import type { DossierState } from '../../../shared/domain';
+import { FieldError, TextField } from '../receive/Field';
+import type { ServerAccess } from '../dossier/history';
+import { EMPTY_CORRECTION_FORM, requestCorrection, type CorrectionForm as Form } from './correction';
+import type { DeskContext } from './desk';
+import type { ActionReport } from './Outcome';
+
+export function CorrectionForm(props: { ctx: DeskContext; server: ServerAccess; dossierId: string; state: DossierState; onDone(report: ActionReport): void; onCancel(): void }) {
+  const [form, setForm] = useState<Form>(EMPTY_CORRECTION_FORM);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      const out = await requestCorrection(props.ctx, props.dossierId, form, props.server);
+      if (!out.ok) {
+        setErrors(out.errors);
+        setMessage(out.message);
+        return;
+      }
+      const fee = form.fault === 'agency' ? ' Lỗi của cơ quan giải quyết: không thu phí.' : '';
+      props.onDone({ message: `Đã ghi nhận yêu cầu đính chính hồ sơ ${props.state.code ?? ''}; hồ sơ chuyển lại cơ quan giải quyết qua bàn giao.${fee}`, prints: out.prints, warnings: out.warnings });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="desk-form" onSubmit={submit} aria-label="Đính chính kết quả" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+      <fieldset className="wide row">
+        <legend>Bên có lỗi</legend>
+        <label className="check">
+          <input type="radio" name="fault" checked={form.fault === 'agency'} onChange={() => set({ fault: 'agency' })} autoFocus /> Cơ quan giải quyết (không thu phí)
+        </label>
+        <label className="check">
+          <input type="radio" name="fault" checked={form.fault === 'applicant'} onChange={() => set({ fault: 'applicant' })} /> Người nộp hồ sơ
+        </label>
+        <FieldError id="fault" error={errors.fault} />
+      </fieldset>
+      <label className={errors.description ? 'field invalid wide' : 'field wide'} htmlFor="correction-description">
+        <span>Nội dung sai sót cần đính chính</span>
+        <textarea id="correction-description" rows={2} value={form.description} onChange={(e) => set({ description: e.target.value })} />
+        <FieldError id="correction-description" error={errors.description} />
+      </label>
+      <TextField id="correction-date" type="date" label="Ngày hẹn trả kết quả đính chính" value={form.newDate} onValue={(v) => set({ newDate: v })} error={errors.newDate} />
+      {message ? <p className="field-error wide" role="alert">{message}</p> : null}
+      <div className="wide row">
+        <button type="submit" className="primary" disabled={busy}>
+          Ghi nhận và in giấy hẹn mới <kbd>Enter</kbd>
+        </button>
+        <button type="button" className="secondary" onClick={props.onCancel}>
+          Hủy <kbd>Esc</kbd>
+        </button>
+      </div>
+    </form>
+  );
+}

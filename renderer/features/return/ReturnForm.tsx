@@ -1,0 +1,89 @@
+// The hand-over form: at the desk (the applicant or an authorised person, ID checked) or by post.
+import { useState, type FormEvent } from 'react';
+import { formatVnd } from '../../../shared/codes';
+import type { DossierState } from '../../../shared/domain';
+import { TextField } from '../receive/Field';
+import { amountDueAtCollection } from '../dossier/card';
+import type { DeskContext } from './desk';
+import type { ActionReport } from './Outcome';
+import { EMPTY_RETURN_FORM, returnDossier, type PaymentMethod, type ReturnForm as Form } from './returnDossier';
+
+export function ReturnForm(props: { ctx: DeskContext; dossierId: string; state: DossierState; onDone(report: ActionReport): void; onCancel(): void }) {
+  const { ctx, dossierId, state } = props;
+  const [form, setForm] = useState<Form>({ ...EMPTY_RETURN_FORM, method: state.collection?.method === 'post' ? 'post' : 'desk' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const due = amountDueAtCollection(state);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      const out = await returnDossier(ctx, dossierId, form);
+      if (!out.ok) {
+        setErrors(out.errors);
+        setMessage(out.message);
+        return;
+      }
+      const who = form.method === 'post' ? `bưu điện (bưu gửi ${form.postalItemNumber.trim().toUpperCase()})` : form.authorised ? `${form.recipientName.trim()} (người được ủy quyền)` : (state.applicant?.name ?? '');
+      props.onDone({ message: `Đã trả kết quả hồ sơ ${state.code ?? ''} cho ${who}.`, prints: out.prints, warnings: out.warnings });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="desk-form" onSubmit={submit} aria-label="Trả kết quả" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+      <fieldset className="wide row">
+        <legend>Hình thức trả</legend>
+        <label className="check">
+          <input type="radio" name="method" checked={form.method === 'desk'} onChange={() => set({ method: 'desk' })} /> Tại quầy
+        </label>
+        <label className="check">
+          <input type="radio" name="method" checked={form.method === 'post'} onChange={() => set({ method: 'post' })} /> Qua bưu điện
+        </label>
+        {errors.method ? <span className="field-error" role="alert">{errors.method}</span> : null}
+      </fieldset>
+      {form.method === 'desk' ? (
+        <>
+          <label className="check wide">
+            <input type="checkbox" checked={form.authorised} onChange={(e) => set({ authorised: e.target.checked })} /> Người được ủy quyền nhận thay
+          </label>
+          {form.authorised ? (
+            <TextField id="recipient-name" label="Họ tên người nhận" value={form.recipientName} onValue={(v) => set({ recipientName: v })} error={errors.recipientName} />
+          ) : (
+            <p className="muted">Người nhận: {state.applicant?.name}</p>
+          )}
+          <TextField id="recipient-id" label="Số định danh (CCCD) của người nhận" value={form.recipientId} onValue={(v) => set({ recipientId: v })} error={errors.recipientId} inputMode="numeric" autoFocus />
+          {form.authorised ? (
+            <TextField id="authorisation-note" className="wide" label="Giấy ủy quyền (số, ngày, nơi chứng thực)" value={form.authorisationNote} onValue={(v) => set({ authorisationNote: v })} error={errors.authorisationNote} />
+          ) : null}
+        </>
+      ) : (
+        <TextField id="postal-item" label="Số hiệu bưu gửi" value={form.postalItemNumber} onValue={(v) => set({ postalItemNumber: v })} error={errors.postalItemNumber} hint={state.collection?.method === 'post' ? `Gửi đến: ${state.collection.address}` : undefined} autoFocus />
+      )}
+      {due > 0 ? (
+        <label className="field" htmlFor="payment-method">
+          <span>Thu phí, lệ phí còn lại: {formatVnd(due)}</span>
+          <select id="payment-method" value={form.paymentMethod} onChange={(e) => set({ paymentMethod: e.target.value as PaymentMethod })}>
+            <option value="cash">Tiền mặt</option>
+            <option value="transfer">Chuyển khoản</option>
+            <option value="card">Thẻ</option>
+          </select>
+        </label>
+      ) : null}
+      {message ? <p className="field-error wide" role="alert">{message}</p> : null}
+      <div className="wide row">
+        <button type="submit" className="primary" disabled={busy}>
+          Ghi nhận trả kết quả <kbd>Enter</kbd>
+        </button>
+        <button type="button" className="secondary" onClick={props.onCancel}>
+          Hủy <kbd>Esc</kbd>
+        </button>
+      </div>
+    </form>
+  );
+}

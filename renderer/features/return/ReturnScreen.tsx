@@ -1,0 +1,67 @@
+// Trả kết quả: scan the slip or search, check the card, hand the result over (desk, authorised
+// person, post), or take a correction request for a result already handed over.
+import { useEffect, useState } from 'react';
+import { DossierCard } from '../dossier/DossierCard';
+import { DossierSearch } from '../dossier/DossierSearch';
+import { useDeskSetup } from '../dossier/useDeskSetup';
+import { useAltShortcut } from '../dossier/useShortcut';
+import { ControlSheetButton } from './ControlSheetButton';
+import { CorrectionForm } from './CorrectionForm';
+import { Outcome, type ActionReport } from './Outcome';
+import { ReturnForm } from './ReturnForm';
+import { useDeskContext } from './useDeskContext';
+import { useOpenDossier } from './useOpenDossier';
+
+type Panel = 'none' | 'return' | 'correction';
+
+export function ReturnScreen() {
+  const setup = useDeskSetup();
+  const { ctx, server } = useDeskContext(setup);
+  const { row, open, reload } = useOpenDossier();
+  const [panel, setPanel] = useState<Panel>('none');
+  const [report, setReport] = useState<ActionReport>();
+
+  useEffect(() => {
+    setPanel('none');
+  }, [row?.id]);
+  useAltShortcut('t', () => setPanel('return'), row?.state.status === 'resultReady');
+  useAltShortcut('d', () => setPanel('correction'), row?.state.status === 'returned');
+
+  if (!setup || !ctx) return <p className="muted">Đang tải danh mục…</p>;
+  const status = row?.state.status;
+  const done = (r: ActionReport) => {
+    setReport(r);
+    setPanel('none');
+    void reload();
+  };
+
+  return (
+    <div className="desk">
+      <DossierSearch
+        agencyTable={setup.agencyTable}
+        onOpen={(r) => {
+          setReport(undefined);
+          open(r);
+        }}
+      />
+      <Outcome report={report} />
+      {row ? (
+        <DossierCard row={row} departmentName={setup.departmentName}>
+          {status === 'resultReady' ? (
+            <button type="button" className="primary" onClick={() => setPanel('return')}>
+              Trả kết quả <kbd>Alt+T</kbd>
+            </button>
+          ) : null}
+          {status === 'returned' ? (
+            <button type="button" className="secondary" onClick={() => setPanel('correction')}>
+              Yêu cầu đính chính <kbd>Alt+D</kbd>
+            </button>
+          ) : null}
+          <ControlSheetButton ctx={ctx} server={server} row={row} shortcut="k" />
+          {panel === 'return' ? <ReturnForm ctx={ctx} dossierId={row.id} state={row.state} onDone={done} onCancel={() => setPanel('none')} /> : null}
+          {panel === 'correction' ? <CorrectionForm ctx={ctx} server={server} dossierId={row.id} state={row.state} onDone={done} onCancel={() => setPanel('none')} /> : null}
+        </DossierCard>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// Tra cứu: find any dossier (scan, code, ID, phone, name) and read its card and history; the
+// control sheet can be printed from here too. Nothing is recorded from this screen.
+import { DossierCard } from '../dossier/DossierCard';
+import { DossierSearch } from '../dossier/DossierSearch';
+import { useDeskSetup } from '../dossier/useDeskSetup';
+import { ControlSheetButton } from '../return/ControlSheetButton';
+import { useDeskContext } from '../return/useDeskContext';
+import { useOpenDossier } from '../return/useOpenDossier';
+
+export function DossierLookup() {
+  const setup = useDeskSetup();
+  const { ctx, server } = useDeskContext(setup);
+  const { row, open } = useOpenDossier();
+  if (!setup || !ctx) return <p className="muted">Đang tải danh mục…</p>;
+  return (
+    <section className="dossier-lookup" aria-label="Tra cứu hồ sơ">
+      <h2>Tra cứu hồ sơ</h2>
+      <DossierSearch agencyTable={setup.agencyTable} onOpen={open} />
+      {row ? (
+        <DossierCard row={row} departmentName={setup.departmentName}>
+          <ControlSheetButton ctx={ctx} server={server} row={row} shortcut="k" />
+        </DossierCard>
+      ) : null}
+    </section>
+  );
+}

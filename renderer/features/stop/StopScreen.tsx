@@ -1,0 +1,149 @@
+// The desk where an applicant asks to stop (withdraw) a dossier: find it by scanning the slip or
+// typing its code, check who is asking, record the reason, print the notice (Mẫu 05, 2025).
+import { useState, type FormEvent } from 'react';
+import { useKiosk } from '../../app/kiosk';
+import { usePrinting } from '../../app/printing';
+import { STATUS_LABELS, type DossierState } from '../../../shared/domain';
+import { classifyScan } from '../../../shared/codes';
+import type { Procedure } from '../../../shared/catalogue';
+import { useScans } from '../../scan/useScans';
+import { codeFromScan } from '../dossier/find';
+import { agencyTableFor, loadReceiveConfig } from '../receive/config';
+import { routeFor } from '../receive/printouts';
+import { FieldError, TextField } from '../receive/Field';
+import { feeOnStop, papersAway, stopAtDesk, type StopErrors, type StopForm } from './stop';
+import './stop.css';
+
+const EMPTY: StopForm = { requester: 'applicant', requesterName: '', idNumber: '', authorisationSeen: false, reason: '' };
+
+export function StopScreen() {
+  const kiosk = useKiosk();
+  const printing = usePrinting();
+  const [code, setCode] = useState('');
+  const [dossier, setDossier] = useState<DossierState>();
+  const [procedure, setProcedure] = useState<Procedure>();
+  const [form, setForm] = useState<StopForm>(EMPTY);
+  const [errors, setErrors] = useState<StopErrors>({});
+  const [done, setDone] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function find(text: string) {
+    setDone(undefined);
+    // The QR and the numeric CODE128 key of the slip both lead back to the dossier code.
+    const agencyTable = agencyTableFor(await loadReceiveConfig(kiosk.db), kiosk.credential.agencyCode);
+    const resolved = codeFromScan(classifyScan(text), agencyTable);
+    if (!resolved?.ok) {
+      setDossier(undefined);
+      setErrors({ dossier: resolved?.message ?? 'Không đọc được mã hồ sơ. Quét mã trên giấy tiếp nhận hoặc gõ đủ mã, ví dụ 000.00.15.H41-260112-0001.' });
+      return;
+    }
+    const full = resolved.code;
+    setCode(full);
+    const row = await kiosk.db.dossiers.where('code').equals(full).first();
+    if (!row) {
+      setDossier(undefined);
+      setErrors({ dossier: `Không có hồ sơ ${full} trên máy quầy này. Kiểm tra lại mã hoặc chờ đồng bộ.` });
+      return;
+    }
+    const item = row.state.procedureCode ? await kiosk.db.catalogue.where('kind').equals('procedure').filter((c) => (c.body as Procedure).code === row.state.procedureCode).first() : undefined;
+    setProcedure(item?.body as Procedure | undefined);
+    setDossier(row.state);
+    setForm({ ...EMPTY, requesterName: row.state.applicant?.name ?? '' });
+    setErrors({});
+  }
+
+  useScans((scan) => void find(scan.code));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      const config = await loadReceiveConfig(kiosk.db);
+      const printers = await kiosk.host.printers.list().catch(() => []);
+      const route = routeFor(printers, ['form', 'slip']);
+      const outcome = await stopAtDesk(
+        { db: kiosk.db, eventMeta: kiosk.eventMeta, officerName: kiosk.officer.fullName, agency: config.agency, place: config.place, deskPlace: config.deskPlace, now: () => new Date() },
+        dossier,
+        form,
+        procedure,
+        route.layout,
+      );
+      if (!outcome.ok) {
+        setErrors(outcome.errors);
+        return;
+      }
+      setErrors({});
+      setDossier(outcome.state);
+      const printed = await printing.print(outcome.notice, { role: route.role, copies: 2 });
+      const where = outcome.papersAway ? ' Hồ sơ giấy đang ở cơ quan giải quyết: theo dõi để nhận về và trả cho người nộp.' : '';
+      setDone(`Đã dừng giải quyết hồ sơ ${outcome.state.code ?? ''}.${where} ${printed.ok ? 'Đã gửi lệnh in thông báo (Mẫu 05).' : `Chưa in được: ${printed.message}`}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fee = dossier ? feeOnStop(procedure, dossier.feesPaid) : undefined;
+  return (
+    <section className="stop-screen" aria-labelledby="stop-title">
+      <h2 id="stop-title">Dừng giải quyết hồ sơ theo đề nghị của người nộp</h2>
+      <form
+        className="stop-find"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void find(code);
+        }}
+      >
+        <TextField id="stop-code" label="Mã hồ sơ" value={code} onValue={setCode} autoFocus error={errors.dossier && !dossier ? errors.dossier : undefined} hint="Quét giấy tiếp nhận hoặc gõ mã rồi nhấn Enter" />
+        <button type="submit">Tìm <kbd>Enter</kbd></button>
+      </form>
+      {dossier ? (
+        <form className="stop-form" onSubmit={(e) => void submit(e)}>
+          <dl className="stop-dossier">
+            <dt>Người nộp</dt>
+            <dd>{dossier.applicant?.name}</dd>
+            <dt>Thủ tục</dt>
+            <dd>{dossier.procedureName}</dd>
+            <dt>Trạng thái</dt>
+            <dd data-testid="stop-status">{STATUS_LABELS[dossier.status]}</dd>
+          </dl>
+          {papersAway(dossier.status) ? <p className="stop-away">Hồ sơ giấy đang ở cơ quan giải quyết hoặc bưu điện: sau khi dừng, hồ sơ được chuyển về Trung tâm để trả cho người nộp.</p> : null}
+          {fee ? <p className={fee.known ? 'stop-fee' : 'stop-fee unknown'}>{fee.note}</p> : null}
+          <FieldError id="stop-dossier" error={errors.dossier} />
+          <fieldset>
+            <legend>Người đề nghị</legend>
+            <label>
+              <input type="radio" name="requester" checked={form.requester === 'applicant'} onChange={() => setForm({ ...form, requester: 'applicant' })} /> Chính người nộp
+            </label>
+            <label>
+              <input type="radio" name="requester" checked={form.requester === 'representative'} onChange={() => setForm({ ...form, requester: 'representative', requesterName: '' })} /> Người được ủy quyền
+            </label>
+          </fieldset>
+          <TextField id="stop-name" label="Họ tên người đề nghị" value={form.requesterName} onValue={(v) => setForm({ ...form, requesterName: v })} error={errors.requesterName} />
+          <TextField id="stop-id" label="Số định danh trên giấy tờ xuất trình" value={form.idNumber} onValue={(v) => setForm({ ...form, idNumber: v })} error={errors.idNumber} inputMode="numeric" />
+          {form.requester === 'representative' ? (
+            <label className="field">
+              <span>
+                <input type="checkbox" checked={form.authorisationSeen} onChange={(e) => setForm({ ...form, authorisationSeen: e.target.checked })} /> Đã kiểm tra giấy ủy quyền hợp lệ
+              </span>
+              <FieldError id="stop-auth" error={errors.authorisationSeen} />
+            </label>
+          ) : null}
+          <label className={errors.reason ? 'field invalid' : 'field'} htmlFor="stop-reason">
+            <span>Lý do đề nghị dừng giải quyết</span>
+            <textarea id="stop-reason" rows={3} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
+            <FieldError id="stop-reason" error={errors.reason} />
+          </label>
+          <button type="submit" disabled={busy || dossier.status === 'withdrawn'}>
+            Dừng giải quyết và in thông báo <kbd>Enter</kbd>
+          </button>
+        </form>
+      ) : null}
+      {done ? (
+        <p className="stop-done" role="status">
+          {done}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+// Stopping a dossier at the applicant's request (NĐ 118/2025; notice = Mẫu 05 of TT 03/2025).
+// The desk checks who is asking, records the reason as the `withdrawn` fact through recordEvent,
+// and prints the notice. When the papers are outside the Center (with the courier or at the
+// department) the notice says they will be brought back to the Center's desk for return.
+import type { Procedure } from '../../../shared/catalogue';
+import type { DossierEvent, DossierState, DossierStatus, EventMeta } from '../../../shared/domain';
+import { STATUS_LABELS } from '../../../shared/domain';
+import type { AgencyHeader, DocumentLayout, PrintDocument } from '../../../shared/documents';
+import { stopProcessing } from '../../../shared/documents';
+import type { MotCuaDb } from '../../db';
+import { recordEvent } from '../../db';
+
+export interface StopForm {
+  requester: 'applicant' | 'representative';
+  requesterName: string;
+  /** The ID number on the paper the requester shows at the desk. */
+  idNumber: string;
+  /** For a representative: the officer has seen a valid authorisation (giấy ủy quyền). */
+  authorisationSeen: boolean;
+  reason: string;
+}
+
+export type StopErrors = Partial<Record<'dossier' | 'requesterName' | 'idNumber' | 'authorisationSeen' | 'reason', string>>;
+
+/** Statuses where the papers are not at the Center and must be brought back for return. */
+const AWAY: readonly DossierStatus[] = ['withCourier', 'atDepartment', 'resultInTransit'];
+
+export function papersAway(status: DossierStatus): boolean {
+  return AWAY.includes(status);
+}
+
+/** Statuses the reducer accepts `withdrawn` from (shared/domain/transitions.ts). */
+const STOPPABLE: readonly DossierStatus[] = ['awaitingSupplement', 'received', 'withCourier', 'atDepartment', 'resultInTransit', 'resultReady'];
+
+export function applicantIdOf(state: DossierState): string | undefined {
+  const a = state.applicant;
+  if (!a) return undefined;
+  return a.kind === 'individual' ? a.idNumber : a.taxCode;
+}
+
+export function checkStop(state: DossierState | undefined, form: StopForm): StopErrors {
+  const errors: StopErrors = {};
+  if (!state) return { dossier: 'Chưa chọn hồ sơ: quét hoặc nhập mã hồ sơ trên giấy tiếp nhận.' };
+  if (!STOPPABLE.includes(state.status)) {
+    errors.dossier = `Hồ sơ đang ở trạng thái “${STATUS_LABELS[state.status]}”, không thể dừng giải quyết.`;
+  }
+  if (form.requesterName.trim().length < 2) errors.requesterName = 'Ghi họ tên người đề nghị dừng giải quyết.';
+  const id = form.idNumber.replace(/\s+/g, '');
+  if (form.requester === 'applicant') {
+    const expected = applicantIdOf(state);
+    if (!id) errors.idNumber = 'Nhập số định danh (CCCD) hoặc mã số thuế trên giấy tờ người nộp xuất trình.';
+    else if (expected && id !== expected) errors.idNumber = 'Số định danh không khớp với người nộp hồ sơ. Nếu là người khác, chọn “Người được ủy quyền”.';
+  } else {
+    if (!/^(\d{9}|\d{12}|[A-Z]\d{7,8})$/.test(id)) errors.idNumber = 'Số định danh của người được ủy quyền: 12 số CCCD, 9 số CMND hoặc số hộ chiếu.';
+    if (!form.authorisationSeen) errors.authorisationSeen = 'Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ; đánh dấu khi đã kiểm tra.';
+  }
+  if (form.reason.trim().length < 5) errors.reason = 'Ghi rõ lý do người nộp đề nghị dừng giải quyết (ít nhất 5 ký tự).';
+  return errors;
+}
+
+/**
+ * Whether fees paid are refunded when the applicant stops, as the catalogue says. The catalogue
+ * has no such field yet (`feesRefundableOnStop`); absent means non-refundable, said on screen.
+ */
+export function feeOnStop(procedure: Procedure | undefined, feesPaid: number): { refundable: boolean; known: boolean; note: string } {
+  const flag = (procedure as (Procedure & { feesRefundableOnStop?: boolean }) | undefined)?.feesRefundableOnStop;
+  const known = typeof flag === 'boolean';
+  const refundable = flag === true;
+  if (feesPaid <= 0) return { refundable, known, note: 'Người nộp chưa nộp phí, lệ phí.' };
+  const amount = `${feesPaid.toLocaleString('vi-VN')} đồng`;
+  if (refundable) return { refundable, known, note: `Hoàn trả ${amount} phí, lệ phí đã nộp theo quy định của thủ tục.` };
+  return {
+    refundable,
+    known,
+    note: known
+      ? `Thủ tục không cho hoàn trả phí, lệ phí: ${amount} đã nộp không được hoàn lại.`
+      : `Danh mục thủ tục không quy định hoàn trả: ${amount} phí, lệ phí đã nộp không được hoàn lại.`,
+  };
+}
+
+export interface StopContext {
+  db: MotCuaDb;
+  eventMeta(dossierId: string): EventMeta;
+  officerName: string;
+  agency: AgencyHeader;
+  place: string;
+  deskPlace: string;
+  now(): Date;
+}
+
+export type StopOutcome = { ok: true; state: DossierState; notice: PrintDocument; papersAway: boolean } | { ok: false; errors: StopErrors };
+
+/** Records the stop (one `withdrawn` event) and builds the notice; nothing prints before the event is durable. */
+export async function stopAtDesk(ctx: StopContext, state: DossierState | undefined, form: StopForm, procedure: Procedure | undefined, layout: DocumentLayout): Promise<StopOutcome> {
+  const errors = checkStop(state, form);
+  if (Object.keys(errors).length > 0 || !state) return { ok: false, errors };
+  const requestedBy = form.requester === 'applicant' ? form.requesterName.trim() : `${form.requesterName.trim()} (người được ủy quyền)`;
+  const event = {
+    ...ctx.eventMeta(state.id),
+    type: 'withdrawn',
+    payload: { reason: form.reason.trim(), requestedBy },
+  } as DossierEvent;
+  const away = papersAway(state.status);
+  const recorded = await recordEvent(ctx.db, event);
+  if (!recorded.ok) return { ok: false, errors: { dossier: recorded.error.message } };
+  const fee = feeOnStop(procedure, state.feesPaid);
+  const notice = stopProcessing(
+    {
+      agency: ctx.agency,
+      place: ctx.place,
+      issuedAt: ctx.now().toISOString(),
+      dossierCode: state.code ?? state.id,
+      applicant: { name: state.applicant?.name ?? '', idNumber: applicantIdOf(state) },
+      procedureName: state.procedureName ?? '',
+      receivedAt: state.receivedAt ?? ctx.now().toISOString(),
+      reason: form.reason.trim(),
+      requestedBy,
+      requestedAt: ctx.now().toISOString(),
+      feeNote: fee.note,
+      papersReturn: away
+        ? `Hồ sơ giấy đang ở cơ quan giải quyết; được chuyển về và trả lại tại ${ctx.deskPlace}. Trung tâm sẽ báo khi hồ sơ về.`
+        : `Trả lại ngay tại ${ctx.deskPlace}.`,
+      signerTitle: 'Cán bộ tiếp nhận',
+      signerName: ctx.officerName,
+    },
+    // Only the 2025 set has a stop notice, so a deployment still on the 2018 forms prints it too.
+    { layout, formSet: '2025' },
+  );
+  return { ok: true, state: recorded.state, notice, papersAway: away };
+}

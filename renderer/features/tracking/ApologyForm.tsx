@@ -1,0 +1,77 @@
+// The department's apology and new date (Mẫu 04), recorded once; a second is refused by the
+// reducer and its message shown here.
+import { useState, type FormEvent } from 'react';
+import type { DossierState } from '../../../shared/domain';
+import { FieldError, TextField } from '../receive/Field';
+import type { ServerAccess } from '../dossier/history';
+import type { DeskContext } from '../return/desk';
+import type { ActionReport } from '../return/Outcome';
+import { EMPTY_APOLOGY_FORM, recordApology, type ApologyForm as Form } from './apology';
+
+export function ApologyForm(props: {
+  ctx: DeskContext & { departmentName(id: string): string | undefined };
+  server: ServerAccess;
+  dossierId: string;
+  state: DossierState;
+  onDone(report: ActionReport): void;
+  onCancel(): void;
+}) {
+  const [form, setForm] = useState<Form>(EMPTY_APOLOGY_FORM);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      const out = await recordApology(props.ctx, props.dossierId, form, props.server);
+      if (!out.ok) {
+        setErrors(out.errors);
+        setMessage(out.message);
+        return;
+      }
+      props.onDone({ message: `Đã ghi nhận văn bản xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${props.state.code ?? ''}.`, prints: out.prints, warnings: out.warnings });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="desk-form" onSubmit={submit} aria-label="Xin lỗi và hẹn lại" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+      <label className={errors.reason ? 'field invalid wide' : 'field wide'} htmlFor="apology-reason">
+        <span>Lý do chậm trả kết quả</span>
+        <textarea id="apology-reason" rows={2} value={form.reason} onChange={(e) => set({ reason: e.target.value })} autoFocus />
+        <FieldError id="apology-reason" error={errors.reason} />
+      </label>
+      <TextField id="apology-officer" label="Công chức chịu trách nhiệm" value={form.responsibleOfficer} onValue={(v) => set({ responsibleOfficer: v })} error={errors.responsibleOfficer} />
+      <fieldset className="row">
+        <legend>Lý do có chính đáng?</legend>
+        <label className="check">
+          <input type="radio" name="reason-valid" checked={form.reasonValid === 'yes'} onChange={() => set({ reasonValid: 'yes' })} /> Chính đáng
+        </label>
+        <label className="check">
+          <input type="radio" name="reason-valid" checked={form.reasonValid === 'no'} onChange={() => set({ reasonValid: 'no' })} /> Không chính đáng
+        </label>
+        <FieldError id="reason-valid" error={errors.reasonValid} />
+      </fieldset>
+      <TextField id="apology-date" type="date" label="Ngày hẹn trả kết quả mới" value={form.newDate} onValue={(v) => set({ newDate: v })} error={errors.newDate} />
+      <TextField id="apology-signer" label="Thủ trưởng cơ quan ký (họ tên, không bắt buộc)" value={form.signerName} onValue={(v) => set({ signerName: v })} />
+      {message ? (
+        <p className="field-error wide" role="alert" data-testid="apology-error">
+          {message}
+        </p>
+      ) : null}
+      <div className="wide row">
+        <button type="submit" className="primary" disabled={busy}>
+          Ghi nhận, in phiếu xin lỗi và giấy hẹn mới <kbd>Enter</kbd>
+        </button>
+        <button type="button" className="secondary" onClick={props.onCancel}>
+          Hủy <kbd>Esc</kbd>
+        </button>
+      </div>
+    </form>
+  );
+}

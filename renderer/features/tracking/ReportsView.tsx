@@ -1,0 +1,153 @@
+// Reports for a period: early / on-time / late per department and procedure (table, chart, XLSX),
+// the register (Mẫu 06: A4 print and XLSX) and the officers with repeated unjustified delays.
+import { useState, type FormEvent } from 'react';
+import { vnDateKey } from '../../../shared/calendar';
+import { useKiosk } from '../../app/kiosk';
+import { FieldError } from '../receive/Field';
+import type { DeskContext } from '../return/desk';
+import { downloadBytes, rateText, statsWorkbook, STATS_COLUMNS } from './exports';
+import { periodOf, type Period } from './period';
+import { registerDocument, registerEntries, registerFormNumber, registerWorkbook, type RegisterEntry } from './register';
+import { allStates, lateOfficersReport, timelinessStats, type LateOfficer, type TimelinessRow, type TimelinessStats } from './reports';
+import { RegisterTable } from './RegisterTable';
+import { StatsChart } from './StatsChart';
+
+interface Report {
+  period: Period;
+  stats: TimelinessStats;
+  register: RegisterEntry[];
+  lateOfficers: LateOfficer[];
+}
+
+function StatsTable({ caption, rows, total }: { caption: string; rows: TimelinessRow[]; total: TimelinessRow }) {
+  return (
+    <table className="report-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {STATS_COLUMNS.map((c) => (
+            <th key={c}>{c}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {[...rows, total].map((r) => (
+          <tr key={r.key} className={r === total ? 'total' : undefined}>
+            <td>{r.label}</td>
+            <td>{r.early}</td>
+            <td>{r.onTime}</td>
+            <td>{r.late}</td>
+            <td>{r.total}</td>
+            <td>{rateText(r)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ReportsView({ ctx }: { ctx: DeskContext & { departmentName(id: string): string | undefined } }) {
+  const { db } = useKiosk();
+  const today = vnDateKey(new Date());
+  const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
+  const [to, setTo] = useState(today);
+  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
+  const [report, setReport] = useState<Report>();
+  const [note, setNote] = useState<string>();
+
+  async function build(e: FormEvent) {
+    e.preventDefault();
+    const p = periodOf(from, to);
+    if (!p.ok) return setErrors({ [p.field]: p.message });
+    setErrors({});
+    const now = new Date();
+    const states = await allStates(db);
+    setReport({
+      period: p.period,
+      stats: timelinessStats(states, p.period, now, ctx.departmentName),
+      register: await registerEntries(db, p.period, ctx.departmentName),
+      lateOfficers: lateOfficersReport(states, p.period, now, ctx.departmentName),
+    });
+  }
+
+  async function printRegister(r: Report) {
+    const queued = await ctx.print(registerDocument(r.register, r.period, ctx.config.agency, ctx.config.formSet), { role: 'form' });
+    setNote(queued.ok ? 'Đã gửi in sổ theo dõi hồ sơ (khổ A4).' : queued.message);
+  }
+
+  return (
+    <div className="reports">
+      <form className="period" onSubmit={build} aria-label="Kỳ báo cáo">
+        <label className={errors.from ? 'field invalid' : 'field'} htmlFor="period-from">
+          <span>Từ ngày</span>
+          <input id="period-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <FieldError id="period-from" error={errors.from} />
+        </label>
+        <label className={errors.to ? 'field invalid' : 'field'} htmlFor="period-to">
+          <span>Đến ngày</span>
+          <input id="period-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <FieldError id="period-to" error={errors.to} />
+        </label>
+        <button type="submit" className="primary">
+          Lập báo cáo <kbd>Enter</kbd>
+        </button>
+      </form>
+      <p className="muted">Số liệu lấy từ các hồ sơ đang lưu trên máy này (hồ sơ đã trả quá thời hạn lưu giữ chỉ còn trên máy chủ).</p>
+      {note ? <p className="banner ok" role="status">{note}</p> : null}
+      {report ? (
+        <>
+          <section aria-label="Thống kê đúng hạn">
+            <h2>Kết quả giải quyết {report.period.label}</h2>
+            <StatsChart rows={report.stats.byDepartment} />
+            <StatsTable caption="Theo cơ quan giải quyết" rows={report.stats.byDepartment} total={report.stats.total} />
+            <StatsTable caption="Theo thủ tục" rows={report.stats.byProcedure} total={report.stats.total} />
+            <button type="button" className="secondary" onClick={() => void statsWorkbook(report.stats, report.period).then((b) => downloadBytes(b, `thong-ke-dung-han-${from}-${to}.xlsx`))}>
+              Xuất thống kê ra Excel
+            </button>
+          </section>
+          <section aria-label="Công chức để chậm muộn">
+            <h2>Công chức để hồ sơ quá hạn từ 2 lần trở lên không có lý do chính đáng</h2>
+            {report.lateOfficers.length === 0 ? (
+              <p className="muted">Không có công chức nào trong kỳ.</p>
+            ) : (
+              <table className="report-table" data-testid="late-officers">
+                <thead>
+                  <tr>
+                    <th>Cơ quan</th>
+                    <th>Công chức</th>
+                    <th>Số hồ sơ</th>
+                    <th>Mã hồ sơ</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.lateOfficers.map((o) => (
+                    <tr key={`${o.departmentId}|${o.officer}`}>
+                      <td>{o.departmentName}</td>
+                      <td>{o.officer}</td>
+                      <td>{o.dossierCodes.length}</td>
+                      <td>{o.dossierCodes.join(', ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <section aria-label="Sổ theo dõi hồ sơ">
+            <h2>
+              Sổ theo dõi hồ sơ ({registerFormNumber(ctx.config.formSet)}) · {report.register.length} hồ sơ
+            </h2>
+            <div className="row">
+              <button type="button" className="secondary" onClick={() => void printRegister(report)}>
+                In sổ (A4)
+              </button>
+              <button type="button" className="secondary" onClick={() => void registerWorkbook(report.register, report.period, ctx.config.agency).then((b) => downloadBytes(b, `so-theo-doi-ho-so-${from}-${to}.xlsx`))}>
+                Xuất sổ ra Excel
+              </button>
+            </div>
+            <RegisterTable entries={report.register} />
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+// Theo dõi: the board of dossiers to chase (overdue, due today, due next working day, awaiting
+// supplement, results not collected) with the apology action, and the reports for a period.
+import { useCallback, useEffect, useState } from 'react';
+import { useKiosk } from '../../app/kiosk';
+import { DossierCard } from '../dossier/DossierCard';
+import { useDeskSetup } from '../dossier/useDeskSetup';
+import { useAltShortcut } from '../dossier/useShortcut';
+import { ControlSheetButton } from '../return/ControlSheetButton';
+import { Outcome, type ActionReport } from '../return/Outcome';
+import { useDeskContext } from '../return/useDeskContext';
+import { useOpenDossier } from '../return/useOpenDossier';
+import { ApologyForm } from './ApologyForm';
+import { DEFAULT_NOT_COLLECTED_DAYS, loadTrackingBoard, type TrackingBoard } from './board';
+import { BoardView } from './BoardView';
+import { ReportsView } from './ReportsView';
+import './tracking.css';
+
+const APOLOGY_ALLOWED = new Set(['received', 'withCourier', 'atDepartment', 'resultInTransit']);
+
+export function TrackingScreen() {
+  const { db } = useKiosk();
+  const setup = useDeskSetup();
+  const { ctx, server } = useDeskContext(setup);
+  const { row, open, reload } = useOpenDossier();
+  const [tab, setTab] = useState<'board' | 'reports'>('board');
+  const [days, setDays] = useState(DEFAULT_NOT_COLLECTED_DAYS);
+  const [board, setBoard] = useState<TrackingBoard>();
+  const [apologyOpen, setApologyOpen] = useState(false);
+  const [report, setReport] = useState<ActionReport>();
+
+  const refresh = useCallback(async () => {
+    if (!setup) return;
+    setBoard(await loadTrackingBoard(db, { now: new Date(), calendar: setup.calendar, notCollectedDays: days }));
+  }, [db, setup, days]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  useEffect(() => setApologyOpen(false), [row?.id]);
+  useAltShortcut('b', () => setTab('board'));
+  useAltShortcut('r', () => setTab('reports'));
+  useAltShortcut('x', () => setApologyOpen(true), tab === 'board' && row !== undefined && APOLOGY_ALLOWED.has(row.status));
+
+  if (!setup || !ctx) return <p className="muted">Đang tải danh mục…</p>;
+  return (
+    <div className="tracking">
+      <div className="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'board'} className={tab === 'board' ? 'active' : ''} onClick={() => setTab('board')}>
+          Bảng theo dõi <kbd>Alt+B</kbd>
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'reports'} className={tab === 'reports' ? 'active' : ''} onClick={() => setTab('reports')}>
+          Báo cáo, sổ theo dõi <kbd>Alt+R</kbd>
+        </button>
+      </div>
+      {tab === 'reports' ? (
+        <ReportsView ctx={ctx} />
+      ) : (
+        <>
+          <div className="row board-tools">
+            <label className="field inline" htmlFor="not-collected-days">
+              <span>Kết quả chưa nhận từ (ngày)</span>
+              <input id="not-collected-days" type="number" min={1} max={365} value={days} onChange={(e) => setDays(Math.max(1, Number(e.target.value) || 1))} />
+            </label>
+            <button type="button" className="secondary" onClick={() => void refresh()}>
+              Làm mới
+            </button>
+          </div>
+          <Outcome report={report} />
+          {row ? (
+            <DossierCard row={row} departmentName={setup.departmentName}>
+              {APOLOGY_ALLOWED.has(row.status) ? (
+                <button type="button" className="primary" onClick={() => setApologyOpen(true)}>
+                  Xin lỗi, hẹn lại ngày trả <kbd>Alt+X</kbd>
+                </button>
+              ) : null}
+              <ControlSheetButton ctx={ctx} server={server} row={row} shortcut="k" />
+              <button type="button" className="secondary" onClick={() => open(undefined)}>
+                Đóng hồ sơ
+              </button>
+              {apologyOpen ? (
+                <ApologyForm
+                  ctx={ctx}
+                  server={server}
+                  dossierId={row.id}
+                  state={row.state}
+                  onCancel={() => setApologyOpen(false)}
+                  onDone={(r) => {
+                    setReport(r);
+                    setApologyOpen(false);
+                    void reload();
+                    void refresh();
+                  }}
+                />
+              ) : null}
+            </DossierCard>
+          ) : null}
+          {board ? (
+            <BoardView
+              board={board}
+              departmentName={setup.departmentName}
+              openId={row?.id}
+              onOpen={(r) => {
+                setReport(undefined);
+                open(r);
+              }}
+            />
+          ) : (
+            <p className="muted">Đang tải bảng theo dõi…</p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

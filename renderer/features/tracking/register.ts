@@ -1,0 +1,130 @@
+// The register (Mẫu 06 of 2018, Mẫu 07 of 2025: Sổ theo dõi hồ sơ) for a period. Its numbers come
+// from the server, continuous through the calendar year for the whole Center; a dossier received
+// offline shows "Chờ đồng bộ" until the counter has synced.
+import type { Workbook } from 'exceljs';
+import { formatVietnamDate } from '../../../shared/domain';
+import { officialHeader, titleBlock, makeDocument } from '../../../shared/documents/forms';
+import type { FormSet, PrintDocument } from '../../../shared/documents/model';
+import type { AgencyHeader } from '../../../shared/documents/model';
+import type { DossierRow, MotCuaDb } from '../../db';
+import { inPeriod, type Period } from './period';
+
+export const PENDING_NUMBER = 'Chờ đồng bộ';
+
+export const REGISTER_COLUMNS = [
+  'TT',
+  'Mã hồ sơ',
+  'Tên thủ tục',
+  'Người nộp',
+  'Địa chỉ, số điện thoại',
+  'Cơ quan giải quyết',
+  'Ngày nhận',
+  'Ngày hẹn trả',
+  'Ngày trả kết quả',
+  'Hình thức nhận kết quả',
+  'Ký nhận',
+] as const;
+
+export interface RegisterEntry {
+  number?: number;
+  code: string;
+  procedure: string;
+  applicant: string;
+  addressPhone: string;
+  department: string;
+  receivedAt: string;
+  appointment: string;
+  returnedAt: string;
+  collection: string;
+}
+
+export function registerNumberText(n: number | undefined): string {
+  return n === undefined ? PENDING_NUMBER : String(n).padStart(2, '0');
+}
+
+export function registerEntry(row: DossierRow, departmentName: (id: string) => string | undefined): RegisterEntry {
+  const s = row.state;
+  const a = s.applicant;
+  const returnedVia = s.flags.returnMethod === 'post' ? 'Qua bưu điện' : s.flags.returnMethod === 'desk' ? 'Tại quầy' : '';
+  const planned = s.collection?.method === 'post' ? 'Qua bưu điện (đăng ký)' : 'Tại quầy (đăng ký)';
+  return {
+    number: row.registerNumber,
+    code: s.code ?? '',
+    procedure: s.procedureName ?? '',
+    applicant: a?.name ?? '',
+    addressPhone: [a?.address, a?.phone].filter(Boolean).join(', '),
+    department: s.departmentId ? (departmentName(s.departmentId) ?? s.departmentId) : '',
+    receivedAt: s.receivedAt ? formatVietnamDate(s.receivedAt) : '',
+    appointment: (s.dueAt ? formatVietnamDate(s.dueAt) : '') + (s.newDueAt ? ` (hẹn mới ${formatVietnamDate(s.newDueAt)})` : ''),
+    returnedAt: s.returnedAt ? formatVietnamDate(s.returnedAt) : '',
+    collection: returnedVia || planned,
+  };
+}
+
+/** Numbered entries in register order, then those still waiting for their number by reception time. */
+export async function registerEntries(db: MotCuaDb, period: Period, departmentName: (id: string) => string | undefined): Promise<RegisterEntry[]> {
+  const rows: DossierRow[] = [];
+  await db.dossiers.each((r) => {
+    if (r.code && inPeriod(r.state.receivedAt, period)) rows.push(r);
+  });
+  rows.sort((a, b) => {
+    if (a.registerNumber !== undefined && b.registerNumber !== undefined) return (a.registerYear ?? 0) - (b.registerYear ?? 0) || a.registerNumber - b.registerNumber;
+    if (a.registerNumber !== undefined) return -1;
+    if (b.registerNumber !== undefined) return 1;
+    return (a.state.receivedAt ?? '').localeCompare(b.state.receivedAt ?? '');
+  });
+  return rows.map((r) => registerEntry(r, departmentName));
+}
+
+export function entryCells(e: RegisterEntry): string[] {
+  return [registerNumberText(e.number), e.code, e.procedure, e.applicant, e.addressPhone, e.department, e.receivedAt, e.appointment, e.returnedAt, e.collection, ''];
+}
+
+export function registerFormNumber(formSet: FormSet): string {
+  return formSet === '2025' ? 'Mẫu 07' : 'Mẫu 06';
+}
+
+export function registerLegalBasis(formSet: FormSet): string {
+  return formSet === '2025' ? 'Mẫu số 07 – Thông tư số 03/2025/TT-VPCP' : 'Mẫu số 06 – Thông tư số 01/2018/TT-VPCP';
+}
+
+/** The A4 print of the register for the period. */
+export function registerDocument(entries: RegisterEntry[], period: Period, agency: AgencyHeader, formSet: FormSet): PrintDocument {
+  const widths = [4, 12, 14, 9, 11, 10, 6, 8, 6, 7, 6];
+  return makeDocument('register', `Sổ theo dõi hồ sơ ${period.label}`, { layout: 'sheet', formSet }, [
+    officialHeader(agency),
+    { type: 'text', text: registerLegalBasis(formSet), style: { size: 'small', italic: true, align: 'right' } },
+    titleBlock('SỔ THEO DÕI HỒ SƠ'),
+    { type: 'text', text: `Kỳ: ${period.label} · ${entries.length} hồ sơ`, style: { align: 'center', italic: true } },
+    {
+      type: 'table',
+      columns: REGISTER_COLUMNS.map((title, i) => ({ title, width: widths[i]!, align: i === 0 ? 'center' : 'left' })),
+      rows: entries.map(entryCells),
+      style: { size: 'small' },
+    },
+  ]);
+}
+
+type WorkbookCtor = typeof Workbook;
+
+/** The register as an XLSX file (exceljs, loaded only when an export is asked for). */
+export async function registerWorkbook(entries: RegisterEntry[], period: Period, agency: AgencyHeader): Promise<Uint8Array> {
+  const mod = (await import('exceljs')) as unknown as { Workbook?: WorkbookCtor; default?: { Workbook: WorkbookCtor } };
+  const WorkbookClass = mod.Workbook ?? mod.default!.Workbook;
+  const wb = new WorkbookClass();
+  wb.creator = agency.name;
+  const ws = wb.addWorksheet('Sổ theo dõi hồ sơ', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.addRow([`${agency.name} – SỔ THEO DÕI HỒ SƠ`]).font = { bold: true, size: 14 };
+  ws.addRow([`Kỳ: ${period.label}`]);
+  ws.addRow([]);
+  const header = ws.addRow([...REGISTER_COLUMNS]);
+  header.font = { bold: true };
+  header.eachCell((c) => (c.border = { bottom: { style: 'thin' } }));
+  for (const e of entries) ws.addRow(entryCells(e));
+  [6, 28, 40, 24, 30, 28, 12, 24, 14, 20, 14].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.views = [{ state: 'frozen', ySplit: 4 }];
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Row of the header in the exported sheet; entries follow it, one per row. */
+export const REGISTER_HEADER_ROW = 4;

@@ -1,0 +1,98 @@
+// Reports for a period, computed from the counter's dossier projections (bounded by the retention
+// rule): early / on-time / late per department and procedure, and the officers with two or more
+// late dossiers whose delay had no valid reason (the province's discipline rule).
+import { timeliness, type DossierState, type Timeliness } from '../../../shared/domain';
+import type { MotCuaDb } from '../../db';
+import { inPeriod, type Period } from './period';
+
+export interface TimelinessRow {
+  key: string;
+  label: string;
+  early: number;
+  onTime: number;
+  late: number;
+  total: number;
+  /** Share of early + on time, 0–1; undefined with nothing judged. */
+  onTimeRate?: number;
+}
+
+export interface TimelinessStats {
+  byDepartment: TimelinessRow[];
+  byProcedure: TimelinessRow[];
+  total: TimelinessRow;
+}
+
+/**
+ * Which dossiers a period judges: those whose result reached the Center in the period, and those
+ * still without a result whose original deadline passed in the period (late already).
+ */
+export function judgedInPeriod(state: DossierState, period: Period, now: Date): Timeliness | undefined {
+  if (state.resultReadyAt !== undefined) return inPeriod(state.resultReadyAt, period) ? timeliness(state, undefined, now) : undefined;
+  if (!inPeriod(state.dueAt, period)) return undefined;
+  return timeliness(state, undefined, now) === 'late' ? 'late' : undefined;
+}
+
+function emptyRow(key: string, label: string): TimelinessRow {
+  return { key, label, early: 0, onTime: 0, late: 0, total: 0 };
+}
+
+function finish(row: TimelinessRow): TimelinessRow {
+  return { ...row, onTimeRate: row.total > 0 ? (row.early + row.onTime) / row.total : undefined };
+}
+
+export function timelinessStats(states: Iterable<DossierState>, period: Period, now: Date, departmentName: (id: string) => string | undefined): TimelinessStats {
+  const byDepartment = new Map<string, TimelinessRow>();
+  const byProcedure = new Map<string, TimelinessRow>();
+  const total = emptyRow('all', 'Tổng cộng');
+  for (const s of states) {
+    const judged = judgedInPeriod(s, period, now);
+    if (!judged) continue;
+    const dep = s.departmentId ?? '';
+    const proc = s.procedureCode ?? '';
+    const d = byDepartment.get(dep) ?? emptyRow(dep, departmentName(dep) ?? (dep || 'Chưa rõ cơ quan'));
+    const p = byProcedure.get(proc) ?? emptyRow(proc, s.procedureName ?? (proc || 'Chưa rõ thủ tục'));
+    for (const r of [d, p, total]) {
+      r[judged]++;
+      r.total++;
+    }
+    byDepartment.set(dep, d);
+    byProcedure.set(proc, p);
+  }
+  const sorted = (m: Map<string, TimelinessRow>) => [...m.values()].map(finish).sort((a, b) => b.total - a.total || a.label.localeCompare(b.label, 'vi'));
+  return { byDepartment: sorted(byDepartment), byProcedure: sorted(byProcedure), total: finish(total) };
+}
+
+export interface LateOfficer {
+  departmentId: string;
+  departmentName: string;
+  officer: string;
+  dossierCodes: string[];
+}
+
+/**
+ * Officers named responsible in apologies whose reason was not accepted, for dossiers late against
+ * their original deadline that fell in the period, with two or more such dossiers per department.
+ */
+export function lateOfficersReport(states: Iterable<DossierState>, period: Period, now: Date, departmentName: (id: string) => string | undefined): LateOfficer[] {
+  const groups = new Map<string, LateOfficer>();
+  // In code order, so the officer's name is spelled as in the earliest dossier, whatever the store order.
+  const ordered = [...states].sort((a, b) => (a.code ?? a.id).localeCompare(b.code ?? b.id));
+  for (const s of ordered) {
+    const officer = s.flags.apologyResponsibleOfficer?.trim();
+    if (!officer || s.flags.apologyReasonValid !== false || !inPeriod(s.dueAt, period)) continue;
+    if (timeliness(s, undefined, now) !== 'late') continue;
+    const dep = s.departmentId ?? '';
+    const key = `${dep}|${officer.toLocaleLowerCase('vi')}`;
+    const g = groups.get(key) ?? { departmentId: dep, departmentName: departmentName(dep) ?? (dep || 'Chưa rõ cơ quan'), officer, dossierCodes: [] };
+    g.dossierCodes.push(s.code ?? s.id);
+    groups.set(key, g);
+  }
+  return [...groups.values()].filter((g) => g.dossierCodes.length >= 2).sort((a, b) => b.dossierCodes.length - a.dossierCodes.length || a.departmentName.localeCompare(b.departmentName, 'vi'));
+}
+
+/** Every dossier state the counter holds, read in one pass (reports are on demand, not per render). */
+export async function allStates(db: MotCuaDb): Promise<DossierState[]> {
+  const out: DossierState[] = [];
+  await db.dossiers.each((r) => void out.push(r.state));
+  return out;
+}

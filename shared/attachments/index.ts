@@ -1,0 +1,6 @@
+export * from './protocol';
+export * from './model';
+export * from './upload';
+export * from './pdf';
+export * from './page';
+export * from './stats';

@@ -1,0 +1,32 @@
+// The digitisation rate of the national scorecard (QĐ 766/QĐ-TTg): dossiers fully digitised at
+// reception over dossiers received, per department, for a period of Vietnam calendar days.
+export interface DigitisationFact {
+  departmentId: string;
+  /** Vietnam date key of reception, "2026-01-12". */
+  receivedOn: string;
+  /** Every ticked line digitised or exempt (`dossierDigitisation(...).complete`). */
+  complete: boolean;
+}
+
+export interface DigitisationRate {
+  departmentId: string;
+  received: number;
+  digitised: number;
+  /** 0..1; 0 when nothing was received, so an idle department never shows as 100 %. */
+  rate: number;
+}
+
+/** Rates per department for receptions in [from, to] (inclusive date keys), sorted by department. */
+export function digitisationRates(facts: readonly DigitisationFact[], from: string, to: string): DigitisationRate[] {
+  const byDepartment = new Map<string, { received: number; digitised: number }>();
+  for (const f of facts) {
+    if (f.receivedOn < from || f.receivedOn > to) continue;
+    const row = byDepartment.get(f.departmentId) ?? { received: 0, digitised: 0 };
+    row.received++;
+    if (f.complete) row.digitised++;
+    byDepartment.set(f.departmentId, row);
+  }
+  return [...byDepartment.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([departmentId, r]) => ({ departmentId, ...r, rate: r.received === 0 ? 0 : r.digitised / r.received }));
+}

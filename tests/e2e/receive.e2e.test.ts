@@ -1,0 +1,239 @@
+// The receiving counter end to end: a real server, the kiosk web host, Chromium and the virtual
+// printer. One server, one browser, one counter for the whole file; the network cut comes last.
+import { mkdir } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { dossierCodeFromBarcodeKey, parseDossierBarcodeKey } from '../../shared/codes';
+import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
+import { decodeSymbol } from '../printing/decode';
+import { DEMO_STAFF, openCounter, type Counter } from './app';
+import { launchChromium } from './chromium';
+import { startServer, type Started } from './processes';
+
+const SHOTS = 'test-artifacts/e2e';
+let server: Started;
+let browser: Browser;
+let counter: Counter;
+let printer: VirtualPrinter;
+let serverStopped = false;
+
+// Typed at a person's pace: a faster burst ending in Enter is what the scanner detector takes for a scan.
+const typeText = (page: Page, text: string) => page.keyboard.type(text, { delay: 50 });
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/receive-${name}.png`, fullPage: true });
+
+async function hostCall(page: Page, call: string, args: unknown[]): Promise<unknown> {
+  return page.evaluate(
+    async ({ call, args }) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="motcua-host-token"]')!.content;
+      const res = await fetch('/host', { method: 'POST', headers: { 'content-type': 'application/json', 'x-motcua-host-token': token }, body: JSON.stringify({ call, args }) });
+      return ((await res.json()) as { value: unknown }).value;
+    },
+    { call, args },
+  );
+}
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  printer = await startVirtualPrinter({ outDir: 'test-artifacts/e2e/receive-printer' });
+  server = await startServer();
+  browser = await launchChromium();
+  counter = await openCounter(browser, server, { counterId: 'quay-2', counterName: 'Quầy 2 – Tiếp nhận', user: DEMO_STAFF.receiving });
+  await hostCall(counter.page, 'settings.update', [
+    { printers: [{ id: 'vp', name: 'Máy in phiếu quầy 2', transport: 'network', address: printer.address, paper: '80mm', roles: ['slip', 'receipt', 'form'], copies: {} }] },
+  ]);
+  await counter.page.reload();
+  await counter.page.getByTestId('sync-badge').getByText(/Trực tuyến/).waitFor({ timeout: 30_000 });
+  await counter.page.keyboard.press('F2');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await counter?.kiosk.stop();
+  if (!serverStopped) await server?.stop();
+  await printer?.stop();
+});
+
+async function pickProcedure(page: Page, query: string, name: string) {
+  const search = page.getByRole('combobox');
+  await search.waitFor({ timeout: 30_000 });
+  await search.fill(query);
+  await page.getByRole('option', { name: new RegExp(name) }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Số CCCD / CMND / hộ chiếu').waitFor();
+}
+
+async function fillApplicant(page: Page, person: { id: string; name: string; phone: string; address: string }) {
+  // Keyboard alone: the ID field has the focus after the procedure is picked; Tab moves on.
+  await typeText(page, person.id);
+  await page.keyboard.press('Tab');
+  await typeText(page, person.name);
+  await page.keyboard.press('Tab');
+  await typeText(page, person.phone);
+  await page.keyboard.press('Tab');
+  await typeText(page, person.address);
+}
+
+test('a full receipt with fee: appointment shown before accepting, slip in 2 copies and receipt printed, barcode and QR decode to the code on screen', async () => {
+  const { page } = counter;
+  await pickProcedure(page, 'cap lai giay phep lai xe', 'Cấp lại giấy phép lái xe');
+  await shot(page, '1-procedure');
+  await page.keyboard.press('Alt+1');
+  await page.getByText('Thời hạn giải quyết').first().waitFor();
+  await shot(page, '1b-procedure-details');
+  await page.keyboard.press('Alt+2');
+
+  // A wrong ID number is refused at the field, and nothing typed is lost.
+  await fillApplicant(page, { id: '04008500123', name: 'Nguyễn Văn An', phone: '0912 345 678', address: 'Số 5 Lê Lợi, phường Vinh Phú, Nghệ An' });
+  await page.keyboard.press('Enter');
+  const idError = page.locator('#applicant-id-error');
+  await idError.waitFor();
+  expect(await idError.innerText()).toMatch(/chữ số/);
+  await shot(page, '2-applicant-error');
+  await page.getByLabel('Số CCCD / CMND / hộ chiếu').fill('040085001234');
+  expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Văn An');
+  await shot(page, '2-applicant');
+  await page.keyboard.press('Enter');
+
+  const boxes = page.getByRole('checkbox', { name: /^Đã nhận:/ });
+  await boxes.first().waitFor();
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  await shot(page, '3-documents');
+  await page.getByRole('button', { name: /Tiếp tục/ }).click();
+
+  await page.getByLabel('Số tiền thu (đồng)').waitFor();
+  expect(await page.getByLabel('Số tiền thu (đồng)').inputValue()).toBe('135.000');
+  await shot(page, '4-fee');
+  await page.keyboard.press('Enter');
+
+  const appointment = await page.getByTestId('appointment').innerText();
+  expect(appointment).toMatch(/^\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/);
+  await page.getByTestId('lease-remaining').waitFor({ timeout: 20_000 });
+  await shot(page, '5-confirm');
+  const jobsBefore = printer.jobs.length;
+  await page.keyboard.press('Control+Enter');
+
+  const code = await page.getByTestId('dossier-code').innerText({ timeout: 20_000 });
+  expect(code).toMatch(/^000\.00\.15\.H41-\d{6}-\d{4}$/);
+  expect(Number(code.slice(-4))).toBeLessThan(9000);
+  const key = await page.getByTestId('barcode-key').innerText();
+  await page.getByText(/Biên lai: EBL01\/\d{2}TAA số \d{8}/).waitFor();
+  await shot(page, '6-accepted');
+
+  await printer.waitForJobs(jobsBefore + 3);
+  const slip = printer.jobs[jobsBefore]!;
+  const printedKey = decodeSymbol(slip.png, 'CODE_128');
+  expect(printedKey).toBe(key);
+  const parts = parseDossierBarcodeKey(printedKey);
+  if (!parts.ok) throw new Error(parts.error.message);
+  expect(dossierCodeFromBarcodeKey(parts.value, ['000.00.00.H41', '000.00.15.H41'])).toEqual({ ok: true, value: code });
+  expect(decodeSymbol(slip.png, 'QR_CODE')).toBe(code);
+  expect(printer.jobs[jobsBefore + 1]!.png.equals(slip.png)).toBe(true);
+});
+
+test('a half-filled form survives a reload as a draft', async () => {
+  const { page } = counter;
+  await page.getByRole('button', { name: /Tiếp nhận hồ sơ mới/ }).click();
+  await pickProcedure(page, '1.002153', 'Đăng ký hành nghề luật sư');
+  await typeText(page, '040190004321');
+  await page.keyboard.press('Tab');
+  await typeText(page, 'Trần Thị Bình');
+  await page.waitForTimeout(500);
+  await page.reload();
+  await page.getByLabel('Họ và tên').waitFor({ timeout: 30_000 });
+  expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Trần Thị Bình');
+  expect(await page.getByLabel('Số CCCD / CMND / hộ chiếu').inputValue()).toBe('040190004321');
+  await shot(page, '7-draft-restored');
+});
+
+test('a supplement request lists every missing document and is refused without a reason', async () => {
+  const { page } = counter;
+  await page.getByLabel('Địa chỉ', { exact: true }).fill('Xóm 3, xã Nghi Lộc, Nghệ An');
+  await page.keyboard.press('Enter');
+  await page.getByRole('checkbox', { name: /^Đã nhận:/ }).first().check();
+  await page.keyboard.press('Alt+b');
+  const panel = page.getByRole('form', { name: 'Phiếu yêu cầu bổ sung' });
+  await panel.waitFor();
+  await page.getByLabel('Điện thoại liên hệ của cán bộ hướng dẫn').fill('0238 3840 000');
+  await panel.getByRole('button', { name: /Lập và in phiếu yêu cầu bổ sung/ }).click();
+  await page.locator('#supplement-reason-error').waitFor();
+  await shot(page, '8-supplement-error');
+  const jobsBefore = printer.jobs.length;
+  await page.getByLabel('Lý do yêu cầu bổ sung').fill('Hồ sơ thiếu giấy tờ theo quy định của thủ tục');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('letter-reference').waitFor({ timeout: 20_000 });
+  expect(await page.getByText('Đã lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ').count()).toBe(1);
+  await shot(page, '9-supplement-issued');
+  await printer.waitForJobs(jobsBefore + 1);
+});
+
+test('a refusal needs written reasons and is printed', async () => {
+  const { page } = counter;
+  await page.keyboard.press('Enter');
+  await pickProcedure(page, 'cap the cong chung vien', 'Cấp thẻ công chứng viên');
+  // The returning citizen's details come back from the ID number alone.
+  await typeText(page, '040085001234');
+  await page.keyboard.press('Tab');
+  await page.getByText(/Công dân đã từng nộp hồ sơ/).waitFor();
+  expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Văn An');
+  await shot(page, '10-returning-citizen');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Alt+t');
+  await page.getByLabel('Lý do từ chối (mỗi lý do một dòng)').waitFor();
+  await page.keyboard.press('Control+Enter');
+  await page.locator('#refusal-reasons-error').waitFor();
+  const jobsBefore = printer.jobs.length;
+  await page.getByLabel('Lý do từ chối (mỗi lý do một dòng)').fill('Người nộp chưa đủ điều kiện hành nghề công chứng theo Luật Công chứng');
+  await shot(page, '11-refusal');
+  await page.keyboard.press('Control+Enter');
+  await page.getByText('Đã lập phiếu từ chối tiếp nhận hồ sơ').waitFor({ timeout: 20_000 });
+  await shot(page, '12-refusal-issued');
+  await printer.waitForJobs(jobsBefore + 1);
+});
+
+test('with the network cut, a dossier is still received, printed and still there after a reload', async () => {
+  const { page } = counter;
+  await server.stop();
+  serverStopped = true;
+  await page.keyboard.press('Enter');
+  await pickProcedure(page, 'dang ky hanh nghe luat su', 'Đăng ký hành nghề luật sư');
+  await fillApplicant(page, { id: '040300001111', name: 'Lê Thị Cúc', phone: '0987654321', address: 'Số 2 Trường Thi, Vinh, Nghệ An' });
+  await page.keyboard.press('Enter');
+  const boxes = page.getByRole('checkbox', { name: /^Đã nhận:/ });
+  await boxes.first().waitFor();
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('appointment').waitFor();
+  await shot(page, '13-offline-confirm');
+  await page.keyboard.press('Control+Enter');
+  const code = await page.getByTestId('dossier-code').innerText({ timeout: 20_000 });
+  expect(await page.getByText('Biên lai').count()).toBe(0);
+  await shot(page, '14-offline-accepted');
+
+  await page.reload();
+  await page.getByTestId('counter-identity').waitFor({ timeout: 30_000 });
+  const stored = await page.evaluate(
+    (code) =>
+      new Promise<string | undefined>((resolve, reject) => {
+        const open = indexedDB.open('motcua');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('dossiers').objectStore('dossiers').index('code').get(code);
+          get.onsuccess = () => resolve((get.result as { status?: string } | undefined)?.status);
+        };
+      }),
+    code,
+  );
+  expect(stored).toBe('received');
+  await shot(page, '15-offline-after-reload');
+});
+
+test('Tra cứu, still offline, finds a procedure typed without diacritics and shows what to bring', async () => {
+  const { page } = counter;
+  await page.keyboard.press('F7');
+  const lookup = page.getByRole('region', { name: 'Tra cứu thủ tục' });
+  await lookup.getByRole('combobox').fill('cap giay phep xay dung');
+  await lookup.getByRole('option', { name: /Cấp giấy phép xây dựng/ }).first().click();
+  await lookup.getByText('Danh mục còn thiếu: Thời hạn giải quyết').waitFor();
+  await shot(page, '16-lookup');
+});

@@ -1,0 +1,336 @@
+// The result-return desk end to end: a real server, the kiosk web host, Chromium with a simulated
+// scanner and the virtual printer. The dossiers reach this counter the way it learns of them:
+// another enrolled counter pushes their events and this one pulls them.
+import { mkdir, readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { vnDateKey, workCalendar } from '../../shared/calendar';
+import { RULE_VERSION, type DossierEvent, type DossierEventType, type PayloadOf } from '../../shared/domain';
+import type { CatalogueResponse, EnrolResponse, LeaseResponse } from '../../shared/sync/protocol';
+import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
+import { REGISTER_COLUMNS, REGISTER_HEADER_ROW } from '../../renderer/features/tracking/register';
+import { DEMO_STAFF, enrolmentCode, openCounter, type Counter } from './app';
+import { launchChromium } from './chromium';
+import { startServer, type Started } from './processes';
+
+const SHOTS = 'test-artifacts/e2e';
+let server: Started;
+let browser: Browser;
+let counter: Counter;
+let printer: VirtualPrinter;
+let pusher: EnrolResponse;
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/return-${name}.png`, fullPage: true });
+const typeText = (page: Page, text: string) => page.keyboard.type(text, { delay: 40 });
+
+async function api<T>(path: string, token: string, body?: unknown): Promise<T> {
+  const response = await fetch(new URL(path, server.url), {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function hostCall(page: Page, call: string, args: unknown[]): Promise<unknown> {
+  return page.evaluate(
+    async ({ call, args }) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="motcua-host-token"]')!.content;
+      const res = await fetch('/host', { method: 'POST', headers: { 'content-type': 'application/json', 'x-motcua-host-token': token }, body: JSON.stringify({ call, args }) });
+      return ((await res.json()) as { value: unknown }).value;
+    },
+    { call, args },
+  );
+}
+
+// The keyboard-wedge scanner of tests/e2e/scan.e2e.test.ts: key events sent back to back over CDP,
+// stamped 4 ms apart, as a real scanner types them.
+type KeyEventParams = { key: string; code: string; windowsVirtualKeyCode: number; text?: string };
+const SYMBOLS: Record<string, [code: string, keyCode: number]> = { '.': ['Period', 190], '-': ['Minus', 189] };
+const ENTER: KeyEventParams = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' };
+function keyOf(ch: string): KeyEventParams {
+  if (/^\d$/.test(ch)) return { key: ch, code: `Digit${ch}`, windowsVirtualKeyCode: 48 + Number(ch), text: ch };
+  if (/^[A-Z]$/.test(ch)) return { key: ch, code: `Key${ch}`, windowsVirtualKeyCode: ch.charCodeAt(0), text: ch };
+  const symbol = SYMBOLS[ch];
+  if (!symbol) throw new Error(`no key for ${ch}`);
+  return { key: ch, code: symbol[0], windowsVirtualKeyCode: symbol[1], text: ch };
+}
+async function scan(page: Page, typed: string) {
+  const cdp = await page.context().newCDPSession(page);
+  let at = Date.now() / 1000;
+  const sends: Promise<unknown>[] = [];
+  for (const key of [...[...typed].map(keyOf), ENTER]) {
+    const shift = /^[A-Z]$/.test(key.key);
+    const mods = shift ? 8 : 0;
+    if (shift) sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, modifiers: 8, timestamp: at }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...key, unmodifiedText: key.text, modifiers: mods, timestamp: at }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: key.key, code: key.code, windowsVirtualKeyCode: key.windowsVirtualKeyCode, modifiers: mods, timestamp: at }));
+    if (shift) sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, modifiers: 0, timestamp: at }));
+    at += 0.004;
+  }
+  await Promise.all(sends);
+  await cdp.detach();
+}
+
+// ---- the dossiers, pushed by a second counter -------------------------------------------------
+const ids = { desk: randomUUID(), authorised: randomUUID(), post: randomUUID(), late: randomUUID(), open: randomUUID() };
+const codes: Partial<Record<keyof typeof ids, string>> = {};
+let departments: { id: string; name: string }[] = [];
+
+function event<T extends DossierEventType>(type: T, dossierId: string, payload: PayloadOf<T>, deviceTime = new Date()): DossierEvent {
+  return { id: randomUUID(), dossierId, officerId: 'e2e', counterId: pusher.counterId, deviceTime: deviceTime.toISOString(), ruleVersion: RULE_VERSION, type, payload } as DossierEvent;
+}
+
+async function seedDossiers() {
+  const enrol = await enrolmentCode(server.url, 'quay-8', 'Quầy 8 – Tiếp nhận');
+  pusher = (await (await fetch(new URL('/v1/enrol', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: enrol, deviceName: 'Quầy 8' }) })).json()) as EnrolResponse;
+  const now = Date.now();
+  const yymmdd = vnDateKey(new Date(now - 3 * 86_400_000)).slice(2).replaceAll('-', '');
+  const lease = await api<LeaseResponse>('/v1/leases', pusher.credential, { requestId: randomUUID(), dossierDates: [yymmdd], blockSize: 10 });
+  const numbers = lease.blocks.filter((b) => b.kind === 'dossierSeq').flatMap((b) => Array.from({ length: b.last - b.first + 1 }, (_, i) => b.first + i));
+  const catalogue = await api<CatalogueResponse>('/v1/catalogue?after=0', pusher.credential);
+  departments = catalogue.items.filter((i) => i.kind === 'department').map((i) => i.body as { id: string; name: string });
+  const dept = departments[0]!.id;
+  const events: DossierEvent[] = [];
+  const receivedAt = new Date(now - 3 * 86_400_000);
+  const people: Record<keyof typeof ids, { name: string; idNumber: string; phone: string; due: number; fee: number; post?: boolean }> = {
+    desk: { name: 'Nguyễn Văn Bình', idNumber: '040085001234', phone: '0912345678', due: 5, fee: 50000 },
+    authorised: { name: 'Trần Thị Hoa', idNumber: '040190001111', phone: '0987654321', due: 2, fee: 0 },
+    post: { name: 'Lê Văn Cường', idNumber: '040088003333', phone: '0355123456', due: 2, fee: 0, post: true },
+    late: { name: 'Phạm Thị Dung', idNumber: '040192004444', phone: '0977111222', due: -1, fee: 0 },
+    open: { name: 'Hoàng Văn Em', idNumber: '040095005555', phone: '0966333444', due: 3, fee: 0 },
+  };
+  for (const key of Object.keys(ids) as (keyof typeof ids)[]) {
+    const p = people[key];
+    const id = ids[key];
+    codes[key] = `${pusher.agencyCode}-${yymmdd}-${String(numbers.shift()).padStart(4, '0')}`;
+    events.push(
+      event(
+        'received',
+        id,
+        {
+          code: codes[key]!,
+          procedureCode: '1.001234',
+          procedureName: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
+          departmentId: dept,
+          applicant: { kind: 'individual', name: p.name, idNumber: p.idNumber, phone: p.phone, address: 'Phường Trường Thi, Vinh' },
+          documents: [{ name: 'Đơn đề nghị cấp giấy phép', originals: 1, certifiedCopies: 0, copies: 0 }],
+          sets: 1,
+          processingDays: 5,
+          receivedAt: receivedAt.toISOString(),
+          dueAt: new Date(now + p.due * 86_400_000).toISOString(),
+          collection: p.post ? { method: 'post', address: '12 Lê Lợi, phường Hưng Bình, Vinh' } : { method: 'desk' },
+          fees: p.fee ? [{ name: 'Lệ phí cấp giấy phép xây dựng', amount: p.fee }] : [],
+        },
+        receivedAt,
+      ),
+      event('handedToCourier', id, { batchId: 'BG-000101-08-01', direction: 'toDepartment', courierName: 'Bưu điện Vinh', departmentId: dept }, receivedAt),
+      event('deliveredToDepartment', id, { batchId: 'BG-000101-08-01', at: receivedAt.toISOString() }, receivedAt),
+    );
+    if (key !== 'late' && key !== 'open') events.push(event('resultReceived', id, { batchId: 'BG-000101-08-02', outcome: 'result' }));
+  }
+  const pushed = await api<{ results: { status: string }[] }>('/v1/push', pusher.credential, { events });
+  expect(pushed.results.every((r) => r.status === 'stored')).toBe(true);
+}
+
+/** A working day about a week ahead, as an <input type="date"> value. */
+function workingDayAhead(days: number): string {
+  const calendar = workCalendar();
+  for (let d = days; ; d++) {
+    const key = vnDateKey(new Date(Date.now() + d * 86_400_000));
+    if (calendar.isWorkingDateKey(key)) return key;
+  }
+}
+
+async function openByTyping(page: Page, query: string) {
+  const field = page.getByLabel(/Quét giấy hẹn hoặc nhập mã hồ sơ/).first();
+  await field.fill('');
+  await field.click();
+  await typeText(page, query);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('dossier-card').waitFor();
+}
+
+const status = (page: Page) => page.getByTestId('dossier-status').innerText();
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  printer = await startVirtualPrinter({ outDir: 'test-artifacts/e2e/return-printer' });
+  server = await startServer();
+  browser = await launchChromium();
+  await seedDossiers();
+  counter = await openCounter(browser, server, { counterId: 'quay-5', counterName: 'Quầy 5 – Trả kết quả', user: DEMO_STAFF.returnDesk });
+  await hostCall(counter.page, 'settings.update', [
+    { printers: [{ id: 'vp', name: 'Máy in quầy trả kết quả', transport: 'network', address: printer.address, paper: '80mm', roles: ['slip', 'receipt', 'form'], copies: {} }] },
+  ]);
+  await counter.page.reload();
+  await counter.page.getByTestId('sync-badge').getByText(/Trực tuyến/).waitFor({ timeout: 30_000 });
+  // The pushed dossiers have arrived when all five are in this kiosk's database.
+  await counter.page.waitForFunction(
+    (n) =>
+      new Promise<boolean>((done) => {
+        const open = indexedDB.open('motcua');
+        open.onsuccess = () => {
+          const count = open.result.transaction('dossiers').objectStore('dossiers').count();
+          count.onsuccess = () => (done(count.result >= n), open.result.close());
+        };
+        open.onerror = () => done(false);
+      }),
+    5,
+    { timeout: 60_000, polling: 500 },
+  );
+  await counter.page.keyboard.press('F4');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await counter?.kiosk.stop();
+  await server?.stop();
+  await printer?.stop();
+});
+
+test('a return at the desk: the slip is scanned, the card shows the early result and the fee due, the fee receipt prints', async () => {
+  const { page } = counter;
+  await page.getByLabel(/Quét giấy hẹn hoặc nhập mã hồ sơ/).waitFor();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await scan(page, codes.desk!);
+  await page.getByTestId('dossier-card').waitFor();
+  expect(await page.getByTestId('dossier-card').locator('h2').innerText()).toBe(codes.desk);
+  expect(await status(page)).toBe('Đã có kết quả, chờ trả');
+  await page.getByTestId('early-result').waitFor();
+  expect(await page.getByTestId('amount-due').innerText()).toBe('50.000 ₫');
+  await page.getByText(/Bàn giao cho bưu điện \(Bưu điện Vinh\)/).waitFor();
+  await shot(page, '1-card');
+
+  await page.keyboard.press('Alt+T');
+  await page.getByLabel('Số định danh (CCCD) của người nhận').fill('040190001111');
+  await page.keyboard.press('Enter');
+  await page.getByText(/không khớp với người nộp hồ sơ/).waitFor();
+  await shot(page, '2-wrong-id');
+  await page.getByLabel('Số định danh (CCCD) của người nhận').fill('040085001234');
+  const jobs = printer.jobs.length;
+  await page.keyboard.press('Enter');
+  await page.getByTestId('desk-outcome').getByText(/Đã trả kết quả hồ sơ .* cho Nguyễn Văn Bình/).waitFor();
+  await page.getByTestId('desk-outcome').getByText('Đã gửi in: Biên lai thu phí, lệ phí.').waitFor();
+  await expect.poll(() => status(page)).toBe('Đã trả kết quả');
+  expect(await page.getByTestId('amount-due').innerText()).toBe('Không');
+  await printer.waitForJobs(jobs + 1, 30_000);
+  await shot(page, '3-returned');
+});
+
+test('a return to an authorised person: found by name without diacritics, the letter must be noted', async () => {
+  const { page } = counter;
+  await openByTyping(page, 'tran thi hoa');
+  expect(await page.getByTestId('dossier-card').locator('h2').innerText()).toBe(codes.authorised);
+  await page.keyboard.press('Alt+T');
+  await page.getByLabel('Người được ủy quyền nhận thay').check();
+  await page.getByLabel('Họ tên người nhận').fill('Võ Thị Giang');
+  await page.getByLabel('Số định danh (CCCD) của người nhận').fill('040195006666');
+  await page.getByRole('button', { name: /Ghi nhận trả kết quả/ }).click();
+  await page.getByText('Chưa ghi giấy ủy quyền (số, ngày, nơi chứng thực).').waitFor();
+  await page.getByLabel('Giấy ủy quyền (số, ngày, nơi chứng thực)').fill('Giấy ủy quyền số 15/UQ ngày 20/11/2026, UBND phường Trường Thi chứng thực');
+  await page.getByRole('button', { name: /Ghi nhận trả kết quả/ }).click();
+  await page.getByTestId('desk-outcome').getByText(/cho Võ Thị Giang \(người được ủy quyền\)/).waitFor();
+  await page.getByText(/Trả kết quả tại quầy cho Võ Thị Giang \(người được ủy quyền\)/).waitFor();
+  await shot(page, '4-authorised');
+});
+
+test('a return by post: found by phone, the postal item number recorded', async () => {
+  const { page } = counter;
+  await openByTyping(page, '0355 123 456');
+  expect(await page.getByTestId('dossier-card').locator('h2').innerText()).toBe(codes.post);
+  await page.keyboard.press('Alt+T');
+  await expect(page.getByLabel('Qua bưu điện').isChecked()).resolves.toBe(true);
+  await page.getByLabel('Số hiệu bưu gửi').fill('EE123');
+  await page.keyboard.press('Enter');
+  await page.getByText(/dài 8–20 ký tự/).waitFor();
+  await page.getByLabel('Số hiệu bưu gửi').fill('ee123456789vn');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('desk-outcome').getByText(/bưu gửi EE123456789VN/).waitFor();
+  await expect.poll(() => status(page)).toBe('Đã trả kết quả');
+  await shot(page, '5-post');
+});
+
+test('an apology from the board: letter and new slip printed, the second apology refused, the dossier stays late', async () => {
+  const { page } = counter;
+  await page.keyboard.press('F6');
+  const overdue = page.getByRole('region', { name: 'Quá hạn' });
+  await overdue.getByRole('button', { name: codes.late! }).waitFor();
+  await shot(page, '6-board');
+  await overdue.getByRole('button', { name: codes.late! }).click();
+  await page.getByTestId('dossier-card').waitFor();
+  await page.keyboard.press('Alt+X');
+  const newDate = workingDayAhead(7);
+  await page.getByLabel('Lý do chậm trả kết quả').fill('Chờ ý kiến thẩm định của Sở Xây dựng');
+  await page.getByLabel('Công chức chịu trách nhiệm').fill('Phạm Văn Đức');
+  await page.getByLabel('Không chính đáng').check();
+  await page.getByLabel('Ngày hẹn trả kết quả mới').fill(newDate);
+  const jobs = printer.jobs.length;
+  await page.getByRole('button', { name: /Ghi nhận, in phiếu xin lỗi/ }).click();
+  await page.getByTestId('desk-outcome').getByText(/Đã ghi nhận văn bản xin lỗi/).waitFor();
+  await page.getByTestId('desk-outcome').getByText('Đã gửi in: Phiếu xin lỗi và hẹn lại ngày trả kết quả.').waitFor();
+  await page.getByTestId('desk-outcome').getByText('Đã gửi in: Giấy hẹn trả kết quả mới.').waitFor();
+  await printer.waitForJobs(jobs + 2, 30_000);
+  await page.getByTestId('new-due').waitFor();
+  expect(await page.getByTestId('dossier-card').getByText('Quá hạn', { exact: true }).count()).toBe(1);
+  await shot(page, '7-apology');
+
+  await page.keyboard.press('Alt+X');
+  await page.getByLabel('Lý do chậm trả kết quả').fill('Xin hẹn lại lần nữa');
+  await page.getByLabel('Công chức chịu trách nhiệm').fill('Phạm Văn Đức');
+  await page.getByLabel('Chính đáng', { exact: true }).check();
+  await page.getByLabel('Ngày hẹn trả kết quả mới').fill(workingDayAhead(12));
+  await page.getByRole('button', { name: /Ghi nhận, in phiếu xin lỗi/ }).click();
+  const refusal = await page.getByTestId('apology-error').innerText();
+  expect(refusal).toMatch(/một lần/);
+  await shot(page, '8-second-apology');
+});
+
+test('a correction after a return: agency at fault, new slip printed, nothing to pay', async () => {
+  const { page } = counter;
+  await page.keyboard.press('F4');
+  await openByTyping(page, codes.desk!);
+  await page.keyboard.press('Alt+D');
+  await page.getByLabel(/Cơ quan giải quyết \(không thu phí\)/).check();
+  await page.getByLabel('Nội dung sai sót cần đính chính').fill('Sai diện tích xây dựng trên giấy phép');
+  await page.getByLabel('Ngày hẹn trả kết quả đính chính').fill(workingDayAhead(5));
+  const jobs = printer.jobs.length;
+  await page.getByRole('button', { name: /Ghi nhận và in giấy hẹn mới/ }).click();
+  await page.getByTestId('desk-outcome').getByText(/không thu phí/).waitFor();
+  await page.getByTestId('desk-outcome').getByText('Đã gửi in: Giấy hẹn trả kết quả mới.').waitFor();
+  await printer.waitForJobs(jobs + 1, 30_000);
+  await expect.poll(() => status(page)).toBe('Đang đính chính kết quả');
+  expect(await page.getByTestId('amount-due').innerText()).toBe('Không');
+  await shot(page, '9-correction');
+});
+
+test('the register exports to XLSX with every dossier, continuous numbering and the form’s columns', async () => {
+  const { page } = counter;
+  await page.keyboard.press('F6');
+  await page.keyboard.press('Alt+R');
+  const from = vnDateKey(new Date(Date.now() - 10 * 86_400_000));
+  await page.getByLabel('Từ ngày').fill(from);
+  await page.getByLabel('Đến ngày').fill(vnDateKey(new Date()));
+  await page.getByRole('button', { name: /Lập báo cáo/ }).click();
+  const table = page.getByTestId('register-table');
+  await table.waitFor();
+  expect(await table.locator('tbody tr').count()).toBe(5);
+  await shot(page, '10-reports');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất sổ ra Excel' }).click()]);
+  const path = `${SHOTS}/return-register.xlsx`;
+  await download.saveAs(path);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile(path)) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  const ws = wb.worksheets[0]!;
+  expect(ws.getRow(REGISTER_HEADER_ROW).values).toEqual([undefined, ...REGISTER_COLUMNS]);
+  expect(ws.rowCount).toBe(REGISTER_HEADER_ROW + 5);
+  const rows = Array.from({ length: 5 }, (_, i) => ws.getRow(REGISTER_HEADER_ROW + 1 + i));
+  const numbers = rows.map((r) => Number(r.getCell(1).value));
+  expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
+  expect(numbers[0]).toBe(1);
+  expect(rows.map((r) => r.getCell(2).value).sort()).toEqual(Object.values(codes).sort());
+  expect(rows.find((r) => r.getCell(2).value === codes.post)!.getCell(10).value).toBe('Qua bưu điện');
+});

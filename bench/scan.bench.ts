@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/chromium';
 import { summarise } from './stats';
 import type { BenchFigure } from './types';
+import { scan } from '../tests/e2e/scanner';
 
 // SCAN_BENCH_DOSSIERS shrinks the database for a quick check of the harness; the figure is at 250,000.
 const DOSSIERS = Number(process.env.SCAN_BENCH_DOSSIERS ?? 250_000);
@@ -111,31 +112,6 @@ window.scanBenchReady = true;
 `;
 
 type BenchWindow = { scanBench: { seed(n: number): Promise<number>; codeOf(i: number): string; open(direction: string, n: number): Promise<void>; expect(code: string): void }; benchSamples: number[] };
-
-/** Keys of `typed` then Enter, 4 ms apart by their timestamps, sent back to back (tests/e2e/scan.e2e.test.ts). */
-async function scan(page: Page, typed: string) {
-  const cdp = await page.context().newCDPSession(page);
-  let at = Date.now() / 1000;
-  const sends: Promise<unknown>[] = [];
-  const keys = [...typed].map((ch) => {
-    if (/\d/.test(ch)) return { key: ch, code: `Digit${ch}`, windowsVirtualKeyCode: 48 + Number(ch), text: ch, shift: false };
-    if (ch === '.') return { key: ch, code: 'Period', windowsVirtualKeyCode: 190, text: ch, shift: false };
-    if (ch === '-') return { key: ch, code: 'Minus', windowsVirtualKeyCode: 189, text: ch, shift: false };
-    return { key: ch, code: `Key${ch}`, windowsVirtualKeyCode: ch.charCodeAt(0), text: ch, shift: true };
-  });
-  keys.push({ key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r', shift: false });
-  const shift = { key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16 };
-  for (const k of keys) {
-    const base = { key: k.key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode, modifiers: k.shift ? 8 : 0, timestamp: at };
-    if (k.shift) sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...shift, modifiers: 8, timestamp: at }));
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...base, text: k.text, unmodifiedText: k.text }));
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base }));
-    if (k.shift) sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...shift, modifiers: 0, timestamp: at }));
-    at += 0.004;
-  }
-  await Promise.all(sends);
-  await cdp.detach();
-}
 
 const split = { count: 0 };
 

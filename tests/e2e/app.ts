@@ -58,3 +58,15 @@ export async function signInAs(page: Page, user: { username: string; password: s
 }
 
 export { startServer };
+
+/** Calls the kiosk's host from inside its page, with the page's own secret, as the app does. */
+export async function hostCall(page: Page, call: string, args: unknown[]): Promise<unknown> {
+  return page.evaluate(
+    async ({ call, args }) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="motcua-host-token"]')!.content;
+      const res = await fetch('/host', { method: 'POST', headers: { 'content-type': 'application/json', 'x-motcua-host-token': token }, body: JSON.stringify({ call, args }) });
+      return ((await res.json()) as { value: unknown }).value;
+    },
+    { call, args },
+  );
+}

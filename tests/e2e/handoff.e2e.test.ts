@@ -12,8 +12,9 @@ import { RULE_VERSION, type DossierEvent, type DossierEventType, type PayloadOf 
 import type { CatalogueResponse, EnrolResponse, LeaseResponse, PullResponse } from '../../shared/sync/protocol';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
 import { decodeSymbol } from '../printing/decode';
-import { adminToken, enrolmentCode, openCounter, type Counter } from './app';
+import { adminToken, type Counter, enrolmentCode, hostCall, openCounter } from './app';
 import { launchChromium } from './chromium';
+import { scan } from './scanner';
 import { startServer, type Started } from './processes';
 
 const SHOTS = 'test-artifacts/e2e';
@@ -34,48 +35,6 @@ async function api<T>(path: string, token: string, body?: unknown): Promise<T> {
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
-}
-
-async function hostCall(page: Page, call: string, args: unknown[]): Promise<unknown> {
-  return page.evaluate(
-    async ({ call, args }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="motcua-host-token"]')!.content;
-      const res = await fetch('/host', { method: 'POST', headers: { 'content-type': 'application/json', 'x-motcua-host-token': token }, body: JSON.stringify({ call, args }) });
-      return ((await res.json()) as { value: unknown }).value;
-    },
-    { call, args },
-  );
-}
-
-// The keyboard-wedge scanner of tests/e2e/scan.e2e.test.ts (not exported there): key events sent
-// back to back over CDP, stamped 4 ms apart, Shift included.
-type KeyEventParams = { key: string; code: string; windowsVirtualKeyCode: number; text?: string; shift: boolean };
-const SYMBOLS: Record<string, [code: string, keyCode: number]> = { '.': ['Period', 190], '-': ['Minus', 189] };
-const ENTER: KeyEventParams = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r', shift: false };
-const SHIFT: KeyEventParams = { key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, shift: true };
-function keyOf(ch: string): KeyEventParams {
-  if (/^\d$/.test(ch)) return { key: ch, code: `Digit${ch}`, windowsVirtualKeyCode: 48 + Number(ch), text: ch, shift: false };
-  if (/^[a-z]$/i.test(ch)) return { key: ch, code: `Key${ch.toUpperCase()}`, windowsVirtualKeyCode: ch.toUpperCase().charCodeAt(0), text: ch, shift: ch !== ch.toLowerCase() };
-  const symbol = SYMBOLS[ch];
-  if (!symbol) throw new Error(`no key for ${ch}`);
-  return { key: ch, code: symbol[0], windowsVirtualKeyCode: symbol[1], text: ch, shift: false };
-}
-async function scan(page: Page, typed: string, gapMs = 4) {
-  const cdp = await page.context().newCDPSession(page);
-  let at = Date.now() / 1000;
-  const sends: Promise<unknown>[] = [];
-  const send = (type: 'keyDown' | 'rawKeyDown' | 'keyUp', { key, code, windowsVirtualKeyCode, text }: KeyEventParams, shiftHeld: boolean) => {
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type, key, code, windowsVirtualKeyCode, modifiers: shiftHeld ? 8 : 0, timestamp: at, ...(type === 'keyDown' && text ? { text, unmodifiedText: text } : {}) }));
-  };
-  for (const key of [...[...typed].map(keyOf), ENTER]) {
-    if (key.shift) send('rawKeyDown', SHIFT, true);
-    send(key.text ? 'keyDown' : 'rawKeyDown', key, key.shift);
-    send('keyUp', key, key.shift);
-    if (key.shift) send('keyUp', SHIFT, false);
-    at += gapMs / 1000;
-  }
-  await Promise.all(sends);
-  await cdp.detach();
 }
 
 // ---- the dossiers, pushed by a second counter -------------------------------------------------

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { dossierCodeFromBarcodeKey, parseDossierBarcodeKey } from '../../shared/codes';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
 import { decodeSymbol } from '../printing/decode';
-import { DEMO_STAFF, openCounter, type Counter } from './app';
+import { type Counter, DEMO_STAFF, hostCall, openCounter } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
 
@@ -20,17 +20,6 @@ let serverStopped = false;
 // Typed at a person's pace: a faster burst ending in Enter is what the scanner detector takes for a scan.
 const typeText = (page: Page, text: string) => page.keyboard.type(text, { delay: 50 });
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/receive-${name}.png`, fullPage: true });
-
-async function hostCall(page: Page, call: string, args: unknown[]): Promise<unknown> {
-  return page.evaluate(
-    async ({ call, args }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="motcua-host-token"]')!.content;
-      const res = await fetch('/host', { method: 'POST', headers: { 'content-type': 'application/json', 'x-motcua-host-token': token }, body: JSON.stringify({ call, args }) });
-      return ((await res.json()) as { value: unknown }).value;
-    },
-    { call, args },
-  );
-}
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });

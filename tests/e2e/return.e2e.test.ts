@@ -11,8 +11,9 @@ import { RULE_VERSION, type DossierEvent, type DossierEventType, type PayloadOf 
 import type { CatalogueResponse, EnrolResponse, LeaseResponse } from '../../shared/sync/protocol';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
 import { REGISTER_COLUMNS, REGISTER_HEADER_ROW } from '../../renderer/features/tracking/register';
-import { DEMO_STAFF, enrolmentCode, openCounter, type Counter } from './app';
+import { type Counter, DEMO_STAFF, enrolmentCode, hostCall, openCounter } from './app';
 import { launchChromium } from './chromium';
+import { scan } from './scanner';
 import { startServer, type Started } from './processes';
 
 const SHOTS = 'test-artifacts/e2e';
@@ -33,46 +34,6 @@ async function api<T>(path: string, token: string, body?: unknown): Promise<T> {
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
-}
-
-async function hostCall(page: Page, call: string, args: unknown[]): Promise<unknown> {
-  return page.evaluate(
-    async ({ call, args }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="motcua-host-token"]')!.content;
-      const res = await fetch('/host', { method: 'POST', headers: { 'content-type': 'application/json', 'x-motcua-host-token': token }, body: JSON.stringify({ call, args }) });
-      return ((await res.json()) as { value: unknown }).value;
-    },
-    { call, args },
-  );
-}
-
-// The keyboard-wedge scanner of tests/e2e/scan.e2e.test.ts: key events sent back to back over CDP,
-// stamped 4 ms apart, as a real scanner types them.
-type KeyEventParams = { key: string; code: string; windowsVirtualKeyCode: number; text?: string };
-const SYMBOLS: Record<string, [code: string, keyCode: number]> = { '.': ['Period', 190], '-': ['Minus', 189] };
-const ENTER: KeyEventParams = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' };
-function keyOf(ch: string): KeyEventParams {
-  if (/^\d$/.test(ch)) return { key: ch, code: `Digit${ch}`, windowsVirtualKeyCode: 48 + Number(ch), text: ch };
-  if (/^[A-Z]$/.test(ch)) return { key: ch, code: `Key${ch}`, windowsVirtualKeyCode: ch.charCodeAt(0), text: ch };
-  const symbol = SYMBOLS[ch];
-  if (!symbol) throw new Error(`no key for ${ch}`);
-  return { key: ch, code: symbol[0], windowsVirtualKeyCode: symbol[1], text: ch };
-}
-async function scan(page: Page, typed: string) {
-  const cdp = await page.context().newCDPSession(page);
-  let at = Date.now() / 1000;
-  const sends: Promise<unknown>[] = [];
-  for (const key of [...[...typed].map(keyOf), ENTER]) {
-    const shift = /^[A-Z]$/.test(key.key);
-    const mods = shift ? 8 : 0;
-    if (shift) sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, modifiers: 8, timestamp: at }));
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...key, unmodifiedText: key.text, modifiers: mods, timestamp: at }));
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: key.key, code: key.code, windowsVirtualKeyCode: key.windowsVirtualKeyCode, modifiers: mods, timestamp: at }));
-    if (shift) sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, modifiers: 0, timestamp: at }));
-    at += 0.004;
-  }
-  await Promise.all(sends);
-  await cdp.detach();
 }
 
 // ---- the dossiers, pushed by a second counter -------------------------------------------------

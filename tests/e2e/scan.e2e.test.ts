@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './chromium';
+import { scan } from './scanner';
 
 const FIXTURE = new URL('./fixtures/scan/', import.meta.url);
 const OFFICIAL_CODE = '000.00.15.H41-260112-0001';
@@ -59,45 +60,6 @@ async function openPage(query = ''): Promise<{ page: Page; errors: string[] }> {
 
 const items = (page: Page, testId: string) => page.getByTestId(testId).locator('li').allInnerTexts();
 const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
-
-const SHIFTED_SYMBOLS: Record<string, [code: string, keyCode: number]> = { '~': ['Backquote', 192], '#': ['Digit3', 51] };
-const SYMBOLS: Record<string, [code: string, keyCode: number]> = { '.': ['Period', 190], '-': ['Minus', 189] };
-
-type KeyEventParams = { key: string; code: string; windowsVirtualKeyCode: number; text?: string; shift: boolean };
-
-function keyOf(ch: string): KeyEventParams {
-  if (/^\d$/.test(ch)) return { key: ch, code: `Digit${ch}`, windowsVirtualKeyCode: 48 + Number(ch), text: ch, shift: false };
-  if (/^[a-z]$/i.test(ch)) return { key: ch, code: `Key${ch.toUpperCase()}`, windowsVirtualKeyCode: ch.toUpperCase().charCodeAt(0), text: ch, shift: ch !== ch.toLowerCase() };
-  const symbol = SYMBOLS[ch] ?? SHIFTED_SYMBOLS[ch];
-  if (!symbol) throw new Error(`no key for ${ch}`);
-  return { key: ch, code: symbol[0], windowsVirtualKeyCode: symbol[1], text: ch, shift: ch in SHIFTED_SYMBOLS };
-}
-
-const NAMED: Record<string, KeyEventParams> = {
-  Enter: { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r', shift: false },
-  Tab: { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, shift: false },
-  Shift: { key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, shift: true },
-};
-
-/** Types `typed` then the terminator as a keyboard-wedge scanner does: every key 4 ms after the last. */
-async function scan(page: Page, typed: string, terminator = 'Enter', gapMs = 4) {
-  const cdp = await page.context().newCDPSession(page);
-  let at = Date.now() / 1000;
-  const sends: Promise<unknown>[] = [];
-  const send = (type: 'keyDown' | 'rawKeyDown' | 'keyUp', { key, code, windowsVirtualKeyCode, text }: KeyEventParams, shiftHeld: boolean) => {
-    const params = { type, key, code, windowsVirtualKeyCode, modifiers: shiftHeld ? 8 : 0, timestamp: at, ...(type === 'keyDown' && text ? { text, unmodifiedText: text } : {}) };
-    sends.push(cdp.send('Input.dispatchKeyEvent', params));
-  };
-  for (const key of [...[...typed].map(keyOf), NAMED[terminator]!]) {
-    if (key.shift) send('rawKeyDown', NAMED.Shift!, true);
-    send(key.text ? 'keyDown' : 'rawKeyDown', key, key.shift);
-    send('keyUp', key, key.shift);
-    if (key.shift) send('keyUp', NAMED.Shift!, false);
-    at += gapMs / 1000;
-  }
-  await Promise.all(sends);
-  await cdp.detach();
-}
 
 /** Waits for withheld keys to settle (gap + grace + the detector's allowance for a busy page). */
 const settle = (page: Page) => page.waitForTimeout(600);

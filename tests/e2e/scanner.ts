@@ -1,0 +1,44 @@
+// A keyboard-wedge scanner for end-to-end tests and benchmarks. `page.keyboard.type(…, { delay: 5 })`
+// awaits a round trip per key, and on a loaded 2-core machine that put 30–200 ms between keys (slower
+// than a person), so the scanner's key events go out back to back over the DevTools protocol,
+// stamped `gapMs` apart as a real scanner's would be, Shift included.
+import type { Page } from 'playwright-core';
+
+type KeyEventParams = { key: string; code: string; windowsVirtualKeyCode: number; text?: string; shift: boolean };
+
+const SHIFTED_SYMBOLS: Record<string, [code: string, keyCode: number]> = { '~': ['Backquote', 192], '#': ['Digit3', 51] };
+const SYMBOLS: Record<string, [code: string, keyCode: number]> = { '.': ['Period', 190], '-': ['Minus', 189] };
+
+const NAMED: Record<string, KeyEventParams> = {
+  Enter: { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r', shift: false },
+  Tab: { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, shift: false },
+  Shift: { key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, shift: true },
+};
+
+function keyOf(ch: string): KeyEventParams {
+  if (/^\d$/.test(ch)) return { key: ch, code: `Digit${ch}`, windowsVirtualKeyCode: 48 + Number(ch), text: ch, shift: false };
+  if (/^[a-z]$/i.test(ch)) return { key: ch, code: `Key${ch.toUpperCase()}`, windowsVirtualKeyCode: ch.toUpperCase().charCodeAt(0), text: ch, shift: ch !== ch.toLowerCase() };
+  const symbol = SYMBOLS[ch] ?? SHIFTED_SYMBOLS[ch];
+  if (!symbol) throw new Error(`no key for ${ch}`);
+  return { key: ch, code: symbol[0], windowsVirtualKeyCode: symbol[1], text: ch, shift: ch in SHIFTED_SYMBOLS };
+}
+
+/** Types `typed` then the terminator as a keyboard-wedge scanner does: every key `gapMs` after the last. */
+export async function scan(page: Page, typed: string, terminator: 'Enter' | 'Tab' = 'Enter', gapMs = 4): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  let at = Date.now() / 1000;
+  const sends: Promise<unknown>[] = [];
+  const send = (type: 'keyDown' | 'rawKeyDown' | 'keyUp', { key, code, windowsVirtualKeyCode, text }: KeyEventParams, shiftHeld: boolean) => {
+    const params = { type, key, code, windowsVirtualKeyCode, modifiers: shiftHeld ? 8 : 0, timestamp: at, ...(type === 'keyDown' && text ? { text, unmodifiedText: text } : {}) };
+    sends.push(cdp.send('Input.dispatchKeyEvent', params));
+  };
+  for (const key of [...[...typed].map(keyOf), NAMED[terminator]!]) {
+    if (key.shift) send('rawKeyDown', NAMED.Shift!, true);
+    send(key.text ? 'keyDown' : 'rawKeyDown', key, key.shift);
+    send('keyUp', key, key.shift);
+    if (key.shift) send('keyUp', NAMED.Shift!, false);
+    at += gapMs / 1000;
+  }
+  await Promise.all(sends);
+  await cdp.detach();
+}

@@ -19,7 +19,7 @@ import { startServer, type Started } from './processes';
 const SHOTS = 'test-artifacts/e2e';
 const CITIZEN_ID = '040185009876';
 const CITIZEN_PHONE = '0987654321';
-const ALL = ['Tiếp nhận', 'Bàn giao', 'Trả kết quả', 'Theo dõi', 'Tra cứu', 'Cài đặt'];
+const ALL = ['Tiếp nhận', 'Bàn giao', 'Trả kết quả', 'Theo dõi', 'Dừng hồ sơ', 'Tra cứu', 'Cài đặt'];
 let server: Started;
 let browser: Browser;
 let counter: Counter;
@@ -76,7 +76,7 @@ afterAll(async () => {
 test('the return desk sees its screens only; Tiếp nhận and Cài đặt are neither listed nor reachable by key', async () => {
   const { page } = counter;
   // trakq1 holds returnDesk and handoff.
-  expect(await navLabels(page)).toEqual(['Bàn giao', 'Trả kết quả', 'Theo dõi', 'Tra cứu']);
+  expect(await navLabels(page)).toEqual(['Bàn giao', 'Trả kết quả', 'Theo dõi', 'Dừng hồ sơ', 'Tra cứu']);
   const before = await heading(page);
   expect(before).not.toBe('Tiếp nhận');
   await page.keyboard.press('F2');
@@ -110,7 +110,7 @@ test('a supervisor reads Cài đặt without editing printers; a receiving offic
   await signOut(page);
   await signInAs(page, DEMO_STAFF.receiving);
   // tiepnhan1 holds receiving and handoff.
-  expect(await navLabels(page)).toEqual(['Tiếp nhận', 'Bàn giao', 'Tra cứu']);
+  expect(await navLabels(page)).toEqual(['Tiếp nhận', 'Bàn giao', 'Dừng hồ sơ', 'Tra cứu']);
   await page.keyboard.press('F9');
   expect(await heading(page)).not.toBe('Cài đặt');
 });

@@ -88,9 +88,9 @@ export function DigitisePanel({ dossierId, checklist }: { dossierId: string; che
                   : 'Chỉ có bản giấy'}
             </span>
             <span className="digitise-actions">
-              <button type="button" onClick={() => setCamera(l.line)}>Chụp</button>
+              <button type="button" onClick={() => setCamera(l.line)}>Chụp bằng máy ảnh</button>
               <label className="digitise-file">
-                Chọn tệp
+                Chọn tệp…
                 <input type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => void fromFile(l.line, e.target.files?.[0])} />
               </label>
               <button type="button" onClick={() => setExempting(l.line)}>Không số hóa…</button>

@@ -2,10 +2,11 @@
 // queued for printing. Enter starts the next citizen.
 import { useEffect, useRef } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
+import { DigitisePanel } from '../digitise/DigitisePanel';
 import type { PrintNote } from './accept';
 
 export type Done =
-  | { kind: 'accepted'; code: string; barcodeKey: string; dueAt: string; receipt?: string; warnings: string[]; prints: PrintNote[] }
+  | { kind: 'accepted'; dossierId: string; code: string; barcodeKey: string; dueAt: string; receipt?: string; warnings: string[]; prints: PrintNote[]; documents: string[] }
   | { kind: 'supplement' | 'refusal'; reference: string; applicantName: string; prints: PrintNote[] };
 
 export function AcceptedView({ done, onNext }: { done: Done; onNext(): void }) {
@@ -52,6 +53,8 @@ export function AcceptedView({ done, onNext }: { done: Done; onNext(): void }) {
       <button ref={next} type="button" className="primary" onClick={onNext}>
         Tiếp nhận hồ sơ mới <kbd>Enter</kbd>
       </button>
+      {/* Digitising the papers just received is the counter's duty (TT 03/2025, Điều 5). */}
+      {done.kind === 'accepted' && done.documents.length > 0 ? <DigitisePanel dossierId={done.dossierId} checklist={done.documents.map((name) => ({ name }))} /> : null}
     </section>
   );
 }

@@ -123,7 +123,17 @@ export function ReceiveScreen() {
       const out = await acceptDossier(ctx, form, procedure);
       if (!out.ok) return showErrors(out.message, out.errors, true);
       const receipt = out.receipt ? `${out.receipt.formSymbol}/${out.receipt.series} số ${String(out.receipt.number).padStart(8, '0')}` : undefined;
-      await finish({ kind: 'accepted', code: out.code, barcodeKey: out.barcodeKey, dueAt: out.dueAt, receipt, warnings: out.warnings, prints: out.prints });
+      await finish({
+        kind: 'accepted',
+        dossierId: out.dossierId,
+        code: out.code,
+        barcodeKey: out.barcodeKey,
+        dueAt: out.dueAt,
+        receipt,
+        warnings: out.warnings,
+        prints: out.prints,
+        documents: form.documents.filter((d) => d.received).map((d) => d.name),
+      });
     } catch (error) {
       setProblem(`Chưa lưu được hồ sơ: ${(error as Error).message}. Thông tin đã nhập vẫn được giữ; hãy thử lại.`);
     } finally {

@@ -6,6 +6,7 @@ import type { DeviceCredential, KioskHost, KioskSettings } from '../../shared/ho
 import type { StaffRole } from '../../shared/sync/protocol';
 import { MotCuaDb } from '../db';
 import { getHost } from '../host';
+import { DEFAULT_RETENTION_MONTHS, pruneReturnedDossiers } from '../features/dossier/retention';
 import { startScanning } from '../scan';
 import { SyncClient } from '../sync';
 
@@ -58,6 +59,15 @@ export function KioskProvider(props: {
     sync.start();
     return () => void sync.stop();
   }, [sync]);
+  // The local database stays bounded: returned dossiers older than the retention period leave the
+  // counter (the server keeps them), at start and once a day.
+  useEffect(() => {
+    const prune = () =>
+      void pruneReturnedDossiers(db, { months: DEFAULT_RETENTION_MONTHS, now: new Date() }).catch((error: Error) => console.warn(`[lưu giữ] ${error.message}`));
+    prune();
+    const timer = setInterval(prune, 24 * 3600 * 1000);
+    return () => clearInterval(timer);
+  }, [db]);
   // One scan stream for the whole app: keyboard-wedge scanners, and serial ones when configured.
   useEffect(() => startScanning({ host, serial: settings.scannerPort ? {} : false }), [host, settings.scannerPort]);
 

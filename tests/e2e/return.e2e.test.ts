@@ -164,6 +164,12 @@ test('a return at the desk: the slip is scanned, the card shows the early result
   await page.getByTestId('early-result').waitFor();
   expect(await page.getByTestId('amount-due').innerText()).toBe('50.000 ₫');
   await page.getByText(/Bàn giao cho bưu điện \(Bưu điện Vinh\)/).waitFor();
+  // The card masks the citizen's ID and phone; the desk may reveal them, and the reveal is audited.
+  const card = page.getByTestId('dossier-card');
+  expect(await card.innerText()).toContain('040******234');
+  expect(await card.innerText()).not.toContain('040085001234');
+  await card.getByRole('button', { name: 'Hiện số định danh' }).click();
+  await card.getByText('040085001234').waitFor();
   await shot(page, '1-card');
 
   await page.keyboard.press('Alt+T');

@@ -1,5 +1,6 @@
 // The dossier card every desk screen shows: who, what, where it is, the original deadline and the
 // re-set date apart, timeliness, what is due at collection, and the history from the events.
+import { PersonalData } from '../security/PersonalData';
 import { useEffect, useState, type ReactNode } from 'react';
 import { formatVnd } from '../../../shared/codes';
 import { describeEvent, formatVietnamDateTime, type DossierEvent } from '../../../shared/domain';
@@ -66,8 +67,19 @@ export function DossierCard({ row, departmentName, now, children }: DossierCardP
         <dt>Người nộp</dt>
         <dd>
           {a ? a.name : '—'}
-          {a ? <small> · {a.kind === 'individual' ? `Số định danh ${a.idNumber}` : `Mã số thuế ${a.taxCode}`}</small> : null}
-          {a?.phone ? <small> · ĐT {a.phone}</small> : null}
+          {a?.kind === 'individual' ? (
+            <small>
+              {' · Số định danh '}
+              <PersonalData value={a.idNumber} kind="idNumber" revealable dossierId={state.id} dossierCode={state.code} />
+            </small>
+          ) : null}
+          {a?.kind === 'organisation' ? <small> · Mã số thuế {a.taxCode}</small> : null}
+          {a?.phone ? (
+            <small>
+              {' · ĐT '}
+              <PersonalData value={a.phone} kind="phone" revealable dossierId={state.id} dossierCode={state.code} />
+            </small>
+          ) : null}
         </dd>
         <dt>Thủ tục</dt>
         <dd>{state.procedureName ?? '—'}</dd>

@@ -16,8 +16,8 @@ export interface MonoRaster {
 }
 
 export function paintThermal(layout: ThermalLayout, ctx: Canvas2D): void {
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, layout.widthDots, layout.heightDots);
+  // No background fill: a fresh canvas is transparent, which thresholdRgba reads as white paper, and
+  // filling a whole slip's surface costs more than everything drawn on it.
   ctx.fillStyle = '#000000';
   ctx.textAlign = 'left';
   ctx.textBaseline = 'alphabetic';

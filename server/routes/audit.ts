@@ -4,25 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { requireDevice, requireStaff } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
+import { AUDIT_ACTIONS, MAX_AUDIT_ENTRIES, type AuditEntry } from '../../shared/sync/protocol';
 
-export const AUDIT_ACTIONS = ['view', 'print', 'export'] as const;
-export const MAX_AUDIT_ENTRIES = 500;
-
-/** One entry as a counter sends it (renderer/features/security/audit.ts builds them). */
-export interface AuditEntryBody {
-  id: string;
-  at: string;
-  counterId: string;
-  officerId: string;
-  officerName?: string;
-  dossierId?: string;
-  dossierCode?: string;
-  action: (typeof AUDIT_ACTIONS)[number];
-  field: string;
-  detail?: string;
-}
-
-export interface AuditRecord extends AuditEntryBody {
+export interface AuditRecord extends AuditEntry {
   deviceId: string;
   receivedAt: string;
 }
@@ -48,7 +32,7 @@ const entrySchema = {
 } as const;
 
 export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post<{ Body: { entries: AuditEntryBody[] } }>(
+  app.post<{ Body: { entries: AuditEntry[] } }>(
     '/v1/audit',
     {
       schema: {
@@ -92,7 +76,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
       await requireStaff(ctx.db, req, ['supervisor', 'administrator']);
       const { rows } = await ctx.db.query<{
         id: string; at: Date; received_at: Date; device_id: string; counter_id: string; officer_id: string; officer_name: string | null;
-        dossier_id: string | null; dossier_code: string | null; action: AuditEntryBody['action']; field: string; detail: string | null;
+        dossier_id: string | null; dossier_code: string | null; action: AuditEntry['action']; field: string; detail: string | null;
       }>(
         `SELECT id::text AS id, at, received_at, device_id, counter_id, officer_id, officer_name, dossier_id, dossier_code, action, field, detail
          FROM audit_log WHERE ($1::text IS NULL OR officer_id = $1) AND ($2::text IS NULL OR dossier_id = $2)

@@ -180,3 +180,22 @@ export interface ConflictRecord {
   resolvedAt: string | null;
   resolutionNote: string | null;
 }
+
+export const AUDIT_ACTIONS = ['view', 'print', 'export'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+/** Most audit entries in one `POST /v1/audit`. */
+export const MAX_AUDIT_ENTRIES = 500;
+
+/** Who viewed, printed in full or exported a citizen's personal data, as a counter sends it. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  counterId: string;
+  officerId: string;
+  officerName?: string;
+  dossierId?: string;
+  dossierCode?: string;
+  action: AuditAction;
+  field: string;
+  detail?: string;
+}

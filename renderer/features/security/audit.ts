@@ -2,27 +2,16 @@
 // citizen's ID number or phone. Entries are kept locally first (db.drafts, kind 'audit': the schema
 // has no audit table and this feature does not change it) and pushed to `POST /v1/audit` until the
 // server acknowledges them, so a counter offline for a day loses none.
+import { MAX_AUDIT_ENTRIES, type AuditAction, type AuditEntry } from '../../../shared/sync/protocol';
 import type { MotCuaDb } from '../../db';
 
-export const AUDIT_KIND = 'audit';
-export const MAX_AUDIT_BATCH = 500;
+export type { AuditAction, AuditEntry };
 
-export type AuditAction = 'view' | 'print' | 'export';
+export const AUDIT_KIND = 'audit';
+export const MAX_AUDIT_BATCH = MAX_AUDIT_ENTRIES;
+
 export type PersonalDataField = 'idNumber' | 'phone';
 
-/** What the server receives (server/routes/audit.ts validates the same shape). */
-export interface AuditEntry {
-  id: string;
-  at: string;
-  counterId: string;
-  officerId: string;
-  officerName?: string;
-  dossierId?: string;
-  dossierCode?: string;
-  action: AuditAction;
-  field: string;
-  detail?: string;
-}
 
 export interface AuditDraft {
   entry: AuditEntry;

@@ -1,36 +1,20 @@
 // The correction request after a return: who is at fault, what is wrong, the new date.
-import { useState, type FormEvent } from 'react';
 import type { DossierState } from '../../../shared/domain';
 import { FieldError, TextField } from '../receive/Field';
 import type { ServerAccess } from '../dossier/history';
 import { EMPTY_CORRECTION_FORM, requestCorrection, type CorrectionForm as Form } from './correction';
 import type { DeskContext } from './desk';
 import type { ActionReport } from './Outcome';
+import { useDeskForm } from './useDeskForm';
 
 export function CorrectionForm(props: { ctx: DeskContext; server: ServerAccess; dossierId: string; state: DossierState; onDone(report: ActionReport): void; onCancel(): void }) {
-  const [form, setForm] = useState<Form>(EMPTY_CORRECTION_FORM);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      const out = await requestCorrection(props.ctx, props.dossierId, form, props.server);
-      if (!out.ok) {
-        setErrors(out.errors);
-        setMessage(out.message);
-        return;
-      }
-      const fee = form.fault === 'agency' ? ' Lỗi của cơ quan giải quyết: không thu phí.' : '';
-      props.onDone({ message: `Đã ghi nhận yêu cầu đính chính hồ sơ ${props.state.code ?? ''}; hồ sơ chuyển lại cơ quan giải quyết qua bàn giao.${fee}`, prints: out.prints, warnings: out.warnings });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { form, set, errors, message, busy, submit } = useDeskForm<Form>(
+    EMPTY_CORRECTION_FORM,
+    (f) => requestCorrection(props.ctx, props.dossierId, f, props.server),
+    (f) =>
+      `Đã ghi nhận yêu cầu đính chính hồ sơ ${props.state.code ?? ''}; hồ sơ chuyển lại cơ quan giải quyết qua bàn giao.${f.fault === 'agency' ? ' Lỗi của cơ quan giải quyết: không thu phí.' : ''}`,
+    props.onDone,
+  );
 
   return (
     <form className="desk-form" onSubmit={submit} aria-label="Đính chính kết quả" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>

@@ -1,39 +1,25 @@
 // The hand-over form: at the desk (the applicant or an authorised person, ID checked) or by post.
-import { useState, type FormEvent } from 'react';
 import { formatVnd } from '../../../shared/codes';
 import type { DossierState } from '../../../shared/domain';
 import { TextField } from '../receive/Field';
 import { amountDueAtCollection } from '../dossier/card';
 import type { DeskContext } from './desk';
 import type { ActionReport } from './Outcome';
+import { useDeskForm } from './useDeskForm';
 import { EMPTY_RETURN_FORM, returnDossier, type PaymentMethod, type ReturnForm as Form } from './returnDossier';
 
 export function ReturnForm(props: { ctx: DeskContext; dossierId: string; state: DossierState; onDone(report: ActionReport): void; onCancel(): void }) {
   const { ctx, dossierId, state } = props;
-  const [form, setForm] = useState<Form>({ ...EMPTY_RETURN_FORM, method: state.collection?.method === 'post' ? 'post' : 'desk' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const { form, set, errors, message, busy, submit } = useDeskForm<Form>(
+    () => ({ ...EMPTY_RETURN_FORM, method: state.collection?.method === 'post' ? 'post' : 'desk' }),
+    (f) => returnDossier(ctx, dossierId, f),
+    (f) => {
+      const who = f.method === 'post' ? `bưu điện (bưu gửi ${f.postalItemNumber.trim().toUpperCase()})` : f.authorised ? `${f.recipientName.trim()} (người được ủy quyền)` : (state.applicant?.name ?? '');
+      return `Đã trả kết quả hồ sơ ${state.code ?? ''} cho ${who}.`;
+    },
+    props.onDone,
+  );
   const due = amountDueAtCollection(state);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      const out = await returnDossier(ctx, dossierId, form);
-      if (!out.ok) {
-        setErrors(out.errors);
-        setMessage(out.message);
-        return;
-      }
-      const who = form.method === 'post' ? `bưu điện (bưu gửi ${form.postalItemNumber.trim().toUpperCase()})` : form.authorised ? `${form.recipientName.trim()} (người được ủy quyền)` : (state.applicant?.name ?? '');
-      props.onDone({ message: `Đã trả kết quả hồ sơ ${state.code ?? ''} cho ${who}.`, prints: out.prints, warnings: out.warnings });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <form className="desk-form" onSubmit={submit} aria-label="Trả kết quả" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>

@@ -1,11 +1,11 @@
 // The department's apology and new date (Mẫu 04), recorded once; a second is refused by the
 // reducer and its message shown here.
-import { useState, type FormEvent } from 'react';
 import type { DossierState } from '../../../shared/domain';
 import { FieldError, TextField } from '../receive/Field';
 import type { ServerAccess } from '../dossier/history';
 import type { DeskContext } from '../return/desk';
 import type { ActionReport } from '../return/Outcome';
+import { useDeskForm } from '../return/useDeskForm';
 import { EMPTY_APOLOGY_FORM, recordApology, type ApologyForm as Form } from './apology';
 
 export function ApologyForm(props: {
@@ -16,28 +16,12 @@ export function ApologyForm(props: {
   onDone(report: ActionReport): void;
   onCancel(): void;
 }) {
-  const [form, setForm] = useState<Form>(EMPTY_APOLOGY_FORM);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      const out = await recordApology(props.ctx, props.dossierId, form, props.server);
-      if (!out.ok) {
-        setErrors(out.errors);
-        setMessage(out.message);
-        return;
-      }
-      props.onDone({ message: `Đã ghi nhận văn bản xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${props.state.code ?? ''}.`, prints: out.prints, warnings: out.warnings });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { form, set, errors, message, busy, submit } = useDeskForm<Form>(
+    EMPTY_APOLOGY_FORM,
+    (f) => recordApology(props.ctx, props.dossierId, f, props.server),
+    () => `Đã ghi nhận văn bản xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${props.state.code ?? ''}.`,
+    props.onDone,
+  );
 
   return (
     <form className="desk-form" onSubmit={submit} aria-label="Xin lỗi và hẹn lại" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>

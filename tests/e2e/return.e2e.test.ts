@@ -159,7 +159,7 @@ test('a return at the desk: the slip is scanned, the card shows the early result
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await scan(page, codes.desk!);
   await page.getByTestId('dossier-card').waitFor();
-  expect(await page.getByTestId('dossier-card').locator('h2').innerText()).toBe(codes.desk);
+  await expect.poll(() => page.getByTestId('dossier-card').locator('h2').innerText()).toBe(codes.desk);
   expect(await status(page)).toBe('Đã có kết quả, chờ trả');
   await page.getByTestId('early-result').waitFor();
   expect(await page.getByTestId('amount-due').innerText()).toBe('50.000 ₫');
@@ -191,7 +191,7 @@ test('a return at the desk: the slip is scanned, the card shows the early result
 test('a return to an authorised person: found by name without diacritics, the letter must be noted', async () => {
   const { page } = counter;
   await openByTyping(page, 'tran thi hoa');
-  expect(await page.getByTestId('dossier-card').locator('h2').innerText()).toBe(codes.authorised);
+  await expect.poll(() => page.getByTestId('dossier-card').locator('h2').innerText()).toBe(codes.authorised);
   await page.keyboard.press('Alt+T');
   await page.getByLabel('Người được ủy quyền nhận thay').check();
   await page.getByLabel('Họ tên người nhận').fill('Võ Thị Giang');
@@ -208,7 +208,7 @@ test('a return to an authorised person: found by name without diacritics, the le
 test('a return by post: found by phone, the postal item number recorded', async () => {
   const { page } = counter;
   await openByTyping(page, '0355 123 456');
-  expect(await page.getByTestId('dossier-card').locator('h2').innerText()).toBe(codes.post);
+  await expect.poll(() => page.getByTestId('dossier-card').locator('h2').innerText()).toBe(codes.post);
   await page.keyboard.press('Alt+T');
   await expect(page.getByLabel('Qua bưu điện').isChecked()).resolves.toBe(true);
   await page.getByLabel('Số hiệu bưu gửi').fill('EE123');

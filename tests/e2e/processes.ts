@@ -57,7 +57,9 @@ export async function startTsProcess(entry: string, args: string[], name: string
 }
 
 export function startWebHost(extra: string[] = []) {
-  return startTsProcess('electron/web-host/main.ts', ['--port', '0', '--data-dir', '{dataDir}', ...extra], 'kiosk');
+  // E2E_RENDERER_DIR lets parallel runs each test their own build (vite build --outDir …).
+  const renderer = process.env.E2E_RENDERER_DIR ? ['--static', process.env.E2E_RENDERER_DIR] : [];
+  return startTsProcess('electron/web-host/main.ts', ['--port', '0', '--data-dir', '{dataDir}', ...renderer, ...extra], 'kiosk');
 }
 
 /** The central server on PGlite in a temporary folder, with the demo catalogue and demo staff. */

@@ -8,14 +8,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { vnDateKey } from '../../shared/calendar';
 import { dossierBarcodeKey } from '../../shared/codes';
-import { RULE_VERSION, type DossierEvent, type DossierEventType, type PayloadOf } from '../../shared/domain';
-import type { CatalogueResponse, EnrolResponse, LeaseResponse, PullResponse } from '../../shared/sync/protocol';
+import type { DossierEvent, DossierEventType, PayloadOf } from '../../shared/domain';
+import type { PullResponse } from '../../shared/sync/protocol';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
 import { decodeSymbol } from '../printing/decode';
-import { adminToken, type Counter, enrolmentCode, hostCall, openCounter } from './app';
+import { adminToken, type Counter, hostCall, openCounter } from './app';
 import { launchChromium } from './chromium';
 import { scan } from './scanner';
 import { startServer, type Started } from './processes';
+import { api, enrolPusher, type Pusher } from './seed';
 
 const SHOTS = 'test-artifacts/e2e';
 const HANDOFF_USER = { username: 'bangiao1', password: 'bangiao-demo', fullName: 'Hoàng Thị Mai' };
@@ -23,36 +24,22 @@ let server: Started;
 let browser: Browser;
 let counter: Counter;
 let printer: VirtualPrinter;
-let pusher: EnrolResponse;
+let pusher: Pusher;
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/handoff-${name}.png`, fullPage: true });
 
-async function api<T>(path: string, token: string, body?: unknown): Promise<T> {
-  const response = await fetch(new URL(path, server.url), {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 // ---- the dossiers, pushed by a second counter -------------------------------------------------
-let agency = '';
-let yymmdd = '';
+const yymmdd = vnDateKey(new Date()).slice(2).replaceAll('-', '');
 let departments: { id: string; name: string }[] = [];
 const codes: Record<string, string> = {};
-const numbers: number[] = [];
 
 const dossierIds: Record<string, string> = {};
-function event<T extends DossierEventType>(type: T, name: string, payload: PayloadOf<T>): DossierEvent {
-  return { id: randomUUID(), dossierId: (dossierIds[name] ??= randomUUID()), officerId: 'e2e', counterId: pusher.counterId, deviceTime: new Date().toISOString(), ruleVersion: RULE_VERSION, type, payload } as DossierEvent;
-}
+const event = <T extends DossierEventType>(type: T, name: string, payload: PayloadOf<T>): DossierEvent => pusher.event(type, (dossierIds[name] ??= randomUUID()), payload);
 
-function received(name: string, departmentId: string): DossierEvent {
-  const code = `${agency}-${yymmdd}-${String(numbers.shift()).padStart(4, '0')}`;
-  codes[name] = code;
+async function received(name: string, departmentId: string): Promise<DossierEvent> {
   const now = Date.now();
+  const code = await pusher.nextCode(new Date(now));
+  codes[name] = code;
   return event('received', name, {
     code,
     procedureCode: '1.009994',
@@ -73,24 +60,21 @@ const OUT = Array.from({ length: 50 }, (_, i) => `a${i + 1}`);
 
 async function seedDossiers() {
   const admin = await adminToken(server.url);
-  await api('/v1/admin/staff', admin, { ...HANDOFF_USER, roles: ['handoff'] });
-  const code = await enrolmentCode(server.url, 'quay-9', 'Quầy 9 – Tiếp nhận');
-  pusher = (await (await fetch(new URL('/v1/enrol', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: 'Quầy 9' }) })).json()) as EnrolResponse;
-  agency = pusher.agencyCode;
-  yymmdd = vnDateKey(new Date()).slice(2).replaceAll('-', '');
-  const lease = await api<LeaseResponse>('/v1/leases', pusher.credential, { requestId: randomUUID(), dossierDates: [yymmdd], blockSize: 100 });
-  for (const block of lease.blocks.filter((b) => b.kind === 'dossierSeq')) for (let n = block.first; n <= block.last; n++) numbers.push(n);
-  const catalogue = await api<CatalogueResponse>('/v1/catalogue?after=0', pusher.credential);
-  departments = catalogue.items.filter((i) => i.kind === 'department').map((i) => i.body as { id: string; name: string });
+  await api(server.url, '/v1/admin/staff', admin, { ...HANDOFF_USER, roles: ['handoff'] });
+  pusher = await enrolPusher(server.url, 'quay-9', 'Quầy 9 – Tiếp nhận');
+  departments = pusher.departments;
   const [a, b] = departments;
-  const events: DossierEvent[] = [...OUT.map((n) => received(n, a!.id)), received('misscan', a!.id), received('withdrawn', a!.id), received('other', b!.id), received('returned', a!.id)];
+  const events: DossierEvent[] = [];
+  for (const [name, department] of [...OUT.map((n) => [n, a!] as const), ['misscan', a!], ['withdrawn', a!], ['other', b!], ['returned', a!]] as const) {
+    events.push(await received(name, department.id));
+  }
   events.push(event('withdrawn', 'withdrawn', { reason: 'Công dân xin rút hồ sơ', requestedBy: 'Công dân withdrawn' }));
   events.push(event('handedToCourier', 'returned', { batchId: 'BG-000101-09-01', direction: 'toDepartment', courierName: 'Bưu điện', departmentId: a!.id }));
   events.push(event('deliveredToDepartment', 'returned', { batchId: 'BG-000101-09-01', at: new Date().toISOString() }));
   events.push(event('resultReceived', 'returned', { batchId: 'BG-000101-09-02', outcome: 'result' }));
   events.push(event('returned', 'returned', { method: 'desk', recipient: { name: 'Công dân returned', authorised: false }, at: new Date().toISOString() }));
-  codes.unknown = `${agency}-${yymmdd}-${String(numbers.shift()).padStart(4, '0')}`;
-  const pushed = await api<{ results: { status: string }[] }>('/v1/push', pusher.credential, { events });
+  codes.unknown = await pusher.nextCode(new Date());
+  const pushed = await pusher.push(events);
   expect(pushed.results.every((r) => r.status === 'stored')).toBe(true);
 }
 
@@ -285,7 +269,7 @@ test('results come back: 48 results, a supplement request and a refusal; unknown
   // The facts reached the server: its projection agrees.
   await expect
     .poll(async () => {
-      const pulled = await api<PullResponse>('/v1/pull?after=0&limit=500', pusher.credential);
+      const pulled = await api<PullResponse>(server.url, '/v1/pull?after=0&limit=500', pusher.device.credential);
       const byCode = new Map(pulled.dossiers.map((d) => [d.code, d.status]));
       return [byCode.get(codes.a1!), byCode.get(codes.a49!), byCode.get(codes.a50!), byCode.get(codes.misscan!)];
     }, { timeout: 30_000 })

@@ -5,16 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { vnDateKey } from '../../shared/calendar';
 import { maskIdNumber, maskPhone } from '../../shared/documents/format';
-import { RULE_VERSION, type DossierEvent, type DossierEventType, type PayloadOf } from '../../shared/domain';
-import type { CatalogueResponse, EnrolResponse, LeaseResponse } from '../../shared/sync/protocol';
+import type { DossierEvent, DossierEventType, PayloadOf } from '../../shared/domain';
 import { pngToRgba } from '../../electron/services/printing/png';
 import { startVirtualPrinter } from '../../electron/services/printing/virtual-printer';
 import { decodeSymbol } from '../printing/decode';
-import { adminToken, DEMO_STAFF, enrolmentCode, openCounter, signInAs, type Counter } from './app';
+import { adminToken, DEMO_STAFF, openCounter, signInAs, type Counter } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
+import { enrolPusher } from './seed';
 
 const SHOTS = 'test-artifacts/e2e';
 const CITIZEN_ID = '040185009876';
@@ -170,31 +169,15 @@ test('a reload does not bypass the lock, and another officer may sign in instead
 });
 
 // ---- the masked slip: a dossier pushed by a second counter, corrected at this desk ------------
-async function api<T>(path: string, token: string, body?: unknown): Promise<T> {
-  const response = await fetch(new URL(path, server.url), {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** A dossier already returned to the citizen, pushed through the server by another enrolled counter. */
 async function pushReturnedDossier(): Promise<{ code: string }> {
-  const enrol = await enrolmentCode(server.url, 'quay-8', 'Quầy 8 – Tiếp nhận');
-  const pusher = (await (await fetch(new URL('/v1/enrol', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: enrol, deviceName: 'Quầy 8' }) })).json()) as EnrolResponse;
-  const yymmdd = vnDateKey(new Date()).slice(2).replaceAll('-', '');
-  const lease = await api<LeaseResponse>('/v1/leases', pusher.credential, { requestId: randomUUID(), dossierDates: [yymmdd], blockSize: 10 });
-  const seq = lease.blocks.find((b) => b.kind === 'dossierSeq')!.first;
-  const code = `${pusher.agencyCode}-${yymmdd}-${String(seq).padStart(4, '0')}`;
-  const catalogue = await api<CatalogueResponse>('/v1/catalogue?after=0', pusher.credential);
-  const department = catalogue.items.find((i) => i.kind === 'department')!.body as { id: string };
-  const dossierId = randomUUID();
+  const pusher = await enrolPusher(server.url, 'quay-8', 'Quầy 8 – Tiếp nhận');
   const now = Date.now();
+  const code = await pusher.nextCode(new Date(now));
+  const department = pusher.departments[0]!;
+  const dossierId = randomUUID();
   const at = (minutes: number) => new Date(now - 3_600_000 + minutes * 60_000).toISOString();
-  const event = <T extends DossierEventType>(type: T, payload: PayloadOf<T>): DossierEvent =>
-    ({ id: randomUUID(), dossierId, officerId: 'e2e', counterId: pusher.counterId, deviceTime: new Date().toISOString(), ruleVersion: RULE_VERSION, type, payload }) as DossierEvent;
+  const event = <T extends DossierEventType>(type: T, payload: PayloadOf<T>): DossierEvent => pusher.event(type, dossierId, payload);
   const events = [
     event('received', {
       code, procedureCode: '1.009994', procedureName: 'Cấp giấy phép xây dựng nhà ở riêng lẻ', departmentId: department.id,
@@ -207,7 +190,7 @@ async function pushReturnedDossier(): Promise<{ code: string }> {
     event('resultReceived', { batchId: 'BG-E2E-02', outcome: 'result' }),
     event('returned', { method: 'desk', recipient: { name: 'Hoàng Thị Mai', authorised: false }, at: at(30) }),
   ];
-  const pushed = await api<{ results: { status: string }[] }>('/v1/push', pusher.credential, { events });
+  const pushed = await pusher.push(events);
   expect(pushed.results.map((r) => r.status)).toEqual(events.map(() => 'stored'));
   return { code };
 }

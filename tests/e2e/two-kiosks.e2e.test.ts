@@ -8,6 +8,7 @@ import type { ConflictRecord, DossierSnapshot, EnrolResponse, PullResponse, Push
 import { adminToken, DEMO_STAFF, enrolmentCode, signInAs, type Counter } from './app';
 import { launchChromium } from './chromium';
 import { startServer, startWebHost, type Started } from './processes';
+import { api, enrolPusher } from './seed';
 import { deliveredToDepartment, handedToCourier, received, resultReceived, returned } from '../sync/events';
 
 const SHOTS = 'test-artifacts/e2e';
@@ -46,24 +47,8 @@ class Cable {
   }
 }
 
-async function api<T>(path: string, init: { token: string; body?: unknown }): Promise<T> {
-  const response = await fetch(new URL(path, server.url), {
-    method: init.body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${init.token}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 async function enrolDevice(counterId: string, counterName: string): Promise<EnrolResponse> {
-  const code = await enrolmentCode(server.url, counterId, counterName);
-  const response = await fetch(new URL('/v1/enrol', server.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, deviceName: counterName }),
-  });
-  return (await response.json()) as EnrolResponse;
+  return (await enrolPusher(server.url, counterId, counterName)).device;
 }
 
 async function openKiosk(counterId: string, counterName: string, serverUrl: string, user: { username: string; password: string }): Promise<Counter> {
@@ -80,7 +65,7 @@ async function openKiosk(counterId: string, counterName: string, serverUrl: stri
 async function snapshotByCode(token: string, code: string): Promise<DossierSnapshot | undefined> {
   let after = 0;
   for (;;) {
-    const page = await api<PullResponse>(`/v1/pull?after=${after}&limit=500`, { token });
+    const page = await api<PullResponse>(server.url, `/v1/pull?after=${after}&limit=500`, token);
     const hit = page.dossiers.find((d) => d.code === code);
     if (hit) return hit;
     if (!page.more) return undefined;
@@ -185,7 +170,7 @@ test('a dossier received at A while its network is cut reaches the server exactl
 
   const snap = await snapshotByCode(deviceC.credential, codeA);
   expect(snap?.status).toBe('received');
-  const trail = await api<{ events: { seq: number; event: { id: string; type: string; counterId: string } }[] }>(`/v1/dossiers/${snap!.id}/events`, { token: deviceC.credential });
+  const trail = await api<{ events: { seq: number; event: { id: string; type: string; counterId: string } }[] }>(server.url, `/v1/dossiers/${snap!.id}/events`, deviceC.credential);
   const ids = trail.events.map((e) => e.event.id);
   expect(new Set(ids).size).toBe(ids.length);
   expect(trail.events.length).toBe(pending);
@@ -199,7 +184,7 @@ test('the result comes back and is returned at B through its return screen; A co
   const snap = (await snapshotByCode(deviceC.credential, codeA))!;
   // Courier and department steps come from a third device (quầy bàn giao), as the server sees them.
   const steps = [handedToCourier('quay-c', snap.id), deliveredToDepartment('quay-c', snap.id), resultReceived('quay-c', snap.id)];
-  const pushed = await api<PushResponse>('/v1/push', { token: deviceC.credential, body: { events: steps } });
+  const pushed = await api<PushResponse>(server.url, '/v1/push', deviceC.credential, { events: steps });
   expect(pushed.results.map((r) => r.status)).toEqual(['stored', 'stored', 'stored']);
 
   const b = kioskB.page;
@@ -215,7 +200,7 @@ test('the result comes back and is returned at B through its return screen; A co
   await b.screenshot({ path: `${SHOTS}/two-kiosks-b-returned.png` });
 
   await expect.poll(async () => (await snapshotByCode(deviceC.credential, codeA))?.status, { timeout: 30_000 }).toBe('returned');
-  const trail = await api<{ events: { event: { id: string; type: string; counterId: string } }[] }>(`/v1/dossiers/${snap.id}/events`, { token: deviceC.credential });
+  const trail = await api<{ events: { event: { id: string; type: string; counterId: string } }[] }>(server.url, `/v1/dossiers/${snap.id}/events`, deviceC.credential);
   const returns = trail.events.filter((e) => e.event.type === 'returned');
   expect(returns.map((e) => e.event.counterId)).toEqual(['quay-b']);
   expect(new Set(trail.events.map((e) => e.event.id)).size).toBe(trail.events.length);
@@ -227,11 +212,11 @@ test('a dossier returned at two desks while both were offline is flagged, and a 
   const dossierId = crypto.randomUUID();
   const code = `000.00.15.H41-260112-${String(9000 + 50 * (deviceC.counterIndex - 1)).padStart(4, '0')}`;
   const history = [received('quay-c', code, dossierId), handedToCourier('quay-c', dossierId), deliveredToDepartment('quay-c', dossierId), resultReceived('quay-c', dossierId)];
-  await api<PushResponse>('/v1/push', { token: deviceC.credential, body: { events: history } });
-  const first = await api<PushResponse>('/v1/push', { token: deviceC.credential, body: { events: [returned('quay-c', dossierId)] } });
-  const staff = await api<{ staff: { id: string; username: string }[] }>('/v1/staff?after=0', { token: deviceD.credential });
+  await api<PushResponse>(server.url, '/v1/push', deviceC.credential, { events: history });
+  const first = await api<PushResponse>(server.url, '/v1/push', deviceC.credential, { events: [returned('quay-c', dossierId)] });
+  const staff = await api<{ staff: { id: string; username: string }[] }>(server.url, '/v1/staff?after=0', deviceD.credential);
   const officerId = staff.staff.find((s) => s.username === DEMO_STAFF.returnDesk.username)!.id;
-  const second = await api<PushResponse>('/v1/push', { token: deviceD.credential, body: { events: [{ ...returned('quay-d', dossierId, 'Nguyễn Thị Hoa'), officerId }] } });
+  const second = await api<PushResponse>(server.url, '/v1/push', deviceD.credential, { events: [{ ...returned('quay-d', dossierId, 'Nguyễn Thị Hoa'), officerId }] });
   expect(first.results[0]!.status).toBe('stored');
   expect(second.results[0]!.status).toBe('conflict');
 
@@ -261,7 +246,7 @@ test('a dossier returned at two desks while both were offline is flagged, and a 
   await expect.poll(() => row.count()).toBe(0);
   await b.screenshot({ path: `${SHOTS}/two-kiosks-conflict-resolved.png` });
 
-  const resolved = await api<{ conflicts: ConflictRecord[] }>('/v1/conflicts?status=resolved', { token: await adminToken(server.url) });
+  const resolved = await api<{ conflicts: ConflictRecord[] }>(server.url, '/v1/conflicts?status=resolved', await adminToken(server.url));
   const record = resolved.conflicts.find((c) => c.dossierId === dossierId);
   expect(record?.resolutionNote).toContain('quầy 9 nhập nhầm');
   await expect.poll(() => localDossier(b, code), { timeout: 30_000 }).toMatchObject({ openConflicts: 0 });

@@ -10,16 +10,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
-import { buildApp } from '../server/app';
 import { openPglite } from '../server/db';
-import { migrate } from '../server/migrate';
-import { createStaff } from '../server/routes/staff';
 import type { DossierEvent } from '../shared/domain';
 import type { EnrolResponse, LeaseResponse } from '../shared/sync/protocol';
 import { launchChromium } from '../tests/e2e/chromium';
 import { dossierCode, received } from '../tests/sync/events';
 import type * as Kit from '../renderer/sync/index';
 import type * as Schema from '../renderer/db/schema';
+import { startBenchServer, type BenchServer } from './server';
 import { summarise } from './stats';
 import type { BenchFigure } from './types';
 
@@ -59,21 +57,8 @@ globalThis.benchKit = { MotCuaDb, SCHEMA_VERSIONS, projectionRow, SyncClient };`
   return out.outputFiles[0]!.text;
 }
 
-async function seed(base: string): Promise<EnrolResponse> {
-  const post = async <T>(path: string, body: unknown, token?: string) => {
-    const res = await fetch(base + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  const { token } = await post<{ token: string }>('/v1/sessions', { username: 'bench', password: 'bench-password' });
-  const enrol = async (counterId: string) => {
-    const { code } = await post<{ code: string }>('/v1/admin/enrolment-codes', { counterId, counterName: `Quầy ${counterId}` }, token);
-    return post<EnrolResponse>('/v1/enrol', { code, deviceName: counterId });
-  };
+async function seed(server: BenchServer): Promise<EnrolResponse> {
+  const { post, enrol } = server;
   const source = await enrol('NGUON');
   // Up to 8,999 leased numbers per day: enough days for every dossier, at most 7 per lease request.
   const days = Array.from({ length: Math.ceil(DOSSIERS / 8000) }, (_, i) => {
@@ -173,12 +158,10 @@ export default async function run(): Promise<BenchFigure[]> {
   const db = await openPglite(dir);
   let browser: Browser | undefined;
   try {
-    await migrate(db);
-    await createStaff(db, { username: 'bench', fullName: 'Đo hiệu năng', roles: ['administrator'], password: 'bench-password' });
-    const app = await buildApp({ db });
-    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const server = await startBenchServer(db);
+    const base = server.base;
     try {
-      const device = await seed(base);
+      const device = await seed(server);
       const kit = await bundleKit();
       browser = await launchChromium();
       const page = await browser.newPage();
@@ -206,7 +189,7 @@ export default async function run(): Promise<BenchFigure[]> {
         { name: 'bootstrap: raw IndexedDB, time per transaction of 500', ...perPage(raw), unit: 'ms' },
       ];
     } finally {
-      await app.close();
+      await server.close();
     }
   } finally {
     await browser?.close();

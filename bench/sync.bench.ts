@@ -5,14 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { buildApp } from '../server/app';
 import { openPglite, openPostgres } from '../server/db';
 import type { Db } from '../server/db';
-import { migrate } from '../server/migrate';
-import { createStaff } from '../server/routes/staff';
 import type { DossierEvent } from '../shared/domain';
-import type { EnrolResponse, LeaseResponse } from '../shared/sync/protocol';
+import type { LeaseResponse } from '../shared/sync/protocol';
 import { dossierCode, handedToCourier, received } from '../tests/sync/events';
+import { startBenchServer } from './server';
 import type { BenchFigure } from './types';
 
 const BATCH = 500;
@@ -23,23 +21,10 @@ function quantile(sorted: number[], q: number): number {
 }
 
 async function measure(db: Db, label: string): Promise<BenchFigure[]> {
-  await migrate(db);
-  await createStaff(db, { username: 'bench', fullName: 'Đo hiệu năng', roles: ['administrator'], password: 'bench-password' });
-  const app = await buildApp({ db });
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const server = await startBenchServer(db);
+  const { post } = server;
   try {
-    const post = async <T>(path: string, body: unknown, token?: string) => {
-      const res = await fetch(base + path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as T;
-    };
-    const { token } = await post<{ token: string }>('/v1/sessions', { username: 'bench', password: 'bench-password' });
-    const { code } = await post<{ code: string }>('/v1/admin/enrolment-codes', { counterId: 'BENCH', counterName: 'Quầy đo' }, token);
-    const device = await post<EnrolResponse>('/v1/enrol', { code, deviceName: 'bench' });
+    const device = await server.enrol('BENCH', 'Quầy đo');
     const dates = Array.from({ length: 7 }, (_, i) => `2601${String(i + 10).padStart(2, '0')}`);
     const codes: string[] = [];
     while (codes.length < DOSSIERS) {
@@ -65,7 +50,7 @@ async function measure(db: Db, label: string): Promise<BenchFigure[]> {
       { name: `sync push into ${label}: time per batch of ${BATCH}`, median: Math.round(quantile(sorted, 0.5)), p95: Math.round(quantile(sorted, 0.95)), unit: 'ms' },
     ];
   } finally {
-    await app.close();
+    await server.close();
   }
 }
 

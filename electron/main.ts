@@ -14,6 +14,8 @@ import { readRestartRecord, recordCrash, reopenUrl, writeRestartRecord } from '.
 import { safeStorageCipher } from './security/safe-storage';
 import { createUpdateGate } from './updater/gate';
 import { startUpdater } from './updater';
+import { createMachineInstaller } from './updater/machine';
+import { chooseInstallRoute } from './updater/machine-task';
 import { createAppHost } from './wiring';
 
 const HOST_CHANNEL = 'motcua:host';
@@ -105,11 +107,21 @@ async function start() {
   if (app.isPackaged) {
     const { default: electronUpdater } = await import('electron-updater');
     const updater = electronUpdater.autoUpdater;
-    installUpdate = () => {
-      kiosk.allowClose();
-      updater.quitAndInstall(true, true);
-    };
-    startUpdater({ updater, gate, serverUrl: async () => (await appHost.settings.get()).serverUrl, allowHttp: policy.allowHttpUpdates === true, log });
+    const machine = chooseInstallRoute(process.platform, process.execPath, process.env) === 'machine-task'
+      ? createMachineInstaller({ env: process.env, appVersion: app.getVersion(), log })
+      : undefined;
+    installUpdate = machine
+      ? () => void machine.install().then((started) => {
+          if (!started) return;
+          kiosk.allowClose();
+          app.quit();
+        })
+      : () => {
+          kiosk.allowClose();
+          updater.quitAndInstall(true, true);
+        };
+    void machine?.onStart();
+    startUpdater({ updater, gate, serverUrl: async () => (await appHost.settings.get()).serverUrl, allowHttp: policy.allowHttpUpdates === true, log, machine });
   }
 
   await window.loadURL(reopenUrl(await readRestartRecord(restartFile()), APP_ENTRY_URL, Date.now()));

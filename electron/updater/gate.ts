@@ -1,6 +1,7 @@
 // When a downloaded update may be installed: never while the renderer says a dossier is open, and
 // only after the counter has been quiet for a while, so the restart does not land as the next
-// citizen sits down. If that moment never comes, electron-updater installs it when the app quits.
+// citizen sits down. If that moment never comes, electron-updater installs it when the app quits
+// (a per-machine Windows install: the updater task installs it at the next boot).
 
 export interface UpdateGate {
   /** The renderer's report: true while a dossier is open or being saved/printed. */

@@ -1,8 +1,10 @@
 // Updates from the Center's own server: electron-updater with a generic feed at `<serverUrl>/updates/`,
 // checked at start and every few hours (spread out so 50 counters do not download at once), installed
-// only when the update gate says the counter is free.
+// only when the update gate says the counter is free. A per-machine Windows install hands the verified
+// installer to the SYSTEM task instead (./machine), since staff cannot answer a UAC prompt.
 import type { AppUpdater, UpdateDownloadedEvent } from 'electron-updater';
 import type { UpdateGate } from './gate';
+import type { MachineInstaller } from './machine';
 
 export type UpdaterLike = Pick<AppUpdater, 'setFeedURL' | 'checkForUpdates' | 'on' | 'autoDownload' | 'autoInstallOnAppQuit' | 'allowDowngrade'>;
 
@@ -34,6 +36,8 @@ export interface UpdaterOptions {
   intervalMs?: number;
   random?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
+  /** Present on a per-machine Windows install: downloads reach the gate only once handed over verified. */
+  machine?: Pick<MachineInstaller, 'handOver'>;
 }
 
 export interface Updater {
@@ -45,10 +49,17 @@ export function startUpdater(options: UpdaterOptions): Updater {
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms).unref());
   const random = options.random ?? Math.random;
   const intervalMs = options.intervalMs ?? 4 * 60 * 60_000;
+  const { machine } = options;
   updater.autoDownload = true;
-  updater.autoInstallOnAppQuit = true;
+  // Installing on quit from Program Files would raise a UAC prompt no officer can answer.
+  updater.autoInstallOnAppQuit = !machine;
   updater.allowDowngrade = false;
-  updater.on('update-downloaded', (info: UpdateDownloadedEvent) => gate.updateReady(info.version));
+  updater.on('update-downloaded', (info: UpdateDownloadedEvent) => {
+    if (!machine) return gate.updateReady(info.version);
+    void machine.handOver(info).then((handedOver) => {
+      if (handedOver) gate.updateReady(info.version);
+    });
+  });
   updater.on('error', (error: Error) => log(`[cập nhật] lỗi: ${error.message}`));
 
   async function check() {

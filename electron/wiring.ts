@@ -4,6 +4,7 @@ import { dispatchHostCall, type DispatchResult } from './services/dispatch';
 import { createKioskHost } from './services/kiosk-host';
 import { createCredentialStore, type CredentialCipher } from './services/credential';
 import { createPrinterService } from './services/printing';
+import { startScanFolder } from './services/scan-folder';
 import { createScannerService } from './services/scanner';
 import { createSettingsStore } from './services/settings';
 
@@ -30,6 +31,8 @@ export interface AppHostOptions {
 
 export async function createAppHost(options: AppHostOptions) {
   const settings = createSettingsStore(options.dataDir);
+  const log = options.log ?? ((line: string) => console.warn(line));
+  const scanFolder = await startScanFolder((await settings.get()).scanFolderPath, log);
   const host: KioskHost = {
     ...createKioskHost({
       runtime: 'electron',
@@ -38,13 +41,14 @@ export async function createAppHost(options: AppHostOptions) {
       scanner: createScannerService(),
       printers: createPrinterService(() => settings.get()),
       credentials: createCredentialStore(options.dataDir, options.cipher),
+      scanFolder,
     }),
     ...(options.desktop ? { desktop: options.desktop } : {}),
   };
-  const log = options.log ?? ((line: string) => console.warn(line));
   return {
     host,
     settings,
+    scanFolder,
     async handle(trusted: boolean, call: unknown, args: unknown): Promise<DispatchResult> {
       if (!trusted) {
         const error: HostError = { code: 'UNTRUSTED_SENDER', message: 'Lệnh đến từ trang không thuộc ứng dụng, bị từ chối.' };

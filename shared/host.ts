@@ -69,6 +69,8 @@ export interface KioskSettings {
   counterName: string;
   printers: PrinterConfig[];
   scannerPort?: { path: string; baudRate: number };
+  /** The folder the office scanner saves into, watched for digitising; empty or absent: none. */
+  scanFolderPath?: string;
 }
 
 /** What a counter received from the server when it was enrolled; the token is its only secret. */

@@ -40,12 +40,13 @@ const CHECKS: Record<HostCall, Check> = {
   'settings.get': none,
   'settings.update': ([patch, ...rest]) => {
     if (!isObject(patch) || rest.length) return 'cần các mục cài đặt cần đổi';
-    const allowed = new Set(['serverUrl', 'counterName', 'printers', 'scannerPort']);
+    const allowed = new Set(['serverUrl', 'counterName', 'printers', 'scannerPort', 'scanFolderPath']);
     const unknown = Object.keys(patch).filter((k) => !allowed.has(k));
     if (unknown.length) return `không có mục cài đặt: ${unknown.join(', ')}`;
     if ('serverUrl' in patch && !(isString(patch.serverUrl, 500) && /^https?:\/\//.test(patch.serverUrl))) return 'địa chỉ máy chủ phải bắt đầu bằng http:// hoặc https://';
     if ('counterName' in patch && !isString(patch.counterName, 100)) return 'tên quầy không hợp lệ';
     if ('printers' in patch && !Array.isArray(patch.printers)) return 'danh sách máy in không hợp lệ';
+    if ('scanFolderPath' in patch && !(typeof patch.scanFolderPath === 'string' && patch.scanFolderPath.length <= 1000)) return 'thư mục máy quét không hợp lệ';
     return undefined;
   },
   'device.credential': none,

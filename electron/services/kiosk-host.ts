@@ -5,7 +5,7 @@ import type { AppInfo, KioskHost } from '../../shared/host';
 import type { CredentialStore } from './credential';
 import type { ScannerService } from './scanner';
 import type { SettingsStore } from './settings';
-import type { WatchFolder } from './watch-folder';
+import { scanFolderProblem, type ScanFolder } from './scan-folder';
 
 export interface KioskHostParts {
   runtime: AppInfo['runtime'];
@@ -14,8 +14,8 @@ export interface KioskHostParts {
   scanner: ScannerService;
   printers: KioskHost['printers'];
   credentials: CredentialStore;
-  /** Present when the machine has a scanner folder to watch. */
-  scanFolder?: WatchFolder;
+  /** The scanner's watched folder; it follows the `scanFolderPath` setting. */
+  scanFolder?: ScanFolder;
 }
 
 export function createKioskHost(parts: KioskHostParts): KioskHost {
@@ -31,8 +31,13 @@ export function createKioskHost(parts: KioskHostParts): KioskHost {
     settings: {
       get: () => parts.settings.get(),
       async update(patch) {
-        const next = await parts.settings.update(patch);
+        // A folder that is not there is refused before anything is saved.
+        const folder = patch.scanFolderPath?.trim();
+        const problem = folder ? await scanFolderProblem(folder) : undefined;
+        if (problem) throw new Error(problem);
+        const next = await parts.settings.update(folder === undefined ? patch : { ...patch, scanFolderPath: folder });
         if (patch.scannerPort) await parts.scanner.open(patch.scannerPort.path, patch.scannerPort.baudRate);
+        if (folder !== undefined) await parts.scanFolder?.watch(folder);
         return next;
       },
     },

@@ -20,6 +20,8 @@ export interface WatchFolderOptions {
   /** How long size and modification time must stay unchanged. */
   settleMs?: number;
   now?: () => Date;
+  /** The first file gets `firstSeq + 1`: a folder watched after another keeps the counter's numbering going. */
+  firstSeq?: number;
 }
 
 export class WatchFolder {
@@ -37,6 +39,12 @@ export class WatchFolder {
   ) {
     this.settleMs = options.settleMs ?? 1500;
     this.now = options.now ?? (() => new Date());
+    this.seq = options.firstSeq ?? 0;
+  }
+
+  /** The number of the newest file offered (or `firstSeq` while none was). */
+  get lastSeq(): number {
+    return this.seq;
   }
 
   start(): void {

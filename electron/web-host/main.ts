@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createCredentialStore } from '../services/credential';
 import { createKioskHost } from '../services/kiosk-host';
 import { createPrinterService } from '../services/printing';
+import { startScanFolder } from '../services/scan-folder';
 import { createScannerService } from '../services/scanner';
 import { createSettingsStore, DEFAULT_SETTINGS } from '../services/settings';
 import { startWebHost } from './server';
@@ -26,6 +27,7 @@ const settings = createSettingsStore(resolve(values['data-dir']), {
   ...(values['server-url'] ? { serverUrl: values['server-url'] } : {}),
   ...(values['counter-name'] ? { counterName: values['counter-name'] } : {}),
 });
+const scanFolder = await startScanFolder((await settings.get()).scanFolderPath, (line) => console.warn(line));
 const host = createKioskHost({
   runtime: 'web',
   version: pkg.version,
@@ -33,10 +35,14 @@ const host = createKioskHost({
   scanner: createScannerService(),
   printers: createPrinterService(() => settings.get()),
   credentials: createCredentialStore(resolve(values['data-dir'])),
+  scanFolder,
 });
 const web = await startWebHost({ host, staticDir: resolve(values.static), port: Number(values.port) });
 console.log(JSON.stringify({ ready: true, url: web.url }));
 
-const stop = () => web.close().then(() => process.exit(0));
+const stop = () => {
+  scanFolder.stop();
+  return web.close().then(() => process.exit(0));
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -7,7 +7,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dossierDigitisation, exemptionProblem, type AttachmentRecord } from './model';
-import { digitisationRates } from './stats';
+import { digitisationRates, digitisationTotal } from './stats';
 import { findPage, mapPoint, rectToQuadHomography, toGray, warpToRect, type Quad, type RgbaImage } from './page';
 import { jpegPagesToPdf, jpegSize } from './pdf';
 import { chunkCount, chunkRange, missingChunks, parseReceivedHeader, toHex } from './protocol';
@@ -166,7 +166,18 @@ describe('digitisation rate', () => {
         const rates = digitisationRates(fs, '2026-01-01', '2026-01-02');
         expect(rates.reduce((n, r) => n + r.received, 0)).toBe(fs.length);
         for (const r of rates) expect(r.rate).toBeLessThanOrEqual(1);
+        expect(digitisationTotal(rates).digitised).toBe(fs.filter((f) => f.complete).length);
       }),
     );
+  });
+
+  it('totals all departments, weighting each by what it received', () => {
+    const rates = [
+      { departmentId: 'SNNMT', received: 8, digitised: 6, rate: 0.75 },
+      { departmentId: 'STP', received: 2, digitised: 0, rate: 0 },
+    ];
+    // 6 of 10, not the mean of 75 % and 0 %.
+    expect(digitisationTotal(rates)).toEqual({ received: 10, digitised: 6, rate: 0.6 });
+    expect(digitisationTotal([])).toEqual({ received: 0, digitised: 0, rate: 0 });
   });
 });

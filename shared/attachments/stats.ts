@@ -30,3 +30,10 @@ export function digitisationRates(facts: readonly DigitisationFact[], from: stri
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([departmentId, r]) => ({ departmentId, ...r, rate: r.received === 0 ? 0 : r.digitised / r.received }));
 }
+
+/** All departments together, for the total line of the report. */
+export function digitisationTotal(rates: readonly DigitisationRate[]): Omit<DigitisationRate, 'departmentId'> {
+  const received = rates.reduce((n, r) => n + r.received, 0);
+  const digitised = rates.reduce((n, r) => n + r.digitised, 0);
+  return { received, digitised, rate: received === 0 ? 0 : digitised / received };
+}

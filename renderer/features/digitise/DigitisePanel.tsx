@@ -1,12 +1,15 @@
 // Digitising at reception (TT 03/2025, Điều 5): for each ticked checklist line, a PDF from the
-// document camera or a file, or an exemption with its reason. Captures are saved to IndexedDB
+// document camera, the office scanner's watched folder or a file, or an exemption with its reason. Captures are saved to IndexedDB
 // first, then uploaded in the background; the panel shows what is digitised and what is paper-only.
 import { useCallback, useEffect, useState } from 'react';
 import { useKiosk } from '../../app/kiosk';
 import { dossierDigitisation, EXEMPTION_LABELS, exemptionProblem, type AttachmentRecord, type DigitisationExemption, type ExemptionRecord } from '../../../shared/attachments/model';
 import type { JpegPage } from '../../../shared/attachments/pdf';
+import type { ScannedFile } from '../../../shared/host';
 import { CameraCapture } from './CameraCapture';
-import { fileToPdf, pagesToPdf } from './capture';
+import { fileToPdf, pagesToPdf, pdfPageCount } from './capture';
+import { ScannedFiles } from './ScannedFiles';
+import { scannedFileBlob, useScanFolder } from './scanFolder';
 import { dossierAttachments, pumpUploads, recordExemption, saveCapture } from './store';
 import { fetchTransport, webCryptoSha256 } from './transport';
 import './digitise.css';
@@ -59,23 +62,35 @@ export function DigitisePanel({ dossierId, checklist }: { dossierId: string; che
     await keep(line, pagesToPdf(pages, checklist[line]!.name), pages.length, 'camera');
   }
 
-  async function fromFile(line: number, file: File | undefined) {
-    if (!file) return;
+  /** A file the applicant brought or the scanner saved: PDF kept as is, a photo made a one-page PDF. */
+  async function importFile(line: number, file: Blob, source: 'file' | 'scanner'): Promise<boolean> {
     try {
       const pdf = await fileToPdf(file, checklist[line]!.name);
-      const pages = (new TextDecoder('latin1').decode(pdf).match(/\/Type\s*\/Page[^s]/g) ?? []).length || 1;
-      await keep(line, pdf, pages, 'file');
+      await keep(line, pdf, pdfPageCount(pdf), source);
+      return true;
     } catch (e) {
       setMessage({ line, text: e instanceof Error ? e.message : String(e) });
+      return false;
     }
   }
 
+  async function fromScanner(line: number, file: ScannedFile) {
+    try {
+      const content = await kiosk.host.scanFolder!.read(file.seq);
+      if (await importFile(line, scannedFileBlob(content), 'scanner')) scans.settle(file);
+    } catch (e) {
+      setMessage({ line, text: `Không đọc được tệp ${file.name} từ thư mục máy quét: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  const scans = useScanFolder(kiosk.host);
   const state = dossierDigitisation(checklist.map((_, i) => i), attachments, exemptions);
   return (
     <section className="digitise-panel" aria-labelledby="digitise-title">
       <h3 id="digitise-title">
         Số hóa hồ sơ: {state.digitised} đã số hóa, {state.exempt} không phải số hóa, {state.paperOnly} còn bản giấy
       </h3>
+      <ScannedFiles offer={scans} checklist={checklist} lines={state.lines} onAssign={(line, file) => void fromScanner(line, file)} />
       <ol className="digitise-lines">
         {state.lines.map((l) => (
           <li key={l.line} className={`digitise-line ${l.state}`} data-testid={`digitise-line-${l.line}`}>
@@ -91,7 +106,11 @@ export function DigitisePanel({ dossierId, checklist }: { dossierId: string; che
               <button type="button" onClick={() => setCamera(l.line)}>Chụp bằng máy ảnh</button>
               <label className="digitise-file">
                 Chọn tệp…
-                <input type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => void fromFile(l.line, e.target.files?.[0])} />
+                <input type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => {
+                    const file = e.target.files?.[0];
+                    if (file) void importFile(l.line, file, 'file');
+                  }}
+                />
               </label>
               <button type="button" onClick={() => setExempting(l.line)}>Không số hóa…</button>
             </span>

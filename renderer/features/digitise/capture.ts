@@ -49,6 +49,11 @@ export function pagesToPdf(pages: readonly JpegPage[], title: string): Uint8Arra
   return jpegPagesToPdf(pages, title);
 }
 
+/** Pages of a PDF, counted from its page objects (not `/Pages`); at least 1 for a PDF whose objects are compressed. */
+export function pdfPageCount(pdf: Uint8Array): number {
+  return (new TextDecoder('latin1').decode(pdf).match(/\/Type\s*\/Page[^s]/g) ?? []).length || 1;
+}
+
 /** A PDF is kept as it is; a photo (JPEG/PNG) becomes a one-page PDF. */
 export async function fileToPdf(file: Blob & { name?: string; type: string }, title: string): Promise<Uint8Array> {
   const bytes = new Uint8Array(await file.arrayBuffer());

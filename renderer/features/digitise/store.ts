@@ -48,6 +48,22 @@ export async function dossierAttachments(db: MotCuaDb, dossierId: string): Promi
   return { attachments, exemptions };
 }
 
+/** Every dossier's attachment records and exemptions in one read, for reports (bytes are not kept in the result). */
+export async function allDossierAttachments(db: MotCuaDb): Promise<Map<string, { attachments: AttachmentRecord[]; exemptions: ExemptionRecord[] }>> {
+  const byDossier = new Map<string, { attachments: AttachmentRecord[]; exemptions: ExemptionRecord[] }>();
+  const entry = (id: string) => byDossier.get(id) ?? byDossier.set(id, { attachments: [], exemptions: [] }).get(id)!;
+  await db.drafts.where('kind').anyOf(ATTACHMENT_KIND, EXEMPTION_KIND).each((r) => {
+    if (r.kind === ATTACHMENT_KIND) {
+      const record = (r.data as AttachmentDraft).record;
+      entry(record.dossierId).attachments.push(record);
+    } else {
+      const exemption = r.data as ExemptionRecord;
+      entry(exemption.dossierId).exemptions.push(exemption);
+    }
+  });
+  return byDossier;
+}
+
 export async function attachmentBytes(db: MotCuaDb, record: AttachmentRecord): Promise<Uint8Array | undefined> {
   const row = await db.drafts.get(attachmentId(record.dossierId, record.checklistLine, record.sha256));
   return (row?.data as AttachmentDraft | undefined)?.bytes;

@@ -8,6 +8,7 @@ import { AuditPanel } from '../security/AuditPanel';
 import { canEditPrinters } from '../security/roles';
 import { PrintersPanel } from './PrintersPanel';
 import { PrintQueuePanel } from './PrintQueuePanel';
+import { ScanFolderField } from './ScanFolderField';
 import { ScannerPanel } from './ScannerPanel';
 import './settings.css';
 
@@ -27,7 +28,7 @@ export function SettingsScreen() {
       setSettings(await host.settings.update(patch));
       return undefined;
     } catch (e) {
-      return `Không lưu được cài đặt: ${(e as Error).message}. Cài đặt cũ vẫn giữ nguyên.`;
+      return `Không lưu được cài đặt: ${(e as Error).message.replace(/\.$/, '')}. Cài đặt cũ vẫn giữ nguyên.`;
     }
   }
 
@@ -55,6 +56,7 @@ export function SettingsScreen() {
           <dd>{credential.deviceId}</dd>
         </dl>
         <p className="hint">Quầy được đăng ký với máy chủ bằng mã do quản trị viên cấp; muốn đổi máy chủ hay số quầy thì đăng ký lại máy này.</p>
+        <ScanFolderField settings={settings} canEdit={canEdit} save={save} />
       </section>
       <PrintersPanel printers={settings.printers} canEdit={canEdit} save={(printers: PrinterConfig[]) => save({ printers })} />
       <PrintQueuePanel printers={settings.printers} />

@@ -1,20 +1,21 @@
 // Reports for a period: early / on-time / late per department and procedure (table, chart, XLSX),
-// the register (Mẫu 06: A4 print and XLSX) and the officers with repeated unjustified delays.
+// the digitisation rate per department (table, XLSX), the register (Mẫu 06: A4 print and XLSX) and the officers with repeated unjustified delays.
 import { useState, type FormEvent } from 'react';
 import { vnDateKey } from '../../../shared/calendar';
 import { useKiosk } from '../../app/kiosk';
 import { FieldError } from '../receive/Field';
 import type { DeskContext } from '../return/desk';
-import { downloadBytes, rateText, statsWorkbook, STATS_COLUMNS } from './exports';
+import { digitisationRateText, DIGITISATION_COLUMNS, downloadBytes, rateText, statsWorkbook, STATS_COLUMNS } from './exports';
 import { periodOf, type Period } from './period';
 import { registerDocument, registerEntries, registerFormNumber, registerWorkbook, type RegisterEntry } from './register';
-import { allStates, lateOfficersReport, timelinessStats, type LateOfficer, type TimelinessRow, type TimelinessStats } from './reports';
+import { allStates, digitisationFacts, digitisationStats, lateOfficersReport, timelinessStats, type DigitisationStats, type LateOfficer, type TimelinessRow, type TimelinessStats } from './reports';
 import { RegisterTable } from './RegisterTable';
 import { StatsChart } from './StatsChart';
 
 interface Report {
   period: Period;
   stats: TimelinessStats;
+  digitisation: DigitisationStats;
   register: RegisterEntry[];
   lateOfficers: LateOfficer[];
 }
@@ -46,6 +47,31 @@ function StatsTable({ caption, rows, total }: { caption: string; rows: Timelines
   );
 }
 
+function DigitisationTable({ stats }: { stats: DigitisationStats }) {
+  return (
+    <table className="report-table" data-testid="digitisation-rates">
+      <caption>Tỷ lệ hồ sơ số hóa khi tiếp nhận, theo cơ quan giải quyết</caption>
+      <thead>
+        <tr>
+          {DIGITISATION_COLUMNS.map((c) => (
+            <th key={c}>{c}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {[...stats.byDepartment, stats.total].map((r) => (
+          <tr key={r.key} className={r === stats.total ? 'total' : undefined}>
+            <td>{r.label}</td>
+            <td>{r.received}</td>
+            <td>{r.digitised}</td>
+            <td>{digitisationRateText(r.rate)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function ReportsView({ ctx }: { ctx: DeskContext & { departmentName(id: string): string | undefined } }) {
   const { db } = useKiosk();
   const today = vnDateKey(new Date());
@@ -65,6 +91,7 @@ export function ReportsView({ ctx }: { ctx: DeskContext & { departmentName(id: s
     setReport({
       period: p.period,
       stats: timelinessStats(states, p.period, now, ctx.departmentName),
+      digitisation: digitisationStats(await digitisationFacts(db), p.period, ctx.departmentName),
       register: await registerEntries(db, p.period, ctx.departmentName),
       lateOfficers: lateOfficersReport(states, p.period, now, ctx.departmentName),
     });
@@ -101,9 +128,14 @@ export function ReportsView({ ctx }: { ctx: DeskContext & { departmentName(id: s
             <StatsChart rows={report.stats.byDepartment} />
             <StatsTable caption="Theo cơ quan giải quyết" rows={report.stats.byDepartment} total={report.stats.total} />
             <StatsTable caption="Theo thủ tục" rows={report.stats.byProcedure} total={report.stats.total} />
-            <button type="button" className="secondary" onClick={() => void statsWorkbook(report.stats, report.period).then((b) => downloadBytes(b, `thong-ke-dung-han-${from}-${to}.xlsx`))}>
+            <button type="button" className="secondary" onClick={() => void statsWorkbook(report.stats, report.period, report.digitisation).then((b) => downloadBytes(b, `thong-ke-dung-han-${from}-${to}.xlsx`))}>
               Xuất thống kê ra Excel
             </button>
+          </section>
+          <section aria-label="Số hóa hồ sơ">
+            <h2>Số hóa hồ sơ khi tiếp nhận {report.period.label}</h2>
+            <p className="muted">Hồ sơ số hóa đầy đủ: mọi giấy tờ đã nhận đều có bản số hóa hoặc thuộc trường hợp không phải số hóa (có ghi lý do). Tính trên hồ sơ tiếp nhận tại quầy này.</p>
+            <DigitisationTable stats={report.digitisation} />
           </section>
           <section aria-label="Công chức để chậm muộn">
             <h2>Công chức để hồ sơ quá hạn từ 2 lần trở lên không có lý do chính đáng</h2>

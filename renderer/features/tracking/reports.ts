@@ -1,8 +1,13 @@
 // Reports for a period, computed from the counter's dossier projections (bounded by the retention
-// rule): early / on-time / late per department and procedure, and the officers with two or more
-// late dossiers whose delay had no valid reason (the province's discipline rule).
+// rule): early / on-time / late per department and procedure, the officers with two or more
+// late dossiers whose delay had no valid reason (the province's discipline rule), and the share of
+// dossiers fully digitised at reception (national scorecard, QĐ 766/QĐ-TTg).
+import { dossierDigitisation } from '../../../shared/attachments/model';
+import { digitisationRates, digitisationTotal, type DigitisationFact } from '../../../shared/attachments/stats';
+import { vnDateKey } from '../../../shared/calendar';
 import { timeliness, type DossierState, type Timeliness } from '../../../shared/domain';
 import type { MotCuaDb } from '../../db';
+import { allDossierAttachments } from '../digitise/store';
 import { inPeriod, type Period } from './period';
 
 export interface TimelinessRow {
@@ -95,4 +100,52 @@ export async function allStates(db: MotCuaDb): Promise<DossierState[]> {
   const out: DossierState[] = [];
   await db.dossiers.each((r) => void out.push(r.state));
   return out;
+}
+
+export interface DigitisationRow {
+  key: string;
+  label: string;
+  received: number;
+  /** Dossiers whose every ticked document is digitised or exempt with a reason. */
+  digitised: number;
+  /** 0–1; undefined with nothing received. */
+  rate?: number;
+}
+
+export interface DigitisationStats {
+  byDepartment: DigitisationRow[];
+  total: DigitisationRow;
+}
+
+/**
+ * Dossiers received at this counter: the copies are captured where the papers are received and the
+ * 'received' event (kept here until retention) lists the documents ticked, one checklist line each.
+ */
+export async function digitisationFacts(db: MotCuaDb): Promise<DigitisationFact[]> {
+  const [received, digitised] = await Promise.all([db.events.filter((r) => r.event.type === 'received').toArray(), allDossierAttachments(db)]);
+  const facts: DigitisationFact[] = [];
+  for (const { event } of received) {
+    if (event.type !== 'received') continue;
+    const found = digitised.get(event.dossierId) ?? { attachments: [], exemptions: [] };
+    const lines = event.payload.documents.map((_, i) => i);
+    facts.push({
+      departmentId: event.payload.departmentId,
+      receivedOn: vnDateKey(new Date(event.payload.receivedAt)),
+      complete: dossierDigitisation(lines, found.attachments, found.exemptions).complete,
+    });
+  }
+  return facts;
+}
+
+/** The digitisation rate per department for dossiers received in the period, largest first. */
+export function digitisationStats(facts: readonly DigitisationFact[], period: Period, departmentName: (id: string) => string | undefined): DigitisationStats {
+  const lastInstant = new Date(Date.parse(period.to) - 1);
+  const rates = digitisationRates(facts, vnDateKey(new Date(period.from)), vnDateKey(lastInstant));
+  const row = (key: string, label: string, r: { received: number; digitised: number; rate: number }): DigitisationRow => ({
+    key, label, received: r.received, digitised: r.digitised, rate: r.received > 0 ? r.rate : undefined,
+  });
+  const byDepartment = rates
+    .map((r) => row(r.departmentId, departmentName(r.departmentId) ?? (r.departmentId || 'Chưa rõ cơ quan'), r))
+    .sort((a, b) => b.received - a.received || a.label.localeCompare(b.label, 'vi'));
+  return { byDepartment, total: row('all', 'Tổng cộng', digitisationTotal(rates)) };
 }

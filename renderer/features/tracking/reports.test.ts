@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MotCuaDb } from '../../db';
+import { recordExemption, saveCapture } from '../digitise/store';
+import { seedDossier } from '../return/testing';
+import { statsWorkbook } from './exports';
+import { periodOf } from './period';
+import { digitisationFacts, digitisationStats, timelinessStats } from './reports';
+
+const A = '000.00.15.H41';
+const sha256 = async (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const names = (id: string) => ({ STP: 'Sở Tư pháp', SXD: 'Sở Xây dựng' })[id];
+let db: MotCuaDb;
+
+beforeEach(() => {
+  db = new MotCuaDb(`r-${crypto.randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+});
+
+async function received(n: number, departmentId: string, receivedAt: string, documents = 1): Promise<string> {
+  const id = await seedDossier(db, { code: `${A}-260302-${String(n).padStart(4, '0')}`, departmentId, receivedAt, dueAt: '2026-04-20T10:00:00.000Z' });
+  if (documents > 1) {
+    await db.events.where('dossierId').equals(id).modify((r) => {
+      if (r.event.type !== 'received') return;
+      for (let i = 1; i < documents; i++) r.event.payload.documents.push({ name: `Giấy tờ ${i + 1}`, originals: 1, certifiedCopies: 0, copies: 0 });
+    });
+  }
+  return id;
+}
+
+const capture = (dossierId: string, line: number) =>
+  saveCapture(db, sha256, new TextEncoder().encode(`%PDF-1.4 ${dossierId} ${line}`), {
+    dossierId, checklistLine: line, documentName: 'Tờ khai', mediaType: 'application/pdf', pages: 1, source: 'scanner', capturedAt: '2026-03-02T03:00:00.000Z', capturedBy: 'tiepnhan1',
+  });
+const exempt = (dossierId: string, line: number) =>
+  recordExemption(db, { dossierId, checklistLine: line, exemption: 'shownOnly', reason: 'Chỉ xuất trình CCCD để đối chiếu', recordedAt: '2026-03-02T03:00:00.000Z', recordedBy: 'tiepnhan1' });
+
+describe('digitisation rate in the reports', () => {
+  it('counts, per department of the period, the dossiers whose every received document is digitised or exempt', async () => {
+    const twoCovered = await received(1, 'STP', '2026-03-02T02:00:00.000Z', 2);
+    await capture(twoCovered, 0);
+    await exempt(twoCovered, 1);
+    await exempt(await received(2, 'STP', '2026-03-03T02:00:00.000Z'), 0);
+    // One of two documents digitised: still paper-only for the scorecard.
+    await capture(await received(3, 'STP', '2026-03-04T02:00:00.000Z', 2), 0);
+    await capture(await received(4, 'SXD', '2026-03-05T02:00:00.000Z'), 0);
+    // 01:00 on 1/3 in Vietnam is in March, though still February in UTC; 00:30 on 1/4 is not.
+    await received(5, 'STP', '2026-02-28T18:00:00.000Z');
+    await capture(await received(6, 'SXD', '2026-03-31T17:30:00.000Z'), 0);
+
+    const p = periodOf('2026-03-01', '2026-03-31');
+    if (!p.ok) throw new Error(p.message);
+    const stats = digitisationStats(await digitisationFacts(db), p.period, names);
+    expect(stats.byDepartment).toEqual([
+      { key: 'STP', label: 'Sở Tư pháp', received: 4, digitised: 2, rate: 0.5 },
+      { key: 'SXD', label: 'Sở Xây dựng', received: 1, digitised: 1, rate: 1 },
+    ]);
+    expect(stats.total).toEqual({ key: 'all', label: 'Tổng cộng', received: 5, digitised: 3, rate: 0.6 });
+
+    const april = periodOf('2026-04-01', '2026-04-30');
+    if (!april.ok) throw new Error(april.message);
+    expect(digitisationStats(await digitisationFacts(db), april.period, names).byDepartment).toEqual([{ key: 'SXD', label: 'Sở Xây dựng', received: 1, digitised: 1, rate: 1 }]);
+
+    const bytes = await statsWorkbook(timelinessStats([], p.period, new Date('2026-04-02T00:00:00Z'), names), p.period, stats);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer as ArrayBuffer);
+    const sheet = wb.getWorksheet('Số hóa')!;
+    const rows = sheet.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    expect(rows).toEqual([
+      ['Tỷ lệ hồ sơ số hóa khi tiếp nhận từ 01/03/2026 đến 31/03/2026'],
+      ['Cơ quan giải quyết', 'Hồ sơ tiếp nhận', 'Đã số hóa đầy đủ', 'Tỷ lệ số hóa (%)'],
+      ['Sở Tư pháp', 4, 2, 50],
+      ['Sở Xây dựng', 1, 1, 100],
+      ['Tổng cộng', 5, 3, 60],
+    ]);
+  });
+
+  it('shows no rate, not 0 %, for a period without receptions', async () => {
+    const p = periodOf('2026-05-01', '2026-05-31');
+    if (!p.ok) throw new Error(p.message);
+    expect(digitisationStats(await digitisationFacts(db), p.period, names)).toEqual({ byDepartment: [], total: { key: 'all', label: 'Tổng cộng', received: 0, digitised: 0, rate: undefined } });
+  });
+});

@@ -1,7 +1,7 @@
 // One Vietnamese line per event: the rows of the control sheet (Mẫu 05) and of history lists.
-import { OUTCOME_LABELS, PAYMENT_METHOD_LABELS } from './labels';
+import { NOTICE_CHANNEL_LABELS, OUTCOME_LABELS, PAYMENT_METHOD_LABELS } from './labels';
 import { formatVietnamDateTime } from './time';
-import type { DossierEvent } from './types';
+import type { DossierEvent, Recipient } from './types';
 
 export interface DescribeContext {
   /** Department names by id, so a row reads "Sở Tư pháp" rather than an id. */
@@ -16,6 +16,7 @@ function groupDigits(amount: number): string {
 }
 
 const list = (items: readonly string[] | undefined) => (items ?? []).map((s) => s.trim()).join('; ');
+const recipientName = (r: Recipient) => `${r.name}${r.authorised ? ' (người được ủy quyền)' : ''}`;
 const BY = { counter: 'quầy tiếp nhận', department: 'cơ quan giải quyết' } as const;
 
 export function describeEvent(event: DossierEvent, context: DescribeContext = {}): string {
@@ -55,7 +56,7 @@ export function describeEvent(event: DossierEvent, context: DescribeContext = {}
     }
     case 'returned': {
       const p = event.payload;
-      const who = `${p.recipient.name}${p.recipient.authorised ? ' (người được ủy quyền)' : ''}`;
+      const who = recipientName(p.recipient);
       return p.method === 'desk'
         ? `Trả kết quả tại quầy cho ${who} lúc ${formatVietnamDateTime(p.at)}.`
         : `Gửi trả kết quả qua bưu điện cho ${who}, số hiệu bưu gửi ${p.postalItemNumber ?? ''}, lúc ${formatVietnamDateTime(p.at)}.`;
@@ -75,6 +76,17 @@ export function describeEvent(event: DossierEvent, context: DescribeContext = {}
     case 'feeCollected': {
       const p = event.payload;
       return `Thu phí, lệ phí “${p.feeName}”: ${groupDigits(p.amount)} đồng (${PAYMENT_METHOD_LABELS[p.method]}), biên lai mẫu ${p.receipt.formSymbol}, ký hiệu ${p.receipt.series}, số ${p.receipt.number}.`;
+    }
+    case 'papersReturned': {
+      const p = event.payload;
+      return p.stage === 'atCenter'
+        ? `Giấy tờ của hồ sơ đã dừng giải quyết về đến Trung tâm, lô ${p.batchId}; chờ trả lại người nộp.`
+        : `Trả lại giấy tờ của hồ sơ đã dừng giải quyết cho ${recipientName(p.recipient)} lúc ${formatVietnamDateTime(p.at)}.`;
+    }
+    case 'applicantNotified': {
+      const p = event.payload;
+      // The contact stays in the event only: these lines are printed (Mẫu 05) and shown unmasked.
+      return `Báo người nộp đến nhận${p.early ? ' (kết quả có sớm hạn)' : ''} qua ${NOTICE_CHANNEL_LABELS[p.channel]} lúc ${formatVietnamDateTime(p.at)}.`;
     }
   }
 }

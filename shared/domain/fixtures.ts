@@ -180,6 +180,21 @@ export function plausibleEvent(type: DossierEventType, variant: string | undefin
       return makeEvent(type, { reason: 'Người nộp không còn nhu cầu', requestedBy: 'Nguyễn Thị Hương' }, meta);
     case 'feeCollected':
       return makeEvent(type, { receipt: { formSymbol: 'EBL02', series: '26TAA', number: seed + 1 }, amount: 75_000, method: 'cash', feeName: 'Lệ phí cấp giấy phép xây dựng' }, meta);
+    case 'papersReturned': {
+      // Without a variant, the step the papers are due for next: back to the Center, then to the applicant.
+      const stage = variant === 'atCenter' || variant === 'toApplicant' ? variant : state?.papers === 'away' ? 'atCenter' : 'toApplicant';
+      return stage === 'atCenter'
+        ? makeEvent(type, { stage, batchId: options.batchId ?? `BG-${seed}` }, { ...meta, deviceTime: anchor })
+        : makeEvent(type, { stage, recipient: { name: 'Nguyễn Thị Hương', idNumber: '040190001234', authorised: false }, at: anchor }, meta);
+    }
+    case 'applicantNotified':
+      return makeEvent(type, {
+        channel: 'sms',
+        contact: '0912345678',
+        message: 'Hồ sơ 000.00.15.H41-260112-0001 đã có kết quả; mời ông/bà đến Trung tâm Phục vụ Hành chính công tỉnh nhận.',
+        early: state?.dueAt !== undefined && anchor < state.dueAt,
+        at: anchor,
+      }, meta);
   }
 }
 

@@ -1,4 +1,4 @@
-export { RULE_VERSION, KNOWN_RULE_VERSIONS, DOSSIER_EVENT_TYPES, DOSSIER_STATUSES } from './types';
+export { RULE_VERSION, KNOWN_RULE_VERSIONS, DOSSIER_EVENT_TYPES, DOSSIER_STATUSES, NOTICE_CHANNELS } from './types';
 export type {
   Applicant,
   ApplyResult,
@@ -12,13 +12,16 @@ export type {
   EventMeta,
   EventOf,
   FeeLine,
+  NoticeChannel,
+  PapersLocation,
   PayloadOf,
   ReceivedDocument,
+  Recipient,
   ResultOutcome,
   TransitionError,
   TransitionErrorCode,
 } from './types';
-export { TRANSITIONS, caseFor, isAllowed, reachableStatuses, targetOf, variantOf } from './transitions';
+export { TRANSITIONS, caseFor, isAllowed, papersOutsideCenter, reachableStatuses, targetOf, variantOf } from './transitions';
 export type { DossierStatusOrNew, ReceptionRequirement, TransitionCase, TransitionRule } from './transitions';
 export { applyEvent, canApply, foldEvents } from './reducer';
 export type { FoldResult } from './reducer';
@@ -26,5 +29,6 @@ export { TIMELINESS_LABELS, currentAppointment, timeliness } from './timeliness'
 export type { Timeliness } from './timeliness';
 export { describeEvent } from './describe';
 export type { DescribeContext } from './describe';
-export { EVENT_ACTIONS, OUTCOME_LABELS, PAYMENT_METHOD_LABELS, STATUS_LABELS } from './labels';
+export { EVENT_ACTIONS, NOTICE_CHANNEL_LABELS, OUTCOME_LABELS, PAPERS_LABELS, PAYMENT_METHOD_LABELS, STATUS_LABELS } from './labels';
+export { checkNoticeContact } from './validate';
 export { formatVietnamDate, formatVietnamDateTime, isInstant, parseInstant, vietnamDayNumber } from './time';

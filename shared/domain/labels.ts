@@ -1,5 +1,5 @@
 // Vietnamese names staff read for statuses and actions.
-import type { DossierEventType, DossierStatus } from './types';
+import type { DossierEventType, DossierStatus, NoticeChannel, PapersLocation } from './types';
 
 export const STATUS_LABELS: Readonly<Record<DossierStatus, string>> = {
   received: 'Đã tiếp nhận',
@@ -30,6 +30,22 @@ export const EVENT_ACTIONS: Readonly<Record<DossierEventType, string>> = {
   correctionRequested: 'yêu cầu đính chính kết quả',
   withdrawn: 'rút hồ sơ',
   feeCollected: 'thu phí, lệ phí',
+  papersReturned: 'ghi nhận giấy tờ của hồ sơ đã dừng được trả về',
+  applicantNotified: 'ghi nhận đã báo người nộp đến nhận',
+};
+
+export const NOTICE_CHANNEL_LABELS: Readonly<Record<NoticeChannel, string>> = {
+  sms: 'tin nhắn SMS',
+  phone: 'điện thoại',
+  email: 'thư điện tử',
+  zalo: 'Zalo',
+  post: 'thư qua bưu điện',
+};
+
+export const PAPERS_LABELS: Readonly<Record<PapersLocation, string>> = {
+  away: 'Giấy tờ còn ở cơ quan giải quyết hoặc bưu điện',
+  atCenter: 'Giấy tờ đã về Trung tâm, chờ trả người nộp',
+  handedBack: 'Đã trả lại giấy tờ cho người nộp',
 };
 
 export const OUTCOME_LABELS: Readonly<Record<'result' | 'supplement' | 'refusal', string>> = {

@@ -80,3 +80,17 @@ export function duplicateEventMessage(state: DossierState): string {
 export function dossierMismatchMessage(state: DossierState): string {
   return `Sự kiện không thuộc ${dossierName(state, true)} (sai mã định danh hồ sơ). Báo người quản lý kiểm tra.`;
 }
+
+/** A stopped dossier's papers cannot take this step from where they are (state.papers). */
+export function papersNotHereMessage(state: DossierState, event: DossierEvent): string {
+  const name = dossierName(state);
+  const when = state.papersMovedAt ? ` lúc ${formatVietnamDateTime(state.papersMovedAt)}` : '';
+  if (state.papers === 'handedBack') {
+    return `${name} đã dừng giải quyết và giấy tờ đã trả lại người nộp${when}; không ghi nhận thêm.`;
+  }
+  if (state.papers === 'atCenter') {
+    return `${name} đã dừng giải quyết và giấy tờ đã về Trung tâm${when}, không nhận về lần nữa. Hãy trả lại giấy tờ cho người nộp tại màn hình Dừng hồ sơ.`;
+  }
+  const step = event.type === 'applicantNotified' ? 'báo người nộp đến nhận' : 'trả lại người nộp';
+  return `${name} đã dừng giải quyết nhưng giấy tờ chưa về Trung tâm (còn ở cơ quan giải quyết hoặc bưu điện); chỉ ${step} khi giấy tờ đã về qua lô nhận từ bưu điện.`;
+}

@@ -22,7 +22,7 @@ const FORWARD: Record<DossierStatus | 'new', [DossierEventType, string?]> = {
   correctionRequested: ['handedToCourier', 'toDepartment'],
   awaitingSupplement: ['supplementSupplied'],
   refused: ['received'],
-  withdrawn: ['received'],
+  withdrawn: ['papersReturned'],
 };
 
 type Intent = {

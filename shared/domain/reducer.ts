@@ -10,10 +10,11 @@ import {
   duplicateEventMessage,
   illegalTransitionMessage,
   notReceivedMessage,
+  papersNotHereMessage,
   unknownDossierMessage,
 } from './messages';
 import { formatVietnamDateTime, parseInstant } from './time';
-import { TRANSITIONS, caseFor, targetOf } from './transitions';
+import { TRANSITIONS, caseFor, papersOutsideCenter, targetOf } from './transitions';
 import type { ApplyResult, DossierEvent, DossierEventType, DossierState, TransitionErrorCode } from './types';
 import { checkMeta, checkPayload } from './validate';
 
@@ -75,6 +76,15 @@ function checkAgainstState(state: DossierState | undefined, event: DossierEvent)
       }
       return undefined;
     }
+    case 'papersReturned': {
+      // Away → at the Center (inbound scan) → handed back (stop desk), each step once.
+      const needed = event.payload.stage === 'atCenter' ? 'away' : 'atCenter';
+      if (state && state.papers !== needed) return reject(state, event, 'ILLEGAL_TRANSITION', papersNotHereMessage(state, event));
+      return undefined;
+    }
+    case 'applicantNotified':
+      if (state?.status === 'withdrawn' && state.papers !== 'atCenter') return reject(state, event, 'ILLEGAL_TRANSITION', papersNotHereMessage(state, event));
+      return undefined;
     case 'deliveredToDepartment':
     case 'deliveryDisputed':
       if (state && state.currentBatchId !== event.payload.batchId) {
@@ -148,6 +158,7 @@ function evolve(before: DossierState | undefined, event: DossierEvent, status: D
       break;
     case 'resultReceived':
       delete s.currentBatchId;
+      delete s.notifiedAt;
       // The payload carries no time of its own; the receiving device's clock dates the arrival.
       if (event.payload.outcome === 'result') s.resultReadyAt ??= event.deviceTime;
       if (event.payload.outcome === 'supplement') s.flags.supplementRequestedBy = 'department';
@@ -172,6 +183,25 @@ function evolve(before: DossierState | undefined, event: DossierEvent, status: D
       s.feesPaid = base.feesPaid + event.payload.amount;
       break;
     case 'withdrawn':
+      // Judged on the state before the stop: where the papers were when the applicant asked.
+      s.papers = papersOutsideCenter(base) ? 'away' : 'atCenter';
+      s.papersMovedAt = event.deviceTime;
+      delete s.notifiedAt;
+      break;
+    case 'papersReturned':
+      if (event.payload.stage === 'atCenter') {
+        s.papers = 'atCenter';
+        s.papersMovedAt = event.deviceTime;
+        delete s.currentBatchId;
+      } else {
+        s.papers = 'handedBack';
+        s.papersMovedAt = event.payload.at;
+      }
+      break;
+    case 'applicantNotified':
+      s.notifiedAt = event.payload.at;
+      s.flags.noticeChannel = event.payload.channel;
+      s.flags.notifiedEarly = event.payload.early;
       break;
   }
   return s;

@@ -1,6 +1,6 @@
 // The state machine as data: which event may follow which status, and where it leads.
 // The reducer reads only this table to decide legality, so the table is the rule.
-import type { DossierEvent, DossierEventType, DossierStatus } from './types';
+import type { DossierEvent, DossierEventType, DossierState, DossierStatus } from './types';
 
 export type DossierStatusOrNew = DossierStatus | 'new';
 
@@ -89,7 +89,25 @@ export const TRANSITIONS: Readonly<Record<DossierEventType, TransitionRule>> = {
     to: 'same',
     requires: 'received',
   },
+  // After a stop only the papers' trip back and the notice to collect them remain; where the
+  // papers are (state.papers) decides which of these the reducer takes, not the status.
+  papersReturned: { from: ['withdrawn'], to: 'same' },
+  applicantNotified: { from: ['resultReady', 'withdrawn'], to: 'same' },
 };
+
+/** Statuses in which a dossier's papers are out of the Center (with the courier or the department). */
+const PAPERS_AWAY_IN: readonly DossierStatus[] = ['withCourier', 'atDepartment', 'resultInTransit'];
+
+/**
+ * Whether the dossier's papers are outside the Center right now. A supplement the department
+ * recorded itself leaves the papers there (the trip's batch is still open: only a result or
+ * request arriving at the Center ends it).
+ */
+export function papersOutsideCenter(state: Pick<DossierState, 'status' | 'currentBatchId' | 'papers'>): boolean {
+  if (state.status === 'withdrawn') return state.papers === 'away';
+  if (state.status === 'awaitingSupplement') return state.currentBatchId !== undefined;
+  return PAPERS_AWAY_IN.includes(state.status);
+}
 
 /** The payload value that picks the variant case, or undefined for single-case rules. */
 export function variantOf(event: DossierEvent): string | undefined {

@@ -41,6 +41,21 @@ export interface FeeLine {
 
 export type ResultOutcome = 'result' | 'supplement' | 'refusal';
 
+/** Who took the result or the papers at the desk, as checked against the ID they showed. */
+export interface Recipient {
+  name: string;
+  idNumber?: string;
+  authorised: boolean;
+  authorisationNote?: string;
+}
+
+/** Where a stopped dossier's papers are: out with the department or courier, back at the Center, or handed back. */
+export type PapersLocation = 'away' | 'atCenter' | 'handedBack';
+
+/** How the applicant was told; there is no gateway, so the event records a notice an officer gave. */
+export type NoticeChannel = 'sms' | 'phone' | 'email' | 'zalo' | 'post';
+export const NOTICE_CHANNELS: readonly NoticeChannel[] = ['sms', 'phone', 'email', 'zalo', 'post'];
+
 export type DossierEvent = EventMeta &
   (
     | {
@@ -83,7 +98,7 @@ export type DossierEvent = EventMeta &
         type: 'returned';
         payload: {
           method: 'desk' | 'post';
-          recipient: { name: string; idNumber?: string; authorised: boolean; authorisationNote?: string };
+          recipient: Recipient;
           postalItemNumber?: string;
           at: string;
         };
@@ -91,6 +106,16 @@ export type DossierEvent = EventMeta &
     | { type: 'apologyIssued'; payload: { reason: string; responsibleOfficer: string; reasonValid: boolean; newDueAt: string } }
     | { type: 'correctionRequested'; payload: { fault: 'agency' | 'applicant'; description: string; newDueAt: string } }
     | { type: 'withdrawn'; payload: { reason: string; requestedBy: string } }
+    /**
+     * The papers of a stopped dossier on their way back: arrived at the Center in an inbound
+     * courier batch (dated by the receiving device's clock, like a result), then handed back.
+     */
+    | {
+        type: 'papersReturned';
+        payload: { stage: 'atCenter'; batchId: string } | { stage: 'toApplicant'; recipient: Recipient; at: string };
+      }
+    /** The applicant was told the result (or the stopped dossier's papers) can be collected. */
+    | { type: 'applicantNotified'; payload: { channel: NoticeChannel; contact: string; message: string; early: boolean; at: string } }
     | {
         type: 'feeCollected';
         payload: {
@@ -121,6 +146,8 @@ export const DOSSIER_EVENT_TYPES: readonly DossierEventType[] = [
   'correctionRequested',
   'withdrawn',
   'feeCollected',
+  'papersReturned',
+  'applicantNotified',
 ];
 
 export type DossierStatus =
@@ -161,6 +188,9 @@ export interface DossierFlags {
   correctionFault?: 'agency' | 'applicant';
   correctionCount: number;
   returnMethod?: 'desk' | 'post';
+  /** The channel of the last notice to the applicant, and whether it announced an early result. */
+  noticeChannel?: NoticeChannel;
+  notifiedEarly?: boolean;
 }
 
 export interface DossierState {
@@ -185,6 +215,15 @@ export interface DossierState {
   /** When the result was last handed over (a corrected result is handed over again). */
   returnedAt?: string;
   currentBatchId?: string;
+  /** Only for a stopped (withdrawn) dossier: where its papers are. */
+  papers?: PapersLocation;
+  /** When the stopped dossier's papers took their current place: the stop, their arrival at the Center, the hand-back. */
+  papersMovedAt?: string;
+  /**
+   * When the applicant was last told to come and collect. Cleared when a new result arrives or the
+   * dossier is stopped, so it always refers to what is waiting at the Center now.
+   */
+  notifiedAt?: string;
   /** Sum of the fee lines due, in VND. */
   feesDue: number;
   /** Sum of fees collected, in VND. */

@@ -1,13 +1,33 @@
 // Minimal but real checks of an event's own content, independent of the dossier's state.
 // Events arrive from other machines as JSON, so every field is checked as if untyped.
 // Each check returns a Vietnamese sentence for staff, or undefined when the event is sound.
-import { KNOWN_RULE_VERSIONS } from './types';
+import { KNOWN_RULE_VERSIONS, NOTICE_CHANNELS } from './types';
 import type { Applicant, DossierEvent, ReceivedDocument } from './types';
 import { isInstant, parseInstant } from './time';
+import { normalizePhone } from '../codes/phone';
 
 const filled = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const oneOf = <T extends string>(v: unknown, values: readonly T[]): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
+
+/** The contact must fit the channel: SMS and Zalo reach a mobile number, a call also a landline. */
+export function checkNoticeContact(channel: unknown, contact: unknown): string | undefined {
+  if (!oneOf(channel, NOTICE_CHANNELS)) return 'Không rõ hình thức báo người nộp (SMS, điện thoại, thư điện tử, Zalo, bưu điện).';
+  if (!filled(contact)) return 'Thiếu số điện thoại, địa chỉ thư điện tử hoặc địa chỉ nhận thư đã dùng để báo người nộp.';
+  if (channel === 'sms' || channel === 'zalo' || channel === 'phone') {
+    const phone = normalizePhone(contact);
+    if (!phone.ok) return phone.error.message;
+    if (channel !== 'phone' && phone.value.kind !== 'mobile') return 'Tin nhắn SMS, Zalo cần số điện thoại di động, không gửi được đến số cố định.';
+  }
+  if (channel === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact.trim())) return 'Địa chỉ thư điện tử không hợp lệ.';
+  return undefined;
+}
+
+function checkRecipient(r: unknown, what: string): string | undefined {
+  const x = r as { name?: unknown; authorised?: unknown } | undefined;
+  if (!filled(x?.name)) return `Thiếu họ tên người nhận ${what}.`;
+  return typeof x.authorised === 'boolean' ? undefined : 'Chưa ghi người nhận có phải người được ủy quyền hay không.';
+}
 
 function filledList(v: unknown): v is string[] {
   return Array.isArray(v) && v.length > 0 && v.every(filled);
@@ -123,8 +143,8 @@ export function checkPayload(e: DossierEvent): string | undefined {
     case 'returned': {
       const x = e.payload;
       if (!oneOf(x.method, ['desk', 'post'] as const)) return 'Không rõ hình thức trả kết quả.';
-      if (!filled(x.recipient?.name)) return 'Thiếu họ tên người nhận kết quả.';
-      if (typeof x.recipient.authorised !== 'boolean') return 'Chưa ghi người nhận có phải người được ủy quyền hay không.';
+      const recipient = checkRecipient(x.recipient, 'kết quả');
+      if (recipient) return recipient;
       if (x.method === 'post' && !filled(x.postalItemNumber)) return 'Trả qua bưu điện cần số hiệu bưu gửi.';
       return isInstant(x.at) ? undefined : 'Thời gian trả kết quả không hợp lệ.';
     }
@@ -151,6 +171,23 @@ export function checkPayload(e: DossierEvent): string | undefined {
       if (!count(x.amount) || x.amount < 1) return 'Số tiền thu phải là số đồng nguyên dương.';
       if (!oneOf(x.method, ['cash', 'transfer', 'card', 'online'] as const)) return 'Không rõ hình thức nộp tiền.';
       return filled(x.feeName) ? undefined : 'Thiếu tên khoản phí, lệ phí.';
+    }
+    case 'papersReturned': {
+      const x = e.payload;
+      if (x.stage === 'atCenter') return filled(x.batchId) ? undefined : 'Thiếu mã lô nhận từ bưu điện đã mang giấy tờ về.';
+      if (x.stage !== 'toApplicant') return 'Không rõ giấy tờ về Trung tâm hay trả lại người nộp.';
+      const recipient = checkRecipient(x.recipient, 'lại giấy tờ');
+      if (recipient) return recipient;
+      return isInstant(x.at) ? undefined : 'Thời gian trả lại giấy tờ không hợp lệ.';
+    }
+    case 'applicantNotified': {
+      const x = e.payload;
+      const contact = checkNoticeContact(x.channel, x.contact);
+      if (contact) return contact;
+      if (!filled(x.message)) return 'Thiếu nội dung đã báo cho người nộp.';
+      if (x.message.length > 2000) return 'Nội dung báo người nộp quá dài (tối đa 2.000 ký tự).';
+      if (typeof x.early !== 'boolean') return 'Chưa ghi kết quả có trước hạn hay không.';
+      return isInstant(x.at) ? undefined : 'Thời gian báo người nộp không hợp lệ.';
     }
     default:
       return 'Loại sự kiện không được hỗ trợ.';

@@ -36,6 +36,8 @@ const collection = {
   oneOf: [obj({ method: { const: 'desk' } }), obj({ method: { const: 'post' }, address: str })],
 } as const;
 
+const recipient = obj({ name: str, authorised: { type: 'boolean' } }, { idNumber: optStr, authorisationNote: optStr });
+
 const fees = { type: 'array', maxItems: 50, items: obj({ name: str, amount: { type: 'integer', minimum: 0 } }) } as const;
 
 export const EVENT_PAYLOAD_SCHEMAS = {
@@ -58,7 +60,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
   returned: obj(
     {
       method: { type: 'string', enum: ['desk', 'post'] },
-      recipient: obj({ name: str, authorised: { type: 'boolean' } }, { idNumber: optStr, authorisationNote: optStr }),
+      recipient,
       at: isoTime,
     },
     { postalItemNumber: optStr },
@@ -71,6 +73,19 @@ export const EVENT_PAYLOAD_SCHEMAS = {
     amount: { type: 'integer', minimum: 0 },
     method: { type: 'string', enum: ['cash', 'transfer', 'card', 'online'] },
     feeName: str,
+  }),
+  papersReturned: {
+    oneOf: [
+      obj({ stage: { const: 'atCenter' }, batchId: str }),
+      obj({ stage: { const: 'toApplicant' }, recipient, at: isoTime }),
+    ],
+  },
+  applicantNotified: obj({
+    channel: { type: 'string', enum: ['sms', 'phone', 'email', 'zalo', 'post'] },
+    contact: { type: 'string', minLength: 1, maxLength: 500 },
+    message: str,
+    early: { type: 'boolean' },
+    at: isoTime,
   }),
 } as const;
 

@@ -1,9 +1,11 @@
 // The desk where an applicant asks to stop (withdraw) a dossier: find it by scanning the slip or
-// typing its code, check who is asking, record the reason, print the notice (Mẫu 05, 2025).
-import { useState, type FormEvent } from 'react';
+// typing its code, check who is asking, record the reason, print the notice (Mẫu 05, 2025). A
+// stopped dossier's papers are handed back here once at the Center; the list below shows those
+// still to finish.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useKiosk } from '../../app/kiosk';
 import { usePrinting } from '../../app/printing';
-import { STATUS_LABELS, type DossierState } from '../../../shared/domain';
+import { papersOutsideCenter, STATUS_LABELS, type DossierState } from '../../../shared/domain';
 import { classifyScan } from '../../../shared/codes';
 import type { Procedure } from '../../../shared/catalogue';
 import { useScans } from '../../scan/useScans';
@@ -11,7 +13,11 @@ import { codeFromScan } from '../dossier/find';
 import { agencyTableFor, loadReceiveConfig } from '../receive/config';
 import { routeFor } from '../receive/printouts';
 import { FieldError, TextField } from '../receive/Field';
-import { feeOnStop, papersAway, stopAtDesk, type StopErrors, type StopForm } from './stop';
+import { useDeskSetup } from '../dossier/useDeskSetup';
+import { HandBackPanel } from './HandBackPanel';
+import { listStoppedPapers, type StoppedPapers } from './papers';
+import { feeOnStop, stopAtDesk, type StopErrors, type StopForm } from './stop';
+import { StoppedPapersList } from './StoppedPapersList';
 import './stop.css';
 
 const EMPTY: StopForm = { requester: 'applicant', requesterName: '', idNumber: '', authorisationSeen: false, reason: '' };
@@ -26,6 +32,10 @@ export function StopScreen() {
   const [errors, setErrors] = useState<StopErrors>({});
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [stopped, setStopped] = useState<StoppedPapers>();
+  const setup = useDeskSetup();
+  const refreshStopped = useCallback(() => void listStoppedPapers(kiosk.db).then(setStopped), [kiosk.db]);
+  useEffect(refreshStopped, [refreshStopped]);
 
   async function find(text: string) {
     setDone(undefined);
@@ -78,6 +88,7 @@ export function StopScreen() {
       const printed = await printing.print(outcome.notice, { role: route.role, copies: 2 });
       const where = outcome.papersAway ? ' Hồ sơ giấy đang ở cơ quan giải quyết: theo dõi để nhận về và trả cho người nộp.' : '';
       setDone(`Đã dừng giải quyết hồ sơ ${outcome.state.code ?? ''}.${where} ${printed.ok ? 'Đã gửi lệnh in thông báo (Mẫu 05).' : `Chưa in được: ${printed.message}`}`);
+      refreshStopped();
     } finally {
       setBusy(false);
     }
@@ -97,7 +108,29 @@ export function StopScreen() {
         <TextField id="stop-code" label="Mã hồ sơ" value={code} onValue={setCode} autoFocus error={errors.dossier && !dossier ? errors.dossier : undefined} hint="Quét giấy tiếp nhận hoặc gõ mã rồi nhấn Enter" />
         <button type="submit">Tìm <kbd>Enter</kbd></button>
       </form>
-      {dossier ? (
+      {dossier?.status === 'withdrawn' ? (
+        <div className="stop-form">
+          <dl className="stop-dossier">
+            <dt>Người nộp</dt>
+            <dd>{dossier.applicant?.name}</dd>
+            <dt>Thủ tục</dt>
+            <dd>{dossier.procedureName}</dd>
+            <dt>Trạng thái</dt>
+            <dd data-testid="stop-status">{STATUS_LABELS[dossier.status]}</dd>
+          </dl>
+          <HandBackPanel
+            key={`${dossier.id}:${dossier.version}`}
+            db={kiosk.db}
+            eventMeta={kiosk.eventMeta}
+            dossier={dossier}
+            onDone={(state, message) => {
+              setDossier(state);
+              setDone(message);
+              refreshStopped();
+            }}
+          />
+        </div>
+      ) : dossier ? (
         <form className="stop-form" onSubmit={(e) => void submit(e)}>
           <dl className="stop-dossier">
             <dt>Người nộp</dt>
@@ -107,7 +140,7 @@ export function StopScreen() {
             <dt>Trạng thái</dt>
             <dd data-testid="stop-status">{STATUS_LABELS[dossier.status]}</dd>
           </dl>
-          {papersAway(dossier.status) ? <p className="stop-away">Hồ sơ giấy đang ở cơ quan giải quyết hoặc bưu điện: sau khi dừng, hồ sơ được chuyển về Trung tâm để trả cho người nộp.</p> : null}
+          {papersOutsideCenter(dossier) ? <p className="stop-away">Hồ sơ giấy đang ở cơ quan giải quyết hoặc bưu điện: sau khi dừng, hồ sơ được chuyển về Trung tâm để trả cho người nộp.</p> : null}
           {fee ? <p className={fee.known ? 'stop-fee' : 'stop-fee unknown'}>{fee.note}</p> : null}
           <FieldError id="stop-dossier" error={errors.dossier} />
           <fieldset>
@@ -134,7 +167,7 @@ export function StopScreen() {
             <textarea id="stop-reason" rows={3} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
             <FieldError id="stop-reason" error={errors.reason} />
           </label>
-          <button type="submit" disabled={busy || dossier.status === 'withdrawn'}>
+          <button type="submit" disabled={busy}>
             Dừng giải quyết và in thông báo <kbd>Enter</kbd>
           </button>
         </form>
@@ -143,6 +176,16 @@ export function StopScreen() {
         <p className="stop-done" role="status">
           {done}
         </p>
+      ) : null}
+      {stopped ? (
+        <StoppedPapersList
+          papers={stopped}
+          departmentName={(id) => (id ? (setup?.departmentName(id) ?? id) : '—')}
+          onOpen={(r) => {
+            setCode(r.code ?? '');
+            void find(r.code ?? '');
+          }}
+        />
       ) : null}
     </section>
   );

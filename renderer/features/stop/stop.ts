@@ -4,30 +4,17 @@
 // department) the notice says they will be brought back to the Center's desk for return.
 import type { Procedure } from '../../../shared/catalogue';
 import type { DossierEvent, DossierState, DossierStatus, EventMeta } from '../../../shared/domain';
-import { STATUS_LABELS } from '../../../shared/domain';
+import { papersOutsideCenter, STATUS_LABELS } from '../../../shared/domain';
 import type { AgencyHeader, DocumentLayout, PrintDocument } from '../../../shared/documents';
 import { stopProcessing } from '../../../shared/documents';
 import type { MotCuaDb } from '../../db';
 import { recordEvent } from '../../db';
 
-export interface StopForm {
-  requester: 'applicant' | 'representative';
-  requesterName: string;
-  /** The ID number on the paper the requester shows at the desk. */
-  idNumber: string;
-  /** For a representative: the officer has seen a valid authorisation (giấy ủy quyền). */
-  authorisationSeen: boolean;
+export interface StopForm extends DeskIdentity {
   reason: string;
 }
 
 export type StopErrors = Partial<Record<'dossier' | 'requesterName' | 'idNumber' | 'authorisationSeen' | 'reason', string>>;
-
-/** Statuses where the papers are not at the Center and must be brought back for return. */
-const AWAY: readonly DossierStatus[] = ['withCourier', 'atDepartment', 'resultInTransit'];
-
-export function papersAway(status: DossierStatus): boolean {
-  return AWAY.includes(status);
-}
 
 /** Statuses the reducer accepts `withdrawn` from (shared/domain/transitions.ts). */
 const STOPPABLE: readonly DossierStatus[] = ['awaitingSupplement', 'received', 'withCourier', 'atDepartment', 'resultInTransit', 'resultReady'];
@@ -38,21 +25,39 @@ export function applicantIdOf(state: DossierState): string | undefined {
   return a.kind === 'individual' ? a.idNumber : a.taxCode;
 }
 
-export function checkStop(state: DossierState | undefined, form: StopForm): StopErrors {
-  const errors: StopErrors = {};
-  if (!state) return { dossier: 'Chưa chọn hồ sơ: quét hoặc nhập mã hồ sơ trên giấy tiếp nhận.' };
-  if (!STOPPABLE.includes(state.status)) {
-    errors.dossier = `Hồ sơ đang ở trạng thái “${STATUS_LABELS[state.status]}”, không thể dừng giải quyết.`;
-  }
-  if (form.requesterName.trim().length < 2) errors.requesterName = 'Ghi họ tên người đề nghị dừng giải quyết.';
-  const id = form.idNumber.replace(/\s+/g, '');
-  if (form.requester === 'applicant') {
+/** Who stands at the desk: the applicant (the ID must match the dossier) or a representative with an authorisation. */
+export interface DeskIdentity {
+  requester: 'applicant' | 'representative';
+  requesterName: string;
+  /** The ID number on the paper the person shows at the desk. */
+  idNumber: string;
+  /** For a representative: the officer has seen a valid authorisation (giấy ủy quyền). */
+  authorisationSeen: boolean;
+}
+
+export type IdentityErrors = Partial<Record<'requesterName' | 'idNumber' | 'authorisationSeen', string>>;
+
+/** The identity check of the stop desk, shared by the stop itself and the hand-back of the papers. */
+export function checkIdentity(state: DossierState, who: DeskIdentity, action: string): IdentityErrors {
+  const errors: IdentityErrors = {};
+  if (who.requesterName.trim().length < 2) errors.requesterName = `Ghi họ tên người ${action}.`;
+  const id = who.idNumber.replace(/\s+/g, '');
+  if (who.requester === 'applicant') {
     const expected = applicantIdOf(state);
     if (!id) errors.idNumber = 'Nhập số định danh (CCCD) hoặc mã số thuế trên giấy tờ người nộp xuất trình.';
     else if (expected && id !== expected) errors.idNumber = 'Số định danh không khớp với người nộp hồ sơ. Nếu là người khác, chọn “Người được ủy quyền”.';
   } else {
     if (!/^(\d{9}|\d{12}|[A-Z]\d{7,8})$/.test(id)) errors.idNumber = 'Số định danh của người được ủy quyền: 12 số CCCD, 9 số CMND hoặc số hộ chiếu.';
-    if (!form.authorisationSeen) errors.authorisationSeen = 'Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ; đánh dấu khi đã kiểm tra.';
+    if (!who.authorisationSeen) errors.authorisationSeen = 'Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ; đánh dấu khi đã kiểm tra.';
+  }
+  return errors;
+}
+
+export function checkStop(state: DossierState | undefined, form: StopForm): StopErrors {
+  if (!state) return { dossier: 'Chưa chọn hồ sơ: quét hoặc nhập mã hồ sơ trên giấy tiếp nhận.' };
+  const errors: StopErrors = { ...checkIdentity(state, form, 'đề nghị dừng giải quyết') };
+  if (!STOPPABLE.includes(state.status)) {
+    errors.dossier = `Hồ sơ đang ở trạng thái “${STATUS_LABELS[state.status]}”, không thể dừng giải quyết.`;
   }
   if (form.reason.trim().length < 5) errors.reason = 'Ghi rõ lý do người nộp đề nghị dừng giải quyết (ít nhất 5 ký tự).';
   return errors;
@@ -100,7 +105,7 @@ export async function stopAtDesk(ctx: StopContext, state: DossierState | undefin
     type: 'withdrawn',
     payload: { reason: form.reason.trim(), requestedBy },
   } as DossierEvent;
-  const away = papersAway(state.status);
+  const away = papersOutsideCenter(state);
   const recorded = await recordEvent(ctx.db, event);
   if (!recorded.ok) return { ok: false, errors: { dossier: recorded.error.message } };
   const fee = feeOnStop(procedure, state.feesPaid);

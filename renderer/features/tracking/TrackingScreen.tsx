@@ -1,5 +1,6 @@
 // Theo dõi: the board of dossiers to chase (overdue, due today, due next working day, awaiting
-// supplement, results not collected) with the apology action, and the reports for a period.
+// supplement, results not yet announced, results not collected) with the apology and notice
+// actions, and the reports for a period.
 import { useCallback, useEffect, useState } from 'react';
 import { useKiosk } from '../../app/kiosk';
 import { DossierCard } from '../dossier/DossierCard';
@@ -12,6 +13,8 @@ import { useOpenDossier } from '../return/useOpenDossier';
 import { ApologyForm } from './ApologyForm';
 import { DEFAULT_NOT_COLLECTED_DAYS, loadTrackingBoard, type TrackingBoard } from './board';
 import { BoardView } from './BoardView';
+import { canNotify } from './notify';
+import { NoticeForm } from './NoticeForm';
 import { ReportsView } from './ReportsView';
 import './tracking.css';
 
@@ -26,6 +29,9 @@ export function TrackingScreen() {
   const [days, setDays] = useState(DEFAULT_NOT_COLLECTED_DAYS);
   const [board, setBoard] = useState<TrackingBoard>();
   const [apologyOpen, setApologyOpen] = useState(false);
+  const [noticeOpen, setNoticeOpen] = useState(false);
+  // The board's "Báo người nộp" opens the card with the form; choosing another row closes it.
+  const [noticeFor, setNoticeFor] = useState<string>();
   const [report, setReport] = useState<ActionReport>();
 
   const refresh = useCallback(async () => {
@@ -35,10 +41,14 @@ export function TrackingScreen() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
-  useEffect(() => setApologyOpen(false), [row?.id]);
+  useEffect(() => {
+    setApologyOpen(false);
+    setNoticeOpen(row !== undefined && row.id === noticeFor);
+  }, [row?.id, noticeFor]);
   useAltShortcut('b', () => setTab('board'));
   useAltShortcut('r', () => setTab('reports'));
   useAltShortcut('x', () => setApologyOpen(true), tab === 'board' && row !== undefined && APOLOGY_ALLOWED.has(row.status));
+  useAltShortcut('n', () => setNoticeOpen(true), tab === 'board' && row !== undefined && canNotify(row.state));
 
   if (!setup || !ctx) return <p className="muted">Đang tải danh mục…</p>;
   return (
@@ -72,10 +82,34 @@ export function TrackingScreen() {
                   Xin lỗi, hẹn lại ngày trả <kbd>Alt+X</kbd>
                 </button>
               ) : null}
+              {canNotify(row.state) ? (
+                <button type="button" className="primary" onClick={() => setNoticeOpen(true)}>
+                  Báo người nộp đến nhận <kbd>Alt+N</kbd>
+                </button>
+              ) : null}
               <ControlSheetButton ctx={ctx} server={server} row={row} shortcut="k" />
               <button type="button" className="secondary" onClick={() => open(undefined)}>
                 Đóng hồ sơ
               </button>
+              {noticeOpen ? (
+                <NoticeForm
+                  key={row.id}
+                  ctx={ctx}
+                  dossierId={row.id}
+                  state={row.state}
+                  onCancel={() => {
+                    setNoticeOpen(false);
+                    setNoticeFor(undefined);
+                  }}
+                  onDone={(r) => {
+                    setReport(r);
+                    setNoticeOpen(false);
+                    setNoticeFor(undefined);
+                    void reload();
+                    void refresh();
+                  }}
+                />
+              ) : null}
               {apologyOpen ? (
                 <ApologyForm
                   ctx={ctx}
@@ -100,6 +134,12 @@ export function TrackingScreen() {
               openId={row?.id}
               onOpen={(r) => {
                 setReport(undefined);
+                setNoticeFor(undefined);
+                open(r);
+              }}
+              onNotify={(r) => {
+                setReport(undefined);
+                setNoticeFor(r.id);
                 open(r);
               }}
             />

@@ -18,7 +18,9 @@ export interface TrackingBoard {
   /** Due on the next working day: the department must apologise at the latest one day before. */
   dueNextWorkingDay: DossierRow[];
   awaitingSupplement: DossierRow[];
-  /** Results at the Center for at least `notCollectedDays` days. */
+  /** Results at the Center the applicant has not been told about yet, oldest first. */
+  notYetNotified: DossierRow[];
+  /** Results waiting at least `notCollectedDays` days, counted from the notice when one was given. */
   notCollected: DossierRow[];
   nextWorkingDay: string;
 }
@@ -34,6 +36,11 @@ export function nextWorkingDayKey(now: Date, calendar: WorkCalendar): string {
   return vnDateKey(new Date(now.getTime() + 86_400_000));
 }
 
+/** The applicant can only be blamed for not collecting from the day they were told, if they were. */
+export function waitingSince(row: DossierRow): string | undefined {
+  return row.state.notifiedAt ?? row.state.resultReadyAt;
+}
+
 export async function loadTrackingBoard(db: MotCuaDb, options: { now: Date; calendar: WorkCalendar; notCollectedDays?: number }): Promise<TrackingBoard> {
   const { now, calendar } = options;
   const today = vnDateKey(now);
@@ -46,7 +53,7 @@ export async function loadTrackingBoard(db: MotCuaDb, options: { now: Date; cale
   ).flat();
   running.sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
 
-  const board: TrackingBoard = { overdue: [], dueToday: [], dueNextWorkingDay: [], awaitingSupplement: [], notCollected: [], nextWorkingDay: nextKey };
+  const board: TrackingBoard = { overdue: [], dueToday: [], dueNextWorkingDay: [], awaitingSupplement: [], notYetNotified: [], notCollected: [], nextWorkingDay: nextKey };
   for (const row of running) {
     if (!row.dueAt) continue;
     const key = vnDateKey(new Date(row.dueAt));
@@ -58,9 +65,16 @@ export async function loadTrackingBoard(db: MotCuaDb, options: { now: Date; cale
   board.awaitingSupplement = await db.dossiers.where('[status+dueAt]').between(['awaitingSupplement', Dexie.minKey], ['awaitingSupplement', Dexie.maxKey]).limit(GROUP_LIMIT).toArray();
   const readyBefore = new Date(now.getTime() - (options.notCollectedDays ?? DEFAULT_NOT_COLLECTED_DAYS) * 86_400_000).toISOString();
   const ready = await db.dossiers.where('[status+dueAt]').between(['resultReady', Dexie.minKey], ['resultReady', Dexie.maxKey]).toArray();
-  board.notCollected = ready
-    .filter((r) => r.state.resultReadyAt !== undefined && r.state.resultReadyAt <= readyBefore)
+  board.notYetNotified = ready
+    .filter((r) => r.state.notifiedAt === undefined)
     .sort((a, b) => (a.state.resultReadyAt ?? '').localeCompare(b.state.resultReadyAt ?? ''))
+    .slice(0, GROUP_LIMIT);
+  board.notCollected = ready
+    .filter((r) => {
+      const since = waitingSince(r);
+      return since !== undefined && since <= readyBefore;
+    })
+    .sort((a, b) => (waitingSince(a) ?? '').localeCompare(waitingSince(b) ?? ''))
     .slice(0, GROUP_LIMIT);
   return board;
 }

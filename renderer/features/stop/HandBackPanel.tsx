@@ -1,0 +1,81 @@
+// A stopped dossier at the desk: where its papers are, and when they are back at the Center the
+// hand-back to the applicant or a representative, identity checked as for the stop.
+import { useState, type FormEvent } from 'react';
+import { formatVietnamDateTime, PAPERS_LABELS, type DossierState, type EventMeta } from '../../../shared/domain';
+import type { MotCuaDb } from '../../db';
+import { FieldError, TextField } from '../receive/Field';
+import { EMPTY_HAND_BACK, handBackPapers, type HandBackErrors, type HandBackForm } from './papers';
+
+export function HandBackPanel(props: { db: MotCuaDb; eventMeta(dossierId: string): EventMeta; dossier: DossierState; onDone(state: DossierState, message: string): void }) {
+  const { dossier } = props;
+  const [form, setForm] = useState<HandBackForm>({ ...EMPTY_HAND_BACK, requesterName: dossier.applicant?.name ?? '' });
+  const [errors, setErrors] = useState<HandBackErrors>({});
+  const [busy, setBusy] = useState(false);
+  const since = dossier.papersMovedAt ? formatVietnamDateTime(dossier.papersMovedAt) : undefined;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      const out = await handBackPapers({ db: props.db, eventMeta: props.eventMeta, now: () => new Date() }, dossier, form);
+      if (!out.ok) {
+        setErrors(out.errors);
+        return;
+      }
+      setErrors({});
+      props.onDone(out.state, `Đã trả lại giấy tờ hồ sơ ${out.state.code ?? ''} cho ${form.requesterName.trim()}${form.requester === 'representative' ? ' (người được ủy quyền)' : ''}.`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const where = dossier.papers ? PAPERS_LABELS[dossier.papers] : 'Chưa rõ nơi giữ giấy tờ';
+  if (dossier.papers !== 'atCenter') {
+    const advice =
+      dossier.papers === 'away'
+        ? 'Khi bưu điện mang giấy tờ về, quét mã hồ sơ ở màn hình Bàn giao, lô nhận kết quả; sau đó trả lại người nộp tại đây.'
+        : since
+          ? `Đã trả lúc ${since}.`
+          : '';
+    return (
+      <p className={dossier.papers === 'away' ? 'stop-away' : 'stop-done'} data-testid="papers-where">
+        <strong>{where}.</strong> {advice}
+      </p>
+    );
+  }
+  return (
+    <form className="stop-form hand-back" onSubmit={(e) => void submit(e)} aria-label="Trả lại giấy tờ cho người nộp">
+      <p className="stop-fee" data-testid="papers-where">
+        <strong>{where}</strong>
+        {since ? ` (từ ${since})` : ''}. Kiểm tra giấy tờ tùy thân của người đến nhận rồi trả lại hồ sơ giấy.
+      </p>
+      <FieldError id="hand-back-dossier" error={errors.dossier} />
+      <fieldset>
+        <legend>Người nhận lại giấy tờ</legend>
+        <label>
+          <input type="radio" name="hand-back-requester" checked={form.requester === 'applicant'} onChange={() => setForm({ ...form, requester: 'applicant', requesterName: dossier.applicant?.name ?? '' })} /> Chính người nộp
+        </label>
+        <label>
+          <input type="radio" name="hand-back-requester" checked={form.requester === 'representative'} onChange={() => setForm({ ...form, requester: 'representative', requesterName: '' })} /> Người được ủy quyền
+        </label>
+      </fieldset>
+      <TextField id="hand-back-name" label="Họ tên người nhận" value={form.requesterName} onValue={(v) => setForm({ ...form, requesterName: v })} error={errors.requesterName} />
+      <TextField id="hand-back-id" label="Số định danh của người nhận" value={form.idNumber} onValue={(v) => setForm({ ...form, idNumber: v })} error={errors.idNumber} inputMode="numeric" />
+      {form.requester === 'representative' ? (
+        <>
+          <label className="field">
+            <span>
+              <input type="checkbox" checked={form.authorisationSeen} onChange={(e) => setForm({ ...form, authorisationSeen: e.target.checked })} /> Đã kiểm tra giấy ủy quyền hợp lệ
+            </span>
+            <FieldError id="hand-back-auth" error={errors.authorisationSeen} />
+          </label>
+          <TextField id="hand-back-note" label="Giấy ủy quyền (số, ngày; không bắt buộc)" value={form.authorisationNote} onValue={(v) => setForm({ ...form, authorisationNote: v })} />
+        </>
+      ) : null}
+      <button type="submit" className="primary" disabled={busy}>
+        Trả lại giấy tờ cho người nộp <kbd>Enter</kbd>
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+// The wire schema against the domain's own fixtures: every event type the reducer knows has a
+// schema, sound events pass it, and the new facts' malformed shapes are refused before the reducer.
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { plausibleEvent } from '../domain/fixtures';
+import { DOSSIER_EVENT_TYPES } from '../domain/types';
+import { dossierEventSchema, EVENT_TYPES } from './eventSchema';
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile(dossierEventSchema);
+
+describe('dossier event wire schema', () => {
+  it('has a payload schema for exactly the event types the reducer knows', () => {
+    expect([...EVENT_TYPES].sort()).toEqual([...DOSSIER_EVENT_TYPES].sort());
+  });
+
+  it('accepts a sound event of every type and variant', () => {
+    const variants: Record<string, (string | undefined)[]> = { papersReturned: ['atCenter', 'toApplicant'], handedToCourier: ['toDepartment', 'toCenter'] };
+    for (const type of DOSSIER_EVENT_TYPES) {
+      for (const variant of variants[type] ?? [undefined]) {
+        const event = plausibleEvent(type, variant, undefined, { seed: 11 });
+        expect(validate(event), `${type} ${variant ?? ''}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      }
+    }
+  });
+
+  it('refuses a papers return mixing the two stages, and a notice on an unknown channel', () => {
+    const back = plausibleEvent('papersReturned', 'atCenter', undefined, { seed: 1 });
+    expect(validate({ ...back, payload: { ...back.payload, at: '2026-01-16T02:30:00.000Z' } })).toBe(false);
+    expect(validate({ ...back, payload: { stage: 'toApplicant', batchId: 'BG-1' } })).toBe(false);
+    const notice = plausibleEvent('applicantNotified', undefined, undefined, { seed: 1 });
+    expect(validate(notice)).toBe(true);
+    expect(validate({ ...notice, payload: { ...notice.payload, channel: 'fax' } })).toBe(false);
+    expect(validate({ ...notice, payload: { ...notice.payload, early: 'yes' } })).toBe(false);
+  });
+});

@@ -14,6 +14,7 @@ import { catalogueRoutes } from './routes/catalogue';
 import { conflictRoutes } from './routes/conflicts';
 import { deviceRoutes } from './routes/devices';
 import { leaseRoutes } from './routes/leases';
+import { lookupRoutes } from './routes/lookup';
 import { staffRoutes } from './routes/staff';
 import { syncRoutes } from './routes/sync';
 
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   catalogueRoutes(app, ctx);
   leaseRoutes(app, ctx);
   syncRoutes(app, ctx);
+  lookupRoutes(app, ctx);
   conflictRoutes(app, ctx);
   auditRoutes(app, ctx);
   attachmentRoutes(app, ctx);

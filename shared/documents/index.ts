@@ -21,6 +21,8 @@ export type { FeeReceiptData } from './fee-receipt';
 export { feeReceipt, feeReceiptNumber } from './fee-receipt';
 export type { HandoverDossier, HandoverRecordData } from './handover-record';
 export { handoverRecord } from './handover-record';
+export type { ReturnConfirmationData } from './return-confirmation';
+export { returnConfirmation, RETURN_CONFIRMATION_TITLE } from './return-confirmation';
 export type { TestPageData } from './test-page';
 export { printerTestPage, VIETNAMESE_LETTERS, VIETNAMESE_VOWELS, toneForms, TEST_PAGE_SAMPLE_KEY, TEST_PAGE_SAMPLE_CODE } from './test-page';
 export type { DrawOp, ThermalLayout, ThermalPaper } from './thermal-layout';

@@ -17,6 +17,7 @@ export type DocumentKind =
   | 'register'
   | 'feeReceipt'
   | 'handoverRecord'
+  | 'returnConfirmation'
   | 'testPage';
 
 export type TextAlign = 'left' | 'center' | 'right';

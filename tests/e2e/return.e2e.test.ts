@@ -1,16 +1,20 @@
 // The result-return desk end to end: a real server, the kiosk web host, Chromium with a simulated
 // scanner and the virtual printer. The dossiers reach this counter the way it learns of them:
-// another enrolled counter pushes their events and this one pulls them.
-import { mkdir, readFile } from 'node:fs/promises';
+// another enrolled counter pushes their events and this one pulls them. A dossier pruned from the
+// counter (retention) is still found on the server, read-only.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { vnDateKey, workCalendar } from '../../shared/calendar';
+import { dossierCodeFromBarcodeKey, parseDossierBarcodeKey } from '../../shared/codes';
 import { RULE_VERSION, type DossierEvent, type DossierEventType, type PayloadOf } from '../../shared/domain';
 import type { CatalogueResponse, EnrolResponse, LeaseResponse } from '../../shared/sync/protocol';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
 import { REGISTER_COLUMNS, REGISTER_HEADER_ROW } from '../../renderer/features/tracking/register';
+import { RETURN_DESK_CONFIG_KEY } from '../../renderer/features/return/config';
+import { decodeSymbol } from '../printing/decode';
 import { type Counter, DEMO_STAFF, enrolmentCode, hostCall, openCounter } from './app';
 import { launchChromium } from './chromium';
 import { scan } from './scanner';
@@ -117,6 +121,66 @@ async function openByTyping(page: Page, query: string) {
 
 const status = (page: Page) => page.getByTestId('dossier-status').innerText();
 
+/** Writes this counter's return-desk setting straight into its database, as the settings panel saves it. */
+async function setPrintConfirmation(page: Page, on: boolean) {
+  await page.evaluate(
+    ([key, printConfirmation]) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('motcua');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('settings', 'readwrite');
+          tx.objectStore('settings').put({ key, value: { printConfirmation } });
+          tx.oncomplete = () => (open.result.close(), done());
+          tx.onerror = () => fail(tx.error);
+        };
+        open.onerror = () => fail(open.error);
+      }),
+    [RETURN_DESK_CONFIG_KEY, on] as const,
+  );
+}
+
+/** The row's last pulled server state, read from the kiosk's database. */
+function localServerStatus(page: Page, id: string): Promise<string | undefined> {
+  return page.evaluate(
+    (dossierId) =>
+      new Promise<string | undefined>((done) => {
+        const open = indexedDB.open('motcua');
+        open.onsuccess = () => {
+          const get = open.result.transaction('dossiers').objectStore('dossiers').get(dossierId);
+          get.onsuccess = () => (done((get.result as { serverState?: { status: string } } | undefined)?.serverState?.status), open.result.close());
+        };
+        open.onerror = () => done(undefined);
+      }),
+    id,
+  );
+}
+
+/** What retention.ts removes for a dossier past the retention period: its projection, events and outbox rows. */
+function pruneLocally(page: Page, id: string): Promise<number> {
+  return page.evaluate(
+    (dossierId) =>
+      new Promise<number>((done, fail) => {
+        const open = indexedDB.open('motcua');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['dossiers', 'events', 'outbox'], 'readwrite');
+          let removed = 0;
+          for (const store of ['events', 'outbox'] as const) {
+            const keys = tx.objectStore(store).index('dossierId').getAllKeys(dossierId);
+            keys.onsuccess = () => {
+              for (const k of keys.result) tx.objectStore(store).delete(k);
+              removed += keys.result.length;
+            };
+          }
+          tx.objectStore('dossiers').delete(dossierId);
+          tx.oncomplete = () => (open.result.close(), done(removed));
+          tx.onerror = () => fail(tx.error);
+        };
+        open.onerror = () => fail(open.error);
+      }),
+    id,
+  );
+}
+
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   printer = await startVirtualPrinter({ outDir: 'test-artifacts/e2e/return-printer' });
@@ -188,8 +252,9 @@ test('a return at the desk: the slip is scanned, the card shows the early result
   await shot(page, '3-returned');
 });
 
-test('a return to an authorised person: found by name without diacritics, the letter must be noted', async () => {
+test('a return to an authorised person: found by name without diacritics, the letter must be noted, the confirmation printed', async () => {
   const { page } = counter;
+  await setPrintConfirmation(page, true);
   await openByTyping(page, 'tran thi hoa');
   await expect.poll(() => page.getByTestId('dossier-card').locator('h2').innerText()).toBe(codes.authorised);
   await page.keyboard.press('Alt+T');
@@ -199,10 +264,22 @@ test('a return to an authorised person: found by name without diacritics, the le
   await page.getByRole('button', { name: /Ghi nhận trả kết quả/ }).click();
   await page.getByText('Chưa ghi giấy ủy quyền (số, ngày, nơi chứng thực).').waitFor();
   await page.getByLabel('Giấy ủy quyền (số, ngày, nơi chứng thực)').fill('Giấy ủy quyền số 15/UQ ngày 20/11/2026, UBND phường Trường Thi chứng thực');
+  const jobs = printer.jobs.length;
   await page.getByRole('button', { name: /Ghi nhận trả kết quả/ }).click();
   await page.getByTestId('desk-outcome').getByText(/cho Võ Thị Giang \(người được ủy quyền\)/).waitFor();
+  await page.getByTestId('desk-outcome').getByText('Đã gửi in: Phiếu xác nhận trả kết quả.').waitFor();
   await page.getByText(/Trả kết quả tại quầy cho Võ Thị Giang \(người được ủy quyền\)/).waitFor();
   await shot(page, '4-authorised');
+  await setPrintConfirmation(page, false);
+  // The confirmation off the roll: its CODE128 key and its QR both read back to this dossier's code.
+  await printer.waitForJobs(jobs + 1, 30_000);
+  expect(printer.jobs).toHaveLength(jobs + 1);
+  const confirmation = printer.jobs[jobs]!;
+  await writeFile(`${SHOTS}/return-confirmation-80mm.png`, confirmation.png);
+  expect(confirmation.raster.widthDots).toBe(576);
+  const key = parseDossierBarcodeKey(decodeSymbol(confirmation.png, 'CODE_128'));
+  expect(key.ok && dossierCodeFromBarcodeKey(key.value, [pusher.agencyCode, pusher.agencyCode])).toEqual({ ok: true, value: codes.authorised });
+  expect(decodeSymbol(confirmation.png, 'QR_CODE')).toBe(codes.authorised);
 });
 
 test('a return by post: found by phone, the postal item number recorded', async () => {
@@ -300,4 +377,37 @@ test('the register exports to XLSX with every dossier, continuous numbering and 
   expect(numbers[0]).toBe(1);
   expect(rows.map((r) => r.getCell(2).value).sort()).toEqual(Object.values(codes).sort());
   expect(rows.find((r) => r.getCell(2).value === codes.post)!.getCell(10).value).toBe('Qua bưu điện');
+});
+
+test('a dossier pruned from the counter by the retention rule is found on the server by scanning its slip, read-only', async () => {
+  const { page } = counter;
+  await page.keyboard.press('F4');
+  // Pruned only once the return by post has reached the server and come back in a pull, as retention.ts requires.
+  await expect.poll(() => localServerStatus(page, ids.post), { timeout: 60_000, interval: 500 }).toBe('returned');
+  expect(await pruneLocally(page, ids.post)).toBeGreaterThan(0);
+  expect(await localServerStatus(page, ids.post)).toBeUndefined();
+
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await scan(page, codes.post!);
+  const card = page.getByTestId('dossier-card');
+  await expect.poll(() => card.locator('h2').innerText(), { timeout: 30_000 }).toBe(codes.post);
+  expect(await page.getByTestId('server-copy').innerText()).toMatch(/^Hồ sơ lấy từ máy chủ \(đã xoá khỏi máy quầy theo quy định lưu trữ\)/);
+  expect(await status(page)).toBe('Đã trả kết quả');
+  await card.getByText(/bưu gửi EE123456789VN/).first().waitFor();
+  expect(await card.getByRole('button', { name: /Yêu cầu đính chính|Trả kết quả/ }).count()).toBe(0);
+  expect(await card.innerText()).toContain('040******333');
+  await shot(page, '11-server-copy');
+
+  const jobs = printer.jobs.length;
+  await page.keyboard.press('Alt+K');
+  await card.getByText('Đã gửi in phiếu kiểm soát quá trình giải quyết hồ sơ.').waitFor();
+  await printer.waitForJobs(jobs + 1, 30_000);
+
+  // Searching by the applicant's ID number, which no local dossier has any more, finds it on the server too.
+  await openByTyping(page, codes.open!);
+  await expect.poll(() => card.locator('h2').innerText()).toBe(codes.open);
+  expect(await page.getByTestId('server-copy').count()).toBe(0);
+  await openByTyping(page, '040088003333');
+  await expect.poll(() => card.locator('h2').innerText()).toBe(codes.post);
+  await page.getByTestId('server-copy').waitFor();
 });

@@ -9,6 +9,7 @@ import type {
   HandoverRecordData,
   PrintDocument,
   RefusalData,
+  ReturnConfirmationData,
   StopProcessingData,
   SupplementRequestData,
 } from '../../shared/documents';
@@ -20,6 +21,7 @@ import {
   handoverRecord,
   printerTestPage,
   refusal,
+  returnConfirmation,
   stopProcessing,
   supplementRequest,
 } from '../../shared/documents';
@@ -146,6 +148,28 @@ export const HANDOVER: HandoverRecordData = {
   })),
 };
 
+export const RETURN_CONFIRMATION: ReturnConfirmationData = {
+  agency: AGENCY,
+  place: 'Nghệ An',
+  dossierCode: DOSSIER_CODE,
+  barcodeKey: BARCODE_KEY,
+  statusPageUrl: SLIP.statusPageUrl,
+  procedureName: SLIP.procedureName,
+  applicantName: SLIP.applicant.name,
+  handover: {
+    method: 'desk',
+    place: 'Quầy trả kết quả, Trung tâm Phục vụ Hành chính công tỉnh',
+    recipientName: 'Võ Thị Giang',
+    recipientIdNumber: '040195006666',
+    authorised: true,
+    authorisationNote: 'Giấy ủy quyền số 15/UQ ngày 28/01/2026, UBND phường Trường Thi chứng thực',
+  },
+  returnedAt: '2026-01-30T03:05:00.000Z',
+  feeReceipt: '26TAA số 0000125 – 1.250.000 ₫',
+  counterName: 'Quầy 5',
+  officerName: 'Trần Văn Hùng',
+};
+
 /** Every document type, built for one layout. */
 export function allDocuments(options: DocumentOptions): PrintDocument[] {
   return [
@@ -157,6 +181,7 @@ export function allDocuments(options: DocumentOptions): PrintDocument[] {
     controlSheet(CONTROL, options),
     feeReceipt(FEE, options),
     handoverRecord(HANDOVER, options),
+    returnConfirmation(RETURN_CONFIRMATION, options),
     printerTestPage({ printerName: 'Máy in phiếu quầy 3', paperLabel: '80 mm', counterName: 'Quầy 3', printedAt: '2026-01-12T01:00:00.000Z' }, options),
   ];
 }

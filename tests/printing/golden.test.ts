@@ -3,19 +3,24 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { appointmentSlip } from '../../shared/documents';
+import { appointmentSlip, returnConfirmation, type PrintDocument } from '../../shared/documents';
 import { renderThermalNode } from '../../electron/services/printing/node-canvas';
 import { pngToRaster, rasterToPng } from '../../electron/services/printing/png';
-import { SLIP } from './fixtures';
+import { RETURN_CONFIRMATION, SLIP } from './fixtures';
 
 const GOLDEN_DIR = new URL('./golden/', import.meta.url);
 /** Font rasterisation may differ by a hair between builds of the canvas library: allow 0.2 % of dots. */
 const TOLERANCE = 0.002;
 
-describe.each(['80mm', '58mm'] as const)('appointment slip at %s', (paper) => {
+const SLIPS: [string, PrintDocument][] = [
+  ['appointment-slip', appointmentSlip(SLIP, { layout: 'thermal' })],
+  ['return-confirmation', returnConfirmation(RETURN_CONFIRMATION, { layout: 'thermal' })],
+];
+
+describe.each(SLIPS.flatMap(([name, doc]) => (['80mm', '58mm'] as const).map((paper) => [name, paper, doc] as const)))('%s at %s', (name, paper, doc) => {
   it('matches its golden image', async () => {
-    const raster = renderThermalNode(appointmentSlip(SLIP, { layout: 'thermal' }), paper);
-    const file = new URL(`appointment-slip-${paper}.png`, GOLDEN_DIR);
+    const raster = renderThermalNode(doc, paper);
+    const file = new URL(`${name}-${paper}.png`, GOLDEN_DIR);
     if (process.env.UPDATE_GOLDEN === '1') {
       await mkdir(GOLDEN_DIR, { recursive: true });
       await writeFile(file, rasterToPng(raster));

@@ -53,6 +53,8 @@ describe.skipIf(!existsSync(CHROMIUM))('sheets through Chromium to PDF', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(2);
+    // Both parties sign the return confirmation under what they confirm: it must not split.
+    if (kind === 'returnConfirmation') expect(pages).toBe(1);
     const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
     // A5 is 419.5 × 595.3 pt, A4 595.3 × 841.9 pt.
     expect(Math.round(Number(size[1]))).toBe(paper === 'A5' ? 420 : 595);

@@ -1,14 +1,15 @@
 // A printed slip's barcode and QR, decoded from the virtual printer's image, give back the dossier code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyScan, dossierCodeFromBarcodeKey, parseDossierBarcodeKey } from '../../shared/codes';
-import { appointmentSlip } from '../../shared/documents';
+import { appointmentSlip, returnConfirmation } from '../../shared/documents';
 import { toRasterJob } from '../../shared/documents/thermal-render';
 import type { PrinterConfig } from '../../shared/host';
 import { createPrinterService } from '../../electron/services/printing';
 import { renderThermalNode } from '../../electron/services/printing/node-canvas';
+import { rasterToPng } from '../../electron/services/printing/png';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
 import { decodeSymbol } from './decode';
-import { DOSSIER_CODE, SLIP } from './fixtures';
+import { DOSSIER_CODE, RETURN_CONFIRMATION, SLIP } from './fixtures';
 
 /** The deployment's agency table: index 01 is the Center. */
 const AGENCIES = ['000.00.00.H41', '000.00.15.H41'];
@@ -44,5 +45,14 @@ describe.each(['58mm', '80mm'] as const)('slip printed at %s', (paper) => {
     const scanned = classifyScan(qr);
     expect(scanned.kind).toBe('dossierCode');
     if (scanned.kind === 'dossierCode') expect(scanned.parts.code).toBe(DOSSIER_CODE);
+  });
+});
+
+describe.each(['58mm', '80mm'] as const)('return confirmation at %s', (paper) => {
+  it('scans back to its dossier code, from the CODE128 key and from the QR', () => {
+    const png = rasterToPng(renderThermalNode(returnConfirmation(RETURN_CONFIRMATION, { layout: 'thermal' }), paper));
+    const parts = parseDossierBarcodeKey(decodeSymbol(png, 'CODE_128'));
+    expect(parts.ok && dossierCodeFromBarcodeKey(parts.value, AGENCIES)).toEqual({ ok: true, value: DOSSIER_CODE });
+    expect(decodeSymbol(png, 'QR_CODE')).toBe(`${RETURN_CONFIRMATION.statusPageUrl}/${DOSSIER_CODE}`);
   });
 });

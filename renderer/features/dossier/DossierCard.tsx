@@ -1,12 +1,14 @@
 // The dossier card every desk screen shows: who, what, where it is, the original deadline and the
-// re-set date apart, timeliness, what is due at collection, and the history from the events.
+// re-set date apart, timeliness, what is due at collection, and the history from the events. A copy
+// fetched from the server (find.ts) says so and carries its own history.
 import { PersonalData } from '../security/PersonalData';
 import { useEffect, useState, type ReactNode } from 'react';
 import { formatVnd } from '../../../shared/codes';
 import { describeEvent, formatVietnamDateTime, type DossierEvent } from '../../../shared/domain';
 import { useKiosk } from '../../app/kiosk';
 import type { DossierRow } from '../../db';
-import { cardFacts } from './card';
+import { cardFacts, serverCopyNotice } from './card';
+import { isServerCopy } from './find';
 import { loadDossierTrail, type DossierTrail } from './history';
 import './dossier.css';
 
@@ -22,6 +24,10 @@ export function useDossierTrail(row: DossierRow): DossierTrail | undefined {
   const { db, credential } = useKiosk();
   const [trail, setTrail] = useState<DossierTrail>();
   useEffect(() => {
+    if (isServerCopy(row)) {
+      setTrail({ events: row.serverCopy.events, source: 'server' });
+      return;
+    }
     let cancelled = false;
     void loadDossierTrail(db, row.id, { baseUrl: credential.serverUrl, token: credential.token }).then((t) => {
       if (!cancelled) setTrail(t);
@@ -29,7 +35,7 @@ export function useDossierTrail(row: DossierRow): DossierTrail | undefined {
     return () => {
       cancelled = true;
     };
-  }, [db, credential, row.id, row.state.version]);
+  }, [db, credential, row, row.id, row.state.version]);
   return trail;
 }
 
@@ -63,6 +69,11 @@ export function DossierCard({ row, departmentName, now, children }: DossierCardP
         {facts.timelinessLabel && !facts.earlyResult ? <span className={`timeliness timeliness-${facts.timeliness}`}>{facts.timelinessLabel}</span> : null}
         {facts.earlyResult ? <span className="timeliness timeliness-early" data-testid="early-result">Trả trước hạn</span> : null}
       </header>
+      {isServerCopy(row) ? (
+        <p className="banner warn" role="note" data-testid="server-copy">
+          {serverCopyNotice(state)}
+        </p>
+      ) : null}
       <dl className="facts dossier-facts">
         <dt>Người nộp</dt>
         <dd>

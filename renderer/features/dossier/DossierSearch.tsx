@@ -1,10 +1,12 @@
 // The desk's search box: the scanner works whatever has focus; typing searches by code, ID number,
-// phone, or name (with or without diacritics). One hit opens at once; several are listed.
+// phone, or name (with or without diacritics). One hit opens at once; several are listed. A code,
+// ID number or phone with no local match is asked of the server: returned dossiers leave the
+// counter after the retention period, and the server's copy opens read-only.
 import { useState, type FormEvent } from 'react';
 import { acknowledgeScan, useScans, type Scan } from '../../scan';
 import { useKiosk } from '../../app/kiosk';
 import type { DossierRow } from '../../db';
-import { codeFromScan, findDossiers } from './find';
+import { codeFromScan, findDossiers, findDossiersOnServer, isServerCopy, serverLookupKeys } from './find';
 import { STATUS_LABELS, formatVietnamDate } from '../../../shared/domain';
 import './dossier.css';
 
@@ -16,16 +18,29 @@ export interface DossierSearchProps {
 }
 
 export function DossierSearch({ agencyTable, onOpen, scans = true }: DossierSearchProps) {
-  const { db } = useKiosk();
+  const { db, credential } = useKiosk();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<DossierRow[]>();
   const [message, setMessage] = useState<string>();
+  const [searchingServer, setSearchingServer] = useState(false);
 
   async function run(text: string): Promise<DossierRow[]> {
-    const rows = await findDossiers(db, text, { agencyTable });
+    let rows = await findDossiers(db, text, { agencyTable });
+    const keys = rows.length === 0 ? serverLookupKeys(text, agencyTable) : [];
+    if (keys.length > 0) {
+      setSearchingServer(true);
+      const remote = await findDossiersOnServer({ baseUrl: credential.serverUrl, token: credential.token }, keys).finally(() => setSearchingServer(false));
+      if (!remote.ok) {
+        setResults([]);
+        setMessage(remote.message);
+        return [];
+      }
+      rows = remote.rows;
+    }
     setResults(rows);
     if (rows.length === 0) {
-      setMessage(`Không tìm thấy hồ sơ nào khớp «${text.trim()}» trên máy này. Kiểm tra lại mã, số định danh, số điện thoại hoặc tên.`);
+      const where = keys.length > 0 ? 'trên máy này và trên máy chủ Trung tâm' : 'trên máy này';
+      setMessage(`Không tìm thấy hồ sơ nào khớp «${text.trim()}» ${where}. Kiểm tra lại mã, số định danh, số điện thoại hoặc tên.`);
     } else {
       setMessage(undefined);
       if (rows.length === 1) onOpen(rows[0]!);
@@ -72,6 +87,11 @@ export function DossierSearch({ agencyTable, onOpen, scans = true }: DossierSear
           Tìm <kbd>Enter</kbd>
         </button>
       </form>
+      {searchingServer ? (
+        <span className="muted" role="status">
+          Không có trên máy này; đang tìm trên máy chủ Trung tâm…
+        </span>
+      ) : null}
       {message ? (
         <span className="field-error" id="dossier-query-error" role="alert">
           {message}
@@ -83,6 +103,7 @@ export function DossierSearch({ agencyTable, onOpen, scans = true }: DossierSear
             <li key={r.id}>
               <button type="button" onClick={() => onOpen(r)}>
                 <span className="code">{r.code ?? '—'}</span>
+                {isServerCopy(r) ? <span className="muted">Trên máy chủ</span> : null}
                 <span>{r.state.applicant?.name ?? '—'}</span>
                 <span>
                   {STATUS_LABELS[r.status]}

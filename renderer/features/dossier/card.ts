@@ -34,3 +34,10 @@ export function cardFacts(state: DossierState, now: Date = new Date()): CardFact
       state.collection?.method === 'post' ? `Gửi qua bưu điện đến: ${state.collection.address}` : 'Nhận trực tiếp tại quầy trả kết quả',
   };
 }
+
+/** What the card says above a dossier shown from the server's copy (read-only at this counter). */
+export function serverCopyNotice(state: DossierState): string {
+  return state.status === 'returned'
+    ? 'Hồ sơ lấy từ máy chủ (đã xoá khỏi máy quầy theo quy định lưu trữ). Chỉ xem và in phiếu kiểm soát.'
+    : 'Hồ sơ lấy từ máy chủ (máy quầy chưa đồng bộ hồ sơ này). Chỉ xem; thao tác sau khi máy quầy đồng bộ xong.';
+}

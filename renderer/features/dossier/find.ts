@@ -1,9 +1,13 @@
 // Finding a dossier at the desk: a scanned slip (the official code, its QR URL, or the numeric
 // barcode key), or what the citizen tells: the code, an ID number, a phone number or a name.
-// Every lookup goes through an index (code, applicantIdNumber, applicantPhone, foldedName).
-import { classifyScan, dossierCodeFromBarcodeKey, normalizePhone, type ScanClassification } from '../../../shared/codes';
+// Every lookup goes through an index (code, applicantIdNumber, applicantPhone, foldedName). When
+// nothing local matches a code, ID number or phone, the server is asked (GET /v1/dossiers).
+import { classifyScan, dossierCodeFromBarcodeKey, normalizePhone, validateCitizenId, type ScanClassification } from '../../../shared/codes';
+import type { DossierEvent } from '../../../shared/domain';
+import type { DossierSnapshot } from '../../../shared/sync/protocol';
 import { foldVietnamese } from '../../../shared/text/fold';
-import type { DossierRow, MotCuaDb } from '../../db';
+import { projectionRow, type DossierRow, type MotCuaDb } from '../../db';
+import type { ServerAccess } from './history';
 
 /** The most rows a search returns: a desk officer reads a short list, never a table of thousands. */
 export const SEARCH_LIMIT = 20;
@@ -59,4 +63,88 @@ export async function findDossiers(db: MotCuaDb, query: string, options: FindOpt
     if (name !== '') add(await db.dossiers.where('foldedName').startsWith(name).limit(limit).toArray());
   }
   return [...found.values()];
+}
+
+/**
+ * A dossier as the server holds it, shown read-only: the counter pruned it (retention.ts) or has
+ * not pulled it yet. It carries its event trail and is never written to the local database.
+ */
+export type ServerDossierRow = DossierRow & { serverCopy: { events: DossierEvent[]; fetchedAt: string } };
+
+export function isServerCopy(row: DossierRow): row is ServerDossierRow {
+  return 'serverCopy' in row && (row as Partial<ServerDossierRow>).serverCopy !== undefined;
+}
+
+export type ServerLookupKey = { key: 'code' | 'idNumber' | 'phone'; value: string };
+
+/**
+ * What the server may be asked when nothing local matched, in order: a full code (typed, scanned
+ * or keyed), an ID number, a phone. A 12-digit CCCD can read as a barcode key, so both are tried.
+ * Names stay local: the server has no index for them.
+ */
+export function serverLookupKeys(query: string, agencyTable: readonly string[] = []): ServerLookupKey[] {
+  const text = query.trim();
+  const keys: ServerLookupKey[] = [];
+  if (text === '') return keys;
+  const resolved = codeFromScan(classifyScan(text), agencyTable);
+  if (resolved?.ok) keys.push({ key: 'code', value: resolved.code });
+  const compact = text.replace(/[\s.\-()]/g, '');
+  const id = validateCitizenId(compact, { allowPassport: true });
+  if (id.ok) keys.push({ key: 'idNumber', value: id.value.number });
+  const phone = normalizePhone(compact);
+  if (phone.ok) keys.push({ key: 'phone', value: phone.value.number });
+  return keys;
+}
+
+export type ServerLookupResult = { ok: true; rows: ServerDossierRow[] } | { ok: false; offline: boolean; message: string };
+
+/** The answer of GET /v1/dossiers (server/routes/lookup.ts), as far as the desk reads it. */
+interface LookupAnswer {
+  dossiers: { snapshot: DossierSnapshot; events: { event: DossierEvent; conflict: unknown }[] }[];
+}
+
+const what = (k: ServerLookupKey): string => (k.key === 'code' ? `Hồ sơ ${k.value}` : k.key === 'idNumber' ? `Hồ sơ của số định danh ${k.value}` : `Hồ sơ của số điện thoại ${k.value}`);
+
+/** Asks the server key by key until one finds dossiers; stops at the first failure (offline, server error). */
+export async function findDossiersOnServer(server: ServerAccess, keys: readonly ServerLookupKey[], now: () => Date = () => new Date()): Promise<ServerLookupResult> {
+  let result: ServerLookupResult = { ok: true, rows: [] };
+  for (const key of keys) {
+    result = await askServer(server, key, now);
+    if (!result.ok || result.rows.length > 0) return result;
+  }
+  return result;
+}
+
+async function askServer(server: ServerAccess, lookup: ServerLookupKey, now: () => Date): Promise<ServerLookupResult> {
+  const doFetch = server.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const url = `${server.baseUrl.replace(/\/$/, '')}/v1/dossiers?${lookup.key}=${encodeURIComponent(lookup.value)}`;
+  let response: Response;
+  try {
+    response = await doFetch(url, { headers: { authorization: `Bearer ${server.token}` } });
+  } catch {
+    return {
+      ok: false,
+      offline: true,
+      message: `${what(lookup)} không có trên máy này (hồ sơ đã trả lâu được xoá khỏi máy quầy theo quy định lưu trữ) và máy quầy đang mất kết nối máy chủ, nên chưa xem được: hồ sơ chỉ còn trên máy chủ Trung tâm. Kiểm tra mạng rồi tìm lại.`,
+    };
+  }
+  if (response.status === 404) return { ok: true, rows: [] };
+  if (!response.ok) {
+    const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
+    return { ok: false, offline: false, message: `Máy chủ Trung tâm không tra cứu được hồ sơ: ${body?.error?.message ?? `lỗi ${response.status}`}` };
+  }
+  const answer = (await response.json()) as LookupAnswer;
+  const fetchedAt = now().toISOString();
+  return {
+    ok: true,
+    rows: answer.dossiers.map((d) => ({
+      ...projectionRow(d.snapshot.state),
+      serverState: d.snapshot.state,
+      serverSeq: d.snapshot.lastSeq,
+      registerYear: d.snapshot.registerYear ?? undefined,
+      registerNumber: d.snapshot.registerNumber ?? undefined,
+      openConflicts: d.snapshot.openConflicts,
+      serverCopy: { events: d.events.filter((e) => !e.conflict).map((e) => e.event), fetchedAt },
+    })),
+  };
 }

@@ -1,16 +1,17 @@
-// Prints the control sheet (Mẫu 05) of the open dossier from its events.
+// Prints the control sheet (Mẫu 05) of the open dossier from its events; a server copy brings its own.
 import { useState } from 'react';
 import { useAltShortcut } from '../dossier/useShortcut';
 import type { DossierRow } from '../../db';
 import { controlSheetFor } from '../dossier/controlSheet';
-import { loadDossierTrail, type ServerAccess } from '../dossier/history';
+import { isServerCopy } from '../dossier/find';
+import { loadDossierTrail, type DossierTrail, type ServerAccess } from '../dossier/history';
 import type { DeskContext } from './desk';
 
 export function ControlSheetButton({ ctx, server, row, shortcut }: { ctx: DeskContext & { departmentName(id: string): string | undefined }; server: ServerAccess; row: DossierRow; shortcut?: string }) {
   const [note, setNote] = useState<string>();
   useAltShortcut(shortcut ?? '', () => void print(), shortcut !== undefined);
   async function print() {
-    const trail = await loadDossierTrail(ctx.db, row.id, server);
+    const trail: DossierTrail = isServerCopy(row) ? { events: row.serverCopy.events, source: 'server' } : await loadDossierTrail(ctx.db, row.id, server);
     const doc = controlSheetFor(row.state, trail.events, { agency: ctx.config.agency, formSet: ctx.config.formSet, departmentName: ctx.departmentName });
     if (!doc) return setNote('Hồ sơ chưa được tiếp nhận nên chưa có phiếu kiểm soát.');
     const queued = await ctx.print(doc, { role: 'form' });

@@ -1,8 +1,10 @@
 // Trả kết quả: scan the slip or search, check the card, hand the result over (desk, authorised
-// person, post), or take a correction request for a result already handed over.
+// person, post), or take a correction request for a result already handed over. A dossier found
+// only on the server is shown read-only: its control sheet prints, nothing is recorded on it here.
 import { useEffect, useState } from 'react';
 import { DossierCard } from '../dossier/DossierCard';
 import { DossierSearch } from '../dossier/DossierSearch';
+import { isServerCopy } from '../dossier/find';
 import { useDeskSetup } from '../dossier/useDeskSetup';
 import { useAltShortcut } from '../dossier/useShortcut';
 import { ControlSheetButton } from './ControlSheetButton';
@@ -24,11 +26,12 @@ export function ReturnScreen() {
   useEffect(() => {
     setPanel('none');
   }, [row?.id]);
-  useAltShortcut('t', () => setPanel('return'), row?.state.status === 'resultReady');
-  useAltShortcut('d', () => setPanel('correction'), row?.state.status === 'returned');
+  // Actions need the dossier in the local database (events are recorded against its projection).
+  const status = row && !isServerCopy(row) ? row.state.status : undefined;
+  useAltShortcut('t', () => setPanel('return'), status === 'resultReady');
+  useAltShortcut('d', () => setPanel('correction'), status === 'returned');
 
   if (!setup || !ctx) return <p className="muted">Đang tải danh mục…</p>;
-  const status = row?.state.status;
   const done = (r: ActionReport) => {
     setReport(r);
     setPanel('none');

@@ -66,11 +66,16 @@ export function receivedOf(events: readonly DossierEvent[]): Extract<DossierEven
   return events.find((e): e is Extract<DossierEvent, { type: 'received' }> => e.type === 'received');
 }
 
+/** The numeric key printed as CODE128 on rolls, or undefined for a code this Center cannot key. */
+export function barcodeKeyFor(ctx: Pick<DeskContext, 'config'>, code: string): string | undefined {
+  const parsed = parseDossierCode(code);
+  return parsed.ok ? dossierBarcodeKey({ agencyIndex: ctx.config.agencyIndex, date: parsed.value.date, seq: parsed.value.seq }) : undefined;
+}
+
 /** A new appointment slip (Mẫu 01) after an apology or a correction: same dossier, the new date. */
 export function newAppointmentSlip(ctx: DeskContext, state: DossierState, newDueAt: string, received?: Extract<DossierEvent, { type: 'received' }>): PrintDocument | undefined {
   if (!state.code || !state.applicant) return undefined;
-  const parsed = parseDossierCode(state.code);
-  const barcodeKey = parsed.ok ? dossierBarcodeKey({ agencyIndex: ctx.config.agencyIndex, date: parsed.value.date, seq: parsed.value.seq }) : '';
+  const barcodeKey = barcodeKeyFor(ctx, state.code) ?? '';
   const route = routeFor(ctx.printers, ['slip']);
   return appointmentSlip(
     {

@@ -2,14 +2,16 @@
 // recorded, the authorisation letter noted), or by post (the postal item number; the dossier counts
 // as returned once handed to the courier). Remaining fees are collected first, with a receipt.
 import { vnDateKey } from '../../../shared/calendar';
-import { validateCitizenId } from '../../../shared/codes';
-import { feeReceipt } from '../../../shared/documents';
+import { formatVnd, validateCitizenId } from '../../../shared/codes';
+import { feeReceipt, feeReceiptNumber } from '../../../shared/documents';
 import type { DossierState } from '../../../shared/domain';
 import { receiptScope } from '../../../shared/sync/leases';
 import { issueNumber, recordEvent } from '../../db';
 import { amountDueAtCollection } from '../dossier/card';
 import { receiptSeriesFor } from '../receive/config';
 import { routeFor } from '../receive/printouts';
+import { loadReturnDeskConfig } from './config';
+import { RETURN_CONFIRMATION_LABEL, returnConfirmationFor } from './confirmation';
 import { enqueue, nowOf, type DeskContext, type DeskOutcome, type FieldErrors, type PrintNote } from './desk';
 
 export type PaymentMethod = 'cash' | 'transfer' | 'card';
@@ -78,6 +80,7 @@ export async function returnDossier(ctx: DeskContext, dossierId: string, form: R
   const warnings: string[] = [];
   const payerName = form.method === 'desk' && form.authorised ? form.recipientName.trim() : (state.applicant?.name ?? '');
   const due = amountDueAtCollection(state);
+  let receiptLine: string | undefined;
   if (due > 0) {
     const year = Number(vnDateKey(now).slice(0, 4));
     const series = receiptSeriesFor(ctx.config, year);
@@ -110,6 +113,7 @@ export async function returnDossier(ctx: DeskContext, dossierId: string, form: R
       { layout: route.layout, formSet: ctx.config.formSet },
     );
     prints.push(await enqueue(ctx, 'Biên lai thu phí, lệ phí', receipt, route.role, 1));
+    receiptLine = `${series} số ${feeReceiptNumber(n.number)} – ${formatVnd(due)}`;
   }
 
   const recipient =
@@ -121,16 +125,18 @@ export async function returnDossier(ctx: DeskContext, dossierId: string, form: R
           authorised: form.authorised,
           authorisationNote: form.authorised ? form.authorisationNote.trim() : undefined,
         };
-  const returned = await recordEvent(ctx.db, {
-    ...ctx.eventMeta(dossierId),
-    type: 'returned',
-    payload: {
-      method: form.method,
-      recipient,
-      postalItemNumber: form.method === 'post' ? form.postalItemNumber.trim().toUpperCase() : undefined,
-      at: now.toISOString(),
-    },
-  });
+  const payload = {
+    method: form.method,
+    recipient,
+    postalItemNumber: form.method === 'post' ? form.postalItemNumber.trim().toUpperCase() : undefined,
+    at: now.toISOString(),
+  };
+  const returned = await recordEvent(ctx.db, { ...ctx.eventMeta(dossierId), type: 'returned', payload });
   if (!returned.ok) return { ok: false, message: returned.error.message, errors: {} };
+  // Printed only once the return is durable; a printer problem is reported, never undoes the return.
+  if ((await loadReturnDeskConfig(ctx.db)).printConfirmation) {
+    const confirmation = returnConfirmationFor(ctx, returned.state, payload, receiptLine);
+    if (confirmation) prints.push(await enqueue(ctx, RETURN_CONFIRMATION_LABEL, confirmation.doc, confirmation.role));
+  }
   return { ok: true, state: returned.state, prints, warnings };
 }

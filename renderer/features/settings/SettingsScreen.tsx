@@ -8,6 +8,7 @@ import { AuditPanel } from '../security/AuditPanel';
 import { canEditPrinters } from '../security/roles';
 import { PrintersPanel } from './PrintersPanel';
 import { PrintQueuePanel } from './PrintQueuePanel';
+import { ReturnDeskPanel } from './ReturnDeskPanel';
 import { ScanFolderField } from './ScanFolderField';
 import { ScannerPanel } from './ScannerPanel';
 import './settings.css';
@@ -60,6 +61,7 @@ export function SettingsScreen() {
       </section>
       <PrintersPanel printers={settings.printers} canEdit={canEdit} save={(printers: PrinterConfig[]) => save({ printers })} />
       <PrintQueuePanel printers={settings.printers} />
+      <ReturnDeskPanel canEdit={canEdit} />
       <ScannerPanel key={settings.scannerPort?.path ?? 'keyboard'} settings={settings} canEdit={canEdit} save={save} />
       <AuditPanel />
     </div>

@@ -1,0 +1,101 @@
+// Finding a dossier the counter no longer holds: returned dossiers leave the counter after the
+// retention period (renderer/features/dossier/retention.ts) and the desk asks the server by exact
+// code, or by the applicant's ID number or phone. Each answer is the snapshot and the event trail,
+// the same data a counter gets from pull and /v1/dossiers/:id/events.
+import type { FastifyInstance } from 'fastify';
+import { normalizePhone, parseDossierCode, validateCitizenId } from '../../shared/codes';
+import type { DossierEvent } from '../../shared/domain';
+import type { DossierSnapshot } from '../../shared/sync/protocol';
+import { requireDevice } from '../auth';
+import type { AppContext } from '../context';
+import { ApiError } from '../errors';
+
+/** The most dossiers one lookup by ID number or phone returns, newest first. */
+export const LOOKUP_LIMIT = 20;
+
+export interface LookedUpDossier {
+  snapshot: DossierSnapshot;
+  events: { seq: number; event: DossierEvent; conflict: unknown; receivedAt: string }[];
+}
+
+export interface DossierLookupResponse {
+  dossiers: LookedUpDossier[];
+  /** More dossiers matched than LOOKUP_LIMIT. */
+  more: boolean;
+  serverTime: string;
+}
+
+type Query = { code?: unknown; idNumber?: unknown; phone?: unknown };
+
+// Each key selects one indexed expression; the SQL text must repeat the index's expression exactly.
+const WHERE = {
+  code: 'code = $1',
+  idNumber: "state->'applicant'->>'idNumber' = $1",
+  phone: "state->'applicant'->>'phone' = $1",
+} as const;
+
+const ONE_KEY_MESSAGE = 'Hãy tìm theo đúng một trong ba: mã hồ sơ (code), số định danh (idNumber) hoặc số điện thoại (phone).';
+
+/** The one search key and its normalised value, or a 400 with the Vietnamese reason. */
+function searchKey(query: Query): { key: keyof typeof WHERE; value: string } {
+  const given = (['code', 'idNumber', 'phone'] as const).filter((k) => query[k] !== undefined);
+  if (given.length !== 1) throw new ApiError(400, 'INVALID_REQUEST', ONE_KEY_MESSAGE);
+  const key = given[0]!;
+  const raw = query[key];
+  if (typeof raw !== 'string') throw new ApiError(400, 'INVALID_REQUEST', ONE_KEY_MESSAGE);
+  if (key === 'code') {
+    const parsed = parseDossierCode(raw);
+    if (!parsed.ok) throw new ApiError(400, 'INVALID_REQUEST', `Mã hồ sơ không hợp lệ: ${parsed.error.message}`);
+    return { key, value: parsed.value.code };
+  }
+  if (key === 'idNumber') {
+    const id = validateCitizenId(raw, { allowPassport: true });
+    if (!id.ok) throw new ApiError(400, 'INVALID_REQUEST', `Số định danh không hợp lệ: ${id.error.message}`);
+    return { key, value: id.value.number };
+  }
+  const phone = normalizePhone(raw);
+  if (!phone.ok) throw new ApiError(400, 'INVALID_REQUEST', `Số điện thoại không hợp lệ: ${phone.error.message}`);
+  return { key, value: phone.value.number };
+}
+
+export function lookupRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get<{ Querystring: Query }>('/v1/dossiers', async (req): Promise<DossierLookupResponse> => {
+    await requireDevice(ctx.db, req);
+    const { key, value } = searchKey(req.query);
+    const { rows } = await ctx.db.query<{
+      id: string; code: string | null; status: string; state: DossierSnapshot['state']; last_seq: number;
+      register_year: number | null; register_number: number | null; open_conflicts: number;
+    }>(
+      `SELECT id::text AS id, code, status, state, last_seq, register_year, register_number, open_conflicts
+       FROM dossiers WHERE ${WHERE[key]} ORDER BY last_seq DESC LIMIT $2`,
+      [value, LOOKUP_LIMIT + 1],
+    );
+    if (rows.length === 0 && key === 'code') {
+      throw new ApiError(404, 'NOT_FOUND', `Máy chủ Trung tâm không có hồ sơ mã ${value}. Kiểm tra lại mã trên giấy hẹn.`);
+    }
+    const page = rows.slice(0, LOOKUP_LIMIT);
+    const { rows: events } = await ctx.db.query<{ dossier_id: string; seq: number; body: DossierEvent; conflict: unknown; received_at: Date }>(
+      'SELECT dossier_id::text AS dossier_id, seq, body, conflict, received_at FROM events WHERE dossier_id = ANY($1::uuid[]) ORDER BY seq',
+      [page.map((r) => r.id)],
+    );
+    return {
+      dossiers: page.map((r) => ({
+        snapshot: {
+          id: r.id,
+          code: r.code,
+          status: r.status as DossierSnapshot['status'],
+          state: r.state,
+          lastSeq: Number(r.last_seq),
+          registerYear: r.register_year,
+          registerNumber: r.register_number,
+          openConflicts: r.open_conflicts,
+        },
+        events: events
+          .filter((e) => e.dossier_id === r.id)
+          .map((e) => ({ seq: Number(e.seq), event: e.body, conflict: e.conflict, receivedAt: new Date(e.received_at).toISOString() })),
+      })),
+      more: rows.length > LOOKUP_LIMIT,
+      serverTime: new Date().toISOString(),
+    };
+  });
+}

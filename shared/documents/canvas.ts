@@ -13,12 +13,23 @@ export interface Canvas2D {
   measureText(text: string): { width: number };
 }
 
-/** A context whose pixels can be read back, for thresholding to 1 bit. */
+/** Advance width plus the ink's extent around the drawing point, as every canvas TextMetrics has. */
+export interface TextInkMetrics {
+  width: number;
+  actualBoundingBoxLeft: number;
+  actualBoundingBoxRight: number;
+  actualBoundingBoxAscent: number;
+  actualBoundingBoxDescent: number;
+}
+
+/** A context whose pixels can be cleared and read back, for thresholding to 1 bit. */
 export interface PixelCanvas2D extends Canvas2D {
+  measureText(text: string): TextInkMetrics;
+  clearRect(x: number, y: number, width: number, height: number): void;
   getImageData(x: number, y: number, width: number, height: number): { data: ArrayLike<number> };
 }
 
-/** Makes a context of the given size, white or transparent; the painter fills it white first. */
+/** Makes a transparent context of the given size. */
 export type CanvasFactory = (widthPx: number, heightPx: number) => PixelCanvas2D;
 
 /** The family the renderer asks for; the host registers Noto Sans under it (assets/fonts). */

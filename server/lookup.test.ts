@@ -6,7 +6,7 @@ import type { LeaseResponse } from '../shared/sync/protocol';
 import { deliveredToDepartment, dossierCode, handedToCourier, received, resultReceived, returned } from '../tests/sync/events';
 import { startTestServer } from '../tests/sync/harness';
 import type { TestServer } from '../tests/sync/harness';
-import { LOOKUP_LIMIT, type DossierLookupResponse } from './routes/lookup';
+import { LOOKUP_LIMIT, type DossierLookupResponse } from '../shared/sync/protocol';
 
 let server: TestServer;
 let counter: { credential: string; counterId: string };

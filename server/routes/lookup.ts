@@ -5,25 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import { normalizePhone, parseDossierCode, validateCitizenId } from '../../shared/codes';
 import type { DossierEvent } from '../../shared/domain';
-import type { DossierSnapshot } from '../../shared/sync/protocol';
+import { LOOKUP_LIMIT, type DossierLookupResponse, type DossierSnapshot } from '../../shared/sync/protocol';
 import { requireDevice } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
-
-/** The most dossiers one lookup by ID number or phone returns, newest first. */
-export const LOOKUP_LIMIT = 20;
-
-export interface LookedUpDossier {
-  snapshot: DossierSnapshot;
-  events: { seq: number; event: DossierEvent; conflict: unknown; receivedAt: string }[];
-}
-
-export interface DossierLookupResponse {
-  dossiers: LookedUpDossier[];
-  /** More dossiers matched than LOOKUP_LIMIT. */
-  more: boolean;
-  serverTime: string;
-}
 
 type Query = { code?: unknown; idNumber?: unknown; phone?: unknown };
 

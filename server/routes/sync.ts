@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DossierEvent } from '../../shared/domain';
 import { dossierEventSchema } from '../../shared/sync/eventSchema';
 import { MAX_EVENTS_PER_PUSH, MAX_PULL_LIMIT } from '../../shared/sync/protocol';
-import type { DossierSnapshot, PullResponse, PushResponse } from '../../shared/sync/protocol';
+import type { DossierEventsResponse, DossierSnapshot, PullResponse, PushResponse } from '../../shared/sync/protocol';
 import { requireDevice } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
@@ -84,7 +84,7 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: string } }>(
     '/v1/dossiers/:id/events',
     { schema: { params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } } },
-    async (req) => {
+    async (req): Promise<DossierEventsResponse> => {
       await requireDevice(ctx.db, req);
       const { rows } = await ctx.db.query<{ seq: number; body: DossierEvent; conflict: unknown; received_at: Date }>(
         'SELECT seq, body, conflict, received_at FROM events WHERE dossier_id = $1::uuid ORDER BY seq',

@@ -86,6 +86,31 @@ export interface PullResponse {
   serverTime: string;
 }
 
+/** One event as the server stored it: its sequence, any conflict it raised, and when it arrived. */
+export interface StoredEvent {
+  seq: number;
+  event: DossierEvent;
+  conflict: unknown;
+  receivedAt: string;
+}
+
+/** GET /v1/dossiers/:id/events: a dossier's full trail (control sheet, dossiers pruned locally). */
+export interface DossierEventsResponse {
+  events: StoredEvent[];
+  serverTime: string;
+}
+
+/** The most dossiers one lookup by ID number or phone returns, newest first. */
+export const LOOKUP_LIMIT = 20;
+
+/** GET /v1/dossiers?code= | idNumber= | phone=: dossiers the counter no longer holds, with their trails. */
+export interface DossierLookupResponse {
+  dossiers: { snapshot: DossierSnapshot; events: StoredEvent[] }[];
+  /** More dossiers matched than LOOKUP_LIMIT. */
+  more: boolean;
+  serverTime: string;
+}
+
 export interface EnrolRequest {
   code: string;
   deviceName: string;

@@ -4,7 +4,7 @@
 // nothing local matches a code, ID number or phone, the server is asked (GET /v1/dossiers).
 import { classifyScan, dossierCodeFromBarcodeKey, normalizePhone, validateCitizenId, type ScanClassification } from '../../../shared/codes';
 import type { DossierEvent } from '../../../shared/domain';
-import type { DossierSnapshot } from '../../../shared/sync/protocol';
+import type { DossierLookupResponse } from '../../../shared/sync/protocol';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { projectionRow, type DossierRow, type MotCuaDb } from '../../db';
 import type { ServerAccess } from './history';
@@ -98,11 +98,6 @@ export function serverLookupKeys(query: string, agencyTable: readonly string[] =
 
 export type ServerLookupResult = { ok: true; rows: ServerDossierRow[] } | { ok: false; offline: boolean; message: string };
 
-/** The answer of GET /v1/dossiers (server/routes/lookup.ts), as far as the desk reads it. */
-interface LookupAnswer {
-  dossiers: { snapshot: DossierSnapshot; events: { event: DossierEvent; conflict: unknown }[] }[];
-}
-
 const what = (k: ServerLookupKey): string => (k.key === 'code' ? `Hồ sơ ${k.value}` : k.key === 'idNumber' ? `Hồ sơ của số định danh ${k.value}` : `Hồ sơ của số điện thoại ${k.value}`);
 
 /** Asks the server key by key until one finds dossiers; stops at the first failure (offline, server error). */
@@ -133,7 +128,7 @@ async function askServer(server: ServerAccess, lookup: ServerLookupKey, now: () 
     const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
     return { ok: false, offline: false, message: `Máy chủ Trung tâm không tra cứu được hồ sơ: ${body?.error?.message ?? `lỗi ${response.status}`}` };
   }
-  const answer = (await response.json()) as LookupAnswer;
+  const answer = (await response.json()) as DossierLookupResponse;
   const fetchedAt = now().toISOString();
   return {
     ok: true,

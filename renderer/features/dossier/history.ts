@@ -3,6 +3,7 @@
 // the full trail comes from the server (GET /v1/dossiers/:id/events), merged with local events the
 // server has not received yet.
 import type { DossierEvent, DossierState } from '../../../shared/domain';
+import type { DossierEventsResponse } from '../../../shared/sync/protocol';
 import type { MotCuaDb } from '../../db';
 
 export interface ServerAccess {
@@ -24,7 +25,7 @@ async function fetchServerTrail(dossierId: string, server: ServerAccess): Promis
     headers: { authorization: `Bearer ${server.token}` },
   });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const body = (await response.json()) as { events: { event: DossierEvent; conflict: unknown }[] };
+  const body = (await response.json()) as DossierEventsResponse;
   return body.events.filter((e) => !e.conflict).map((e) => e.event);
 }
 

@@ -101,6 +101,22 @@ describe('recordEvent', () => {
     expect(order.length).toBe(3);
     expect(order.slice(0, 2)).toEqual([a.id, b.id]);
   });
+
+  it('folds the event onto the row the caller read in its own transaction instead of reading it again', async () => {
+    const db = fresh();
+    const r = received('Q01', dossierCode(5));
+    await recordEvent(db, r);
+    const handed = handedToCourier('Q01', r.dossierId);
+    // The row given wins over the stored one: with "no row" the hand-over is refused and nothing is written.
+    const refused = await recordEvent(db, handed, { row: undefined });
+    expect(refused.ok).toBe(false);
+    expect(await db.outbox.count()).toBe(1);
+    const res = await db.transaction('rw', [db.dossiers, db.events, db.outbox], async () => recordEvent(db, handed, { row: await db.dossiers.get(r.dossierId) }));
+    expect(res.ok).toBe(true);
+    expect((await db.dossiers.get(r.dossierId))!.status).toBe(res.ok ? res.state.status : undefined);
+    expect(await db.events.get(handed.id)).toBeTruthy();
+    expect(await db.outbox.count()).toBe(2);
+  });
 });
 
 describe('number leases at the counter', () => {

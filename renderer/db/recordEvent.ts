@@ -3,7 +3,7 @@
 // reducer refuses; the caller beeps, shows success or prints only after this resolves ok.
 import { applyEvent } from '../../shared/domain';
 import type { DossierEvent, DossierState, TransitionError } from '../../shared/domain';
-import type { MotCuaDb } from './schema';
+import type { DossierRow, MotCuaDb } from './schema';
 import { projectionRow } from './schema';
 
 export type RecordResult = { ok: true; state: DossierState } | { ok: false; error: TransitionError };
@@ -14,15 +14,22 @@ class Refused extends Error {
   }
 }
 
-export async function recordEvent(db: MotCuaDb, event: DossierEvent): Promise<RecordResult> {
+/**
+ * `current`: the dossier's row as the caller read it INSIDE the same transaction (a batch scan
+ * does), which saves reading it again; never a row read before the transaction began.
+ */
+export async function recordEvent(db: MotCuaDb, event: DossierEvent, current?: { row: DossierRow | undefined }): Promise<RecordResult> {
   try {
     const state = await db.transaction('rw', [db.dossiers, db.events, db.outbox], async () => {
-      const row = await db.dossiers.get(event.dossierId);
+      const row = current ? current.row : await db.dossiers.get(event.dossierId);
       const result = applyEvent(row?.state, event);
       if (!result.ok) throw new Refused(result.error);
-      await db.events.add({ id: event.id, dossierId: event.dossierId, event });
-      await db.dossiers.put(projectionRow(result.state, row));
-      await db.outbox.add({ eventId: event.id, dossierId: event.dossierId, event, status: 'pending', recordedAt: new Date().toISOString() });
+      // Issued together: one round trip to the database instead of three before the commit.
+      await Promise.all([
+        db.events.add({ id: event.id, dossierId: event.dossierId, event }),
+        db.dossiers.put(projectionRow(result.state, row)),
+        db.outbox.add({ eventId: event.id, dossierId: event.dossierId, event, status: 'pending', recordedAt: new Date().toISOString() }),
+      ]);
       return result.state;
     });
     return { ok: true, state };

@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { playScanTone, SCAN_OUTCOME_COLOURS, SCAN_OUTCOME_LABELS, SCAN_OUTCOME_TONES, type ScanOutcome } from './feedback';
+import { describe, expect, test, vi } from 'vitest';
+import { flashScanOutcome, playScanTone, SCAN_OUTCOME_COLOURS, SCAN_OUTCOME_LABELS, SCAN_OUTCOME_TONES, type ScanOutcome } from './feedback';
 
 const OUTCOMES: ScanOutcome[] = ['accepted', 'duplicate', 'wrongDepartment', 'wrongState', 'unknownCode', 'notADossierCode'];
 
@@ -75,5 +75,24 @@ describe('scan feedback', () => {
     await playScanTone('unknownCode', context);
     expect(resumed()).toBe(1);
     expect(started[2]).toMatchObject({ type: 'sawtooth', frequency: 150 });
+  });
+
+  test('the flash lights the overlay in the outcome colour, turns it off after its time, and a newer scan restarts it', () => {
+    vi.useFakeTimers();
+    try {
+      const overlay = { style: { opacity: '', boxShadow: '' } } as unknown as HTMLElement;
+      flashScanOutcome(overlay, 'accepted', 700);
+      expect(overlay.style.opacity).toBe('1');
+      expect(overlay.style.boxShadow).toContain('rgb(22, 163, 74)');
+      vi.advanceTimersByTime(500);
+      flashScanOutcome(overlay, 'unknownCode', 700);
+      expect(overlay.style.boxShadow).toContain('rgb(220, 38, 38)');
+      vi.advanceTimersByTime(500);
+      expect(overlay.style.opacity).toBe('1');
+      vi.advanceTimersByTime(200);
+      expect(overlay.style.opacity).toBe('0');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,7 +1,7 @@
 // The dossiers of a batch as staff check them against the bag: code, procedure, deadline, and an
 // action per row (remove a mis-scan, confirm, report missing). Newest scan on top.
 import { memo, type ReactNode } from 'react';
-import { formatVietnamDateTime, STATUS_LABELS } from '../../../shared/domain';
+import { formatVietnamDateTime, PAPERS_LABELS, STATUS_LABELS } from '../../../shared/domain';
 import type { DossierRow } from '../../db';
 
 export function BatchList(props: { ids: readonly string[]; rows: ReadonlyMap<string, DossierRow>; showStatus?: boolean; action?(row: DossierRow): ReactNode; testId: string }) {
@@ -38,7 +38,13 @@ const BatchRow = memo(function BatchRow(props: { id: string; position: number; r
       <td className="code">{row?.code ?? id}</td>
       <td>{row?.state.procedureName ?? ''}</td>
       <td>{row?.dueAt ? formatVietnamDateTime(row.dueAt) : ''}</td>
-      {showStatus ? <td>{row ? STATUS_LABELS[row.status] : ''}{row?.state.flags.deliveryDisputed ? ' · có khiếu nại' : ''}</td> : null}
+      {showStatus ? (
+        <td>
+          {row ? STATUS_LABELS[row.status] : ''}
+          {row?.state.papers ? ` · ${PAPERS_LABELS[row.state.papers]}` : ''}
+          {row?.state.flags.deliveryDisputed ? ' · có khiếu nại' : ''}
+        </td>
+      ) : null}
       {action ? <td className="row-actions">{row ? action(row) : null}</td> : null}
     </tr>
   );

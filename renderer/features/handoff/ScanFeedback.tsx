@@ -1,28 +1,32 @@
 // The answer to the last scan: its colour, its Vietnamese label and what to do, in one box that
 // flashes; staff can tell the outcome from the sound alone, and read it here.
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { acknowledgeScan, SCAN_OUTCOME_COLOURS, SCAN_OUTCOME_LABELS, type ScanOutcome } from '../../scan';
 
 export interface ShownVerdict {
   outcome: ScanOutcome;
   message: string;
+  /** Overrides the heading for this one scan (see ScanVerdict.label). */
+  label?: string;
   /** Increments per scan, so the same outcome twice still flashes and beeps twice. */
   serial: number;
 }
 
 /** `labels` overrides the outbound wording where a screen means something else (an inbound result refused). */
 export function ScanFeedback({ verdict, idle, labels }: { verdict?: ShownVerdict; idle: string; labels?: Partial<Record<ScanOutcome, string>> }) {
-  const box = useRef<HTMLDivElement>(null);
-  // Acknowledged when the verdict reaches the screen: the caller sets it only after the durable write.
-  useEffect(() => {
-    if (verdict) acknowledgeScan(verdict.outcome, box.current ?? undefined);
+  const flash = useRef<HTMLSpanElement>(null);
+  // Acknowledged in the same task that puts the verdict on screen (a passive effect would wait for
+  // the paint); the caller sets the verdict only after the durable write.
+  useLayoutEffect(() => {
+    if (verdict) acknowledgeScan(verdict.outcome, flash.current ?? undefined);
   }, [verdict]);
   const colour = verdict ? SCAN_OUTCOME_COLOURS[verdict.outcome] : 'idle';
   return (
-    <div ref={box} className={`scan-feedback ${colour}`} data-testid="scan-feedback" data-outcome={verdict?.outcome ?? ''} role="status" aria-live="assertive">
+    <div className={`scan-feedback ${colour}`} data-testid="scan-feedback" data-outcome={verdict?.outcome ?? ''} data-serial={verdict?.serial ?? 0} role="status" aria-live="assertive">
+      <span ref={flash} className="scan-flash" aria-hidden="true" />
       {verdict ? (
         <>
-          <strong>{labels?.[verdict.outcome] ?? SCAN_OUTCOME_LABELS[verdict.outcome]}</strong>
+          <strong>{verdict.label ?? labels?.[verdict.outcome] ?? SCAN_OUTCOME_LABELS[verdict.outcome]}</strong>
           <span>{verdict.message}</span>
         </>
       ) : (

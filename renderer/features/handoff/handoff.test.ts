@@ -131,4 +131,39 @@ describe('delivery and results', () => {
     expect(rejects.map((r) => r.code).sort()).toEqual([dossierCode(1), dossierCode(5), dossierCode(77)].sort());
     expect(rejects.every((r) => r.reason.includes('giám sát'))).toBe(true);
   });
+
+  test('the papers of a dossier stopped at the department come back once, for return to the applicant', async () => {
+    const out = await sent([1, 2]);
+    await confirmBatchDelivery(db, out, meta);
+    const stop = (id: string) => recordEvent(db, { ...meta(id), type: 'withdrawn', payload: { reason: 'Công dân xin dừng', requestedBy: 'Nguyễn Văn Bình' } });
+    expect((await stop('d1')).ok).toBe(true);
+    expect((await stop('d5')).ok).toBe(true);
+    const inbound = await open('toCenter');
+    const scanIn = (batchId: string, seq: number) => scanIntoInboundBatch(db, batchId, classifyScan(dossierCode(seq)), AGENCY_TABLE, RESULT, meta, names);
+
+    const back = await scanIn(inbound.id, 1);
+    expect(back).toMatchObject({ outcome: 'accepted', label: 'Hồ sơ đã dừng: giấy tờ về Trung tâm' });
+    expect(back.message).toMatch(/^Hồ sơ .+ đã dừng giải quyết: giấy tờ về Trung tâm để trả lại người nộp/);
+    const d1 = await db.dossiers.get('d1');
+    expect(d1?.status).toBe('withdrawn');
+    expect(d1?.state.papers).toBe('atCenter');
+    expect(back.dossier?.state.papers).toBe('atCenter');
+    expect((await db.events.where('dossierId').equals('d1').toArray()).filter((e) => e.event.type === 'papersReturned')).toHaveLength(1);
+    expect(await db.outbox.where('dossierId').equals('d1').count()).toBe(5);
+    expect((await scanIn(inbound.id, 2)).outcome).toBe('accepted');
+    expect((await getBatch(db, inbound.id))?.dossierIds).toEqual(['d1', 'd2']);
+    expect((await scanIn(inbound.id, 1)).outcome).toBe('duplicate');
+
+    // Already back (another bag, another day), or never away: refused with the reason, for a supervisor.
+    const later = await open('toCenter', BUILDING, new Date('2026-01-13T08:00:00Z'));
+    const again = await scanIn(later.id, 1);
+    expect(again.outcome).toBe('wrongState');
+    expect(again.label).toBeUndefined();
+    expect(again.message).toMatch(/giấy tờ đã về Trung tâm lúc .+, không nhận về lần nữa/);
+    const never = await scanIn(later.id, 5);
+    expect(never.outcome).toBe('wrongState');
+    expect((await getBatch(db, later.id))?.dossierIds).toEqual([]);
+    expect((await listInboundRejects(db)).map((r) => r.code).sort()).toEqual([dossierCode(1), dossierCode(5)].sort());
+    expect((await db.dossiers.get('d5'))?.state.papers).toBe('atCenter');
+  });
 });

@@ -1,9 +1,10 @@
 // Inbound handoff, department → Center: each result scanned off the courier's bag is recorded as
 // received (a result, a supplement request or a refusal by the department). Results the Center
-// cannot take are refused with the reason and kept in a list for a supervisor.
+// cannot take are refused with the reason and kept in a list for a supervisor. The papers of a
+// dossier stopped while away come back the same way and are recorded as back at the Center.
 import type { ScanClassification } from '../../../shared/codes';
 import { applyEvent, formatVietnamDateTime, isAllowed, STATUS_LABELS, type DossierEvent, type ResultOutcome } from '../../../shared/domain';
-import { projectionRow, recordEvent, type MotCuaDb } from '../../db';
+import { projectionRow, recordEvent, type DossierRow, type MotCuaDb } from '../../db';
 import { batchRow, getBatch, type HandoffBatch } from './batch';
 import type { MetaFor, ScanVerdict } from './outbound';
 import { resolveScan } from './resolve';
@@ -56,13 +57,13 @@ export async function scanIntoInboundBatch(
   now = new Date(),
 ): Promise<ScanVerdict> {
   return db.transaction('rw', [db.dossiers, db.events, db.outbox, db.drafts], async () => {
-    const batch = await getBatch(db, batchId);
+    // Both reads in one round trip to the database: each trip costs a millisecond or more.
+    const [batch, found] = await Promise.all([getBatch(db, batchId), resolveScan(db, classification, agencyTable)]);
     if (!batch || batch.state !== 'open' || batch.direction !== 'toCenter') throw new Error(`Lô ${batchId} không còn mở để nhận kết quả.`);
     const reject = async (code: string, reason: string) => {
       const entry: InboundReject = { id: crypto.randomUUID(), code, reason, batchId, departmentId: batch.departmentId, at: now.toISOString(), officerId: batch.officerId };
       await db.drafts.add({ id: `inboundReject:${entry.id}`, kind: INBOUND_REJECT_KIND, updatedAt: entry.at, data: entry });
     };
-    const found = await resolveScan(db, classification, agencyTable);
     if (found.kind === 'notADossierCode') return { outcome: found.kind, message: found.message, batch };
     if (found.kind === 'unknownCode') {
       const code = found.code || (classification.kind === 'unknown' ? classification.text : '');
@@ -74,6 +75,11 @@ export async function scanIntoInboundBatch(
     if (batch.dossierIds.includes(row.id)) return { outcome: 'duplicate', message: `${code} đã có trong lô này.`, dossier: row, batch };
     if (row.departmentId !== batch.departmentId) {
       return { outcome: 'wrongDepartment', message: `${code} do ${departmentName(row.departmentId)} giải quyết, không phải ${departmentName(batch.departmentId)}.`, dossier: row, batch };
+    }
+    if (row.status === 'withdrawn') {
+      const back = await receiveStoppedPapers(db, batch, row, code, metaFor, now);
+      if (back.outcome !== 'accepted') await reject(code, back.message);
+      return back;
     }
     if (!isAllowed(row.status, 'resultReceived', details.outcome)) {
       const reason =
@@ -96,12 +102,38 @@ export async function scanIntoInboundBatch(
     // Checked here first: a refusal inside recordEvent's nested transaction would abort this one too.
     const check = applyEvent(row.state, event);
     if (!check.ok) return { outcome: 'wrongState', message: check.error.message, dossier: row, batch };
-    const recorded = await recordEvent(db, event);
-    if (!recorded.ok) return { outcome: 'wrongState', message: recorded.error.message, dossier: row, batch };
     const next: HandoffBatch = { ...batch, dossierIds: [...batch.dossierIds, row.id] };
-    await db.drafts.put(batchRow(next, now));
+    // The row was read in this transaction and the event checked against it, so the event and the
+    // batch are written together (one round trip); a refusal would abort both.
+    const [recorded] = await Promise.all([recordEvent(db, event, { row }), db.drafts.put(batchRow(next, now))]);
+    if (!recorded.ok) return { outcome: 'wrongState', message: recorded.error.message, dossier: row, batch };
     return { outcome: 'accepted', message: `Đã nhận kết quả ${code} (${next.dossierIds.length} hồ sơ).`, dossier: projectionRow(recorded.state, row), batch: next };
   });
+}
+
+export const STOPPED_PAPERS_LABEL = 'Hồ sơ đã dừng: giấy tờ về Trung tâm';
+
+/**
+ * A stopped dossier's papers out of the bag: whatever the department marked them as, they come
+ * back for return to the applicant (papersReturned, stage atCenter), counted in the batch like any
+ * other item the post carried. Papers already back are refused with the reducer's reason.
+ * Runs inside the caller's transaction.
+ */
+async function receiveStoppedPapers(db: MotCuaDb, batch: HandoffBatch, row: DossierRow, code: string, metaFor: MetaFor, now: Date): Promise<ScanVerdict> {
+  const event: DossierEvent = { ...metaFor(row.id), type: 'papersReturned', payload: { stage: 'atCenter', batchId: batch.id } };
+  const check = applyEvent(row.state, event);
+  if (!check.ok) return { outcome: 'wrongState', message: `${check.error.message} Chuyển giám sát xử lý.`, dossier: row, batch };
+  const recorded = await recordEvent(db, event);
+  if (!recorded.ok) return { outcome: 'wrongState', message: recorded.error.message, dossier: row, batch };
+  const next: HandoffBatch = { ...batch, dossierIds: [...batch.dossierIds, row.id] };
+  await db.drafts.put(batchRow(next, now));
+  return {
+    outcome: 'accepted',
+    label: STOPPED_PAPERS_LABEL,
+    message: `Hồ sơ ${code} đã dừng giải quyết: giấy tờ về Trung tâm để trả lại người nộp. Để riêng, chuyển quầy Dừng hồ sơ (${next.dossierIds.length} hồ sơ trong lô).`,
+    dossier: projectionRow(recorded.state, row),
+    batch: next,
+  };
 }
 
 /** Ends the inbound batch: nothing more can be scanned into it. */

@@ -11,6 +11,8 @@ export interface ScanVerdict {
   outcome: ScanOutcome;
   /** What the screen shows beside the colour, in Vietnamese. */
   message: string;
+  /** A heading of its own when the outcome's usual one would mislead (stopped papers, not a result). */
+  label?: string;
   dossier?: DossierRow;
   batch: HandoffBatch;
 }
@@ -27,9 +29,9 @@ export async function scanIntoOutboundBatch(
   departmentName: (id: string | undefined) => string,
 ): Promise<ScanVerdict> {
   return db.transaction('rw', [db.dossiers, db.drafts], async () => {
-    const batch = await getBatch(db, batchId);
+    // Both reads in one round trip to the database: each trip costs a millisecond or more.
+    const [batch, found] = await Promise.all([getBatch(db, batchId), resolveScan(db, classification, agencyTable)]);
     if (!batch || batch.state !== 'open') throw new Error(`Lô ${batchId} không còn mở để quét.`);
-    const found = await resolveScan(db, classification, agencyTable);
     if (found.kind !== 'dossier') return { outcome: found.kind, message: found.message, batch };
     const { row, code } = found;
     if (batch.dossierIds.includes(row.id)) return { outcome: 'duplicate', message: `${code} đã có trong lô này.`, dossier: row, batch };

@@ -2,6 +2,7 @@
 // benchmark): each scan goes to `handle`, which writes durably; only then do the row and the
 // verdict (sound and colour) reach the screen.
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ScanClassification } from '../../../shared/codes';
 import type { DossierRow } from '../../db';
 import { useScans } from '../../scan';
@@ -21,9 +22,13 @@ export function useBatchScanning(handle: BatchScanHandler | undefined, onBatch: 
       handle(scan.classification)
         .then((v) => {
           const dossier = v.dossier;
-          if (dossier && v.outcome === 'accepted') setRows((m) => new Map(m).set(dossier.id, dossier));
-          onBatch(v.batch);
-          setVerdict((last) => ({ outcome: v.outcome, message: v.message, serial: (last?.serial ?? 0) + 1 }));
+          // Rendered right here, in the task where the write completed: a scheduled render waits
+          // behind whatever else the page queued (frames, other database replies) on a busy machine.
+          flushSync(() => {
+            if (dossier && v.outcome === 'accepted') setRows((m) => new Map(m).set(dossier.id, dossier));
+            onBatch(v.batch);
+            setVerdict((last) => ({ outcome: v.outcome, message: v.message, ...(v.label ? { label: v.label } : {}), serial: (last?.serial ?? 0) + 1 }));
+          });
         })
         .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     },

@@ -6,8 +6,11 @@ import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dossierDigitisation, exemptionProblem, type AttachmentRecord } from './model';
-import { digitisationRates, digitisationTotal } from './stats';
+import { sampleReceived } from '../domain/fixtures';
+import { applyEvent } from '../domain/reducer';
+import type { DossierEvent, DossierState } from '../domain/types';
+import { copyFact, exemptionFact, exemptionProblem, type AttachmentRecord } from './model';
+import { digitisationFacts, digitisationRates, digitisationTotal } from './stats';
 import { findPage, mapPoint, rectToQuadHomography, toGray, warpToRect, type Quad, type RgbaImage } from './page';
 import { jpegPagesToPdf, jpegSize } from './pdf';
 import { chunkCount, chunkRange, missingChunks, parseReceivedHeader, toHex } from './protocol';
@@ -138,11 +141,21 @@ describe('digitisation of a dossier', () => {
     sha256: 'a'.repeat(64), dossierId: 'd', checklistLine: line, documentName: 'x', mediaType: 'application/pdf', size: 1, pages: 1,
     source: 'camera', capturedAt, capturedBy: 'u', upload: 'local',
   });
-  it('is complete only when every ticked line is digitised or exempt', () => {
-    const exempt = { dossierId: 'd', checklistLine: 2, exemption: 'shownOnly' as const, reason: 'Chỉ xuất trình CCCD', recordedAt: 't', recordedBy: 'u' };
-    const partial = dossierDigitisation([0, 1, 2], [att(0, '1')], [exempt]);
-    expect(partial).toMatchObject({ complete: false, digitised: 1, exempt: 1, paperOnly: 1 });
-    expect(dossierDigitisation([0, 2], [att(0, '1'), att(0, '2')], [exempt]).complete).toBe(true);
+  it('turns a capture and an exemption into the dossier facts the reducer accepts', () => {
+    const received = sampleReceived({ seed: 7 });
+    let state: DossierState = (applyEvent(undefined, received) as { ok: true; state: DossierState }).state;
+    const exempt = { dossierId: received.dossierId, checklistLine: 2, exemption: 'shownOnly' as const, reason: '  Chỉ xuất trình CCCD ', recordedAt: 't', recordedBy: 'u' };
+    const facts = [copyFact({ ...att(0, '1'), dossierId: received.dossierId }), exemptionFact(exempt, 'Bản vẽ thiết kế xây dựng')];
+    expect(facts[1]).toEqual({ line: 2, documentName: 'Bản vẽ thiết kế xây dựng', kind: 'exempt', exemption: 'shownOnly', reason: 'Chỉ xuất trình CCCD' });
+    facts.forEach((payload, i) => {
+      const event = { ...received, id: `00000000-0000-4000-8000-00000000000${i}`, type: 'documentDigitised', payload } as DossierEvent;
+      const result = applyEvent(state, event);
+      if (!result.ok) throw new Error(result.error.message);
+      state = result.state;
+    });
+    expect(state.digitisation?.[0]).toMatchObject({ kind: 'copy', sha256: 'a'.repeat(64), pages: 1, source: 'camera' });
+    const [fact] = digitisationFacts([state]);
+    expect(fact).toEqual({ departmentId: 'so-xay-dung', receivedOn: '2026-01-12', complete: false });
     expect(exemptionProblem('classified', 'ngắn')).toMatch(/lý do/);
     expect(exemptionProblem('other', 'đủ dài rồi')).toMatch(/Thông tư 03\/2025/);
     expect(exemptionProblem('classified', 'Tài liệu mật theo công văn 12/CV')).toBeUndefined();

@@ -5,13 +5,15 @@
 //   HEAD /v1/attachments/:sha256                 → 200 stored | 206 partial (header lists chunks) | 404
 //   PUT  /v1/attachments/:sha256/chunks/:n       body: the n-th chunk (application/octet-stream)
 //   POST /v1/attachments/:sha256/complete        body: AttachmentManifest → 200 | 409 hash mismatch
+import { DIGITISED_MEDIA_TYPES, type DigitisedMediaType } from '../domain/types';
 
 /** 256 KiB: small enough to retry cheaply on a flaky line, large enough that a page is 1–2 requests. */
 export const CHUNK_SIZE = 256 * 1024;
 /** A document PDF larger than this is a capture mistake (photos at full camera resolution). */
 export const MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024;
-export const ATTACHMENT_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
-export type AttachmentMediaType = (typeof ATTACHMENT_MEDIA_TYPES)[number];
+/** The media types a dossier's digitised copy may have: the domain's list, so event and upload agree. */
+export const ATTACHMENT_MEDIA_TYPES = DIGITISED_MEDIA_TYPES;
+export type AttachmentMediaType = DigitisedMediaType;
 
 /** Response header of HEAD on a partial upload: received chunk numbers, comma-separated. */
 export const RECEIVED_CHUNKS_HEADER = 'x-received-chunks';

@@ -1,10 +1,16 @@
 // The digitisation rate of the national scorecard (QĐ 766/QĐ-TTg): dossiers fully digitised at
 // reception over dossiers received, per department, for a period of Vietnam calendar days.
+// Computed from dossier states, which every counter pulls for the whole Center, so the rate is the
+// Center's and not one counter's.
+import { vnDateKey } from '../calendar/days';
+import { digitisationProgress } from '../domain/digitisation';
+import type { DossierState } from '../domain/types';
+
 export interface DigitisationFact {
   departmentId: string;
   /** Vietnam date key of reception, "2026-01-12". */
   receivedOn: string;
-  /** Every ticked line digitised or exempt (`dossierDigitisation(...).complete`). */
+  /** Every ticked line digitised or exempt (`digitisationProgress(state).complete`). */
   complete: boolean;
 }
 
@@ -14,6 +20,19 @@ export interface DigitisationRate {
   digitised: number;
   /** 0..1; 0 when nothing was received, so an idle department never shows as 100 %. */
   rate: number;
+}
+
+/**
+ * One fact per received dossier (it carries the official code). A dossier whose clock restarted
+ * after a department's supplement request counts on its new reception day, as the state keeps it.
+ */
+export function digitisationFacts(states: Iterable<DossierState>): DigitisationFact[] {
+  const facts: DigitisationFact[] = [];
+  for (const s of states) {
+    if (s.code === undefined || s.receivedAt === undefined) continue;
+    facts.push({ departmentId: s.departmentId ?? '', receivedOn: vnDateKey(new Date(s.receivedAt)), complete: digitisationProgress(s).complete });
+  }
+  return facts;
 }
 
 /** Rates per department for receptions in [from, to] (inclusive date keys), sorted by department. */

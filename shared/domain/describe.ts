@@ -1,5 +1,5 @@
 // One Vietnamese line per event: the rows of the control sheet (Mẫu 05) and of history lists.
-import { NOTICE_CHANNEL_LABELS, OUTCOME_LABELS, PAYMENT_METHOD_LABELS } from './labels';
+import { CAPTURE_SOURCE_LABELS, EXEMPTION_LABELS, NOTICE_CHANNEL_LABELS, OUTCOME_LABELS, PAYMENT_METHOD_LABELS } from './labels';
 import { formatVietnamDateTime } from './time';
 import type { DossierEvent, Recipient } from './types';
 
@@ -87,6 +87,13 @@ export function describeEvent(event: DossierEvent, context: DescribeContext = {}
       const p = event.payload;
       // The contact stays in the event only: these lines are printed (Mẫu 05) and shown unmasked.
       return `Báo người nộp đến nhận${p.early ? ' (kết quả có sớm hạn)' : ''} qua ${NOTICE_CHANNEL_LABELS[p.channel]} lúc ${formatVietnamDateTime(p.at)}.`;
+    }
+    case 'documentDigitised': {
+      const p = event.payload;
+      const doc = `giấy tờ số ${p.line + 1} “${p.documentName}”`;
+      return p.kind === 'copy'
+        ? `Số hóa ${doc}: ${p.pages} trang, nguồn ${CAPTURE_SOURCE_LABELS[p.source].toLocaleLowerCase('vi')}.`
+        : `Không số hóa ${doc}: ${EXEMPTION_LABELS[p.exemption].toLocaleLowerCase('vi')} (lý do: ${p.reason}).`;
     }
   }
 }

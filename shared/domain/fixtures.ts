@@ -24,7 +24,7 @@ export function fixtureUuid(seed: number, salt = 0): string {
 }
 
 // Separate salts keep fixture-made histories from colliding with ids a test seeds by hand.
-const SALT = { event: 1, dossier: 2, path: 3, journey: 4 } as const;
+const SALT = { event: 1, dossier: 2, path: 3, journey: 4, copy: 5 } as const;
 
 /** The dossier every fixture event belongs to unless told otherwise. */
 export const SAMPLE_DOSSIER_ID = fixtureUuid(0, SALT.dossier);
@@ -195,6 +195,23 @@ export function plausibleEvent(type: DossierEventType, variant: string | undefin
         early: state?.dueAt !== undefined && anchor < state.dueAt,
         at: anchor,
       }, meta);
+    case 'documentDigitised': {
+      // A line the reception ticked; without a variant, a copy.
+      const line = seed % Math.max(1, state?.documentCount ?? 3);
+      const documentName = `Giấy tờ số ${line + 1}`;
+      return variant === 'exempt'
+        ? makeEvent(type, { line, documentName, kind: 'exempt', exemption: 'shownOnly', reason: 'Chỉ xuất trình bản chính để đối chiếu' }, meta)
+        : makeEvent(type, {
+            line,
+            documentName,
+            kind: 'copy',
+            sha256: (fixtureUuid(seed, SALT.copy) + fixtureUuid(seed + 1, SALT.copy)).replaceAll('-', ''),
+            pages: 1 + (seed % 3),
+            size: 180_000 + seed,
+            mediaType: 'application/pdf',
+            source: 'camera',
+          }, meta);
+    }
   }
 }
 

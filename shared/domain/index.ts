@@ -1,8 +1,21 @@
-export { RULE_VERSION, KNOWN_RULE_VERSIONS, DOSSIER_EVENT_TYPES, DOSSIER_STATUSES, NOTICE_CHANNELS } from './types';
+export {
+  RULE_VERSION,
+  KNOWN_RULE_VERSIONS,
+  CAPTURE_SOURCES,
+  DIGITISATION_EXEMPTIONS,
+  DIGITISED_MEDIA_TYPES,
+  DOSSIER_EVENT_TYPES,
+  DOSSIER_STATUSES,
+  NOTICE_CHANNELS,
+} from './types';
 export type {
   Applicant,
   ApplyResult,
+  CaptureSource,
   Collection,
+  DigitisationExemption,
+  DigitisedDocument,
+  DigitisedMediaType,
   DossierEvent,
   DossierEventType,
   DossierFlags,
@@ -12,6 +25,7 @@ export type {
   EventMeta,
   EventOf,
   FeeLine,
+  LineDigitised,
   NoticeChannel,
   PapersLocation,
   PayloadOf,
@@ -29,6 +43,17 @@ export { TIMELINESS_LABELS, currentAppointment, timeliness } from './timeliness'
 export type { Timeliness } from './timeliness';
 export { describeEvent } from './describe';
 export type { DescribeContext } from './describe';
-export { EVENT_ACTIONS, NOTICE_CHANNEL_LABELS, OUTCOME_LABELS, PAPERS_LABELS, PAYMENT_METHOD_LABELS, STATUS_LABELS } from './labels';
-export { checkNoticeContact } from './validate';
+export {
+  CAPTURE_SOURCE_LABELS,
+  EVENT_ACTIONS,
+  EXEMPTION_LABELS,
+  NOTICE_CHANNEL_LABELS,
+  OUTCOME_LABELS,
+  PAPERS_LABELS,
+  PAYMENT_METHOD_LABELS,
+  STATUS_LABELS,
+} from './labels';
+export { digitisationProgress, digitisationSummary } from './digitisation';
+export type { DigitisationProgress, LineProgress } from './digitisation';
+export { checkDigitisationExemption, checkNoticeContact } from './validate';
 export { formatVietnamDate, formatVietnamDateTime, isInstant, parseInstant, vietnamDayNumber } from './time';

@@ -1,5 +1,5 @@
 // Vietnamese names staff read for statuses and actions.
-import type { DossierEventType, DossierStatus, NoticeChannel, PapersLocation } from './types';
+import type { CaptureSource, DigitisationExemption, DossierEventType, DossierStatus, NoticeChannel, PapersLocation } from './types';
 
 export const STATUS_LABELS: Readonly<Record<DossierStatus, string>> = {
   received: 'Đã tiếp nhận',
@@ -32,6 +32,20 @@ export const EVENT_ACTIONS: Readonly<Record<DossierEventType, string>> = {
   feeCollected: 'thu phí, lệ phí',
   papersReturned: 'ghi nhận giấy tờ của hồ sơ đã dừng được trả về',
   applicantNotified: 'ghi nhận đã báo người nộp đến nhận',
+  documentDigitised: 'ghi nhận số hóa giấy tờ',
+};
+
+export const CAPTURE_SOURCE_LABELS: Readonly<Record<CaptureSource, string>> = {
+  camera: 'Máy ảnh tài liệu',
+  scanner: 'Máy quét (thư mục theo dõi)',
+  file: 'Tệp người nộp mang đến',
+};
+
+export const EXEMPTION_LABELS: Readonly<Record<DigitisationExemption, string>> = {
+  submittedOnline: 'Hồ sơ đã nộp trực tuyến',
+  shownOnly: 'Giấy tờ chỉ xuất trình để đối chiếu',
+  otherAgencyOpinion: 'Ý kiến của cơ quan, đơn vị khác',
+  classified: 'Tài liệu mật',
 };
 
 export const NOTICE_CHANNEL_LABELS: Readonly<Record<NoticeChannel, string>> = {

@@ -81,6 +81,12 @@ export function dossierMismatchMessage(state: DossierState): string {
   return `Sự kiện không thuộc ${dossierName(state, true)} (sai mã định danh hồ sơ). Báo người quản lý kiểm tra.`;
 }
 
+/** A digitised copy names a checklist line the reception did not tick. */
+export function lineNotInChecklistMessage(state: DossierState, line: number): string {
+  const count = state.documentCount ?? 0;
+  return `${dossierName(state)} chỉ có ${count} giấy tờ trong danh mục tiếp nhận, không có giấy tờ số ${line + 1} để số hóa. Hãy tải lại hồ sơ và chọn đúng giấy tờ.`;
+}
+
 /** A stopped dossier's papers cannot take this step from where they are (state.papers). */
 export function papersNotHereMessage(state: DossierState, event: DossierEvent): string {
   const name = dossierName(state);

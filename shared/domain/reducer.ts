@@ -9,13 +9,14 @@ import {
   dossierMismatchMessage,
   duplicateEventMessage,
   illegalTransitionMessage,
+  lineNotInChecklistMessage,
   notReceivedMessage,
   papersNotHereMessage,
   unknownDossierMessage,
 } from './messages';
 import { formatVietnamDateTime, parseInstant } from './time';
 import { TRANSITIONS, caseFor, papersOutsideCenter, targetOf } from './transitions';
-import type { ApplyResult, DossierEvent, DossierEventType, DossierState, TransitionErrorCode } from './types';
+import type { ApplyResult, DossierEvent, DossierEventType, DossierState, LineDigitised, TransitionErrorCode } from './types';
 import { checkMeta, checkPayload } from './validate';
 
 function reject(state: DossierState | undefined, event: DossierEvent, code: TransitionErrorCode, message: string): ApplyResult {
@@ -85,6 +86,11 @@ function checkAgainstState(state: DossierState | undefined, event: DossierEvent)
     case 'applicantNotified':
       if (state?.status === 'withdrawn' && state.papers !== 'atCenter') return reject(state, event, 'ILLEGAL_TRANSITION', papersNotHereMessage(state, event));
       return undefined;
+    case 'documentDigitised':
+      if (state?.documentCount !== undefined && event.payload.line >= state.documentCount) {
+        return reject(state, event, 'INVALID_PAYLOAD', lineNotInChecklistMessage(state, event.payload.line));
+      }
+      return undefined;
     case 'deliveredToDepartment':
     case 'deliveryDisputed':
       if (state && state.currentBatchId !== event.payload.batchId) {
@@ -119,6 +125,7 @@ function evolve(before: DossierState | undefined, event: DossierEvent, status: D
         collection: p.collection,
         receivedAt: p.receivedAt,
         dueAt: p.dueAt,
+        documentCount: p.documents.length,
         feesDue: p.fees.reduce((sum, f) => sum + f.amount, 0),
       });
       delete s.flags.supplementRequestedBy;
@@ -203,6 +210,12 @@ function evolve(before: DossierState | undefined, event: DossierEvent, status: D
       s.flags.noticeChannel = event.payload.channel;
       s.flags.notifiedEarly = event.payload.early;
       break;
+    case 'documentDigitised': {
+      // The latest fact per line wins (a re-capture, or an exemption instead of a copy).
+      const { line, ...entry } = event.payload;
+      s.digitisation = { ...base.digitisation, [line]: { ...entry, at: event.deviceTime } as LineDigitised };
+      break;
+    }
   }
   return s;
 }

@@ -1,5 +1,6 @@
 // The state machine as data: which event may follow which status, and where it leads.
 // The reducer reads only this table to decide legality, so the table is the rule.
+import { DOSSIER_STATUSES } from './types';
 import type { DossierEvent, DossierEventType, DossierState, DossierStatus } from './types';
 
 export type DossierStatusOrNew = DossierStatus | 'new';
@@ -93,6 +94,9 @@ export const TRANSITIONS: Readonly<Record<DossierEventType, TransitionRule>> = {
   // papers are (state.papers) decides which of these the reducer takes, not the status.
   papersReturned: { from: ['withdrawn'], to: 'same' },
   applicantNotified: { from: ['resultReady', 'withdrawn'], to: 'same' },
+  // A copy may be made (or redone) whenever the papers are at hand, even after the dossier closed:
+  // the scorecard counts what was digitised, and only a received dossier has checklist lines.
+  documentDigitised: { from: DOSSIER_STATUSES, to: 'same', requires: 'received' },
 };
 
 /** Statuses in which a dossier's papers are out of the Center (with the courier or the department). */

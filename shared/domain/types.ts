@@ -56,6 +56,23 @@ export type PapersLocation = 'away' | 'atCenter' | 'handedBack';
 export type NoticeChannel = 'sms' | 'phone' | 'email' | 'zalo' | 'post';
 export const NOTICE_CHANNELS: readonly NoticeChannel[] = ['sms', 'phone', 'email', 'zalo', 'post'];
 
+/** The four exemptions of TT 03/2025 (Điều 5); everything else received on paper must be digitised. */
+export type DigitisationExemption = 'submittedOnline' | 'shownOnly' | 'otherAgencyOpinion' | 'classified';
+export const DIGITISATION_EXEMPTIONS: readonly DigitisationExemption[] = ['submittedOnline', 'shownOnly', 'otherAgencyOpinion', 'classified'];
+
+/** Where a digitised copy came from: the document camera, the office scanner's folder, a file the applicant brought. */
+export type CaptureSource = 'camera' | 'scanner' | 'file';
+export const CAPTURE_SOURCES: readonly CaptureSource[] = ['camera', 'scanner', 'file'];
+
+/** What a digitised copy may be stored as; the counter makes PDFs, the others are accepted as brought. */
+export const DIGITISED_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export type DigitisedMediaType = (typeof DIGITISED_MEDIA_TYPES)[number];
+
+/** One checklist line's copy (by content address; the bytes travel apart) or its exemption with the reason. */
+export type DigitisedDocument =
+  | { kind: 'copy'; sha256: string; pages: number; size: number; mediaType: DigitisedMediaType; source: CaptureSource }
+  | { kind: 'exempt'; exemption: DigitisationExemption; reason: string };
+
 export type DossierEvent = EventMeta &
   (
     | {
@@ -116,6 +133,11 @@ export type DossierEvent = EventMeta &
       }
     /** The applicant was told the result (or the stopped dossier's papers) can be collected. */
     | { type: 'applicantNotified'; payload: { channel: NoticeChannel; contact: string; message: string; early: boolean; at: string } }
+    /**
+     * A ticked checklist line (index into the reception's documents) digitised or exempted. A later
+     * fact for the same line replaces the earlier one: a re-capture or a changed mind.
+     */
+    | { type: 'documentDigitised'; payload: { line: number; documentName: string } & DigitisedDocument }
     | {
         type: 'feeCollected';
         payload: {
@@ -148,6 +170,7 @@ export const DOSSIER_EVENT_TYPES: readonly DossierEventType[] = [
   'feeCollected',
   'papersReturned',
   'applicantNotified',
+  'documentDigitised',
 ];
 
 export type DossierStatus =
@@ -193,6 +216,8 @@ export interface DossierFlags {
   notifiedEarly?: boolean;
 }
 
+export type LineDigitised = { documentName: string; at: string } & DigitisedDocument;
+
 export interface DossierState {
   id: string;
   /** Official dossier code, assigned by the 'received' event; absent for a dossier refused or sent back at the counter. */
@@ -224,6 +249,10 @@ export interface DossierState {
    * dossier is stopped, so it always refers to what is waiting at the Center now.
    */
   notifiedAt?: string;
+  /** How many documents the reception ticked: the checklist lines the digitisation rate counts. */
+  documentCount?: number;
+  /** Per checklist line, its latest copy or exemption, dated by the recording device's clock. */
+  digitisation?: Record<number, LineDigitised>;
   /** Sum of the fee lines due, in VND. */
   feesDue: number;
   /** Sum of fees collected, in VND. */

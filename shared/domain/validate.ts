@@ -1,7 +1,7 @@
 // Minimal but real checks of an event's own content, independent of the dossier's state.
 // Events arrive from other machines as JSON, so every field is checked as if untyped.
 // Each check returns a Vietnamese sentence for staff, or undefined when the event is sound.
-import { KNOWN_RULE_VERSIONS, NOTICE_CHANNELS } from './types';
+import { CAPTURE_SOURCES, DIGITISATION_EXEMPTIONS, DIGITISED_MEDIA_TYPES, KNOWN_RULE_VERSIONS, NOTICE_CHANNELS } from './types';
 import type { Applicant, DossierEvent, ReceivedDocument } from './types';
 import { isInstant, parseInstant } from './time';
 import { normalizePhone } from '../codes/phone';
@@ -21,6 +21,26 @@ export function checkNoticeContact(channel: unknown, contact: unknown): string |
   }
   if (channel === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact.trim())) return 'Địa chỉ thư điện tử không hợp lệ.';
   return undefined;
+}
+
+/** Why an exemption from digitising cannot be recorded, or undefined: the reason must let a supervisor check the choice. */
+export function checkDigitisationExemption(exemption: unknown, reason: unknown): string | undefined {
+  if (!oneOf(exemption, DIGITISATION_EXEMPTIONS)) return 'Chọn một trường hợp không phải số hóa theo Thông tư 03/2025.';
+  if (typeof reason !== 'string' || reason.trim().length < 5) return 'Ghi rõ lý do không số hóa (ít nhất 5 ký tự), ví dụ số văn bản hoặc nơi nộp trực tuyến.';
+  if (reason.length > 500) return 'Lý do không số hóa quá dài (tối đa 500 ký tự).';
+  return undefined;
+}
+
+function checkDigitised(x: Record<string, unknown>): string | undefined {
+  if (!Number.isInteger(x.line) || (x.line as number) < 0) return 'Không rõ giấy tờ nào trong danh mục được số hóa (số thứ tự dòng không hợp lệ).';
+  if (!filled(x.documentName)) return 'Thiếu tên giấy tờ được số hóa.';
+  if (x.kind === 'exempt') return checkDigitisationExemption(x.exemption, x.reason);
+  if (x.kind !== 'copy') return 'Không rõ giấy tờ được số hóa hay được miễn số hóa.';
+  if (typeof x.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(x.sha256)) return 'Mã SHA-256 của bản số hóa không hợp lệ (cần 64 ký tự thập lục phân).';
+  if (!count(x.pages) || x.pages < 1) return 'Bản số hóa phải có ít nhất 1 trang.';
+  if (!count(x.size) || x.size < 1) return 'Kích thước tệp số hóa không hợp lệ.';
+  if (!oneOf(x.mediaType, DIGITISED_MEDIA_TYPES)) return 'Bản số hóa phải là tệp PDF hoặc ảnh JPEG, PNG.';
+  return oneOf(x.source, CAPTURE_SOURCES) ? undefined : 'Không rõ bản số hóa lấy từ máy ảnh, máy quét hay tệp.';
 }
 
 function checkRecipient(r: unknown, what: string): string | undefined {
@@ -189,6 +209,8 @@ export function checkPayload(e: DossierEvent): string | undefined {
       if (typeof x.early !== 'boolean') return 'Chưa ghi kết quả có trước hạn hay không.';
       return isInstant(x.at) ? undefined : 'Thời gian báo người nộp không hợp lệ.';
     }
+    case 'documentDigitised':
+      return checkDigitised(e.payload as unknown as Record<string, unknown>);
     default:
       return 'Loại sự kiện không được hỗ trợ.';
   }

@@ -14,7 +14,7 @@ describe('dossier event wire schema', () => {
   });
 
   it('accepts a sound event of every type and variant', () => {
-    const variants: Record<string, (string | undefined)[]> = { papersReturned: ['atCenter', 'toApplicant'], handedToCourier: ['toDepartment', 'toCenter'] };
+    const variants: Record<string, (string | undefined)[]> = { papersReturned: ['atCenter', 'toApplicant'], handedToCourier: ['toDepartment', 'toCenter'], documentDigitised: ['copy', 'exempt'] };
     for (const type of DOSSIER_EVENT_TYPES) {
       for (const variant of variants[type] ?? [undefined]) {
         const event = plausibleEvent(type, variant, undefined, { seed: 11 });
@@ -31,5 +31,23 @@ describe('dossier event wire schema', () => {
     expect(validate(notice)).toBe(true);
     expect(validate({ ...notice, payload: { ...notice.payload, channel: 'fax' } })).toBe(false);
     expect(validate({ ...notice, payload: { ...notice.payload, early: 'yes' } })).toBe(false);
+  });
+
+  it('refuses a digitised copy without a proper address or pages, and an exemption without a reason', () => {
+    const copy = plausibleEvent('documentDigitised', 'copy', undefined, { seed: 2 });
+    const exempt = plausibleEvent('documentDigitised', 'exempt', undefined, { seed: 2 });
+    expect(validate(copy)).toBe(true);
+    expect(validate(exempt)).toBe(true);
+    const withPayload = (e: typeof copy, payload: Record<string, unknown>) => ({ ...e, payload: { ...e.payload, ...payload } });
+    expect(validate(withPayload(copy, { sha256: 'A'.repeat(64) }))).toBe(false);
+    expect(validate(withPayload(copy, { sha256: 'a'.repeat(65) }))).toBe(false);
+    expect(validate(withPayload(copy, { pages: 0 }))).toBe(false);
+    expect(validate(withPayload(copy, { line: -1 }))).toBe(false);
+    expect(validate(withPayload(copy, { source: 'fax' }))).toBe(false);
+    // The two kinds do not mix: a copy carries no exemption, an exemption no address.
+    expect(validate(withPayload(copy, { exemption: 'shownOnly' }))).toBe(false);
+    expect(validate(withPayload(exempt, { sha256: 'a'.repeat(64) }))).toBe(false);
+    expect(validate(withPayload(exempt, { reason: '' }))).toBe(false);
+    expect(validate(withPayload(exempt, { exemption: 'lazy' }))).toBe(false);
   });
 });

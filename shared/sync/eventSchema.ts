@@ -1,5 +1,7 @@
 // JSON Schemas (draft-07, as Fastify/Ajv use them) for dossier events on the wire. Pure data:
 // the server validates every push with them; a counter may validate before queueing.
+import { CAPTURE_SOURCES, DIGITISATION_EXEMPTIONS, DIGITISED_MEDIA_TYPES } from '../domain/types';
+
 const str = { type: 'string', minLength: 1, maxLength: 2000 } as const;
 const optStr = { type: 'string', maxLength: 2000 } as const;
 const isoTime = { type: 'string', minLength: 10, maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}' } as const;
@@ -35,6 +37,9 @@ const documents = {
 const collection = {
   oneOf: [obj({ method: { const: 'desk' } }), obj({ method: { const: 'post' }, address: str })],
 } as const;
+
+/** The checklist line a digitised copy or exemption belongs to (an index into the reception's documents). */
+const digitisedLine = { line: { type: 'integer', minimum: 0, maximum: 199 }, documentName: str } as const;
 
 const recipient = obj({ name: str, authorised: { type: 'boolean' } }, { idNumber: optStr, authorisationNote: optStr });
 
@@ -87,6 +92,25 @@ export const EVENT_PAYLOAD_SCHEMAS = {
     early: { type: 'boolean' },
     at: isoTime,
   }),
+  documentDigitised: {
+    oneOf: [
+      obj({
+        ...digitisedLine,
+        kind: { const: 'copy' },
+        sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        pages: { type: 'integer', minimum: 1, maximum: 10_000 },
+        size: { type: 'integer', minimum: 1 },
+        mediaType: { type: 'string', enum: [...DIGITISED_MEDIA_TYPES] },
+        source: { type: 'string', enum: [...CAPTURE_SOURCES] },
+      }),
+      obj({
+        ...digitisedLine,
+        kind: { const: 'exempt' },
+        exemption: { type: 'string', enum: [...DIGITISATION_EXEMPTIONS] },
+        reason: { type: 'string', minLength: 5, maxLength: 500 },
+      }),
+    ],
+  },
 } as const;
 
 export const EVENT_TYPES = Object.keys(EVENT_PAYLOAD_SCHEMAS) as (keyof typeof EVENT_PAYLOAD_SCHEMAS)[];

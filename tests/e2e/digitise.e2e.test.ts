@@ -3,7 +3,8 @@
 // the page twice, writes a two-page PDF, keeps it in IndexedDB and uploads it in chunks to the real
 // server. Through the whole app, an administrator sets the scanner folder in Cài đặt, a receiving
 // officer accepts a dossier, files dropped into the real folder are offered by the panel, put on their
-// checklist lines and uploaded; the report shows the dossier as digitised. pdfinfo / pdftoppm check the PDFs.
+// checklist lines and uploaded; each line's copy or exemption reaches the server as a documentDigitised
+// fact, and the supervisor's report shows the rate from it. pdfinfo / pdftoppm check the PDFs.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -16,9 +17,12 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpegPagesToPdf } from '../../shared/attachments/pdf';
+import { digitisationProgress, type DossierEvent } from '../../shared/domain';
+import type { PullResponse } from '../../shared/sync/protocol';
 import { DEMO_STAFF, enrolmentCode, openCounter, signInAs, startServer, type Counter } from './app';
 import { launchChromium } from './chromium';
 import type { Started } from './processes';
+import { api, enrolPusher } from './seed';
 
 const OUT = 'test-artifacts/e2e';
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -195,6 +199,7 @@ describe('the office scanner folder, set in Cài đặt, feeds the digitising pa
     await page.getByTestId('lease-remaining').waitFor({ timeout: 20_000 });
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('dossier-code').waitFor({ timeout: 20_000 });
+    const code = (await page.getByTestId('dossier-code').innerText()).trim();
     await page.getByText(`Tệp từ máy quét (thư mục ${scans})`).waitFor();
     await page.getByText('Chưa có tệp mới').waitFor();
 
@@ -241,6 +246,22 @@ describe('the office scanner folder, set in Cài đặt, feeds the digitising pa
     expect(share).toBeGreaterThan(0.03);
     expect(share).toBeLessThan(0.5);
 
+    // The link is a dossier fact: the server holds one documentDigitised per line, in the state it
+    // serves every counter, and its projection counts the dossier as fully digitised.
+    const reader = await enrolPusher(server.url, 'quay-doc', 'Quầy đọc');
+    let snapshot: PullResponse['dossiers'][number] | undefined;
+    for (let tries = 0; tries < 60 && Object.keys(snapshot?.state.digitisation ?? {}).length < documents; tries++) {
+      if (tries > 0) await new Promise((r) => setTimeout(r, 500));
+      snapshot = (await api<PullResponse>(server.url, '/v1/pull?after=0', reader.device.credential)).dossiers.find((d) => d.code === code);
+    }
+    expect(snapshot?.state.documentCount).toBe(documents);
+    expect(digitisationProgress(snapshot!.state)).toMatchObject({ complete: true, digitised: lastLine > 0 ? 2 : 1, exempt: Math.max(0, lastLine - 1) });
+    expect(snapshot!.state.digitisation?.[0]).toMatchObject({ kind: 'copy', sha256: sha256(pdf), pages: 2, source: 'scanner' });
+    const trail = await api<{ events: { event: DossierEvent }[] }>(server.url, `/v1/dossiers/${snapshot!.id}/events`, reader.device.credential);
+    const facts = trail.events.map((e) => e.event).filter((e) => e.type === 'documentDigitised');
+    expect(facts.map((e) => e.payload.line).sort()).toEqual(Array.from({ length: documents }, (_, i) => i));
+    expect(new Set(facts.map((e) => e.counterId))).toEqual(new Set(['quay-5']));
+
     // The dossier counts as fully digitised in the period's report.
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await signInAs(page, DEMO_STAFF.supervisor);
@@ -250,6 +271,8 @@ describe('the office scanner folder, set in Cài đặt, feeds the digitising pa
     const rates = page.getByTestId('digitisation-rates');
     await rates.waitFor();
     expect(await rates.locator('tr.total').innerText()).toMatch(/Tổng cộng\s+1\s+1\s+100/);
+    await page.getByText('Tính trên hồ sơ tiếp nhận tại mọi quầy của Trung tâm.', { exact: false }).waitFor();
+    await expect(page.getByText(/tại quầy này/).count()).resolves.toBe(0);
     await shot('5-report');
   });
 });

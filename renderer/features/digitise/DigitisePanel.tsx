@@ -1,16 +1,19 @@
 // Digitising at reception (TT 03/2025, Điều 5): for each ticked checklist line, a PDF from the
 // document camera, the office scanner's watched folder or a file, or an exemption with its reason. Captures are saved to IndexedDB
-// first, then uploaded in the background; the panel shows what is digitised and what is paper-only.
-import { useCallback, useEffect, useState } from 'react';
+// first, then linked to the dossier by a documentDigitised fact (which syncs) and uploaded in the
+// background; the panel shows what is digitised and what is paper-only from the dossier's state.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useKiosk } from '../../app/kiosk';
-import { dossierDigitisation, EXEMPTION_LABELS, exemptionProblem, type AttachmentRecord, type DigitisationExemption, type ExemptionRecord } from '../../../shared/attachments/model';
+import { copyFact, EXEMPTION_LABELS, exemptionFact, exemptionProblem, type AttachmentRecord, type DigitisationExemption, type ExemptionRecord } from '../../../shared/attachments/model';
 import type { JpegPage } from '../../../shared/attachments/pdf';
+import type { DossierState } from '../../../shared/domain';
 import type { ScannedFile } from '../../../shared/host';
 import { CameraCapture } from './CameraCapture';
 import { fileToPdf, pagesToPdf, pdfPageCount } from './capture';
+import { lineViews } from './lines';
 import { ScannedFiles } from './ScannedFiles';
 import { scannedFileBlob, useScanFolder } from './scanFolder';
-import { dossierAttachments, pumpUploads, recordExemption, saveCapture } from './store';
+import { dossierAttachments, pumpUploads, recordDigitised, recordExemption, saveCapture, unrecordedFacts } from './store';
 import { fetchTransport, webCryptoSha256 } from './transport';
 import './digitise.css';
 
@@ -18,29 +21,43 @@ export interface ChecklistLine {
   name: string;
 }
 
-const UPLOAD_LABELS: Record<AttachmentRecord['upload'], string> = {
-  local: 'đã lưu trên máy quầy, chờ gửi',
-  uploading: 'đang gửi',
-  confirmed: 'máy chủ đã nhận',
-};
-
 export function DigitisePanel({ dossierId, checklist }: { dossierId: string; checklist: readonly ChecklistLine[] }) {
   const kiosk = useKiosk();
+  const [dossier, setDossier] = useState<DossierState>();
   const [attachments, setAttachments] = useState<AttachmentRecord[]>([]);
-  const [exemptions, setExemptions] = useState<ExemptionRecord[]>([]);
   const [camera, setCamera] = useState<number>();
   const [exempting, setExempting] = useState<number>();
   const [message, setMessage] = useState<{ line: number; text: string }>();
+  const nameOf = useCallback((line: number) => checklist[line]?.name ?? `Giấy tờ số ${line + 1}`, [checklist]);
 
   const reload = useCallback(async () => {
-    const found = await dossierAttachments(kiosk.db, dossierId);
+    const [row, found] = await Promise.all([kiosk.db.dossiers.get(dossierId), dossierAttachments(kiosk.db, dossierId)]);
+    setDossier(row?.state);
     setAttachments(found.attachments);
-    setExemptions(found.exemptions);
+    return { state: row?.state, found };
   }, [kiosk.db, dossierId]);
 
+  /** The link is what counts: a save that never got its fact (app closed in between) is recorded now. */
+  const link = useCallback(
+    async (line: number, fact: Parameters<typeof recordDigitised>[2], done: string) => {
+      const linked = await recordDigitised(kiosk.db, kiosk.eventMeta(dossierId), fact);
+      setMessage({ line, text: linked.ok ? done : `Đã lưu trên máy quầy nhưng chưa ghi được vào hồ sơ: ${linked.error.message}` });
+      if (linked.ok) kiosk.sync.kick();
+    },
+    [kiosk, dossierId],
+  );
+
+  // Once per dossier: the checklist prop is rebuilt on every parent render.
+  const repaired = useRef<string | undefined>(undefined);
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void reload().then(async ({ state, found }) => {
+      if (!state || repaired.current === dossierId) return;
+      repaired.current = dossierId;
+      const missing = unrecordedFacts(state, found.attachments, found.exemptions, nameOf);
+      for (const fact of missing) await link(fact.line, fact, 'Đã ghi vào hồ sơ bản số hóa lưu trước đó trên máy quầy.');
+      if (missing.length > 0) await reload();
+    });
+  }, [reload, link, nameOf, dossierId]);
 
   // Upload never blocks the desk: it runs after the capture is durable and reports nothing on failure.
   const upload = useCallback(() => {
@@ -48,11 +65,11 @@ export function DigitisePanel({ dossierId, checklist }: { dossierId: string; che
   }, [kiosk, reload]);
 
   async function keep(line: number, pdf: Uint8Array, pages: number, source: AttachmentRecord['source']) {
-    await saveCapture(kiosk.db, webCryptoSha256, pdf, {
-      dossierId, checklistLine: line, documentName: checklist[line]!.name, mediaType: 'application/pdf', pages, source,
+    const record = await saveCapture(kiosk.db, webCryptoSha256, pdf, {
+      dossierId, checklistLine: line, documentName: nameOf(line), mediaType: 'application/pdf', pages, source,
       capturedAt: new Date().toISOString(), capturedBy: kiosk.officer.username,
     });
-    setMessage({ line, text: `Đã lưu ${pages} trang vào hồ sơ.` });
+    await link(line, copyFact(record), `Đã lưu ${record.pages} trang vào hồ sơ.`);
     await reload();
     upload();
   }
@@ -84,24 +101,18 @@ export function DigitisePanel({ dossierId, checklist }: { dossierId: string; che
   }
 
   const scans = useScanFolder(kiosk.host);
-  const state = dossierDigitisation(checklist.map((_, i) => i), attachments, exemptions);
+  const { progress, lines } = lineViews(dossier, checklist.length, attachments);
   return (
     <section className="digitise-panel" aria-labelledby="digitise-title">
       <h3 id="digitise-title">
-        Số hóa hồ sơ: {state.digitised} đã số hóa, {state.exempt} không phải số hóa, {state.paperOnly} còn bản giấy
+        Số hóa hồ sơ: {progress.digitised} đã số hóa, {progress.exempt} không phải số hóa, {progress.paperOnly} còn bản giấy
       </h3>
-      <ScannedFiles offer={scans} checklist={checklist} lines={state.lines} onAssign={(line, file) => void fromScanner(line, file)} />
+      <ScannedFiles offer={scans} checklist={checklist} lines={lines} onAssign={(line, file) => void fromScanner(line, file)} />
       <ol className="digitise-lines">
-        {state.lines.map((l) => (
+        {lines.map((l) => (
           <li key={l.line} className={`digitise-line ${l.state}`} data-testid={`digitise-line-${l.line}`}>
-            <span className="digitise-name">{checklist[l.line]!.name}</span>
-            <span className="digitise-state">
-              {l.state === 'digitised'
-                ? `Đã số hóa (${l.attachment.pages} trang, ${UPLOAD_LABELS[l.attachment.upload]})`
-                : l.state === 'exempt'
-                  ? `Không số hóa: ${EXEMPTION_LABELS[l.exemption.exemption]}`
-                  : 'Chỉ có bản giấy'}
-            </span>
+            <span className="digitise-name">{nameOf(l.line)}</span>
+            <span className="digitise-state">{l.text}</span>
             <span className="digitise-actions">
               <button type="button" onClick={() => setCamera(l.line)}>Chụp bằng máy ảnh</button>
               <label className="digitise-file">
@@ -115,12 +126,14 @@ export function DigitisePanel({ dossierId, checklist }: { dossierId: string; che
               <button type="button" onClick={() => setExempting(l.line)}>Không số hóa…</button>
             </span>
             {message?.line === l.line ? <small role="status">{message.text}</small> : null}
-            {camera === l.line ? <CameraCapture documentName={checklist[l.line]!.name} onDone={(pages) => void cameraDone(l.line, pages)} onCancel={() => setCamera(undefined)} /> : null}
+            {camera === l.line ? <CameraCapture documentName={nameOf(l.line)} onDone={(pages) => void cameraDone(l.line, pages)} onCancel={() => setCamera(undefined)} /> : null}
             {exempting === l.line ? (
               <ExemptionForm
                 onCancel={() => setExempting(undefined)}
                 onSave={async (exemption, reason) => {
-                  await recordExemption(kiosk.db, { dossierId, checklistLine: l.line, exemption, reason, recordedAt: new Date().toISOString(), recordedBy: kiosk.officer.username });
+                  const record: ExemptionRecord = { dossierId, checklistLine: l.line, exemption, reason, recordedAt: new Date().toISOString(), recordedBy: kiosk.officer.username };
+                  await recordExemption(kiosk.db, record);
+                  await link(l.line, exemptionFact(record, nameOf(l.line)), 'Đã ghi nhận giấy tờ không phải số hóa.');
                   setExempting(undefined);
                   await reload();
                 }}

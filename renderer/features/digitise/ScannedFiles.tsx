@@ -1,7 +1,6 @@
 // The scanner folder's new files, each offered with the checklist line it should copy (the first
 // line still on paper by default); the officer puts it into the dossier or sets it aside.
 import { useState } from 'react';
-import type { LineDigitisation } from '../../../shared/attachments/model';
 import type { ScannedFile } from '../../../shared/host';
 import type { ScanFolderOffer } from './scanFolder';
 
@@ -9,7 +8,7 @@ const KB = 1024;
 const sizeText = (bytes: number) => (bytes >= KB * KB ? `${(bytes / KB / KB).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / KB))} KB`);
 const timeText = (iso: string) => new Date(iso).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
 
-export function ScannedFiles(props: { offer: ScanFolderOffer; checklist: readonly { name: string }[]; lines: readonly LineDigitisation[]; onAssign(line: number, file: ScannedFile): void }) {
+export function ScannedFiles(props: { offer: ScanFolderOffer; checklist: readonly { name: string }[]; lines: readonly { line: number; state: string }[]; onAssign(line: number, file: ScannedFile): void }) {
   const { offer } = props;
   if (!offer.folder && offer.files.length === 0 && !offer.problem) return null;
   const firstPaper = props.lines.find((l) => l.state === 'paperOnly')?.line ?? 0;

@@ -1,8 +1,11 @@
 // The counter's copy of each digitised document, kept in IndexedDB (db.drafts, kind 'attachment')
 // until the server confirms it, so a capture survives a closed app or a lost network. Exemptions
 // are kept beside them (kind 'attachmentExemption'). No schema change: drafts already hold any data.
-import type { MotCuaDb } from '../../db';
-import type { AttachmentRecord, ExemptionRecord } from '../../../shared/attachments/model';
+// The drafts are only the upload queue: the durable, synced link between a checklist line and its
+// copy or exemption is the dossier fact `documentDigitised`, recorded right after the draft is saved.
+import { recordEvent, type MotCuaDb, type RecordResult } from '../../db';
+import { copyFact, exemptionFact, type AttachmentRecord, type ExemptionRecord } from '../../../shared/attachments/model';
+import type { DossierState, EventMeta, PayloadOf } from '../../../shared/domain';
 import { CHUNK_SIZE, type AttachmentManifest, type Sha256 } from '../../../shared/attachments/protocol';
 import { uploadAttachment, type AttachmentTransport, type UploadReport } from '../../../shared/attachments/upload';
 
@@ -39,6 +42,40 @@ export async function recordExemption(db: MotCuaDb, exemption: ExemptionRecord):
     updatedAt: exemption.recordedAt,
     data: exemption,
   });
+}
+
+/** Records the fact that links a checklist line to its copy or exemption, through the one write path. */
+export function recordDigitised(db: MotCuaDb, meta: EventMeta, payload: PayloadOf<'documentDigitised'>): Promise<RecordResult> {
+  return recordEvent(db, { ...meta, type: 'documentDigitised', payload });
+}
+
+/**
+ * Drafts saved on this counter whose fact never reached the dossier (the app closed between the two
+ * writes, or the reducer refused it then): the newest draft per line, when it is newer than what the
+ * state holds for the line and says something else. Recording these repairs the link.
+ */
+export function unrecordedFacts(
+  state: Pick<DossierState, 'digitisation' | 'documentCount'>,
+  attachments: readonly AttachmentRecord[],
+  exemptions: readonly ExemptionRecord[],
+  documentName: (line: number) => string,
+): PayloadOf<'documentDigitised'>[] {
+  const newest = new Map<number, { at: string; fact: PayloadOf<'documentDigitised'> }>();
+  const offer = (line: number, at: string, fact: () => PayloadOf<'documentDigitised'>) => {
+    const current = newest.get(line);
+    if (!current || at > current.at) newest.set(line, { at, fact: fact() });
+  };
+  for (const a of attachments) offer(a.checklistLine, a.capturedAt, () => copyFact(a));
+  for (const e of exemptions) offer(e.checklistLine, e.recordedAt, () => exemptionFact(e, documentName(e.checklistLine)));
+  const missing: PayloadOf<'documentDigitised'>[] = [];
+  for (const [line, { at, fact }] of [...newest].sort(([a], [b]) => a - b)) {
+    if (state.documentCount !== undefined && line >= state.documentCount) continue;
+    const held = state.digitisation?.[line];
+    if (held && held.at >= at) continue;
+    const same = held && held.kind === fact.kind && (fact.kind === 'copy' ? held.kind === 'copy' && held.sha256 === fact.sha256 : held.kind === 'exempt' && held.exemption === fact.exemption && held.reason === fact.reason);
+    if (!same) missing.push(fact);
+  }
+  return missing;
 }
 
 export async function dossierAttachments(db: MotCuaDb, dossierId: string): Promise<{ attachments: AttachmentRecord[]; exemptions: ExemptionRecord[] }> {

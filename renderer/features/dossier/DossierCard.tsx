@@ -108,6 +108,12 @@ export function DossierCard({ row, departmentName, now, children }: DossierCardP
         ) : null}
         <dt>Nhận kết quả</dt>
         <dd>{facts.collection}</dd>
+        {facts.digitisation ? (
+          <>
+            <dt>Số hóa</dt>
+            <dd data-testid="digitisation">{facts.digitisation.replace(/^Số hóa: /, '')}</dd>
+          </>
+        ) : null}
         <dt>Sổ theo dõi</dt>
         <dd>{register}</dd>
         <dt>Còn phải thu khi trả</dt>

@@ -1,6 +1,6 @@
 // What the dossier card says, computed apart from React so it can be tested: the state in words,
 // the original deadline and the re-set date kept apart, timeliness, and what is due at collection.
-import { STATUS_LABELS, TIMELINESS_LABELS, formatVietnamDateTime, timeliness, type DossierState, type Timeliness } from '../../../shared/domain';
+import { STATUS_LABELS, TIMELINESS_LABELS, digitisationSummary, formatVietnamDateTime, timeliness, type DossierState, type Timeliness } from '../../../shared/domain';
 
 export interface CardFacts {
   status: string;
@@ -13,6 +13,8 @@ export interface CardFacts {
   /** Fees still owed, in VND; nothing when a correction is the agency's fault. */
   amountDue: number;
   collection: string;
+  /** "Số hóa: 3/4 giấy tờ": lines digitised or exempt over lines received, from the synced facts. */
+  digitisation?: string;
 }
 
 export function amountDueAtCollection(state: DossierState): number {
@@ -32,6 +34,7 @@ export function cardFacts(state: DossierState, now: Date = new Date()): CardFact
     amountDue: amountDueAtCollection(state),
     collection:
       state.collection?.method === 'post' ? `Gửi qua bưu điện đến: ${state.collection.address}` : 'Nhận trực tiếp tại quầy trả kết quả',
+    digitisation: digitisationSummary(state) === undefined ? undefined : `Số hóa: ${digitisationSummary(state)}`,
   };
 }
 

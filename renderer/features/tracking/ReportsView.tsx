@@ -8,7 +8,7 @@ import type { DeskContext } from '../return/desk';
 import { digitisationRateText, DIGITISATION_COLUMNS, downloadBytes, rateText, statsWorkbook, STATS_COLUMNS } from './exports';
 import { periodOf, type Period } from './period';
 import { registerDocument, registerEntries, registerFormNumber, registerWorkbook, type RegisterEntry } from './register';
-import { allStates, digitisationFacts, digitisationStats, lateOfficersReport, timelinessStats, type DigitisationStats, type LateOfficer, type TimelinessRow, type TimelinessStats } from './reports';
+import { allStates, digitisationStats, lateOfficersReport, timelinessStats, type DigitisationStats, type LateOfficer, type TimelinessRow, type TimelinessStats } from './reports';
 import { RegisterTable } from './RegisterTable';
 import { StatsChart } from './StatsChart';
 
@@ -91,7 +91,7 @@ export function ReportsView({ ctx }: { ctx: DeskContext & { departmentName(id: s
     setReport({
       period: p.period,
       stats: timelinessStats(states, p.period, now, ctx.departmentName),
-      digitisation: digitisationStats(await digitisationFacts(db), p.period, ctx.departmentName),
+      digitisation: digitisationStats(states, p.period, ctx.departmentName),
       register: await registerEntries(db, p.period, ctx.departmentName),
       lateOfficers: lateOfficersReport(states, p.period, now, ctx.departmentName),
     });
@@ -134,7 +134,7 @@ export function ReportsView({ ctx }: { ctx: DeskContext & { departmentName(id: s
           </section>
           <section aria-label="Số hóa hồ sơ">
             <h2>Số hóa hồ sơ khi tiếp nhận {report.period.label}</h2>
-            <p className="muted">Hồ sơ số hóa đầy đủ: mọi giấy tờ đã nhận đều có bản số hóa hoặc thuộc trường hợp không phải số hóa (có ghi lý do). Tính trên hồ sơ tiếp nhận tại quầy này.</p>
+            <p className="muted">Hồ sơ số hóa đầy đủ: mọi giấy tờ đã nhận đều có bản số hóa hoặc thuộc trường hợp không phải số hóa (có ghi lý do). Tính trên hồ sơ tiếp nhận tại mọi quầy của Trung tâm.</p>
             <DigitisationTable stats={report.digitisation} />
           </section>
           <section aria-label="Công chức để chậm muộn">

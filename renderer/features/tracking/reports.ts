@@ -1,13 +1,12 @@
 // Reports for a period, computed from the counter's dossier projections (bounded by the retention
 // rule): early / on-time / late per department and procedure, the officers with two or more
 // late dossiers whose delay had no valid reason (the province's discipline rule), and the share of
-// dossiers fully digitised at reception (national scorecard, QĐ 766/QĐ-TTg).
-import { dossierDigitisation } from '../../../shared/attachments/model';
-import { digitisationRates, digitisationTotal, type DigitisationFact } from '../../../shared/attachments/stats';
+// dossiers fully digitised at reception (national scorecard, QĐ 766/QĐ-TTg). Counters pull every
+// dossier of the Center, so these are the Center's figures, not one counter's.
+import { digitisationFacts, digitisationRates, digitisationTotal } from '../../../shared/attachments/stats';
 import { vnDateKey } from '../../../shared/calendar';
 import { timeliness, type DossierState, type Timeliness } from '../../../shared/domain';
 import type { MotCuaDb } from '../../db';
-import { allDossierAttachments } from '../digitise/store';
 import { inPeriod, type Period } from './period';
 
 export interface TimelinessRow {
@@ -118,27 +117,11 @@ export interface DigitisationStats {
 }
 
 /**
- * Dossiers received at this counter: the copies are captured where the papers are received and the
- * 'received' event (kept here until retention) lists the documents ticked, one checklist line each.
+ * The digitisation rate per department for dossiers received in the period, largest first, from
+ * the dossiers' states: each carries its checklist size and the synced `documentDigitised` facts.
  */
-export async function digitisationFacts(db: MotCuaDb): Promise<DigitisationFact[]> {
-  const [received, digitised] = await Promise.all([db.events.filter((r) => r.event.type === 'received').toArray(), allDossierAttachments(db)]);
-  const facts: DigitisationFact[] = [];
-  for (const { event } of received) {
-    if (event.type !== 'received') continue;
-    const found = digitised.get(event.dossierId) ?? { attachments: [], exemptions: [] };
-    const lines = event.payload.documents.map((_, i) => i);
-    facts.push({
-      departmentId: event.payload.departmentId,
-      receivedOn: vnDateKey(new Date(event.payload.receivedAt)),
-      complete: dossierDigitisation(lines, found.attachments, found.exemptions).complete,
-    });
-  }
-  return facts;
-}
-
-/** The digitisation rate per department for dossiers received in the period, largest first. */
-export function digitisationStats(facts: readonly DigitisationFact[], period: Period, departmentName: (id: string) => string | undefined): DigitisationStats {
+export function digitisationStats(states: Iterable<DossierState>, period: Period, departmentName: (id: string) => string | undefined): DigitisationStats {
+  const facts = digitisationFacts(states);
   const lastInstant = new Date(Date.parse(period.to) - 1);
   const rates = digitisationRates(facts, vnDateKey(new Date(period.from)), vnDateKey(lastInstant));
   const row = (key: string, label: string, r: { received: number; digitised: number; rate: number }): DigitisationRow => ({

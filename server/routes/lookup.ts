@@ -4,11 +4,11 @@
 // the same data a counter gets from pull and /v1/dossiers/:id/events.
 import type { FastifyInstance } from 'fastify';
 import { normalizePhone, parseDossierCode, validateCitizenId } from '../../shared/codes';
-import type { DossierEvent } from '../../shared/domain';
-import { LOOKUP_LIMIT, type DossierLookupResponse, type DossierSnapshot } from '../../shared/sync/protocol';
+import { LOOKUP_LIMIT, type DossierLookupResponse } from '../../shared/sync/protocol';
 import { requireDevice } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
+import { SNAPSHOT_COLUMNS, STORED_EVENT_COLUMNS, toSnapshot, toStoredEvent, type SnapshotRow, type StoredEventRow } from '../snapshots';
 
 type Query = { code?: unknown; idNumber?: unknown; phone?: unknown };
 
@@ -47,11 +47,8 @@ export function lookupRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: Query }>('/v1/dossiers', async (req): Promise<DossierLookupResponse> => {
     await requireDevice(ctx.db, req);
     const { key, value } = searchKey(req.query);
-    const { rows } = await ctx.db.query<{
-      id: string; code: string | null; status: string; state: DossierSnapshot['state']; last_seq: number;
-      register_year: number | null; register_number: number | null; open_conflicts: number;
-    }>(
-      `SELECT id::text AS id, code, status, state, last_seq, register_year, register_number, open_conflicts
+    const { rows } = await ctx.db.query<SnapshotRow>(
+      `SELECT ${SNAPSHOT_COLUMNS}
        FROM dossiers WHERE ${WHERE[key]} ORDER BY last_seq DESC LIMIT $2`,
       [value, LOOKUP_LIMIT + 1],
     );
@@ -59,25 +56,14 @@ export function lookupRoutes(app: FastifyInstance, ctx: AppContext): void {
       throw new ApiError(404, 'NOT_FOUND', `Máy chủ Trung tâm không có hồ sơ mã ${value}. Kiểm tra lại mã trên giấy hẹn.`);
     }
     const page = rows.slice(0, LOOKUP_LIMIT);
-    const { rows: events } = await ctx.db.query<{ dossier_id: string; seq: number; body: DossierEvent; conflict: unknown; received_at: Date }>(
-      'SELECT dossier_id::text AS dossier_id, seq, body, conflict, received_at FROM events WHERE dossier_id = ANY($1::uuid[]) ORDER BY seq',
+    const { rows: events } = await ctx.db.query<StoredEventRow & { dossier_id: string }>(
+      `SELECT dossier_id::text AS dossier_id, ${STORED_EVENT_COLUMNS} FROM events WHERE dossier_id = ANY($1::uuid[]) ORDER BY seq`,
       [page.map((r) => r.id)],
     );
     return {
       dossiers: page.map((r) => ({
-        snapshot: {
-          id: r.id,
-          code: r.code,
-          status: r.status as DossierSnapshot['status'],
-          state: r.state,
-          lastSeq: Number(r.last_seq),
-          registerYear: r.register_year,
-          registerNumber: r.register_number,
-          openConflicts: r.open_conflicts,
-        },
-        events: events
-          .filter((e) => e.dossier_id === r.id)
-          .map((e) => ({ seq: Number(e.seq), event: e.body, conflict: e.conflict, receivedAt: new Date(e.received_at).toISOString() })),
+        snapshot: toSnapshot(r),
+        events: events.filter((e) => e.dossier_id === r.id).map(toStoredEvent),
       })),
       more: rows.length > LOOKUP_LIMIT,
       serverTime: new Date().toISOString(),

@@ -3,11 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { DossierEvent } from '../../shared/domain';
 import { dossierEventSchema } from '../../shared/sync/eventSchema';
 import { MAX_EVENTS_PER_PUSH, MAX_PULL_LIMIT } from '../../shared/sync/protocol';
-import type { DossierEventsResponse, DossierSnapshot, PullResponse, PushResponse } from '../../shared/sync/protocol';
+import type { DossierEventsResponse, PullResponse, PushResponse } from '../../shared/sync/protocol';
 import { requireDevice } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { pushEvents } from '../push';
+import { SNAPSHOT_COLUMNS, STORED_EVENT_COLUMNS, toSnapshot, toStoredEvent, type SnapshotRow, type StoredEventRow } from '../snapshots';
 
 export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Body: { events: DossierEvent[] } }>(
@@ -52,25 +53,13 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
       await requireDevice(ctx.db, req);
       const after = Number(req.query.after ?? 0);
       const limit = Math.min(Math.max(Number(req.query.limit ?? 500), 1), MAX_PULL_LIMIT);
-      const { rows } = await ctx.db.query<{
-        id: string; code: string | null; status: string; state: DossierSnapshot['state']; last_seq: number;
-        register_year: number | null; register_number: number | null; open_conflicts: number;
-      }>(
-        `SELECT id::text AS id, code, status, state, last_seq, register_year, register_number, open_conflicts
+      const { rows } = await ctx.db.query<SnapshotRow>(
+        `SELECT ${SNAPSHOT_COLUMNS}
          FROM dossiers WHERE last_seq > $1 ORDER BY last_seq LIMIT $2`,
         [after, limit + 1],
       );
       const page = rows.slice(0, limit);
-      const dossiers: DossierSnapshot[] = page.map((r) => ({
-        id: r.id,
-        code: r.code,
-        status: r.status as DossierSnapshot['status'],
-        state: r.state,
-        lastSeq: Number(r.last_seq),
-        registerYear: r.register_year,
-        registerNumber: r.register_number,
-        openConflicts: r.open_conflicts,
-      }));
+      const dossiers = page.map(toSnapshot);
       return {
         dossiers,
         next: dossiers.length > 0 ? dossiers[dossiers.length - 1]!.lastSeq : after,
@@ -86,12 +75,12 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } } },
     async (req): Promise<DossierEventsResponse> => {
       await requireDevice(ctx.db, req);
-      const { rows } = await ctx.db.query<{ seq: number; body: DossierEvent; conflict: unknown; received_at: Date }>(
-        'SELECT seq, body, conflict, received_at FROM events WHERE dossier_id = $1::uuid ORDER BY seq',
+      const { rows } = await ctx.db.query<StoredEventRow>(
+        `SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE dossier_id = $1::uuid ORDER BY seq`,
         [req.params.id],
       );
       return {
-        events: rows.map((r) => ({ seq: Number(r.seq), event: r.body, conflict: r.conflict, receivedAt: new Date(r.received_at).toISOString() })),
+        events: rows.map(toStoredEvent),
         serverTime: new Date().toISOString(),
       };
     },

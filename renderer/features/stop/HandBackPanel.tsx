@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { formatVietnamDateTime, PAPERS_LABELS, type DossierState, type EventMeta } from '../../../shared/domain';
 import type { MotCuaDb } from '../../db';
 import { FieldError, TextField } from '../receive/Field';
+import { IdentityFields } from './IdentityFields';
 import { EMPTY_HAND_BACK, handBackPapers, type HandBackErrors, type HandBackForm } from './papers';
 
 export function HandBackPanel(props: { db: MotCuaDb; eventMeta(dossierId: string): EventMeta; dossier: DossierState; onDone(state: DossierState, message: string): void }) {
@@ -51,27 +52,18 @@ export function HandBackPanel(props: { db: MotCuaDb; eventMeta(dossierId: string
         {since ? ` (từ ${since})` : ''}. Kiểm tra giấy tờ tùy thân của người đến nhận rồi trả lại hồ sơ giấy.
       </p>
       <FieldError id="hand-back-dossier" error={errors.dossier} />
-      <fieldset>
-        <legend>Người nhận lại giấy tờ</legend>
-        <label>
-          <input type="radio" name="hand-back-requester" checked={form.requester === 'applicant'} onChange={() => setForm({ ...form, requester: 'applicant', requesterName: dossier.applicant?.name ?? '' })} /> Chính người nộp
-        </label>
-        <label>
-          <input type="radio" name="hand-back-requester" checked={form.requester === 'representative'} onChange={() => setForm({ ...form, requester: 'representative', requesterName: '' })} /> Người được ủy quyền
-        </label>
-      </fieldset>
-      <TextField id="hand-back-name" label="Họ tên người nhận" value={form.requesterName} onValue={(v) => setForm({ ...form, requesterName: v })} error={errors.requesterName} />
-      <TextField id="hand-back-id" label="Số định danh của người nhận" value={form.idNumber} onValue={(v) => setForm({ ...form, idNumber: v })} error={errors.idNumber} inputMode="numeric" />
+      <IdentityFields
+        idPrefix="hand-back"
+        legend="Người nhận lại giấy tờ"
+        nameLabel="Họ tên người nhận"
+        idLabel="Số định danh của người nhận"
+        form={form}
+        setForm={setForm}
+        errors={errors}
+        applicantName={dossier.applicant?.name ?? ''}
+      />
       {form.requester === 'representative' ? (
-        <>
-          <label className="field">
-            <span>
-              <input type="checkbox" checked={form.authorisationSeen} onChange={(e) => setForm({ ...form, authorisationSeen: e.target.checked })} /> Đã kiểm tra giấy ủy quyền hợp lệ
-            </span>
-            <FieldError id="hand-back-auth" error={errors.authorisationSeen} />
-          </label>
-          <TextField id="hand-back-note" label="Giấy ủy quyền (số, ngày; không bắt buộc)" value={form.authorisationNote} onValue={(v) => setForm({ ...form, authorisationNote: v })} />
-        </>
+        <TextField id="hand-back-note" label="Giấy ủy quyền (số, ngày; không bắt buộc)" value={form.authorisationNote} onValue={(v) => setForm({ ...form, authorisationNote: v })} />
       ) : null}
       <button type="submit" className="primary" disabled={busy}>
         Trả lại giấy tờ cho người nộp <kbd>Enter</kbd>

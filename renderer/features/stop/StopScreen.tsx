@@ -15,6 +15,7 @@ import { routeFor } from '../receive/printouts';
 import { FieldError, TextField } from '../receive/Field';
 import { useDeskSetup } from '../dossier/useDeskSetup';
 import { HandBackPanel } from './HandBackPanel';
+import { IdentityFields } from './IdentityFields';
 import { listStoppedPapers, type StoppedPapers } from './papers';
 import { feeOnStop, stopAtDesk, type StopErrors, type StopForm } from './stop';
 import { StoppedPapersList } from './StoppedPapersList';
@@ -110,14 +111,7 @@ export function StopScreen() {
       </form>
       {dossier?.status === 'withdrawn' ? (
         <div className="stop-form">
-          <dl className="stop-dossier">
-            <dt>Người nộp</dt>
-            <dd>{dossier.applicant?.name}</dd>
-            <dt>Thủ tục</dt>
-            <dd>{dossier.procedureName}</dd>
-            <dt>Trạng thái</dt>
-            <dd data-testid="stop-status">{STATUS_LABELS[dossier.status]}</dd>
-          </dl>
+          <DossierSummary dossier={dossier} />
           <HandBackPanel
             key={`${dossier.id}:${dossier.version}`}
             db={kiosk.db}
@@ -132,36 +126,11 @@ export function StopScreen() {
         </div>
       ) : dossier ? (
         <form className="stop-form" onSubmit={(e) => void submit(e)}>
-          <dl className="stop-dossier">
-            <dt>Người nộp</dt>
-            <dd>{dossier.applicant?.name}</dd>
-            <dt>Thủ tục</dt>
-            <dd>{dossier.procedureName}</dd>
-            <dt>Trạng thái</dt>
-            <dd data-testid="stop-status">{STATUS_LABELS[dossier.status]}</dd>
-          </dl>
+          <DossierSummary dossier={dossier} />
           {papersOutsideCenter(dossier) ? <p className="stop-away">Hồ sơ giấy đang ở cơ quan giải quyết hoặc bưu điện: sau khi dừng, hồ sơ được chuyển về Trung tâm để trả cho người nộp.</p> : null}
           {fee ? <p className={fee.known ? 'stop-fee' : 'stop-fee unknown'}>{fee.note}</p> : null}
           <FieldError id="stop-dossier" error={errors.dossier} />
-          <fieldset>
-            <legend>Người đề nghị</legend>
-            <label>
-              <input type="radio" name="requester" checked={form.requester === 'applicant'} onChange={() => setForm({ ...form, requester: 'applicant' })} /> Chính người nộp
-            </label>
-            <label>
-              <input type="radio" name="requester" checked={form.requester === 'representative'} onChange={() => setForm({ ...form, requester: 'representative', requesterName: '' })} /> Người được ủy quyền
-            </label>
-          </fieldset>
-          <TextField id="stop-name" label="Họ tên người đề nghị" value={form.requesterName} onValue={(v) => setForm({ ...form, requesterName: v })} error={errors.requesterName} />
-          <TextField id="stop-id" label="Số định danh trên giấy tờ xuất trình" value={form.idNumber} onValue={(v) => setForm({ ...form, idNumber: v })} error={errors.idNumber} inputMode="numeric" />
-          {form.requester === 'representative' ? (
-            <label className="field">
-              <span>
-                <input type="checkbox" checked={form.authorisationSeen} onChange={(e) => setForm({ ...form, authorisationSeen: e.target.checked })} /> Đã kiểm tra giấy ủy quyền hợp lệ
-              </span>
-              <FieldError id="stop-auth" error={errors.authorisationSeen} />
-            </label>
-          ) : null}
+          <IdentityFields idPrefix="stop" legend="Người đề nghị" nameLabel="Họ tên người đề nghị" idLabel="Số định danh trên giấy tờ xuất trình" form={form} setForm={setForm} errors={errors} />
           <label className={errors.reason ? 'field invalid' : 'field'} htmlFor="stop-reason">
             <span>Lý do đề nghị dừng giải quyết</span>
             <textarea id="stop-reason" rows={3} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
@@ -188,5 +157,18 @@ export function StopScreen() {
         />
       ) : null}
     </section>
+  );
+}
+
+function DossierSummary({ dossier }: { dossier: DossierState }) {
+  return (
+    <dl className="stop-dossier">
+      <dt>Người nộp</dt>
+      <dd>{dossier.applicant?.name}</dd>
+      <dt>Thủ tục</dt>
+      <dd>{dossier.procedureName}</dd>
+      <dt>Trạng thái</dt>
+      <dd data-testid="stop-status">{STATUS_LABELS[dossier.status]}</dd>
+    </dl>
   );
 }

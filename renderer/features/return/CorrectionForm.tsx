@@ -6,6 +6,7 @@ import { EMPTY_CORRECTION_FORM, requestCorrection, type CorrectionForm as Form }
 import type { DeskContext } from './desk';
 import type { ActionReport } from './Outcome';
 import { useDeskForm } from './useDeskForm';
+import { DeskFormActions } from './DeskFormActions';
 
 export function CorrectionForm(props: { ctx: DeskContext; server: ServerAccess; dossierId: string; state: DossierState; onDone(report: ActionReport): void; onCancel(): void }) {
   const { form, set, errors, message, busy, submit } = useDeskForm<Form>(
@@ -34,15 +35,7 @@ export function CorrectionForm(props: { ctx: DeskContext; server: ServerAccess; 
         <FieldError id="correction-description" error={errors.description} />
       </label>
       <TextField id="correction-date" type="date" label="Ngày hẹn trả kết quả đính chính" value={form.newDate} onValue={(v) => set({ newDate: v })} error={errors.newDate} />
-      {message ? <p className="field-error wide" role="alert">{message}</p> : null}
-      <div className="wide row">
-        <button type="submit" className="primary" disabled={busy}>
-          Ghi nhận và in giấy hẹn mới <kbd>Enter</kbd>
-        </button>
-        <button type="button" className="secondary" onClick={props.onCancel}>
-          Hủy <kbd>Esc</kbd>
-        </button>
-      </div>
+      <DeskFormActions message={message} busy={busy} submitLabel="Ghi nhận và in giấy hẹn mới" onCancel={props.onCancel} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import type { DeskContext } from './desk';
 import type { ActionReport } from './Outcome';
 import { useDeskForm } from './useDeskForm';
 import { EMPTY_RETURN_FORM, returnDossier, type PaymentMethod, type ReturnForm as Form } from './returnDossier';
+import { DeskFormActions } from './DeskFormActions';
 
 export function ReturnForm(props: { ctx: DeskContext; dossierId: string; state: DossierState; onDone(report: ActionReport): void; onCancel(): void }) {
   const { ctx, dossierId, state } = props;
@@ -61,15 +62,7 @@ export function ReturnForm(props: { ctx: DeskContext; dossierId: string; state: 
           </select>
         </label>
       ) : null}
-      {message ? <p className="field-error wide" role="alert">{message}</p> : null}
-      <div className="wide row">
-        <button type="submit" className="primary" disabled={busy}>
-          Ghi nhận trả kết quả <kbd>Enter</kbd>
-        </button>
-        <button type="button" className="secondary" onClick={props.onCancel}>
-          Hủy <kbd>Esc</kbd>
-        </button>
-      </div>
+      <DeskFormActions message={message} busy={busy} submitLabel="Ghi nhận trả kết quả" onCancel={props.onCancel} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import type { DeskContext } from '../return/desk';
 import type { ActionReport } from '../return/Outcome';
 import { useDeskForm } from '../return/useDeskForm';
 import { EMPTY_APOLOGY_FORM, recordApology, type ApologyForm as Form } from './apology';
+import { DeskFormActions } from '../return/DeskFormActions';
 
 export function ApologyForm(props: {
   ctx: DeskContext & { departmentName(id: string): string | undefined };
@@ -43,19 +44,7 @@ export function ApologyForm(props: {
       </fieldset>
       <TextField id="apology-date" type="date" label="Ngày hẹn trả kết quả mới" value={form.newDate} onValue={(v) => set({ newDate: v })} error={errors.newDate} />
       <TextField id="apology-signer" label="Thủ trưởng cơ quan ký (họ tên, không bắt buộc)" value={form.signerName} onValue={(v) => set({ signerName: v })} />
-      {message ? (
-        <p className="field-error wide" role="alert" data-testid="apology-error">
-          {message}
-        </p>
-      ) : null}
-      <div className="wide row">
-        <button type="submit" className="primary" disabled={busy}>
-          Ghi nhận, in phiếu xin lỗi và giấy hẹn mới <kbd>Enter</kbd>
-        </button>
-        <button type="button" className="secondary" onClick={props.onCancel}>
-          Hủy <kbd>Esc</kbd>
-        </button>
-      </div>
+      <DeskFormActions message={message} errorTestId="apology-error" busy={busy} submitLabel="Ghi nhận, in phiếu xin lỗi và giấy hẹn mới" onCancel={props.onCancel} />
     </form>
   );
 }

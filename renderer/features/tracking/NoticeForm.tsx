@@ -12,6 +12,7 @@ import type { DeskContext } from '../return/desk';
 import type { ActionReport } from '../return/Outcome';
 import { useDeskForm } from '../return/useDeskForm';
 import { contactFor, initialNoticeForm, noticeMessage, noticeReport, recordNotice, resultBeforeAppointment, withoutDiacritics, type NoticeForm as Form } from './notify';
+import { DeskFormActions } from '../return/DeskFormActions';
 
 const PHONE_CHANNELS: ReadonlySet<NoticeChannel> = new Set(['sms', 'zalo', 'phone']);
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -108,19 +109,7 @@ export function NoticeForm(props: { ctx: DeskContext; dossierId: string; state: 
         ) : null}
         {copied ? <span className="field-hint" role="status">{copied}</span> : null}
       </div>
-      {message ? (
-        <p className="field-error wide" role="alert" data-testid="notice-error">
-          {message}
-        </p>
-      ) : null}
-      <div className="wide row">
-        <button type="submit" className="primary" disabled={busy}>
-          Ghi nhận đã báo người nộp <kbd>Enter</kbd>
-        </button>
-        <button type="button" className="secondary" onClick={props.onCancel}>
-          Hủy <kbd>Esc</kbd>
-        </button>
-      </div>
+      <DeskFormActions message={message} errorTestId="notice-error" busy={busy} submitLabel="Ghi nhận đã báo người nộp" onCancel={props.onCancel} />
     </form>
   );
 }

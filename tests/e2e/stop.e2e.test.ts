@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Applicant } from '../../shared/domain';
 import { adminToken, openCounter, type Counter } from './app';
 import { launchChromium } from './chromium';
 import { scan } from './scanner';
@@ -39,40 +40,29 @@ beforeAll(async () => {
   code = await pusher.nextCode(receivedAt);
   department = pusher.departments[0]!;
   readyCode = await pusher.nextCode(receivedAt);
+  // Received an hour ago, handed over and delivered: both dossiers are at the department.
+  const atDepartment = (id: string, dossierCode: string, applicant: Applicant) => [
+    pusher.event('received', id, {
+      code: dossierCode,
+      procedureCode: '1.001234',
+      procedureName: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
+      departmentId: department.id,
+      applicant,
+      documents: [{ name: 'Đơn đề nghị cấp giấy phép', originals: 1, certifiedCopies: 0, copies: 0 }],
+      sets: 1,
+      processingDays: 10,
+      receivedAt: receivedAt.toISOString(),
+      dueAt: new Date(Date.now() + 8 * 86_400_000).toISOString(),
+      collection: { method: 'desk' },
+      fees: [],
+    }, receivedAt),
+    pusher.event('handedToCourier', id, { batchId: 'BG-000101-09-01', direction: 'toDepartment', courierName: 'Bưu điện Vinh', departmentId: department.id }, receivedAt),
+    pusher.event('deliveredToDepartment', id, { batchId: 'BG-000101-09-01', at: receivedAt.toISOString() }, receivedAt),
+  ];
   const pushed = await pusher.push([
-    pusher.event('received', dossierId, {
-      code,
-      procedureCode: '1.001234',
-      procedureName: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
-      departmentId: department.id,
-      applicant: { kind: 'individual', name: 'Võ Thị Lan', idNumber: '040190001111', phone: '0987654321', address: 'Phường Trường Vinh' },
-      documents: [{ name: 'Đơn đề nghị cấp giấy phép', originals: 1, certifiedCopies: 0, copies: 0 }],
-      sets: 1,
-      processingDays: 10,
-      receivedAt: receivedAt.toISOString(),
-      dueAt: new Date(Date.now() + 8 * 86_400_000).toISOString(),
-      collection: { method: 'desk' },
-      fees: [],
-    }, receivedAt),
-    pusher.event('handedToCourier', dossierId, { batchId: 'BG-000101-09-01', direction: 'toDepartment', courierName: 'Bưu điện Vinh', departmentId: department.id }, receivedAt),
-    pusher.event('deliveredToDepartment', dossierId, { batchId: 'BG-000101-09-01', at: receivedAt.toISOString() }, receivedAt),
+    ...atDepartment(dossierId, code, { kind: 'individual', name: 'Võ Thị Lan', idNumber: '040190001111', phone: '0987654321', address: 'Phường Trường Vinh' }),
     // A result back eight days before its appointment: the applicant must be told in advance.
-    pusher.event('received', readyId, {
-      code: readyCode,
-      procedureCode: '1.001234',
-      procedureName: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
-      departmentId: department.id,
-      applicant: { kind: 'individual', name: 'Hồ Văn Quang', idNumber: '040085002222', phone: '0987111222', address: 'Phường Hưng Dũng' },
-      documents: [{ name: 'Đơn đề nghị cấp giấy phép', originals: 1, certifiedCopies: 0, copies: 0 }],
-      sets: 1,
-      processingDays: 10,
-      receivedAt: receivedAt.toISOString(),
-      dueAt: new Date(Date.now() + 8 * 86_400_000).toISOString(),
-      collection: { method: 'desk' },
-      fees: [],
-    }, receivedAt),
-    pusher.event('handedToCourier', readyId, { batchId: 'BG-000101-09-01', direction: 'toDepartment', courierName: 'Bưu điện Vinh', departmentId: department.id }, receivedAt),
-    pusher.event('deliveredToDepartment', readyId, { batchId: 'BG-000101-09-01', at: receivedAt.toISOString() }, receivedAt),
+    ...atDepartment(readyId, readyCode, { kind: 'individual', name: 'Hồ Văn Quang', idNumber: '040085002222', phone: '0987111222', address: 'Phường Hưng Dũng' }),
     pusher.event('resultReceived', readyId, { batchId: 'BG-000101-09-02', outcome: 'result' }),
   ]);
   expect(pushed.results.map((r) => r.status)).toEqual(Array(7).fill('stored'));

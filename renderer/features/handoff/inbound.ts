@@ -3,7 +3,7 @@
 // cannot take are refused with the reason and kept in a list for a supervisor. The papers of a
 // dossier stopped while away come back the same way and are recorded as back at the Center.
 import type { ScanClassification } from '../../../shared/codes';
-import { applyEvent, formatVietnamDateTime, isAllowed, STATUS_LABELS, type DossierEvent, type ResultOutcome } from '../../../shared/domain';
+import { applyEvent, formatVietnamDateTime, isAllowed, STATUS_LABELS, type DossierEvent, type DossierState, type ResultOutcome } from '../../../shared/domain';
 import { projectionRow, recordEvent, type DossierRow, type MotCuaDb } from '../../db';
 import { batchRow, getBatch, type HandoffBatch } from './batch';
 import type { MetaFor, ScanVerdict } from './outbound';
@@ -99,16 +99,23 @@ export async function scanIntoInboundBatch(
         ...(details.outcome === 'supplement' ? { items: details.items, reasons: details.reasons } : {}),
       },
     } as DossierEvent;
-    // Checked here first: a refusal inside recordEvent's nested transaction would abort this one too.
-    const check = applyEvent(row.state, event);
-    if (!check.ok) return { outcome: 'wrongState', message: check.error.message, dossier: row, batch };
-    const next: HandoffBatch = { ...batch, dossierIds: [...batch.dossierIds, row.id] };
-    // The row was read in this transaction and the event checked against it, so the event and the
-    // batch are written together (one round trip); a refusal would abort both.
-    const [recorded] = await Promise.all([recordEvent(db, event, { row }), db.drafts.put(batchRow(next, now))]);
-    if (!recorded.ok) return { outcome: 'wrongState', message: recorded.error.message, dossier: row, batch };
-    return { outcome: 'accepted', message: `Đã nhận kết quả ${code} (${next.dossierIds.length} hồ sơ).`, dossier: projectionRow(recorded.state, row), batch: next };
+    const recorded = await recordInBatch(db, batch, row, event, now);
+    if (!recorded.ok) return { outcome: 'wrongState', message: recorded.message, dossier: row, batch };
+    return { outcome: 'accepted', message: `Đã nhận kết quả ${code} (${recorded.batch.dossierIds.length} hồ sơ).`, dossier: projectionRow(recorded.state, row), batch: recorded.batch };
   });
+}
+
+/**
+ * Writes a scanned dossier's event and adds it to the batch, inside the caller's transaction. The
+ * event is checked first against the row read in that transaction (a refusal inside recordEvent's
+ * nested transaction would abort the caller's too), so both writes go out together in one trip.
+ */
+async function recordInBatch(db: MotCuaDb, batch: HandoffBatch, row: DossierRow, event: DossierEvent, now: Date): Promise<{ ok: true; state: DossierState; batch: HandoffBatch } | { ok: false; message: string }> {
+  const check = applyEvent(row.state, event);
+  if (!check.ok) return { ok: false, message: check.error.message };
+  const next: HandoffBatch = { ...batch, dossierIds: [...batch.dossierIds, row.id] };
+  const [recorded] = await Promise.all([recordEvent(db, event, { row }), db.drafts.put(batchRow(next, now))]);
+  return recorded.ok ? { ok: true, state: recorded.state, batch: next } : { ok: false, message: recorded.error.message };
 }
 
 export const STOPPED_PAPERS_LABEL = 'Hồ sơ đã dừng: giấy tờ về Trung tâm';
@@ -121,18 +128,14 @@ export const STOPPED_PAPERS_LABEL = 'Hồ sơ đã dừng: giấy tờ về Trun
  */
 async function receiveStoppedPapers(db: MotCuaDb, batch: HandoffBatch, row: DossierRow, code: string, metaFor: MetaFor, now: Date): Promise<ScanVerdict> {
   const event: DossierEvent = { ...metaFor(row.id), type: 'papersReturned', payload: { stage: 'atCenter', batchId: batch.id } };
-  const check = applyEvent(row.state, event);
-  if (!check.ok) return { outcome: 'wrongState', message: `${check.error.message} Chuyển giám sát xử lý.`, dossier: row, batch };
-  const recorded = await recordEvent(db, event);
-  if (!recorded.ok) return { outcome: 'wrongState', message: recorded.error.message, dossier: row, batch };
-  const next: HandoffBatch = { ...batch, dossierIds: [...batch.dossierIds, row.id] };
-  await db.drafts.put(batchRow(next, now));
+  const recorded = await recordInBatch(db, batch, row, event, now);
+  if (!recorded.ok) return { outcome: 'wrongState', message: `${recorded.message} Chuyển giám sát xử lý.`, dossier: row, batch };
   return {
     outcome: 'accepted',
     label: STOPPED_PAPERS_LABEL,
-    message: `Hồ sơ ${code} đã dừng giải quyết: giấy tờ về Trung tâm để trả lại người nộp. Để riêng, chuyển quầy Dừng hồ sơ (${next.dossierIds.length} hồ sơ trong lô).`,
+    message: `Hồ sơ ${code} đã dừng giải quyết: giấy tờ về Trung tâm để trả lại người nộp. Để riêng, chuyển quầy Dừng hồ sơ (${recorded.batch.dossierIds.length} hồ sơ trong lô).`,
     dossier: projectionRow(recorded.state, row),
-    batch: next,
+    batch: recorded.batch,
   };
 }
 

@@ -11,8 +11,9 @@ import { FieldError, TextField } from '../receive/Field';
 import type { DeskContext } from '../return/desk';
 import type { ActionReport } from '../return/Outcome';
 import { useDeskForm } from '../return/useDeskForm';
-import { contactFor, initialNoticeForm, noticeMessage, noticeReport, recordNotice, resultBeforeAppointment, withoutDiacritics, type NoticeForm as Form } from './notify';
+import { contactFor, initialNoticeForm, noticeMessage, noticeReport, recordNotice, resultBeforeAppointment, type NoticeForm as Form } from './notify';
 import { DeskFormActions } from '../return/DeskFormActions';
+import { stripDiacritics } from '../../../shared/text/fold';
 
 const PHONE_CHANNELS: ReadonlySet<NoticeChannel> = new Set(['sms', 'zalo', 'phone']);
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -64,7 +65,7 @@ export function NoticeForm(props: { ctx: DeskContext; dossierId: string; state: 
   }, []);
 
   const contactOf = (c: NoticeChannel) => (PHONE_CHANNELS.has(c) ? (phoneShown ? (phone ?? '') : '') : contactFor(state, c));
-  const plain = form.message === withoutDiacritics(form.message);
+  const plain = form.message === stripDiacritics(form.message);
 
   const copy = () =>
     navigator.clipboard
@@ -103,7 +104,7 @@ export function NoticeForm(props: { ctx: DeskContext; dossierId: string; state: 
           Chép nội dung
         </button>
         {form.channel === 'sms' ? (
-          <button type="button" className="secondary" onClick={() => set({ message: plain ? noticeMessage(state, ctx) : withoutDiacritics(form.message) })}>
+          <button type="button" className="secondary" onClick={() => set({ message: plain ? noticeMessage(state, ctx) : stripDiacritics(form.message) })}>
             {plain ? 'Viết lại có dấu' : 'Bỏ dấu (SMS)'}
           </button>
         ) : null}

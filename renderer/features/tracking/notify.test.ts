@@ -4,7 +4,8 @@ import { fromVnLocal, workCalendar } from '../../../shared/calendar';
 import { MotCuaDb } from '../../db';
 import { deskContext, seedDossier } from '../return/testing';
 import { loadTrackingBoard } from './board';
-import { canNotify, initialNoticeForm, noticeMessage, recordNotice, resultBeforeAppointment, withoutDiacritics } from './notify';
+import { canNotify, initialNoticeForm, noticeMessage, recordNotice, resultBeforeAppointment } from './notify';
+import { stripDiacritics } from '../../../shared/text/fold';
 
 const A = '000.00.15.H41';
 // Friday 13/3/2026, 10:00 in Vietnam.
@@ -55,7 +56,7 @@ describe('results not yet announced', () => {
       'Bộ phận trả kết quả, Trung tâm Phục vụ Hành chính công tỉnh thông báo: hồ sơ 000.00.15.H41-260302-0061 (Cấp bản sao trích lục hộ tịch) đã có kết quả, sớm hơn ngày hẹn 20/03/2026. ' +
         'Mời ông/bà đến nhận từ hôm nay, trong giờ làm việc; mang theo giấy hẹn và CCCD.',
     );
-    expect(withoutDiacritics('Đã có kết quả, mời ông/bà đến nhận')).toBe('Da co ket qua, moi ong/ba den nhan');
+    expect(stripDiacritics('Đã có kết quả, mời ông/bà đến nhận')).toBe('Da co ket qua, moi ong/ba den nhan');
     const post = await seedDossier(db, { code: `${A}-260302-0062`, dueAt: at(20), stage: 'resultReady', resultAt: at(12, 9), post: true });
     expect(noticeMessage((await row(post)).state, ctx)).toContain('kết quả được gửi qua bưu điện đến 12 Lê Lợi, Vinh.');
     expect(initialNoticeForm((await row(id)).state, ctx)).toMatchObject({ channel: 'sms', contact: '0912345678' });

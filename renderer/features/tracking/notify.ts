@@ -66,11 +66,6 @@ export function noticeMessage(state: DossierState, ctx: Pick<DeskContext, 'confi
   return `${from}: ${dossier} đã có kết quả${when}. ${come}`;
 }
 
-/** Without diacritics, for SMS: a Vietnamese text with marks costs over twice as many messages. */
-export function withoutDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-}
-
 /** The officer's form at its start: the channel on file and the prepared text. */
 export function initialNoticeForm(state: DossierState, ctx: Pick<DeskContext, 'config'>): NoticeForm {
   const channel = defaultChannel(state);

@@ -1,4 +1,4 @@
-export { MotCuaDb, SCHEMA_VERSIONS, CURRENT_SCHEMA_VERSION, projectionRow } from './schema';
+export { MotCuaDb, SCHEMA_VERSIONS, CURRENT_SCHEMA_VERSION, dossiersInStatus, projectionRow } from './schema';
 export { foldVietnamese } from '../../shared/text/fold';
 export type { DossierRow, EventRow, OutboxRow, SyncStateRow, LeaseRow, CatalogueRow, HolidayRow, PrintJobRow, SettingRow, DraftRow, StaffRow } from './schema';
 export { recordEvent } from './recordEvent';

@@ -2,7 +2,7 @@
 // Dossiers hold projections (searchable, listable), events are kept for open dossiers, and the
 // outbox holds what has not reached the server yet.
 import { Dexie } from 'dexie';
-import type { EntityTable, Transaction } from 'dexie';
+import type { Collection, EntityTable, InsertType, Transaction } from 'dexie';
 import { foldVietnamese } from '../../shared/text/fold';
 import type { PrintJobRecord } from '../print/queue';
 import type { DossierEvent, DossierState, DossierStatus } from '../../shared/domain';
@@ -181,6 +181,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
+
+/**
+ * The dossiers in one status, through the [status+dueAt] index (by deadline): only that status is
+ * read, not the whole table. Every dossier past reception has a deadline, so none is left out.
+ */
+export function dossiersInStatus(db: MotCuaDb, status: DossierStatus): Collection<DossierRow, string, InsertType<DossierRow, 'id'>> {
+  return db.dossiers.where('[status+dueAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]);
+}
 
 export function projectionRow(state: DossierState, prior?: Partial<DossierRow>): DossierRow {
   const a = state.applicant;

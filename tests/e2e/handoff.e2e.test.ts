@@ -23,6 +23,8 @@ const HANDOFF_USER = { username: 'bangiao1', password: 'bangiao-demo', fullName:
 let server: Started;
 let browser: Browser;
 let counter: Counter;
+/** A second counter, at the department: it knows the batch only from the dossiers it synced. */
+let department: Counter | undefined;
 let printer: VirtualPrinter;
 let pusher: Pusher;
 
@@ -57,6 +59,8 @@ async function received(name: string, departmentId: string): Promise<DossierEven
 }
 
 const OUT = Array.from({ length: 50 }, (_, i) => `a${i + 1}`);
+/** The code of the 50-dossier batch, set when it is opened. */
+let outBatch = '';
 
 async function seedDossiers() {
   const admin = await adminToken(server.url);
@@ -76,6 +80,31 @@ async function seedDossiers() {
   codes.unknown = await pusher.nextCode(new Date());
   const pushed = await pusher.push(events);
   expect(pushed.results.every((r) => r.status === 'stored')).toBe(true);
+}
+
+/** How many dossiers of `batchId` in `status` this kiosk's own database holds (read, never written). */
+const localInBatch = (page: Page, status: string, batchId: string) =>
+  page.evaluate(
+    ({ status, batchId }) =>
+      new Promise<number>((done, fail) => {
+        const open = indexedDB.open('motcua');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('dossiers').objectStore('dossiers').getAll();
+          all.onsuccess = () => {
+            const rows = all.result as { status: string; state: { currentBatchId?: string } }[];
+            done(rows.filter((r) => r.status === status && r.state.currentBatchId === batchId).length);
+            open.result.close();
+          };
+        };
+      }),
+    { status, batchId },
+  );
+async function waitForLocal(page: Page, status: string, batchId: string, n: number, what: string) {
+  for (let waited = 0; (await localInBatch(page, status, batchId)) < n; waited += 500) {
+    if (waited > 60_000) throw new Error(`${what}: the kiosk did not sync ${n} dossiers of ${batchId} in status ${status} in 60 s`);
+    await page.waitForTimeout(500);
+  }
 }
 
 /** How many dossiers this kiosk's own database holds (read, never written, from the test). */
@@ -115,6 +144,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await counter?.kiosk.stop();
+  await department?.kiosk.stop();
   await server?.stop();
   await printer?.stop();
 });
@@ -173,6 +203,7 @@ test('a batch of 50 dossiers: scanned in (QR code and 1D key), every rejection a
   await page.locator('#out-seal').press('Enter');
   const batchCode = await page.getByTestId('batch-code').innerText();
   expect(batchCode).toMatch(/^BG-\d{6}-\d{2}-01$/);
+  outBatch = batchCode;
 
   for (const [i, name] of OUT.entries()) {
     const code = codes[name]!;
@@ -217,17 +248,52 @@ test('a batch of 50 dossiers: scanned in (QR code and 1D key), every rejection a
   }
 });
 
-test('the batch barcode on the signed record confirms delivery of every dossier in it', async () => {
-  const { page } = counter;
+test('at the department, a counter that only synced the dossiers confirms the whole batch by its barcode', async () => {
+  expect(outBatch).not.toBe('');
+  department = await openCounter(browser, server, { counterId: 'quay-so', counterName: `Quầy 1 – ${departments[0]!.name}`, user: HANDOFF_USER });
+  const { page } = department;
+  await page.getByTestId('sync-badge').getByText(/Trực tuyến/).waitFor({ timeout: 30_000 });
+  await waitForLocal(page, 'withCourier', outBatch, 50, 'department counter');
+  await page.keyboard.press('F3');
+  await page.getByRole('tab', { name: /Chuyển hồ sơ đi/ }).waitFor({ timeout: 30_000 });
   await page.keyboard.press('Alt+2');
   await page.getByRole('tab', { name: /Xác nhận đã giao/, selected: true }).waitFor();
+  await page.getByText('Chưa có lô nào đã gửi.').waitFor();
   await scan(page, 'XIN-CHAO-123');
   await expectVerdict(page, 'notADossierCode');
-  const batchCode = (await page.locator('.batch-picker .code').first().innerText()).trim();
-  await scan(page, batchCode);
-  await expectVerdict(page, 'accepted', new RegExp(`Lô ${batchCode}: đã xác nhận giao 50 hồ sơ`));
+  const unknown = `BG-${yymmdd}-99-01`;
+  await scan(page, unknown);
+  await expectVerdict(page, 'unknownCode', new RegExp(`Máy này chưa có hồ sơ nào của lô ${unknown}: chờ đồng bộ với máy chủ rồi quét lại, hoặc kiểm tra lại mã lô trên biên bản`));
+
+  await scan(page, outBatch);
+  await expectVerdict(page, 'accepted', new RegExp(`Lô ${outBatch}: đã xác nhận giao 50 hồ sơ\\.`));
   const list = await page.getByTestId('delivery-list').innerText();
   expect(list.match(/Đang ở cơ quan giải quyết/g)).toHaveLength(50);
+  await page.getByText('Lô do quầy khác lập').waitFor();
+  await shot(page, '5-delivered-at-department');
+  await scan(page, outBatch);
+  await expectVerdict(page, 'unknownCode', new RegExp(`Lô ${outBatch} đã được xác nhận giao \\(50 hồ sơ`));
+
+  // The facts reached the server with the department counter's name and the time of the scan.
+  await expect
+    .poll(async () => {
+      const pulled = await api<PullResponse>(server.url, '/v1/pull?after=0&limit=500', pusher.device.credential);
+      return pulled.dossiers.filter((d) => d.status === 'atDepartment' && OUT.some((n) => codes[n] === d.code)).length;
+    }, { timeout: 30_000 })
+    .toBe(50);
+});
+
+test('back at the Center, the batch barcode on the signed record marks the batch delivered without recording anything twice', async () => {
+  const { page } = counter;
+  await waitForLocal(page, 'atDepartment', outBatch, 50, 'closing counter');
+  await page.keyboard.press('Alt+2');
+  await page.getByRole('tab', { name: /Xác nhận đã giao/, selected: true }).waitFor();
+  expect((await page.locator('.batch-picker .code').first().innerText()).trim()).toBe(outBatch);
+  await scan(page, outBatch);
+  await expectVerdict(page, 'accepted', new RegExp(`Lô ${outBatch}: đã xác nhận giao 0 hồ sơ, bỏ qua 50 hồ sơ đã xác nhận hoặc báo thiếu`));
+  const list = await page.getByTestId('delivery-list').innerText();
+  expect(list.match(/Đang ở cơ quan giải quyết/g)).toHaveLength(50);
+  await page.locator('.batch-picker').getByText(/đã giao \d{2}:\d{2}/).waitFor();
   await shot(page, '5-delivered');
 });
 

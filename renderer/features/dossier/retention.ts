@@ -1,7 +1,6 @@
 // The retention rule (README.md): returned dossiers older than a configurable number of months
 // leave the counter's database; the server keeps them and the card fetches them on demand.
-import { Dexie } from 'dexie';
-import type { MotCuaDb } from '../../db';
+import { dossiersInStatus, type MotCuaDb } from '../../db';
 
 export const DEFAULT_RETENTION_MONTHS = 6;
 
@@ -32,7 +31,7 @@ export async function pruneReturnedDossiers(db: MotCuaDb, options: PruneOptions)
   if (!Number.isFinite(options.months) || options.months < 1) throw new RangeError('Số tháng lưu giữ phải từ 1 trở lên.');
   const cutoff = retentionCutoff(options.now, options.months).toISOString();
   return db.transaction('rw', [db.dossiers, db.events, db.outbox], async () => {
-    const returned = await db.dossiers.where('[status+dueAt]').between(['returned', Dexie.minKey], ['returned', Dexie.maxKey]).toArray();
+    const returned = await dossiersInStatus(db, 'returned').toArray();
     let pruned = 0;
     let keptPending = 0;
     for (const row of returned) {

@@ -1,13 +1,14 @@
 // Delivery confirmation: scanning a batch barcode (from the record the department signed) marks
 // every dossier still travelling in it delivered; one dossier can be confirmed or reported missing.
+// A batch closed at another counter (this one is at the department) is listed from its synced dossiers.
 import { useCallback, useEffect, useState } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
 import { useKiosk } from '../../app/kiosk';
 import type { DossierRow } from '../../db';
 import { useScans } from '../../scan';
-import { getBatch, listBatches, type HandoffBatch } from './batch';
+import { listBatches, type HandoffBatch } from './batch';
 import { BatchList } from './BatchList';
-import { batchForDelivery, confirmBatchDelivery, confirmDossierDelivery, disputeDelivery } from './delivery';
+import { batchForDelivery, confirmBatchDelivery, confirmDossierDelivery, deliveryBatchOf, disputeDelivery, type DeliveryBatch } from './delivery';
 import { ScanFeedback, type ShownVerdict } from './ScanFeedback';
 import type { HandoffSetup } from './useHandoffSetup';
 
@@ -16,18 +17,19 @@ const DELIVERY_LABELS = { accepted: 'Đã xác nhận giao', notADossierCode: 'K
 export function DeliveryPanel({ setup }: { setup: HandoffSetup }) {
   const { db, eventMeta } = useKiosk();
   const [batches, setBatches] = useState<HandoffBatch[]>([]);
-  const [selected, setSelected] = useState<HandoffBatch>();
+  const [selected, setSelected] = useState<DeliveryBatch>();
   const [rows, setRows] = useState<Map<string, DossierRow>>(new Map());
   const [verdict, setVerdict] = useState<ShownVerdict>();
   const [disputing, setDisputing] = useState<{ row: DossierRow; note: string; error?: string }>();
 
   const show = (outcome: ShownVerdict['outcome'], message: string) => setVerdict((last) => ({ outcome, message, serial: (last?.serial ?? 0) + 1 }));
 
+  // The selected batch is kept as found, not looked up again: once confirmed, a batch closed at
+  // another counter has no dossier left with the courier to be found by.
   const refresh = useCallback(
-    async (batchId?: string) => {
+    async (batch?: DeliveryBatch) => {
       const all = (await listBatches(db)).filter((b) => b.direction === 'toDepartment' && b.state !== 'open');
       setBatches(all);
-      const batch = batchId ? await getBatch(db, batchId) : undefined;
       setSelected(batch);
       if (batch) {
         const found = await db.dossiers.bulkGet(batch.dossierIds);
@@ -48,7 +50,7 @@ export function DeliveryPanel({ setup }: { setup: HandoffSetup }) {
       const found = await batchForDelivery(db, c.parts.code);
       if (!found.ok) return show('unknownCode', found.message);
       const result = await confirmBatchDelivery(db, found.batch.id, eventMeta);
-      await refresh(found.batch.id);
+      await refresh(result.batch);
       const refused = result.refusals.length > 0 ? ` ${result.refusals.length} hồ sơ không xác nhận được: ${result.refusals.map((r) => `${r.dossierCode} (${r.message})`).join('; ')}` : '';
       show(result.refusals.length > 0 ? 'wrongState' : 'accepted', `Lô ${found.batch.id}: đã xác nhận giao ${result.delivered.length} hồ sơ${result.skipped.length > 0 ? `, bỏ qua ${result.skipped.length} hồ sơ đã xác nhận hoặc báo thiếu` : ''}.${refused}`);
     })();
@@ -57,7 +59,7 @@ export function DeliveryPanel({ setup }: { setup: HandoffSetup }) {
   const confirmOne = async (row: DossierRow) => {
     const result = await confirmDossierDelivery(db, selected!.id, row.id, eventMeta);
     show(result.ok ? 'accepted' : 'wrongState', result.ok ? `Đã xác nhận giao ${row.code ?? ''}.` : result.message);
-    await refresh(selected!.id);
+    await refresh(selected);
   };
   const submitDispute = async () => {
     if (!disputing) return;
@@ -65,7 +67,7 @@ export function DeliveryPanel({ setup }: { setup: HandoffSetup }) {
     if (!result.ok) return setDisputing({ ...disputing, error: result.message });
     setDisputing(undefined);
     show('accepted', `Đã ghi nhận khiếu nại bàn giao cho ${disputing.row.code ?? ''}.`);
-    await refresh(selected!.id);
+    await refresh(selected);
   };
 
   return (
@@ -76,7 +78,7 @@ export function DeliveryPanel({ setup }: { setup: HandoffSetup }) {
           {batches.length === 0 ? <li className="hint">Chưa có lô nào đã gửi.</li> : null}
           {batches.map((b) => (
             <li key={b.id}>
-              <button type="button" className={selected?.id === b.id ? 'active' : ''} onClick={() => void refresh(b.id)}>
+              <button type="button" className={selected?.id === b.id ? 'active' : ''} onClick={() => void refresh(deliveryBatchOf(b))}>
                 <span className="code">{b.id}</span> {setup.departmentName(b.departmentId)} · {b.dossierIds.length} hồ sơ · {b.state === 'delivered' ? `đã giao ${formatVietnamDateTime(b.deliveredAt!)}` : 'đang chuyển'}
               </button>
             </li>
@@ -84,7 +86,11 @@ export function DeliveryPanel({ setup }: { setup: HandoffSetup }) {
         </ul>
         {selected ? (
           <section aria-label={`Lô ${selected.id}`}>
-            <h3>Lô {selected.id}</h3>
+            <h3>
+              Lô {selected.id}
+              {selected.departmentId ? ` · ${setup.departmentName(selected.departmentId)}` : ''}
+            </h3>
+            {selected.draft ? null : <p className="hint">Lô do quầy khác lập: danh sách lấy từ các hồ sơ của lô đã đồng bộ về máy này.</p>}
             <BatchList
               testId="delivery-list"
               ids={selected.dossierIds}

@@ -1,10 +1,9 @@
 // Dossiers waiting at the Center that are late leaving, or must leave today (DOMAIN.md: the same
 // day when received before 15:00, the start of the next working day when after).
-import { Dexie } from 'dexie';
 import { useEffect, useState } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
 import { useKiosk } from '../../app/kiosk';
-import type { DossierRow } from '../../db';
+import { dossiersInStatus, type DossierRow } from '../../db';
 import type { HandoffSetup } from './useHandoffSetup';
 import { leaveWarnings, type LeaveWarning } from './warnings';
 
@@ -12,9 +11,7 @@ export function LeaveWarnings({ setup }: { setup: HandoffSetup }) {
   const { db } = useKiosk();
   const [warnings, setWarnings] = useState<LeaveWarning<DossierRow>[]>();
   useEffect(() => {
-    void db.dossiers
-      .where('[status+dueAt]')
-      .between(['received', Dexie.minKey], ['received', Dexie.maxKey])
+    void dossiersInStatus(db, 'received')
       .toArray()
       .then((waiting) => setWarnings(leaveWarnings(waiting, (r) => r.state.receivedAt, setup.catalogue.calendar, new Date())));
   }, [db, setup]);

@@ -1,30 +1,63 @@
 // Delivery confirmation: the courier brings back the record signed by the department (or a counter
 // at the department scans it). The batch barcode confirms every dossier still travelling in it;
 // single dossiers are confirmed or disputed (missing on arrival) one by one.
-import type { DossierEvent } from '../../../shared/domain';
-import { recordEvent, type MotCuaDb } from '../../db';
+import type { DossierEvent, DossierStatus } from '../../../shared/domain';
+import { dossiersInStatus, recordEvent, type DossierRow, type MotCuaDb } from '../../db';
 import { batchRow, getBatch, type BatchRefusal, type HandoffBatch } from './batch';
 import type { MetaFor } from './outbound';
 
+/**
+ * A batch as delivery confirms it. On the counter that closed it, its record (`draft`) lists the
+ * dossiers; any other counter (one at the department) knows the batch only from the synced dossiers
+ * still travelling in it.
+ */
+export interface DeliveryBatch {
+  id: string;
+  dossierIds: string[];
+  departmentId?: string;
+  /** This counter's record of the batch, absent when another counter closed it. */
+  draft?: HandoffBatch;
+}
+
 export interface DeliveryResult {
-  batch: HandoffBatch;
+  batch: DeliveryBatch;
   delivered: string[];
   /** Already confirmed earlier, or disputed (missing on arrival): left as they are. */
   skipped: string[];
   refusals: BatchRefusal[];
 }
 
+/** The batch as this counter recorded it when it closed it. */
+export function deliveryBatchOf(draft: HandoffBatch): DeliveryBatch {
+  return { id: draft.id, dossierIds: draft.dossierIds, departmentId: draft.departmentId, draft };
+}
+
 function deliveredEvent(metaFor: MetaFor, dossierId: string, batchId: string, at: Date): DossierEvent {
   return { ...metaFor(dossierId), type: 'deliveredToDepartment', payload: { batchId, at: at.toISOString() } };
 }
 
+/** The dossiers in `status` whose current batch is `batchId`, in code order. */
+async function dossiersOfBatch(db: MotCuaDb, status: DossierStatus, batchId: string): Promise<DossierRow[]> {
+  const rows = await dossiersInStatus(db, status)
+    .filter((r) => r.state.currentBatchId === batchId)
+    .toArray();
+  return rows.sort((a, b) => (a.code ?? a.id).localeCompare(b.code ?? b.id));
+}
+
 /** The batch a delivery scan names, with a Vietnamese reason when it cannot be confirmed. */
-export async function batchForDelivery(db: MotCuaDb, batchCode: string): Promise<{ ok: true; batch: HandoffBatch } | { ok: false; message: string }> {
-  const batch = await getBatch(db, batchCode);
-  if (!batch) return { ok: false, message: `Lô ${batchCode} không do quầy này lập: xác nhận tại quầy đã lập biên bản.` };
-  if (batch.direction !== 'toDepartment') return { ok: false, message: `Lô ${batchCode} là lô kết quả chuyển về Trung tâm, không cần xác nhận giao.` };
-  if (batch.state === 'open') return { ok: false, message: `Lô ${batchCode} chưa đóng: đóng lô và in biên bản trước khi xác nhận giao.` };
-  return { ok: true, batch };
+export async function batchForDelivery(db: MotCuaDb, batchCode: string): Promise<{ ok: true; batch: DeliveryBatch } | { ok: false; message: string }> {
+  const draft = await getBatch(db, batchCode);
+  if (draft) {
+    if (draft.direction !== 'toDepartment') return { ok: false, message: `Lô ${batchCode} là lô kết quả chuyển về Trung tâm, không cần xác nhận giao.` };
+    if (draft.state === 'open') return { ok: false, message: `Lô ${batchCode} chưa đóng: đóng lô và in biên bản trước khi xác nhận giao.` };
+    return { ok: true, batch: deliveryBatchOf(draft) };
+  }
+  // Closed at another counter: the batch is what the synced dossiers say is still with the courier.
+  const travelling = await dossiersOfBatch(db, 'withCourier', batchCode);
+  if (travelling.length > 0) return { ok: true, batch: { id: batchCode, dossierIds: travelling.map((r) => r.id), departmentId: travelling[0]!.departmentId } };
+  const arrived = await dossiersOfBatch(db, 'atDepartment', batchCode);
+  if (arrived.length > 0) return { ok: false, message: `Lô ${batchCode} đã được xác nhận giao (${arrived.length} hồ sơ đã đến cơ quan giải quyết): không còn hồ sơ nào của lô đang chuyển.` };
+  return { ok: false, message: `Máy này chưa có hồ sơ nào của lô ${batchCode}: chờ đồng bộ với máy chủ rồi quét lại, hoặc kiểm tra lại mã lô trên biên bản.` };
 }
 
 /** Marks every dossier of the batch still with the courier as delivered at `at`. */
@@ -41,12 +74,16 @@ export async function confirmBatchDelivery(db: MotCuaDb, batchId: string, metaFo
       skipped.push(dossierId);
       continue;
     }
-    const result = await recordEvent(db, deliveredEvent(metaFor, dossierId, batchId, at));
+    const result = await confirmDossierDelivery(db, batchId, dossierId, metaFor, at);
     if (result.ok) delivered.push(dossierId);
-    else refusals.push({ dossierId, dossierCode: row.code ?? dossierId, message: result.error.message });
+    else refusals.push({ dossierId, dossierCode: row.code ?? dossierId, message: result.message });
   }
-  const batch: HandoffBatch = { ...found.batch, state: 'delivered', deliveredAt: found.batch.deliveredAt ?? at.toISOString(), refusals: [...found.batch.refusals, ...refusals] };
-  await db.drafts.put(batchRow(batch));
+  let batch = found.batch;
+  if (batch.draft) {
+    const draft: HandoffBatch = { ...batch.draft, state: 'delivered', deliveredAt: batch.draft.deliveredAt ?? at.toISOString(), refusals: [...batch.draft.refusals, ...refusals] };
+    await db.drafts.put(batchRow(draft));
+    batch = deliveryBatchOf(draft);
+  }
   return { batch, delivered, skipped, refusals };
 }
 

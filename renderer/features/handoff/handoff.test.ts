@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { classifyScan, dossierBarcodeKey, formatBatchCode } from '../../../shared/codes';
 import { MotCuaDb, recordEvent } from '../../db';
 import { getBatch, openBatch, openBatchProblems, type BatchDirection } from './batch';
-import { confirmBatchDelivery, disputeDelivery } from './delivery';
+import { batchForDelivery, confirmBatchDelivery, confirmDossierDelivery, disputeDelivery } from './delivery';
 import { listInboundRejects, scanIntoInboundBatch, type InboundDetails } from './inbound';
 import { closeOutboundBatch, removeFromBatch, scanIntoOutboundBatch } from './outbound';
 import { AGENCY, BUILDING, dossierCode, FINANCE, metaFor, receivedEvent } from './testing';
@@ -103,6 +103,17 @@ describe('delivery and results', () => {
     expect((await db.dossiers.get('d1'))?.state.deliveredAt).toBe('2026-01-12T10:00:00.000Z');
     expect((await db.dossiers.get('d2'))?.status).toBe('withCourier');
     expect((await getBatch(db, batchId))?.state).toBe('delivered');
+    expect(result.batch.draft).toMatchObject({ state: 'delivered', deliveredAt: '2026-01-12T10:00:00.000Z' });
+  });
+
+  test('confirmed first at the department: the record still becomes delivered, and nothing is recorded twice', async () => {
+    const batchId = await sent([1, 2]);
+    const department = metaFor('quay-so-xay-dung', 'officer-9');
+    for (const id of ['d1', 'd2']) await recordEvent(db, { ...department(id), type: 'deliveredToDepartment', payload: { batchId, at: '2026-01-12T09:30:00.000Z' } });
+    const result = await confirmBatchDelivery(db, batchId, meta, new Date('2026-01-12T10:00:00Z'));
+    expect(result).toMatchObject({ delivered: [], skipped: ['d1', 'd2'], refusals: [] });
+    expect((await getBatch(db, batchId))?.state).toBe('delivered');
+    expect((await db.dossiers.get('d1'))?.state.deliveredAt).toBe('2026-01-12T09:30:00.000Z');
   });
 
   test('results come back as result, supplement or refusal; unknown and already returned ones are listed for a supervisor', async () => {
@@ -165,5 +176,74 @@ describe('delivery and results', () => {
     expect((await getBatch(db, later.id))?.dossierIds).toEqual([]);
     expect((await listInboundRejects(db)).map((r) => r.code).sort()).toEqual([dossierCode(1), dossierCode(5)].sort());
     expect((await db.dossiers.get('d5'))?.state.papers).toBe('atCenter');
+  });
+});
+
+describe('delivery at a counter that did not close the batch', () => {
+  // The department's counter: the dossiers and their handedToCourier events came by sync, the batch
+  // record stayed at the counter that closed it.
+  const BATCH = formatBatchCode({ date: '2026-01-12', counter: 7, batchNumber: 1 });
+  const center = metaFor('quay-7', 'officer-7');
+  async function handed(seqs: number[], batchId = BATCH) {
+    for (const seq of seqs) {
+      const result = await recordEvent(db, { ...center(`d${seq}`), type: 'handedToCourier', payload: { batchId, direction: 'toDepartment', courierName: 'Phạm Văn Tư', departmentId: BUILDING } });
+      expect(result.ok).toBe(true);
+    }
+  }
+  const deliveredEvents = async (dossierId: string) => (await db.events.where('dossierId').equals(dossierId).toArray()).filter((e) => e.event.type === 'deliveredToDepartment');
+
+  test('the batch barcode confirms the synced dossiers travelling in it, with the time; single ones are confirmed or disputed', async () => {
+    await handed([1, 2, 3, 4]);
+    await handed([5], formatBatchCode({ date: '2026-01-12', counter: 7, batchNumber: 2 }));
+    const found = await batchForDelivery(db, BATCH);
+    expect(found).toEqual({ ok: true, batch: { id: BATCH, dossierIds: ['d1', 'd2', 'd3', 'd4'], departmentId: BUILDING } });
+
+    expect(await disputeDelivery(db, BATCH, 'd2', 'Thiếu hồ sơ trong túi', meta)).toEqual({ ok: true });
+    expect(await confirmDossierDelivery(db, BATCH, 'd3', meta, new Date('2026-01-12T09:30:00Z'))).toEqual({ ok: true });
+    const result = await confirmBatchDelivery(db, BATCH, meta, new Date('2026-01-12T10:00:00Z'));
+    expect(result).toMatchObject({ delivered: ['d1', 'd4'], skipped: ['d2'], refusals: [] });
+    expect(result.batch.draft).toBeUndefined();
+
+    const state = async (id: string) => (await db.dossiers.get(id))!;
+    expect((await state('d1')).status).toBe('atDepartment');
+    expect((await state('d1')).state.deliveredAt).toBe('2026-01-12T10:00:00.000Z');
+    expect((await state('d4')).state.deliveredAt).toBe('2026-01-12T10:00:00.000Z');
+    expect((await state('d3')).state.deliveredAt).toBe('2026-01-12T09:30:00.000Z');
+    expect((await state('d2')).status).toBe('withCourier');
+    expect((await state('d5')).status).toBe('withCourier');
+    expect(await deliveredEvents('d3')).toHaveLength(1);
+    expect((await deliveredEvents('d1'))[0]?.event).toMatchObject({ counterId: 'quay-1', payload: { batchId: BATCH, at: '2026-01-12T10:00:00.000Z' } });
+    expect(await db.outbox.where('dossierId').equals('d1').count()).toBe(3);
+    // No batch record is made up here: the trips report stays the closing counter's.
+    expect(await getBatch(db, BATCH)).toBeUndefined();
+  });
+
+  test('a dossier of the same batch no longer with the courier is not included', async () => {
+    await handed([1, 2, 3]);
+    await recordEvent(db, { ...center('d2'), type: 'deliveredToDepartment', payload: { batchId: BATCH, at: '2026-01-12T09:00:00.000Z' } });
+    await recordEvent(db, { ...center('d3'), type: 'withdrawn', payload: { reason: 'Công dân xin rút', requestedBy: 'Nguyễn Văn Bình' } });
+    const d3 = await db.dossiers.get('d3');
+    expect([d3?.status, d3?.state.currentBatchId]).toEqual(['withdrawn', BATCH]);
+
+    const found = await batchForDelivery(db, BATCH);
+    expect(found.ok && found.batch.dossierIds).toEqual(['d1']);
+    const result = await confirmBatchDelivery(db, BATCH, meta);
+    expect(result).toMatchObject({ delivered: ['d1'], skipped: [], refusals: [] });
+    expect(await deliveredEvents('d2')).toHaveLength(1);
+    expect(await deliveredEvents('d3')).toHaveLength(0);
+    expect((await db.dossiers.get('d2'))?.state.deliveredAt).toBe('2026-01-12T09:00:00.000Z');
+  });
+
+  test('a batch this machine has no dossier of is refused with what to do; a batch already confirmed says so', async () => {
+    const unknown = formatBatchCode({ date: '2026-01-12', counter: 7, batchNumber: 9 });
+    const refused = await batchForDelivery(db, unknown);
+    expect(refused).toEqual({ ok: false, message: `Máy này chưa có hồ sơ nào của lô ${unknown}: chờ đồng bộ với máy chủ rồi quét lại, hoặc kiểm tra lại mã lô trên biên bản.` });
+    await expect(confirmBatchDelivery(db, unknown, meta)).rejects.toThrow(/chưa có hồ sơ nào của lô/);
+
+    await handed([1, 2]);
+    await confirmBatchDelivery(db, BATCH, meta);
+    const again = await batchForDelivery(db, BATCH);
+    expect(again.ok).toBe(false);
+    expect(!again.ok && again.message).toMatch(/^Lô BG-260112-07-01 đã được xác nhận giao \(2 hồ sơ đã đến cơ quan giải quyết\)/);
   });
 });

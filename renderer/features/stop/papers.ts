@@ -1,9 +1,8 @@
 // After a stop: the papers' way back to the applicant. Papers that were away come back through an
 // inbound courier batch (handoff/inbound.ts records papersReturned 'atCenter'); here the desk hands
 // them back, identity checked as for the stop, and lists the stopped dossiers still to finish.
-import { Dexie } from 'dexie';
 import type { DossierEvent, DossierState, EventMeta } from '../../../shared/domain';
-import { recordEvent, type DossierRow, type MotCuaDb } from '../../db';
+import { dossiersInStatus, recordEvent, type DossierRow, type MotCuaDb } from '../../db';
 import { checkIdentity, type DeskIdentity, type IdentityErrors } from './stop';
 
 export interface HandBackForm extends DeskIdentity {
@@ -64,7 +63,7 @@ export interface StoppedPapers {
 
 /** Stopped dossiers whose papers are not yet back in the applicant's hands, longest waiting first. */
 export async function listStoppedPapers(db: MotCuaDb, limit = 200): Promise<StoppedPapers> {
-  const stopped = await db.dossiers.where('[status+dueAt]').between(['withdrawn', Dexie.minKey], ['withdrawn', Dexie.maxKey]).toArray();
+  const stopped = await dossiersInStatus(db, 'withdrawn').toArray();
   const since = (r: DossierRow) => r.state.papersMovedAt ?? '';
   const pick = (where: 'away' | 'atCenter') =>
     stopped

@@ -3,7 +3,7 @@
 import { Dexie } from 'dexie';
 import { vnDateKey, type WorkCalendar } from '../../../shared/calendar';
 import type { DossierStatus } from '../../../shared/domain';
-import type { DossierRow, MotCuaDb } from '../../db';
+import { dossiersInStatus, type DossierRow, type MotCuaDb } from '../../db';
 
 export const DEFAULT_NOT_COLLECTED_DAYS = 10;
 /** The most rows per group: a board to act on, not an archive. */
@@ -62,9 +62,9 @@ export async function loadTrackingBoard(db: MotCuaDb, options: { now: Date; cale
     else if (key <= nextKey) board.dueNextWorkingDay.push(row);
   }
   board.overdue = board.overdue.slice(0, GROUP_LIMIT);
-  board.awaitingSupplement = await db.dossiers.where('[status+dueAt]').between(['awaitingSupplement', Dexie.minKey], ['awaitingSupplement', Dexie.maxKey]).limit(GROUP_LIMIT).toArray();
+  board.awaitingSupplement = await dossiersInStatus(db, 'awaitingSupplement').limit(GROUP_LIMIT).toArray();
   const readyBefore = new Date(now.getTime() - (options.notCollectedDays ?? DEFAULT_NOT_COLLECTED_DAYS) * 86_400_000).toISOString();
-  const ready = await db.dossiers.where('[status+dueAt]').between(['resultReady', Dexie.minKey], ['resultReady', Dexie.maxKey]).toArray();
+  const ready = await dossiersInStatus(db, 'resultReady').toArray();
   board.notYetNotified = ready
     .filter((r) => r.state.notifiedAt === undefined)
     .sort((a, b) => (a.state.resultReadyAt ?? '').localeCompare(b.state.resultReadyAt ?? ''))

@@ -22,19 +22,33 @@ export async function recordEvent(db: MotCuaDb, event: DossierEvent, current?: {
   try {
     const state = await db.transaction('rw', [db.dossiers, db.events, db.outbox], async () => {
       const row = current ? current.row : await db.dossiers.get(event.dossierId);
-      const result = applyEvent(row?.state, event);
-      if (!result.ok) throw new Refused(result.error);
-      // Issued together: one round trip to the database instead of three before the commit.
-      await Promise.all([
-        db.events.add({ id: event.id, dossierId: event.dossierId, event }),
-        db.dossiers.put(projectionRow(result.state, row)),
-        db.outbox.add({ eventId: event.id, dossierId: event.dossierId, event, status: 'pending', recordedAt: new Date().toISOString() }),
-      ]);
-      return result.state;
+      const issued = issueEventWrites(db, event, row);
+      if (!issued.ok) throw new Refused(issued.error);
+      await issued.written;
+      return issued.state;
     });
     return { ok: true, state };
   } catch (err) {
     if (err instanceof Refused) return { ok: false, error: err.error };
     throw err;
   }
+}
+
+/**
+ * recordEvent's writes for a caller that holds its own transaction over dossiers, events and outbox
+ * and writes more in it (a batch scan): checked by the reducer against `row`, read in that
+ * transaction, then issued at once, nothing written when refused. Not a nested recordEvent: a
+ * nested Dexie transaction locks its parent until it completes, so the caller's other writes would
+ * wait one more round trip to the database.
+ */
+export function issueEventWrites(db: MotCuaDb, event: DossierEvent, row: DossierRow | undefined): { ok: true; state: DossierState; written: Promise<unknown> } | { ok: false; error: TransitionError } {
+  const result = applyEvent(row?.state, event);
+  if (!result.ok) return result;
+  // Issued together: one round trip to the database instead of three before the commit.
+  const written = Promise.all([
+    db.events.add({ id: event.id, dossierId: event.dossierId, event }),
+    db.dossiers.put(projectionRow(result.state, row)),
+    db.outbox.add({ eventId: event.id, dossierId: event.dossierId, event, status: 'pending', recordedAt: new Date().toISOString() }),
+  ]);
+  return { ok: true, state: result.state, written };
 }

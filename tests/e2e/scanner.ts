@@ -2,7 +2,7 @@
 // awaits a round trip per key, and on a loaded 2-core machine that put 30–200 ms between keys (slower
 // than a person), so the scanner's key events go out back to back over the DevTools protocol,
 // stamped `gapMs` apart as a real scanner's would be, Shift included.
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 
 type KeyEventParams = { key: string; code: string; windowsVirtualKeyCode: number; text?: string; shift: boolean };
 
@@ -25,7 +25,7 @@ function keyOf(ch: string): KeyEventParams {
 
 /** Types `typed` then the terminator as a keyboard-wedge scanner does: every key `gapMs` after the last. */
 export async function scan(page: Page, typed: string, terminator: 'Enter' | 'Tab' = 'Enter', gapMs = 4): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await sessionOf(page);
   let at = Date.now() / 1000;
   const sends: Promise<unknown>[] = [];
   const send = (type: 'keyDown' | 'rawKeyDown' | 'keyUp', { key, code, windowsVirtualKeyCode, text }: KeyEventParams, shiftHeld: boolean) => {
@@ -40,5 +40,17 @@ export async function scan(page: Page, typed: string, terminator: 'Enter' | 'Tab
     at += gapMs / 1000;
   }
   await Promise.all(sends);
-  await cdp.detach();
+}
+
+// One DevTools session per page for all its scans: attaching and detaching one per scan made the
+// page's renderer set up and tear down a DevTools agent around every scan, right when it is measured.
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+function sessionOf(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
+  return session;
 }

@@ -3,11 +3,11 @@
 // cannot take are refused with the reason and kept in a list for a supervisor. The papers of a
 // dossier stopped while away come back the same way and are recorded as back at the Center.
 import type { ScanClassification } from '../../../shared/codes';
-import { applyEvent, formatVietnamDateTime, isAllowed, STATUS_LABELS, type DossierEvent, type DossierState, type ResultOutcome } from '../../../shared/domain';
-import { projectionRow, recordEvent, type DossierRow, type MotCuaDb } from '../../db';
+import { DOSSIER_STATUSES, formatVietnamDateTime, isAllowed, STATUS_LABELS, type DossierEvent, type DossierState, type ResultOutcome } from '../../../shared/domain';
+import { issueEventWrites, projectionRow, type DossierRow, type MotCuaDb } from '../../db';
 import { batchRow, getBatch, type HandoffBatch } from './batch';
 import type { MetaFor, ScanVerdict } from './outbound';
-import { resolveScan } from './resolve';
+import { inScanTransaction } from './scanTransaction';
 
 export interface InboundReject {
   id: string;
@@ -42,6 +42,9 @@ export function inboundDetailsProblem(details: InboundDetails): string | undefin
   return undefined;
 }
 
+/** The statuses in which a dossier's result, or its stopped papers, can come back. */
+const canComeBackIn = () => DOSSIER_STATUSES.filter((s) => s === 'withdrawn' || isAllowed(s, 'resultReceived'));
+
 /**
  * Records one scanned result into the open inbound batch. The event, its projection, the outbox row
  * and the batch's list are written in one strict transaction; a refusal's supervisor entry likewise.
@@ -56,9 +59,8 @@ export async function scanIntoInboundBatch(
   departmentName: (id: string | undefined) => string,
   now = new Date(),
 ): Promise<ScanVerdict> {
-  return db.transaction('rw', [db.dossiers, db.events, db.outbox, db.drafts], async () => {
-    // Both reads in one round trip to the database: each trip costs a millisecond or more.
-    const [batch, found] = await Promise.all([getBatch(db, batchId), resolveScan(db, classification, agencyTable)]);
+  const tables = [db.dossiers, db.events, db.outbox, db.drafts];
+  return inScanTransaction(db, tables, batchId, classification, agencyTable, canComeBackIn, async ({ batch, found }) => {
     if (!batch || batch.state !== 'open' || batch.direction !== 'toCenter') throw new Error(`Lô ${batchId} không còn mở để nhận kết quả.`);
     const reject = async (code: string, reason: string) => {
       const entry: InboundReject = { id: crypto.randomUUID(), code, reason, batchId, departmentId: batch.departmentId, at: now.toISOString(), officerId: batch.officerId };
@@ -105,17 +107,13 @@ export async function scanIntoInboundBatch(
   });
 }
 
-/**
- * Writes a scanned dossier's event and adds it to the batch, inside the caller's transaction. The
- * event is checked first against the row read in that transaction (a refusal inside recordEvent's
- * nested transaction would abort the caller's too), so both writes go out together in one trip.
- */
+/** Writes a scanned dossier's event and adds it to the batch, inside the caller's transaction, in one trip. */
 async function recordInBatch(db: MotCuaDb, batch: HandoffBatch, row: DossierRow, event: DossierEvent, now: Date): Promise<{ ok: true; state: DossierState; batch: HandoffBatch } | { ok: false; message: string }> {
-  const check = applyEvent(row.state, event);
-  if (!check.ok) return { ok: false, message: check.error.message };
+  const issued = issueEventWrites(db, event, row);
+  if (!issued.ok) return { ok: false, message: issued.error.message };
   const next: HandoffBatch = { ...batch, dossierIds: [...batch.dossierIds, row.id] };
-  const [recorded] = await Promise.all([recordEvent(db, event, { row }), db.drafts.put(batchRow(next, now))]);
-  return recorded.ok ? { ok: true, state: recorded.state, batch: next } : { ok: false, message: recorded.error.message };
+  await Promise.all([issued.written, db.drafts.put(batchRow(next, now))]);
+  return { ok: true, state: issued.state, batch: next };
 }
 
 export const STOPPED_PAPERS_LABEL = 'Hồ sơ đã dừng: giấy tờ về Trung tâm';

@@ -1,11 +1,11 @@
 // Outbound handoff, Center → department: scanning dossiers into an open batch, removing a mis-scan,
 // and closing the batch, which records "handed to courier" for each dossier in it.
 import type { ScanClassification } from '../../../shared/codes';
-import { isAllowed, STATUS_LABELS, type DossierEvent, type EventMeta } from '../../../shared/domain';
+import { DOSSIER_STATUSES, isAllowed, STATUS_LABELS, type DossierEvent, type EventMeta } from '../../../shared/domain';
 import { recordEvent, type DossierRow, type MotCuaDb } from '../../db';
 import type { ScanOutcome } from '../../scan';
 import { batchRow, getBatch, type BatchRefusal, type HandoffBatch } from './batch';
-import { resolveScan } from './resolve';
+import { inScanTransaction } from './scanTransaction';
 
 export interface ScanVerdict {
   outcome: ScanOutcome;
@@ -16,6 +16,9 @@ export interface ScanVerdict {
   dossier?: DossierRow;
   batch: HandoffBatch;
 }
+
+/** The statuses from which a dossier can leave in a batch going this way. */
+const canLeaveIn = (batch: HandoffBatch) => DOSSIER_STATUSES.filter((s) => isAllowed(s, 'handedToCourier', batch.direction));
 
 /**
  * Puts a scanned dossier into the open batch. The batch is re-read and written in one strict
@@ -28,9 +31,7 @@ export async function scanIntoOutboundBatch(
   agencyTable: readonly string[],
   departmentName: (id: string | undefined) => string,
 ): Promise<ScanVerdict> {
-  return db.transaction('rw', [db.dossiers, db.drafts], async () => {
-    // Both reads in one round trip to the database: each trip costs a millisecond or more.
-    const [batch, found] = await Promise.all([getBatch(db, batchId), resolveScan(db, classification, agencyTable)]);
+  return inScanTransaction(db, [db.dossiers, db.drafts], batchId, classification, agencyTable, canLeaveIn, async ({ batch, found }) => {
     if (!batch || batch.state !== 'open') throw new Error(`Lô ${batchId} không còn mở để quét.`);
     if (found.kind !== 'dossier') return { outcome: found.kind, message: found.message, batch };
     const { row, code } = found;

@@ -1,0 +1,71 @@
+// The one-trip scan: decided on the screen's snapshot while the same reads go out, aborted and decided
+// again whenever the database says otherwise.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, expect, test } from 'vitest';
+import { classifyScan } from '../../../shared/codes';
+import { MotCuaDb, recordEvent } from '../../db';
+import { getBatch, openBatch, type BatchDirection } from './batch';
+import { confirmBatchDelivery } from './delivery';
+import { scanIntoInboundBatch, type InboundDetails } from './inbound';
+import { closeOutboundBatch, removeFromBatch, scanIntoOutboundBatch } from './outbound';
+import { scanTransactionStats } from './scanTransaction';
+import { AGENCY, BUILDING, dossierCode, FINANCE, metaFor, receivedEvent } from './testing';
+
+const meta = metaFor();
+const AGENCY_TABLE = [undefined, AGENCY] as unknown as string[];
+const names = (id: string | undefined) => id ?? '';
+const RESULT: InboundDetails = { outcome: 'result', reasons: [], items: [] };
+
+let db: MotCuaDb;
+
+beforeEach(async () => {
+  db = new MotCuaDb('scan-transaction', { indexedDB: new IDBFactory(), IDBKeyRange });
+  for (let seq = 1; seq <= 4; seq++) {
+    expect((await recordEvent(db, receivedEvent(meta(`d${seq}`), dossierCode(seq), seq === 4 ? FINANCE : BUILDING))).ok).toBe(true);
+  }
+});
+
+const open = (direction: BatchDirection) => openBatch(db, { direction, departmentId: BUILDING, courierName: 'Phạm Văn Tư', sealNumber: '', counterId: 'quay-1', officerId: 'officer-1', counterIndex: 7 });
+const scanOut = (batchId: string, seq: number) => scanIntoOutboundBatch(db, batchId, classifyScan(dossierCode(seq)), AGENCY_TABLE, names);
+const scanIn = (batchId: string, seq: number) => scanIntoInboundBatch(db, batchId, classifyScan(dossierCode(seq)), AGENCY_TABLE, RESULT, meta, names);
+
+test('once the department’s dossiers are loaded, expected scans take one trip; others still take two', async () => {
+  const batch = await open('toDepartment');
+  expect((await scanOut(batch.id, 1)).outcome).toBe('accepted');
+  expect(await scanTransactionStats(db)).toEqual({ oneTrip: 0, stale: 0, twoTrips: 1 });
+  expect((await scanOut(batch.id, 2)).outcome).toBe('accepted');
+  expect((await scanOut(batch.id, 2)).outcome).toBe('duplicate');
+  expect((await scanOut(batch.id, 4)).outcome).toBe('wrongDepartment');
+  expect(await scanTransactionStats(db)).toEqual({ oneTrip: 2, stale: 0, twoTrips: 2 });
+  expect((await getBatch(db, batch.id))?.dossierIds).toEqual(['d1', 'd2']);
+});
+
+test('a batch changed behind the snapshot: the guess is aborted and the scan decided on the stored batch', async () => {
+  const batch = await open('toDepartment');
+  await scanOut(batch.id, 1);
+  await scanTransactionStats(db);
+  await removeFromBatch(db, batch.id, 'd1');
+  // The snapshot still has d1 in the batch and would say "duplicate".
+  expect((await scanOut(batch.id, 1)).outcome).toBe('accepted');
+  expect(await scanTransactionStats(db)).toMatchObject({ stale: 1 });
+  expect((await getBatch(db, batch.id))?.dossierIds).toEqual(['d1']);
+});
+
+test('a dossier changed behind the snapshot: nothing the aborted guess wrote stays', async () => {
+  const out = await open('toDepartment');
+  for (const seq of [1, 2]) await scanOut(out.id, seq);
+  await closeOutboundBatch(db, out.id, meta);
+  await confirmBatchDelivery(db, out.id, meta);
+  const inbound = await open('toCenter');
+  expect((await scanIn(inbound.id, 1)).outcome).toBe('accepted');
+  await scanTransactionStats(db);
+  // Another desk (or sync) records d2's result meanwhile; the snapshot still has d2 at the department.
+  expect((await recordEvent(db, { ...meta('d2'), type: 'resultReceived', payload: { batchId: 'BG-260112-09-01', outcome: 'result' } })).ok).toBe(true);
+  const verdict = await scanIn(inbound.id, 2);
+  expect(verdict.outcome).toBe('wrongState');
+  expect(await scanTransactionStats(db)).toMatchObject({ stale: 1 });
+  const results = (await db.events.where('dossierId').equals('d2').toArray()).filter((e) => e.event.type === 'resultReceived');
+  expect(results.map((e) => e.event.payload)).toEqual([{ batchId: 'BG-260112-09-01', outcome: 'result' }]);
+  expect((await db.outbox.where('dossierId').equals('d2').toArray()).filter((o) => o.event.type === 'resultReceived')).toHaveLength(1);
+  expect((await getBatch(db, inbound.id))?.dossierIds).toEqual(['d1']);
+});

@@ -1,0 +1,133 @@
+// The transaction every batch scan runs in, and what lets most scans take one trip to the database
+// instead of two. A scan must read the batch and the dossier before it knows what to write; those
+// reads are a round trip of their own, and on a busy counter PC each trip is a few milliseconds of
+// the one frame staff may wait (bench/scan.bench.ts). So the scan screen's last known batch and the
+// dossiers it expects (the department's dossiers in a status the scan can move) are kept here, and a
+// scan that names one of them is decided on that snapshot while the very same reads go out in the
+// same transaction, ahead of the writes. If the reads find anything different (another window, sync
+// or a removal changed the batch or the dossier), the transaction is aborted — nothing it wrote stays
+// — and the scan is decided again on what the database holds. The snapshot is only ever a guess.
+import type { Table } from 'dexie';
+import type { ScanClassification } from '../../../shared/codes';
+import type { DossierStatus } from '../../../shared/domain';
+import { dossiersInStatus, type DossierRow, type MotCuaDb } from '../../db';
+import { getBatch, type HandoffBatch } from './batch';
+import { resolveScan, scannedDossierCode, type ResolvedScan } from './resolve';
+
+/** What a scan is decided on: the batch and the scanned dossier, read or remembered. */
+export interface ScanSeen {
+  batch: HandoffBatch | undefined;
+  found: ResolvedScan;
+}
+
+interface Snapshot {
+  batch?: HandoffBatch;
+  /** What `rows` holds, as `statuses@departmentId`. */
+  key?: string;
+  rows: Map<string, DossierRow>;
+  /** The candidates being loaded, if they are. */
+  loading?: Promise<void>;
+  stats: ScanTransactionStats;
+}
+
+/** How scans were decided: on the snapshot in one trip, or on what the transaction read. */
+export interface ScanTransactionStats {
+  oneTrip: number;
+  /** Snapshot guesses the reads contradicted: aborted, then decided again. */
+  stale: number;
+  twoTrips: number;
+}
+
+const snapshots = new WeakMap<MotCuaDb, Snapshot>();
+
+class StaleSnapshot extends Error {}
+
+const candidatesKey = (statuses: readonly DossierStatus[], departmentId: string) => `${statuses.join(',')}@${departmentId}`;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Runs `decide` — which checks the scan and writes what it means — in one strict transaction over
+ * `tables`, on the batch and dossier as that transaction reads them. `decide` must write only
+ * through `db` and return the batch as it left it (and the dossier, when it has one).
+ * `candidateStatuses`: the statuses in which a dossier of the batch's department can be scanned in.
+ */
+export async function inScanTransaction<T extends { batch: HandoffBatch; dossier?: DossierRow }>(
+  db: MotCuaDb,
+  tables: Table[],
+  batchId: string,
+  classification: ScanClassification,
+  agencyTable: readonly string[],
+  candidateStatuses: (batch: HandoffBatch) => readonly DossierStatus[],
+  decide: (seen: ScanSeen) => Promise<T>,
+): Promise<T> {
+  const read = async (): Promise<ScanSeen> => {
+    // Both reads in one round trip to the database.
+    const [batch, found] = await Promise.all([getBatch(db, batchId), resolveScan(db, classification, agencyTable)]);
+    return { batch, found };
+  };
+  const snapshot: Snapshot = snapshots.get(db) ?? { rows: new Map(), stats: { oneTrip: 0, stale: 0, twoTrips: 0 } };
+  snapshots.set(db, snapshot);
+  const guess = guessFrom(snapshot, batchId, classification, agencyTable);
+  let result: T | undefined;
+  if (guess) {
+    try {
+      result = await db.transaction('rw', tables, async () => {
+        const current = read(); // issued before decide's writes, so answered before them
+        current.catch(() => undefined); // its failure is reported by the await below
+        const decided = await decide(guess);
+        if (!same(await current, guess)) throw new StaleSnapshot();
+        return decided;
+      });
+      snapshot.stats.oneTrip += 1;
+    } catch (error) {
+      if (!(error instanceof StaleSnapshot)) throw error;
+      snapshot.stats.stale += 1;
+    }
+  }
+  if (!result) {
+    result = await db.transaction('rw', tables, async () => decide(await read()));
+    snapshot.stats.twoTrips += 1;
+  }
+  snapshot.batch = result.batch;
+  if (result.dossier?.code && snapshot.rows.has(result.dossier.code)) snapshot.rows.set(result.dossier.code, result.dossier);
+  const statuses = candidateStatuses(result.batch);
+  if (snapshot.key !== candidatesKey(statuses, result.batch.departmentId)) snapshot.loading = loadCandidates(db, snapshot, statuses, result.batch.departmentId);
+  return result;
+}
+
+/** The counts so far, once the candidates being loaded (if any) are in: for tests and the benchmark. */
+export async function scanTransactionStats(db: MotCuaDb): Promise<ScanTransactionStats> {
+  const snapshot = snapshots.get(db);
+  await snapshot?.loading;
+  return { ...(snapshot?.stats ?? { oneTrip: 0, stale: 0, twoTrips: 0 }) };
+}
+
+function guessFrom(snapshot: Snapshot, batchId: string, classification: ScanClassification, agencyTable: readonly string[]): ScanSeen | undefined {
+  if (snapshot.batch?.id !== batchId) return undefined;
+  const named = scannedDossierCode(classification, agencyTable);
+  const row = named.ok ? snapshot.rows.get(named.code) : undefined;
+  return row && named.ok ? { batch: snapshot.batch, found: { kind: 'dossier', code: named.code, row } } : undefined;
+}
+
+/**
+ * Loads the candidates in the background: a few thousand rows of one department at most, open
+ * dossiers only, through the status index.
+ */
+async function loadCandidates(db: MotCuaDb, snapshot: Snapshot, statuses: readonly DossierStatus[], departmentId: string): Promise<void> {
+  const key = candidatesKey(statuses, departmentId);
+  snapshot.key = key;
+  snapshot.rows = new Map();
+  try {
+    for (const status of statuses) {
+      const rows = await dossiersInStatus(db, status)
+        .filter((r) => r.departmentId === departmentId)
+        .toArray();
+      if (snapshot.key !== key) return;
+      for (const row of rows) if (row.code) snapshot.rows.set(row.code, row);
+    }
+  } catch (error) {
+    // Only speed is lost: every scan is still decided on what the database holds.
+    console.warn('Không nạp trước được hồ sơ của lô; vẫn quét bình thường.', error);
+    if (snapshot.key === key) snapshot.key = undefined;
+  }
+}

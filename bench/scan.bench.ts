@@ -23,7 +23,7 @@ import { scan } from '../tests/e2e/scanner';
 // SCAN_BENCH_DOSSIERS shrinks the database for a quick check of the harness; the figure is at 250,000.
 const DOSSIERS = Number(process.env.SCAN_BENCH_DOSSIERS ?? 250_000);
 const PER_BATCH = 50;
-const BATCHES = 3;
+const BATCHES = 6;
 const WARMUP = 5;
 const SETTLE_MS = Number(process.env.SCAN_BENCH_SETTLE_MS ?? 60_000);
 

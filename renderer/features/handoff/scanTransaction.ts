@@ -3,8 +3,8 @@
 // reads are a round trip of their own, and on a busy counter PC each trip is a few milliseconds of
 // the one frame staff may wait (bench/scan.bench.ts). So the scan screen's last known batch and the
 // dossiers it expects (the department's dossiers in a status the scan can move) are kept here, and a
-// scan that names one of them is decided on that snapshot while the very same reads go out in the
-// same transaction, ahead of the writes. If the reads find anything different (another window, sync
+// scan that names one of them is decided on that snapshot while the batch and the dossier are read
+// in the same transaction, ahead of the writes. If the reads find anything different (another window, sync
 // or a removal changed the batch or the dossier), the transaction is aborted — nothing it wrote stays
 // — and the scan is decided again on what the database holds. The snapshot is only ever a guess.
 import type { Table } from 'dexie';
@@ -71,11 +71,14 @@ export async function inScanTransaction<T extends { batch: HandoffBatch; dossier
   let result: T | undefined;
   if (guess) {
     try {
+      const { batch, row, code } = guess;
       result = await db.transaction('rw', tables, async () => {
-        const current = read(); // issued before decide's writes, so answered before them
+        // Issued before decide's writes, so answered before them; by key, the dossier's id being known.
+        const current = Promise.all([getBatch(db, batchId), db.dossiers.get(row.id)]);
         current.catch(() => undefined); // its failure is reported by the await below
-        const decided = await decide(guess);
-        if (!same(await current, guess)) throw new StaleSnapshot();
+        const decided = await decide({ batch, found: { kind: 'dossier', code, row } });
+        const [storedBatch, storedRow] = await current;
+        if (!same(storedBatch, batch) || !same(storedRow, row)) throw new StaleSnapshot();
         return decided;
       });
       snapshot.stats.oneTrip += 1;
@@ -89,7 +92,8 @@ export async function inScanTransaction<T extends { batch: HandoffBatch; dossier
     snapshot.stats.twoTrips += 1;
   }
   snapshot.batch = result.batch;
-  if (result.dossier?.code && snapshot.rows.has(result.dossier.code)) snapshot.rows.set(result.dossier.code, result.dossier);
+  // Any dossier just scanned is worth keeping: staff scan it again (a duplicate, a second look).
+  if (result.dossier?.code) snapshot.rows.set(result.dossier.code, result.dossier);
   const statuses = candidateStatuses(result.batch);
   if (snapshot.key !== candidatesKey(statuses, result.batch.departmentId)) snapshot.loading = loadCandidates(db, snapshot, statuses, result.batch.departmentId);
   return result;
@@ -102,11 +106,11 @@ export async function scanTransactionStats(db: MotCuaDb): Promise<ScanTransactio
   return { ...(snapshot?.stats ?? { oneTrip: 0, stale: 0, twoTrips: 0 }) };
 }
 
-function guessFrom(snapshot: Snapshot, batchId: string, classification: ScanClassification, agencyTable: readonly string[]): ScanSeen | undefined {
+function guessFrom(snapshot: Snapshot, batchId: string, classification: ScanClassification, agencyTable: readonly string[]): { batch: HandoffBatch; row: DossierRow; code: string } | undefined {
   if (snapshot.batch?.id !== batchId) return undefined;
   const named = scannedDossierCode(classification, agencyTable);
   const row = named.ok ? snapshot.rows.get(named.code) : undefined;
-  return row && named.ok ? { batch: snapshot.batch, found: { kind: 'dossier', code: named.code, row } } : undefined;
+  return row && named.ok ? { batch: snapshot.batch, row, code: named.code } : undefined;
 }
 
 /**

@@ -38,6 +38,10 @@ test('once the department’s dossiers are loaded, expected scans take one trip;
   expect((await scanOut(batch.id, 4)).outcome).toBe('wrongDepartment');
   expect(await scanTransactionStats(db)).toEqual({ oneTrip: 2, stale: 0, twoTrips: 2 });
   expect((await getBatch(db, batch.id))?.dossierIds).toEqual(['d1', 'd2']);
+  // A new batch's first scan already has its batch: the one just opened.
+  const next = await open('toDepartment');
+  expect((await scanOut(next.id, 3)).outcome).toBe('accepted');
+  expect(await scanTransactionStats(db)).toEqual({ oneTrip: 3, stale: 0, twoTrips: 2 });
 });
 
 test('a batch changed behind the snapshot: the guess is aborted and the scan decided on the stored batch', async () => {
@@ -58,12 +62,12 @@ test('a dossier changed behind the snapshot: nothing the aborted guess wrote sta
   await confirmBatchDelivery(db, out.id, meta);
   const inbound = await open('toCenter');
   expect((await scanIn(inbound.id, 1)).outcome).toBe('accepted');
-  await scanTransactionStats(db);
+  const before = await scanTransactionStats(db);
   // Another desk (or sync) records d2's result meanwhile; the snapshot still has d2 at the department.
   expect((await recordEvent(db, { ...meta('d2'), type: 'resultReceived', payload: { batchId: 'BG-260112-09-01', outcome: 'result' } })).ok).toBe(true);
   const verdict = await scanIn(inbound.id, 2);
   expect(verdict.outcome).toBe('wrongState');
-  expect(await scanTransactionStats(db)).toMatchObject({ stale: 1 });
+  expect(await scanTransactionStats(db)).toMatchObject({ stale: before.stale + 1 });
   const results = (await db.events.where('dossierId').equals('d2').toArray()).filter((e) => e.event.type === 'resultReceived');
   expect(results.map((e) => e.event.payload)).toEqual([{ batchId: 'BG-260112-09-01', outcome: 'result' }]);
   expect((await db.outbox.where('dossierId').equals('d2').toArray()).filter((o) => o.event.type === 'resultReceived')).toHaveLength(1);

@@ -11,7 +11,7 @@ import type { Table } from 'dexie';
 import type { ScanClassification } from '../../../shared/codes';
 import type { DossierStatus } from '../../../shared/domain';
 import { dossiersInStatus, type DossierRow, type MotCuaDb } from '../../db';
-import { getBatch, type HandoffBatch } from './batch';
+import { getBatch, lastOpenedBatch, type HandoffBatch } from './batch';
 import { resolveScan, scannedDossierCode, type ResolvedScan } from './resolve';
 
 /** What a scan is decided on: the batch and the scanned dossier, read or remembered. */
@@ -67,7 +67,7 @@ export async function inScanTransaction<T extends { batch: HandoffBatch; dossier
   };
   const snapshot: Snapshot = snapshots.get(db) ?? { rows: new Map(), stats: { oneTrip: 0, stale: 0, twoTrips: 0 } };
   snapshots.set(db, snapshot);
-  const guess = guessFrom(snapshot, batchId, classification, agencyTable);
+  const guess = guessFrom(db, snapshot, batchId, classification, agencyTable);
   let result: T | undefined;
   if (guess) {
     try {
@@ -106,11 +106,11 @@ export async function scanTransactionStats(db: MotCuaDb): Promise<ScanTransactio
   return { ...(snapshot?.stats ?? { oneTrip: 0, stale: 0, twoTrips: 0 }) };
 }
 
-function guessFrom(snapshot: Snapshot, batchId: string, classification: ScanClassification, agencyTable: readonly string[]): { batch: HandoffBatch; row: DossierRow; code: string } | undefined {
-  if (snapshot.batch?.id !== batchId) return undefined;
+function guessFrom(db: MotCuaDb, snapshot: Snapshot, batchId: string, classification: ScanClassification, agencyTable: readonly string[]): { batch: HandoffBatch; row: DossierRow; code: string } | undefined {
+  const batch = [snapshot.batch, lastOpenedBatch(db)].find((b) => b?.id === batchId);
   const named = scannedDossierCode(classification, agencyTable);
   const row = named.ok ? snapshot.rows.get(named.code) : undefined;
-  return row && named.ok ? { batch: snapshot.batch, row, code: named.code } : undefined;
+  return batch && row && named.ok ? { batch, row, code: named.code } : undefined;
 }
 
 /**

@@ -14,15 +14,10 @@ class Refused extends Error {
   }
 }
 
-/**
- * `current`: the dossier's row as the caller read it INSIDE the same transaction (a batch scan
- * does), which saves reading it again; never a row read before the transaction began.
- */
-export async function recordEvent(db: MotCuaDb, event: DossierEvent, current?: { row: DossierRow | undefined }): Promise<RecordResult> {
+export async function recordEvent(db: MotCuaDb, event: DossierEvent): Promise<RecordResult> {
   try {
     const state = await db.transaction('rw', [db.dossiers, db.events, db.outbox], async () => {
-      const row = current ? current.row : await db.dossiers.get(event.dossierId);
-      const issued = issueEventWrites(db, event, row);
+      const issued = issueEventWrites(db, event, await db.dossiers.get(event.dossierId));
       if (!issued.ok) throw new Refused(issued.error);
       await issued.written;
       return issued.state;

@@ -36,14 +36,15 @@ export async function recordEvent(db: MotCuaDb, event: DossierEvent): Promise<Re
  * nested Dexie transaction locks its parent until it completes, so the caller's other writes would
  * wait one more round trip to the database.
  */
-export function issueEventWrites(db: MotCuaDb, event: DossierEvent, row: DossierRow | undefined): { ok: true; state: DossierState; written: Promise<unknown> } | { ok: false; error: TransitionError } {
+export function issueEventWrites(db: MotCuaDb, event: DossierEvent, row: DossierRow | undefined): { ok: true; state: DossierState; row: DossierRow; written: Promise<unknown> } | { ok: false; error: TransitionError } {
   const result = applyEvent(row?.state, event);
   if (!result.ok) return result;
+  const projection = projectionRow(result.state, row);
   // Issued together: one round trip to the database instead of three before the commit.
   const written = Promise.all([
     db.events.add({ id: event.id, dossierId: event.dossierId, event }),
-    db.dossiers.put(projectionRow(result.state, row)),
+    db.dossiers.put(projection),
     db.outbox.add({ eventId: event.id, dossierId: event.dossierId, event, status: 'pending', recordedAt: new Date().toISOString() }),
   ]);
-  return { ok: true, state: result.state, written };
+  return { ok: true, state: result.state, row: projection, written };
 }

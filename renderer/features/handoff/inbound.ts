@@ -3,8 +3,8 @@
 // cannot take are refused with the reason and kept in a list for a supervisor. The papers of a
 // dossier stopped while away come back the same way and are recorded as back at the Center.
 import type { ScanClassification } from '../../../shared/codes';
-import { DOSSIER_STATUSES, formatVietnamDateTime, isAllowed, STATUS_LABELS, type DossierEvent, type DossierState, type ResultOutcome } from '../../../shared/domain';
-import { issueEventWrites, projectionRow, type DossierRow, type MotCuaDb } from '../../db';
+import { DOSSIER_STATUSES, formatVietnamDateTime, isAllowed, STATUS_LABELS, type DossierEvent, type ResultOutcome } from '../../../shared/domain';
+import { issueEventWrites, type DossierRow, type MotCuaDb } from '../../db';
 import { batchRow, getBatch, type HandoffBatch } from './batch';
 import type { MetaFor, ScanVerdict } from './outbound';
 import { inScanTransaction } from './scanTransaction';
@@ -103,17 +103,17 @@ export async function scanIntoInboundBatch(
     } as DossierEvent;
     const recorded = await recordInBatch(db, batch, row, event, now);
     if (!recorded.ok) return { outcome: 'wrongState', message: recorded.message, dossier: row, batch };
-    return { outcome: 'accepted', message: `Đã nhận kết quả ${code} (${recorded.batch.dossierIds.length} hồ sơ).`, dossier: projectionRow(recorded.state, row), batch: recorded.batch };
+    return { outcome: 'accepted', message: `Đã nhận kết quả ${code} (${recorded.batch.dossierIds.length} hồ sơ).`, dossier: recorded.row, batch: recorded.batch };
   });
 }
 
 /** Writes a scanned dossier's event and adds it to the batch, inside the caller's transaction, in one trip. */
-async function recordInBatch(db: MotCuaDb, batch: HandoffBatch, row: DossierRow, event: DossierEvent, now: Date): Promise<{ ok: true; state: DossierState; batch: HandoffBatch } | { ok: false; message: string }> {
+async function recordInBatch(db: MotCuaDb, batch: HandoffBatch, row: DossierRow, event: DossierEvent, now: Date): Promise<{ ok: true; row: DossierRow; batch: HandoffBatch } | { ok: false; message: string }> {
   const issued = issueEventWrites(db, event, row);
   if (!issued.ok) return { ok: false, message: issued.error.message };
   const next: HandoffBatch = { ...batch, dossierIds: [...batch.dossierIds, row.id] };
   await Promise.all([issued.written, db.drafts.put(batchRow(next, now))]);
-  return { ok: true, state: issued.state, batch: next };
+  return { ok: true, row: issued.row, batch: next };
 }
 
 export const STOPPED_PAPERS_LABEL = 'Hồ sơ đã dừng: giấy tờ về Trung tâm';
@@ -132,7 +132,7 @@ async function receiveStoppedPapers(db: MotCuaDb, batch: HandoffBatch, row: Doss
     outcome: 'accepted',
     label: STOPPED_PAPERS_LABEL,
     message: `Hồ sơ ${code} đã dừng giải quyết: giấy tờ về Trung tâm để trả lại người nộp. Để riêng, chuyển quầy Dừng hồ sơ (${recorded.batch.dossierIds.length} hồ sơ trong lô).`,
-    dossier: projectionRow(recorded.state, row),
+    dossier: recorded.row,
     batch: recorded.batch,
   };
 }

@@ -8,7 +8,7 @@ import type { DossierRow } from '../../db';
 import { useScans } from '../../scan';
 import { listBatches, type HandoffBatch } from './batch';
 import { BatchList } from './BatchList';
-import { batchForDelivery, confirmBatchDelivery, confirmDossierDelivery, deliveryBatchOf, disputeDelivery, type DeliveryBatch } from './delivery';
+import { batchForDelivery, confirmDeliveryOf, confirmDossierDelivery, deliveryBatchOf, disputeDelivery, type DeliveryBatch } from './delivery';
 import { ScanFeedback, type ShownVerdict } from './ScanFeedback';
 import type { HandoffSetup } from './useHandoffSetup';
 
@@ -49,7 +49,7 @@ export function DeliveryPanel({ setup }: { setup: HandoffSetup }) {
     void (async () => {
       const found = await batchForDelivery(db, c.parts.code);
       if (!found.ok) return show('unknownCode', found.message);
-      const result = await confirmBatchDelivery(db, found.batch.id, eventMeta);
+      const result = await confirmDeliveryOf(db, found.batch, eventMeta);
       await refresh(result.batch);
       const refused = result.refusals.length > 0 ? ` ${result.refusals.length} hồ sơ không xác nhận được: ${result.refusals.map((r) => `${r.dossierCode} (${r.message})`).join('; ')}` : '';
       show(result.refusals.length > 0 ? 'wrongState' : 'accepted', `Lô ${found.batch.id}: đã xác nhận giao ${result.delivered.length} hồ sơ${result.skipped.length > 0 ? `, bỏ qua ${result.skipped.length} hồ sơ đã xác nhận hoặc báo thiếu` : ''}.${refused}`);

@@ -64,27 +64,29 @@ export async function batchForDelivery(db: MotCuaDb, batchCode: string): Promise
 export async function confirmBatchDelivery(db: MotCuaDb, batchId: string, metaFor: MetaFor, at = new Date()): Promise<DeliveryResult> {
   const found = await batchForDelivery(db, batchId);
   if (!found.ok) throw new Error(found.message);
+  return confirmDeliveryOf(db, found.batch, metaFor, at);
+}
+
+/** confirmBatchDelivery for a batch the caller already found with batchForDelivery. */
+export async function confirmDeliveryOf(db: MotCuaDb, batch: DeliveryBatch, metaFor: MetaFor, at = new Date()): Promise<DeliveryResult> {
   const delivered: string[] = [];
   const skipped: string[] = [];
   const refusals: BatchRefusal[] = [];
-  const rows = await db.dossiers.bulkGet(found.batch.dossierIds);
-  for (const [i, dossierId] of found.batch.dossierIds.entries()) {
+  const rows = await db.dossiers.bulkGet(batch.dossierIds);
+  for (const [i, dossierId] of batch.dossierIds.entries()) {
     const row = rows[i];
-    if (!row || row.status !== 'withCourier' || row.state.currentBatchId !== batchId || row.state.flags.deliveryDisputed) {
+    if (!row || row.status !== 'withCourier' || row.state.currentBatchId !== batch.id || row.state.flags.deliveryDisputed) {
       skipped.push(dossierId);
       continue;
     }
-    const result = await confirmDossierDelivery(db, batchId, dossierId, metaFor, at);
+    const result = await confirmDossierDelivery(db, batch.id, dossierId, metaFor, at);
     if (result.ok) delivered.push(dossierId);
     else refusals.push({ dossierId, dossierCode: row.code ?? dossierId, message: result.message });
   }
-  let batch = found.batch;
-  if (batch.draft) {
-    const draft: HandoffBatch = { ...batch.draft, state: 'delivered', deliveredAt: batch.draft.deliveredAt ?? at.toISOString(), refusals: [...batch.draft.refusals, ...refusals] };
-    await db.drafts.put(batchRow(draft));
-    batch = deliveryBatchOf(draft);
-  }
-  return { batch, delivered, skipped, refusals };
+  if (!batch.draft) return { batch, delivered, skipped, refusals };
+  const draft: HandoffBatch = { ...batch.draft, state: 'delivered', deliveredAt: batch.draft.deliveredAt ?? at.toISOString(), refusals: [...batch.draft.refusals, ...refusals] };
+  await db.drafts.put(batchRow(draft));
+  return { batch: deliveryBatchOf(draft), delivered, skipped, refusals };
 }
 
 export type SingleResult = { ok: true } | { ok: false; message: string };

@@ -24,6 +24,7 @@ export function amountDueAtCollection(state: DossierState): number {
 
 export function cardFacts(state: DossierState, now: Date = new Date()): CardFacts {
   const judged = timeliness(state, undefined, now);
+  const digitised = digitisationSummary(state);
   return {
     status: STATUS_LABELS[state.status],
     originalDue: state.dueAt ? formatVietnamDateTime(state.dueAt) : undefined,
@@ -34,7 +35,7 @@ export function cardFacts(state: DossierState, now: Date = new Date()): CardFact
     amountDue: amountDueAtCollection(state),
     collection:
       state.collection?.method === 'post' ? `Gửi qua bưu điện đến: ${state.collection.address}` : 'Nhận trực tiếp tại quầy trả kết quả',
-    digitisation: digitisationSummary(state) === undefined ? undefined : `Số hóa: ${digitisationSummary(state)}`,
+    digitisation: digitised === undefined ? undefined : `Số hóa: ${digitised}`,
   };
 }
 

@@ -60,11 +60,6 @@ export async function inScanTransaction<T extends { batch: HandoffBatch; dossier
   candidateStatuses: (batch: HandoffBatch) => readonly DossierStatus[],
   decide: (seen: ScanSeen) => Promise<T>,
 ): Promise<T> {
-  const read = async (): Promise<ScanSeen> => {
-    // Both reads in one round trip to the database.
-    const [batch, found] = await Promise.all([getBatch(db, batchId), resolveScan(db, classification, agencyTable)]);
-    return { batch, found };
-  };
   const snapshot: Snapshot = snapshots.get(db) ?? { rows: new Map(), stats: { oneTrip: 0, stale: 0, twoTrips: 0 } };
   snapshots.set(db, snapshot);
   const guess = guessFrom(db, snapshot, batchId, classification, agencyTable);
@@ -88,7 +83,11 @@ export async function inScanTransaction<T extends { batch: HandoffBatch; dossier
     }
   }
   if (!result) {
-    result = await db.transaction('rw', tables, async () => decide(await read()));
+    result = await db.transaction('rw', tables, async () => {
+      // Both reads in one round trip to the database.
+      const [batch, found] = await Promise.all([getBatch(db, batchId), resolveScan(db, classification, agencyTable)]);
+      return decide({ batch, found });
+    });
     snapshot.stats.twoTrips += 1;
   }
   snapshot.batch = result.batch;

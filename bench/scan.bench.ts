@@ -150,7 +150,7 @@ async function measure(page: Page, direction: 'toDepartment' | 'toCenter', first
       // which splits the burst (the start is released as typing); staff would scan again, so do we.
       for (let attempt = 1; ; attempt++) {
         const before = await page.evaluate((c) => ((window as unknown as BenchWindow).scanBench.expect(c), (window as unknown as BenchWindow).benchSamples.length), code);
-        await scan(page, code);
+        await scan(page, code, { paced: true });
         const seen = await page.waitForFunction((n) => (window as unknown as BenchWindow).benchSamples.length > n, before, { timeout: 3_000 }).then(
           () => true,
           () => false,

@@ -161,7 +161,7 @@ describe('keyboard-wedge scanner detection in Chromium', () => {
   test('terminator Tab: the scanner Tab is consumed, focus stays in the field', async () => {
     const { page } = await openPage('?terminator=Tab');
     await page.getByTestId('name').click();
-    await scan(page, BATCH_CODE, 'Tab');
+    await scan(page, BATCH_CODE, { terminator: 'Tab' });
     await settle(page);
     expect(await items(page, 'screen-scans')).toEqual([`keyboard|${BATCH_CODE}|batchCode`]);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('name');

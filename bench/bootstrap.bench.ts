@@ -9,11 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import type { Browser } from 'playwright-core';
 import { openPglite } from '../server/db';
 import type { DossierEvent } from '../shared/domain';
 import type { EnrolResponse, LeaseResponse } from '../shared/sync/protocol';
-import { launchChromium } from '../tests/e2e/chromium';
+import { launchOnDisk } from '../tests/e2e/chromium';
 import { dossierCode, received } from '../tests/sync/events';
 import type * as Kit from '../renderer/sync/index';
 import type * as Schema from '../renderer/db/schema';
@@ -156,15 +155,15 @@ async function rawInPage(args: { base: string; credential: string; name: string 
 export default async function run(): Promise<BenchFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-bootstrap-'));
   const db = await openPglite(dir);
-  let browser: Browser | undefined;
+  let browser: Awaited<ReturnType<typeof launchOnDisk>> | undefined;
   try {
     const server = await startBenchServer(db);
     const base = server.base;
     try {
       const device = await seed(server);
       const kit = await bundleKit();
-      browser = await launchChromium();
-      const page = await browser.newPage();
+      browser = await launchOnDisk();
+      const page = await browser.context.newPage();
       // The page lives on the server's origin (no CORS in the way), served by the browser itself.
       await page.route(`${base}/bench`, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><script>${NAME_SHIM}${kit.replace(/<\/script/g, '<\\/script')}</script>` }));
       await page.goto(`${base}/bench`);

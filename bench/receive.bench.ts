@@ -1,12 +1,12 @@
 // The app's own time from pressing "Tiếp nhận" to the print job being queued, in Chromium (real
-// IndexedDB, strict durability) with 100,000 dossiers already in the local database. The page runs
+// IndexedDB on a profile on disk, strict durability) with 100,000 dossiers already in the local database. The page runs
 // the same `acceptDossier` the screen calls, bundled with esbuild, enqueueing into the real
 // PrintQueue over the database's printQueue table (the queue is not started: printing itself is
 // not part of the figure).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
-import { launchChromium } from '../tests/e2e/chromium';
+import { launchOnDisk } from '../tests/e2e/chromium';
 import { summarise } from './stats';
 import type { BenchFigure } from './types';
 
@@ -101,9 +101,9 @@ export default async function run(): Promise<BenchFigure[]> {
   // A real http origin: IndexedDB and crypto.randomUUID need one (about:blank and file: do not serve).
   const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser = await launchChromium();
+  const browser = await launchOnDisk();
   try {
-    const page = await browser.newPage();
+    const page = await browser.context.newPage();
     page.on('pageerror', (e) => console.error(`receive bench page: ${e.message}`));
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await page.waitForFunction(() => (window as unknown as { receiveBenchReady?: boolean }).receiveBenchReady === true);

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import { launchChromium } from '../tests/e2e/chromium';
+import { launchOnDisk } from '../tests/e2e/chromium';
 import { summarise } from './stats';
 import type { BenchFigure } from './types';
 
@@ -89,9 +89,9 @@ export default async function run(): Promise<BenchFigure[]> {
     else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><meta charset="utf-8"><script type="module" src="/bench.js"></script>');
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const browser = await launchChromium();
+  const browser = await launchOnDisk();
   try {
-    const page = await browser.newPage();
+    const page = await browser.context.newPage();
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await page.waitForFunction(() => 'bench' in window);
     page.setDefaultTimeout(0);

@@ -4,7 +4,7 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { dossierCode, handedToCourier, received, returned } from '../../tests/sync/events';
 import { issueNumber, remainingNumbers, storeLeases } from './leases';
-import { issueEventWrites, recordEvent } from './recordEvent';
+import { applyWrites, eventWrites, recordEvent } from './recordEvent';
 import { foldVietnamese } from '../../shared/text/fold';
 import { CURRENT_SCHEMA_VERSION, MotCuaDb, SCHEMA_VERSIONS } from './schema';
 
@@ -102,16 +102,16 @@ describe('recordEvent', () => {
     expect(order.slice(0, 2)).toEqual([a.id, b.id]);
   });
 
-  it('issueEventWrites folds the event onto the row the caller read in its own transaction instead of reading it again', async () => {
+  it('eventWrites folds the event onto the row the caller read in its own transaction instead of reading it again', async () => {
     const db = fresh();
     const r = received('Q01', dossierCode(5));
     await recordEvent(db, r);
     const handed = handedToCourier('Q01', r.dossierId);
-    const write = (read: () => Promise<Parameters<typeof issueEventWrites>[2]>) =>
+    const write = (read: () => Promise<Parameters<typeof eventWrites>[1]>) =>
       db.transaction('rw', [db.dossiers, db.events, db.outbox], async () => {
-        const issued = issueEventWrites(db, handed, await read());
-        if (issued.ok) await issued.written;
-        return issued;
+        const checked = eventWrites(handed, await read());
+        if (checked.ok) await applyWrites(db, checked.writes);
+        return checked;
       });
     // The row given wins over the stored one: with "no row" the hand-over is refused and nothing is written.
     const refused = await write(async () => undefined);

@@ -3,10 +3,15 @@
 // reducer refuses; the caller beeps, shows success or prints only after this resolves ok.
 import { applyEvent } from '../../shared/domain';
 import type { DossierEvent, DossierState, TransitionError } from '../../shared/domain';
-import type { DossierRow, MotCuaDb } from './schema';
+import type { DossierRow, DraftRow, EventRow, MotCuaDb, OutboxRow } from './schema';
 import { projectionRow } from './schema';
 
 export type RecordResult = { ok: true; state: DossierState } | { ok: false; error: TransitionError };
+
+/** One row to write, decided before it is written: applied through Dexie (applyWrites) or in a batch scan's own transaction (writeIfUnchanged). */
+export type RowWrite = { table: 'events'; op: 'add'; row: EventRow } | { table: 'dossiers'; op: 'put'; row: DossierRow } | { table: 'outbox'; op: 'add'; row: OutboxRow } | { table: 'drafts'; op: 'add' | 'put'; row: DraftRow };
+
+export type WrittenTable = RowWrite['table'];
 
 class Refused extends Error {
   constructor(readonly error: TransitionError) {
@@ -17,10 +22,10 @@ class Refused extends Error {
 export async function recordEvent(db: MotCuaDb, event: DossierEvent): Promise<RecordResult> {
   try {
     const state = await db.transaction('rw', [db.dossiers, db.events, db.outbox], async () => {
-      const issued = issueEventWrites(db, event, await db.dossiers.get(event.dossierId));
-      if (!issued.ok) throw new Refused(issued.error);
-      await issued.written;
-      return issued.state;
+      const checked = eventWrites(event, await db.dossiers.get(event.dossierId));
+      if (!checked.ok) throw new Refused(checked.error);
+      await applyWrites(db, checked.writes);
+      return checked.state;
     });
     return { ok: true, state };
   } catch (err) {
@@ -30,21 +35,28 @@ export async function recordEvent(db: MotCuaDb, event: DossierEvent): Promise<Re
 }
 
 /**
- * recordEvent's writes for a caller that holds its own transaction over dossiers, events and outbox
- * and writes more in it (a batch scan): checked by the reducer against `row`, read in that
- * transaction, then issued at once, nothing written when refused. Not a nested recordEvent: a
- * nested Dexie transaction locks its parent until it completes, so the caller's other writes would
- * wait one more round trip to the database.
+ * What recording `event` writes — the event, the dossier's new projection, the outbox row — checked
+ * by the reducer against `row`, the dossier as the caller read it (or knows it). Nothing to write
+ * when refused. recordEvent applies these in its own transaction; a batch scan adds its batch row
+ * and writes them all in one (features/handoff/scanTransaction.ts).
  */
-export function issueEventWrites(db: MotCuaDb, event: DossierEvent, row: DossierRow | undefined): { ok: true; state: DossierState; row: DossierRow; written: Promise<unknown> } | { ok: false; error: TransitionError } {
+export function eventWrites(event: DossierEvent, row: DossierRow | undefined): { ok: true; state: DossierState; row: DossierRow; writes: RowWrite[] } | { ok: false; error: TransitionError } {
   const result = applyEvent(row?.state, event);
   if (!result.ok) return result;
   const projection = projectionRow(result.state, row);
-  // Issued together: one round trip to the database instead of three before the commit.
-  const written = Promise.all([
-    db.events.add({ id: event.id, dossierId: event.dossierId, event }),
-    db.dossiers.put(projection),
-    db.outbox.add({ eventId: event.id, dossierId: event.dossierId, event, status: 'pending', recordedAt: new Date().toISOString() }),
-  ]);
-  return { ok: true, state: result.state, row: projection, written };
+  return {
+    ok: true,
+    state: result.state,
+    row: projection,
+    writes: [
+      { table: 'events', op: 'add', row: { id: event.id, dossierId: event.dossierId, event } },
+      { table: 'dossiers', op: 'put', row: projection },
+      { table: 'outbox', op: 'add', row: { eventId: event.id, dossierId: event.dossierId, event, status: 'pending', recordedAt: new Date().toISOString() } },
+    ],
+  };
+}
+
+/** Issues `writes` at once through Dexie, inside the caller's transaction over their tables: one round trip to the database. */
+export function applyWrites(db: MotCuaDb, writes: readonly RowWrite[]): Promise<unknown> {
+  return Promise.all(writes.map((w) => (w.op === 'add' ? db.table(w.table).add(w.row) : db.table(w.table).put(w.row))));
 }

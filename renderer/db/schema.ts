@@ -121,7 +121,9 @@ export class MotCuaDb extends Dexie {
 
   constructor(name = 'motcua', options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' so a recorded event is on disk before the counter beeps, shows success or prints.
-    super(name, { chromeTransactionDurability: 'strict', ...options });
+    // No query cache: batch scans write around Dexie (writeIfUnchanged.ts) and announce it, and a
+    // live query re-run after that must read the database, not a cached answer.
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled', ...options });
     for (const v of SCHEMA_VERSIONS) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

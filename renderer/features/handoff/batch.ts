@@ -35,10 +35,11 @@ export interface HandoffBatch {
 }
 
 export const BATCH_DRAFT_KIND = 'batch';
-const draftId = (batchId: string) => `batch:${batchId}`;
+/** The batch's key in `db.drafts`. */
+export const batchDraftId = (batchId: string) => `batch:${batchId}`;
 
 export function batchRow(batch: HandoffBatch, at = new Date()): DraftRow {
-  return { id: draftId(batch.id), kind: BATCH_DRAFT_KIND, updatedAt: at.toISOString(), data: batch };
+  return { id: batchDraftId(batch.id), kind: BATCH_DRAFT_KIND, updatedAt: at.toISOString(), data: batch };
 }
 
 export async function saveBatch(db: MotCuaDb, batch: HandoffBatch): Promise<void> {
@@ -46,7 +47,7 @@ export async function saveBatch(db: MotCuaDb, batch: HandoffBatch): Promise<void
 }
 
 export async function getBatch(db: MotCuaDb, batchId: string): Promise<HandoffBatch | undefined> {
-  return (await db.drafts.get(draftId(batchId)))?.data as HandoffBatch | undefined;
+  return (await db.drafts.get(batchDraftId(batchId)))?.data as HandoffBatch | undefined;
 }
 
 /** Every batch this counter keeps, newest first. */

@@ -4,10 +4,10 @@
 // dossier stopped while away come back the same way and are recorded as back at the Center.
 import type { ScanClassification } from '../../../shared/codes';
 import { DOSSIER_STATUSES, formatVietnamDateTime, isAllowed, STATUS_LABELS, type DossierEvent, type ResultOutcome } from '../../../shared/domain';
-import { issueEventWrites, type DossierRow, type MotCuaDb } from '../../db';
+import { eventWrites, type DossierRow, type MotCuaDb } from '../../db';
 import { batchRow, getBatch, type HandoffBatch } from './batch';
 import type { MetaFor, ScanVerdict } from './outbound';
-import { inScanTransaction } from './scanTransaction';
+import { inScanTransaction, type WriteList } from './scanTransaction';
 
 export interface InboundReject {
   id: string;
@@ -59,18 +59,17 @@ export async function scanIntoInboundBatch(
   departmentName: (id: string | undefined) => string,
   now = new Date(),
 ): Promise<ScanVerdict> {
-  const tables = [db.dossiers, db.events, db.outbox, db.drafts];
-  return inScanTransaction(db, tables, batchId, classification, agencyTable, canComeBackIn, async ({ batch, found }) => {
+  return inScanTransaction(db, ['dossiers', 'events', 'outbox', 'drafts'], batchId, classification, agencyTable, canComeBackIn, ({ batch, found }, write) => {
     if (!batch || batch.state !== 'open' || batch.direction !== 'toCenter') throw new Error(`Lô ${batchId} không còn mở để nhận kết quả.`);
-    const reject = async (code: string, reason: string) => {
+    const reject = (code: string, reason: string) => {
       const entry: InboundReject = { id: crypto.randomUUID(), code, reason, batchId, departmentId: batch.departmentId, at: now.toISOString(), officerId: batch.officerId };
-      await db.drafts.add({ id: `inboundReject:${entry.id}`, kind: INBOUND_REJECT_KIND, updatedAt: entry.at, data: entry });
+      write({ table: 'drafts', op: 'add', row: { id: `inboundReject:${entry.id}`, kind: INBOUND_REJECT_KIND, updatedAt: entry.at, data: entry } });
     };
     if (found.kind === 'notADossierCode') return { outcome: found.kind, message: found.message, batch };
     if (found.kind === 'unknownCode') {
       const code = found.code || (classification.kind === 'unknown' ? classification.text : '');
       const reason = `Trung tâm không có hồ sơ ${code} trên máy này: không nhận kết quả, chuyển giám sát xử lý.`;
-      await reject(code, reason);
+      reject(code, reason);
       return { outcome: 'unknownCode', message: reason, batch };
     }
     const { row, code } = found;
@@ -79,8 +78,8 @@ export async function scanIntoInboundBatch(
       return { outcome: 'wrongDepartment', message: `${code} do ${departmentName(row.departmentId)} giải quyết, không phải ${departmentName(batch.departmentId)}.`, dossier: row, batch };
     }
     if (row.status === 'withdrawn') {
-      const back = await receiveStoppedPapers(db, batch, row, code, metaFor, now);
-      if (back.outcome !== 'accepted') await reject(code, back.message);
+      const back = receiveStoppedPapers(write, batch, row, code, metaFor, now);
+      if (back.outcome !== 'accepted') reject(code, back.message);
       return back;
     }
     if (!isAllowed(row.status, 'resultReceived', details.outcome)) {
@@ -88,7 +87,7 @@ export async function scanIntoInboundBatch(
         row.status === 'returned'
           ? `${code} đã trả kết quả cho công dân${row.state.returnedAt ? ` lúc ${formatVietnamDateTime(row.state.returnedAt)}` : ''}: không nhận lại kết quả, chuyển giám sát xử lý.`
           : `${code} đang ở trạng thái «${STATUS_LABELS[row.status]}», không nhận kết quả được: chuyển giám sát xử lý.`;
-      await reject(code, reason);
+      reject(code, reason);
       return { outcome: 'wrongState', message: reason, dossier: row, batch };
     }
     const event = {
@@ -101,19 +100,19 @@ export async function scanIntoInboundBatch(
         ...(details.outcome === 'supplement' ? { items: details.items, reasons: details.reasons } : {}),
       },
     } as DossierEvent;
-    const recorded = await recordInBatch(db, batch, row, event, now);
+    const recorded = recordInBatch(write, batch, row, event, now);
     if (!recorded.ok) return { outcome: 'wrongState', message: recorded.message, dossier: row, batch };
     return { outcome: 'accepted', message: `Đã nhận kết quả ${code} (${recorded.batch.dossierIds.length} hồ sơ).`, dossier: recorded.row, batch: recorded.batch };
   });
 }
 
-/** Writes a scanned dossier's event and adds it to the batch, inside the caller's transaction, in one trip. */
-async function recordInBatch(db: MotCuaDb, batch: HandoffBatch, row: DossierRow, event: DossierEvent, now: Date): Promise<{ ok: true; row: DossierRow; batch: HandoffBatch } | { ok: false; message: string }> {
-  const issued = issueEventWrites(db, event, row);
-  if (!issued.ok) return { ok: false, message: issued.error.message };
+/** A scanned dossier's event, checked by the reducer, and the batch with it added: both to `write`. */
+function recordInBatch(write: WriteList, batch: HandoffBatch, row: DossierRow, event: DossierEvent, now: Date): { ok: true; row: DossierRow; batch: HandoffBatch } | { ok: false; message: string } {
+  const checked = eventWrites(event, row);
+  if (!checked.ok) return { ok: false, message: checked.error.message };
   const next: HandoffBatch = { ...batch, dossierIds: [...batch.dossierIds, row.id] };
-  await Promise.all([issued.written, db.drafts.put(batchRow(next, now))]);
-  return { ok: true, row: issued.row, batch: next };
+  write(...checked.writes, { table: 'drafts', op: 'put', row: batchRow(next, now) });
+  return { ok: true, row: checked.row, batch: next };
 }
 
 export const STOPPED_PAPERS_LABEL = 'Hồ sơ đã dừng: giấy tờ về Trung tâm';
@@ -122,11 +121,10 @@ export const STOPPED_PAPERS_LABEL = 'Hồ sơ đã dừng: giấy tờ về Trun
  * A stopped dossier's papers out of the bag: whatever the department marked them as, they come
  * back for return to the applicant (papersReturned, stage atCenter), counted in the batch like any
  * other item the post carried. Papers already back are refused with the reducer's reason.
- * Runs inside the caller's transaction.
  */
-async function receiveStoppedPapers(db: MotCuaDb, batch: HandoffBatch, row: DossierRow, code: string, metaFor: MetaFor, now: Date): Promise<ScanVerdict> {
+function receiveStoppedPapers(write: WriteList, batch: HandoffBatch, row: DossierRow, code: string, metaFor: MetaFor, now: Date): ScanVerdict {
   const event: DossierEvent = { ...metaFor(row.id), type: 'papersReturned', payload: { stage: 'atCenter', batchId: batch.id } };
-  const recorded = await recordInBatch(db, batch, row, event, now);
+  const recorded = recordInBatch(write, batch, row, event, now);
   if (!recorded.ok) return { outcome: 'wrongState', message: `${recorded.message} Chuyển giám sát xử lý.`, dossier: row, batch };
   return {
     outcome: 'accepted',

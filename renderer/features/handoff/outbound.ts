@@ -31,7 +31,7 @@ export async function scanIntoOutboundBatch(
   agencyTable: readonly string[],
   departmentName: (id: string | undefined) => string,
 ): Promise<ScanVerdict> {
-  return inScanTransaction(db, [db.dossiers, db.drafts], batchId, classification, agencyTable, canLeaveIn, async ({ batch, found }) => {
+  return inScanTransaction(db, ['dossiers', 'drafts'], batchId, classification, agencyTable, canLeaveIn, ({ batch, found }, write) => {
     if (!batch || batch.state !== 'open') throw new Error(`Lô ${batchId} không còn mở để quét.`);
     if (found.kind !== 'dossier') return { outcome: found.kind, message: found.message, batch };
     const { row, code } = found;
@@ -48,7 +48,7 @@ export async function scanIntoOutboundBatch(
       return { outcome: 'wrongState', message: `${code} đang ở trạng thái «${STATUS_LABELS[row.status]}», không chuyển đi được.`, dossier: row, batch };
     }
     const next: HandoffBatch = { ...batch, dossierIds: [...batch.dossierIds, row.id] };
-    await db.drafts.put(batchRow(next));
+    write({ table: 'drafts', op: 'put', row: batchRow(next) });
     return { outcome: 'accepted', message: `Đã thêm ${code} (${next.dossierIds.length} hồ sơ).`, dossier: row, batch: next };
   });
 }

@@ -3,15 +3,15 @@
 // reads are a round trip of their own, and on a busy counter PC each trip is a few milliseconds of
 // the one frame staff may wait (bench/scan.bench.ts). So the scan screen's last known batch and the
 // dossiers it expects (the department's dossiers in a status the scan can move) are kept here, and a
-// scan that names one of them is decided on that snapshot while the batch and the dossier are read
-// in the same transaction, ahead of the writes. If the reads find anything different (another window, sync
-// or a removal changed the batch or the dossier), the transaction is aborted — nothing it wrote stays
-// — and the scan is decided again on what the database holds. The snapshot is only ever a guess.
-import type { Table } from 'dexie';
+// scan that names one of them is decided on that snapshot; its writes go out with the same reads by
+// key in one strict transaction, written straight on IndexedDB (db/writeIfUnchanged.ts). If the reads
+// find anything different (another window, sync or a removal changed the batch or the dossier), the
+// transaction is aborted — nothing it wrote stays — and the scan is decided again, through Dexie, on
+// what the database holds. The snapshot is only ever a guess.
 import type { ScanClassification } from '../../../shared/codes';
 import type { DossierStatus } from '../../../shared/domain';
-import { dossiersInStatus, type DossierRow, type MotCuaDb } from '../../db';
-import { getBatch, lastOpenedBatch, type HandoffBatch } from './batch';
+import { applyWrites, dossiersInStatus, writeIfUnchanged, type DossierRow, type DraftRow, type MotCuaDb, type RowWrite, type WrittenTable } from '../../db';
+import { batchDraftId, getBatch, lastOpenedBatch, type HandoffBatch } from './batch';
 import { resolveScan, scannedDossierCode, type ResolvedScan } from './resolve';
 
 /** What a scan is decided on: the batch and the scanned dossier, read or remembered. */
@@ -40,54 +40,55 @@ export interface ScanTransactionStats {
 
 const snapshots = new WeakMap<MotCuaDb, Snapshot>();
 
-class StaleSnapshot extends Error {}
-
 const candidatesKey = (statuses: readonly DossierStatus[], departmentId: string) => `${statuses.join(',')}@${departmentId}`;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Collects what a scan writes; nothing is written until the scan is decided. */
+export type WriteList = (...writes: RowWrite[]) => void;
+
 /**
- * Runs `decide` — which checks the scan and writes what it means — in one strict transaction over
- * `tables`, on the batch and dossier as that transaction reads them. `decide` must write only
- * through `db` and return the batch as it left it (and the dossier, when it has one).
+ * Decides a scan with `decide` — which checks it, hands what it means to `write` and returns the
+ * verdict with the batch as it leaves it (and the dossier, when it has one) — and writes it in one
+ * strict transaction over `tables`, on the batch and dossier as that transaction reads them.
  * `candidateStatuses`: the statuses in which a dossier of the batch's department can be scanned in.
  */
 export async function inScanTransaction<T extends { batch: HandoffBatch; dossier?: DossierRow }>(
   db: MotCuaDb,
-  tables: Table[],
+  tables: WrittenTable[],
   batchId: string,
   classification: ScanClassification,
   agencyTable: readonly string[],
   candidateStatuses: (batch: HandoffBatch) => readonly DossierStatus[],
-  decide: (seen: ScanSeen) => Promise<T>,
+  decide: (seen: ScanSeen, write: WriteList) => T,
 ): Promise<T> {
   const snapshot: Snapshot = snapshots.get(db) ?? { rows: new Map(), stats: { oneTrip: 0, stale: 0, twoTrips: 0 } };
   snapshots.set(db, snapshot);
-  const guess = guessFrom(db, snapshot, batchId, classification, agencyTable);
+  const decided = db.isOpen() ? decideOnGuess(db, snapshot, batchId, classification, agencyTable, decide) : undefined;
   let result: T | undefined;
-  if (guess) {
-    try {
-      const { batch, row, code } = guess;
-      result = await db.transaction('rw', tables, async () => {
-        // Issued before decide's writes, so answered before them; by key, the dossier's id being known.
-        const current = Promise.all([getBatch(db, batchId), db.dossiers.get(row.id)]);
-        current.catch(() => undefined); // its failure is reported by the await below
-        const decided = await decide({ batch, found: { kind: 'dossier', code, row } });
-        const [storedBatch, storedRow] = await current;
-        if (!same(storedBatch, batch) || !same(storedRow, row)) throw new StaleSnapshot();
-        return decided;
-      });
+  if (decided) {
+    const { batch, row, verdict, writes } = decided;
+    const reads = [
+      { table: 'drafts', key: batchDraftId(batchId) },
+      { table: 'dossiers', key: row.id },
+    ] as const;
+    if (await writeIfUnchanged(db, reads, writes, ([draft, stored]) => same((draft as DraftRow | undefined)?.data, batch) && same(stored, row))) {
+      result = verdict;
       snapshot.stats.oneTrip += 1;
-    } catch (error) {
-      if (!(error instanceof StaleSnapshot)) throw error;
-      snapshot.stats.stale += 1;
-    }
+    } else snapshot.stats.stale += 1;
   }
   if (!result) {
-    result = await db.transaction('rw', tables, async () => {
-      // Both reads in one round trip to the database.
-      const [batch, found] = await Promise.all([getBatch(db, batchId), resolveScan(db, classification, agencyTable)]);
-      return decide({ batch, found });
-    });
+    result = await db.transaction(
+      'rw',
+      tables.map((t) => db.table(t)),
+      async () => {
+        // Both reads in one round trip to the database.
+        const [batch, found] = await Promise.all([getBatch(db, batchId), resolveScan(db, classification, agencyTable)]);
+        const writes: RowWrite[] = [];
+        const verdict = decide({ batch, found }, (...w) => writes.push(...w));
+        await applyWrites(db, writes);
+        return verdict;
+      },
+    );
     snapshot.stats.twoTrips += 1;
   }
   snapshot.batch = result.batch;
@@ -105,11 +106,20 @@ export async function scanTransactionStats(db: MotCuaDb): Promise<ScanTransactio
   return { ...(snapshot?.stats ?? { oneTrip: 0, stale: 0, twoTrips: 0 }) };
 }
 
-function guessFrom(db: MotCuaDb, snapshot: Snapshot, batchId: string, classification: ScanClassification, agencyTable: readonly string[]): { batch: HandoffBatch; row: DossierRow; code: string } | undefined {
+/** The scan decided on the snapshot, when the snapshot knows its batch and dossier and the decision does not throw. */
+function decideOnGuess<T>(db: MotCuaDb, snapshot: Snapshot, batchId: string, classification: ScanClassification, agencyTable: readonly string[], decide: (seen: ScanSeen, write: WriteList) => T) {
   const batch = [snapshot.batch, lastOpenedBatch(db)].find((b) => b?.id === batchId);
   const named = scannedDossierCode(classification, agencyTable);
   const row = named.ok ? snapshot.rows.get(named.code) : undefined;
-  return batch && row && named.ok ? { batch, row, code: named.code } : undefined;
+  if (!batch || !row || !named.ok) return undefined;
+  const writes: RowWrite[] = [];
+  try {
+    const verdict = decide({ batch, found: { kind: 'dossier', code: named.code, row } }, (...w) => writes.push(...w));
+    return { batch, row, verdict, writes };
+  } catch {
+    // Refused on the snapshot (a batch no longer open?): decided again on what the database holds.
+    return undefined;
+  }
 }
 
 /**

@@ -70,3 +70,44 @@ export async function hostCall(page: Page, call: string, args: unknown[]): Promi
     { call, args },
   );
 }
+
+/**
+ * What this kiosk's own database holds, read (never written) by a test: every row of `store`, or
+ * the row at `key` (looked up in `index` when given).
+ */
+export function localRows<T>(page: Page, store: string): Promise<T[]> {
+  return readLocal(page, { store }) as Promise<T[]>;
+}
+
+export function localRow<T>(page: Page, store: string, key: string, index?: string): Promise<T | undefined> {
+  return readLocal(page, { store, key, index }) as Promise<T | undefined>;
+}
+
+function readLocal(page: Page, query: { store: string; key?: string; index?: string }): Promise<unknown> {
+  return page.evaluate(
+    ({ store, key, index }) =>
+      new Promise<unknown>((done, fail) => {
+        const open = indexedDB.open('motcua');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const rows = open.result.transaction(store).objectStore(store);
+          const from = index ? rows.index(index) : rows;
+          const read = key === undefined ? from.getAll() : from.get(key);
+          read.onsuccess = () => (done(read.result), open.result.close());
+          read.onerror = () => (fail(read.error), open.result.close());
+        };
+      }),
+    query,
+  );
+}
+
+/**
+ * Waits until the rows of `store` in this kiosk's database satisfy `enough`, reading every 500 ms;
+ * throws `failure` after `timeoutMs`. Usable in hooks, where `expect.poll` is not.
+ */
+export async function waitForLocalRows<T>(page: Page, store: string, enough: (rows: T[]) => boolean, timeoutMs: number, failure: string): Promise<void> {
+  for (let waited = 0; !enough(await localRows<T>(page, store)); waited += 500) {
+    if (waited > timeoutMs) throw new Error(failure);
+    await page.waitForTimeout(500);
+  }
+}

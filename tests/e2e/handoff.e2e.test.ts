@@ -12,7 +12,7 @@ import type { DossierEvent, DossierEventType, PayloadOf } from '../../shared/dom
 import type { PullResponse } from '../../shared/sync/protocol';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
 import { decodeSymbol } from '../printing/decode';
-import { adminToken, type Counter, hostCall, openCounter } from './app';
+import { adminToken, type Counter, hostCall, openCounter, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';
 import { scan } from './scanner';
 import { startServer, type Started } from './processes';
@@ -82,44 +82,13 @@ async function seedDossiers() {
   expect(pushed.results.every((r) => r.status === 'stored')).toBe(true);
 }
 
-/** How many dossiers of `batchId` in `status` this kiosk's own database holds (read, never written). */
-const localInBatch = (page: Page, status: string, batchId: string) =>
-  page.evaluate(
-    ({ status, batchId }) =>
-      new Promise<number>((done, fail) => {
-        const open = indexedDB.open('motcua');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('dossiers').objectStore('dossiers').getAll();
-          all.onsuccess = () => {
-            const rows = all.result as { status: string; state: { currentBatchId?: string } }[];
-            done(rows.filter((r) => r.status === status && r.state.currentBatchId === batchId).length);
-            open.result.close();
-          };
-        };
-      }),
-    { status, batchId },
-  );
-async function waitForLocal(page: Page, status: string, batchId: string, n: number, what: string) {
-  for (let waited = 0; (await localInBatch(page, status, batchId)) < n; waited += 500) {
-    if (waited > 60_000) throw new Error(`${what}: the kiosk did not sync ${n} dossiers of ${batchId} in status ${status} in 60 s`);
-    await page.waitForTimeout(500);
-  }
-}
+type LocalDossier = { status: string; state: { currentBatchId?: string } };
 
-/** How many dossiers this kiosk's own database holds (read, never written, from the test). */
-const localCount = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((done, fail) => {
-        const open = indexedDB.open('motcua');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('dossiers').objectStore('dossiers').count();
-          count.onsuccess = () => (done(count.result), open.result.close());
-        };
-      }),
-  );
+/** Waits until this kiosk's own database holds `n` dossiers of `batchId` in `status`. */
+async function waitForLocal(page: Page, status: string, batchId: string, n: number, what: string) {
+  const enough = (rows: LocalDossier[]) => rows.filter((r) => r.status === status && r.state.currentBatchId === batchId).length >= n;
+  await waitForLocalRows(page, 'dossiers', enough, 60_000, `${what}: the kiosk did not sync ${n} dossiers of ${batchId} in status ${status} in 60 s`);
+}
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
@@ -133,10 +102,7 @@ beforeAll(async () => {
   ]);
   await counter.page.reload();
   await counter.page.getByTestId('sync-badge').getByText(/Trực tuyến/).waitFor({ timeout: 30_000 });
-  for (let waited = 0; (await localCount(counter.page)) < 54; waited += 500) {
-    if (waited > 30_000) throw new Error('the kiosk did not pull the 54 dossiers in 30 s');
-    await counter.page.waitForTimeout(500);
-  }
+  await waitForLocalRows(counter.page, 'dossiers', (rows) => rows.length >= 54, 30_000, 'the kiosk did not pull the 54 dossiers in 30 s');
   await counter.page.keyboard.press('F3');
   await counter.page.getByRole('tab', { name: /Chuyển hồ sơ đi/ }).waitFor({ timeout: 30_000 });
 });

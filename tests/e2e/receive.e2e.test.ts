@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { dossierCodeFromBarcodeKey, parseDossierBarcodeKey } from '../../shared/codes';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
 import { decodeSymbol } from '../printing/decode';
-import { type Counter, DEMO_STAFF, hostCall, openCounter } from './app';
+import { type Counter, DEMO_STAFF, hostCall, localRow, openCounter } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
 
@@ -201,18 +201,7 @@ test('with the network cut, a dossier is still received, printed and still there
 
   await page.reload();
   await page.getByTestId('counter-identity').waitFor({ timeout: 30_000 });
-  const stored = await page.evaluate(
-    (code) =>
-      new Promise<string | undefined>((resolve, reject) => {
-        const open = indexedDB.open('motcua');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('dossiers').objectStore('dossiers').index('code').get(code);
-          get.onsuccess = () => resolve((get.result as { status?: string } | undefined)?.status);
-        };
-      }),
-    code,
-  );
+  const stored = (await localRow<{ status?: string }>(page, 'dossiers', code, 'code'))?.status;
   expect(stored).toBe('received');
   await shot(page, '15-offline-after-reload');
 });

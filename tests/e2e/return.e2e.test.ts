@@ -15,7 +15,7 @@ import { startVirtualPrinter, type VirtualPrinter } from '../../electron/service
 import { REGISTER_COLUMNS, REGISTER_HEADER_ROW } from '../../renderer/features/tracking/register';
 import { RETURN_DESK_CONFIG_KEY } from '../../renderer/features/return/config';
 import { decodeSymbol } from '../printing/decode';
-import { type Counter, DEMO_STAFF, enrolmentCode, hostCall, openCounter } from './app';
+import { type Counter, DEMO_STAFF, enrolmentCode, hostCall, localRow, openCounter, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';
 import { scan } from './scanner';
 import { startServer, type Started } from './processes';
@@ -140,19 +140,8 @@ async function setPrintConfirmation(page: Page, on: boolean) {
 }
 
 /** The row's last pulled server state, read from the kiosk's database. */
-function localServerStatus(page: Page, id: string): Promise<string | undefined> {
-  return page.evaluate(
-    (dossierId) =>
-      new Promise<string | undefined>((done) => {
-        const open = indexedDB.open('motcua');
-        open.onsuccess = () => {
-          const get = open.result.transaction('dossiers').objectStore('dossiers').get(dossierId);
-          get.onsuccess = () => (done((get.result as { serverState?: { status: string } } | undefined)?.serverState?.status), open.result.close());
-        };
-        open.onerror = () => done(undefined);
-      }),
-    id,
-  );
+async function localServerStatus(page: Page, id: string): Promise<string | undefined> {
+  return (await localRow<{ serverState?: { status: string } }>(page, 'dossiers', id))?.serverState?.status;
 }
 
 /** What retention.ts removes for a dossier past the retention period: its projection, events and outbox rows. */
@@ -194,19 +183,7 @@ beforeAll(async () => {
   await counter.page.reload();
   await counter.page.getByTestId('sync-badge').getByText(/Trực tuyến/).waitFor({ timeout: 30_000 });
   // The pushed dossiers have arrived when all five are in this kiosk's database.
-  await counter.page.waitForFunction(
-    (n) =>
-      new Promise<boolean>((done) => {
-        const open = indexedDB.open('motcua');
-        open.onsuccess = () => {
-          const count = open.result.transaction('dossiers').objectStore('dossiers').count();
-          count.onsuccess = () => (done(count.result >= n), open.result.close());
-        };
-        open.onerror = () => done(false);
-      }),
-    5,
-    { timeout: 60_000, polling: 500 },
-  );
+  await waitForLocalRows(counter.page, 'dossiers', (rows) => rows.length >= 5, 60_000, 'the kiosk did not pull the 5 dossiers in 60 s');
   await counter.page.keyboard.press('F4');
 });
 

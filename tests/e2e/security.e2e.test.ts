@@ -10,7 +10,7 @@ import type { DossierEvent, DossierEventType, PayloadOf } from '../../shared/dom
 import { pngToRgba } from '../../electron/services/printing/png';
 import { startVirtualPrinter } from '../../electron/services/printing/virtual-printer';
 import { decodeSymbol } from '../printing/decode';
-import { adminToken, DEMO_STAFF, openCounter, signInAs, type Counter } from './app';
+import { adminToken, DEMO_STAFF, localRow, localRows, openCounter, signInAs, type Counter } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
 import { enrolPusher } from './seed';
@@ -46,18 +46,7 @@ async function setIdleMinutes(minutes: number) {
 }
 
 /** The idle setting as this kiosk's database holds it (read, never written, by the test). */
-const localIdleSetting = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<unknown>((done, fail) => {
-        const open = indexedDB.open('motcua');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('catalogue').objectStore('catalogue').get('setting:idleLockMinutes');
-          get.onsuccess = () => (done(get.result?.body ?? null), open.result.close());
-        };
-      }),
-  );
+const localIdleSetting = async (page: Page) => (await localRow<{ body?: unknown }>(page, 'catalogue', 'setting:idleLockMinutes'))?.body ?? null;
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
@@ -203,18 +192,7 @@ function workingDayAhead(): string {
 }
 
 /** The documents this kiosk queued for printing (read, never written, by the test). */
-const queuedDocuments = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<string[]>((done, fail) => {
-        const open = indexedDB.open('motcua');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('printQueue').objectStore('printQueue').getAll();
-          all.onsuccess = () => (done((all.result as { document: unknown }[]).map((j) => JSON.stringify(j.document))), open.result.close());
-        };
-      }),
-  );
+const queuedDocuments = async (page: Page) => (await localRows<{ document: unknown }>(page, 'printQueue')).map((j) => JSON.stringify(j.document));
 
 test('the new appointment slip prints with the citizen’s ID number and phone masked', async () => {
   const { page } = counter;

@@ -5,7 +5,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ConflictRecord, DossierSnapshot, EnrolResponse, PullResponse, PushResponse } from '../../shared/sync/protocol';
-import { adminToken, DEMO_STAFF, enrolmentCode, signInAs, type Counter } from './app';
+import { adminToken, DEMO_STAFF, enrolmentCode, localRow, signInAs, type Counter } from './app';
 import { launchChromium } from './chromium';
 import { startServer, startWebHost, type Started } from './processes';
 import { api, enrolPusher } from './seed';
@@ -75,20 +75,8 @@ async function snapshotByCode(token: string, code: string): Promise<DossierSnaps
 
 /** What a kiosk holds for a dossier, read (never written) from its own database. */
 async function localDossier(page: Page, code: string): Promise<{ status: string; openConflicts: number } | undefined> {
-  return page.evaluate(async (wanted) => {
-    const db = await new Promise<IDBDatabase>((done, fail) => {
-      const open = indexedDB.open('motcua');
-      open.onsuccess = () => done(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    const row = await new Promise<{ status: string; openConflicts: number } | undefined>((done, fail) => {
-      const get = db.transaction('dossiers').objectStore('dossiers').index('code').get(wanted);
-      get.onsuccess = () => done(get.result as { status: string; openConflicts: number } | undefined);
-      get.onerror = () => fail(get.error);
-    });
-    db.close();
-    return row ? { status: row.status, openConflicts: row.openConflicts } : undefined;
-  }, code);
+  const row = await localRow<{ status: string; openConflicts: number }>(page, 'dossiers', code, 'code');
+  return row ? { status: row.status, openConflicts: row.openConflicts } : undefined;
 }
 
 async function badge(page: Page): Promise<string> {

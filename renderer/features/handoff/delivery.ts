@@ -60,14 +60,7 @@ export async function batchForDelivery(db: MotCuaDb, batchCode: string): Promise
   return { ok: false, message: `Máy này chưa có hồ sơ nào của lô ${batchCode}: chờ đồng bộ với máy chủ rồi quét lại, hoặc kiểm tra lại mã lô trên biên bản.` };
 }
 
-/** Marks every dossier of the batch still with the courier as delivered at `at`. */
-export async function confirmBatchDelivery(db: MotCuaDb, batchId: string, metaFor: MetaFor, at = new Date()): Promise<DeliveryResult> {
-  const found = await batchForDelivery(db, batchId);
-  if (!found.ok) throw new Error(found.message);
-  return confirmDeliveryOf(db, found.batch, metaFor, at);
-}
-
-/** confirmBatchDelivery for a batch the caller already found with batchForDelivery. */
+/** Marks every dossier of the batch (found with batchForDelivery) still with the courier as delivered at `at`. */
 export async function confirmDeliveryOf(db: MotCuaDb, batch: DeliveryBatch, metaFor: MetaFor, at = new Date()): Promise<DeliveryResult> {
   const delivered: string[] = [];
   const skipped: string[] = [];

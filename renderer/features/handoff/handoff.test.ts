@@ -3,10 +3,10 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { classifyScan, dossierBarcodeKey, formatBatchCode } from '../../../shared/codes';
 import { MotCuaDb, recordEvent } from '../../db';
 import { getBatch, openBatch, openBatchProblems, type BatchDirection } from './batch';
-import { batchForDelivery, confirmBatchDelivery, confirmDossierDelivery, disputeDelivery } from './delivery';
+import { batchForDelivery, confirmDossierDelivery, disputeDelivery } from './delivery';
 import { listInboundRejects, scanIntoInboundBatch, type InboundDetails } from './inbound';
 import { closeOutboundBatch, removeFromBatch, scanIntoOutboundBatch } from './outbound';
-import { AGENCY, BUILDING, dossierCode, FINANCE, metaFor, receivedEvent } from './testing';
+import { AGENCY, BUILDING, confirmBatchDelivery, dossierCode, FINANCE, metaFor, receivedEvent } from './testing';
 
 const meta = metaFor();
 const AGENCY_TABLE = [undefined, AGENCY] as unknown as string[];

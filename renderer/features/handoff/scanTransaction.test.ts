@@ -5,11 +5,10 @@ import { beforeEach, expect, test } from 'vitest';
 import { classifyScan } from '../../../shared/codes';
 import { MotCuaDb, recordEvent } from '../../db';
 import { getBatch, openBatch, type BatchDirection } from './batch';
-import { confirmBatchDelivery } from './delivery';
 import { scanIntoInboundBatch, type InboundDetails } from './inbound';
 import { closeOutboundBatch, removeFromBatch, scanIntoOutboundBatch } from './outbound';
 import { scanTransactionStats } from './scanTransaction';
-import { AGENCY, BUILDING, dossierCode, FINANCE, metaFor, receivedEvent } from './testing';
+import { AGENCY, BUILDING, confirmBatchDelivery, dossierCode, FINANCE, metaFor, receivedEvent } from './testing';
 
 const meta = metaFor();
 const AGENCY_TABLE = [undefined, AGENCY] as unknown as string[];

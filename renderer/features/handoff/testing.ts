@@ -1,5 +1,8 @@
 // Fixtures for the handoff tests and the scan benchmark page: received dossiers as events.
 import { RULE_VERSION, type DossierEvent, type EventMeta } from '../../../shared/domain';
+import type { MotCuaDb } from '../../db';
+import { batchForDelivery, confirmDeliveryOf, type DeliveryResult } from './delivery';
+import type { MetaFor } from './outbound';
 
 export const AGENCY = '000.00.15.H41';
 export const BUILDING = 'so-xay-dung';
@@ -32,4 +35,11 @@ export function receivedEvent(meta: EventMeta, code: string, departmentId: strin
       fees: [],
     },
   };
+}
+
+/** A delivery scan of `batchId` as DeliveryPanel makes it: the batch found, then confirmed; throws the refusal. */
+export async function confirmBatchDelivery(db: MotCuaDb, batchId: string, metaFor: MetaFor, at = new Date()): Promise<DeliveryResult> {
+  const found = await batchForDelivery(db, batchId);
+  if (!found.ok) throw new Error(found.message);
+  return confirmDeliveryOf(db, found.batch, metaFor, at);
 }

@@ -106,6 +106,9 @@ export interface DraftRow {
 
 export type StaffRow = StaffRecord;
 
+/** Every write transaction's durability: 'strict', so a recorded event is on disk before the counter beeps, shows success or prints. */
+export const DURABILITY = 'strict';
+
 export class MotCuaDb extends Dexie {
   dossiers!: EntityTable<DossierRow, 'id'>;
   events!: EntityTable<EventRow, 'id'>;
@@ -120,10 +123,9 @@ export class MotCuaDb extends Dexie {
   staff!: EntityTable<StaffRow, 'id'>;
 
   constructor(name = 'motcua', options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
-    // 'strict' so a recorded event is on disk before the counter beeps, shows success or prints.
     // No query cache: batch scans write around Dexie (writeIfUnchanged.ts) and announce it, and a
     // live query re-run after that must read the database, not a cached answer.
-    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled', ...options });
+    super(name, { chromeTransactionDurability: DURABILITY, cache: 'disabled', ...options });
     for (const v of SCHEMA_VERSIONS) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

@@ -11,7 +11,7 @@
 // runs with Dexie's query cache off (schema.ts), so no cached answer hides it.
 import { Dexie, RangeSet, type IndexableType, type ObservabilitySet } from 'dexie';
 import type { RowWrite, WrittenTable } from './recordEvent';
-import type { MotCuaDb } from './schema';
+import { DURABILITY, type MotCuaDb } from './schema';
 
 export interface KeyRead {
   table: WrittenTable;
@@ -25,7 +25,7 @@ export interface KeyRead {
  */
 export function writeIfUnchanged(db: MotCuaDb, reads: readonly KeyRead[], writes: readonly RowWrite[], unchanged: (found: unknown[]) => boolean): Promise<boolean> {
   const stores = [...new Set([...reads.map((r) => r.table), ...writes.map((w) => w.table)])];
-  const tx = db.backendDB().transaction(stores, 'readwrite', { durability: 'strict' });
+  const tx = db.backendDB().transaction(stores, 'readwrite', { durability: DURABILITY });
   return new Promise<boolean>((resolve, reject) => {
     const found: unknown[] = [];
     let waiting = reads.length;

@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { openPglite } from '../server/db';
 import type { DossierEvent } from '../shared/domain';
 import type { EnrolResponse, LeaseResponse } from '../shared/sync/protocol';
-import { launchOnDisk } from '../tests/e2e/chromium';
+import { launchOnDisk, type OnDiskBrowser } from '../tests/e2e/chromium';
 import { dossierCode, received } from '../tests/sync/events';
 import type * as Kit from '../renderer/sync/index';
 import type * as Schema from '../renderer/db/schema';
@@ -155,7 +155,7 @@ async function rawInPage(args: { base: string; credential: string; name: string 
 export default async function run(): Promise<BenchFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-bootstrap-'));
   const db = await openPglite(dir);
-  let browser: Awaited<ReturnType<typeof launchOnDisk>> | undefined;
+  let browser: OnDiskBrowser | undefined;
   try {
     const server = await startBenchServer(db);
     const base = server.base;

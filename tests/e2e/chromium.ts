@@ -31,12 +31,17 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
   return chromium.launch({ executablePath: findChromium(), args: [...ARGS, ...extraArgs] });
 }
 
+export interface OnDiskBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
 /**
  * A browser on a profile of its own on disk, as the app's window is: IndexedDB commits are written
  * and, with strict durability, flushed to the disk. For benchmarks of durable writes. `close` also
  * removes the profile.
  */
-export async function launchOnDisk(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchOnDisk(): Promise<OnDiskBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'motcua-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), args: ARGS });
   return {

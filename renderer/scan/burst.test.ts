@@ -125,6 +125,24 @@ describe('BurstDetector', () => {
     expect(detector.deadline()).toBeUndefined();
   });
 
+  test('a scan is underway once four keys came within the gap and a terminator is still to come', () => {
+    const detector = new BurstDetector();
+    timed('000', 0, () => 4).forEach(({ key, at }) => detector.feed(key, at));
+    expect(detector.scanUnderway()).toBe(false);
+    detector.feed('.', 12);
+    expect(detector.scanUnderway()).toBe(true);
+    detector.feed('Enter', 16);
+    expect(detector.scanUnderway()).toBe(false);
+
+    const person = new BurstDetector();
+    timed('Tran', 0, () => GAP + 1).forEach(({ key, at }) => person.feed(key, at));
+    expect(person.scanUnderway()).toBe(false);
+
+    const silenceEnds = new BurstDetector({ terminator: 'none' });
+    timed('041260112000', 0, () => 4).forEach(({ key, at }) => silenceEnds.feed(key, at));
+    expect(silenceEnds.scanUnderway()).toBe(false);
+  });
+
   test('a configured prefix and suffix are stripped; keys that do not start the prefix are never withheld', () => {
     const config = { prefix: '~', suffix: '#' };
     const scanned = play(new BurstDetector(config), timed([...'~000.00.15.H41-260112-0001#', 'Enter'], 0, () => 3));

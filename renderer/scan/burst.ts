@@ -28,6 +28,9 @@ export const DEFAULT_BURST_CONFIG: Readonly<BurstConfig> = {
   terminator: 'Enter',
 };
 
+/** Keys in a row, each within the gap, that no person types: four keys in under a tenth of a second. */
+const MACHINE_RUN = 4;
+
 /**
  * What to do after one key (or one silence):
  * - `release`: withheld characters to put back where the typist meant them, before anything else;
@@ -73,6 +76,16 @@ export class BurstDetector {
   /** When the withheld keys must be settled if no other key comes; undefined when none are withheld. */
   deadline(): number | undefined {
     return this.held.length > 0 ? this.lastAt + this.config.maxGapMs : undefined;
+  }
+
+  /**
+   * The withheld keys came at scanner speed for longer than a person ever types (`MACHINE_RUN`
+   * keys, each within the gap) and a terminator is still to come: the burst is a scan in progress.
+   * A silence now is more likely the keys being held up on their way to the page than the end of
+   * the burst. With terminator 'none' the silence is what ends a scan, so this is never true.
+   */
+  scanUnderway(): boolean {
+    return this.config.terminator !== 'none' && this.held.length >= MACHINE_RUN;
   }
 
   /** Characters withheld right now (prefix included). */

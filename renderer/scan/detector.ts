@@ -23,6 +23,13 @@ export type KeyboardScanDetector = {
 // Beyond this the page is stalled, not busy; a person should not wait longer for their key.
 const MAX_LAG_MS = 500;
 
+// How much longer a scan already underway (burst.scanUnderway) waits for its next key. The key's
+// timestamp says when the scanner typed it; under load the browser can deliver it 70 ms or more
+// after the one before (measured in Chromium on a loaded 2-core machine), and settling meanwhile
+// would cut the code in two and type its first half into the field. No person waits for this:
+// they never type four keys within the gap of each other.
+const DELIVERY_STALL_MS = 250;
+
 export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => void, options: KeyboardScanOptions = {}): KeyboardScanDetector {
   const { settleGraceMs = 15, ...config } = options;
   const burst = new BurstDetector(config);
@@ -46,7 +53,7 @@ export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => v
     timer = setTimeout(() => {
       timer = undefined;
       apply(burst.expire(burst.deadline() ?? 0));
-    }, burst.config.maxGapMs + settleGraceMs + lag);
+    }, burst.config.maxGapMs + settleGraceMs + lag + (burst.scanUnderway() ? DELIVERY_STALL_MS : 0));
   };
 
   const onKeyDown = (event: KeyboardEvent) => {

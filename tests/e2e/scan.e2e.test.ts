@@ -110,6 +110,18 @@ describe('keyboard-wedge scanner detection in Chromium', () => {
     await page.close();
   });
 
+  test('a scan whose keys are held up on their way to the page (a loaded machine) is still one scan and types nothing', async () => {
+    const { page, errors } = await openPage();
+    await page.getByTestId('name').click();
+    await scan(page, OFFICIAL_CODE, { stall: { afterKeys: 8, ms: 150 } });
+    await scan(page, BATCH_CODE, { stall: { afterKeys: 5, ms: 250 } });
+    await settle(page);
+    expect(await page.getByTestId('name').inputValue()).toBe('');
+    expect(await items(page, 'screen-scans')).toEqual([`keyboard|${OFFICIAL_CODE}|dossierCode`, `keyboard|${BATCH_CODE}|batchCode`]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('scans with nothing focused reach the screen; a dialog takes them while open; with no screen the fallback does', async () => {
     const { page, errors } = await openPage();
     await scan(page, BARCODE_KEY);

@@ -35,11 +35,19 @@ export interface ScanOptions {
   gapMs?: number;
   /** Each key sent at its own moment, `gapMs` after the last, rather than all at once. */
   paced?: boolean;
+  /**
+   * The keys from the `afterKeys`-th on reach the browser `ms` late, stamped when the scanner typed
+   * them: what a loaded machine does to a scanner's keys on their way to the page.
+   */
+  stall?: { afterKeys: number; ms: number };
 }
 
 /** Types `typed` then the terminator as a keyboard-wedge scanner does: every key `gapMs` after the last. */
-export async function scan(page: Page, typed: string, { terminator = 'Enter', gapMs = 4, paced = false }: ScanOptions = {}): Promise<void> {
+export async function scan(page: Page, typed: string, { terminator = 'Enter', gapMs = 4, paced = false, stall }: ScanOptions = {}): Promise<void> {
   const cdp = await sessionOf(page);
+  // A scanner cannot start a code before it has finished typing the last one.
+  const previousEnd = lastStamp.get(page) ?? 0;
+  if (Date.now() <= previousEnd) await new Promise((resolve) => setTimeout(resolve, previousEnd - Date.now() + 1));
   const start = Date.now();
   let at = start / 1000;
   const sends: Promise<unknown>[] = [];
@@ -50,14 +58,19 @@ export async function scan(page: Page, typed: string, { terminator = 'Enter', ga
   for (const [i, key] of [...[...typed].map(keyOf), NAMED[terminator]!].entries()) {
     const wait = start + i * gapMs - Date.now();
     if (paced && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (i === stall?.afterKeys) await new Promise((resolve) => setTimeout(resolve, stall.ms));
     if (key.shift) send('rawKeyDown', NAMED.Shift!, true);
     send(key.text ? 'keyDown' : 'rawKeyDown', key, key.shift);
     send('keyUp', key, key.shift);
     if (key.shift) send('keyUp', NAMED.Shift!, false);
     at += gapMs / 1000;
   }
+  lastStamp.set(page, at * 1000 - gapMs);
   await Promise.all(sends);
 }
+
+/** When the last key of each page's last scan was stamped (ms since the epoch). */
+const lastStamp = new WeakMap<Page, number>();
 
 // One DevTools session per page for all its scans: attaching and detaching one per scan made the
 // page's renderer set up and tear down a DevTools agent around every scan, right when it is measured.

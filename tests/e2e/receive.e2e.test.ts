@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { dossierCodeFromBarcodeKey, parseDossierBarcodeKey } from '../../shared/codes';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
 import { decodeSymbol } from '../printing/decode';
-import { type Counter, DEMO_STAFF, hostCall, localRow, openCounter } from './app';
+import { type Counter, DEMO_STAFF, hostCall, localRow, openCounter, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
 
@@ -126,7 +126,9 @@ test('a half-filled form survives a reload as a draft', async () => {
   await typeText(page, '040190004321');
   await page.keyboard.press('Tab');
   await typeText(page, 'Trần Thị Bình');
-  await page.waitForTimeout(500);
+  // The form is saved 200 ms after the last key; the reload comes once it is.
+  const saved = (rows: { data: unknown }[]) => rows.some((row) => JSON.stringify(row.data).includes('Trần Thị Bình'));
+  await waitForLocalRows(page, 'drafts', saved, 30_000, 'the half-filled form was never saved as a draft');
   await page.reload();
   await page.getByLabel('Họ và tên').waitFor({ timeout: 30_000 });
   expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Trần Thị Bình');

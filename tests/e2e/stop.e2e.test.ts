@@ -102,7 +102,7 @@ test('a stop asked while the dossier is at the department is recorded once, with
   await page.getByLabel('Lý do đề nghị dừng giải quyết').fill('Gia đình thay đổi kế hoạch xây dựng, xin rút hồ sơ.');
   await page.getByRole('button', { name: /Dừng giải quyết và in thông báo/ }).click();
   await page.getByRole('status').filter({ hasText: 'Đã dừng giải quyết hồ sơ' }).waitFor();
-  await expect(page.getByTestId('stop-status').innerText()).resolves.toBe('Đã rút hồ sơ');
+  await expect.poll(() => page.getByTestId('stop-status').innerText(), { timeout: 10_000 }).toBe('Đã rút hồ sơ');
   await page.screenshot({ path: 'test-artifacts/e2e/stop-2-stopped.png', fullPage: true });
 
   // The fact reaches the central server exactly once, attributed to this counter.
@@ -118,7 +118,7 @@ test('a stop asked while the dossier is at the department is recorded once, with
 test('the stopped papers come back in the courier bag and are handed back to the applicant at the stop desk', async () => {
   const { page } = counter;
   // The stop desk lists the dossier as waiting for its papers.
-  await expect(page.getByTestId('stopped-away').innerText()).resolves.toContain(code);
+  await expect.poll(() => page.getByTestId('stopped-away').innerText(), { timeout: 10_000 }).toContain(code);
 
   await page.keyboard.press('F3');
   await page.keyboard.press('Alt+3');
@@ -151,7 +151,7 @@ test('the stopped papers come back in the courier bag and are handed back to the
   await page.getByTestId('stopped-atCenter').getByRole('button', { name: code }).waitFor();
   expect(await page.getByTestId('stopped-away').innerText()).not.toContain(code);
   await page.getByTestId('stopped-atCenter').getByRole('button', { name: code }).click();
-  await expect(page.getByTestId('papers-where').innerText()).resolves.toContain('Giấy tờ đã về Trung tâm, chờ trả người nộp');
+  await expect.poll(() => page.getByTestId('papers-where').innerText(), { timeout: 10_000 }).toContain('Giấy tờ đã về Trung tâm, chờ trả người nộp');
   await page.getByLabel('Người được ủy quyền').check();
   await page.getByLabel('Họ tên người nhận').fill('Võ Văn Hải');
   await page.getByLabel('Số định danh của người nhận').fill('040090003333');
@@ -162,7 +162,7 @@ test('the stopped papers come back in the courier bag and are handed back to the
   await page.screenshot({ path: `${SHOTS}/stop-4-hand-back.png`, fullPage: true });
   await page.getByRole('button', { name: /Trả lại giấy tờ cho người nộp/ }).click();
   await page.getByRole('status').filter({ hasText: `Đã trả lại giấy tờ hồ sơ ${code} cho Võ Văn Hải (người được ủy quyền)` }).waitFor();
-  await expect(page.getByTestId('papers-where').innerText()).resolves.toContain('Đã trả lại giấy tờ cho người nộp');
+  await expect.poll(() => page.getByTestId('papers-where').innerText(), { timeout: 10_000 }).toContain('Đã trả lại giấy tờ cho người nộp');
   expect(await page.getByTestId('stopped-atCenter').innerText()).not.toContain(code);
   await page.screenshot({ path: `${SHOTS}/stop-5-handed-back.png`, fullPage: true });
 
@@ -201,7 +201,8 @@ test('a result ready early is listed until the applicant is told, and the notice
   await page.getByRole('button', { name: /Ghi nhận đã báo người nộp/ }).click();
   await page.getByTestId('desk-outcome').filter({ hasText: `Đã ghi nhận báo người nộp hồ sơ ${readyCode} qua Zalo` }).waitFor();
   await expect.poll(() => group.locator(`tr[data-code="${readyCode}"]`).count(), { timeout: 10_000 }).toBe(0);
-  await expect(page.getByTestId('dossier-card').innerText()).resolves.toContain('Báo người nộp đến nhận (kết quả có sớm hạn) qua Zalo lúc');
+  // The card's history is read again once the dossier changes (from the server when online).
+  await expect.poll(() => page.getByTestId('dossier-card').innerText(), { timeout: 10_000 }).toContain('Báo người nộp đến nhận (kết quả có sớm hạn) qua Zalo lúc');
   await page.screenshot({ path: `${SHOTS}/notify-3-told.png`, fullPage: true });
 
   await expect

@@ -224,7 +224,7 @@ test('a dossier returned at two desks while both were offline is flagged, and a 
 
   await row.getByRole('button', { name: /Xử lý/ }).click();
   const note = b.getByLabel('Ghi chú xử lý');
-  await expect(note.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await expect.poll(() => note.evaluate((el) => el === document.activeElement), { timeout: 10_000 }).toBe(true);
   await b.keyboard.press('Enter');
   await b.getByText('Hãy ghi rõ cách đã xử lý xung đột (ít nhất 10 ký tự).').waitFor();
   await note.fill('Đã gọi công dân: kết quả trả tại quầy 8, quầy 9 nhập nhầm hồ sơ.');

@@ -118,8 +118,8 @@ afterAll(async () => {
 const feedback = (page: Page) => page.getByTestId('scan-feedback');
 
 /**
- * Scans one dossier into a batch and waits for the count. On this loaded 2-core box a CDP key can
- * reach the page later than the detector's gap and split the burst; staff would scan again, so the
+ * Scans one dossier into a batch and waits for the count. On this loaded 2-core box a key held up
+ * within the burst's first four can still split it (detector.ts); staff would scan again, so the
  * bulk loops do too, once, and say so.
  */
 async function scanIn(page: Page, typed: string, testId: string, n: number) {

@@ -3,12 +3,13 @@
 // than a person), so the key events go out over the DevTools protocol without waiting for each
 // other, stamped `gapMs` apart as a real scanner's would be, Shift included.
 // Two ways to send them:
-// - at once (the tests): robust on a loaded machine, since the keys cannot arrive late and make
-//   the page's detector give up on the burst;
+// - at once (the tests): no key waits on the test process. The browser may still deliver them
+//   late on a loaded machine (70 ms apart was seen), as it would a real scanner's; the detector
+//   waits for a scan already underway (detector.ts);
 // - `paced`, each at its own moment (the scan benchmark): sent all at once, the keys' round trips
 //   piled up in the page and the browser right when the scan's Enter is measured, which a scanner
-//   never does (the outbound median went from 7.2 to 5.3 ms paced). Late keys can split a paced
-//   burst on a loaded machine; the benchmark scans again when that happens.
+//   never does (the outbound median went from 7.2 to 5.3 ms paced). Keys held up within a burst's
+//   first four can still split it; the benchmark scans again when that happens.
 import type { CDPSession, Page } from 'playwright-core';
 
 type KeyEventParams = { key: string; code: string; windowsVirtualKeyCode: number; text?: string; shift: boolean };

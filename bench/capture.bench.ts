@@ -14,7 +14,7 @@ import { createStaff } from '../server/routes/staff';
 import { A4_PAGE_PX, findPage, jpegPagesToPdf, jpegSize, scaleQuad, toGray, warpToRect, fullFrame, type RgbaImage } from '../shared/attachments';
 import { CHUNK_SIZE } from '../shared/attachments/protocol';
 import { uploadAttachment } from '../shared/attachments/upload';
-import { fetchTransport } from '../renderer/features/digitise/transport';
+import { fetchTransport } from '../renderer/features/dossier/digitise/transport';
 import { summarise, timeRuns } from './stats';
 import type { BenchFigure } from './types';
 

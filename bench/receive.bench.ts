@@ -20,7 +20,7 @@ import { vnDateKey } from '../shared/calendar';
 import { MotCuaDb, projectionRow, storeLeases } from '../renderer/db';
 import { PrintQueue } from '../renderer/print/queue';
 import { acceptDossier } from '../renderer/features/receive/accept';
-import { completeForm, LICENCE_PROCEDURE, testContext } from '../renderer/features/receive/testing';
+import { completeForm, LICENCE_PROCEDURE, testContext } from '../renderer/testing/receive';
 
 const db = new MotCuaDb('receive-bench');
 

@@ -41,7 +41,7 @@ import { scanTransactionStats } from '../renderer/features/handoff/scanTransacti
 import { useBatchScanning } from '../renderer/features/handoff/useBatchScanning';
 import { BatchList } from '../renderer/features/handoff/BatchList';
 import { ScanFeedback } from '../renderer/features/handoff/ScanFeedback';
-import { AGENCY, BUILDING, metaFor, receivedEvent } from '../renderer/features/handoff/testing';
+import { AGENCY, BUILDING, metaFor, receivedEvent } from '../renderer/testing/handoff';
 
 const db = new MotCuaDb('scan-bench');
 const meta = metaFor('quay-bench');

@@ -1,12 +1,12 @@
 // Boot: the machine's settings and credential, then enrolment (first run) or sign-in, then the shell.
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, DeviceCredential, KioskHost, KioskSettings } from '../../shared/host';
-import { getHost } from '../host';
+import { getHost } from '../kiosk/host';
 import { EnrolScreen } from './EnrolScreen';
-import { KioskProvider, type Officer } from './kiosk';
-import { PrintingProvider } from './printing';
+import { KioskProvider, type Officer } from '../kiosk/kiosk';
+import { PrintingProvider } from '../kiosk/printing';
 import { Shell } from './Shell';
-import { SignInScreen } from './SignInScreen';
+import { SignInScreen } from '../security/SignInScreen';
 
 const OFFICER_KEY = 'motcua.officer';
 

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { DeviceCredential, KioskHost, KioskSettings } from '../../shared/host';
 import type { EnrolResponse } from '../../shared/sync/protocol';
-import { callServer } from './api';
+import { callServer } from '../kiosk/api';
 
 export function EnrolScreen({ host, settings, onEnrolled }: { host: KioskHost; settings: KioskSettings; onEnrolled(c: DeviceCredential): void }) {
   const [serverUrl, setServerUrl] = useState(settings.serverUrl);

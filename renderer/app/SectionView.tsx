@@ -7,7 +7,7 @@ import { ReturnScreen } from '../features/return/ReturnScreen';
 import { TrackingScreen } from '../features/tracking/TrackingScreen';
 import { DossierLookup } from '../features/search/DossierLookup';
 import { StopScreen } from '../features/stop/StopScreen';
-import type { SectionId } from './sections';
+import type { SectionId } from '../kiosk/sections';
 
 export function SectionView({ section }: { section: SectionId }) {
   if (section === 'receive') return <ReceiveScreen />;

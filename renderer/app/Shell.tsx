@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../shared/host';
-import { LockScreen, useIdleLock } from '../features/security/IdleLock';
-import { allowedSections } from '../features/security/roles';
-import { SecurityProvider } from '../features/security/SecurityProvider';
-import { useKiosk } from './kiosk';
-import { SECTIONS, type SectionId } from './sections';
+import { LockScreen, useIdleLock } from '../security/IdleLock';
+import { allowedSections } from '../security/roles';
+import { SecurityProvider } from '../security/SecurityProvider';
+import { useKiosk } from '../kiosk/kiosk';
+import { SECTIONS, type SectionId } from '../kiosk/sections';
 import { SectionView } from './SectionView';
 import { ScanFallback } from '../features/handoff/ScanFallback';
 import { SyncBadge } from './SyncBadge';

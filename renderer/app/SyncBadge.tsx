@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { formatVietnamDateTime } from '../../shared/domain';
 import type { SyncStatus } from '../sync';
-import { useKiosk } from './kiosk';
+import { useKiosk } from '../kiosk/kiosk';
 
 export function useSyncStatus(): SyncStatus {
   const { sync } = useKiosk();

@@ -1,5 +1,5 @@
 // Finding a dossier the counter no longer holds: returned dossiers leave the counter after the
-// retention period (renderer/features/dossier/retention.ts) and the desk asks the server by exact
+// retention period (renderer/db/retention.ts) and the desk asks the server by exact
 // code, or by the applicant's ID number or phone. Each answer is the snapshot and the event trail,
 // the same data a counter gets from pull and /v1/dossiers/:id/events.
 import type { FastifyInstance } from 'fastify';

@@ -45,9 +45,9 @@ function pageVideo(): Buffer {
 
 const ENTRY = `
 import { MotCuaDb } from '${ROOT}renderer/db';
-import { captureFrame, pagesToPdf } from '${ROOT}renderer/features/digitise/capture';
-import { dossierAttachments, pumpUploads, saveCapture } from '${ROOT}renderer/features/digitise/store';
-import { fetchTransport, webCryptoSha256 } from '${ROOT}renderer/features/digitise/transport';
+import { captureFrame, pagesToPdf } from '${ROOT}renderer/features/dossier/digitise/capture';
+import { dossierAttachments, pumpUploads, saveCapture } from '${ROOT}renderer/features/dossier/digitise/store';
+import { fetchTransport, webCryptoSha256 } from '${ROOT}renderer/features/dossier/digitise/transport';
 const toB64 = (b) => { let s = ''; for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000)); return btoa(s); };
 const db = new MotCuaDb('digitise-e2e');
 const capture = (line, source, pages) => ({ dossierId: 'dossier-e2e', checklistLine: line, documentName: 'Giấy chứng nhận quyền sử dụng đất', mediaType: 'application/pdf', pages, source, capturedAt: new Date().toISOString(), capturedBy: 'tiepnhan1' });

@@ -13,7 +13,7 @@ import { RULE_VERSION, type DossierEvent, type DossierEventType, type PayloadOf 
 import type { CatalogueResponse, EnrolResponse, LeaseResponse } from '../../shared/sync/protocol';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
 import { REGISTER_COLUMNS, REGISTER_HEADER_ROW } from '../../renderer/features/tracking/register';
-import { RETURN_DESK_CONFIG_KEY } from '../../renderer/features/return/config';
+import { RETURN_DESK_CONFIG_KEY } from '../../renderer/desk/returnDeskConfig';
 import { decodeSymbol } from '../printing/decode';
 import { type Counter, DEMO_STAFF, enrolmentCode, hostCall, localRow, openCounter, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';

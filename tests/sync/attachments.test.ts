@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MotCuaDb } from '../../renderer/db';
-import { dossierAttachments, evictConfirmed, pumpUploads, saveCapture, attachmentBytes } from '../../renderer/features/digitise/store';
+import { dossierAttachments, evictConfirmed, pumpUploads, saveCapture, attachmentBytes } from '../../renderer/features/dossier/digitise/store';
 import { CHUNK_SIZE, RECEIVED_CHUNKS_HEADER, parseReceivedHeader, type Sha256 } from '../../shared/attachments/protocol';
 import type { AttachmentTransport } from '../../shared/attachments/upload';
 import { startTestServer, type TestServer } from './harness';

@@ -2,7 +2,7 @@
 // desks while offline, a number used twice). Listed from the server with the supervisor's session;
 // resolving one records who decided what, and every counter sees the dossier's conflict cleared.
 import { useCallback, useEffect, useState } from 'react';
-import { useKiosk } from '../../app/kiosk';
+import { useKiosk } from '../../kiosk/kiosk';
 import { useSyncStatus } from '../../app/SyncBadge';
 import { conflictView, listOpenConflicts, resolveConflict, type ConflictView } from './conflicts';
 import { ResolveForm } from './ResolveForm';

@@ -3,7 +3,7 @@
 import { EVENT_ACTIONS, formatVietnamDateTime } from '../../../shared/domain';
 import type { DossierEventType } from '../../../shared/domain';
 import type { ConflictRecord } from '../../../shared/sync/protocol';
-import { callServer } from '../../app/api';
+import { callServer } from '../../kiosk/api';
 
 /** A note the next supervisor can act on: long enough to say what was decided. */
 export const MIN_NOTE_LENGTH = 10;

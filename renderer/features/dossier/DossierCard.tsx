@@ -1,11 +1,11 @@
 // The dossier card every desk screen shows: who, what, where it is, the original deadline and the
 // re-set date apart, timeliness, what is due at collection, and the history from the events. A copy
 // fetched from the server (find.ts) says so and carries its own history.
-import { PersonalData } from '../security/PersonalData';
+import { PersonalData } from '../../security/PersonalData';
 import { useEffect, useState, type ReactNode } from 'react';
 import { formatVnd } from '../../../shared/codes';
 import { describeEvent, formatVietnamDateTime, type DossierEvent } from '../../../shared/domain';
-import { useKiosk } from '../../app/kiosk';
+import { useKiosk } from '../../kiosk/kiosk';
 import type { DossierRow } from '../../db';
 import { cardFacts, serverCopyNotice } from './card';
 import { isServerCopy } from './find';

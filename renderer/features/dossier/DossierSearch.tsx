@@ -4,7 +4,7 @@
 // counter after the retention period, and the server's copy opens read-only.
 import { useState, type FormEvent } from 'react';
 import { acknowledgeScan, useScans, type Scan } from '../../scan';
-import { useKiosk } from '../../app/kiosk';
+import { useKiosk } from '../../kiosk/kiosk';
 import type { DossierRow } from '../../db';
 import { codeFromScan, findDossiers, findDossiersOnServer, isServerCopy, serverLookupKeys } from './find';
 import { STATUS_LABELS, formatVietnamDate } from '../../../shared/domain';

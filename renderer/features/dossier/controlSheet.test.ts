@@ -2,8 +2,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { fromVnLocal } from '../../../shared/calendar';
 import { MotCuaDb } from '../../db';
-import { DEFAULT_RECEIVE_CONFIG } from '../receive/config';
-import { seedDossier } from '../return/testing';
+import { DEFAULT_RECEIVE_CONFIG } from '../../desk/config';
+import { seedDossier } from '../../testing/desk';
 import { controlSheetFor, controlSheetRows } from './controlSheet';
 import { loadDossierTrail } from './history';
 

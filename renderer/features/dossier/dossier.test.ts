@@ -4,12 +4,12 @@ import { fromVnLocal } from '../../../shared/calendar';
 import { classifyScan } from '../../../shared/codes';
 import { RULE_VERSION } from '../../../shared/domain';
 import { MotCuaDb, recordEvent } from '../../db';
-import { seedDossier } from '../return/testing';
+import { seedDossier } from '../../testing/desk';
 import { cardFacts } from './card';
-import { agencyTableFor, DEFAULT_RECEIVE_CONFIG } from '../receive/config';
+import { agencyTableFor, DEFAULT_RECEIVE_CONFIG } from '../../desk/config';
 import { codeFromScan, findDossiers } from './find';
 import { loadDossierTrail } from './history';
-import { pruneReturnedDossiers, retentionCutoff } from './retention';
+import { pruneReturnedDossiers, retentionCutoff } from '../../db/retention';
 
 const AGENCY = '000.00.15.H41';
 const DUE = fromVnLocal(2026, 3, 13, 17, 0).toISOString();

@@ -3,7 +3,7 @@
 // A batch closed at another counter (this one is at the department) is listed from its synced dossiers.
 import { useCallback, useEffect, useState } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
-import { useKiosk } from '../../app/kiosk';
+import { useKiosk } from '../../kiosk/kiosk';
 import type { DossierRow } from '../../db';
 import { useScans } from '../../scan';
 import { listBatches, type HandoffBatch } from './batch';

@@ -1,6 +1,6 @@
 // Section "Bàn giao": the courier's trips out and back, each a tab; Alt+1…4 switch tabs.
 import { useEffect, useState } from 'react';
-import { TripsReport } from '../reports/TripsReport';
+import { TripsReport } from './TripsReport';
 import { DeliveryPanel } from './DeliveryPanel';
 import { InboundPanel } from './InboundPanel';
 import { OutboundPanel } from './OutboundPanel';

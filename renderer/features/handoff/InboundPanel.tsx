@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { ScanClassification } from '../../../shared/codes';
 import type { ResultOutcome } from '../../../shared/domain';
-import { useKiosk } from '../../app/kiosk';
+import { useKiosk } from '../../kiosk/kiosk';
 import { listBatches, openBatch, type HandoffBatch } from './batch';
 import { BatchList } from './BatchList';
 import { closeInboundBatch, inboundDetailsProblem, listInboundRejects, scanIntoInboundBatch, type InboundDetails, type InboundReject } from './inbound';

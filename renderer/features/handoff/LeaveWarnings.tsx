@@ -2,7 +2,7 @@
 // day when received before 15:00, the start of the next working day when after).
 import { useEffect, useState } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
-import { useKiosk } from '../../app/kiosk';
+import { useKiosk } from '../../kiosk/kiosk';
 import { dossiersInStatus, type DossierRow } from '../../db';
 import type { HandoffSetup } from './useHandoffSetup';
 import { leaveWarnings, type LeaveWarning } from './warnings';

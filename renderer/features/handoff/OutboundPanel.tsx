@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ScanClassification } from '../../../shared/codes';
 import { formatVietnamDateTime } from '../../../shared/domain';
-import { useKiosk } from '../../app/kiosk';
-import { usePrinting } from '../../app/printing';
+import { useKiosk } from '../../kiosk/kiosk';
+import { usePrinting } from '../../kiosk/printing';
 import type { DossierRow } from '../../db';
 import { listBatches, openBatch, type HandoffBatch } from './batch';
 import { BatchList } from './BatchList';

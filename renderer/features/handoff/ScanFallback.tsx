@@ -1,7 +1,7 @@
 // A scan no screen asked for (outside a batch) opens that dossier's card (renderer/features/dossier),
 // closed with Esc. Mounted once by the shell.
 import { useEffect, useRef, useState } from 'react';
-import { useKiosk } from '../../app/kiosk';
+import { useKiosk } from '../../kiosk/kiosk';
 import type { DossierRow } from '../../db';
 import { acknowledgeScan, useScanFallback } from '../../scan';
 import { DossierCard } from '../dossier/DossierCard';

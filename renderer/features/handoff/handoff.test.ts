@@ -6,7 +6,7 @@ import { getBatch, openBatch, openBatchProblems, type BatchDirection } from './b
 import { batchForDelivery, confirmDossierDelivery, disputeDelivery } from './delivery';
 import { listInboundRejects, scanIntoInboundBatch, type InboundDetails } from './inbound';
 import { closeOutboundBatch, removeFromBatch, scanIntoOutboundBatch } from './outbound';
-import { AGENCY, BUILDING, confirmBatchDelivery, dossierCode, FINANCE, metaFor, receivedEvent } from './testing';
+import { AGENCY, BUILDING, confirmBatchDelivery, dossierCode, FINANCE, metaFor, receivedEvent } from '../../testing/handoff';
 
 const meta = metaFor();
 const AGENCY_TABLE = [undefined, AGENCY] as unknown as string[];

@@ -3,7 +3,7 @@ import { handoverRecord, type HandoverDossier } from '../../../shared/documents'
 import type { DocumentLayout, PrintDocument } from '../../../shared/documents/model';
 import type { PrinterConfig } from '../../../shared/host';
 import type { MotCuaDb } from '../../db';
-import type { ReceiveConfig } from '../receive/config';
+import type { ReceiveConfig } from '../../desk/config';
 import type { HandoffBatch } from './batch';
 
 /** The layout of the printer that serves handover records: a thermal roll or a sheet. */

@@ -8,7 +8,7 @@ import { getBatch, openBatch, type BatchDirection } from './batch';
 import { scanIntoInboundBatch, type InboundDetails } from './inbound';
 import { closeOutboundBatch, removeFromBatch, scanIntoOutboundBatch } from './outbound';
 import { scanTransactionStats } from './scanTransaction';
-import { AGENCY, BUILDING, confirmBatchDelivery, dossierCode, FINANCE, metaFor, receivedEvent } from './testing';
+import { AGENCY, BUILDING, confirmBatchDelivery, dossierCode, FINANCE, metaFor, receivedEvent } from '../../testing/handoff';
 
 const meta = metaFor();
 const AGENCY_TABLE = [undefined, AGENCY] as unknown as string[];

@@ -2,9 +2,9 @@
 // the deployment's agency header and barcode agency table, and event metadata for this officer.
 import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useState } from 'react';
-import { useKiosk } from '../../app/kiosk';
-import { loadReceiveCatalogue, type ReceiveCatalogue } from '../receive/catalogue';
-import { agencyTableFor, loadReceiveConfig, type ReceiveConfig } from '../receive/config';
+import { useKiosk } from '../../kiosk/kiosk';
+import { loadReceiveCatalogue, type ReceiveCatalogue } from '../../desk/catalogue';
+import { agencyTableFor, loadReceiveConfig, type ReceiveConfig } from '../../desk/config';
 
 export interface HandoffSetup {
   catalogue: ReceiveCatalogue;

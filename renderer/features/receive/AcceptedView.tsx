@@ -2,7 +2,7 @@
 // queued for printing. Enter starts the next citizen.
 import { useEffect, useRef } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
-import { DigitisePanel } from '../digitise/DigitisePanel';
+import { DigitisePanel } from '../dossier/digitise/DigitisePanel';
 import type { PrintNote } from './accept';
 
 export type Done =

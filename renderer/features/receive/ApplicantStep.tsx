@@ -1,7 +1,7 @@
 // Step 2: who submits. A known ID number fills the form from the citizen's last dossier.
 import { useState } from 'react';
-import { useKiosk } from '../../app/kiosk';
-import { TextField } from './Field';
+import { useKiosk } from '../../kiosk/kiosk';
+import { TextField } from '../../ui/Field';
 import type { ApplicantForm, FieldErrors } from './form';
 import { findReturningApplicant } from './returning';
 

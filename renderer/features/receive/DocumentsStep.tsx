@@ -1,6 +1,6 @@
 // Step 3: the checklist with the counts the catalogue asks for; short lines are listed for Mẫu 02.
 import { documentShortfall, tickDocument, type DocumentLine, type FieldErrors } from './form';
-import { FieldError } from './Field';
+import { FieldError } from '../../ui/Field';
 
 function Count({ label, value, onValue, disabled }: { label: string; value: number; onValue(n: number): void; disabled: boolean }) {
   return <input type="number" min={0} max={99} aria-label={label} value={value} disabled={disabled} onChange={(e) => onValue(Math.max(0, Math.floor(Number(e.target.value) || 0)))} className="count" />;

@@ -2,7 +2,7 @@
 // the payment method, and how the result will be collected.
 import type { Procedure } from '../../../shared/catalogue';
 import { PAYMENT_METHOD_LABELS } from '../../../shared/domain';
-import { TextField } from './Field';
+import { TextField } from '../../ui/Field';
 import { feeText } from './ProcedureDetails';
 import type { FieldErrors, PaymentMethod, ReceiveForm } from './form';
 

@@ -1,6 +1,6 @@
 // When something is missing: the supplement request (Mẫu 02) or the refusal (Mẫu 03), never
 // without written reasons.
-import { FieldError, TextField } from './Field';
+import { FieldError, TextField } from '../../ui/Field';
 import type { FieldErrors, ReceiveForm } from './form';
 import { supplementItems } from './letters';
 

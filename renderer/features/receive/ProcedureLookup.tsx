@@ -1,8 +1,8 @@
 // Tra cứu thủ tục: the catalogue as the counter holds it, for answering a citizen's questions.
 import { useEffect, useState } from 'react';
 import type { Procedure } from '../../../shared/catalogue';
-import { useKiosk } from '../../app/kiosk';
-import { loadReceiveCatalogue, type ReceiveCatalogue } from './catalogue';
+import { useKiosk } from '../../kiosk/kiosk';
+import { loadReceiveCatalogue, type ReceiveCatalogue } from '../../desk/catalogue';
 import { ProcedureDetails } from './ProcedureDetails';
 import { ProcedurePicker } from './ProcedurePicker';
 import './receive.css';

@@ -2,8 +2,8 @@
 // accept), usable with the keyboard alone. The form is a draft in the database until it becomes a
 // recorded fact; what is recorded is printed afterwards and never lost to a printer problem.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useKiosk } from '../../app/kiosk';
-import { usePrinting, type Printing } from '../../app/printing';
+import { useKiosk } from '../../kiosk/kiosk';
+import { usePrinting, type Printing } from '../../kiosk/printing';
 import { acceptDossier, type ReceiveContext } from './accept';
 import { AcceptedView, type Done } from './AcceptedView';
 import { ApplicantStep } from './ApplicantStep';

@@ -6,11 +6,11 @@ import { DOSSIER_SEQ_FALLBACK_BASE } from '../../../shared/sync/leases';
 import { MotCuaDb, storeLeases } from '../../db';
 import { acceptDossier } from './accept';
 import { appointmentFor, processingSpan } from './appointment';
-import { agencyTableFor } from './config';
+import { agencyTableFor } from '../../desk/config';
 import { issueRefusal, issueSupplementRequest } from './letters';
 import { clearDraft, loadDraft, saveDraft } from './drafts';
 import { findReturningApplicant } from './returning';
-import { completeForm, FREE_PROCEDURE, LICENCE_PROCEDURE, testContext, type QueuedPrint } from './testing';
+import { completeForm, FREE_PROCEDURE, LICENCE_PROCEDURE, testContext, type QueuedPrint } from '../../testing/receive';
 import { emptyForm, tickDocument } from './form';
 
 // Thursday 12/3/2026, 09:15 in Vietnam.

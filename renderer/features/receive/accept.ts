@@ -9,9 +9,9 @@ import type { DossierEvent, EventMeta } from '../../../shared/domain';
 import { dossierSeqScope, receiptScope } from '../../../shared/sync/leases';
 import { issueNumber, recordEvent, type MotCuaDb } from '../../db';
 import { appointmentFor, processingSpan } from './appointment';
-import { receiptSeriesFor, type ReceiveConfig } from './config';
+import { receiptSeriesFor, type ReceiveConfig } from '../../desk/config';
 import { applicantOf, collectionOf, decideFee, missingDocuments, procedureBlocker, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
-import { appointmentSlip, feeReceipt, routeFor, slipApplicant, type PrintDocument, type PrintRole } from './printouts';
+import { appointmentSlip, feeReceipt, routeFor, slipApplicant, type PrintDocument, type PrintRole } from '../../desk/printouts';
 import type { PrinterConfig } from '../../../shared/host';
 
 export type EnqueueResult = { ok: true; jobId: string } | { ok: false; message: string };

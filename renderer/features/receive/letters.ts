@@ -8,7 +8,7 @@ import { normalizePhone } from '../../../shared/codes';
 import { recordEvent } from '../../db';
 import type { EnqueueResult, PrintNote, ReceiveContext } from './accept';
 import { applicantOf, missingDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
-import { refusal, routeFor, slipApplicant, supplementRequest, type PrintDocument } from './printouts';
+import { refusal, routeFor, slipApplicant, supplementRequest, type PrintDocument } from '../../desk/printouts';
 
 export type LetterOutcome =
   | { ok: true; dossierId: string; reference: string; document: PrintDocument; prints: PrintNote[] }

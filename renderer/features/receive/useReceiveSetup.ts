@@ -6,9 +6,9 @@ import { vnDateKey } from '../../../shared/calendar';
 import type { PrinterConfig } from '../../../shared/host';
 import { dossierSeqScope, receiptScope } from '../../../shared/sync/leases';
 import { remainingNumbers } from '../../db';
-import { useKiosk } from '../../app/kiosk';
-import { loadReceiveCatalogue, type ReceiveCatalogue } from './catalogue';
-import { loadReceiveConfig, receiptSeriesFor, type ReceiveConfig } from './config';
+import { useKiosk } from '../../kiosk/kiosk';
+import { loadReceiveCatalogue, type ReceiveCatalogue } from '../../desk/catalogue';
+import { loadReceiveConfig, receiptSeriesFor, type ReceiveConfig } from '../../desk/config';
 
 /** Top up when fewer than this many dossier numbers are left for today. */
 const LEASE_LOW_WATER = 10;

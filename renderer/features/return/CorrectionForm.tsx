@@ -1,12 +1,12 @@
 // The correction request after a return: who is at fault, what is wrong, the new date.
 import type { DossierState } from '../../../shared/domain';
-import { FieldError, TextField } from '../receive/Field';
+import { FieldError, TextField } from '../../ui/Field';
 import type { ServerAccess } from '../dossier/history';
 import { EMPTY_CORRECTION_FORM, requestCorrection, type CorrectionForm as Form } from './correction';
-import type { DeskContext } from './desk';
-import type { ActionReport } from './Outcome';
-import { useDeskForm } from './useDeskForm';
-import { DeskFormActions } from './DeskFormActions';
+import type { DeskContext } from '../../desk/context';
+import type { ActionReport } from '../../desk/Outcome';
+import { useDeskForm } from '../../desk/useDeskForm';
+import { DeskFormActions } from '../../ui/DeskFormActions';
 
 export function CorrectionForm(props: { ctx: DeskContext; server: ServerAccess; dossierId: string; state: DossierState; onDone(report: ActionReport): void; onCancel(): void }) {
   const { form, set, errors, message, busy, submit } = useDeskForm<Form>(

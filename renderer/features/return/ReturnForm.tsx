@@ -1,13 +1,13 @@
 // The hand-over form: at the desk (the applicant or an authorised person, ID checked) or by post.
 import { formatVnd } from '../../../shared/codes';
 import type { DossierState } from '../../../shared/domain';
-import { TextField } from '../receive/Field';
+import { TextField } from '../../ui/Field';
 import { amountDueAtCollection } from '../dossier/card';
-import type { DeskContext } from './desk';
-import type { ActionReport } from './Outcome';
-import { useDeskForm } from './useDeskForm';
+import type { DeskContext } from '../../desk/context';
+import type { ActionReport } from '../../desk/Outcome';
+import { useDeskForm } from '../../desk/useDeskForm';
 import { EMPTY_RETURN_FORM, returnDossier, type PaymentMethod, type ReturnForm as Form } from './returnDossier';
-import { DeskFormActions } from './DeskFormActions';
+import { DeskFormActions } from '../../ui/DeskFormActions';
 
 export function ReturnForm(props: { ctx: DeskContext; dossierId: string; state: DossierState; onDone(report: ActionReport): void; onCancel(): void }) {
   const { ctx, dossierId, state } = props;

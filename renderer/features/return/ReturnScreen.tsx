@@ -5,14 +5,14 @@ import { useEffect, useState } from 'react';
 import { DossierCard } from '../dossier/DossierCard';
 import { DossierSearch } from '../dossier/DossierSearch';
 import { isServerCopy } from '../dossier/find';
-import { useDeskSetup } from '../dossier/useDeskSetup';
-import { useAltShortcut } from '../dossier/useShortcut';
-import { ControlSheetButton } from './ControlSheetButton';
+import { useDeskSetup } from '../../desk/useDeskSetup';
+import { useAltShortcut } from '../../ui/useShortcut';
+import { ControlSheetButton } from '../dossier/ControlSheetButton';
 import { CorrectionForm } from './CorrectionForm';
-import { Outcome, type ActionReport } from './Outcome';
+import { Outcome, type ActionReport } from '../../desk/Outcome';
 import { ReturnForm } from './ReturnForm';
-import { useDeskContext } from './useDeskContext';
-import { useOpenDossier } from './useOpenDossier';
+import { useDeskContext } from '../../desk/useDeskContext';
+import { useOpenDossier } from '../dossier/useOpenDossier';
 
 type Panel = 'none' | 'return' | 'correction';
 

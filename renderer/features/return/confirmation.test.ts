@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fromVnLocal } from '../../../shared/calendar';
 import type { BarcodeBlock, FieldsBlock, PrintDocument } from '../../../shared/documents';
 import { MotCuaDb, storeLeases } from '../../db';
-import { DEFAULT_RETURN_DESK_CONFIG, loadReturnDeskConfig, mergeReturnDeskConfig, RETURN_DESK_CONFIG_KEY, saveReturnDeskConfig } from './config';
+import { DEFAULT_RETURN_DESK_CONFIG, loadReturnDeskConfig, mergeReturnDeskConfig, RETURN_DESK_CONFIG_KEY, saveReturnDeskConfig } from '../../desk/returnDeskConfig';
 import { EMPTY_RETURN_FORM, returnDossier } from './returnDossier';
-import { deskContext, seedDossier, TEST_PRINTERS, type QueuedPrint } from './testing';
+import { deskContext, seedDossier, TEST_PRINTERS, type QueuedPrint } from '../../testing/desk';
 
 const NOW = fromVnLocal(2026, 3, 12, 10, 0);
 const DUE = fromVnLocal(2026, 3, 13, 17, 0).toISOString();

@@ -3,8 +3,8 @@
 import { returnConfirmation } from '../../../shared/documents';
 import type { PayloadOf } from '../../../shared/domain';
 import type { DossierState } from '../../../shared/domain';
-import { routeFor, type PrintDocument, type PrintRole } from '../receive/printouts';
-import { barcodeKeyFor, type DeskContext } from './desk';
+import { routeFor, type PrintDocument, type PrintRole } from '../../desk/printouts';
+import { barcodeKeyFor, type DeskContext } from '../../desk/context';
 
 export const RETURN_CONFIRMATION_LABEL = 'Phiếu xác nhận trả kết quả';
 

@@ -3,8 +3,8 @@
 // gets a new appointment slip; nothing is charged when the agency is at fault.
 import { recordEvent } from '../../db';
 import { loadDossierTrail, type ServerAccess } from '../dossier/history';
-import { routeFor } from '../receive/printouts';
-import { enqueue, newAppointmentSlip, nowOf, parseAppointmentDate, receivedOf, type DeskContext, type DeskOutcome, type FieldErrors } from './desk';
+import { routeFor } from '../../desk/printouts';
+import { enqueue, newAppointmentSlip, nowOf, parseAppointmentDate, receivedOf, type DeskContext, type DeskOutcome, type FieldErrors } from '../../desk/context';
 
 export interface CorrectionForm {
   fault: 'agency' | 'applicant' | '';

@@ -4,9 +4,9 @@ import { fromVnLocal } from '../../../shared/calendar';
 import { MotCuaDb, storeLeases } from '../../db';
 import { recordApology, EMPTY_APOLOGY_FORM } from '../tracking/apology';
 import { requestCorrection } from './correction';
-import { parseAppointmentDate } from './desk';
+import { parseAppointmentDate } from '../../desk/context';
 import { EMPTY_RETURN_FORM, returnDossier } from './returnDossier';
-import { deskContext, seedDossier, type QueuedPrint } from './testing';
+import { deskContext, seedDossier, type QueuedPrint } from '../../testing/desk';
 
 // Thursday 12/3/2026, 10:00 in Vietnam.
 const NOW = fromVnLocal(2026, 3, 12, 10, 0);

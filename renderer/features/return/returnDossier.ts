@@ -8,11 +8,11 @@ import type { DossierState } from '../../../shared/domain';
 import { receiptScope } from '../../../shared/sync/leases';
 import { issueNumber, recordEvent } from '../../db';
 import { amountDueAtCollection } from '../dossier/card';
-import { receiptSeriesFor } from '../receive/config';
-import { routeFor } from '../receive/printouts';
-import { loadReturnDeskConfig } from './config';
+import { receiptSeriesFor } from '../../desk/config';
+import { routeFor } from '../../desk/printouts';
+import { loadReturnDeskConfig } from '../../desk/returnDeskConfig';
 import { RETURN_CONFIRMATION_LABEL, returnConfirmationFor } from './confirmation';
-import { enqueue, nowOf, type DeskContext, type DeskOutcome, type FieldErrors, type PrintNote } from './desk';
+import { enqueue, nowOf, type DeskContext, type DeskOutcome, type FieldErrors, type PrintNote } from '../../desk/context';
 
 export type PaymentMethod = 'cash' | 'transfer' | 'card';
 

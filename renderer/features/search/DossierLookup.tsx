@@ -2,10 +2,10 @@
 // control sheet can be printed from here too. Nothing is recorded from this screen.
 import { DossierCard } from '../dossier/DossierCard';
 import { DossierSearch } from '../dossier/DossierSearch';
-import { useDeskSetup } from '../dossier/useDeskSetup';
-import { ControlSheetButton } from '../return/ControlSheetButton';
-import { useDeskContext } from '../return/useDeskContext';
-import { useOpenDossier } from '../return/useOpenDossier';
+import { useDeskSetup } from '../../desk/useDeskSetup';
+import { ControlSheetButton } from '../dossier/ControlSheetButton';
+import { useDeskContext } from '../../desk/useDeskContext';
+import { useOpenDossier } from '../dossier/useOpenDossier';
 
 export function DossierLookup() {
   const setup = useDeskSetup();

@@ -3,8 +3,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { formatVnDateTime } from '../../../shared/documents/format';
 import type { PrinterConfig } from '../../../shared/host';
-import { useKiosk } from '../../app/kiosk';
-import { usePrinting } from '../../app/printing';
+import { useKiosk } from '../../kiosk/kiosk';
+import { usePrinting } from '../../kiosk/printing';
 import type { PrintJobRecord, PrintJobState } from '../../print/queue';
 import { mergeJobs, SHOWN_JOBS } from './queueView';
 

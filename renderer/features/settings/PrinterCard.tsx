@@ -2,8 +2,8 @@
 // exactly this printer through the print queue, and (for administrators) edit and remove.
 import { useCallback, useEffect, useState } from 'react';
 import type { PrinterConfig, PrinterStatus } from '../../../shared/host';
-import { useKiosk } from '../../app/kiosk';
-import { usePrinting } from '../../app/printing';
+import { useKiosk } from '../../kiosk/kiosk';
+import { usePrinting } from '../../kiosk/printing';
 import { PAPER_LABELS, PRINT_ROLES, ROLE_LABELS, TRANSPORT_LABELS } from './printerForm';
 import { testPageFor } from './testPage';
 

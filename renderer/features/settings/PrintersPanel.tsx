@@ -2,7 +2,7 @@
 // page exactly as the chosen printer will print it.
 import { useMemo, useState } from 'react';
 import type { PrinterConfig } from '../../../shared/host';
-import { useKiosk } from '../../app/kiosk';
+import { useKiosk } from '../../kiosk/kiosk';
 import { PrintPreview } from '../../print/PrintPreview';
 import { draftFromPrinter, emptyPrinterDraft, withoutPrinter, withPrinter, type PrinterDraft } from './printerForm';
 import { PrinterCard } from './PrinterCard';

@@ -1,8 +1,8 @@
 // The return desk's one setting on this counter: print the Phiếu xác nhận trả kết quả at each
 // return (off by default). Saved in the counter's database, read at each return.
 import { useEffect, useState } from 'react';
-import { useKiosk } from '../../app/kiosk';
-import { loadReturnDeskConfig, saveReturnDeskConfig, type ReturnDeskConfig } from '../return/config';
+import { useKiosk } from '../../kiosk/kiosk';
+import { loadReturnDeskConfig, saveReturnDeskConfig, type ReturnDeskConfig } from '../../desk/returnDeskConfig';
 
 export function ReturnDeskPanel({ canEdit }: { canEdit: boolean }) {
   const { db } = useKiosk();

@@ -2,7 +2,7 @@
 // chosen from the ports the machine reports, with its baud rate, and saved as `scannerPort`.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { KioskSettings, SerialPortInfo } from '../../../shared/host';
-import { useKiosk } from '../../app/kiosk';
+import { useKiosk } from '../../kiosk/kiosk';
 import { BAUD_RATES, scannerDraft, validateScannerDraft, type FieldErrors } from './printerForm';
 
 export function ScannerPanel(props: { settings: KioskSettings; canEdit: boolean; save(patch: Partial<KioskSettings>): Promise<string | undefined> }) {

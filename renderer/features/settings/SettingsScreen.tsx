@@ -3,9 +3,9 @@
 // machines; a supervisor reads and tests (security/roles.ts).
 import { useEffect, useState } from 'react';
 import type { KioskSettings, PrinterConfig } from '../../../shared/host';
-import { useKiosk } from '../../app/kiosk';
-import { AuditPanel } from '../security/AuditPanel';
-import { canEditPrinters } from '../security/roles';
+import { useKiosk } from '../../kiosk/kiosk';
+import { AuditPanel } from '../../security/AuditPanel';
+import { canEditPrinters } from '../../security/roles';
 import { PrintersPanel } from './PrintersPanel';
 import { PrintQueuePanel } from './PrintQueuePanel';
 import { ReturnDeskPanel } from './ReturnDeskPanel';

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { formatVietnamDateTime, PAPERS_LABELS, type DossierState, type EventMeta } from '../../../shared/domain';
 import type { MotCuaDb } from '../../db';
-import { FieldError, TextField } from '../receive/Field';
+import { FieldError, TextField } from '../../ui/Field';
 import { IdentityFields } from './IdentityFields';
 import { EMPTY_HAND_BACK, handBackPapers, type HandBackErrors, type HandBackForm } from './papers';
 

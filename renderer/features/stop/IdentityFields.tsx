@@ -1,7 +1,7 @@
 // Who is at the desk, the ID paper they show and, for a representative, the authorisation seen:
 // the identity part of both forms of this screen (the stop itself and the hand-back of the papers),
 // checked by the one `checkIdentity`.
-import { FieldError, TextField } from '../receive/Field';
+import { FieldError, TextField } from '../../ui/Field';
 import type { DeskIdentity, IdentityErrors } from './stop';
 
 export interface IdentityFieldsProps<T extends DeskIdentity> {

@@ -3,17 +3,17 @@
 // stopped dossier's papers are handed back here once at the Center; the list below shows those
 // still to finish.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { useKiosk } from '../../app/kiosk';
-import { usePrinting } from '../../app/printing';
+import { useKiosk } from '../../kiosk/kiosk';
+import { usePrinting } from '../../kiosk/printing';
 import { papersOutsideCenter, STATUS_LABELS, type DossierState } from '../../../shared/domain';
 import { classifyScan } from '../../../shared/codes';
 import type { Procedure } from '../../../shared/catalogue';
 import { useScans } from '../../scan/useScans';
 import { codeFromScan } from '../dossier/find';
-import { agencyTableFor, loadReceiveConfig } from '../receive/config';
-import { routeFor } from '../receive/printouts';
-import { FieldError, TextField } from '../receive/Field';
-import { useDeskSetup } from '../dossier/useDeskSetup';
+import { agencyTableFor, loadReceiveConfig } from '../../desk/config';
+import { routeFor } from '../../desk/printouts';
+import { FieldError, TextField } from '../../ui/Field';
+import { useDeskSetup } from '../../desk/useDeskSetup';
 import { HandBackPanel } from './HandBackPanel';
 import { IdentityFields } from './IdentityFields';
 import { listStoppedPapers, type StoppedPapers } from './papers';

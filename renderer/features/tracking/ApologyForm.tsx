@@ -1,13 +1,13 @@
 // The department's apology and new date (Mẫu 04), recorded once; a second is refused by the
 // reducer and its message shown here.
 import type { DossierState } from '../../../shared/domain';
-import { FieldError, TextField } from '../receive/Field';
+import { FieldError, TextField } from '../../ui/Field';
 import type { ServerAccess } from '../dossier/history';
-import type { DeskContext } from '../return/desk';
-import type { ActionReport } from '../return/Outcome';
-import { useDeskForm } from '../return/useDeskForm';
+import type { DeskContext } from '../../desk/context';
+import type { ActionReport } from '../../desk/Outcome';
+import { useDeskForm } from '../../desk/useDeskForm';
 import { EMPTY_APOLOGY_FORM, recordApology, type ApologyForm as Form } from './apology';
-import { DeskFormActions } from '../return/DeskFormActions';
+import { DeskFormActions } from '../../ui/DeskFormActions';
 
 export function ApologyForm(props: {
   ctx: DeskContext & { departmentName(id: string): string | undefined };

@@ -3,16 +3,16 @@
 // The phone number is personal data: it is filled in only for a role that may see it, and only
 // after the access is in the audit log, as the card's "Hiện" does.
 import { useEffect, useState } from 'react';
-import { useKiosk } from '../../app/kiosk';
-import { canViewPersonalData } from '../security/roles';
-import { useSecurity } from '../security/SecurityProvider';
+import { useKiosk } from '../../kiosk/kiosk';
+import { canViewPersonalData } from '../../security/roles';
+import { useSecurity } from '../../security/SecurityProvider';
 import { NOTICE_CHANNELS, NOTICE_CHANNEL_LABELS, type DossierState, type NoticeChannel } from '../../../shared/domain';
-import { FieldError, TextField } from '../receive/Field';
-import type { DeskContext } from '../return/desk';
-import type { ActionReport } from '../return/Outcome';
-import { useDeskForm } from '../return/useDeskForm';
+import { FieldError, TextField } from '../../ui/Field';
+import type { DeskContext } from '../../desk/context';
+import type { ActionReport } from '../../desk/Outcome';
+import { useDeskForm } from '../../desk/useDeskForm';
 import { contactFor, initialNoticeForm, noticeMessage, noticeReport, recordNotice, resultBeforeAppointment, type NoticeForm as Form } from './notify';
-import { DeskFormActions } from '../return/DeskFormActions';
+import { DeskFormActions } from '../../ui/DeskFormActions';
 import { stripDiacritics } from '../../../shared/text/fold';
 
 const PHONE_CHANNELS: ReadonlySet<NoticeChannel> = new Set(['sms', 'zalo', 'phone']);

@@ -2,9 +2,9 @@
 // the digitisation rate per department (table, XLSX), the register (Mẫu 06: A4 print and XLSX) and the officers with repeated unjustified delays.
 import { useState, type FormEvent } from 'react';
 import { vnDateKey } from '../../../shared/calendar';
-import { useKiosk } from '../../app/kiosk';
-import { FieldError } from '../receive/Field';
-import type { DeskContext } from '../return/desk';
+import { useKiosk } from '../../kiosk/kiosk';
+import { FieldError } from '../../ui/Field';
+import type { DeskContext } from '../../desk/context';
 import { digitisationRateText, DIGITISATION_COLUMNS, downloadBytes, rateText, statsWorkbook, STATS_COLUMNS } from './exports';
 import { periodOf, type Period } from './period';
 import { registerDocument, registerEntries, registerFormNumber, registerWorkbook, type RegisterEntry } from './register';

@@ -2,14 +2,14 @@
 // supplement, results not yet announced, results not collected) with the apology and notice
 // actions, and the reports for a period.
 import { useCallback, useEffect, useState } from 'react';
-import { useKiosk } from '../../app/kiosk';
+import { useKiosk } from '../../kiosk/kiosk';
 import { DossierCard } from '../dossier/DossierCard';
-import { useDeskSetup } from '../dossier/useDeskSetup';
-import { useAltShortcut } from '../dossier/useShortcut';
-import { ControlSheetButton } from '../return/ControlSheetButton';
-import { Outcome, type ActionReport } from '../return/Outcome';
-import { useDeskContext } from '../return/useDeskContext';
-import { useOpenDossier } from '../return/useOpenDossier';
+import { useDeskSetup } from '../../desk/useDeskSetup';
+import { useAltShortcut } from '../../ui/useShortcut';
+import { ControlSheetButton } from '../dossier/ControlSheetButton';
+import { Outcome, type ActionReport } from '../../desk/Outcome';
+import { useDeskContext } from '../../desk/useDeskContext';
+import { useOpenDossier } from '../dossier/useOpenDossier';
 import { ApologyForm } from './ApologyForm';
 import { DEFAULT_NOT_COLLECTED_DAYS, loadTrackingBoard, type TrackingBoard } from './board';
 import { BoardView } from './BoardView';

@@ -4,8 +4,8 @@
 import { apology } from '../../../shared/documents';
 import { recordEvent } from '../../db';
 import { loadDossierTrail, type ServerAccess } from '../dossier/history';
-import { routeFor, slipApplicant } from '../receive/printouts';
-import { enqueue, newAppointmentSlip, nowOf, parseAppointmentDate, receivedOf, type DeskContext, type DeskOutcome, type FieldErrors, type PrintNote } from '../return/desk';
+import { routeFor, slipApplicant } from '../../desk/printouts';
+import { enqueue, newAppointmentSlip, nowOf, parseAppointmentDate, receivedOf, type DeskContext, type DeskOutcome, type FieldErrors, type PrintNote } from '../../desk/context';
 
 export interface ApologyForm {
   reason: string;

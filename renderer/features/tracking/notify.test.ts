@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fromVnLocal, workCalendar } from '../../../shared/calendar';
 import { MotCuaDb } from '../../db';
-import { deskContext, seedDossier } from '../return/testing';
+import { deskContext, seedDossier } from '../../testing/desk';
 import { loadTrackingBoard } from './board';
 import { canNotify, initialNoticeForm, noticeMessage, recordNotice, resultBeforeAppointment } from './notify';
 import { stripDiacritics } from '../../../shared/text/fold';

@@ -13,7 +13,7 @@ import {
   type NoticeChannel,
 } from '../../../shared/domain';
 import { recordEvent } from '../../db';
-import { nowOf, type DeskContext, type DeskOutcome, type FieldErrors } from '../return/desk';
+import { nowOf, type DeskContext, type DeskOutcome, type FieldErrors } from '../../desk/context';
 
 export interface NoticeForm {
   channel: NoticeChannel;

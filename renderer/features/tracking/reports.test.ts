@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MotCuaDb, recordEvent } from '../../db';
 import { RULE_VERSION, type PayloadOf } from '../../../shared/domain';
 import { copyFact, exemptionFact } from '../../../shared/attachments/model';
-import { recordDigitised, recordExemption, saveCapture } from '../digitise/store';
+import { recordDigitised, recordExemption, saveCapture } from '../dossier/digitise/store';
 import { statsWorkbook } from './exports';
 import { periodOf } from './period';
 import { allStates, digitisationStats, timelinessStats } from './reports';

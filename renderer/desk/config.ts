@@ -1,0 +1,91 @@
+// What a deployment sets for the receiving counter. Facts DOMAIN.md marks unconfirmed (the unit's
+// tax code, the receipt series, the form set in force) are configuration, never constants:
+// an administrator distributes them as the catalogue 'setting' item `receive`, and a counter may
+// override them locally in `db.settings` under the same key (local wins, field by field).
+import type { AgencyHeader, FormSet } from '../../shared/documents/model';
+import type { MotCuaDb } from '../db';
+
+export interface ReceiveConfig {
+  agency: AgencyHeader;
+  /** Dateline place on letters. */
+  place: string;
+  /** Where results are collected at the desk, printed on the slip. */
+  deskPlace: string;
+  formSet: FormSet;
+  /** Copies of the appointment slip (Mẫu 01): the citizen's and the one clipped to the control sheet. */
+  slipCopies: number;
+  /** Electronic receipt form symbol (EBL01 without face value). */
+  receiptFormSymbol: string;
+  /** Receipt series: `{yy}` is replaced by the two digits of the year, e.g. `{yy}TAA` → `26TAA`. */
+  receiptSeries: string;
+  unitName: string;
+  /** The collecting unit's tax code; printed on the receipt. Empty until the deployment sets it. */
+  unitTaxCode: string;
+  /** The counter's phone printed as the contact on supplement requests. */
+  contactPhone: string;
+  /** Index of this Center in the numeric barcode key's agency table (shared/codes barcodeKey). */
+  agencyIndex: number;
+  statusPageUrl?: string;
+}
+
+export const RECEIVE_CONFIG_KEY = 'receive';
+
+export const DEFAULT_RECEIVE_CONFIG: ReceiveConfig = {
+  agency: { parent: 'UBND TỈNH NGHỆ AN', name: 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG' },
+  place: 'Nghệ An',
+  deskPlace: 'Bộ phận trả kết quả, Trung tâm Phục vụ Hành chính công tỉnh',
+  // DOMAIN.md: default to the 2025 set, keep 2018 selectable.
+  formSet: '2025',
+  slipCopies: 2,
+  receiptFormSymbol: 'EBL01',
+  receiptSeries: '{yy}TAA',
+  unitName: 'Trung tâm Phục vụ Hành chính công tỉnh Nghệ An',
+  unitTaxCode: '',
+  contactPhone: '',
+  agencyIndex: 1,
+};
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Merges partial overrides over the defaults, keeping only fields of the right type. */
+export function mergeReceiveConfig(...layers: unknown[]): ReceiveConfig {
+  const out: ReceiveConfig = { ...DEFAULT_RECEIVE_CONFIG, agency: { ...DEFAULT_RECEIVE_CONFIG.agency } };
+  for (const layer of layers) {
+    if (!isRecord(layer)) continue;
+    for (const [key, value] of Object.entries(layer)) {
+      if (!(key in DEFAULT_RECEIVE_CONFIG) && key !== 'statusPageUrl') continue;
+      if (key === 'agency' && isRecord(value) && typeof value.parent === 'string' && typeof value.name === 'string') {
+        out.agency = { parent: value.parent, name: value.name };
+      } else if (key === 'formSet' && (value === '2018' || value === '2025')) {
+        out.formSet = value;
+      } else if ((key === 'slipCopies' || key === 'agencyIndex') && typeof value === 'number' && Number.isInteger(value) && value >= 0) {
+        out[key] = key === 'slipCopies' ? Math.max(1, value) : Math.min(99, value);
+      } else if (typeof value === 'string' && (key === 'statusPageUrl' || typeof DEFAULT_RECEIVE_CONFIG[key as keyof ReceiveConfig] === 'string') && key !== 'formSet') {
+        (out as unknown as Record<string, unknown>)[key] = value;
+      }
+    }
+  }
+  return out;
+}
+
+export async function loadReceiveConfig(db: MotCuaDb): Promise<ReceiveConfig> {
+  const [central, local] = await Promise.all([db.catalogue.get(`setting:${RECEIVE_CONFIG_KEY}`), db.settings.get(RECEIVE_CONFIG_KEY)]);
+  return mergeReceiveConfig(central?.body, local?.value);
+}
+
+/** The receipt series for the year of `at` in Vietnam time, e.g. `26TAA`. */
+export function receiptSeriesFor(config: ReceiveConfig, yearVn: number): string {
+  return config.receiptSeries.replace('{yy}', String(yearVn % 100).padStart(2, '0'));
+}
+
+/**
+ * The agency table the numeric barcode key refers to: this Center at its configured index, and at
+ * index 0 too, so keys printed before an index was configured still read back.
+ */
+export function agencyTableFor(config: ReceiveConfig, agencyCode: string): string[] {
+  const table: string[] = [agencyCode];
+  table[config.agencyIndex] = agencyCode;
+  return table;
+}

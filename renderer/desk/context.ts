@@ -1,0 +1,99 @@
+// What every desk action needs, passed in so the actions run the same on screen and in tests:
+// the database, event metadata, configuration, printers and the print queue.
+import { fromVnLocal, vnDateKey, type WorkCalendar } from '../../shared/calendar';
+import { dossierBarcodeKey, parseDossierCode } from '../../shared/codes';
+import { formatVietnamDate, type DossierEvent, type DossierState, type EventMeta } from '../../shared/domain';
+import type { PrinterConfig } from '../../shared/host';
+import type { MotCuaDb } from '../db';
+import type { ReceiveConfig } from './config';
+import { appointmentSlip, routeFor, slipApplicant, type PrintDocument, type PrintRole } from './printouts';
+
+export type EnqueueResult = { ok: true; jobId: string } | { ok: false; message: string };
+
+export interface DeskContext {
+  db: MotCuaDb;
+  eventMeta(dossierId: string): EventMeta;
+  config: ReceiveConfig;
+  calendar: WorkCalendar;
+  printers: readonly PrinterConfig[];
+  print(doc: PrintDocument, options: { role: PrintRole; copies?: number }): Promise<EnqueueResult>;
+  counter: { counterIndex: number; counterName: string };
+  officerName: string;
+  now?: () => Date;
+}
+
+export interface PrintNote {
+  what: string;
+  ok: boolean;
+  message?: string;
+}
+
+export type FieldErrors = Record<string, string>;
+
+export type DeskOutcome = { ok: true; state: DossierState; prints: PrintNote[]; warnings: string[] } | { ok: false; message: string; errors: FieldErrors };
+
+export const nowOf = (ctx: DeskContext): Date => (ctx.now ?? (() => new Date()))();
+
+/** Results are handed out at the end of the working day: a new date means 17:00 Vietnam time. */
+const APPOINTMENT_HOUR = 17;
+
+/**
+ * Reads a new appointment date typed as `YYYY-MM-DD` (an <input type="date">): it must be a
+ * working day after today. Returns the ISO instant, or the Vietnamese message for the field.
+ */
+export function parseAppointmentDate(text: string, calendar: WorkCalendar, now: Date): { ok: true; at: string } | { ok: false; message: string } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return { ok: false, message: 'Chưa chọn ngày hẹn mới (ngày/tháng/năm).' };
+  let at: Date;
+  try {
+    at = fromVnLocal(Number(m[1]), Number(m[2]), Number(m[3]), APPOINTMENT_HOUR, 0);
+  } catch {
+    return { ok: false, message: 'Ngày hẹn mới không có thật trong lịch.' };
+  }
+  const key = text.trim();
+  if (key <= vnDateKey(now)) return { ok: false, message: 'Ngày hẹn mới phải sau hôm nay.' };
+  if (!calendar.isWorkingDateKey(key)) return { ok: false, message: `Ngày ${formatVietnamDate(at.toISOString())} là ngày nghỉ; hãy chọn một ngày làm việc.` };
+  return { ok: true, at: at.toISOString() };
+}
+
+export async function enqueue(ctx: DeskContext, what: string, doc: PrintDocument, role: PrintRole, copies?: number): Promise<PrintNote> {
+  const queued = await ctx.print(doc, { role, copies });
+  return { what, ok: queued.ok, message: queued.ok ? undefined : queued.message };
+}
+
+/** The 'received' event of a dossier from a trail, for what the new slip repeats (documents, sets). */
+export function receivedOf(events: readonly DossierEvent[]): Extract<DossierEvent, { type: 'received' }> | undefined {
+  return events.find((e): e is Extract<DossierEvent, { type: 'received' }> => e.type === 'received');
+}
+
+/** The numeric key printed as CODE128 on rolls, or undefined for a code this Center cannot key. */
+export function barcodeKeyFor(ctx: Pick<DeskContext, 'config'>, code: string): string | undefined {
+  const parsed = parseDossierCode(code);
+  return parsed.ok ? dossierBarcodeKey({ agencyIndex: ctx.config.agencyIndex, date: parsed.value.date, seq: parsed.value.seq }) : undefined;
+}
+
+/** A new appointment slip (Mẫu 01) after an apology or a correction: same dossier, the new date. */
+export function newAppointmentSlip(ctx: DeskContext, state: DossierState, newDueAt: string, received?: Extract<DossierEvent, { type: 'received' }>): PrintDocument | undefined {
+  if (!state.code || !state.applicant) return undefined;
+  const barcodeKey = barcodeKeyFor(ctx, state.code) ?? '';
+  const route = routeFor(ctx.printers, ['slip']);
+  return appointmentSlip(
+    {
+      agency: ctx.config.agency,
+      dossierCode: state.code,
+      barcodeKey,
+      applicant: slipApplicant(state.applicant),
+      procedureName: state.procedureName ?? '',
+      documents: received?.payload.documents ?? [],
+      setCount: received?.payload.sets ?? 1,
+      processingDays: received?.payload.processingDays ?? 0,
+      receivedAt: state.receivedAt ?? newDueAt,
+      appointmentAt: newDueAt,
+      collect: state.collection?.method === 'post' ? state.collection : { method: 'desk', place: ctx.config.deskPlace },
+      statusPageUrl: ctx.config.statusPageUrl,
+      counterName: ctx.counter.counterName,
+      officerName: ctx.officerName,
+    },
+    { layout: route.layout, formSet: ctx.config.formSet },
+  );
+}

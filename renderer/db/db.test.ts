@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { dossierCode, handedToCourier, received, returned } from '../../tests/sync/events';
+import { dossierCode, feeCollected, handedToCourier, received, returned } from '../../tests/sync/events';
 import { issueNumber, remainingNumbers, storeLeases } from './leases';
-import { applyWrites, eventWrites, recordEvent } from './recordEvent';
+import { applyWrites, eventWrites, recordCommand } from './command';
 import { foldVietnamese } from '../../shared/text/fold';
 import { CURRENT_SCHEMA_VERSION, MotCuaDb, SCHEMA_VERSIONS } from './schema';
 
@@ -56,11 +56,11 @@ describe('schema migrations', () => {
   });
 });
 
-describe('recordEvent', () => {
+describe('recordCommand', () => {
   it('writes the event, the projection and the outbox row together', async () => {
     const db = fresh();
     const r = received('Q01', dossierCode(1));
-    const res = await recordEvent(db, r);
+    const res = await recordCommand(db, [r]);
     expect(res.ok).toBe(true);
     expect(await db.events.get(r.id)).toBeTruthy();
     const row = (await db.dossiers.get(r.dossierId))!;
@@ -75,9 +75,9 @@ describe('recordEvent', () => {
   it('writes nothing and returns the TransitionError when the reducer refuses', async () => {
     const db = fresh();
     const r = received('Q01', dossierCode(2));
-    await recordEvent(db, r);
+    await recordCommand(db, [r]);
     const early = returned('Q01', r.dossierId);
-    const res = await recordEvent(db, early);
+    const res = await recordCommand(db, [early]);
     expect(res.ok).toBe(false);
     if (!res.ok) {
       expect(res.error.code).toBe('ILLEGAL_TRANSITION');
@@ -86,17 +86,46 @@ describe('recordEvent', () => {
     expect(await db.events.get(early.id)).toBeUndefined();
     expect(await db.outbox.count()).toBe(1);
     expect((await db.dossiers.get(r.dossierId))!.status).toBe('received');
-    expect((await recordEvent(db, r)).ok).toBe(false);
+    expect((await recordCommand(db, [r])).ok).toBe(false);
     expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('records all the facts of one command in one transaction, each folded on the one before it', async () => {
+    const db = fresh();
+    const r = received('Q01', dossierCode(5));
+    const fee = feeCollected('Q01', r.dossierId, 7);
+    const res = await recordCommand(db, [r, fee]);
+    expect(res.ok && res.states.map((s) => s.status)).toEqual(['received', 'received']);
+    expect(res.ok && res.state.feesPaid).toBeGreaterThan(0);
+    expect((await db.outbox.orderBy('ord').toArray()).map((o) => o.eventId)).toEqual([r.id, fee.id]);
+    expect((await db.dossiers.get(r.dossierId))!.state.feesPaid).toBeGreaterThan(0);
+  });
+
+  it('writes none of a command when its last fact is refused: no event, no projection, no outbox row, no extra row', async () => {
+    const db = fresh();
+    const r = received('Q01', dossierCode(6));
+    const early = returned('Q01', r.dossierId);
+    let woken = 0;
+    db.onOutboxWritten(() => woken++);
+    const res = await recordCommand(db, [r, early], [{ table: 'drafts', op: 'put', row: { id: 'batch:x', kind: 'batch', updatedAt: '2026-01-12T02:00:00.000Z', data: {} } }]);
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.event.id).toBe(early.id);
+    expect(await db.events.count()).toBe(0);
+    expect(await db.dossiers.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.drafts.count()).toBe(0);
+    expect(woken).toBe(0);
+    expect((await recordCommand(db, [r])).ok).toBe(true);
+    expect(woken).toBe(1);
   });
 
   it('keeps outbox order across dossiers', async () => {
     const db = fresh();
     const a = received('Q01', dossierCode(3));
     const b = received('Q01', dossierCode(4));
-    await recordEvent(db, a);
-    await recordEvent(db, b);
-    await recordEvent(db, handedToCourier('Q01', a.dossierId));
+    await recordCommand(db, [a]);
+    await recordCommand(db, [b]);
+    await recordCommand(db, [handedToCourier('Q01', a.dossierId)]);
     const order = (await db.outbox.orderBy('ord').toArray()).map((o) => o.eventId);
     expect(order.length).toBe(3);
     expect(order.slice(0, 2)).toEqual([a.id, b.id]);
@@ -105,7 +134,7 @@ describe('recordEvent', () => {
   it('eventWrites folds the event onto the row the caller read in its own transaction instead of reading it again', async () => {
     const db = fresh();
     const r = received('Q01', dossierCode(5));
-    await recordEvent(db, r);
+    await recordCommand(db, [r]);
     const handed = handedToCourier('Q01', r.dossierId);
     const write = (read: () => Promise<Parameters<typeof eventWrites>[1]>) =>
       db.transaction('rw', [db.dossiers, db.events, db.outbox], async () => {

@@ -106,6 +106,13 @@ export interface DraftRow {
 
 export type StaffRow = StaffRecord;
 
+/** The local tables a desk command may write beside its facts (RowWrite in command.ts), with their rows. */
+export interface LocalRows {
+  drafts: DraftRow;
+}
+export type LocalTable = keyof LocalRows;
+export type LocalRow<T extends LocalTable> = LocalRows[T];
+
 /** Every write transaction's durability: 'strict', so a recorded event is on disk before the counter beeps, shows success or prints. */
 export const DURABILITY = 'strict';
 
@@ -130,6 +137,26 @@ export class MotCuaDb extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    // An outbox row written through Dexie wakes the sync client once its transaction commits; the
+    // batch scan's own transaction (writeIfUnchanged.ts) calls outboxWritten() itself.
+    const announced = new WeakSet<object>();
+    this.outbox.hook('creating', (_key, _row, tx) => {
+      if (announced.has(tx)) return;
+      announced.add(tx);
+      tx.on('complete', () => this.outboxWritten());
+    });
+  }
+
+  private readonly outboxListeners = new Set<() => void>();
+
+  /** Calls `listener` after each committed transaction that added outbox rows; returns the unsubscribe. */
+  onOutboxWritten(listener: () => void): () => void {
+    this.outboxListeners.add(listener);
+    return () => this.outboxListeners.delete(listener);
+  }
+
+  outboxWritten(): void {
+    for (const listener of this.outboxListeners) listener();
   }
 }
 

@@ -6,14 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { liveQuery } from 'dexie';
 import { expect, test } from 'vitest';
 import { dossierCode, handedToCourier, received } from '../../tests/sync/events';
-import { eventWrites, recordEvent } from './recordEvent';
+import { eventWrites, recordCommand } from './command';
 import { MotCuaDb, dossiersInStatus, type DossierRow } from './schema';
 import { writeIfUnchanged } from './writeIfUnchanged';
 
 async function withReceived() {
   const db = new MotCuaDb(`w-${randomUUID()}`);
   const event = received('Q01', dossierCode(1), 'd1');
-  expect((await recordEvent(db, event)).ok).toBe(true);
+  expect((await recordCommand(db, [event])).ok).toBe(true);
   await db.open();
   const row = (await db.dossiers.get('d1'))!;
   const handed = eventWrites(handedToCourier('Q01', 'd1'), row);
@@ -62,4 +62,14 @@ test('a check that throws aborts and rejects with its error', async () => {
   };
   await expect(writeIfUnchanged(db, readRow, handed.writes, broken)).rejects.toThrow('kiểm tra hỏng');
   expect(await db.events.count()).toBe(1);
+});
+
+test('a committed outbox row wakes the sync client as a write through Dexie does; an aborted one does not', async () => {
+  const { db, row, handed } = await withReceived();
+  let woken = 0;
+  db.onOutboxWritten(() => woken++);
+  expect(await writeIfUnchanged(db, readRow, handed.writes, () => false)).toBe(false);
+  expect(woken).toBe(0);
+  expect(await writeIfUnchanged(db, readRow, handed.writes, sameRow(row))).toBe(true);
+  expect(woken).toBe(1);
 });

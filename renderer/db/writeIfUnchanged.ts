@@ -10,7 +10,7 @@
 // (`Dexie.on.storagemutated`), so live queries in this window and in others see it; the database
 // runs with Dexie's query cache off (schema.ts), so no cached answer hides it.
 import { Dexie, RangeSet, type IndexableType, type ObservabilitySet } from 'dexie';
-import type { RowWrite, WrittenTable } from './recordEvent';
+import type { RowWrite, WrittenTable } from './command';
 import { DURABILITY, type MotCuaDb } from './schema';
 
 export interface KeyRead {
@@ -34,6 +34,7 @@ export function writeIfUnchanged(db: MotCuaDb, reads: readonly KeyRead[], writes
     const written = new Map<WrittenTable, IndexableType[]>();
     tx.oncomplete = () => {
       announce(db, written);
+      if (written.has('outbox')) db.outboxWritten();
       resolve(true);
     };
     tx.onabort = () => (stale ? resolve(false) : reject(failure ?? tx.error ?? new Error('Giao dịch ghi bị hủy.')));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { MotCuaDb } from '../db/schema';
-import { recordEvent } from '../db/recordEvent';
+import { recordCommand } from '../db/command';
 import { dossierCode, received } from '../../tests/sync/events';
 import { SyncClient, backoffDelay } from './client';
 import type { SyncStatus } from './client';
@@ -23,7 +23,7 @@ describe('backoffDelay', () => {
 describe('SyncClient', () => {
   it('reports offline in plain Vietnamese and keeps the events waiting', async () => {
     const d = db();
-    await recordEvent(d, received('Q01', dossierCode(1)));
+    await recordCommand(d, [received('Q01', dossierCode(1))]);
     const client = new SyncClient({ db: d, baseUrl: 'http://x', credential: 'dev_x', fetch: async () => { throw new TypeError('fetch failed'); } });
     const seen: SyncStatus[] = [];
     client.subscribe((s) => seen.push(s));
@@ -64,7 +64,7 @@ describe('SyncClient', () => {
   it('pushes the outbox in order in bounded chunks', async () => {
     const d = db();
     const events = Array.from({ length: 7 }, (_, i) => received('Q01', dossierCode(i + 1)));
-    for (const e of events) await recordEvent(d, e);
+    for (const e of events) await recordCommand(d, [e]);
     const chunks: string[][] = [];
     let seq = 0;
     const client = new SyncClient({
@@ -106,5 +106,34 @@ describe('SyncClient', () => {
     expect(await client.pullStaff()).toBe(0);
     expect(asked).toEqual(['?after=0', '?after=5']);
     expect((await d.syncState.get('main'))?.staffVersion).toBe(5);
+  });
+
+  it('is woken by the outbox write of a desk command, not by a screen, and never by its own acks', async () => {
+    const d = db();
+    const pushed: string[] = [];
+    let seq = 0;
+    const client = new SyncClient({
+      db: d, baseUrl: 'http://x', credential: 'dev_x', pollIntervalMs: 3_600_000,
+      fetch: async (url, init) => {
+        if (String(url).includes('/v1/push')) {
+          const ids = (JSON.parse(String(init!.body)) as { events: { id: string }[] }).events.map((e) => e.id);
+          pushed.push(...ids);
+          return json(200, { results: ids.map((id) => ({ id, status: 'stored', seq: ++seq })), serverTime: new Date().toISOString() });
+        }
+        return json(200, { dossiers: [], next: 0, more: false, items: [], version: 0, staff: [], serverTime: new Date().toISOString() });
+      },
+    });
+    const exchanges = () => client.getStatus().lastSuccessAt;
+    client.start();
+    await expect.poll(exchanges).toBeTruthy();
+    const first = received('Q01', dossierCode(1));
+    await recordCommand(d, [first]);
+    // The hour-long poll would never come within the test: only the outbox write can bring this push.
+    await expect.poll(() => pushed, { timeout: 2000 }).toEqual([first.id]);
+    await expect.poll(() => client.getStatus().pendingCount).toBe(0);
+    const settled = exchanges();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(exchanges()).toBe(settled);
+    await client.stop();
   });
 });

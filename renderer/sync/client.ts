@@ -53,6 +53,9 @@ export class SyncClient {
   private failures = 0;
   private inFlight: Promise<void> | undefined;
   private staffPulledAt = -Infinity;
+  /** An outbox row was written while an exchange ran: exchange again at once when it ends. */
+  private again = false;
+  private stopWatchingOutbox: (() => void) | undefined;
   private readonly o: Required<Omit<SyncClientOptions, 'fetch'>> & { fetch: typeof fetch };
   private readonly onOnline = () => this.kick();
   private readonly onOffline = () => this.update({ online: false, lastError: offlineProblem('thiết bị báo mất mạng') });
@@ -89,6 +92,7 @@ export class SyncClient {
     const g = globalThis as { addEventListener?: (t: string, f: () => void) => void };
     g.addEventListener?.('online', this.onOnline);
     g.addEventListener?.('offline', this.onOffline);
+    this.stopWatchingOutbox = this.o.db.onOutboxWritten(() => this.outboxWritten());
     this.schedule(0);
   }
 
@@ -99,12 +103,22 @@ export class SyncClient {
     const g = globalThis as { removeEventListener?: (t: string, f: () => void) => void };
     g.removeEventListener?.('online', this.onOnline);
     g.removeEventListener?.('offline', this.onOffline);
+    this.stopWatchingOutbox?.();
     await this.inFlight?.catch(() => undefined);
   }
 
   /** Sync soon (an event was just recorded, or the network is back). */
   kick(): void {
     if (this.running) this.schedule(0);
+  }
+
+  // Every committed outbox write lands here (db/schema.ts): no screen has to remember to wake sync.
+  // While backing off after a failure the timer (or the browser's online event) brings the push.
+  private outboxWritten(): void {
+    void this.refreshCounts().catch(() => undefined);
+    if (this.failures > 0) return;
+    if (this.inFlight) this.again = true;
+    else this.kick();
   }
 
   /** One full exchange: push everything pending, then pull everything new. Throws SyncFailure. */
@@ -280,9 +294,10 @@ export class SyncClient {
   private async tick(): Promise<void> {
     this.timer = undefined;
     try {
+      this.again = false;
       await this.syncOnce();
       this.failures = 0;
-      this.schedule(this.o.pollIntervalMs);
+      this.schedule(this.again ? 0 : this.o.pollIntervalMs);
     } catch {
       this.failures++;
       this.schedule(backoffDelay(this.failures, this.o.backoffBaseMs, this.o.backoffMaxMs, this.o.random));

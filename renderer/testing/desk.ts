@@ -1,9 +1,9 @@
 // Test helpers for the desk: a context that records what would be printed, and dossiers seeded
-// through recordEvent along the real lifecycle. Used by the unit tests only.
+// through recordCommand along the real lifecycle. Used by the unit tests only.
 import { workCalendar } from '../../shared/calendar';
 import { RULE_VERSION, type DossierEvent, type DossierEventType, type EventOf, type PayloadOf } from '../../shared/domain';
 import type { PrinterConfig } from '../../shared/host';
-import { recordEvent, type MotCuaDb } from '../db';
+import { recordCommand, type MotCuaDb } from '../db';
 import { DEFAULT_RECEIVE_CONFIG } from '../desk/config';
 import type { PrintDocument, PrintRole } from '../desk/printouts';
 import type { DeskContext } from '../desk/context';
@@ -87,7 +87,7 @@ export async function seedDossier(db: MotCuaDb, o: SeedOptions): Promise<string>
     events.push(ev('returned', id, o.resultAt ?? receivedAt, { method: 'desk', recipient: { name: o.name ?? 'Nguyễn Văn Bình', authorised: false }, at: o.resultAt ?? receivedAt }));
   }
   for (const e of events) {
-    const r = await recordEvent(db, e);
+    const r = await recordCommand(db, [e]);
     if (!r.ok) throw new Error(r.error.message);
   }
   return id;

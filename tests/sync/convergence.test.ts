@@ -10,7 +10,7 @@ import type { DossierEvent, DossierState } from '../../shared/domain';
 import { dossierSeqScope, receiptScope } from '../../shared/sync/leases';
 import { MotCuaDb } from '../../renderer/db/schema';
 import { issueNumber } from '../../renderer/db/leases';
-import { recordEvent } from '../../renderer/db/recordEvent';
+import { recordCommand } from '../../renderer/db/command';
 import { SyncClient } from '../../renderer/sync/client';
 import { AGENCY, dossierCode, event, feeCollected, received, returned, withdrawn } from './events';
 import { startTestServer } from './harness';
@@ -108,7 +108,7 @@ function nextFact(counterId: string, s: DossierState, withdraw: boolean, n: numb
 async function run(server: TestServer, counters: Counter[], actions: Action[]): Promise<void> {
   const model: Model = { recorded: new Map(), codes: [], receipts: [] };
   const record = async (k: Counter, e: DossierEvent) => {
-    const r = await recordEvent(k.db, e);
+    const r = await recordCommand(k.db, [e]);
     if (r.ok) model.recorded.set(e.id, e);
   };
   let n = 0;

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fromVnLocal } from '../../../shared/calendar';
 import { classifyScan } from '../../../shared/codes';
 import { RULE_VERSION } from '../../../shared/domain';
-import { MotCuaDb, recordEvent } from '../../db';
+import { MotCuaDb, recordCommand } from '../../db';
 import { seedDossier } from '../../testing/desk';
 import { cardFacts } from './card';
 import { agencyTableFor, DEFAULT_RECEIVE_CONFIG } from '../../desk/config';
@@ -122,7 +122,7 @@ describe('pruneReturnedDossiers', () => {
 
   it('keeps a corrected dossier (no longer returned) whatever its age', async () => {
     const id = await seedDossier(db, { code: `${AGENCY}-260302-0031`, dueAt: DUE, stage: 'returned', resultAt: '2026-03-10T03:00:00.000Z' });
-    const r = await recordEvent(db, {
+    const r = await recordCommand(db, [{
       id: crypto.randomUUID(),
       dossierId: id,
       officerId: 'o',
@@ -131,7 +131,7 @@ describe('pruneReturnedDossiers', () => {
       ruleVersion: RULE_VERSION,
       type: 'correctionRequested',
       payload: { fault: 'agency', description: 'Sai tên', newDueAt: '2026-03-20T10:00:00.000Z' },
-    });
+    }]);
     expect(r.ok).toBe(true);
     await db.outbox.toCollection().modify({ status: 'acked' });
     expect(await pruneReturnedDossiers(db, { months: 1, now: new Date('2027-01-01T00:00:00Z') })).toEqual({ pruned: 0, keptPending: 0 });

@@ -2,7 +2,7 @@
 // at the department scans it). The batch barcode confirms every dossier still travelling in it;
 // single dossiers are confirmed or disputed (missing on arrival) one by one.
 import type { DossierEvent, DossierStatus } from '../../../shared/domain';
-import { dossiersInStatus, recordEvent, type DossierRow, type MotCuaDb } from '../../db';
+import { dossiersInStatus, recordCommand, type DossierRow, type MotCuaDb } from '../../db';
 import { batchRow, getBatch, type BatchRefusal, type HandoffBatch } from './batch';
 import type { MetaFor } from './outbound';
 
@@ -85,13 +85,13 @@ export async function confirmDeliveryOf(db: MotCuaDb, batch: DeliveryBatch, meta
 export type SingleResult = { ok: true } | { ok: false; message: string };
 
 export async function confirmDossierDelivery(db: MotCuaDb, batchId: string, dossierId: string, metaFor: MetaFor, at = new Date()): Promise<SingleResult> {
-  const result = await recordEvent(db, deliveredEvent(metaFor, dossierId, batchId, at));
+  const result = await recordCommand(db, [deliveredEvent(metaFor, dossierId, batchId, at)]);
   return result.ok ? { ok: true } : { ok: false, message: result.error.message };
 }
 
 /** Records that the dossier was missing (or damaged) on arrival; the note says what was found. */
 export async function disputeDelivery(db: MotCuaDb, batchId: string, dossierId: string, note: string, metaFor: MetaFor): Promise<SingleResult> {
   if (note.trim().length < 3) return { ok: false, message: 'Ghi rõ tình trạng hồ sơ khi đến nơi (ví dụ: thiếu hồ sơ trong túi).' };
-  const result = await recordEvent(db, { ...metaFor(dossierId), type: 'deliveryDisputed', payload: { batchId, note: note.trim() } });
+  const result = await recordCommand(db, [{ ...metaFor(dossierId), type: 'deliveryDisputed', payload: { batchId, note: note.trim() } }]);
   return result.ok ? { ok: true } : { ok: false, message: result.error.message };
 }

@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { classifyScan, dossierBarcodeKey, formatBatchCode } from '../../../shared/codes';
-import { MotCuaDb, recordEvent } from '../../db';
+import { MotCuaDb, recordCommand } from '../../db';
 import { getBatch, openBatch, openBatchProblems, type BatchDirection } from './batch';
 import { batchForDelivery, confirmDossierDelivery, disputeDelivery } from './delivery';
 import { listInboundRejects, scanIntoInboundBatch, type InboundDetails } from './inbound';
@@ -22,7 +22,7 @@ beforeEach(async () => {
   for (let seq = 1; seq <= 6; seq++) {
     const dossierId = `d${seq}`;
     ids.push(dossierId);
-    const result = await recordEvent(db, receivedEvent(meta(dossierId), dossierCode(seq), seq === 6 ? FINANCE : BUILDING));
+    const result = await recordCommand(db, [receivedEvent(meta(dossierId), dossierCode(seq), seq === 6 ? FINANCE : BUILDING)]);
     expect(result.ok).toBe(true);
   }
 });
@@ -59,7 +59,7 @@ describe('outbound scanning', () => {
   });
 
   test('a dossier that already left, or was withdrawn, cannot leave', async () => {
-    await recordEvent(db, { ...meta('d3'), type: 'withdrawn', payload: { reason: 'Công dân xin rút', requestedBy: 'Nguyễn Văn Bình' } });
+    await recordCommand(db, [{ ...meta('d3'), type: 'withdrawn', payload: { reason: 'Công dân xin rút', requestedBy: 'Nguyễn Văn Bình' } }]);
     const batch = await open();
     const verdict = await scanOut(batch.id, dossierCode(3));
     expect(verdict.outcome).toBe('wrongState');
@@ -71,7 +71,7 @@ describe('outbound scanning', () => {
     for (const seq of [1, 2, 3, 4]) expect((await scanOut(batch.id, dossierCode(seq))).outcome).toBe('accepted');
     await removeFromBatch(db, batch.id, 'd2');
     // Withdrawn at another desk after it was scanned in: refused at close, the others still go.
-    await recordEvent(db, { ...meta('d4'), type: 'withdrawn', payload: { reason: 'Công dân xin rút', requestedBy: 'Nguyễn Văn Bình' } });
+    await recordCommand(db, [{ ...meta('d4'), type: 'withdrawn', payload: { reason: 'Công dân xin rút', requestedBy: 'Nguyễn Văn Bình' } }]);
     const closed = await closeOutboundBatch(db, batch.id, meta, new Date('2026-01-12T09:00:00Z'));
     expect(closed.handed).toEqual(['d1', 'd3']);
     expect(closed.refusals.map((r) => r.dossierCode)).toEqual([dossierCode(4)]);
@@ -109,7 +109,7 @@ describe('delivery and results', () => {
   test('confirmed first at the department: the record still becomes delivered, and nothing is recorded twice', async () => {
     const batchId = await sent([1, 2]);
     const department = metaFor('quay-so-xay-dung', 'officer-9');
-    for (const id of ['d1', 'd2']) await recordEvent(db, { ...department(id), type: 'deliveredToDepartment', payload: { batchId, at: '2026-01-12T09:30:00.000Z' } });
+    for (const id of ['d1', 'd2']) await recordCommand(db, [{ ...department(id), type: 'deliveredToDepartment', payload: { batchId, at: '2026-01-12T09:30:00.000Z' } }]);
     const result = await confirmBatchDelivery(db, batchId, meta, new Date('2026-01-12T10:00:00Z'));
     expect(result).toMatchObject({ delivered: [], skipped: ['d1', 'd2'], refusals: [] });
     expect((await getBatch(db, batchId))?.state).toBe('delivered');
@@ -128,7 +128,7 @@ describe('delivery and results', () => {
     expect((await scanIn(dossierCode(6))).outcome).toBe('wrongDepartment');
     expect((await scanIn(dossierCode(77))).outcome).toBe('unknownCode');
     expect((await scanIn(dossierCode(5))).outcome).toBe('wrongState');
-    await recordEvent(db, { ...meta('d1'), type: 'returned', payload: { method: 'desk', recipient: { name: 'Nguyễn Văn Bình', authorised: false }, at: '2026-01-20T03:00:00.000Z' } });
+    await recordCommand(db, [{ ...meta('d1'), type: 'returned', payload: { method: 'desk', recipient: { name: 'Nguyễn Văn Bình', authorised: false }, at: '2026-01-20T03:00:00.000Z' } }]);
     const second = await open('toCenter');
     const returned = await scanIntoInboundBatch(db, second.id, classifyScan(dossierCode(1)), AGENCY_TABLE, RESULT, meta, names);
     expect(returned.outcome).toBe('wrongState');
@@ -146,7 +146,7 @@ describe('delivery and results', () => {
   test('the papers of a dossier stopped at the department come back once, for return to the applicant', async () => {
     const out = await sent([1, 2]);
     await confirmBatchDelivery(db, out, meta);
-    const stop = (id: string) => recordEvent(db, { ...meta(id), type: 'withdrawn', payload: { reason: 'Công dân xin dừng', requestedBy: 'Nguyễn Văn Bình' } });
+    const stop = (id: string) => recordCommand(db, [{ ...meta(id), type: 'withdrawn', payload: { reason: 'Công dân xin dừng', requestedBy: 'Nguyễn Văn Bình' } }]);
     expect((await stop('d1')).ok).toBe(true);
     expect((await stop('d5')).ok).toBe(true);
     const inbound = await open('toCenter');
@@ -186,7 +186,7 @@ describe('delivery at a counter that did not close the batch', () => {
   const center = metaFor('quay-7', 'officer-7');
   async function handed(seqs: number[], batchId = BATCH) {
     for (const seq of seqs) {
-      const result = await recordEvent(db, { ...center(`d${seq}`), type: 'handedToCourier', payload: { batchId, direction: 'toDepartment', courierName: 'Phạm Văn Tư', departmentId: BUILDING } });
+      const result = await recordCommand(db, [{ ...center(`d${seq}`), type: 'handedToCourier', payload: { batchId, direction: 'toDepartment', courierName: 'Phạm Văn Tư', departmentId: BUILDING } }]);
       expect(result.ok).toBe(true);
     }
   }
@@ -220,8 +220,8 @@ describe('delivery at a counter that did not close the batch', () => {
 
   test('a dossier of the same batch no longer with the courier is not included', async () => {
     await handed([1, 2, 3]);
-    await recordEvent(db, { ...center('d2'), type: 'deliveredToDepartment', payload: { batchId: BATCH, at: '2026-01-12T09:00:00.000Z' } });
-    await recordEvent(db, { ...center('d3'), type: 'withdrawn', payload: { reason: 'Công dân xin rút', requestedBy: 'Nguyễn Văn Bình' } });
+    await recordCommand(db, [{ ...center('d2'), type: 'deliveredToDepartment', payload: { batchId: BATCH, at: '2026-01-12T09:00:00.000Z' } }]);
+    await recordCommand(db, [{ ...center('d3'), type: 'withdrawn', payload: { reason: 'Công dân xin rút', requestedBy: 'Nguyễn Văn Bình' } }]);
     const d3 = await db.dossiers.get('d3');
     expect([d3?.status, d3?.state.currentBatchId]).toEqual(['withdrawn', BATCH]);
 

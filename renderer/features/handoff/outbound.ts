@@ -2,7 +2,7 @@
 // and closing the batch, which records "handed to courier" for each dossier in it.
 import type { ScanClassification } from '../../../shared/codes';
 import { DOSSIER_STATUSES, isAllowed, STATUS_LABELS, type DossierEvent, type EventMeta } from '../../../shared/domain';
-import { recordEvent, type DossierRow, type MotCuaDb } from '../../db';
+import { recordCommand, type DossierRow, type MotCuaDb } from '../../db';
 import type { ScanOutcome } from '../../scan';
 import { batchRow, getBatch, type BatchRefusal, type HandoffBatch } from './batch';
 import { inScanTransaction } from './scanTransaction';
@@ -73,30 +73,35 @@ export interface CloseResult {
 }
 
 /**
- * Closes the batch: one "handed to courier" event per dossier, each its own strict transaction, so
- * a dossier the reducer refuses (returned at another desk meanwhile) is listed and the rest still go.
+ * Closes the batch as one desk command: a "handed to courier" event per dossier and the closed batch
+ * in one strict transaction. A dossier the reducer refuses (returned at another desk meanwhile) is
+ * listed on the batch and left out; the rest still go.
  */
 export async function closeOutboundBatch(db: MotCuaDb, batchId: string, metaFor: MetaFor, now = new Date()): Promise<CloseResult> {
   const batch = await getBatch(db, batchId);
   if (!batch) throw new Error(`Không tìm thấy lô ${batchId}.`);
   if (batch.state !== 'open') throw new Error(`Lô ${batchId} đã đóng lúc ${batch.closedAt ?? ''}.`);
   if (batch.dossierIds.length === 0) throw new Error('Lô chưa có hồ sơ nào: quét hồ sơ vào lô trước khi đóng.');
-  const handed: string[] = [];
+  const events = new Map(
+    batch.dossierIds.map((dossierId) => [
+      dossierId,
+      {
+        ...metaFor(dossierId),
+        type: 'handedToCourier',
+        payload: { batchId: batch.id, direction: batch.direction, courierName: batch.courierName, departmentId: batch.departmentId },
+      } as DossierEvent,
+    ]),
+  );
   const refusals: BatchRefusal[] = [];
-  for (const dossierId of batch.dossierIds) {
-    const event = {
-      ...metaFor(dossierId),
-      type: 'handedToCourier',
-      payload: { batchId: batch.id, direction: batch.direction, courierName: batch.courierName, departmentId: batch.departmentId },
-    } as DossierEvent;
-    const result = await recordEvent(db, event);
-    if (result.ok) handed.push(dossierId);
-    else {
-      const row = await db.dossiers.get(dossierId);
-      refusals.push({ dossierId, dossierCode: row?.code ?? dossierId, message: result.error.message });
-    }
+  // Each refusal takes its dossier out and the command is tried again: at most one try per dossier.
+  for (;;) {
+    const handed = [...events.keys()];
+    const closed: HandoffBatch = { ...batch, dossierIds: handed, refusals, state: 'closed', closedAt: now.toISOString() };
+    const result = await recordCommand(db, [...events.values()], [{ table: 'drafts', op: 'put', row: batchRow(closed, now) }]);
+    if (result.ok) return { batch: closed, handed, refusals };
+    const dossierId = result.event.dossierId;
+    const row = await db.dossiers.get(dossierId);
+    refusals.push({ dossierId, dossierCode: row?.code ?? dossierId, message: result.error.message });
+    events.delete(dossierId);
   }
-  const closed: HandoffBatch = { ...batch, dossierIds: handed, refusals, state: 'closed', closedAt: now.toISOString() };
-  await db.drafts.put(batchRow(closed, now));
-  return { batch: closed, handed, refusals };
 }

@@ -3,7 +3,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, expect, test } from 'vitest';
 import { classifyScan } from '../../../shared/codes';
-import { MotCuaDb, recordEvent } from '../../db';
+import { MotCuaDb, recordCommand } from '../../db';
 import { getBatch, openBatch, type BatchDirection } from './batch';
 import { scanIntoInboundBatch, type InboundDetails } from './inbound';
 import { closeOutboundBatch, removeFromBatch, scanIntoOutboundBatch } from './outbound';
@@ -20,7 +20,7 @@ let db: MotCuaDb;
 beforeEach(async () => {
   db = new MotCuaDb('scan-transaction', { indexedDB: new IDBFactory(), IDBKeyRange });
   for (let seq = 1; seq <= 4; seq++) {
-    expect((await recordEvent(db, receivedEvent(meta(`d${seq}`), dossierCode(seq), seq === 4 ? FINANCE : BUILDING))).ok).toBe(true);
+    expect((await recordCommand(db, [receivedEvent(meta(`d${seq}`), dossierCode(seq), seq === 4 ? FINANCE : BUILDING)])).ok).toBe(true);
   }
 });
 
@@ -63,7 +63,7 @@ test('a dossier changed behind the snapshot: nothing the aborted guess wrote sta
   expect((await scanIn(inbound.id, 1)).outcome).toBe('accepted');
   const before = await scanTransactionStats(db);
   // Another desk (or sync) records d2's result meanwhile; the snapshot still has d2 at the department.
-  expect((await recordEvent(db, { ...meta('d2'), type: 'resultReceived', payload: { batchId: 'BG-260112-09-01', outcome: 'result' } })).ok).toBe(true);
+  expect((await recordCommand(db, [{ ...meta('d2'), type: 'resultReceived', payload: { batchId: 'BG-260112-09-01', outcome: 'result' } }])).ok).toBe(true);
   const verdict = await scanIn(inbound.id, 2);
   expect(verdict.outcome).toBe('wrongState');
   expect(await scanTransactionStats(db)).toMatchObject({ stale: before.stale + 1 });

@@ -111,7 +111,6 @@ export function ReceiveScreen() {
   const finish = async (d: Done) => {
     await clearDraft(db);
     setDone(d);
-    kiosk.sync.kick();
     void setup.refreshLeases();
   };
 

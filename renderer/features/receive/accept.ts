@@ -1,13 +1,13 @@
 // The accept path, one pure async function the screen and the benchmark both call: take the
 // dossier number (and receipt number) from the counter's leases, record 'received' (and
-// 'feeCollected') through recordEvent, then queue the slip and the receipt. Nothing is printed
+// 'feeCollected') through recordCommand, then queue the slip and the receipt. Nothing is printed
 // before the events are durable; a printer problem never undoes a recorded dossier.
 import type { Procedure } from '../../../shared/catalogue';
 import { vnDateKey, type WorkCalendar } from '../../../shared/calendar';
 import { dossierBarcodeKey, formatDossierCode } from '../../../shared/codes';
 import type { DossierEvent, EventMeta } from '../../../shared/domain';
 import { dossierSeqScope, receiptScope } from '../../../shared/sync/leases';
-import { issueNumber, recordEvent, type MotCuaDb } from '../../db';
+import { issueNumber, recordCommand, type MotCuaDb } from '../../db';
 import { appointmentFor, processingSpan } from './appointment';
 import { receiptSeriesFor, type ReceiveConfig } from '../../desk/config';
 import { applicantOf, collectionOf, decideFee, missingDocuments, procedureBlocker, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
@@ -130,19 +130,19 @@ export async function acceptDossier(ctx: ReceiveContext, form: ReceiveForm, proc
       fees: fee.value.lines,
     },
   };
-  const recorded = await recordEvent(ctx.db, received);
-  if (!recorded.ok) return fail(recorded.error.message);
-
   const paid = receipt ?? (fee.value.onlineReceipt ? { ...fee.value.onlineReceipt, amount: fee.value.total } : undefined);
-  if (paid) {
-    const feeName = fee.value.lines.map((l) => l.name).join('; ');
-    const collected = await recordEvent(ctx.db, {
-      ...ctx.eventMeta(dossierId),
-      type: 'feeCollected',
-      payload: { receipt: { formSymbol: paid.formSymbol, series: paid.series, number: paid.number }, amount: paid.amount, method: form.fee.method, feeName },
-    });
-    if (!collected.ok) warnings.push(`Hồ sơ đã tiếp nhận nhưng chưa ghi được khoản thu: ${collected.error.message}`);
-  }
+  const feeCollected: DossierEvent[] = paid
+    ? [
+        {
+          ...ctx.eventMeta(dossierId),
+          type: 'feeCollected',
+          payload: { receipt: { formSymbol: paid.formSymbol, series: paid.series, number: paid.number }, amount: paid.amount, method: form.fee.method, feeName: fee.value.lines.map((l) => l.name).join('; ') },
+        },
+      ]
+    : [];
+  // Received and paid are one desk command: both facts are durable together, or neither is.
+  const recorded = await recordCommand(ctx.db, [received, ...feeCollected]);
+  if (!recorded.ok) return fail(recorded.error.message);
 
   const prints: PrintNote[] = [];
   const slipRoute = routeFor(ctx.printers, ['slip']);

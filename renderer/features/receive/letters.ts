@@ -5,7 +5,7 @@
 import type { Procedure } from '../../../shared/catalogue';
 import { vnDateKey } from '../../../shared/calendar';
 import { normalizePhone } from '../../../shared/codes';
-import { recordEvent } from '../../db';
+import { recordCommand } from '../../db';
 import type { EnqueueResult, PrintNote, ReceiveContext } from './accept';
 import { applicantOf, missingDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
 import { refusal, routeFor, slipApplicant, supplementRequest, type PrintDocument } from '../../desk/printouts';
@@ -63,11 +63,11 @@ export async function issueSupplementRequest(ctx: ReceiveContext, form: ReceiveF
   const applicant = applicantOf(form.applicant);
   const items = supplementItems(form);
   const contact = { officerName: ctx.officerName, phone: normalizePhone(form.supplement.contactPhone).ok ? form.supplement.contactPhone.trim() : '' };
-  const recorded = await recordEvent(ctx.db, {
+  const recorded = await recordCommand(ctx.db, [{
     ...ctx.eventMeta(dossierId),
     type: 'supplementRequested',
     payload: { by: 'counter', items: items.map((i) => `${i.document}: ${i.requirement}`), reason: form.supplement.reason.trim(), contact, applicant, procedureCode: procedure.code },
-  });
+  }]);
   if (!recorded.ok) return { ok: false, message: recorded.error.message, errors: {} };
   const reference = letterReference('BS', dateKey, dossierId);
   const layout = routeFor(ctx.printers, ['form', 'slip']).layout;
@@ -86,7 +86,7 @@ export async function issueRefusal(ctx: ReceiveContext, form: ReceiveForm, proce
   const dossierId = (ctx.newId ?? (() => crypto.randomUUID()))();
   const applicant = applicantOf(form.applicant);
   const reasons = refusalReasons(form);
-  const recorded = await recordEvent(ctx.db, { ...ctx.eventMeta(dossierId), type: 'refused', payload: { by: 'counter', reasons, applicant, procedureCode: procedure.code } });
+  const recorded = await recordCommand(ctx.db, [{ ...ctx.eventMeta(dossierId), type: 'refused', payload: { by: 'counter', reasons, applicant, procedureCode: procedure.code } }]);
   if (!recorded.ok) return { ok: false, message: recorded.error.message, errors: {} };
   const reference = letterReference('TC', dateKey, dossierId);
   const layout = routeFor(ctx.printers, ['form', 'slip']).layout;

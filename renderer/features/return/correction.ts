@@ -1,7 +1,7 @@
 // A correction after the result went out (error in the result): who is at fault, what is wrong,
 // and the new date. The dossier goes back to the department through the handoff flow; the citizen
 // gets a new appointment slip; nothing is charged when the agency is at fault.
-import { recordEvent } from '../../db';
+import { recordCommand } from '../../db';
 import { loadDossierTrail, type ServerAccess } from '../dossier/history';
 import { routeFor } from '../../desk/printouts';
 import { enqueue, newAppointmentSlip, nowOf, parseAppointmentDate, receivedOf, type DeskContext, type DeskOutcome, type FieldErrors } from '../../desk/context';
@@ -27,11 +27,11 @@ export async function requestCorrection(ctx: DeskContext, dossierId: string, for
     return { ok: false, message: errors.status ?? 'Thông tin đính chính chưa hợp lệ: xem các ô được đánh dấu.', errors };
   }
 
-  const recorded = await recordEvent(ctx.db, {
+  const recorded = await recordCommand(ctx.db, [{
     ...ctx.eventMeta(dossierId),
     type: 'correctionRequested',
     payload: { fault: form.fault, description: form.description.trim(), newDueAt: date.at },
-  });
+  }]);
   if (!recorded.ok) return { ok: false, message: recorded.error.message, errors: {} };
   const trail = await loadDossierTrail(ctx.db, dossierId, server);
   const slip = newAppointmentSlip(ctx, recorded.state, date.at, receivedOf(trail.events));

@@ -4,9 +4,9 @@
 import { vnDateKey } from '../../../shared/calendar';
 import { formatVnd, validateCitizenId } from '../../../shared/codes';
 import { feeReceipt, feeReceiptNumber } from '../../../shared/documents';
-import type { DossierState } from '../../../shared/domain';
+import type { DossierEvent, DossierState } from '../../../shared/domain';
 import { receiptScope } from '../../../shared/sync/leases';
-import { issueNumber, recordEvent } from '../../db';
+import { issueNumber, recordCommand } from '../../db';
 import { amountDueAtCollection } from '../dossier/card';
 import { receiptSeriesFor } from '../../desk/config';
 import { routeFor } from '../../desk/printouts';
@@ -80,42 +80,6 @@ export async function returnDossier(ctx: DeskContext, dossierId: string, form: R
   const warnings: string[] = [];
   const payerName = form.method === 'desk' && form.authorised ? form.recipientName.trim() : (state.applicant?.name ?? '');
   const due = amountDueAtCollection(state);
-  let receiptLine: string | undefined;
-  if (due > 0) {
-    const year = Number(vnDateKey(now).slice(0, 4));
-    const series = receiptSeriesFor(ctx.config, year);
-    const n = await issueNumber(ctx.db, 'receipt', receiptScope(ctx.config.receiptFormSymbol, series), ctx.counter.counterIndex);
-    if (!n) return { ok: false, message: 'Quầy đã dùng hết số biên lai được cấp, kể cả số dự phòng. Hãy kết nối mạng để nhận thêm số biên lai rồi trả kết quả.', errors: {} };
-    if (n.from === 'fallback') warnings.push(`Biên lai lấy số từ dải dự phòng của quầy (số ${n.number}) vì quầy đã hết số được cấp khi mất kết nối.`);
-    const feeName = 'Phí, lệ phí còn lại khi trả kết quả';
-    const collected = await recordEvent(ctx.db, {
-      ...ctx.eventMeta(dossierId),
-      type: 'feeCollected',
-      payload: { receipt: { formSymbol: ctx.config.receiptFormSymbol, series, number: n.number }, amount: due, method: form.paymentMethod, feeName },
-    });
-    if (!collected.ok) return { ok: false, message: collected.error.message, errors: {} };
-    const route = routeFor(ctx.printers, ['receipt', 'slip']);
-    const receipt = feeReceipt(
-      {
-        unitName: ctx.config.unitName,
-        unitTaxCode: ctx.config.unitTaxCode,
-        formSymbol: ctx.config.receiptFormSymbol,
-        series,
-        number: n.number,
-        payerName,
-        payerAddress: state.applicant?.address,
-        dossierCode: state.code,
-        feeName,
-        amount: due,
-        issuedAt: now.toISOString(),
-        collectorName: ctx.officerName,
-      },
-      { layout: route.layout, formSet: ctx.config.formSet },
-    );
-    prints.push(await enqueue(ctx, 'Biên lai thu phí, lệ phí', receipt, route.role, 1));
-    receiptLine = `${series} số ${feeReceiptNumber(n.number)} – ${formatVnd(due)}`;
-  }
-
   const recipient =
     form.method === 'post'
       ? { name: state.applicant?.name ?? '', authorised: false }
@@ -131,8 +95,48 @@ export async function returnDossier(ctx: DeskContext, dossierId: string, form: R
     postalItemNumber: form.method === 'post' ? form.postalItemNumber.trim().toUpperCase() : undefined,
     at: now.toISOString(),
   };
-  const returned = await recordEvent(ctx.db, { ...ctx.eventMeta(dossierId), type: 'returned', payload });
+  const events: DossierEvent[] = [];
+  let receipt: { series: string; number: number; feeName: string } | undefined;
+  if (due > 0) {
+    const year = Number(vnDateKey(now).slice(0, 4));
+    const series = receiptSeriesFor(ctx.config, year);
+    const n = await issueNumber(ctx.db, 'receipt', receiptScope(ctx.config.receiptFormSymbol, series), ctx.counter.counterIndex);
+    if (!n) return { ok: false, message: 'Quầy đã dùng hết số biên lai được cấp, kể cả số dự phòng. Hãy kết nối mạng để nhận thêm số biên lai rồi trả kết quả.', errors: {} };
+    if (n.from === 'fallback') warnings.push(`Biên lai lấy số từ dải dự phòng của quầy (số ${n.number}) vì quầy đã hết số được cấp khi mất kết nối.`);
+    receipt = { series, number: n.number, feeName: 'Phí, lệ phí còn lại khi trả kết quả' };
+    events.push({
+      ...ctx.eventMeta(dossierId),
+      type: 'feeCollected',
+      payload: { receipt: { formSymbol: ctx.config.receiptFormSymbol, series, number: n.number }, amount: due, method: form.paymentMethod, feeName: receipt.feeName },
+    });
+  }
+  events.push({ ...ctx.eventMeta(dossierId), type: 'returned', payload });
+  // Paid and returned are one desk command: both facts are durable together, or neither is.
+  const returned = await recordCommand(ctx.db, events);
   if (!returned.ok) return { ok: false, message: returned.error.message, errors: {} };
+  let receiptLine: string | undefined;
+  if (receipt) {
+    const route = routeFor(ctx.printers, ['receipt', 'slip']);
+    const doc = feeReceipt(
+      {
+        unitName: ctx.config.unitName,
+        unitTaxCode: ctx.config.unitTaxCode,
+        formSymbol: ctx.config.receiptFormSymbol,
+        series: receipt.series,
+        number: receipt.number,
+        payerName,
+        payerAddress: state.applicant?.address,
+        dossierCode: state.code,
+        feeName: receipt.feeName,
+        amount: due,
+        issuedAt: now.toISOString(),
+        collectorName: ctx.officerName,
+      },
+      { layout: route.layout, formSet: ctx.config.formSet },
+    );
+    prints.push(await enqueue(ctx, 'Biên lai thu phí, lệ phí', doc, route.role, 1));
+    receiptLine = `${receipt.series} số ${feeReceiptNumber(receipt.number)} – ${formatVnd(due)}`;
+  }
   // Printed only once the return is durable; a printer problem is reported, never undoes the return.
   if ((await loadReturnDeskConfig(ctx.db)).printConfirmation) {
     const confirmation = returnConfirmationFor(ctx, returned.state, payload, receiptLine);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DossierState, EventMeta } from '../../../shared/domain';
 import { RULE_VERSION } from '../../../shared/domain';
 import { sampleEventsTo } from '../../../shared/domain/fixtures';
-import { MotCuaDb, recordEvent } from '../../db';
+import { MotCuaDb, recordCommand } from '../../db';
 import { EMPTY_HAND_BACK, handBackPapers, listStoppedPapers } from './papers';
 
 const meta = (deviceTime: string) => (dossierId: string): EventMeta => ({ id: randomUUID(), dossierId, officerId: 'o1', counterId: 'counter-03', deviceTime, ruleVersion: RULE_VERSION });
@@ -12,11 +12,11 @@ const meta = (deviceTime: string) => (dossierId: string): EventMeta => ({ id: ra
 async function stopped(db: MotCuaDb, status: 'atDepartment' | 'received', seed: number, at: string): Promise<DossierState> {
   let state: DossierState | undefined;
   for (const event of sampleEventsTo(status, { seed })) {
-    const r = await recordEvent(db, event);
+    const r = await recordCommand(db, [event]);
     if (!r.ok) throw new Error(r.error.message);
     state = r.state;
   }
-  const r = await recordEvent(db, { ...meta(at)(state!.id), type: 'withdrawn', payload: { reason: 'Không còn nhu cầu', requestedBy: 'Nguyễn Thị Hương' } });
+  const r = await recordCommand(db, [{ ...meta(at)(state!.id), type: 'withdrawn', payload: { reason: 'Không còn nhu cầu', requestedBy: 'Nguyễn Thị Hương' } }]);
   if (!r.ok) throw new Error(r.error.message);
   return r.state;
 }
@@ -35,7 +35,7 @@ describe('handing back the papers of a stopped dossier', () => {
     const early = await handBackPapers(ctx, state, form);
     expect(!early.ok && early.errors.dossier).toMatch(/Giấy tờ chưa về Trung tâm/);
 
-    const back = await recordEvent(db, { ...meta('2026-01-15T03:00:00.000Z')(state.id), type: 'papersReturned', payload: { stage: 'atCenter', batchId: 'BG-260115-02-01' } });
+    const back = await recordCommand(db, [{ ...meta('2026-01-15T03:00:00.000Z')(state.id), type: 'papersReturned', payload: { stage: 'atCenter', batchId: 'BG-260115-02-01' } }]);
     if (!back.ok) throw new Error(back.error.message);
     state = back.state;
     listed = await listStoppedPapers(db);

@@ -2,7 +2,7 @@
 // inbound courier batch (handoff/inbound.ts records papersReturned 'atCenter'); here the desk hands
 // them back, identity checked as for the stop, and lists the stopped dossiers still to finish.
 import type { DossierEvent, DossierState, EventMeta } from '../../../shared/domain';
-import { dossiersInStatus, recordEvent, type DossierRow, type MotCuaDb } from '../../db';
+import { dossiersInStatus, recordCommand, type DossierRow, type MotCuaDb } from '../../db';
 import { checkIdentity, type DeskIdentity, type IdentityErrors } from './stop';
 
 export interface HandBackForm extends DeskIdentity {
@@ -49,7 +49,7 @@ export async function handBackPapers(
       at: ctx.now().toISOString(),
     },
   } as DossierEvent;
-  const recorded = await recordEvent(ctx.db, event);
+  const recorded = await recordCommand(ctx.db, [event]);
   if (!recorded.ok) return { ok: false, errors: { dossier: recorded.error.message } };
   return { ok: true, state: recorded.state };
 }

@@ -6,13 +6,13 @@ import type { DossierState, EventMeta } from '../../../shared/domain';
 import { RULE_VERSION } from '../../../shared/domain';
 import { sampleEventsTo } from '../../../shared/domain/fixtures';
 import type { FieldsBlock } from '../../../shared/documents';
-import { MotCuaDb, recordEvent } from '../../db';
+import { MotCuaDb, recordCommand } from '../../db';
 import { applicantIdOf, checkStop, feeOnStop, stopAtDesk, type StopContext, type StopForm } from './stop';
 
 async function dossierAt(db: MotCuaDb, status: 'atDepartment' | 'received' | 'returned'): Promise<DossierState> {
   let state: DossierState | undefined;
   for (const event of sampleEventsTo(status)) {
-    const r = await recordEvent(db, event);
+    const r = await recordCommand(db, [event]);
     if (!r.ok) throw new Error(r.error.message);
     state = r.state;
   }

@@ -1,5 +1,5 @@
 // Stopping a dossier at the applicant's request (NĐ 118/2025; notice = Mẫu 05 of TT 03/2025).
-// The desk checks who is asking, records the reason as the `withdrawn` fact through recordEvent,
+// The desk checks who is asking, records the reason as the `withdrawn` fact through recordCommand,
 // and prints the notice. When the papers are outside the Center (with the courier or at the
 // department) the notice says they will be brought back to the Center's desk for return.
 import type { Procedure } from '../../../shared/catalogue';
@@ -8,7 +8,7 @@ import { papersOutsideCenter, STATUS_LABELS } from '../../../shared/domain';
 import type { AgencyHeader, DocumentLayout, PrintDocument } from '../../../shared/documents';
 import { stopProcessing } from '../../../shared/documents';
 import type { MotCuaDb } from '../../db';
-import { recordEvent } from '../../db';
+import { recordCommand } from '../../db';
 
 export interface StopForm extends DeskIdentity {
   reason: string;
@@ -106,7 +106,7 @@ export async function stopAtDesk(ctx: StopContext, state: DossierState | undefin
     payload: { reason: form.reason.trim(), requestedBy },
   } as DossierEvent;
   const away = papersOutsideCenter(state);
-  const recorded = await recordEvent(ctx.db, event);
+  const recorded = await recordCommand(ctx.db, [event]);
   if (!recorded.ok) return { ok: false, errors: { dossier: recorded.error.message } };
   const fee = feeOnStop(procedure, state.feesPaid);
   const notice = stopProcessing(

@@ -2,7 +2,7 @@
 // is accepted as valid, the new date. At most once per dossier: the reducer refuses a second and
 // its Vietnamese message is shown. The dossier stays judged against its original deadline.
 import { apology } from '../../../shared/documents';
-import { recordEvent } from '../../db';
+import { recordCommand } from '../../db';
 import { loadDossierTrail, type ServerAccess } from '../dossier/history';
 import { routeFor, slipApplicant } from '../../desk/printouts';
 import { enqueue, newAppointmentSlip, nowOf, parseAppointmentDate, receivedOf, type DeskContext, type DeskOutcome, type FieldErrors, type PrintNote } from '../../desk/context';
@@ -35,11 +35,11 @@ export async function recordApology(
   else if (state.dueAt && date.at <= state.dueAt) errors.newDate = 'Ngày hẹn lại phải sau hạn trả theo quy định.';
   if (Object.keys(errors).length > 0 || !date.ok) return { ok: false, message: 'Thông tin xin lỗi, hẹn lại chưa hợp lệ: xem các ô được đánh dấu.', errors };
 
-  const recorded = await recordEvent(ctx.db, {
+  const recorded = await recordCommand(ctx.db, [{
     ...ctx.eventMeta(dossierId),
     type: 'apologyIssued',
     payload: { reason: form.reason.trim(), responsibleOfficer: form.responsibleOfficer.trim(), reasonValid: form.reasonValid === 'yes', newDueAt: date.at },
-  });
+  }]);
   if (!recorded.ok) return { ok: false, message: recorded.error.message, errors: {} };
 
   const after = recorded.state;

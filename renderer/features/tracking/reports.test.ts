@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MotCuaDb, recordEvent } from '../../db';
+import { MotCuaDb, recordCommand } from '../../db';
 import { RULE_VERSION, type PayloadOf } from '../../../shared/domain';
 import { copyFact, exemptionFact } from '../../../shared/attachments/model';
 import { recordDigitised, recordExemption, saveCapture } from '../dossier/digitise/store';
@@ -24,7 +24,7 @@ beforeEach(() => {
 /** A reception recorded as the counter records it, with `documents` ticked checklist lines. */
 async function received(n: number, departmentId: string, receivedAt: string, documents = 1): Promise<string> {
   const dossierId = crypto.randomUUID();
-  const r = await recordEvent(db, {
+  const r = await recordCommand(db, [{
     ...meta(dossierId),
     deviceTime: receivedAt,
     type: 'received',
@@ -42,7 +42,7 @@ async function received(n: number, departmentId: string, receivedAt: string, doc
       collection: { method: 'desk' },
       fees: [],
     },
-  });
+  }]);
   if (!r.ok) throw new Error(r.error.message);
   return dossierId;
 }

@@ -42,7 +42,6 @@ export function DigitisePanel({ dossierId, checklist }: { dossierId: string; che
     async (line: number, fact: Parameters<typeof recordDigitised>[2], done: string) => {
       const linked = await recordDigitised(kiosk.db, kiosk.eventMeta(dossierId), fact);
       setMessage({ line, text: linked.ok ? done : `Đã lưu trên máy quầy nhưng chưa ghi được vào hồ sơ: ${linked.error.message}` });
-      if (linked.ok) kiosk.sync.kick();
     },
     [kiosk, dossierId],
   );

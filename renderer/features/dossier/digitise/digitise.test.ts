@@ -7,7 +7,7 @@ import { copyFact, exemptionFact, type ExemptionRecord } from '../../../../share
 import type { AttachmentTransport } from '../../../../shared/attachments/upload';
 import { RULE_VERSION, type DossierState } from '../../../../shared/domain';
 import { sampleReceived } from '../../../../shared/domain/fixtures';
-import { MotCuaDb, recordEvent } from '../../../db';
+import { MotCuaDb, recordCommand } from '../../../db';
 import { CAPTURED_ELSEWHERE, lineViews } from './lines';
 import { dossierAttachments, evictConfirmed, pumpUploads, recordDigitised, recordExemption, saveCapture, unrecordedFacts } from './store';
 
@@ -25,7 +25,7 @@ beforeEach(async () => {
   const received = sampleReceived({ seed: 31 });
   dossierId = received.dossierId;
   clock = 0;
-  const r = await recordEvent(db, received);
+  const r = await recordCommand(db, [received]);
   if (!r.ok) throw new Error(r.error.message);
 });
 

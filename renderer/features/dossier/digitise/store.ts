@@ -3,7 +3,7 @@
 // are kept beside them (kind 'attachmentExemption'). No schema change: drafts already hold any data.
 // The drafts are only the upload queue: the durable, synced link between a checklist line and its
 // copy or exemption is the dossier fact `documentDigitised`, recorded right after the draft is saved.
-import { recordEvent, type MotCuaDb, type RecordResult } from '../../../db';
+import { recordCommand, type MotCuaDb, type CommandResult } from '../../../db';
 import { copyFact, exemptionFact, type AttachmentRecord, type ExemptionRecord } from '../../../../shared/attachments/model';
 import type { DossierState, EventMeta, PayloadOf } from '../../../../shared/domain';
 import { CHUNK_SIZE, type AttachmentManifest, type Sha256 } from '../../../../shared/attachments/protocol';
@@ -45,8 +45,8 @@ export async function recordExemption(db: MotCuaDb, exemption: ExemptionRecord):
 }
 
 /** Records the fact that links a checklist line to its copy or exemption, through the one write path. */
-export function recordDigitised(db: MotCuaDb, meta: EventMeta, payload: PayloadOf<'documentDigitised'>): Promise<RecordResult> {
-  return recordEvent(db, { ...meta, type: 'documentDigitised', payload });
+export function recordDigitised(db: MotCuaDb, meta: EventMeta, payload: PayloadOf<'documentDigitised'>): Promise<CommandResult> {
+  return recordCommand(db, [{ ...meta, type: 'documentDigitised', payload }]);
 }
 
 /**

@@ -1,0 +1,110 @@
+// The SQL side of a push: read what the plan depends on, then write the plan (pushPlan.ts), both
+// inside the push transaction and its advisory lock.
+import { receiptScope } from '../shared/sync/leases';
+import type { DossierEvent } from '../shared/domain';
+import type { DeviceRow } from './auth';
+import type { Queryable } from './db';
+import { receptionYears, type DossierRow, type LeaseRow, type PlanInput, type PushPlan } from './pushPlan';
+
+export async function readPlanInput(tx: Queryable, device: DeviceRow, fresh: readonly DossierEvent[]): Promise<PlanInput> {
+  const dossierIds = [...new Set(fresh.map((e) => e.dossierId.toLowerCase()))];
+  const dossierRows = await tx.query<DossierRow>(
+    'SELECT id::text AS id, code, state, register_year, register_number, open_conflicts FROM dossiers WHERE id = ANY($1::uuid[])',
+    [dossierIds],
+  );
+
+  const codes = fresh.flatMap((e) => (e.type === 'received' ? [e.payload.code] : []));
+  const codeOwners = new Map<string, string>();
+  if (codes.length > 0) {
+    const r = await tx.query<{ id: string; code: string }>('SELECT id::text AS id, code FROM dossiers WHERE code = ANY($1::text[])', [codes]);
+    for (const row of r.rows) codeOwners.set(row.code, row.id);
+  }
+  const receipts = fresh.flatMap((e) => (e.type === 'feeCollected' ? [receiptScope(e.payload.receipt.formSymbol, e.payload.receipt.series)] : []));
+  const usedReceipts = new Set<string>();
+  if (receipts.length > 0) {
+    const r = await tx.query<{ scope: string; number: number }>('SELECT scope, number FROM receipt_numbers WHERE scope = ANY($1::text[])', [receipts]);
+    for (const row of r.rows) usedReceipts.add(`${row.scope}#${row.number}`);
+  }
+  const leases = await tx.query<LeaseRow>('SELECT kind, scope, first_number, last_number FROM leases WHERE device_id = $1', [device.id]);
+  const years = receptionYears(fresh);
+  const registerLast = new Map<number, number>();
+  if (years.length > 0) {
+    const r = await tx.query<{ year: number; last_number: number }>('SELECT year, last_number FROM register_counters WHERE year = ANY($1::int[])', [years]);
+    for (const row of r.rows) registerLast.set(Number(row.year), Number(row.last_number));
+  }
+  return {
+    device,
+    fresh,
+    dossiers: new Map(dossierRows.rows.map((r) => [r.id, r])),
+    codeOwners,
+    usedReceipts,
+    leases: leases.rows,
+    registerLast,
+  };
+}
+
+/** Writes the plan; returns the sequence number given to each event, by lower-case id. */
+export async function persistPlan(tx: Queryable, device: DeviceRow, plan: PushPlan): Promise<Map<string, number>> {
+  const inserted = await tx.query<{ id: string; seq: number }>(
+    `INSERT INTO events (id, dossier_id, type, body, device_id, counter_id, officer_id, conflict)
+     SELECT (x->>'id')::uuid, (x->>'dossierId')::uuid, x->>'type', x, $2, $3, x->>'officerId', c.conflict
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, ord)
+     JOIN jsonb_array_elements($4::jsonb) WITH ORDINALITY AS c(conflict, ord2) ON c.ord2 = t.ord
+     ORDER BY t.ord
+     RETURNING id::text AS id, seq`,
+    [JSON.stringify(plan.events.map((p) => p.event)), device.id, device.counter_id, JSON.stringify(plan.events.map((p) => p.conflict))],
+  );
+  const seqById = new Map(inserted.rows.map((r) => [r.id, Number(r.seq)]));
+
+  const upserts = plan.dossiers.map(({ row, lastEventId }) => ({
+    id: row.id,
+    code: row.code,
+    status: row.state.status,
+    state: row.state,
+    last_seq: seqById.get(lastEventId),
+    register_year: row.register_year,
+    register_number: row.register_number,
+    open_conflicts: row.open_conflicts,
+  }));
+  if (upserts.length > 0) {
+    await tx.query(
+      `INSERT INTO dossiers (id, code, status, state, last_seq, register_year, register_number, open_conflicts)
+       SELECT (x->>'id')::uuid, x->>'code', x->>'status', x->'state', (x->>'last_seq')::bigint,
+              (x->>'register_year')::int, (x->>'register_number')::int, (x->>'open_conflicts')::int
+       FROM jsonb_array_elements($1::jsonb) AS t(x)
+       ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, status = EXCLUDED.status, state = EXCLUDED.state,
+         last_seq = EXCLUDED.last_seq, register_year = EXCLUDED.register_year,
+         register_number = EXCLUDED.register_number, open_conflicts = EXCLUDED.open_conflicts`,
+      [JSON.stringify(upserts)],
+    );
+  }
+  if (plan.conflicts.length > 0) {
+    await tx.query(
+      `INSERT INTO conflicts (event_id, dossier_id, code, message)
+       SELECT (x->>'event_id')::uuid, (x->>'dossier_id')::uuid, x->>'code', x->>'message' FROM jsonb_array_elements($1::jsonb) AS t(x)`,
+      [JSON.stringify(plan.conflicts)],
+    );
+  }
+  if (plan.registerNumbers.length > 0) {
+    await tx.query(
+      `INSERT INTO register_numbers (year, number, dossier_id, event_id)
+       SELECT (x->>'year')::int, (x->>'number')::int, (x->>'dossier_id')::uuid, (x->>'event_id')::uuid FROM jsonb_array_elements($1::jsonb) AS t(x)`,
+      [JSON.stringify(plan.registerNumbers)],
+    );
+    for (const { year, last } of plan.registerCounters) {
+      await tx.query(
+        `INSERT INTO register_counters (year, last_number) VALUES ($1, $2)
+         ON CONFLICT (year) DO UPDATE SET last_number = GREATEST(register_counters.last_number, EXCLUDED.last_number)`,
+        [year, last],
+      );
+    }
+  }
+  if (plan.receipts.length > 0) {
+    await tx.query(
+      `INSERT INTO receipt_numbers (scope, number, event_id, dossier_id)
+       SELECT x->>'scope', (x->>'number')::int, (x->>'event_id')::uuid, (x->>'dossier_id')::uuid FROM jsonb_array_elements($1::jsonb) AS t(x)`,
+      [JSON.stringify(plan.receipts)],
+    );
+  }
+  return seqById;
+}

@@ -3,7 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { KioskSettings } from '../shared/host';
+import type { KioskSettings, LogLevel } from '../shared/host';
 import { createAppProtocolHandler } from './security/app-protocol';
 import { APP_ENTRY_URL, APP_SCHEME, contentSecurityPolicy, isAppUrl, serverOrigin } from './security/csp';
 import { hardenContents, hardenSession } from './security/guards';
@@ -16,12 +16,19 @@ import { createUpdateGate } from './updater/gate';
 import { startUpdater } from './updater';
 import { createMachineInstaller } from './updater/machine';
 import { chooseInstallRoute } from './updater/machine-task';
+import { ConfigError, loadDesktopConfig } from './services/config';
+import { createKioskLog, type KioskLog } from './services/log';
 import { createAppHost } from './wiring';
 
 const HOST_CHANNEL = 'motcua:host';
 const APP_ID = 'vn.gov.nghean.motcua.counter';
 const here = dirname(fileURLToPath(import.meta.url));
-const log = (line: string) => console.warn(line);
+let kioskLog: KioskLog | undefined;
+/** To the console and, once the data folder is known, to the kiosk's log file an administrator can read. */
+const log = (line: string, level: LogLevel = 'warn') => {
+  console.warn(line);
+  return kioskLog?.note(level, line);
+};
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 app.enableSandbox();
@@ -31,7 +38,7 @@ const restartFile = () => join(app.getPath('userData'), 'restarts.json');
 
 /** An uncaught error in main: note it, then relaunch where the renderer was, unless it keeps happening. */
 async function recoverFromMainCrash(error: unknown) {
-  log(`[khôi phục] tiến trình chính gặp lỗi: ${(error as Error)?.stack ?? String(error)}`);
+  await log(`[khôi phục] tiến trình chính gặp lỗi: ${(error as Error)?.stack ?? String(error)}`, 'error');
   try {
     const { record, relaunch } = recordCrash(await readRestartRecord(restartFile()), Date.now(), recovery?.lastUrl);
     await writeRestartRecord(restartFile(), record);
@@ -48,16 +55,19 @@ async function recoverFromMainCrash(error: unknown) {
 async function start() {
   await app.whenReady();
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
-  const policyFile = !app.isPackaged && process.env.MOTCUA_POLICY_FILE ? process.env.MOTCUA_POLICY_FILE : defaultPolicyFile(process.platform, process.env);
-  const policy = await readKioskPolicy(policyFile, log);
+  const config = loadDesktopConfig(process.env, { packaged: app.isPackaged, userData: app.getPath('userData'), cwd: process.cwd() });
+  kioskLog = createKioskLog({ dir: config.logDir });
+  const policy = await readKioskPolicy(config.policyFile ?? defaultPolicyFile(process.platform, config.machineEnv), log);
   const kiosk = createKioskController({ policy, log });
 
   let installUpdate: (() => void) | undefined;
   const gate = createUpdateGate({ install: () => installUpdate?.(), log });
 
   const appHost = await createAppHost({
-    dataDir: app.getPath('userData'),
+    dataDir: config.dataDir,
     version: app.getVersion(),
+    kioskLog,
+    ...(config.serverUrl ? { serverUrl: config.serverUrl } : {}),
     cipher: safeStorageCipher(safeStorage, process.platform, log),
     desktop: {
       exitKiosk: (pin) => kiosk.exit(pin),
@@ -107,8 +117,8 @@ async function start() {
   if (app.isPackaged) {
     const { default: electronUpdater } = await import('electron-updater');
     const updater = electronUpdater.autoUpdater;
-    const machine = chooseInstallRoute(process.platform, process.execPath, process.env) === 'machine-task'
-      ? createMachineInstaller({ env: process.env, appVersion: app.getVersion(), log })
+    const machine = chooseInstallRoute(process.platform, process.execPath, config.machineEnv) === 'machine-task'
+      ? createMachineInstaller({ env: config.machineEnv, appVersion: app.getVersion(), log })
       : undefined;
     installUpdate = machine
       ? () => void machine.install().then((started) => {
@@ -138,8 +148,9 @@ if (!app.requestSingleInstanceLock()) {
     window?.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  start().catch((error) => {
-    log(`Không khởi động được ứng dụng quầy: ${(error as Error)?.stack ?? String(error)}`);
+  start().catch(async (error) => {
+    await log(`Không khởi động được ứng dụng quầy: ${(error as Error)?.stack ?? String(error)}`, 'error');
+    if (error instanceof ConfigError) dialog.showErrorBox('MotCua Counter', error.message);
     app.exit(1);
   });
 }

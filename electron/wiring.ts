@@ -3,10 +3,11 @@ import type { HostError, KioskHost, KioskSettings } from '../shared/host';
 import { dispatchHostCall, type DispatchResult } from './services/dispatch';
 import { createKioskHost } from './services/kiosk-host';
 import { createCredentialStore, type CredentialCipher } from './services/credential';
+import type { KioskLog } from './services/log';
 import { createPrinterService } from './services/printing';
 import { startScanFolder } from './services/scan-folder';
 import { createScannerService } from './services/scanner';
-import { createSettingsStore } from './services/settings';
+import { createSettingsStore, DEFAULT_SETTINGS } from './services/settings';
 
 export function isTrustedSender(frameUrl: string | undefined, scheme: string): boolean {
   if (!frameUrl) return false;
@@ -21,6 +22,10 @@ export function isTrustedSender(frameUrl: string | undefined, scheme: string): b
 export interface AppHostOptions {
   dataDir: string;
   version: string;
+  /** The rotating log file: the renderer's `log.write` and main's own lines. */
+  kioskLog: KioskLog;
+  /** The server address a kiosk starts with before its settings name one (development: the demo server). */
+  serverUrl?: string;
   cipher?: CredentialCipher;
   /** The desktop-only calls (kiosk exit, busy flag), served by main. */
   desktop?: NonNullable<KioskHost['desktop']>;
@@ -30,7 +35,7 @@ export interface AppHostOptions {
 }
 
 export async function createAppHost(options: AppHostOptions) {
-  const settings = createSettingsStore(options.dataDir);
+  const settings = createSettingsStore(options.dataDir, options.serverUrl ? { ...DEFAULT_SETTINGS, serverUrl: options.serverUrl } : DEFAULT_SETTINGS);
   const log = options.log ?? ((line: string) => console.warn(line));
   const scanFolder = await startScanFolder((await settings.get()).scanFolderPath, log);
   const host: KioskHost = {
@@ -41,6 +46,7 @@ export async function createAppHost(options: AppHostOptions) {
       scanner: createScannerService(),
       printers: createPrinterService(() => settings.get()),
       credentials: createCredentialStore(options.dataDir, options.cipher),
+      log: options.kioskLog,
       scanFolder,
     }),
     ...(options.desktop ? { desktop: options.desktop } : {}),

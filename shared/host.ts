@@ -105,6 +105,45 @@ export interface AppInfo {
   platform: string;
 }
 
+export type LogLevel = 'error' | 'warn' | 'info';
+
+/** Details that help whoever reads the log: the dossier code, the event id, the screen, an error's stack. */
+export type LogContext = Record<string, unknown>;
+
+/** One line of the kiosk's log, as the renderer sends it. */
+export interface LogEntry {
+  level: LogLevel;
+  /** When it happened, ISO 8601 from the kiosk's clock. */
+  at: string;
+  message: string;
+  context?: LogContext;
+}
+
+/** What the host accepts in one `log.write` (it refuses the whole call otherwise) and returns from `log.read`. */
+export const LOG_LIMITS = {
+  entriesPerWrite: 50,
+  /** UTF-8 bytes of one entry's message. */
+  messageBytes: 4096,
+  /** UTF-8 bytes of one entry's context as JSON. */
+  contextBytes: 4096,
+  readBytes: 1024 * 1024,
+} as const;
+
+/** A disk that is full or read-only is an answer, not an exception: the screen that logged goes on. */
+export type LogWriteOutcome = { ok: true; written: number } | { ok: false; error: HostError };
+
+export type LogReadOutcome =
+  | {
+      ok: true;
+      /** The most recent lines, JSON one per line, oldest first, whole lines only. */
+      text: string;
+      /** True when older lines were left out to stay within `maxBytes`. */
+      truncated: boolean;
+      /** Where the log lives on the machine, for the administrator. */
+      path: string;
+    }
+  | { ok: false; error: HostError };
+
 export interface KioskHost {
   app: {
     info(): Promise<AppInfo>;
@@ -129,6 +168,15 @@ export interface KioskHost {
     credential(): Promise<DeviceCredential | null>;
     saveCredential(credential: DeviceCredential): Promise<void>;
   };
+  /**
+   * The kiosk's own log, kept by the machine in a rotating file (`<data>/logs/motcua.log`), so an administrator
+   * can read what went wrong at a counter after the fact.
+   */
+  log: {
+    write(entries: LogEntry[]): Promise<LogWriteOutcome>;
+    /** The most recent lines, at most `maxBytes` (≤ LOG_LIMITS.readBytes) of them. */
+    read(options: { maxBytes: number }): Promise<LogReadOutcome>;
+  };
   /** The scanner's watched folder, when the machine has one configured (digitising at reception). */
   scanFolder?: {
     list(afterSeq: number): Promise<ScannedFile[]>;
@@ -144,26 +192,42 @@ export interface KioskHost {
   };
 }
 
-/** The call names as `namespace.method`: the only channels main and the web host accept. */
-export const HOST_CALLS = [
-  'app.info',
-  'printers.list',
-  'printers.status',
-  'printers.printRaster',
-  'printers.printHtml',
-  'scanner.listPorts',
-  'scanner.next',
-  'settings.get',
-  'settings.update',
-  'device.credential',
-  'device.saveCredential',
-  'desktop.exitKiosk',
-  'desktop.setBusy',
-  'scanFolder.list',
-  'scanFolder.read',
-] as const;
+/** The methods of one namespace of the contract (optional namespaces count: their calls exist, a runtime may lack them). */
+type MethodsOf<Namespace> = {
+  [Method in keyof Namespace & string]-?: NonNullable<Namespace[Method]> extends (...args: never[]) => unknown ? Method : never;
+}[keyof Namespace & string];
 
-export type HostCall = (typeof HOST_CALLS)[number];
+/** Every call of the contract as `namespace.method`, derived from KioskHost so the two cannot drift apart. */
+export type HostCall = {
+  [Namespace in keyof KioskHost & string]-?: `${Namespace}.${MethodsOf<NonNullable<KioskHost[Namespace]>>}`;
+}[keyof KioskHost & string];
+
+/**
+ * One row per call: `satisfies` makes a call missing from KioskHost (an extra row) and a KioskHost method
+ * without a row (a missing one) both type errors.
+ */
+const HOST_CALL_TABLE = {
+  'app.info': true,
+  'printers.list': true,
+  'printers.status': true,
+  'printers.printRaster': true,
+  'printers.printHtml': true,
+  'scanner.listPorts': true,
+  'scanner.next': true,
+  'settings.get': true,
+  'settings.update': true,
+  'device.credential': true,
+  'device.saveCredential': true,
+  'desktop.exitKiosk': true,
+  'desktop.setBusy': true,
+  'scanFolder.list': true,
+  'scanFolder.read': true,
+  'log.write': true,
+  'log.read': true,
+} as const satisfies Record<HostCall, true>;
+
+/** The call names as `namespace.method`: the only channels main and the web host accept. */
+export const HOST_CALLS: readonly HostCall[] = Object.freeze(Object.keys(HOST_CALL_TABLE) as HostCall[]);
 
 export function isHostCall(name: unknown): name is HostCall {
   return typeof name === 'string' && (HOST_CALLS as readonly string[]).includes(name);

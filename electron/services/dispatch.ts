@@ -1,6 +1,6 @@
 // The one gate every host call passes, from Electron's IPC and from the web host alike:
 // the call name must be in the contract and its arguments must have the contract's shape.
-import { isHostCall, type HostCall, type HostError, type KioskHost } from '../../shared/host';
+import { isHostCall, LOG_LIMITS, type HostCall, type HostError, type KioskHost } from '../../shared/host';
 
 type Check = (args: unknown[]) => string | undefined;
 
@@ -12,6 +12,35 @@ const MAX_RASTER_BASE64 = 8 * 1024 * 1024;
 const MAX_HTML = 4 * 1024 * 1024;
 
 const none: Check = (args) => (args.length === 0 ? undefined : 'không nhận tham số');
+
+const LOG_LEVELS = new Set(['error', 'warn', 'info']);
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+/** JSON size in UTF-8 bytes, or undefined for what JSON cannot carry (a cycle, a BigInt) that IPC's structured clone can. */
+function jsonBytes(value: unknown): number | undefined {
+  try {
+    return Buffer.byteLength(JSON.stringify(value));
+  } catch {
+    return undefined;
+  }
+}
+
+function logEntryProblem(entry: unknown, index: number): string | undefined {
+  const where = `dòng nhật ký thứ ${index + 1}`;
+  if (!isObject(entry)) return `${where} không phải một đối tượng`;
+  const unknown = Object.keys(entry).filter((k) => !['level', 'at', 'message', 'context'].includes(k));
+  if (unknown.length) return `${where} có mục lạ: ${unknown.join(', ').slice(0, 100)}`;
+  if (typeof entry.level !== 'string' || !LOG_LEVELS.has(entry.level)) return `${where}: mức phải là error, warn hoặc info`;
+  if (typeof entry.at !== 'string' || !ISO_TIME.test(entry.at)) return `${where}: thời điểm phải theo ISO 8601`;
+  if (typeof entry.message !== 'string' || entry.message.length === 0 || Buffer.byteLength(entry.message) > LOG_LIMITS.messageBytes) {
+    return `${where}: nội dung trống hoặc dài quá ${LOG_LIMITS.messageBytes} byte`;
+  }
+  if ('context' in entry && entry.context !== undefined) {
+    const bytes = isObject(entry.context) ? jsonBytes(entry.context) : undefined;
+    if (bytes === undefined || bytes > LOG_LIMITS.contextBytes) return `${where}: ngữ cảnh phải là một đối tượng JSON không quá ${LOG_LIMITS.contextBytes} byte`;
+  }
+  return undefined;
+}
 
 const CHECKS: Record<HostCall, Check> = {
   'app.info': none,
@@ -57,6 +86,19 @@ const CHECKS: Record<HostCall, Check> = {
     return undefined;
   },
   'desktop.exitKiosk': ([pin, ...rest]) => (typeof pin === 'string' && /^\d{4,12}$/.test(pin) && rest.length === 0 ? undefined : 'mã PIN quản trị phải gồm 4 đến 12 chữ số'),
+  'log.write': ([entries, ...rest]) => {
+    if (!Array.isArray(entries) || rest.length) return 'cần một danh sách dòng nhật ký';
+    if (entries.length === 0 || entries.length > LOG_LIMITS.entriesPerWrite) return `mỗi lần ghi từ 1 đến ${LOG_LIMITS.entriesPerWrite} dòng nhật ký`;
+    for (const [i, entry] of entries.entries()) {
+      const problem = logEntryProblem(entry, i);
+      if (problem) return problem;
+    }
+    return undefined;
+  },
+  'log.read': ([options, ...rest]) =>
+    isObject(options) && Object.keys(options).length === 1 && isCount(options.maxBytes, LOG_LIMITS.readBytes) && options.maxBytes !== 0 && rest.length === 0
+      ? undefined
+      : `cần số byte muốn đọc (1 đến ${LOG_LIMITS.readBytes})`,
   'desktop.setBusy': ([busy, ...rest]) => (typeof busy === 'boolean' && rest.length === 0 ? undefined : 'cần cho biết quầy đang bận hay không'),
 };
 

@@ -3,6 +3,7 @@
 import { platform } from 'node:os';
 import type { AppInfo, KioskHost } from '../../shared/host';
 import type { CredentialStore } from './credential';
+import type { KioskLog } from './log';
 import type { ScannerService } from './scanner';
 import type { SettingsStore } from './settings';
 import { scanFolderProblem, type ScanFolder } from './scan-folder';
@@ -14,6 +15,8 @@ export interface KioskHostParts {
   scanner: ScannerService;
   printers: KioskHost['printers'];
   credentials: CredentialStore;
+  /** The rotating log file the renderer writes through `log.write`. */
+  log: KioskLog;
   /** The scanner's watched folder; it follows the `scanFolderPath` setting. */
   scanFolder?: ScanFolder;
 }
@@ -44,6 +47,10 @@ export function createKioskHost(parts: KioskHostParts): KioskHost {
     device: {
       credential: () => parts.credentials.credential(),
       saveCredential: (credential) => parts.credentials.saveCredential(credential),
+    },
+    log: {
+      write: (entries) => parts.log.write(entries),
+      read: (options) => parts.log.read(options),
     },
     ...(parts.scanFolder
       ? { scanFolder: { list: async (afterSeq: number) => parts.scanFolder!.list(afterSeq), read: (seq: number) => parts.scanFolder!.read(seq) } }

@@ -27,7 +27,7 @@ describe('the scanner folder setting', () => {
     const settings = createSettingsStore(data);
     const scanFolder = new ScanFolder({ settleMs: 50 });
     folders.push(scanFolder);
-    const host = createKioskHost({ runtime: 'web', version: 't', settings, scanner: {} as never, printers: {} as never, credentials: {} as never, scanFolder });
+    const host = createKioskHost({ runtime: 'web', version: 't', settings, scanner: {} as never, printers: {} as never, credentials: {} as never, log: {} as never, scanFolder });
     return { data, settings, scanFolder, host };
   }
 

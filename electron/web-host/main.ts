@@ -1,43 +1,50 @@
 // `npm run start:web` and the end-to-end tests start this: the kiosk's machine services
 // behind loopback HTTP, serving the built renderer. Prints one JSON line with the URL when ready.
+// Its settings come from electron/services/config.ts; a bad one stops it here with exit code 2.
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { ConfigError, loadWebHostConfig, type WebHostConfig } from '../services/config';
 import { createCredentialStore } from '../services/credential';
 import { createKioskHost } from '../services/kiosk-host';
+import { createKioskLog } from '../services/log';
 import { createPrinterService } from '../services/printing';
 import { startScanFolder } from '../services/scan-folder';
 import { createScannerService } from '../services/scanner';
 import { createSettingsStore, DEFAULT_SETTINGS } from '../services/settings';
 import { startWebHost } from './server';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '5173' },
-    'data-dir': { type: 'string', default: '.data/kiosk' },
-    static: { type: 'string', default: 'out/renderer' },
-    'server-url': { type: 'string' },
-    'counter-name': { type: 'string' },
-  },
-});
+let config: WebHostConfig;
+try {
+  config = loadWebHostConfig(process.argv.slice(2), process.env, process.cwd());
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
 
+const kioskLog = createKioskLog({ dir: config.logDir });
+const log = (line: string) => {
+  console.warn(line);
+  void kioskLog.note('warn', line);
+};
 const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-const settings = createSettingsStore(resolve(values['data-dir']), {
+const settings = createSettingsStore(config.dataDir, {
   ...DEFAULT_SETTINGS,
-  ...(values['server-url'] ? { serverUrl: values['server-url'] } : {}),
-  ...(values['counter-name'] ? { counterName: values['counter-name'] } : {}),
+  ...(config.serverUrl ? { serverUrl: config.serverUrl } : {}),
+  ...(config.counterName ? { counterName: config.counterName } : {}),
 });
-const scanFolder = await startScanFolder((await settings.get()).scanFolderPath, (line) => console.warn(line));
+const scanFolder = await startScanFolder((await settings.get()).scanFolderPath, log);
 const host = createKioskHost({
   runtime: 'web',
   version: pkg.version,
   settings,
   scanner: createScannerService(),
   printers: createPrinterService(() => settings.get()),
-  credentials: createCredentialStore(resolve(values['data-dir'])),
+  credentials: createCredentialStore(config.dataDir),
+  log: kioskLog,
   scanFolder,
 });
-const web = await startWebHost({ host, staticDir: resolve(values.static), port: Number(values.port) });
+const web = await startWebHost({ host, staticDir: config.staticDir, port: config.port });
+void kioskLog.note('info', `[máy] dịch vụ máy cục bộ đã chạy ở ${web.url}`);
 console.log(JSON.stringify({ ready: true, url: web.url }));
 
 const stop = () => {

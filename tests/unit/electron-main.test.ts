@@ -2,7 +2,7 @@
 // frames outside the app's scheme, unknown calls and malformed arguments, and forwards the rest; the
 // window is sandboxed, the app scheme sends the policy, navigation and permissions are refused,
 // kiosk mode holds until the admin PIN, and a packaged app waits for a free counter to update.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -171,11 +171,24 @@ describe('electron/main', () => {
     ['a malformed device credential', fromApp, 'device.saveCredential', [{ token: 'x' }], 'BAD_ARGS'],
     ['a kiosk PIN with letters', fromApp, 'desktop.exitKiosk', ['12ab'], 'BAD_ARGS'],
     ['a busy flag that is not a boolean', fromApp, 'desktop.setBusy', ['yes'], 'BAD_ARGS'],
+    ['a log line of an unknown level', fromApp, 'log.write', [[{ level: 'debug', at: '2026-01-12T08:00:00.000Z', message: 'x' }]], 'BAD_ARGS'],
+    ['a log read without a size', fromApp, 'log.read', [{}], 'BAD_ARGS'],
   ])('refuses %s', async (_what, from, name, args, code) => {
     const reply = await call(name, args as unknown[], from as typeof fromApp);
     expect(reply.ok).toBe(false);
     expect(reply.error!.code).toBe(code);
     expect(reply.error!.message).toMatch(/[àáảãạăâđêôơưệốộ]/);
+  });
+
+  test('the renderer\'s log lines and main\'s own go to <userData>/logs/motcua.log, which the app can read back', async () => {
+    const line = { level: 'error', at: '2026-01-12T08:00:00.000Z', message: 'Không in được phiếu', context: { dossierCode: '000.00.15.H41-260112-0001' } };
+    expect(await call('log.write', [[line]])).toEqual({ ok: true, value: { ok: true, written: 1 } });
+    await call('log.write', [[{ ...line, level: 'debug' }]]);
+    const file = join(env.userData, 'logs', 'motcua.log');
+    await vi.waitFor(async () => expect(await readFile(file, 'utf8')).toContain('"source":"machine","message":"[host] log.write: BAD_ARGS'));
+    const reply = (await call('log.read', [{ maxBytes: 10_000 }])) as { value: { ok: boolean; text: string; path: string } };
+    expect(reply.value).toMatchObject({ ok: true, path: file });
+    expect(reply.value.text).toContain('"source":"renderer","message":"Không in được phiếu"');
   });
 
   test('a refused settings update changes nothing', async () => {
@@ -297,6 +310,36 @@ describe('electron/main in kiosk mode', () => {
   });
 });
 
+describe('electron/main configuration', () => {
+  afterEach(() => void delete process.env.MOTCUA_SERVER_URL);
+
+  test('in development MOTCUA_SERVER_URL is the first-start server (npm start points it at the demo server)', async () => {
+    process.env.MOTCUA_SERVER_URL = 'http://127.0.0.1:9999';
+    await startMain();
+    const reply = (await call('settings.get', [])) as { value: { serverUrl: string } };
+    expect(reply.value.serverUrl).toBe('http://127.0.0.1:9999');
+  });
+
+  test('a packaged app ignores it: the environment of whoever starts it does not pick the server', async () => {
+    process.env.MOTCUA_SERVER_URL = 'http://10.9.9.9:8787';
+    await startMain({ packaged: true });
+    const reply = (await call('settings.get', [])) as { value: { serverUrl: string } };
+    expect(reply.value.serverUrl).toBe('http://127.0.0.1:8787');
+  });
+
+  test('a bad value stops the app with a Vietnamese message naming it', async () => {
+    process.env.MOTCUA_SERVER_URL = 'ftp://máy-chủ';
+    env.userData = await mkdtemp(join(tmpdir(), 'motcua-main-'));
+    env.packaged = false;
+    vi.clearAllMocks();
+    vi.resetModules();
+    await import('../../electron/main');
+    await vi.waitFor(() => expect(electron().app.exit).toHaveBeenCalledWith(1));
+    const dialog = (mocks.state.electron as { dialog: { showErrorBox: ReturnType<typeof vi.fn> } }).dialog;
+    expect(dialog.showErrorBox.mock.calls[0]![1]).toMatch(/^Cấu hình quầy không hợp lệ: MOTCUA_SERVER_URL = "ftp:\/\/máy-chủ": địa chỉ máy chủ phải bắt đầu bằng http:\/\/ hoặc https:\/\//);
+  });
+});
+
 describe('electron/main packaged', () => {
   type Updater = { setFeedURL: ReturnType<typeof vi.fn>; quitAndInstall: ReturnType<typeof vi.fn>; autoInstallOnAppQuit: boolean };
 
@@ -352,7 +395,7 @@ describe('electron/preload', () => {
     vi.resetModules();
     await import('../../electron/preload');
     const host = exposed.kioskHost as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>;
-    expect(Object.keys(host).sort()).toEqual(['app', 'desktop', 'device', 'printers', 'scanFolder', 'scanner', 'settings']);
+    expect(Object.keys(host).sort()).toEqual(['app', 'desktop', 'device', 'log', 'printers', 'scanFolder', 'scanner', 'settings']);
     invoke.mockResolvedValueOnce({ ok: true, value: { version: '0.1.0' } });
     await expect(host.app!.info!()).resolves.toEqual({ version: '0.1.0' });
     expect(invoke).toHaveBeenLastCalledWith('motcua:host', 'app.info', []);

@@ -5,7 +5,7 @@ import { createProcedureIndex, type Department, type Procedure, type ProcedureIn
 import { workCalendar, type WorkCalendar } from '../../shared/calendar';
 import type { CatalogueRow, MotCuaDb } from '../db';
 
-export interface ReceiveCatalogue {
+export interface DeskCatalogue {
   procedures: Procedure[];
   index: ProcedureIndex;
   departments: Map<string, Department>;
@@ -20,7 +20,7 @@ function dateOf(row: CatalogueRow): string | undefined {
   return DATE_KEY.test(candidate) ? candidate : undefined;
 }
 
-export function buildReceiveCatalogue(rows: readonly CatalogueRow[]): ReceiveCatalogue {
+export function buildDeskCatalogue(rows: readonly CatalogueRow[]): DeskCatalogue {
   const procedures: Procedure[] = [];
   const departments = new Map<string, Department>();
   const daysOff: string[] = [];
@@ -39,7 +39,7 @@ export function buildReceiveCatalogue(rows: readonly CatalogueRow[]): ReceiveCat
   return { procedures, index: createProcedureIndex(procedures), departments, calendar: workCalendar({ daysOff, workingDays }) };
 }
 
-export async function loadReceiveCatalogue(db: MotCuaDb): Promise<ReceiveCatalogue> {
+export async function loadDeskCatalogue(db: MotCuaDb): Promise<DeskCatalogue> {
   const rows = await db.catalogue.where('kind').anyOf(['procedure', 'department', 'holiday', 'workingDaySwap']).toArray();
-  return buildReceiveCatalogue(rows);
+  return buildDeskCatalogue(rows);
 }

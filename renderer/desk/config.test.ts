@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { buildReceiveCatalogue } from './catalogue';
-import { DEFAULT_RECEIVE_CONFIG, mergeReceiveConfig, receiptSeriesFor } from './config';
+import { buildDeskCatalogue } from './catalogue';
+import { DEFAULT_CENTER_CONFIG, mergeCenterConfig, receiptSeriesFor } from './config';
 import { documentShortfall, tickDocument, type DocumentLine } from '../features/receive/form';
 import { LICENCE_PROCEDURE } from '../testing/receive';
 
 describe('receive configuration', () => {
   it('layers central then local settings over the defaults, ignoring values of the wrong type', () => {
-    const c = mergeReceiveConfig({ unitTaxCode: '2900325242', slipCopies: 3, formSet: '2019' }, { slipCopies: 'hai', receiptSeries: '{yy}TAB', statusPageUrl: 'https://dichvucong.nghean.gov.vn/tra-cuu' });
-    expect(c).toMatchObject({ unitTaxCode: '2900325242', slipCopies: 3, formSet: DEFAULT_RECEIVE_CONFIG.formSet, receiptSeries: '{yy}TAB', statusPageUrl: 'https://dichvucong.nghean.gov.vn/tra-cuu' });
+    const c = mergeCenterConfig({ unitTaxCode: '2900325242', slipCopies: 3, formSet: '2019' }, { slipCopies: 'hai', receiptSeries: '{yy}TAB', statusPageUrl: 'https://dichvucong.nghean.gov.vn/tra-cuu' });
+    expect(c).toMatchObject({ unitTaxCode: '2900325242', slipCopies: 3, formSet: DEFAULT_CENTER_CONFIG.formSet, receiptSeries: '{yy}TAB', statusPageUrl: 'https://dichvucong.nghean.gov.vn/tra-cuu' });
     expect(receiptSeriesFor(c, 2027)).toBe('27TAB');
   });
 });
 
 describe('catalogue for the counter', () => {
   it('builds the calendar from holiday and swapped-day rows keyed by date', () => {
-    const cat = buildReceiveCatalogue([
+    const cat = buildDeskCatalogue([
       { id: 'procedure:3.000348', kind: 'procedure', key: '3.000348', body: LICENCE_PROCEDURE, version: 1 },
       { id: 'holiday:2026-03-13', kind: 'holiday', key: '2026-03-13', body: { name: 'Nghỉ bù' }, version: 2 },
       { id: 'workingDaySwap:2026-03-14', kind: 'workingDaySwap', key: '2026-03-14', body: { name: 'Làm bù' }, version: 3 },

@@ -1,11 +1,12 @@
-// What a deployment sets for the receiving counter. Facts DOMAIN.md marks unconfirmed (the unit's
-// tax code, the receipt series, the form set in force) are configuration, never constants:
-// an administrator distributes them as the catalogue 'setting' item `receive`, and a counter may
-// override them locally in `db.settings` under the same key (local wins, field by field).
+// The Center's configuration, read by every desk: its header, places, form set, receipt series and
+// unit, barcode agency index. Facts DOMAIN.md marks unconfirmed (the unit's tax code, the receipt
+// series, the form set in force) are configuration, never constants: an administrator distributes
+// them as the catalogue 'setting' item `receive` (its key since the first release), and a counter
+// may override them locally in `db.settings` under the same key (local wins, field by field).
 import type { AgencyHeader, FormSet } from '../../shared/documents/model';
 import type { MotCuaDb } from '../db';
 
-export interface ReceiveConfig {
+export interface CenterConfig {
   agency: AgencyHeader;
   /** Dateline place on letters. */
   place: string;
@@ -28,9 +29,9 @@ export interface ReceiveConfig {
   statusPageUrl?: string;
 }
 
-export const RECEIVE_CONFIG_KEY = 'receive';
+export const CENTER_CONFIG_KEY = 'receive';
 
-export const DEFAULT_RECEIVE_CONFIG: ReceiveConfig = {
+export const DEFAULT_CENTER_CONFIG: CenterConfig = {
   agency: { parent: 'UBND TỈNH NGHỆ AN', name: 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG' },
   place: 'Nghệ An',
   deskPlace: 'Bộ phận trả kết quả, Trung tâm Phục vụ Hành chính công tỉnh',
@@ -50,19 +51,19 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Merges partial overrides over the defaults, keeping only fields of the right type. */
-export function mergeReceiveConfig(...layers: unknown[]): ReceiveConfig {
-  const out: ReceiveConfig = { ...DEFAULT_RECEIVE_CONFIG, agency: { ...DEFAULT_RECEIVE_CONFIG.agency } };
+export function mergeCenterConfig(...layers: unknown[]): CenterConfig {
+  const out: CenterConfig = { ...DEFAULT_CENTER_CONFIG, agency: { ...DEFAULT_CENTER_CONFIG.agency } };
   for (const layer of layers) {
     if (!isRecord(layer)) continue;
     for (const [key, value] of Object.entries(layer)) {
-      if (!(key in DEFAULT_RECEIVE_CONFIG) && key !== 'statusPageUrl') continue;
+      if (!(key in DEFAULT_CENTER_CONFIG) && key !== 'statusPageUrl') continue;
       if (key === 'agency' && isRecord(value) && typeof value.parent === 'string' && typeof value.name === 'string') {
         out.agency = { parent: value.parent, name: value.name };
       } else if (key === 'formSet' && (value === '2018' || value === '2025')) {
         out.formSet = value;
       } else if ((key === 'slipCopies' || key === 'agencyIndex') && typeof value === 'number' && Number.isInteger(value) && value >= 0) {
         out[key] = key === 'slipCopies' ? Math.max(1, value) : Math.min(99, value);
-      } else if (typeof value === 'string' && (key === 'statusPageUrl' || typeof DEFAULT_RECEIVE_CONFIG[key as keyof ReceiveConfig] === 'string') && key !== 'formSet') {
+      } else if (typeof value === 'string' && (key === 'statusPageUrl' || typeof DEFAULT_CENTER_CONFIG[key as keyof CenterConfig] === 'string') && key !== 'formSet') {
         (out as unknown as Record<string, unknown>)[key] = value;
       }
     }
@@ -70,13 +71,13 @@ export function mergeReceiveConfig(...layers: unknown[]): ReceiveConfig {
   return out;
 }
 
-export async function loadReceiveConfig(db: MotCuaDb): Promise<ReceiveConfig> {
-  const [central, local] = await Promise.all([db.catalogue.get(`setting:${RECEIVE_CONFIG_KEY}`), db.settings.get(RECEIVE_CONFIG_KEY)]);
-  return mergeReceiveConfig(central?.body, local?.value);
+export async function loadCenterConfig(db: MotCuaDb): Promise<CenterConfig> {
+  const [central, local] = await Promise.all([db.catalogue.get(`setting:${CENTER_CONFIG_KEY}`), db.settings.get(CENTER_CONFIG_KEY)]);
+  return mergeCenterConfig(central?.body, local?.value);
 }
 
 /** The receipt series for the year of `at` in Vietnam time, e.g. `26TAA`. */
-export function receiptSeriesFor(config: ReceiveConfig, yearVn: number): string {
+export function receiptSeriesFor(config: CenterConfig, yearVn: number): string {
   return config.receiptSeries.replace('{yy}', String(yearVn % 100).padStart(2, '0'));
 }
 
@@ -84,7 +85,7 @@ export function receiptSeriesFor(config: ReceiveConfig, yearVn: number): string 
  * The agency table the numeric barcode key refers to: this Center at its configured index, and at
  * index 0 too, so keys printed before an index was configured still read back.
  */
-export function agencyTableFor(config: ReceiveConfig, agencyCode: string): string[] {
+export function agencyTableFor(config: CenterConfig, agencyCode: string): string[] {
   const table: string[] = [agencyCode];
   table[config.agencyIndex] = agencyCode;
   return table;

@@ -1,25 +1,30 @@
-// What every desk action needs, passed in so the actions run the same on screen and in tests:
-// the database, event metadata, configuration, printers and the print queue.
+// The one desk context: what every desk command needs (receiving, return, tracking, stop), passed
+// in so the commands run the same on screen, in tests and in benchmarks: the database, event
+// metadata, the Center's configuration and calendar, printers and the print queue, this counter.
 import { fromVnLocal, vnDateKey, type WorkCalendar } from '../../shared/calendar';
 import { dossierBarcodeKey, parseDossierCode } from '../../shared/codes';
 import { formatVietnamDate, type DossierEvent, type DossierState, type EventMeta } from '../../shared/domain';
 import type { PrinterConfig } from '../../shared/host';
 import type { MotCuaDb } from '../db';
-import type { ReceiveConfig } from './config';
+import type { EnqueueResult } from '../print/queue';
+import type { CenterConfig } from './config';
 import { appointmentSlip, routeFor, slipApplicant, type PrintDocument, type PrintRole } from './printouts';
 
-export type EnqueueResult = { ok: true; jobId: string } | { ok: false; message: string };
+export type { EnqueueResult };
 
 export interface DeskContext {
   db: MotCuaDb;
   eventMeta(dossierId: string): EventMeta;
-  config: ReceiveConfig;
+  config: CenterConfig;
   calendar: WorkCalendar;
   printers: readonly PrinterConfig[];
   print(doc: PrintDocument, options: { role: PrintRole; copies?: number }): Promise<EnqueueResult>;
-  counter: { counterIndex: number; counterName: string };
+  counter: { agencyCode: string; counterIndex: number; counterName: string };
   officerName: string;
+  /** A department's name from the catalogue, undefined when the catalogue does not know it. */
+  departmentName(id: string): string | undefined;
   now?: () => Date;
+  newId?: () => string;
 }
 
 export interface PrintNote {
@@ -32,7 +37,9 @@ export type FieldErrors = Record<string, string>;
 
 export type DeskOutcome = { ok: true; state: DossierState; prints: PrintNote[]; warnings: string[] } | { ok: false; message: string; errors: FieldErrors };
 
-export const nowOf = (ctx: DeskContext): Date => (ctx.now ?? (() => new Date()))();
+export const nowOf = (ctx: Pick<DeskContext, 'now'>): Date => (ctx.now ?? (() => new Date()))();
+
+export const newIdOf = (ctx: Pick<DeskContext, 'newId'>): string => (ctx.newId ?? (() => crypto.randomUUID()))();
 
 /** Results are handed out at the end of the working day: a new date means 17:00 Vietnam time. */
 const APPOINTMENT_HOUR = 17;

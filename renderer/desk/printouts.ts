@@ -3,10 +3,11 @@
 // the layout (thermal roll or sheet) follows that printer's paper.
 import { appointmentSlip, feeReceipt, refusal, supplementRequest } from '../../shared/documents';
 import type { DocumentLayout, PrintDocument } from '../../shared/documents/model';
-import type { Applicant } from '../../shared/domain';
+import { applicantIdNumber, type Applicant } from '../../shared/domain';
 import type { PrinterConfig } from '../../shared/host';
+import type { PrintRole } from '../print/queue';
 
-export type PrintRole = PrinterConfig['roles'][number];
+export type { PrintRole };
 
 /** The role a document is sent under: the first of `preferred` some printer serves, else the first. */
 export function routeFor(printers: readonly PrinterConfig[], preferred: readonly PrintRole[]): { role: PrintRole; layout: DocumentLayout } {
@@ -23,7 +24,7 @@ export function slipApplicant(a: Applicant): { name: string; address?: string; p
     address: a.address,
     phone: a.phone,
     email: a.email,
-    idNumber: a.kind === 'individual' ? a.idNumber : a.taxCode,
+    idNumber: applicantIdNumber(a),
     representative: a.kind === 'organisation' ? a.representative : undefined,
   };
 }

@@ -2,6 +2,13 @@
 // Everything else reaches the server through the sync client's outbox.
 import type { ApiErrorBody } from '../../shared/sync/protocol';
 
+/** Where a screen asks the server directly: its address and this counter's credential. */
+export interface ServerAccess {
+  baseUrl: string;
+  token: string;
+  fetch?: typeof fetch;
+}
+
 export class ServerError extends Error {
   constructor(readonly code: string, message: string, readonly status: number) {
     super(message);

@@ -5,14 +5,14 @@ import type { PrintDocument } from '../../shared/documents/model';
 import type { PrinterConfig } from '../../shared/host';
 import type { MotCuaDb } from '../db';
 import { hostDelivery } from '../print/rasterise';
-import { PrintQueue, type EnqueueResult, type PrintJobRecord, type PrintJobState, type PrintJobStore } from '../print/queue';
+import { PrintQueue, type EnqueueResult, type PrintJobRecord, type PrintJobState, type PrintJobStore, type PrintRole } from '../print/queue';
 import '../print/fonts.css';
 import fontRegular from '../../assets/fonts/NotoSans-Regular.ttf?url';
 import fontBold from '../../assets/fonts/NotoSans-Bold.ttf?url';
 import fontItalic from '../../assets/fonts/NotoSans-Italic.ttf?url';
 import { useKiosk } from './kiosk';
 
-export type PrintRole = PrinterConfig['roles'][number];
+export type { PrintRole };
 
 const ROLE_LABELS: Record<PrintRole, string> = {
   slip: 'giấy hẹn',
@@ -50,6 +50,11 @@ export function usePrinting(): Printing {
   const printing = useContext(PrintingContext);
   if (!printing) throw new Error('usePrinting() ngoài PrintingProvider');
   return printing;
+}
+
+/** The printing context when the shell provides it; desks still record dossiers without it. */
+export function useOptionalPrinting(): Printing | undefined {
+  return useContext(PrintingContext);
 }
 
 export function PrintingProvider({ children }: { children: ReactNode }) {

@@ -49,6 +49,9 @@ export interface PrintQueueOptions {
   log?: (line: string) => void;
 }
 
+/** What a document is printed as; a printer serves one or more roles. */
+export type PrintRole = PrinterConfig['roles'][number];
+
 export type EnqueueResult = { ok: true; jobId: string } | { ok: false; message: string };
 
 export interface EnqueueRequest {

@@ -4,7 +4,7 @@ import { workCalendar } from '../../shared/calendar';
 import { RULE_VERSION, type DossierEvent, type DossierEventType, type EventOf, type PayloadOf } from '../../shared/domain';
 import type { PrinterConfig } from '../../shared/host';
 import { recordCommand, type MotCuaDb } from '../db';
-import { DEFAULT_RECEIVE_CONFIG } from '../desk/config';
+import { DEFAULT_CENTER_CONFIG } from '../desk/config';
 import type { PrintDocument, PrintRole } from '../desk/printouts';
 import type { DeskContext } from '../desk/context';
 
@@ -19,19 +19,19 @@ export const TEST_PRINTERS: PrinterConfig[] = [
   { id: 'p2', name: 'Máy in A4', transport: 'system', address: 'A4', roles: ['form'], paper: 'A4', copies: {} },
 ];
 
-export function deskContext(db: MotCuaDb, now: Date, printed: QueuedPrint[] = []): DeskContext & { departmentName(id: string): string | undefined } {
+export function deskContext(db: MotCuaDb, now: Date, printed: QueuedPrint[] = []): DeskContext {
   let n = 0;
   return {
     db,
     eventMeta: (dossierId) => ({ id: crypto.randomUUID(), dossierId, officerId: 'officer-desk', counterId: 'quay-tra', deviceTime: new Date(now.getTime() + n++).toISOString(), ruleVersion: RULE_VERSION }),
-    config: DEFAULT_RECEIVE_CONFIG,
+    config: DEFAULT_CENTER_CONFIG,
     calendar: workCalendar(),
     printers: TEST_PRINTERS,
     print: async (doc, options) => {
       printed.push({ doc, ...options });
       return { ok: true, jobId: `job-${printed.length}` };
     },
-    counter: { counterIndex: 2, counterName: 'Quầy trả kết quả' },
+    counter: { agencyCode: '000.00.15.H41', counterIndex: 2, counterName: 'Quầy trả kết quả' },
     officerName: 'Trần Văn Hùng',
     now: () => now,
     departmentName: (id) => (id === 'STP' ? 'Sở Tư pháp' : undefined),

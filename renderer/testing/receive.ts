@@ -5,8 +5,8 @@ import { workCalendar } from '../../shared/calendar';
 import { RULE_VERSION } from '../../shared/domain';
 import type { PrinterConfig } from '../../shared/host';
 import type { MotCuaDb } from '../db';
-import type { ReceiveContext } from '../features/receive/accept';
-import { DEFAULT_RECEIVE_CONFIG } from '../desk/config';
+import type { DeskContext } from '../desk/context';
+import { DEFAULT_CENTER_CONFIG } from '../desk/config';
 import { emptyForm, tickDocument, withProcedure, type ReceiveForm } from '../features/receive/form';
 import type { PrintDocument, PrintRole } from '../desk/printouts';
 
@@ -53,20 +53,21 @@ export interface QueuedPrint {
   copies?: number;
 }
 
-export function testContext(db: MotCuaDb, options: { now?: Date; counterIndex?: number; printed?: QueuedPrint[] } = {}): ReceiveContext {
+export function testContext(db: MotCuaDb, options: { now?: Date; counterIndex?: number; printed?: QueuedPrint[] } = {}): DeskContext {
   const printed = options.printed ?? [];
   return {
     db,
     eventMeta: (dossierId) => ({ id: crypto.randomUUID(), dossierId, officerId: 'officer-1', counterId: 'quay-3', deviceTime: new Date().toISOString(), ruleVersion: RULE_VERSION }),
     counter: { agencyCode: '000.00.15.H41', counterIndex: options.counterIndex ?? 3, counterName: 'Quầy 3' },
     officerName: 'Nguyễn Thị Lan',
-    config: { ...DEFAULT_RECEIVE_CONFIG, contactPhone: '02383840000', unitTaxCode: '2900000000' },
+    config: { ...DEFAULT_CENTER_CONFIG, contactPhone: '02383840000', unitTaxCode: '2900000000' },
     calendar: workCalendar(),
     printers: [THERMAL_PRINTER],
     print: async (doc, { role, copies }) => {
       printed.push({ doc, role, copies });
       return { ok: true, jobId: `job-${printed.length}` };
     },
+    departmentName: () => undefined,
     now: options.now ? () => options.now! : undefined,
   };
 }

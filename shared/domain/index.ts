@@ -57,3 +57,4 @@ export { digitisationProgress, digitisationSummary } from './digitisation';
 export type { DigitisationProgress, LineProgress } from './digitisation';
 export { checkDigitisationExemption, checkNoticeContact } from './validate';
 export { formatVietnamDate, formatVietnamDateTime, isInstant, parseInstant, vietnamDayNumber } from './time';
+export { applicantIdNumber } from './applicant';

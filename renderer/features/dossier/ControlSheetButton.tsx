@@ -4,7 +4,8 @@ import { useAltShortcut } from '../../ui/useShortcut';
 import type { DossierRow } from '../../db';
 import { controlSheetFor } from './controlSheet';
 import { isServerCopy } from './find';
-import { loadDossierTrail, type DossierTrail, type ServerAccess } from './history';
+import { loadDossierTrail, type DossierTrail } from './history';
+import type { ServerAccess } from '../../kiosk/api';
 import type { DeskContext } from '../../desk/context';
 
 export function ControlSheetButton({ ctx, server, row, shortcut }: { ctx: DeskContext & { departmentName(id: string): string | undefined }; server: ServerAccess; row: DossierRow; shortcut?: string }) {

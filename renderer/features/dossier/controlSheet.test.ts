@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { fromVnLocal } from '../../../shared/calendar';
 import { MotCuaDb } from '../../db';
-import { DEFAULT_RECEIVE_CONFIG } from '../../desk/config';
+import { DEFAULT_CENTER_CONFIG } from '../../desk/config';
 import { seedDossier } from '../../testing/desk';
 import { controlSheetFor, controlSheetRows } from './controlSheet';
 import { loadDossierTrail } from './history';
@@ -21,7 +21,7 @@ describe('the control sheet (Mẫu 05) from events', () => {
       ['Bưu điện', 'Trung tâm Phục vụ Hành chính công', 'late'],
       ['Trung tâm Phục vụ Hành chính công', 'Nguyễn Văn Bình', undefined],
     ]);
-    const doc = controlSheetFor(state, events, { agency: DEFAULT_RECEIVE_CONFIG.agency, formSet: '2018', departmentName: () => 'Sở Tư pháp' });
+    const doc = controlSheetFor(state, events, { agency: DEFAULT_CENTER_CONFIG.agency, formSet: '2018', departmentName: () => 'Sở Tư pháp' });
     expect(doc?.kind).toBe('controlSheet');
     const table = doc?.blocks.find((b) => b.type === 'table');
     expect(table?.type === 'table' && table.rows.map((r) => r[4])).toEqual(['', '', 'Quá hạn', '']);

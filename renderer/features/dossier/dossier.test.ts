@@ -6,7 +6,7 @@ import { RULE_VERSION } from '../../../shared/domain';
 import { MotCuaDb, recordCommand } from '../../db';
 import { seedDossier } from '../../testing/desk';
 import { cardFacts } from './card';
-import { agencyTableFor, DEFAULT_RECEIVE_CONFIG } from '../../desk/config';
+import { agencyTableFor, DEFAULT_CENTER_CONFIG } from '../../desk/config';
 import { codeFromScan, findDossiers } from './find';
 import { loadDossierTrail } from './history';
 import { pruneReturnedDossiers, retentionCutoff } from '../../db/retention';
@@ -27,7 +27,7 @@ describe('findDossiers', () => {
   });
 
   it('finds by the official code, by the numeric barcode key (index 0 = this Center) and by a QR URL', async () => {
-    const table = agencyTableFor({ ...DEFAULT_RECEIVE_CONFIG, agencyIndex: 1 }, AGENCY);
+    const table = agencyTableFor({ ...DEFAULT_CENTER_CONFIG, agencyIndex: 1 }, AGENCY);
     expect((await findDossiers(db, `${AGENCY}-260302-0002`, { agencyTable: table })).map((r) => r.code)).toEqual([`${AGENCY}-260302-0002`]);
     expect((await findDossiers(db, '002603020003', { agencyTable: table })).map((r) => r.code)).toEqual([`${AGENCY}-260302-0003`]);
     expect((await findDossiers(db, '012603020003', { agencyTable: table })).map((r) => r.code)).toEqual([`${AGENCY}-260302-0003`]);

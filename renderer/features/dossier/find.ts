@@ -7,7 +7,7 @@ import type { DossierEvent } from '../../../shared/domain';
 import type { DossierLookupResponse } from '../../../shared/sync/protocol';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { projectionRow, type DossierRow, type MotCuaDb } from '../../db';
-import type { ServerAccess } from './history';
+import type { ServerAccess } from '../../kiosk/api';
 
 /** The most rows a search returns: a desk officer reads a short list, never a table of thousands. */
 export const SEARCH_LIMIT = 20;

@@ -5,12 +5,8 @@
 import type { DossierEvent, DossierState } from '../../../shared/domain';
 import type { DossierEventsResponse } from '../../../shared/sync/protocol';
 import type { MotCuaDb } from '../../db';
+import type { ServerAccess } from '../../kiosk/api';
 
-export interface ServerAccess {
-  baseUrl: string;
-  token: string;
-  fetch?: typeof fetch;
-}
 
 export type DossierTrail = {
   events: DossierEvent[];

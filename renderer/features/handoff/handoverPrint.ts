@@ -3,7 +3,7 @@ import { handoverRecord, type HandoverDossier } from '../../../shared/documents'
 import type { DocumentLayout, PrintDocument } from '../../../shared/documents/model';
 import type { PrinterConfig } from '../../../shared/host';
 import type { MotCuaDb } from '../../db';
-import type { ReceiveConfig } from '../../desk/config';
+import type { CenterConfig } from '../../desk/config';
 import type { HandoffBatch } from './batch';
 
 /** The layout of the printer that serves handover records: a thermal roll or a sheet. */
@@ -27,7 +27,7 @@ export async function handoverDossiers(db: MotCuaDb, batch: HandoffBatch): Promi
 export async function handoverDocument(
   db: MotCuaDb,
   batch: HandoffBatch,
-  context: { config: ReceiveConfig; departmentName: string; officerName: string; layout: DocumentLayout; reprint?: boolean },
+  context: { config: CenterConfig; departmentName: string; officerName: string; layout: DocumentLayout; reprint?: boolean },
 ): Promise<PrintDocument> {
   const { config } = context;
   return handoverRecord(

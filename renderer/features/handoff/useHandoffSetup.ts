@@ -1,39 +1,17 @@
-// What every handoff panel needs once: departments and the working calendar from the catalogue,
-// the deployment's agency header and barcode agency table, and event metadata for this officer.
-import { liveQuery } from 'dexie';
-import { useEffect, useMemo, useState } from 'react';
-import { useKiosk } from '../../kiosk/kiosk';
-import { loadReceiveCatalogue, type ReceiveCatalogue } from '../../desk/catalogue';
-import { agencyTableFor, loadReceiveConfig, type ReceiveConfig } from '../../desk/config';
+// What every handoff panel needs once: the desk's setup (useDesk), with department names that always
+// read as text on a batch, a list and a handover record.
+import { useMemo } from 'react';
+import { useDesk, type DeskSetup } from '../../desk/useDesk';
 
-export interface HandoffSetup {
-  catalogue: ReceiveCatalogue;
-  config: ReceiveConfig;
-  agencyTable: string[];
+export interface HandoffSetup extends Omit<DeskSetup, 'departmentName'> {
   departmentName(id: string | undefined): string;
 }
 
 export function useHandoffSetup(): { setup?: HandoffSetup; error?: string } {
-  const { db, credential } = useKiosk();
-  const [loaded, setLoaded] = useState<{ catalogue: ReceiveCatalogue; config: ReceiveConfig }>();
-  const [error, setError] = useState<string>();
-  // Live: a counter enrolled minutes ago may still be pulling the catalogue when this opens.
-  useEffect(() => {
-    const subscription = liveQuery(() => Promise.all([loadReceiveCatalogue(db), loadReceiveConfig(db)])).subscribe({
-      next: ([catalogue, config]) => setLoaded({ catalogue, config }),
-      error: (e: unknown) => setError(`Không đọc được danh mục trên máy: ${e instanceof Error ? e.message : String(e)}`),
-    });
-    return () => subscription.unsubscribe();
-  }, [db]);
-  const setup = useMemo<HandoffSetup | undefined>(() => {
-    if (!loaded) return undefined;
-    const { catalogue, config } = loaded;
-    return {
-      catalogue,
-      config,
-      agencyTable: agencyTableFor(config, credential.agencyCode),
-      departmentName: (id) => (id ? (catalogue.departments.get(id)?.name ?? id) : 'cơ quan chưa rõ'),
-    };
-  }, [loaded, credential.agencyCode]);
+  const { setup: desk, error } = useDesk();
+  const setup = useMemo<HandoffSetup | undefined>(
+    () => desk && { ...desk, departmentName: (id) => (id ? (desk.departmentName(id) ?? id) : 'cơ quan chưa rõ') },
+    [desk],
+  );
   return { setup, error };
 }

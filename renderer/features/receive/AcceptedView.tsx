@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
 import { DigitisePanel } from '../dossier/digitise/DigitisePanel';
-import type { PrintNote } from './accept';
+import type { PrintNote } from '../../desk/context';
 
 export type Done =
   | { kind: 'accepted'; dossierId: string; code: string; barcodeKey: string; dueAt: string; receipt?: string; warnings: string[]; prints: PrintNote[]; documents: string[] }

@@ -2,17 +2,17 @@
 import { useEffect, useState } from 'react';
 import type { Procedure } from '../../../shared/catalogue';
 import { useKiosk } from '../../kiosk/kiosk';
-import { loadReceiveCatalogue, type ReceiveCatalogue } from '../../desk/catalogue';
+import { loadDeskCatalogue, type DeskCatalogue } from '../../desk/catalogue';
 import { ProcedureDetails } from './ProcedureDetails';
 import { ProcedurePicker } from './ProcedurePicker';
 import './receive.css';
 
 export function ProcedureLookup() {
   const { db } = useKiosk();
-  const [catalogue, setCatalogue] = useState<ReceiveCatalogue>();
+  const [catalogue, setCatalogue] = useState<DeskCatalogue>();
   const [picked, setPicked] = useState<Procedure>();
   useEffect(() => {
-    void loadReceiveCatalogue(db).then(setCatalogue);
+    void loadDeskCatalogue(db).then(setCatalogue);
   }, [db]);
   return (
     <section className="panel lookup" aria-label="Tra cứu thủ tục">

@@ -1,10 +1,9 @@
 // Tiếp nhận: the receiving counter's flow in five steps (procedure, applicant, documents, fee,
 // accept), usable with the keyboard alone. The form is a draft in the database until it becomes a
 // recorded fact; what is recorded is printed afterwards and never lost to a printer problem.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useKiosk } from '../../kiosk/kiosk';
-import { usePrinting, type Printing } from '../../kiosk/printing';
-import { acceptDossier, type ReceiveContext } from './accept';
+import { acceptDossier } from './accept';
 import { AcceptedView, type Done } from './AcceptedView';
 import { ApplicantStep } from './ApplicantStep';
 import { appointmentFor } from './appointment';
@@ -17,26 +16,15 @@ import { issueRefusal, issueSupplementRequest } from './letters';
 import { LettersPanel, type LetterKind } from './LettersPanel';
 import { ProcedureDetails } from './ProcedureDetails';
 import { ProcedurePicker } from './ProcedurePicker';
-import { useReceiveSetup } from './useReceiveSetup';
+import { useDesk } from '../../desk/useDesk';
 import './receive.css';
 
 const STEPS = ['Thủ tục', 'Người nộp', 'Giấy tờ', 'Phí, nhận kết quả', 'Tiếp nhận'] as const;
 const FIELD_STEP: Record<string, number> = { procedure: 0, name: 1, idNumber: 1, taxCode: 1, representative: 1, phone: 1, email: 1, address: 1, documents: 2, sets: 2, feeAmount: 3, feeReason: 3, onlineReceipt: 3, collectionAddress: 3 };
 
-/** The printing context when the shell provides it; screens still record dossiers without it. */
-function useOptionalPrinting(): Printing | undefined {
-  try {
-    return usePrinting();
-  } catch {
-    return undefined;
-  }
-}
-
 export function ReceiveScreen() {
-  const kiosk = useKiosk();
-  const { db } = kiosk;
-  const printing = useOptionalPrinting();
-  const setup = useReceiveSetup();
+  const { db } = useKiosk();
+  const { setup, ctx, remaining, refreshLeases } = useDesk({ leases: 'dossier', refreshCatalogue: true });
   const [form, setForm] = useState<ReceiveForm>(emptyForm);
   const [step, setStep] = useState(0);
   const [restored, setRestored] = useState(false);
@@ -62,31 +50,18 @@ export function ReceiveScreen() {
     return () => clearTimeout(timer);
   }, [db, form, step, restored, done]);
   useEffect(() => {
-    if (setup.config?.contactPhone && form.supplement.contactPhone === '') setForm((f) => ({ ...f, supplement: { ...f.supplement, contactPhone: setup.config!.contactPhone } }));
-  }, [setup.config, form.supplement.contactPhone]);
+    if (setup?.config.contactPhone && form.supplement.contactPhone === '') setForm((f) => ({ ...f, supplement: { ...f.supplement, contactPhone: setup!.config.contactPhone } }));
+  }, [setup, form.supplement.contactPhone]);
 
   // The officer lands on the first field that needs fixing.
   useEffect(() => {
     if (Object.keys(errors).length > 0) document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors, step]);
 
-  const procedure = setup.catalogue?.procedures.find((p) => p.code === form.procedureCode);
-  const ctx = useMemo<ReceiveContext | undefined>(() => {
-    if (!setup.config || !setup.catalogue) return undefined;
-    return {
-      db,
-      eventMeta: kiosk.eventMeta,
-      counter: { agencyCode: kiosk.credential.agencyCode, counterIndex: kiosk.credential.counterIndex, counterName: kiosk.credential.counterName },
-      officerName: kiosk.officer.fullName,
-      config: setup.config,
-      calendar: setup.catalogue.calendar,
-      printers: setup.printers,
-      print: (doc, options) => (printing ? printing.print(doc, options) : Promise.resolve({ ok: false, message: 'Chức năng in chưa sẵn sàng; hồ sơ đã được lưu, hãy in lại sau.' })),
-    };
-  }, [db, kiosk, setup.config, setup.catalogue, setup.printers, printing]);
+  const procedure = setup?.catalogue.procedures.find((p) => p.code === form.procedureCode);
 
   const fee = procedure ? decideFee(form, procedure) : undefined;
-  const appointment = procedure && setup.catalogue && step === 4 ? appointmentFor(new Date(), procedure, setup.catalogue.calendar) : undefined;
+  const appointment = procedure && setup && step === 4 ? appointmentFor(new Date(), procedure, setup.catalogue.calendar) : undefined;
 
   const showErrors = useCallback((message: string, errs: FieldErrors, jump: boolean) => {
     setErrors(errs);
@@ -111,7 +86,7 @@ export function ReceiveScreen() {
   const finish = async (d: Done) => {
     await clearDraft(db);
     setDone(d);
-    void setup.refreshLeases();
+    void refreshLeases();
   };
 
   const accept = async () => {
@@ -182,7 +157,7 @@ export function ReceiveScreen() {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  if (!setup.catalogue || !setup.config || !restored) return <p>Đang tải danh mục thủ tục…</p>;
+  if (!setup || !restored) return <p>Đang tải danh mục thủ tục…</p>;
   if (done) return <AcceptedView done={done} onNext={startOver} />;
   if (setup.catalogue.procedures.length === 0) return <p className="banner warn">Quầy chưa có danh mục thủ tục. Hãy kết nối máy chủ để tải danh mục rồi mở lại mục Tiếp nhận.</p>;
 
@@ -220,7 +195,7 @@ export function ReceiveScreen() {
           {procedure ? <ProcedureDetails procedure={procedure} departments={setup.catalogue.departments} /> : null}
         </div>
       ) : step === 4 ? (
-        <ConfirmStep form={form} procedure={procedure} appointment={appointment} fee={fee?.ok ? fee.value : undefined} remaining={setup.remaining} busy={busy || !ctx} problem={problem} onAccept={() => void accept()} />
+        <ConfirmStep form={form} procedure={procedure} appointment={appointment} fee={fee?.ok ? fee.value : undefined} remaining={remaining} busy={busy || !ctx} problem={problem} onAccept={() => void accept()} />
       ) : (
         <form
           className="step-form"

@@ -3,37 +3,16 @@
 // 'feeCollected') through recordCommand, then queue the slip and the receipt. Nothing is printed
 // before the events are durable; a printer problem never undoes a recorded dossier.
 import type { Procedure } from '../../../shared/catalogue';
-import { vnDateKey, type WorkCalendar } from '../../../shared/calendar';
+import { vnDateKey } from '../../../shared/calendar';
 import { dossierBarcodeKey, formatDossierCode } from '../../../shared/codes';
-import type { DossierEvent, EventMeta } from '../../../shared/domain';
+import type { DossierEvent } from '../../../shared/domain';
 import { dossierSeqScope, receiptScope } from '../../../shared/sync/leases';
-import { issueNumber, recordCommand, type MotCuaDb } from '../../db';
+import { issueNumber, recordCommand } from '../../db';
+import { newIdOf, nowOf, type DeskContext, type PrintNote } from '../../desk/context';
 import { appointmentFor, processingSpan } from './appointment';
-import { receiptSeriesFor, type ReceiveConfig } from '../../desk/config';
+import { receiptSeriesFor } from '../../desk/config';
 import { applicantOf, collectionOf, decideFee, missingDocuments, procedureBlocker, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
-import { appointmentSlip, feeReceipt, routeFor, slipApplicant, type PrintDocument, type PrintRole } from '../../desk/printouts';
-import type { PrinterConfig } from '../../../shared/host';
-
-export type EnqueueResult = { ok: true; jobId: string } | { ok: false; message: string };
-
-export interface ReceiveContext {
-  db: MotCuaDb;
-  eventMeta(dossierId: string): EventMeta;
-  counter: { agencyCode: string; counterIndex: number; counterName: string };
-  officerName: string;
-  config: ReceiveConfig;
-  calendar: WorkCalendar;
-  printers: readonly PrinterConfig[];
-  print(doc: PrintDocument, options: { role: PrintRole; copies?: number }): Promise<EnqueueResult>;
-  now?: () => Date;
-  newId?: () => string;
-}
-
-export interface PrintNote {
-  what: string;
-  ok: boolean;
-  message?: string;
-}
+import { appointmentSlip, feeReceipt, routeFor, slipApplicant, type PrintDocument } from '../../desk/printouts';
 
 export type AcceptOutcome =
   | {
@@ -77,8 +56,8 @@ export function checkAcceptable(form: ReceiveForm, procedure: Procedure | undefi
   return undefined;
 }
 
-export async function acceptDossier(ctx: ReceiveContext, form: ReceiveForm, procedure: Procedure | undefined): Promise<AcceptOutcome> {
-  const now = (ctx.now ?? (() => new Date()))();
+export async function acceptDossier(ctx: DeskContext, form: ReceiveForm, procedure: Procedure | undefined): Promise<AcceptOutcome> {
+  const now = nowOf(ctx);
   const dateKey = vnDateKey(now);
   const year = Number(dateKey.slice(0, 4));
   const problem = checkAcceptable(form, procedure, year);
@@ -106,7 +85,7 @@ export async function acceptDossier(ctx: ReceiveContext, form: ReceiveForm, proc
 
   const code = formatDossierCode({ agency: ctx.counter.agencyCode, date: dateKey, seq: seq.number });
   const barcodeKey = dossierBarcodeKey({ agencyIndex: ctx.config.agencyIndex, date: dateKey, seq: seq.number });
-  const dossierId = (ctx.newId ?? (() => crypto.randomUUID()))();
+  const dossierId = newIdOf(ctx);
   const applicant = applicantOf(form.applicant);
   const documents = receivedDocuments(form);
   const receivedAt = now.toISOString();

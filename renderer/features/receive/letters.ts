@@ -6,7 +6,7 @@ import type { Procedure } from '../../../shared/catalogue';
 import { vnDateKey } from '../../../shared/calendar';
 import { normalizePhone } from '../../../shared/codes';
 import { recordCommand } from '../../db';
-import type { EnqueueResult, PrintNote, ReceiveContext } from './accept';
+import { newIdOf, nowOf, type DeskContext, type EnqueueResult, type PrintNote } from '../../desk/context';
 import { applicantOf, missingDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
 import { refusal, routeFor, slipApplicant, supplementRequest, type PrintDocument } from '../../desk/printouts';
 
@@ -48,18 +48,18 @@ export function checkRefusal(form: ReceiveForm, procedure: Procedure | undefined
   return errors;
 }
 
-async function printLetter(ctx: ReceiveContext, doc: PrintDocument, what: string): Promise<PrintNote> {
+async function printLetter(ctx: DeskContext, doc: PrintDocument, what: string): Promise<PrintNote> {
   const route = routeFor(ctx.printers, ['form', 'slip']);
   const queued: EnqueueResult = await ctx.print(doc, { role: route.role, copies: 1 });
   return { what, ok: queued.ok, message: queued.ok ? undefined : queued.message };
 }
 
-export async function issueSupplementRequest(ctx: ReceiveContext, form: ReceiveForm, procedure: Procedure | undefined): Promise<LetterOutcome> {
-  const now = (ctx.now ?? (() => new Date()))();
+export async function issueSupplementRequest(ctx: DeskContext, form: ReceiveForm, procedure: Procedure | undefined): Promise<LetterOutcome> {
+  const now = nowOf(ctx);
   const dateKey = vnDateKey(now);
   const errors = checkSupplement(form, procedure, Number(dateKey.slice(0, 4)));
   if (Object.keys(errors).length > 0 || !procedure) return { ok: false, message: 'Chưa lập được phiếu yêu cầu bổ sung: xem các ô được đánh dấu.', errors };
-  const dossierId = (ctx.newId ?? (() => crypto.randomUUID()))();
+  const dossierId = newIdOf(ctx);
   const applicant = applicantOf(form.applicant);
   const items = supplementItems(form);
   const contact = { officerName: ctx.officerName, phone: normalizePhone(form.supplement.contactPhone).ok ? form.supplement.contactPhone.trim() : '' };
@@ -78,12 +78,12 @@ export async function issueSupplementRequest(ctx: ReceiveContext, form: ReceiveF
   return { ok: true, dossierId, reference, document, prints: [await printLetter(ctx, document, 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ')] };
 }
 
-export async function issueRefusal(ctx: ReceiveContext, form: ReceiveForm, procedure: Procedure | undefined): Promise<LetterOutcome> {
-  const now = (ctx.now ?? (() => new Date()))();
+export async function issueRefusal(ctx: DeskContext, form: ReceiveForm, procedure: Procedure | undefined): Promise<LetterOutcome> {
+  const now = nowOf(ctx);
   const dateKey = vnDateKey(now);
   const errors = checkRefusal(form, procedure, Number(dateKey.slice(0, 4)));
   if (Object.keys(errors).length > 0 || !procedure) return { ok: false, message: 'Chưa lập được phiếu từ chối: xem các ô được đánh dấu.', errors };
-  const dossierId = (ctx.newId ?? (() => crypto.randomUUID()))();
+  const dossierId = newIdOf(ctx);
   const applicant = applicantOf(form.applicant);
   const reasons = refusalReasons(form);
   const recorded = await recordCommand(ctx.db, [{ ...ctx.eventMeta(dossierId), type: 'refused', payload: { by: 'counter', reasons, applicant, procedureCode: procedure.code } }]);

@@ -1,7 +1,7 @@
 // The correction request after a return: who is at fault, what is wrong, the new date.
 import type { DossierState } from '../../../shared/domain';
 import { FieldError, TextField } from '../../ui/Field';
-import type { ServerAccess } from '../dossier/history';
+import type { ServerAccess } from '../../kiosk/api';
 import { EMPTY_CORRECTION_FORM, requestCorrection, type CorrectionForm as Form } from './correction';
 import type { DeskContext } from '../../desk/context';
 import type { ActionReport } from '../../desk/Outcome';

@@ -5,20 +5,18 @@ import { useEffect, useState } from 'react';
 import { DossierCard } from '../dossier/DossierCard';
 import { DossierSearch } from '../dossier/DossierSearch';
 import { isServerCopy } from '../dossier/find';
-import { useDeskSetup } from '../../desk/useDeskSetup';
 import { useAltShortcut } from '../../ui/useShortcut';
 import { ControlSheetButton } from '../dossier/ControlSheetButton';
 import { CorrectionForm } from './CorrectionForm';
 import { Outcome, type ActionReport } from '../../desk/Outcome';
 import { ReturnForm } from './ReturnForm';
-import { useDeskContext } from '../../desk/useDeskContext';
+import { useDesk } from '../../desk/useDesk';
 import { useOpenDossier } from '../dossier/useOpenDossier';
 
 type Panel = 'none' | 'return' | 'correction';
 
 export function ReturnScreen() {
-  const setup = useDeskSetup();
-  const { ctx, server } = useDeskContext(setup);
+  const { setup, ctx, server } = useDesk({ leases: 'receipt' });
   const { row, open, reload } = useOpenDossier();
   const [panel, setPanel] = useState<Panel>('none');
   const [report, setReport] = useState<ActionReport>();

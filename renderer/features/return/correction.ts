@@ -2,7 +2,8 @@
 // and the new date. The dossier goes back to the department through the handoff flow; the citizen
 // gets a new appointment slip; nothing is charged when the agency is at fault.
 import { recordCommand } from '../../db';
-import { loadDossierTrail, type ServerAccess } from '../dossier/history';
+import { loadDossierTrail } from '../dossier/history';
+import type { ServerAccess } from '../../kiosk/api';
 import { routeFor } from '../../desk/printouts';
 import { enqueue, newAppointmentSlip, nowOf, parseAppointmentDate, receivedOf, type DeskContext, type DeskOutcome, type FieldErrors } from '../../desk/context';
 

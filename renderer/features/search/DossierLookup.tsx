@@ -2,14 +2,12 @@
 // control sheet can be printed from here too. Nothing is recorded from this screen.
 import { DossierCard } from '../dossier/DossierCard';
 import { DossierSearch } from '../dossier/DossierSearch';
-import { useDeskSetup } from '../../desk/useDeskSetup';
 import { ControlSheetButton } from '../dossier/ControlSheetButton';
-import { useDeskContext } from '../../desk/useDeskContext';
+import { useDesk } from '../../desk/useDesk';
 import { useOpenDossier } from '../dossier/useOpenDossier';
 
 export function DossierLookup() {
-  const setup = useDeskSetup();
-  const { ctx, server } = useDeskContext(setup);
+  const { setup, ctx, server } = useDesk();
   const { row, open } = useOpenDossier();
   if (!setup || !ctx) return <p className="muted">Đang tải danh mục…</p>;
   return (

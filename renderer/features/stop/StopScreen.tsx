@@ -4,16 +4,14 @@
 // still to finish.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useKiosk } from '../../kiosk/kiosk';
-import { usePrinting } from '../../kiosk/printing';
 import { papersOutsideCenter, STATUS_LABELS, type DossierState } from '../../../shared/domain';
 import { classifyScan } from '../../../shared/codes';
 import type { Procedure } from '../../../shared/catalogue';
 import { useScans } from '../../scan/useScans';
 import { codeFromScan } from '../dossier/find';
-import { agencyTableFor, loadReceiveConfig } from '../../desk/config';
-import { routeFor } from '../../desk/printouts';
+import { agencyTableFor, loadCenterConfig } from '../../desk/config';
 import { FieldError, TextField } from '../../ui/Field';
-import { useDeskSetup } from '../../desk/useDeskSetup';
+import { useDesk } from '../../desk/useDesk';
 import { HandBackPanel } from './HandBackPanel';
 import { IdentityFields } from './IdentityFields';
 import { listStoppedPapers, type StoppedPapers } from './papers';
@@ -25,7 +23,6 @@ const EMPTY: StopForm = { requester: 'applicant', requesterName: '', idNumber: '
 
 export function StopScreen() {
   const kiosk = useKiosk();
-  const printing = usePrinting();
   const [code, setCode] = useState('');
   const [dossier, setDossier] = useState<DossierState>();
   const [procedure, setProcedure] = useState<Procedure>();
@@ -34,14 +31,14 @@ export function StopScreen() {
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [stopped, setStopped] = useState<StoppedPapers>();
-  const setup = useDeskSetup();
+  const { setup, ctx } = useDesk();
   const refreshStopped = useCallback(() => void listStoppedPapers(kiosk.db).then(setStopped), [kiosk.db]);
   useEffect(refreshStopped, [refreshStopped]);
 
   async function find(text: string) {
     setDone(undefined);
     // The QR and the numeric CODE128 key of the slip both lead back to the dossier code.
-    const agencyTable = agencyTableFor(await loadReceiveConfig(kiosk.db), kiosk.credential.agencyCode);
+    const agencyTable = setup?.agencyTable ?? agencyTableFor(await loadCenterConfig(kiosk.db), kiosk.credential.agencyCode);
     const resolved = codeFromScan(classifyScan(text), agencyTable);
     if (!resolved?.ok) {
       setDossier(undefined);
@@ -70,23 +67,15 @@ export function StopScreen() {
     if (busy) return;
     setBusy(true);
     try {
-      const config = await loadReceiveConfig(kiosk.db);
-      const printers = await kiosk.host.printers.list().catch(() => []);
-      const route = routeFor(printers, ['form', 'slip']);
-      const outcome = await stopAtDesk(
-        { db: kiosk.db, eventMeta: kiosk.eventMeta, officerName: kiosk.officer.fullName, agency: config.agency, place: config.place, deskPlace: config.deskPlace, now: () => new Date() },
-        dossier,
-        form,
-        procedure,
-        route.layout,
-      );
+      if (!ctx) return;
+      const outcome = await stopAtDesk(ctx, dossier, form, procedure);
       if (!outcome.ok) {
         setErrors(outcome.errors);
         return;
       }
       setErrors({});
       setDossier(outcome.state);
-      const printed = await printing.print(outcome.notice, { role: route.role, copies: 2 });
+      const printed = outcome.prints[0]!;
       const where = outcome.papersAway ? ' Hồ sơ giấy đang ở cơ quan giải quyết: theo dõi để nhận về và trả cho người nộp.' : '';
       setDone(`Đã dừng giải quyết hồ sơ ${outcome.state.code ?? ''}.${where} ${printed.ok ? 'Đã gửi lệnh in thông báo (Mẫu 05).' : `Chưa in được: ${printed.message}`}`);
       refreshStopped();

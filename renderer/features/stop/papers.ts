@@ -1,7 +1,8 @@
 // After a stop: the papers' way back to the applicant. Papers that were away come back through an
 // inbound courier batch (handoff/inbound.ts records papersReturned 'atCenter'); here the desk hands
 // them back, identity checked as for the stop, and lists the stopped dossiers still to finish.
-import type { DossierEvent, DossierState, EventMeta } from '../../../shared/domain';
+import type { DossierEvent, DossierState } from '../../../shared/domain';
+import { nowOf, type DeskContext } from '../../desk/context';
 import { dossiersInStatus, recordCommand, type DossierRow, type MotCuaDb } from '../../db';
 import { checkIdentity, type DeskIdentity, type IdentityErrors } from './stop';
 
@@ -27,7 +28,7 @@ export type HandBackOutcome = { ok: true; state: DossierState } | { ok: false; e
 
 /** Records the hand-back (papersReturned, stage toApplicant) once the person at the desk is checked. */
 export async function handBackPapers(
-  ctx: { db: MotCuaDb; eventMeta(dossierId: string): EventMeta; now(): Date },
+  ctx: Pick<DeskContext, 'db' | 'eventMeta' | 'now'>,
   state: DossierState | undefined,
   form: HandBackForm,
 ): Promise<HandBackOutcome> {
@@ -46,7 +47,7 @@ export async function handBackPapers(
         authorised,
         ...(authorised && note ? { authorisationNote: note } : {}),
       },
-      at: ctx.now().toISOString(),
+      at: nowOf(ctx).toISOString(),
     },
   } as DossierEvent;
   const recorded = await recordCommand(ctx.db, [event]);

@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Procedure } from '../../../shared/catalogue';
-import type { DossierState, EventMeta } from '../../../shared/domain';
-import { RULE_VERSION } from '../../../shared/domain';
+import type { DossierState } from '../../../shared/domain';
 import { sampleEventsTo } from '../../../shared/domain/fixtures';
 import type { FieldsBlock } from '../../../shared/documents';
 import { MotCuaDb, recordCommand } from '../../db';
-import { applicantIdOf, checkStop, feeOnStop, stopAtDesk, type StopContext, type StopForm } from './stop';
+import { checkStop, feeOnStop, stopAtDesk, type StopForm } from './stop';
+import { deskContext } from '../../testing/desk';
+import type { DeskContext } from '../../desk/context';
+import { applicantIdNumber } from '../../../shared/domain';
 
 async function dossierAt(db: MotCuaDb, status: 'atDepartment' | 'received' | 'returned'): Promise<DossierState> {
   let state: DossierState | undefined;
@@ -19,16 +20,8 @@ async function dossierAt(db: MotCuaDb, status: 'atDepartment' | 'received' | 're
   return state!;
 }
 
-function context(db: MotCuaDb): StopContext {
-  return {
-    db,
-    eventMeta: (dossierId): EventMeta => ({ id: randomUUID(), dossierId, officerId: 'o1', counterId: 'counter-03', deviceTime: '2026-01-14T02:30:00.000Z', ruleVersion: RULE_VERSION }),
-    officerName: 'Trần Văn Đức',
-    agency: { parent: 'UBND tỉnh Nghệ An', name: 'Trung tâm Phục vụ Hành chính công' },
-    place: 'Nghệ An',
-    deskPlace: 'Bộ phận trả kết quả',
-    now: () => new Date('2026-01-14T02:30:00.000Z'),
-  };
+function context(db: MotCuaDb): DeskContext {
+  return { ...deskContext(db, new Date('2026-01-14T02:30:00.000Z')), officerName: 'Trần Văn Đức' };
 }
 
 const fields = (blocks: { type: string }[]) => (blocks.filter((b) => b.type === 'fields') as FieldsBlock[]).flatMap((b) => b.rows.map((r) => `${r.label}=${r.value}`));
@@ -37,14 +30,14 @@ describe('stopping a dossier at the desk', () => {
   it('checks identity, records one withdrawn event while the dossier is at the department, and prints the notice', async () => {
     const db = new MotCuaDb('stop', { indexedDB: new IDBFactory(), IDBKeyRange });
     const state = await dossierAt(db, 'atDepartment');
-    const idNumber = applicantIdOf(state)!;
+    const idNumber = applicantIdNumber(state.applicant)!;
     const form: StopForm = { requester: 'applicant', requesterName: state.applicant!.name, idNumber: '000000000000', authorisationSeen: false, reason: 'Điều chỉnh lại diện tích đất' };
-    const wrong = await stopAtDesk(context(db), state, form, undefined, 'thermal');
+    const wrong = await stopAtDesk(context(db), state, form, undefined);
     expect(wrong.ok).toBe(false);
     expect(!wrong.ok && wrong.errors.idNumber).toMatch(/không khớp/);
     expect(await db.events.count()).toBe(sampleEventsTo('atDepartment').length);
 
-    const done = await stopAtDesk(context(db), state, { ...form, idNumber }, undefined, 'thermal');
+    const done = await stopAtDesk(context(db), state, { ...form, idNumber }, undefined);
     expect(done.ok).toBe(true);
     if (!done.ok) return;
     expect(done.state.status).toBe('withdrawn');
@@ -52,11 +45,12 @@ describe('stopping a dossier at the desk', () => {
     expect((await db.dossiers.get(state.id))!.status).toBe('withdrawn');
     expect(await db.outbox.count()).toBeGreaterThan(0);
     expect(done.notice.kind).toBe('stopProcessing');
+    expect(done.prints).toEqual([{ what: 'Thông báo dừng giải quyết hồ sơ (Mẫu 05)', ok: true, message: undefined }]);
     const f = fields(done.notice.blocks);
     expect(f.join('|')).toContain('Nhận lại hồ sơ giấy=Hồ sơ giấy đang ở cơ quan giải quyết');
     expect(f.join('|')).toContain('Lý do dừng giải quyết=Điều chỉnh lại diện tích đất');
 
-    const again = await stopAtDesk(context(db), done.state, { ...form, idNumber }, undefined, 'thermal');
+    const again = await stopAtDesk(context(db), done.state, { ...form, idNumber }, undefined);
     expect(!again.ok && again.errors.dossier).toMatch(/Đã rút hồ sơ/);
   });
 

@@ -3,12 +3,13 @@
 // and prints the notice. When the papers are outside the Center (with the courier or at the
 // department) the notice says they will be brought back to the Center's desk for return.
 import type { Procedure } from '../../../shared/catalogue';
-import type { DossierEvent, DossierState, DossierStatus, EventMeta } from '../../../shared/domain';
-import { papersOutsideCenter, STATUS_LABELS } from '../../../shared/domain';
-import type { AgencyHeader, DocumentLayout, PrintDocument } from '../../../shared/documents';
+import type { DossierEvent, DossierState } from '../../../shared/domain';
+import { applicantIdNumber, isAllowed, papersOutsideCenter, STATUS_LABELS } from '../../../shared/domain';
+import type { PrintDocument } from '../../../shared/documents';
 import { stopProcessing } from '../../../shared/documents';
-import type { MotCuaDb } from '../../db';
 import { recordCommand } from '../../db';
+import { enqueue, nowOf, type DeskContext, type PrintNote } from '../../desk/context';
+import { routeFor } from '../../desk/printouts';
 
 export interface StopForm extends DeskIdentity {
   reason: string;
@@ -16,14 +17,6 @@ export interface StopForm extends DeskIdentity {
 
 export type StopErrors = Partial<Record<'dossier' | 'requesterName' | 'idNumber' | 'authorisationSeen' | 'reason', string>>;
 
-/** Statuses the reducer accepts `withdrawn` from (shared/domain/transitions.ts). */
-const STOPPABLE: readonly DossierStatus[] = ['awaitingSupplement', 'received', 'withCourier', 'atDepartment', 'resultInTransit', 'resultReady'];
-
-export function applicantIdOf(state: DossierState): string | undefined {
-  const a = state.applicant;
-  if (!a) return undefined;
-  return a.kind === 'individual' ? a.idNumber : a.taxCode;
-}
 
 /** Who stands at the desk: the applicant (the ID must match the dossier) or a representative with an authorisation. */
 export interface DeskIdentity {
@@ -43,7 +36,7 @@ export function checkIdentity(state: DossierState, who: DeskIdentity, action: st
   if (who.requesterName.trim().length < 2) errors.requesterName = `Ghi họ tên người ${action}.`;
   const id = who.idNumber.replace(/\s+/g, '');
   if (who.requester === 'applicant') {
-    const expected = applicantIdOf(state);
+    const expected = applicantIdNumber(state.applicant);
     if (!id) errors.idNumber = 'Nhập số định danh (CCCD) hoặc mã số thuế trên giấy tờ người nộp xuất trình.';
     else if (expected && id !== expected) errors.idNumber = 'Số định danh không khớp với người nộp hồ sơ. Nếu là người khác, chọn “Người được ủy quyền”.';
   } else {
@@ -56,7 +49,7 @@ export function checkIdentity(state: DossierState, who: DeskIdentity, action: st
 export function checkStop(state: DossierState | undefined, form: StopForm): StopErrors {
   if (!state) return { dossier: 'Chưa chọn hồ sơ: quét hoặc nhập mã hồ sơ trên giấy tiếp nhận.' };
   const errors: StopErrors = { ...checkIdentity(state, form, 'đề nghị dừng giải quyết') };
-  if (!STOPPABLE.includes(state.status)) {
+  if (!isAllowed(state.status, 'withdrawn')) {
     errors.dossier = `Hồ sơ đang ở trạng thái “${STATUS_LABELS[state.status]}”, không thể dừng giải quyết.`;
   }
   if (form.reason.trim().length < 5) errors.reason = 'Ghi rõ lý do người nộp đề nghị dừng giải quyết (ít nhất 5 ký tự).';
@@ -83,20 +76,10 @@ export function feeOnStop(procedure: Procedure | undefined, feesPaid: number): {
   };
 }
 
-export interface StopContext {
-  db: MotCuaDb;
-  eventMeta(dossierId: string): EventMeta;
-  officerName: string;
-  agency: AgencyHeader;
-  place: string;
-  deskPlace: string;
-  now(): Date;
-}
+export type StopOutcome = { ok: true; state: DossierState; notice: PrintDocument; papersAway: boolean; prints: PrintNote[] } | { ok: false; errors: StopErrors };
 
-export type StopOutcome = { ok: true; state: DossierState; notice: PrintDocument; papersAway: boolean } | { ok: false; errors: StopErrors };
-
-/** Records the stop (one `withdrawn` event) and builds the notice; nothing prints before the event is durable. */
-export async function stopAtDesk(ctx: StopContext, state: DossierState | undefined, form: StopForm, procedure: Procedure | undefined, layout: DocumentLayout): Promise<StopOutcome> {
+/** Records the stop (one `withdrawn` event), then prints the notice (two copies: the applicant's and the file's); nothing prints before the event is durable. */
+export async function stopAtDesk(ctx: DeskContext, state: DossierState | undefined, form: StopForm, procedure: Procedure | undefined): Promise<StopOutcome> {
   const errors = checkStop(state, form);
   if (Object.keys(errors).length > 0 || !state) return { ok: false, errors };
   const requestedBy = form.requester === 'applicant' ? form.requesterName.trim() : `${form.requesterName.trim()} (người được ủy quyền)`;
@@ -109,27 +92,30 @@ export async function stopAtDesk(ctx: StopContext, state: DossierState | undefin
   const recorded = await recordCommand(ctx.db, [event]);
   if (!recorded.ok) return { ok: false, errors: { dossier: recorded.error.message } };
   const fee = feeOnStop(procedure, state.feesPaid);
+  const now = nowOf(ctx).toISOString();
+  const route = routeFor(ctx.printers, ['form', 'slip']);
   const notice = stopProcessing(
     {
-      agency: ctx.agency,
-      place: ctx.place,
-      issuedAt: ctx.now().toISOString(),
+      agency: ctx.config.agency,
+      place: ctx.config.place,
+      issuedAt: now,
       dossierCode: state.code ?? state.id,
-      applicant: { name: state.applicant?.name ?? '', idNumber: applicantIdOf(state) },
+      applicant: { name: state.applicant?.name ?? '', idNumber: applicantIdNumber(state.applicant) },
       procedureName: state.procedureName ?? '',
-      receivedAt: state.receivedAt ?? ctx.now().toISOString(),
+      receivedAt: state.receivedAt ?? now,
       reason: form.reason.trim(),
       requestedBy,
-      requestedAt: ctx.now().toISOString(),
+      requestedAt: now,
       feeNote: fee.note,
       papersReturn: away
-        ? `Hồ sơ giấy đang ở cơ quan giải quyết; được chuyển về và trả lại tại ${ctx.deskPlace}. Trung tâm sẽ báo khi hồ sơ về.`
-        : `Trả lại ngay tại ${ctx.deskPlace}.`,
+        ? `Hồ sơ giấy đang ở cơ quan giải quyết; được chuyển về và trả lại tại ${ctx.config.deskPlace}. Trung tâm sẽ báo khi hồ sơ về.`
+        : `Trả lại ngay tại ${ctx.config.deskPlace}.`,
       signerTitle: 'Cán bộ tiếp nhận',
       signerName: ctx.officerName,
     },
     // Only the 2025 set has a stop notice, so a deployment still on the 2018 forms prints it too.
-    { layout, formSet: '2025' },
+    { layout: route.layout, formSet: '2025' },
   );
-  return { ok: true, state: recorded.state, notice, papersAway: away };
+  const prints = [await enqueue(ctx, 'Thông báo dừng giải quyết hồ sơ (Mẫu 05)', notice, route.role, 2)];
+  return { ok: true, state: recorded.state, notice, papersAway: away, prints };
 }

@@ -2,7 +2,7 @@
 // reducer and its message shown here.
 import type { DossierState } from '../../../shared/domain';
 import { FieldError, TextField } from '../../ui/Field';
-import type { ServerAccess } from '../dossier/history';
+import type { ServerAccess } from '../../kiosk/api';
 import type { DeskContext } from '../../desk/context';
 import type { ActionReport } from '../../desk/Outcome';
 import { useDeskForm } from '../../desk/useDeskForm';

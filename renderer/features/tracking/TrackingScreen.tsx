@@ -4,11 +4,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useKiosk } from '../../kiosk/kiosk';
 import { DossierCard } from '../dossier/DossierCard';
-import { useDeskSetup } from '../../desk/useDeskSetup';
 import { useAltShortcut } from '../../ui/useShortcut';
 import { ControlSheetButton } from '../dossier/ControlSheetButton';
 import { Outcome, type ActionReport } from '../../desk/Outcome';
-import { useDeskContext } from '../../desk/useDeskContext';
+import { useDesk } from '../../desk/useDesk';
 import { useOpenDossier } from '../dossier/useOpenDossier';
 import { ApologyForm } from './ApologyForm';
 import { DEFAULT_NOT_COLLECTED_DAYS, loadTrackingBoard, type TrackingBoard } from './board';
@@ -22,8 +21,7 @@ const APOLOGY_ALLOWED = new Set(['received', 'withCourier', 'atDepartment', 'res
 
 export function TrackingScreen() {
   const { db } = useKiosk();
-  const setup = useDeskSetup();
-  const { ctx, server } = useDeskContext(setup);
+  const { setup, ctx, server } = useDesk();
   const { row, open, reload } = useOpenDossier();
   const [tab, setTab] = useState<'board' | 'reports'>('board');
   const [days, setDays] = useState(DEFAULT_NOT_COLLECTED_DAYS);
@@ -36,7 +34,7 @@ export function TrackingScreen() {
 
   const refresh = useCallback(async () => {
     if (!setup) return;
-    setBoard(await loadTrackingBoard(db, { now: new Date(), calendar: setup.calendar, notCollectedDays: days }));
+    setBoard(await loadTrackingBoard(db, { now: new Date(), calendar: setup.catalogue.calendar, notCollectedDays: days }));
   }, [db, setup, days]);
   useEffect(() => {
     void refresh();

@@ -3,7 +3,8 @@
 // its Vietnamese message is shown. The dossier stays judged against its original deadline.
 import { apology } from '../../../shared/documents';
 import { recordCommand } from '../../db';
-import { loadDossierTrail, type ServerAccess } from '../dossier/history';
+import { loadDossierTrail } from '../dossier/history';
+import type { ServerAccess } from '../../kiosk/api';
 import { routeFor, slipApplicant } from '../../desk/printouts';
 import { enqueue, newAppointmentSlip, nowOf, parseAppointmentDate, receivedOf, type DeskContext, type DeskOutcome, type FieldErrors, type PrintNote } from '../../desk/context';
 

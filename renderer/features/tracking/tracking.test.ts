@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fromVnLocal, workCalendar } from '../../../shared/calendar';
 import { MotCuaDb } from '../../db';
-import { DEFAULT_RECEIVE_CONFIG } from '../../desk/config';
+import { DEFAULT_CENTER_CONFIG } from '../../desk/config';
 import { deskContext, seedDossier } from '../../testing/desk';
 import { EMPTY_APOLOGY_FORM, recordApology } from './apology';
 import { loadTrackingBoard, nextWorkingDayKey } from './board';
@@ -117,12 +117,12 @@ describe('the register', () => {
       [12, '0041'],
       [undefined, '0042'],
     ]);
-    const doc = registerDocument(entries, p, DEFAULT_RECEIVE_CONFIG.agency, '2025');
+    const doc = registerDocument(entries, p, DEFAULT_CENTER_CONFIG.agency, '2025');
     const table = doc.blocks.find((b) => b.type === 'table');
     expect(table?.type === 'table' && table.rows.map((r) => r[0])).toEqual(['11', '12', PENDING_NUMBER]);
     expect(doc.kind).toBe('register');
 
-    const bytes = await registerWorkbook(entries, p, DEFAULT_RECEIVE_CONFIG.agency);
+    const bytes = await registerWorkbook(entries, p, DEFAULT_CENTER_CONFIG.agency);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof wb.xlsx.load>[0]);
     const ws = wb.worksheets[0]!;

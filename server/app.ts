@@ -3,11 +3,11 @@
 import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { MAX_BODY_BYTES } from '../shared/sync/protocol';
+import { attachmentsDirFrom, DEFAULT_CENTER, type CenterConfig } from './config';
 import type { AppContext } from './context';
 import { allowCrossOrigin } from './cors';
 import type { Db } from './db';
 import { ApiError, ERROR_MESSAGES } from './errors';
-import type { CenterConfig } from './push';
 import { attachmentRoutes } from './routes/attachments';
 import { auditRoutes } from './routes/audit';
 import { catalogueRoutes } from './routes/catalogue';
@@ -24,12 +24,9 @@ export interface AppOptions {
   sessionTtlMs?: number;
   enrolmentCodeTtlMs?: number;
   logger?: boolean;
+  /** Absent: ATTACHMENTS_DIR / DATA_DIR through the config loader (the sync tests and benches set them). */
+  attachmentsDir?: string;
 }
-
-export const DEFAULT_CENTER: CenterConfig = {
-  agencyCode: '000.00.15.H41',
-  centerName: 'Trung tâm Phục vụ Hành chính công tỉnh Nghệ An',
-};
 
 function toApiError(err: FastifyError): ApiError | undefined {
   if (err instanceof ApiError) return err;
@@ -90,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   lookupRoutes(app, ctx);
   conflictRoutes(app, ctx);
   auditRoutes(app, ctx);
-  attachmentRoutes(app, ctx);
+  attachmentRoutes(app, ctx, options.attachmentsDir ?? attachmentsDirFrom(process.env));
   await app.ready();
   return app;
 }

@@ -1,5 +1,5 @@
 import type { Db } from './db';
-import type { CenterConfig } from './push';
+import type { CenterConfig } from './config';
 
 export interface AppContext {
   db: Db;

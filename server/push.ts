@@ -6,17 +6,13 @@
 import type { DossierEvent } from '../shared/domain';
 import type { ConflictInfo, PushEventResult } from '../shared/sync/protocol';
 import type { DeviceRow } from './auth';
+import type { CenterConfig } from './config';
 import type { Db, Queryable } from './db';
 import { ApiError } from './errors';
 import { CODE_RE, planPush } from './pushPlan';
 import { persistPlan, readPlanInput } from './pushStore';
 
 export const PUSH_LOCK = 7_300_002;
-
-export interface CenterConfig {
-  agencyCode: string;
-  centerName: string;
-}
 
 /** Rejects the whole batch (nothing written) when it is not this counter's or not this Center's. */
 export function checkBatchOwnership(events: readonly DossierEvent[], device: DeviceRow, center: CenterConfig): void {

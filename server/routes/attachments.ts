@@ -6,17 +6,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile, open } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AttachmentManifest, CompleteResponse } from '../../shared/attachments/protocol';
 import { ATTACHMENT_MEDIA_TYPES, CHUNK_SIZE, MAX_ATTACHMENT_BYTES, RECEIVED_CHUNKS_HEADER, chunkCount, chunkRange, isSha256Hex, missingChunks } from '../../shared/attachments/protocol';
 import { requireDevice } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
-
-export function attachmentsDir(): string {
-  return resolve(process.env.ATTACHMENTS_DIR ?? join(process.env.DATA_DIR ?? '.data/server', 'attachments'));
-}
 
 const storedPath = (root: string, sha: string) => join(root, sha.slice(0, 2), sha);
 const partialDir = (root: string, sha: string) => join(root, 'partial', sha);
@@ -43,7 +39,7 @@ async function hashChunks(dir: string, count: number): Promise<{ sha: string; si
   return { sha: hash.digest('hex'), size };
 }
 
-export function attachmentRoutes(app: FastifyInstance, ctx: AppContext, root = attachmentsDir()): void {
+export function attachmentRoutes(app: FastifyInstance, ctx: AppContext, root: string): void {
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: CHUNK_SIZE }, (_req, body, done) => done(null, body));
 
   app.head<{ Params: { sha256: string } }>('/v1/attachments/:sha256', async (req, reply) => {

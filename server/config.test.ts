@@ -1,0 +1,107 @@
+// The server's configuration loader: a good environment gives the typed settings; each bad value
+// stops the start with a Vietnamese message naming the variable, never echoing a secret.
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_CENTER, loadConfig } from './config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return [...err.problems];
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('gives the defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8787,
+      host: '127.0.0.1',
+      database: { kind: 'pglite', dataDir: resolve('.data/server') },
+      attachmentsDir: resolve('.data/server/attachments'),
+      center: DEFAULT_CENTER,
+      demo: false,
+    });
+  });
+
+  it('reads every setting of a good environment', () => {
+    const config = loadConfig(
+      {
+        PORT: '0',
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'postgres://motcua:bi-mat@db.trungtam.local:5432/motcua',
+        DATA_DIR: '/srv/motcua',
+        ATTACHMENTS_DIR: '/srv/tep',
+        CENTER_AGENCY_CODE: '000.00.22.H40',
+        CENTER_NAME: 'Trung tâm Phục vụ Hành chính công tỉnh Hà Tĩnh',
+        INITIAL_ADMIN_USERNAME: 'quantri',
+        INITIAL_ADMIN_PASSWORD: 'mat-khau-dai',
+      },
+      ['--demo'],
+    );
+    expect(config).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+      database: { kind: 'postgres', url: 'postgres://motcua:bi-mat@db.trungtam.local:5432/motcua' },
+      attachmentsDir: '/srv/tep',
+      center: { agencyCode: '000.00.22.H40', centerName: 'Trung tâm Phục vụ Hành chính công tỉnh Hà Tĩnh' },
+      initialAdmin: { username: 'quantri', password: 'mat-khau-dai' },
+      demo: true,
+    });
+  });
+
+  it('keeps attachments under DATA_DIR by default and treats an empty variable as unset', () => {
+    const config = loadConfig({ DATA_DIR: '/srv/motcua', PORT: '', DATABASE_URL: '' });
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: '/srv/motcua' });
+    expect(config.attachmentsDir).toBe(join('/srv/motcua', 'attachments'));
+    expect(config.port).toBe(8787);
+  });
+
+  it('accepts a PostgreSQL socket URL (host in the query string)', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql:///motcua?host=/var/run/postgresql' }).database.kind).toBe('postgres');
+  });
+
+  it.each([
+    [{ PORT: 'tám nghìn' }, 'PORT = "tám nghìn": cần là số cổng, một số nguyên từ 0 đến 65535'],
+    [{ PORT: '70000' }, 'PORT = "70000"'],
+    [{ PORT: '-1' }, 'PORT = "-1"'],
+    [{ PORT: '80.5' }, 'PORT = "80.5"'],
+    [{ HOST: 'may chu' }, 'HOST = "may chu": cần là một địa chỉ IP hoặc tên máy'],
+    [{ DATABASE_URL: 'mysql://u:p@db/motcua' }, 'DATABASE_URL dùng giao thức "mysql:": cần là địa chỉ PostgreSQL dạng postgres://'],
+    [{ DATABASE_URL: 'db.local:5432/motcua' }, 'DATABASE_URL dùng giao thức "db.local:"'],
+    [{ DATABASE_URL: 'không phải url' }, 'DATABASE_URL không phải một địa chỉ URL hợp lệ'],
+    [{ DATABASE_URL: 'postgres://' }, 'DATABASE_URL thiếu tên máy chủ cơ sở dữ liệu'],
+    [{ CENTER_AGENCY_CODE: 'H41' }, 'CENTER_AGENCY_CODE = "H41": cần là mã cơ quan theo QCVN 102:2016, dạng 000.00.15.H41'],
+    [{ CENTER_NAME: '   ' }, 'CENTER_NAME: cần là tên Trung tâm, từ 1 đến 200 ký tự.'],
+    [{ INITIAL_ADMIN_USERNAME: 'quantri' }, 'INITIAL_ADMIN_USERNAME và INITIAL_ADMIN_PASSWORD cần được đặt cùng nhau'],
+    [{ INITIAL_ADMIN_USERNAME: 'Quản Trị', INITIAL_ADMIN_PASSWORD: 'mat-khau-dai' }, 'INITIAL_ADMIN_USERNAME = "Quản Trị": cần từ 2 đến 64 ký tự'],
+    [{ INITIAL_ADMIN_USERNAME: 'quantri', INITIAL_ADMIN_PASSWORD: 'bimat7' }, 'INITIAL_ADMIN_PASSWORD: cần từ 8 đến 200 ký tự.'],
+  ])('refuses %o', (env, message) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(message);
+  });
+
+  it('lists every bad variable at once, in a message that says the server did not start', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'x', HOST: 'a b', CENTER_AGENCY_CODE: 'abc' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toMatch(/^Cấu hình máy chủ không hợp lệ, máy chủ chưa khởi động:\n- PORT/);
+    expect(message).toContain('\n- HOST');
+    expect(message).toContain('\n- CENTER_AGENCY_CODE');
+  });
+
+  it('never repeats a database URL or a password in its messages', () => {
+    const problems = problemsOf({ DATABASE_URL: 'mysql://motcua:bi-mat-csdl@db/motcua', INITIAL_ADMIN_USERNAME: 'quantri', INITIAL_ADMIN_PASSWORD: 'bimat7' }).join('\n');
+    expect(problems).not.toContain('bi-mat-csdl');
+    expect(problems).not.toContain('bimat7');
+    expect(problemsOf({ DATABASE_URL: 'postgres://motcua:bi-mat-csdl@db:cổng/motcua' }).join('\n')).not.toContain('bi-mat-csdl');
+  });
+});

@@ -7,6 +7,31 @@ import { issueNumber, remainingNumbers, storeLeases } from './leases';
 import { applyWrites, eventWrites, recordCommand } from './command';
 import { foldVietnamese } from '../../shared/text/fold';
 import { CURRENT_SCHEMA_VERSION, MotCuaDb, SCHEMA_VERSIONS } from './schema';
+import type { HandoffBatch, InboundReject } from './localRecords';
+import type { AttachmentRecord, ExemptionRecord } from '../../shared/attachments/model';
+import type { AuditEntry } from '../../shared/sync/protocol';
+
+const BATCH: HandoffBatch = {
+  id: 'BG-260112-07-01',
+  direction: 'toDepartment',
+  departmentId: 'so-xay-dung',
+  courierName: 'Phạm Văn Tư',
+  sealNumber: 'NP-12',
+  counterId: 'quay-7',
+  officerId: 'officer-1',
+  openedAt: '2026-01-12T01:00:00.000Z',
+  closedAt: '2026-01-12T02:00:00.000Z',
+  dossierIds: ['d1', 'd2'],
+  state: 'closed',
+  refusals: [{ dossierId: 'd3', dossierCode: 'X', message: 'Hồ sơ đã trả.' }],
+};
+const { closedAt: _closedAt, ...unclosed } = BATCH;
+const OPEN_BATCH: HandoffBatch = { ...unclosed, id: 'BG-260112-07-02', direction: 'toCenter', state: 'open', dossierIds: [], refusals: [] };
+const REJECT: InboundReject = { id: 'r1', code: '000.00.15.H41-260112-0099', reason: 'Trung tâm không có hồ sơ này.', batchId: OPEN_BATCH.id, departmentId: 'so-xay-dung', at: '2026-01-12T03:10:00.000Z', officerId: 'officer-1' };
+const AUDIT_ENTRY: AuditEntry = { id: '', at: '', counterId: 'quay-7', officerId: 'officer-1', dossierId: 'd1', action: 'view', field: 'idNumber' };
+const ATTACHMENT: AttachmentRecord = { sha256: 'a'.repeat(64), dossierId: 'd1', checklistLine: 0, documentName: 'Tờ khai', mediaType: 'application/pdf', size: 4, pages: 1, source: 'camera', capturedAt: '2026-01-12T02:02:00.000Z', capturedBy: 'officer-1', upload: 'local' };
+const ATTACHMENT_ID = `attachment:d1:0:${'a'.repeat(64)}`;
+const EXEMPTION: ExemptionRecord = { dossierId: 'd1', checklistLine: 2, exemption: 'submittedOnline', reason: 'Nộp trực tuyến', recordedAt: '2026-01-12T02:03:00.000Z', recordedBy: 'officer-1' };
 
 const fresh = () => new MotCuaDb(`t-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
 
@@ -21,7 +46,7 @@ describe('schema migrations', () => {
     v1.close();
   });
 
-  it('version 2 adds catalogue, printing, drafts and staff, and back-fills conflict counts', async () => {
+  it('version 2 adds catalogue, printing, drafts (split up in version 4) and staff, and back-fills conflict counts', async () => {
     const indexedDB = new IDBFactory();
     const v1 = new Dexie('m', { indexedDB, IDBKeyRange });
     v1.version(1).stores(SCHEMA_VERSIONS[0]!.stores);
@@ -32,7 +57,7 @@ describe('schema migrations', () => {
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect((await db.dossiers.get('d1'))!.openConflicts).toBe(0);
     expect(await db.dossiers.where('openConflicts').equals(0).count()).toBe(1);
-    for (const t of ['catalogue', 'holidays', 'printQueue', 'settings', 'drafts', 'staff']) expect(db.tables.map((x) => x.name)).toContain(t);
+    for (const t of ['catalogue', 'holidays', 'printQueue', 'settings', 'staff']) expect(db.tables.map((x) => x.name)).toContain(t);
     db.close();
   });
 
@@ -52,6 +77,45 @@ describe('schema migrations', () => {
     const job = { id: 'job-1', printerId: 'p', document: { blocks: [] } as never, copies: 2, copiesDone: 0, state: 'queued' as const, attempts: 0, nextAttemptAt: 0, createdAt: 1 };
     await db.printQueue.put(job);
     expect(await db.printQueue.where('state').equals('queued').count()).toBe(1);
+    db.close();
+  });
+
+  it('version 4 moves every drafts row into the typed table of its kind and drops drafts', async () => {
+    const indexedDB = new IDBFactory();
+    const v3 = new Dexie('m', { indexedDB, IDBKeyRange });
+    for (const v of SCHEMA_VERSIONS.slice(0, 3)) v3.version(v.version).stores(v.stores);
+    const audit = (id: string, acked: boolean, at: string) => ({ id: `audit:${id}`, kind: 'audit', updatedAt: at, data: { entry: { ...AUDIT_ENTRY, id, at }, acked } });
+    const bytes = new Uint8Array([37, 80, 68, 70]);
+    await v3.table('drafts').bulkAdd([
+      { id: `batch:${BATCH.id}`, kind: 'batch', updatedAt: '2026-01-12T02:00:00.000Z', data: BATCH },
+      { id: `batch:${OPEN_BATCH.id}`, kind: 'batch', updatedAt: '2026-01-12T03:00:00.000Z', data: OPEN_BATCH },
+      { id: `inboundReject:${REJECT.id}`, kind: 'inboundRejects', updatedAt: REJECT.at, data: REJECT },
+      audit('a1', true, '2026-01-12T02:00:00.000Z'),
+      audit('a2', false, '2026-01-12T02:01:00.000Z'),
+      { id: ATTACHMENT_ID, kind: 'attachment', updatedAt: ATTACHMENT.capturedAt, data: { record: ATTACHMENT, bytes } },
+      { id: 'exemption:d1:2', kind: 'attachmentExemption', updatedAt: EXEMPTION.recordedAt, data: EXEMPTION },
+      { id: 'receive:current', kind: 'receive', updatedAt: '2026-01-12T02:05:00.000Z', data: { form: { applicant: { name: 'Trần Thị Bình' } }, step: 1 } },
+      { id: 'unheard:1', kind: 'unheard', updatedAt: '2026-01-12T02:06:00.000Z', data: { x: 1 } },
+    ]);
+    v3.close();
+
+    const db = new MotCuaDb('m', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(db.tables.map((t) => t.name)).not.toContain('drafts');
+    expect(await db.batches.get(BATCH.id)).toEqual(BATCH);
+    expect(await db.batches.where('[direction+state]').equals(['toCenter', 'open']).primaryKeys()).toEqual([OPEN_BATCH.id]);
+    expect(await db.inboundRejects.toArray()).toEqual([REJECT]);
+    expect(await db.auditLog.get('a1')).toEqual({ id: 'a1', entry: { ...AUDIT_ENTRY, id: 'a1', at: '2026-01-12T02:00:00.000Z' }, acked: 1, recordedAt: '2026-01-12T02:00:00.000Z' });
+    expect(await db.auditLog.where('[acked+recordedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).primaryKeys()).toEqual(['a2']);
+    const attachment = await db.attachments.get(ATTACHMENT_ID);
+    expect(attachment).toMatchObject({ id: ATTACHMENT_ID, record: ATTACHMENT });
+    expect([...attachment!.bytes!]).toEqual([...bytes]);
+    expect(await db.attachments.where('record.upload').equals('local').count()).toBe(1);
+    expect(await db.attachmentExemptions.where('record.dossierId').equals('d1').toArray()).toEqual([{ id: 'exemption:d1:2', record: EXEMPTION }]);
+    expect(await db.formDrafts.get('receive')).toEqual({ form: 'receive', savedAt: '2026-01-12T02:05:00.000Z', draft: { form: { applicant: { name: 'Trần Thị Bình' } }, step: 1 } });
+    // A kind no release wrote is kept, not dropped.
+    expect(await db.formDrafts.get('unheard:1')).toEqual({ form: 'unheard:1', savedAt: '2026-01-12T02:06:00.000Z', draft: { x: 1 } });
     db.close();
   });
 });
@@ -107,13 +171,13 @@ describe('recordCommand', () => {
     const early = returned('Q01', r.dossierId);
     let woken = 0;
     db.onOutboxWritten(() => woken++);
-    const res = await recordCommand(db, [r, early], [{ table: 'drafts', op: 'put', row: { id: 'batch:x', kind: 'batch', updatedAt: '2026-01-12T02:00:00.000Z', data: {} } }]);
+    const res = await recordCommand(db, [r, early], [{ table: 'batches', op: 'put', row: BATCH }]);
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.event.id).toBe(early.id);
     expect(await db.events.count()).toBe(0);
     expect(await db.dossiers.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
-    expect(await db.drafts.count()).toBe(0);
+    expect(await db.batches.count()).toBe(0);
     expect(woken).toBe(0);
     expect((await recordCommand(db, [r])).ok).toBe(true);
     expect(woken).toBe(1);

@@ -7,6 +7,7 @@ import { foldVietnamese } from '../../shared/text/fold';
 import type { PrintJobRecord } from '../print/queue';
 import type { DossierEvent, DossierState, DossierStatus } from '../../shared/domain';
 import type { CatalogueKind, ConflictInfo, LeaseKind, PushEventStatus, StaffRecord } from '../../shared/sync/protocol';
+import { LOCAL_STORES, moveDrafts, type AttachmentRow, type AuditRow, type ExemptionRow, type FormDraftRow, type HandoffBatch, type InboundReject, type LocalRows } from './localRecords';
 
 export interface DossierRow {
   id: string;
@@ -97,19 +98,10 @@ export interface SettingRow {
   value: unknown;
 }
 
-export interface DraftRow {
-  id: string;
-  kind: string;
-  updatedAt: string;
-  data: unknown;
-}
-
 export type StaffRow = StaffRecord;
 
-/** The local tables a desk command may write beside its facts (RowWrite in command.ts), with their rows. */
-export interface LocalRows {
-  drafts: DraftRow;
-}
+/** The local tables (localRecords.ts), which a desk command may write beside its facts (RowWrite in command.ts). */
+export type { LocalRows };
 export type LocalTable = keyof LocalRows;
 export type LocalRow<T extends LocalTable> = LocalRows[T];
 
@@ -126,8 +118,13 @@ export class MotCuaDb extends Dexie {
   holidays!: EntityTable<HolidayRow, 'date'>;
   printQueue!: EntityTable<PrintJobRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
-  drafts!: EntityTable<DraftRow, 'id'>;
   staff!: EntityTable<StaffRow, 'id'>;
+  batches!: EntityTable<HandoffBatch, 'id'>;
+  inboundRejects!: EntityTable<InboundReject, 'id'>;
+  auditLog!: EntityTable<AuditRow, 'id'>;
+  attachments!: EntityTable<AttachmentRow, 'id'>;
+  attachmentExemptions!: EntityTable<ExemptionRow, 'id'>;
+  formDrafts!: EntityTable<FormDraftRow, 'form'>;
 
   constructor(name = 'motcua', options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // No query cache: batch scans write around Dexie (writeIfUnchanged.ts) and announce it, and a
@@ -207,6 +204,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       printJobs: null,
       printQueue: 'id, state, createdAt',
     },
+  },
+  {
+    // Each kind of local record in a table of its own, typed and indexed where a reader queries
+    // (localRecords.ts); every drafts row moves to its kind's table, then drafts is dropped.
+    version: 4,
+    stores: { ...LOCAL_STORES, drafts: null },
+    upgrade: moveDrafts,
   },
 ];
 

@@ -1,18 +1,17 @@
 // The audit log of personal data at this counter: who viewed, printed in full or exported a
-// citizen's ID number or phone. Entries are kept locally first (db.drafts, kind 'audit': the schema
-// has no audit table and this feature does not change it) and pushed to `POST /v1/audit` until the
-// server acknowledges them, so a counter offline for a day loses none.
+// citizen's ID number or phone. Entries are kept locally first (table `auditLog`) and pushed to
+// `POST /v1/audit` until the server acknowledges them, so a counter offline for a day loses none.
+import { Dexie } from 'dexie';
 import { MAX_AUDIT_ENTRIES, type AuditAction, type AuditEntry } from '../../shared/sync/protocol';
 import type { MotCuaDb } from '../db';
 
 export type { AuditAction, AuditEntry };
 
-export const AUDIT_KIND = 'audit';
 export const MAX_AUDIT_BATCH = MAX_AUDIT_ENTRIES;
 
 export type PersonalDataField = 'idNumber' | 'phone';
 
-
+/** An entry as the settings screen lists it: whether the server has it yet. */
 export interface AuditDraft {
   entry: AuditEntry;
   acked: boolean;
@@ -29,34 +28,24 @@ export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'> & { id?: string; at?: 
 /** Records one entry durably; resolves once it is on disk. */
 export async function recordAudit(db: MotCuaDb, input: NewAuditEntry, now = new Date()): Promise<AuditEntry> {
   const entry: AuditEntry = { ...input, id: input.id ?? crypto.randomUUID(), at: input.at ?? now.toISOString() };
-  const draft: AuditDraft = { entry, acked: false };
-  await db.drafts.put({ id: `${AUDIT_KIND}:${entry.id}`, kind: AUDIT_KIND, updatedAt: now.toISOString(), data: draft });
+  await db.auditLog.put({ id: entry.id, entry, acked: 0, recordedAt: now.toISOString() });
   return entry;
 }
 
 /** Entries not yet acknowledged by the server, oldest first. */
 export async function pendingAudit(db: MotCuaDb, limit = MAX_AUDIT_BATCH): Promise<AuditEntry[]> {
-  const rows = await db.drafts.where('kind').equals(AUDIT_KIND).sortBy('updatedAt');
-  return rows
-    .map((r) => r.data as AuditDraft)
-    .filter((d) => !d.acked)
-    .slice(0, limit)
-    .map((d) => d.entry);
+  const rows = await db.auditLog.where('[acked+recordedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).limit(limit).toArray();
+  return rows.map((r) => r.entry);
 }
 
 /** The counter's own log, newest first, for the settings screen. */
 export async function recentAudit(db: MotCuaDb, limit = 50): Promise<AuditDraft[]> {
-  const rows = await db.drafts.where('kind').equals(AUDIT_KIND).reverse().sortBy('updatedAt');
-  return rows.slice(0, limit).map((r) => r.data as AuditDraft);
+  const rows = await db.auditLog.orderBy('recordedAt').reverse().limit(limit).toArray();
+  return rows.map((r) => ({ entry: r.entry, acked: r.acked === 1 }));
 }
 
 export async function markAuditAcked(db: MotCuaDb, ids: readonly string[]): Promise<void> {
-  await db.transaction('rw', db.drafts, async () => {
-    for (const id of ids) {
-      const row = await db.drafts.get(`${AUDIT_KIND}:${id}`);
-      if (row) await db.drafts.put({ ...row, data: { ...(row.data as AuditDraft), acked: true } });
-    }
-  });
+  await db.auditLog.where('id').anyOf(ids).modify({ acked: 1 });
 }
 
 export interface AuditTransport {

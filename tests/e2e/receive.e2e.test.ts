@@ -127,8 +127,8 @@ test('a half-filled form survives a reload as a draft', async () => {
   await page.keyboard.press('Tab');
   await typeText(page, 'Trần Thị Bình');
   // The form is saved 200 ms after the last key; the reload comes once it is.
-  const saved = (rows: { data: unknown }[]) => rows.some((row) => JSON.stringify(row.data).includes('Trần Thị Bình'));
-  await waitForLocalRows(page, 'drafts', saved, 30_000, 'the half-filled form was never saved as a draft');
+  const saved = (rows: { draft: unknown }[]) => rows.some((row) => JSON.stringify(row.draft).includes('Trần Thị Bình'));
+  await waitForLocalRows(page, 'formDrafts', saved, 30_000, 'the half-filled form was never saved as a draft');
   await page.reload();
   await page.getByLabel('Họ và tên').waitFor({ timeout: 30_000 });
   expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Trần Thị Bình');

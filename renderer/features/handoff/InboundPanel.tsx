@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { ScanClassification } from '../../../shared/codes';
 import type { ResultOutcome } from '../../../shared/domain';
 import { useKiosk } from '../../kiosk/kiosk';
-import { listBatches, openBatch, type HandoffBatch } from './batch';
+import { openBatch, openBatchOf, type HandoffBatch } from './batch';
 import { BatchList } from './BatchList';
 import { closeInboundBatch, inboundDetailsProblem, listInboundRejects, scanIntoInboundBatch, type InboundDetails, type InboundReject } from './inbound';
 import { OpenBatchForm } from './OpenBatchForm';
@@ -39,8 +39,7 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
 
   useEffect(() => {
     void listInboundRejects(db).then(setRejects);
-    void listBatches(db).then(async (all) => {
-      const open = all.find((b) => b.state === 'open' && b.direction === 'toCenter' && b.counterId === credential.counterId);
+    void openBatchOf(db, 'toCenter', credential.counterId).then(async (open) => {
       if (!open) return;
       const found = await db.dossiers.bulkGet(open.dossierIds);
       setRows(new Map(found.flatMap((r) => (r ? [[r.id, r] as const] : []))));

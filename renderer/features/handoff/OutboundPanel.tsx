@@ -6,7 +6,7 @@ import { formatVietnamDateTime } from '../../../shared/domain';
 import { useKiosk } from '../../kiosk/kiosk';
 import { usePrinting } from '../../kiosk/printing';
 import type { DossierRow } from '../../db';
-import { listBatches, openBatch, type HandoffBatch } from './batch';
+import { openBatch, openBatchOf, type HandoffBatch } from './batch';
 import { BatchList } from './BatchList';
 import { handoverDocument, handoverLayout } from './handoverPrint';
 import { LeaveWarnings } from './LeaveWarnings';
@@ -26,8 +26,7 @@ export function OutboundPanel({ setup }: { setup: HandoffSetup }) {
 
   // Reopens the batch left open (a reload, a crash restart) with its rows.
   useEffect(() => {
-    void listBatches(db).then(async (all) => {
-      const open = all.find((b) => b.state === 'open' && b.direction === 'toDepartment' && b.counterId === credential.counterId);
+    void openBatchOf(db, 'toDepartment', credential.counterId).then(async (open) => {
       if (!open) return;
       const found = await db.dossiers.bulkGet(open.dossierIds);
       setRows(new Map(found.flatMap((r) => (r ? [[r.id, r] as const] : []))));

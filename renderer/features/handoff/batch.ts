@@ -1,59 +1,31 @@
-// A courier batch (one "Biên bản giao nhận hồ sơ") as local data. It lives in `db.drafts` (kind
-// 'batch') until the schema gains a table of its own: it is the counter's working list, while the
-// facts it produces (handed to courier, delivered, result received) are events like any other.
+// A courier batch (one "Biên bản giao nhận hồ sơ") as local data, in the table `batches` keyed by
+// its code: it is the counter's working list, while the facts it produces (handed to courier,
+// delivered, result received) are events like any other.
 import { formatBatchCode } from '../../../shared/codes';
 import { vnDateKey } from '../../../shared/calendar';
-import type { DraftRow, MotCuaDb } from '../../db';
+import type { BatchDirection, HandoffBatch, MotCuaDb } from '../../db';
 
-export type BatchDirection = 'toDepartment' | 'toCenter';
-export type BatchState = 'open' | 'closed' | 'delivered';
-
-/** A dossier the reducer refused when the batch was closed or confirmed: kept for the screen. */
-export interface BatchRefusal {
-  dossierId: string;
-  dossierCode: string;
-  message: string;
-}
-
-export interface HandoffBatch {
-  /** The batch code `BG-YYMMDD-CC-NN`, printed as the record's barcode. */
-  id: string;
-  direction: BatchDirection;
-  departmentId: string;
-  courierName: string;
-  /** Vehicle or bag seal number written on the record. */
-  sealNumber: string;
-  counterId: string;
-  officerId: string;
-  openedAt: string;
-  closedAt?: string;
-  deliveredAt?: string;
-  /** In scan order. */
-  dossierIds: string[];
-  state: BatchState;
-  refusals: BatchRefusal[];
-}
-
-export const BATCH_DRAFT_KIND = 'batch';
-/** The batch's key in `db.drafts`. */
-export const batchDraftId = (batchId: string) => `batch:${batchId}`;
-
-export function batchRow(batch: HandoffBatch, at = new Date()): DraftRow {
-  return { id: batchDraftId(batch.id), kind: BATCH_DRAFT_KIND, updatedAt: at.toISOString(), data: batch };
-}
+export type { BatchDirection, BatchRefusal, BatchState, HandoffBatch } from '../../db';
 
 export async function saveBatch(db: MotCuaDb, batch: HandoffBatch): Promise<void> {
-  await db.drafts.put(batchRow(batch));
+  await db.batches.put(batch);
 }
 
-export async function getBatch(db: MotCuaDb, batchId: string): Promise<HandoffBatch | undefined> {
-  return (await db.drafts.get(batchDraftId(batchId)))?.data as HandoffBatch | undefined;
+export function getBatch(db: MotCuaDb, batchId: string): Promise<HandoffBatch | undefined> {
+  return db.batches.get(batchId);
 }
+
+const newestFirst = (a: HandoffBatch, b: HandoffBatch) => b.openedAt.localeCompare(a.openedAt);
 
 /** Every batch this counter keeps, newest first. */
 export async function listBatches(db: MotCuaDb): Promise<HandoffBatch[]> {
-  const rows = await db.drafts.where('kind').equals(BATCH_DRAFT_KIND).toArray();
-  return rows.map((r) => r.data as HandoffBatch).sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+  return (await db.batches.toArray()).sort(newestFirst);
+}
+
+/** The batch going `direction` this counter left open (a reload, a crash restart), the newest if several. */
+export async function openBatchOf(db: MotCuaDb, direction: BatchDirection, counterId: string): Promise<HandoffBatch | undefined> {
+  const open = await db.batches.where('[direction+state]').equals([direction, 'open']).toArray();
+  return open.filter((b) => b.counterId === counterId).sort(newestFirst)[0];
 }
 
 export interface OpenBatchInput {
@@ -79,9 +51,9 @@ export function lastOpenedBatch(db: MotCuaDb): HandoffBatch | undefined {
 export async function openBatch(db: MotCuaDb, input: OpenBatchInput): Promise<HandoffBatch> {
   const now = input.now ?? new Date();
   const date = vnDateKey(now);
-  const batch = await db.transaction('rw', db.drafts, async () => {
+  const batch = await db.transaction('rw', db.batches, async () => {
     const prefix = formatBatchCode({ date, counter: input.counterIndex, batchNumber: 1 }).slice(0, -2);
-    const taken = (await listBatches(db)).filter((b) => b.id.startsWith(prefix)).map((b) => Number(b.id.slice(prefix.length)));
+    const taken = (await db.batches.where('id').startsWith(prefix).primaryKeys()).map((id) => Number(id.slice(prefix.length)));
     const batchNumber = Math.max(0, ...taken) + 1;
     const batch: HandoffBatch = {
       id: formatBatchCode({ date, counter: input.counterIndex, batchNumber }),
@@ -96,7 +68,7 @@ export async function openBatch(db: MotCuaDb, input: OpenBatchInput): Promise<Ha
       state: 'open',
       refusals: [],
     };
-    await db.drafts.add(batchRow(batch, now));
+    await db.batches.add(batch);
     return batch;
   });
   opened.set(db, batch);

@@ -3,7 +3,7 @@
 // single dossiers are confirmed or disputed (missing on arrival) one by one.
 import type { DossierEvent, DossierStatus } from '../../../shared/domain';
 import { dossiersInStatus, recordCommand, type DossierRow, type MotCuaDb } from '../../db';
-import { batchRow, getBatch, type BatchRefusal, type HandoffBatch } from './batch';
+import { getBatch, type BatchRefusal, type HandoffBatch } from './batch';
 import type { MetaFor } from './outbound';
 
 /**
@@ -78,7 +78,7 @@ export async function confirmDeliveryOf(db: MotCuaDb, batch: DeliveryBatch, meta
   }
   if (!batch.draft) return { batch, delivered, skipped, refusals };
   const draft: HandoffBatch = { ...batch.draft, state: 'delivered', deliveredAt: batch.draft.deliveredAt ?? at.toISOString(), refusals: [...batch.draft.refusals, ...refusals] };
-  await db.drafts.put(batchRow(draft));
+  await db.batches.put(draft);
   return { batch: deliveryBatchOf(draft), delivered, skipped, refusals };
 }
 

@@ -4,27 +4,16 @@
 // dossier stopped while away come back the same way and are recorded as back at the Center.
 import type { ScanClassification } from '../../../shared/codes';
 import { DOSSIER_STATUSES, formatVietnamDateTime, isAllowed, STATUS_LABELS, type DossierEvent, type ResultOutcome } from '../../../shared/domain';
-import { eventWrites, type DossierRow, type MotCuaDb } from '../../db';
-import { batchRow, getBatch, type HandoffBatch } from './batch';
+import { eventWrites, type DossierRow, type InboundReject, type MotCuaDb } from '../../db';
+import { getBatch, type HandoffBatch } from './batch';
 import type { MetaFor, ScanVerdict } from './outbound';
 import { inScanTransaction, type WriteList } from './scanTransaction';
 
-export interface InboundReject {
-  id: string;
-  /** The scanned dossier code, or the raw scan when it maps to none. */
-  code: string;
-  reason: string;
-  batchId: string;
-  departmentId: string;
-  at: string;
-  officerId: string;
-}
+export type { InboundReject } from '../../db';
 
-export const INBOUND_REJECT_KIND = 'inboundRejects';
-
+/** The results refused at this counter, newest first. */
 export async function listInboundRejects(db: MotCuaDb): Promise<InboundReject[]> {
-  const rows = await db.drafts.where('kind').equals(INBOUND_REJECT_KIND).toArray();
-  return rows.map((r) => r.data as InboundReject).sort((a, b) => b.at.localeCompare(a.at));
+  return (await db.inboundRejects.toArray()).sort((a, b) => b.at.localeCompare(a.at));
 }
 
 export interface InboundDetails {
@@ -59,11 +48,11 @@ export async function scanIntoInboundBatch(
   departmentName: (id: string | undefined) => string,
   now = new Date(),
 ): Promise<ScanVerdict> {
-  return inScanTransaction(db, ['dossiers', 'events', 'outbox', 'drafts'], batchId, classification, agencyTable, canComeBackIn, ({ batch, found }, write) => {
+  return inScanTransaction(db, ['dossiers', 'events', 'outbox', 'batches', 'inboundRejects'], batchId, classification, agencyTable, canComeBackIn, ({ batch, found }, write) => {
     if (!batch || batch.state !== 'open' || batch.direction !== 'toCenter') throw new Error(`Lô ${batchId} không còn mở để nhận kết quả.`);
     const reject = (code: string, reason: string) => {
       const entry: InboundReject = { id: crypto.randomUUID(), code, reason, batchId, departmentId: batch.departmentId, at: now.toISOString(), officerId: batch.officerId };
-      write({ table: 'drafts', op: 'add', row: { id: `inboundReject:${entry.id}`, kind: INBOUND_REJECT_KIND, updatedAt: entry.at, data: entry } });
+      write({ table: 'inboundRejects', op: 'add', row: entry });
     };
     if (found.kind === 'notADossierCode') return { outcome: found.kind, message: found.message, batch };
     if (found.kind === 'unknownCode') {
@@ -78,7 +67,7 @@ export async function scanIntoInboundBatch(
       return { outcome: 'wrongDepartment', message: `${code} do ${departmentName(row.departmentId)} giải quyết, không phải ${departmentName(batch.departmentId)}.`, dossier: row, batch };
     }
     if (row.status === 'withdrawn') {
-      const back = receiveStoppedPapers(write, batch, row, code, metaFor, now);
+      const back = receiveStoppedPapers(write, batch, row, code, metaFor);
       if (back.outcome !== 'accepted') reject(code, back.message);
       return back;
     }
@@ -100,18 +89,18 @@ export async function scanIntoInboundBatch(
         ...(details.outcome === 'supplement' ? { items: details.items, reasons: details.reasons } : {}),
       },
     } as DossierEvent;
-    const recorded = recordInBatch(write, batch, row, event, now);
+    const recorded = recordInBatch(write, batch, row, event);
     if (!recorded.ok) return { outcome: 'wrongState', message: recorded.message, dossier: row, batch };
     return { outcome: 'accepted', message: `Đã nhận kết quả ${code} (${recorded.batch.dossierIds.length} hồ sơ).`, dossier: recorded.row, batch: recorded.batch };
   });
 }
 
 /** A scanned dossier's event, checked by the reducer, and the batch with it added: both to `write`. */
-function recordInBatch(write: WriteList, batch: HandoffBatch, row: DossierRow, event: DossierEvent, now: Date): { ok: true; row: DossierRow; batch: HandoffBatch } | { ok: false; message: string } {
+function recordInBatch(write: WriteList, batch: HandoffBatch, row: DossierRow, event: DossierEvent): { ok: true; row: DossierRow; batch: HandoffBatch } | { ok: false; message: string } {
   const checked = eventWrites(event, row);
   if (!checked.ok) return { ok: false, message: checked.error.message };
   const next: HandoffBatch = { ...batch, dossierIds: [...batch.dossierIds, row.id] };
-  write(...checked.writes, { table: 'drafts', op: 'put', row: batchRow(next, now) });
+  write(...checked.writes, { table: 'batches', op: 'put', row: next });
   return { ok: true, row: checked.row, batch: next };
 }
 
@@ -122,9 +111,9 @@ export const STOPPED_PAPERS_LABEL = 'Hồ sơ đã dừng: giấy tờ về Trun
  * back for return to the applicant (papersReturned, stage atCenter), counted in the batch like any
  * other item the post carried. Papers already back are refused with the reducer's reason.
  */
-function receiveStoppedPapers(write: WriteList, batch: HandoffBatch, row: DossierRow, code: string, metaFor: MetaFor, now: Date): ScanVerdict {
+function receiveStoppedPapers(write: WriteList, batch: HandoffBatch, row: DossierRow, code: string, metaFor: MetaFor): ScanVerdict {
   const event: DossierEvent = { ...metaFor(row.id), type: 'papersReturned', payload: { stage: 'atCenter', batchId: batch.id } };
-  const recorded = recordInBatch(write, batch, row, event, now);
+  const recorded = recordInBatch(write, batch, row, event);
   if (!recorded.ok) return { outcome: 'wrongState', message: `${recorded.message} Chuyển giám sát xử lý.`, dossier: row, batch };
   return {
     outcome: 'accepted',
@@ -140,6 +129,6 @@ export async function closeInboundBatch(db: MotCuaDb, batchId: string, now = new
   const batch = await getBatch(db, batchId);
   if (!batch || batch.state !== 'open') throw new Error(`Lô ${batchId} không còn mở.`);
   const closed: HandoffBatch = { ...batch, state: 'closed', closedAt: now.toISOString() };
-  await db.drafts.put(batchRow(closed, now));
+  await db.batches.put(closed);
   return closed;
 }

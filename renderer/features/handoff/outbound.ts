@@ -4,7 +4,7 @@ import type { ScanClassification } from '../../../shared/codes';
 import { DOSSIER_STATUSES, isAllowed, STATUS_LABELS, type DossierEvent, type EventMeta } from '../../../shared/domain';
 import { recordCommand, type DossierRow, type MotCuaDb } from '../../db';
 import type { ScanOutcome } from '../../scan';
-import { batchRow, getBatch, type BatchRefusal, type HandoffBatch } from './batch';
+import { getBatch, type BatchRefusal, type HandoffBatch } from './batch';
 import { inScanTransaction } from './scanTransaction';
 
 export interface ScanVerdict {
@@ -31,7 +31,7 @@ export async function scanIntoOutboundBatch(
   agencyTable: readonly string[],
   departmentName: (id: string | undefined) => string,
 ): Promise<ScanVerdict> {
-  return inScanTransaction(db, ['dossiers', 'drafts'], batchId, classification, agencyTable, canLeaveIn, ({ batch, found }, write) => {
+  return inScanTransaction(db, ['dossiers', 'batches'], batchId, classification, agencyTable, canLeaveIn, ({ batch, found }, write) => {
     if (!batch || batch.state !== 'open') throw new Error(`Lô ${batchId} không còn mở để quét.`);
     if (found.kind !== 'dossier') return { outcome: found.kind, message: found.message, batch };
     const { row, code } = found;
@@ -48,18 +48,18 @@ export async function scanIntoOutboundBatch(
       return { outcome: 'wrongState', message: `${code} đang ở trạng thái «${STATUS_LABELS[row.status]}», không chuyển đi được.`, dossier: row, batch };
     }
     const next: HandoffBatch = { ...batch, dossierIds: [...batch.dossierIds, row.id] };
-    write({ table: 'drafts', op: 'put', row: batchRow(next) });
+    write({ table: 'batches', op: 'put', row: next });
     return { outcome: 'accepted', message: `Đã thêm ${code} (${next.dossierIds.length} hồ sơ).`, dossier: row, batch: next };
   });
 }
 
 /** Takes a mis-scanned dossier out of an open batch. */
 export async function removeFromBatch(db: MotCuaDb, batchId: string, dossierId: string): Promise<HandoffBatch> {
-  return db.transaction('rw', db.drafts, async () => {
+  return db.transaction('rw', db.batches, async () => {
     const batch = await getBatch(db, batchId);
     if (!batch || batch.state !== 'open') throw new Error(`Lô ${batchId} đã đóng, không bỏ hồ sơ ra được.`);
     const next = { ...batch, dossierIds: batch.dossierIds.filter((id) => id !== dossierId) };
-    await db.drafts.put(batchRow(next));
+    await db.batches.put(next);
     return next;
   });
 }
@@ -97,7 +97,7 @@ export async function closeOutboundBatch(db: MotCuaDb, batchId: string, metaFor:
   for (;;) {
     const handed = [...events.keys()];
     const closed: HandoffBatch = { ...batch, dossierIds: handed, refusals, state: 'closed', closedAt: now.toISOString() };
-    const result = await recordCommand(db, [...events.values()], [{ table: 'drafts', op: 'put', row: batchRow(closed, now) }]);
+    const result = await recordCommand(db, [...events.values()], [{ table: 'batches', op: 'put', row: closed }]);
     if (result.ok) return { batch: closed, handed, refusals };
     const dossierId = result.event.dossierId;
     const row = await db.dossiers.get(dossierId);

@@ -10,8 +10,8 @@
 // what the database holds. The snapshot is only ever a guess.
 import type { ScanClassification } from '../../../shared/codes';
 import type { DossierStatus } from '../../../shared/domain';
-import { applyWrites, dossiersInStatus, writeIfUnchanged, type DossierRow, type DraftRow, type MotCuaDb, type RowWrite, type WrittenTable } from '../../db';
-import { batchDraftId, getBatch, lastOpenedBatch, type HandoffBatch } from './batch';
+import { applyWrites, dossiersInStatus, writeIfUnchanged, type DossierRow, type MotCuaDb, type RowWrite, type WrittenTable } from '../../db';
+import { getBatch, lastOpenedBatch, type HandoffBatch } from './batch';
 import { resolveScan, scannedDossierCode, type ResolvedScan } from './resolve';
 
 /** What a scan is decided on: the batch and the scanned dossier, read or remembered. */
@@ -68,10 +68,10 @@ export async function inScanTransaction<T extends { batch: HandoffBatch; dossier
   if (decided) {
     const { batch, row, verdict, writes } = decided;
     const reads = [
-      { table: 'drafts', key: batchDraftId(batchId) },
+      { table: 'batches', key: batchId },
       { table: 'dossiers', key: row.id },
     ] as const;
-    if (await writeIfUnchanged(db, reads, writes, ([draft, stored]) => same((draft as DraftRow | undefined)?.data, batch) && same(stored, row))) {
+    if (await writeIfUnchanged(db, reads, writes, ([storedBatch, storedRow]) => same(storedBatch, batch) && same(storedRow, row))) {
       result = verdict;
       snapshot.stats.oneTrip += 1;
     } else snapshot.stats.stale += 1;

@@ -1,24 +1,16 @@
-// The counter's copy of each digitised document, kept in IndexedDB (db.drafts, kind 'attachment')
-// until the server confirms it, so a capture survives a closed app or a lost network. Exemptions
-// are kept beside them (kind 'attachmentExemption'). No schema change: drafts already hold any data.
-// The drafts are only the upload queue: the durable, synced link between a checklist line and its
-// copy or exemption is the dossier fact `documentDigitised`, recorded right after the draft is saved.
+// The counter's copy of each digitised document, kept in IndexedDB (table `attachments`) until the
+// server confirms it, so a capture survives a closed app or a lost network. Exemptions are kept
+// beside them (table `attachmentExemptions`). These tables are only the upload queue: the durable,
+// synced link between a checklist line and its copy or exemption is the dossier fact
+// `documentDigitised`, recorded right after the row is saved.
 import { recordCommand, type MotCuaDb, type CommandResult } from '../../../db';
 import { copyFact, exemptionFact, type AttachmentRecord, type ExemptionRecord } from '../../../../shared/attachments/model';
 import type { DossierState, EventMeta, PayloadOf } from '../../../../shared/domain';
 import { CHUNK_SIZE, type AttachmentManifest, type Sha256 } from '../../../../shared/attachments/protocol';
 import { uploadAttachment, type AttachmentTransport, type UploadReport } from '../../../../shared/attachments/upload';
 
-export const ATTACHMENT_KIND = 'attachment';
-export const EXEMPTION_KIND = 'attachmentExemption';
-
-interface AttachmentDraft {
-  record: AttachmentRecord;
-  /** Dropped once confirmed and evicted under the retention rule; the server holds the bytes. */
-  bytes?: Uint8Array;
-}
-
 const attachmentId = (dossierId: string, line: number, sha: string) => `attachment:${dossierId}:${line}:${sha}`;
+const exemptionId = (dossierId: string, line: number) => `exemption:${dossierId}:${line}`;
 
 export type NewCapture = Omit<AttachmentRecord, 'sha256' | 'size' | 'upload'>;
 
@@ -27,21 +19,16 @@ export async function saveCapture(db: MotCuaDb, sha256: Sha256, bytes: Uint8Arra
   const sha = await sha256(bytes);
   const id = attachmentId(capture.dossierId, capture.checklistLine, sha);
   const record: AttachmentRecord = { ...capture, sha256: sha, size: bytes.length, upload: 'local' };
-  await db.transaction('rw', db.drafts, async () => {
-    const existing = await db.drafts.get(id);
+  await db.transaction('rw', db.attachments, async () => {
+    const existing = await db.attachments.get(id);
     if (existing) return;
-    await db.drafts.put({ id, kind: ATTACHMENT_KIND, updatedAt: capture.capturedAt, data: { record, bytes } satisfies AttachmentDraft });
+    await db.attachments.put({ id, record, bytes });
   });
-  return ((await db.drafts.get(id))!.data as AttachmentDraft).record;
+  return (await db.attachments.get(id))!.record;
 }
 
 export async function recordExemption(db: MotCuaDb, exemption: ExemptionRecord): Promise<void> {
-  await db.drafts.put({
-    id: `exemption:${exemption.dossierId}:${exemption.checklistLine}`,
-    kind: EXEMPTION_KIND,
-    updatedAt: exemption.recordedAt,
-    data: exemption,
-  });
+  await db.attachmentExemptions.put({ id: exemptionId(exemption.dossierId, exemption.checklistLine), record: exemption });
 }
 
 /** Records the fact that links a checklist line to its copy or exemption, through the one write path. */
@@ -79,31 +66,26 @@ export function unrecordedFacts(
 }
 
 export async function dossierAttachments(db: MotCuaDb, dossierId: string): Promise<{ attachments: AttachmentRecord[]; exemptions: ExemptionRecord[] }> {
-  const rows = await db.drafts.where('kind').anyOf(ATTACHMENT_KIND, EXEMPTION_KIND).toArray();
-  const attachments = rows.filter((r) => r.kind === ATTACHMENT_KIND).map((r) => (r.data as AttachmentDraft).record).filter((a) => a.dossierId === dossierId);
-  const exemptions = rows.filter((r) => r.kind === EXEMPTION_KIND).map((r) => r.data as ExemptionRecord).filter((e) => e.dossierId === dossierId);
-  return { attachments, exemptions };
+  // One read transaction: the two lists as of the same moment.
+  const [attachments, exemptions] = await db.transaction('r', [db.attachments, db.attachmentExemptions], () =>
+    Promise.all([db.attachments.where('record.dossierId').equals(dossierId).toArray(), db.attachmentExemptions.where('record.dossierId').equals(dossierId).toArray()]),
+  );
+  return { attachments: attachments.map((r) => r.record), exemptions: exemptions.map((r) => r.record) };
 }
 
 /** Every dossier's attachment records and exemptions in one read, for reports (bytes are not kept in the result). */
 export async function allDossierAttachments(db: MotCuaDb): Promise<Map<string, { attachments: AttachmentRecord[]; exemptions: ExemptionRecord[] }>> {
   const byDossier = new Map<string, { attachments: AttachmentRecord[]; exemptions: ExemptionRecord[] }>();
   const entry = (id: string) => byDossier.get(id) ?? byDossier.set(id, { attachments: [], exemptions: [] }).get(id)!;
-  await db.drafts.where('kind').anyOf(ATTACHMENT_KIND, EXEMPTION_KIND).each((r) => {
-    if (r.kind === ATTACHMENT_KIND) {
-      const record = (r.data as AttachmentDraft).record;
-      entry(record.dossierId).attachments.push(record);
-    } else {
-      const exemption = r.data as ExemptionRecord;
-      entry(exemption.dossierId).exemptions.push(exemption);
-    }
+  await db.transaction('r', [db.attachments, db.attachmentExemptions], async () => {
+    await db.attachments.each(({ record }) => entry(record.dossierId).attachments.push(record));
+    await db.attachmentExemptions.each(({ record }) => entry(record.dossierId).exemptions.push(record));
   });
   return byDossier;
 }
 
 export async function attachmentBytes(db: MotCuaDb, record: AttachmentRecord): Promise<Uint8Array | undefined> {
-  const row = await db.drafts.get(attachmentId(record.dossierId, record.checklistLine, record.sha256));
-  return (row?.data as AttachmentDraft | undefined)?.bytes;
+  return (await db.attachments.get(attachmentId(record.dossierId, record.checklistLine, record.sha256)))?.bytes;
 }
 
 /**
@@ -111,19 +93,18 @@ export async function attachmentBytes(db: MotCuaDb, record: AttachmentRecord): P
  * Returns what was confirmed. Never throws: the counter keeps working whatever the network does.
  */
 export async function pumpUploads(db: MotCuaDb, transport: AttachmentTransport): Promise<{ confirmed: UploadReport[]; failed: { sha256: string; message: string }[] }> {
-  const rows = await db.drafts.where('kind').equals(ATTACHMENT_KIND).toArray();
+  const rows = await db.attachments.where('record.upload').notEqual('confirmed').toArray();
   const confirmed: UploadReport[] = [];
   const failed: { sha256: string; message: string }[] = [];
-  for (const row of rows) {
-    const draft = row.data as AttachmentDraft;
-    if (draft.record.upload === 'confirmed' || !draft.bytes) continue;
-    const manifest: AttachmentManifest = { sha256: draft.record.sha256, size: draft.record.size, mediaType: draft.record.mediaType, chunkSize: CHUNK_SIZE };
+  for (const { id, record, bytes } of rows) {
+    if (!bytes) continue;
+    const manifest: AttachmentManifest = { sha256: record.sha256, size: record.size, mediaType: record.mediaType, chunkSize: CHUNK_SIZE };
     try {
-      const report = await uploadAttachment(draft.bytes, manifest, transport);
-      await db.drafts.update(row.id, { data: { ...draft, record: { ...draft.record, upload: 'confirmed' } } satisfies AttachmentDraft });
+      const report = await uploadAttachment(bytes, manifest, transport);
+      await db.attachments.update(id, { record: { ...record, upload: 'confirmed' } });
       confirmed.push(report);
     } catch (err) {
-      failed.push({ sha256: draft.record.sha256, message: err instanceof Error ? err.message : String(err) });
+      failed.push({ sha256: record.sha256, message: err instanceof Error ? err.message : String(err) });
     }
   }
   return { confirmed, failed };
@@ -131,12 +112,11 @@ export async function pumpUploads(db: MotCuaDb, transport: AttachmentTransport):
 
 /** Frees local bytes of confirmed attachments captured before `before` (the retention rule); the record stays. */
 export async function evictConfirmed(db: MotCuaDb, before: string): Promise<number> {
-  const rows = await db.drafts.where('kind').equals(ATTACHMENT_KIND).toArray();
+  const rows = await db.attachments.where('record.upload').equals('confirmed').toArray();
   let evicted = 0;
-  for (const row of rows) {
-    const draft = row.data as AttachmentDraft;
-    if (draft.record.upload !== 'confirmed' || !draft.bytes || draft.record.capturedAt >= before) continue;
-    await db.drafts.update(row.id, { data: { record: draft.record } satisfies AttachmentDraft });
+  for (const { id, record, bytes } of rows) {
+    if (!bytes || record.capturedAt >= before) continue;
+    await db.attachments.put({ id, record });
     evicted++;
   }
   return evicted;

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       database: { kind: 'pglite', dataDir: resolve('.data/server') },
       attachmentsDir: resolve('.data/server/attachments'),
       center: DEFAULT_CENTER,
+      logLevel: 'info',
       demo: false,
     });
   });
@@ -38,6 +39,7 @@ describe('loadConfig', () => {
         CENTER_NAME: 'Trung tâm Phục vụ Hành chính công tỉnh Hà Tĩnh',
         INITIAL_ADMIN_USERNAME: 'quantri',
         INITIAL_ADMIN_PASSWORD: 'mat-khau-dai',
+        LOG_LEVEL: 'warn',
       },
       ['--demo'],
     );
@@ -48,6 +50,7 @@ describe('loadConfig', () => {
       attachmentsDir: '/srv/tep',
       center: { agencyCode: '000.00.22.H40', centerName: 'Trung tâm Phục vụ Hành chính công tỉnh Hà Tĩnh' },
       initialAdmin: { username: 'quantri', password: 'mat-khau-dai' },
+      logLevel: 'warn',
       demo: true,
     });
   });
@@ -78,6 +81,7 @@ describe('loadConfig', () => {
     [{ INITIAL_ADMIN_USERNAME: 'quantri' }, 'INITIAL_ADMIN_USERNAME và INITIAL_ADMIN_PASSWORD cần được đặt cùng nhau'],
     [{ INITIAL_ADMIN_USERNAME: 'Quản Trị', INITIAL_ADMIN_PASSWORD: 'mat-khau-dai' }, 'INITIAL_ADMIN_USERNAME = "Quản Trị": cần từ 2 đến 64 ký tự'],
     [{ INITIAL_ADMIN_USERNAME: 'quantri', INITIAL_ADMIN_PASSWORD: 'bimat7' }, 'INITIAL_ADMIN_PASSWORD: cần từ 8 đến 200 ký tự.'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL = "verbose": cần là một trong fatal, error, warn, info, debug, trace, silent'],
   ])('refuses %o', (env, message) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
@@ -87,7 +91,7 @@ describe('loadConfig', () => {
   it('lists every bad variable at once, in a message that says the server did not start', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'x', HOST: 'a b', CENTER_AGENCY_CODE: 'abc' });
+      loadConfig({ PORT: 'x', HOST: 'a b', CENTER_AGENCY_CODE: 'abc', LOG_LEVEL: 'loud' });
     } catch (err) {
       error = err;
     }
@@ -96,6 +100,7 @@ describe('loadConfig', () => {
     expect(message).toMatch(/^Cấu hình máy chủ không hợp lệ, máy chủ chưa khởi động:\n- PORT/);
     expect(message).toContain('\n- HOST');
     expect(message).toContain('\n- CENTER_AGENCY_CODE');
+    expect(message).toContain('\n- LOG_LEVEL');
   });
 
   it('never repeats a database URL or a password in its messages', () => {

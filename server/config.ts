@@ -14,6 +14,9 @@ export const DEFAULT_CENTER: CenterConfig = {
   centerName: 'Trung tâm Phục vụ Hành chính công tỉnh Nghệ An',
 };
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export type DatabaseConfig = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
 
 export interface ServerConfig {
@@ -24,6 +27,7 @@ export interface ServerConfig {
   center: CenterConfig;
   /** Created at start only while there is no staff account at all. */
   initialAdmin?: { username: string; password: string };
+  logLevel: LogLevel;
   /** `--demo`: load the demo catalogue and accounts. */
   demo: boolean;
 }
@@ -78,6 +82,11 @@ export function loadConfig(env: Env, argv: readonly string[] = []): ServerConfig
 
   const initialAdmin = initialAdminFrom(env, problems);
 
+  const logText = read(env, 'LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logText)) {
+    problems.push(`LOG_LEVEL = "${logText}": cần là một trong ${LOG_LEVELS.join(', ')} (mặc định info).`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -86,6 +95,7 @@ export function loadConfig(env: Env, argv: readonly string[] = []): ServerConfig
     attachmentsDir: attachmentsDirFrom(env),
     center: { agencyCode, centerName },
     ...(initialAdmin ? { initialAdmin } : {}),
+    logLevel: logText as LogLevel,
     demo: argv.includes('--demo'),
   };
 }

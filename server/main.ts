@@ -1,5 +1,7 @@
 // CLI: `npm run server` (or `npx tsx server/main.ts [--demo]`). Settings come from the environment
 // through server/config.ts (listed in server/README.md); a bad one stops the start with its name.
+// Logs are JSON lines on stderr: stdout carries the start-up lines and the ready line that the
+// start script and the tests read.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
@@ -26,7 +28,7 @@ async function main(config: ServerConfig): Promise<void> {
     const seeded = await seedDemo(db, csv);
     console.log(`Đã nạp dữ liệu mẫu: ${seeded.departments} cơ quan, ${seeded.procedures} thủ tục, ${seeded.staff} tài khoản mới.`);
   }
-  const app = await buildApp({ db, center: config.center, attachmentsDir: config.attachmentsDir });
+  const app = await buildApp({ db, center: config.center, attachmentsDir: config.attachmentsDir, log: { level: config.logLevel, stream: process.stderr } });
   const address = await app.listen({ port: config.port, host: config.host });
   console.log(`MotCua server listening on ${address} (${db.kind}${database.kind === 'pglite' ? ` in ${database.dataDir}` : ''}; migrations applied: ${applied.join(',') || 'none'})`);
   // One machine-readable line for the start script and the end-to-end tests.

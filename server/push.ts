@@ -9,6 +9,7 @@ import type { DeviceRow } from './auth';
 import type { CenterConfig } from './config';
 import type { Db, Queryable } from './db';
 import { ApiError } from './errors';
+import { addLogContext } from './logContext';
 import { CODE_RE, planPush } from './pushPlan';
 import { persistPlan, readPlanInput } from './pushStore';
 
@@ -35,7 +36,12 @@ export function checkBatchOwnership(events: readonly DossierEvent[], device: Dev
 export async function pushEvents(db: Db, device: DeviceRow, center: CenterConfig, events: readonly DossierEvent[]): Promise<PushEventResult[]> {
   checkBatchOwnership(events, device, center);
   if (events.length === 0) return [];
-  return db.transaction((tx) => storeBatch(tx, device, events));
+  try {
+    return await db.transaction((tx) => storeBatch(tx, device, events));
+  } catch (err) {
+    // The first and last event bound the batch the counter will resend; the failing event, when known, is added deeper.
+    throw addLogContext(err, { counterId: device.counter_id, batchSize: events.length, firstEventId: events[0]!.id, lastEventId: events.at(-1)!.id });
+  }
 }
 
 type Stored = { conflict: ConflictInfo | null; registerYear?: number; registerNumber?: number };

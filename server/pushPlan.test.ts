@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DossierEvent } from '../shared/domain';
 import { dossierSeqScope, receiptScope } from '../shared/sync/leases';
 import { AGENCY, dossierCode, feeCollected, handedToCourier, received, returned } from '../tests/sync/events';
+import { logContextOf } from './logContext';
 import { planPush, receptionYears, type DossierRow, type LeaseRow, type PlanInput } from './pushPlan';
 
 const COUNTER = 'Q01';
@@ -89,6 +90,20 @@ describe('planPush', () => {
       [scope, 500, events[4]!.id],
     ]);
     expect(plan.dossiers[0]!.row.open_conflicts).toBe(3);
+  });
+
+  it('puts the event and dossier on an unexpected error, for the log', () => {
+    const r = received(COUNTER, dossierCode(8));
+    const corrupt = { id: r.dossierId, code: r.payload.code, state: { id: r.dossierId }, register_year: null, register_number: null, open_conflicts: 0 } as unknown as DossierRow;
+    const sent = handedToCourier(COUNTER, r.dossierId);
+    let thrown: unknown;
+    try {
+      planPush(input([sent], { dossiers: new Map([[r.dossierId, corrupt]]) }));
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect(logContextOf(thrown)).toEqual({ eventId: sent.id, eventType: 'handedToCourier', dossierId: r.dossierId, dossierCode: r.payload.code });
   });
 });
 

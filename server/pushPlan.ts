@@ -7,6 +7,7 @@ import type { DossierEvent, DossierState } from '../shared/domain';
 import { dossierSeqScope, mayIssue, receiptScope } from '../shared/sync/leases';
 import type { ConflictInfo } from '../shared/sync/protocol';
 import type { DeviceRow } from './auth';
+import { addLogContext } from './logContext';
 
 export const CODE_RE = /^(.+)-(\d{6})-(\d{4,9})$/;
 const VN_OFFSET_MS = 7 * 3600 * 1000;
@@ -130,7 +131,14 @@ export function planPush(input: PlanInput): PushPlan {
     return planned;
   };
 
-  for (const e of input.fresh) plan.events.push(planEvent(e));
+  for (const e of input.fresh) {
+    try {
+      plan.events.push(planEvent(e));
+    } catch (err) {
+      const code = dossiers.get(e.dossierId.toLowerCase())?.code ?? (e.type === 'received' ? e.payload.code : undefined);
+      throw addLogContext(err, { eventId: e.id, eventType: e.type, dossierId: e.dossierId, dossierCode: code });
+    }
+  }
   plan.dossiers = [...touched.values()];
   plan.registerCounters = [...registerLast].map(([year, last]) => ({ year, last }));
   return plan;

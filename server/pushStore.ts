@@ -1,9 +1,10 @@
 // The SQL side of a push: read what the plan depends on, then write the plan (pushPlan.ts), both
-// inside the push transaction and its advisory lock.
+// inside the push transaction and its advisory lock. A failed write names its table in the log.
 import { receiptScope } from '../shared/sync/leases';
 import type { DossierEvent } from '../shared/domain';
 import type { DeviceRow } from './auth';
 import type { Queryable } from './db';
+import { addLogContext } from './logContext';
 import { receptionYears, type DossierRow, type LeaseRow, type PlanInput, type PushPlan } from './pushPlan';
 
 export async function readPlanInput(tx: Queryable, device: DeviceRow, fresh: readonly DossierEvent[]): Promise<PlanInput> {
@@ -43,9 +44,19 @@ export async function readPlanInput(tx: Queryable, device: DeviceRow, fresh: rea
   };
 }
 
+async function write<T>(tx: Queryable, table: string, sql: string, params: unknown[]): Promise<{ rows: T[] }> {
+  try {
+    return await tx.query<T>(sql, params);
+  } catch (err) {
+    throw addLogContext(err, { table });
+  }
+}
+
 /** Writes the plan; returns the sequence number given to each event, by lower-case id. */
 export async function persistPlan(tx: Queryable, device: DeviceRow, plan: PushPlan): Promise<Map<string, number>> {
-  const inserted = await tx.query<{ id: string; seq: number }>(
+  const inserted = await write<{ id: string; seq: number }>(
+    tx,
+    'events',
     `INSERT INTO events (id, dossier_id, type, body, device_id, counter_id, officer_id, conflict)
      SELECT (x->>'id')::uuid, (x->>'dossierId')::uuid, x->>'type', x, $2, $3, x->>'officerId', c.conflict
      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, ord)
@@ -67,7 +78,9 @@ export async function persistPlan(tx: Queryable, device: DeviceRow, plan: PushPl
     open_conflicts: row.open_conflicts,
   }));
   if (upserts.length > 0) {
-    await tx.query(
+    await write(
+      tx,
+      'dossiers',
       `INSERT INTO dossiers (id, code, status, state, last_seq, register_year, register_number, open_conflicts)
        SELECT (x->>'id')::uuid, x->>'code', x->>'status', x->'state', (x->>'last_seq')::bigint,
               (x->>'register_year')::int, (x->>'register_number')::int, (x->>'open_conflicts')::int
@@ -79,20 +92,26 @@ export async function persistPlan(tx: Queryable, device: DeviceRow, plan: PushPl
     );
   }
   if (plan.conflicts.length > 0) {
-    await tx.query(
+    await write(
+      tx,
+      'conflicts',
       `INSERT INTO conflicts (event_id, dossier_id, code, message)
        SELECT (x->>'event_id')::uuid, (x->>'dossier_id')::uuid, x->>'code', x->>'message' FROM jsonb_array_elements($1::jsonb) AS t(x)`,
       [JSON.stringify(plan.conflicts)],
     );
   }
   if (plan.registerNumbers.length > 0) {
-    await tx.query(
+    await write(
+      tx,
+      'register_numbers',
       `INSERT INTO register_numbers (year, number, dossier_id, event_id)
        SELECT (x->>'year')::int, (x->>'number')::int, (x->>'dossier_id')::uuid, (x->>'event_id')::uuid FROM jsonb_array_elements($1::jsonb) AS t(x)`,
       [JSON.stringify(plan.registerNumbers)],
     );
     for (const { year, last } of plan.registerCounters) {
-      await tx.query(
+      await write(
+        tx,
+        'register_counters',
         `INSERT INTO register_counters (year, last_number) VALUES ($1, $2)
          ON CONFLICT (year) DO UPDATE SET last_number = GREATEST(register_counters.last_number, EXCLUDED.last_number)`,
         [year, last],
@@ -100,7 +119,9 @@ export async function persistPlan(tx: Queryable, device: DeviceRow, plan: PushPl
     }
   }
   if (plan.receipts.length > 0) {
-    await tx.query(
+    await write(
+      tx,
+      'receipt_numbers',
       `INSERT INTO receipt_numbers (scope, number, event_id, dossier_id)
        SELECT x->>'scope', (x->>'number')::int, (x->>'event_id')::uuid, (x->>'dossier_id')::uuid FROM jsonb_array_elements($1::jsonb) AS t(x)`,
       [JSON.stringify(plan.receipts)],

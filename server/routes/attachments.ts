@@ -13,6 +13,7 @@ import { ATTACHMENT_MEDIA_TYPES, CHUNK_SIZE, MAX_ATTACHMENT_BYTES, RECEIVED_CHUN
 import { requireDevice } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
+import { REQUEST_ID_HEADER } from '../logging';
 
 const storedPath = (root: string, sha: string) => join(root, sha.slice(0, 2), sha);
 const partialDir = (root: string, sha: string) => join(root, 'partial', sha);
@@ -46,7 +47,7 @@ export function attachmentRoutes(app: FastifyInstance, ctx: AppContext, root: st
     await requireDevice(ctx.db, req);
     checkSha(req.params.sha256);
     // The counter reads the received list from a browser page: let it see the header.
-    reply.header('Access-Control-Expose-Headers', `Date, ${RECEIVED_CHUNKS_HEADER}`);
+    reply.header('Access-Control-Expose-Headers', `Date, ${REQUEST_ID_HEADER}, ${RECEIVED_CHUNKS_HEADER}`);
     if (existsSync(storedPath(root, req.params.sha256))) return reply.code(200).send();
     const received = await receivedChunks(root, req.params.sha256);
     if (received.length === 0) return reply.code(404).send();

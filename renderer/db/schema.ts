@@ -5,7 +5,7 @@ import { Dexie } from 'dexie';
 import type { Collection, EntityTable, InsertType, Transaction } from 'dexie';
 import { foldVietnamese } from '../../shared/text/fold';
 import type { PrintJobRecord } from '../print/queue';
-import type { DossierEvent, DossierState, DossierStatus } from '../../shared/domain';
+import { applicantIdNumber, type DossierEvent, type DossierState, type DossierStatus } from '../../shared/domain';
 import type { CatalogueKind, ConflictInfo, LeaseKind, PushEventStatus, StaffRecord } from '../../shared/sync/protocol';
 import { LOCAL_STORES, moveDrafts, type AttachmentRow, type AuditRow, type ExemptionRow, type FormDraftRow, type HandoffBatch, type InboundReject, type LocalRows } from './localRecords';
 
@@ -233,7 +233,7 @@ export function projectionRow(state: DossierState, prior?: Partial<DossierRow>):
     status: state.status,
     dueAt: state.newDueAt ?? state.dueAt,
     departmentId: state.departmentId,
-    applicantIdNumber: a ? (a.kind === 'individual' ? a.idNumber : a.taxCode) : undefined,
+    applicantIdNumber: applicantIdNumber(a),
     applicantPhone: a?.phone,
     foldedName: a ? foldVietnamese(a.name) : undefined,
     state,

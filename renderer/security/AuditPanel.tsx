@@ -1,7 +1,7 @@
 // This counter's audit log of personal data: recent entries and whether they reached the server.
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
-import { formatVnDateTime } from '../../shared/documents/format';
+import { formatVietnamDateTime } from '../../shared/domain/time';
 import { useKiosk } from '../kiosk/kiosk';
 import { AUDIT_ACTION_LABELS, recentAudit, type AuditDraft } from './audit';
 import { useSecurity } from './SecurityProvider';
@@ -42,7 +42,7 @@ export function AuditPanel() {
           <tbody>
             {rows.map(({ entry, acked }) => (
               <tr key={entry.id}>
-                <td>{formatVnDateTime(entry.at)}</td>
+                <td>{formatVietnamDateTime(entry.at)}</td>
                 <td>{entry.officerName ?? entry.officerId}</td>
                 <td>
                   {AUDIT_ACTION_LABELS[entry.action]} {FIELD_LABELS[entry.field]?.toLowerCase() ?? entry.field}

@@ -1,5 +1,5 @@
 import type { BarcodeKeyError, BarcodeKeyParts } from './barcodeKey';
-import { parseDossierBarcodeKey } from './barcodeKey';
+import { dossierCodeFromBarcodeKey, parseDossierBarcodeKey } from './barcodeKey';
 import type { BatchCodeError, BatchCodeParts } from './batchCode';
 import { BATCH_CODE_PREFIX, parseBatchCode } from './batchCode';
 import type { DossierCodeError, DossierCodeParts } from './dossierCode';
@@ -54,4 +54,26 @@ export function classifyScan(text: string): ScanClassification {
 
   const parsed = parseDossierCode(scanned);
   return parsed.ok ? { kind: 'dossierCode', parts: parsed.value } : { kind: 'unknown', text: raw, error: parsed.error };
+}
+
+export type ScannedDossierCode = { ok: true; code: string } | { ok: false; kind: 'unknownCode' | 'notADossierCode'; message: string };
+
+/**
+ * The official dossier code a scan names, or why it names none: the code as printed in the QR, or
+ * the short numeric 1D key mapped back through `agencyTable` (index → agency code). The one
+ * reading of a scan for every desk (find, stop, batch scans).
+ */
+export function dossierCodeOfScan(classification: ScanClassification, agencyTable: readonly string[]): ScannedDossierCode {
+  switch (classification.kind) {
+    case 'dossierCode':
+      return { ok: true, code: classification.parts.code };
+    case 'barcodeKey': {
+      const mapped = dossierCodeFromBarcodeKey(classification.parts, agencyTable);
+      return mapped.ok ? { ok: true, code: mapped.value } : { ok: false, kind: 'unknownCode', message: mapped.error.message };
+    }
+    case 'batchCode':
+      return { ok: false, kind: 'notADossierCode', message: `«${classification.parts.code}» là mã lô bàn giao, không phải mã hồ sơ. Hãy quét mã trên giấy hẹn hoặc bìa hồ sơ.` };
+    case 'unknown':
+      return { ok: false, kind: 'notADossierCode', message: `«${classification.text}» không phải mã hồ sơ${classification.error ? `: ${classification.error.message}` : '.'}` };
+  }
 }

@@ -15,8 +15,8 @@ export type { BarcodeKeyParts, BarcodeKeyInput, BarcodeKeyError } from './barcod
 export { dossierBarcodeKey, parseDossierBarcodeKey, dossierCodeFromBarcodeKey } from './barcodeKey';
 export type { BatchCodeParts, BatchCodeInput, BatchCodeError } from './batchCode';
 export { formatBatchCode, parseBatchCode, BATCH_CODE_PREFIX } from './batchCode';
-export type { ScanClassification } from './classifyScan';
-export { classifyScan } from './classifyScan';
+export type { ScanClassification, ScannedDossierCode } from './classifyScan';
+export { classifyScan, dossierCodeOfScan } from './classifyScan';
 
 export type { CitizenId, CitizenIdError, CitizenIdOptions, Gender } from './citizenId';
 export { validateCitizenId } from './citizenId';

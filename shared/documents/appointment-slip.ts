@@ -1,5 +1,6 @@
 // Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả, the slip every citizen leaves the counter with.
-import { formatVnDateTime, maskIdNumber, maskPhone } from './format';
+import { maskIdNumber, maskPhone } from './format';
+import { formatVietnamDateTime } from '../domain/time';
 import { DEFAULT_FORM_SET, formEntry, isThermal, legalBasisBlock, makeDocument, officialHeader, titleBlock } from './forms';
 import type { AgencyHeader, Block, DocumentOptions, PrintDocument } from './model';
 import { statusQrContent } from './qr-content';
@@ -89,8 +90,8 @@ export function appointmentSlip(data: AppointmentSlipData, options: DocumentOpti
         { label: 'Nội dung yêu cầu giải quyết', value: data.procedureName },
         { label: 'Số lượng hồ sơ', value: `${data.setCount} bộ` },
         { label: 'Thời gian giải quyết theo quy định', value: `${data.processingDays} ngày làm việc` },
-        { label: 'Thời gian nhận hồ sơ', value: formatVnDateTime(data.receivedAt) },
-        { label: 'Thời gian trả kết quả', value: formatVnDateTime(data.appointmentAt) },
+        { label: 'Thời gian nhận hồ sơ', value: formatVietnamDateTime(data.receivedAt) },
+        { label: 'Thời gian trả kết quả', value: formatVietnamDateTime(data.appointmentAt) },
         { label: 'Nơi nhận kết quả', value: collectText(data.collect) },
         { label: 'Vào Sổ theo dõi hồ sơ', value: register },
       ],

@@ -1,6 +1,6 @@
 // Mẫu 05 (2018) / Mẫu 06 (2025): Phiếu kiểm soát quá trình giải quyết hồ sơ, printed from the
 // dossier's recorded handovers (the caller maps events to rows; the form never recomputes state).
-import { formatVnDateTime } from './format';
+import { formatVietnamDateTime } from '../domain/time';
 import { DEFAULT_FORM_SET, formEntry, legalBasisBlock, makeDocument, officialHeader, titleBlock } from './forms';
 import type { AgencyHeader, Block, DocumentOptions, PrintDocument } from './model';
 
@@ -44,8 +44,8 @@ export function controlSheet(d: ControlSheetData, options: DocumentOptions): Pri
         { label: 'Mã hồ sơ', value: d.dossierCode },
         { label: 'Người nộp', value: d.applicantName },
         { label: 'Nội dung yêu cầu giải quyết', value: d.procedureName },
-        { label: 'Thời gian nhận hồ sơ', value: formatVnDateTime(d.receivedAt) },
-        { label: 'Thời gian trả kết quả', value: formatVnDateTime(d.appointmentAt) },
+        { label: 'Thời gian nhận hồ sơ', value: formatVietnamDateTime(d.receivedAt) },
+        { label: 'Thời gian trả kết quả', value: formatVietnamDateTime(d.appointmentAt) },
       ],
     },
     {
@@ -62,7 +62,7 @@ export function controlSheet(d: ControlSheetData, options: DocumentOptions): Pri
         String(i + 1),
         r.fromUnit,
         r.toUnit,
-        formatVnDateTime(r.at),
+        formatVietnamDateTime(r.at),
         r.timing ? HANDOVER_TIMING_LABELS[r.timing] : '',
         r.note ?? '',
       ]),

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { appointmentSlip } from './appointment-slip';
-import { base64ToBytes, bytesToBase64, formatVnDateTime, maskIdNumber, maskPhone } from './format';
+import { base64ToBytes, bytesToBase64, maskIdNumber, maskPhone } from './format';
+import { formatVietnamDateTime } from '../domain/time';
 import { legalBasis, markReprint } from './forms';
 import { renderDocumentHtml } from './html';
 import type { AppointmentSlipData, BarcodeBlock, FieldsBlock, PrintDocument } from './index';
@@ -42,7 +43,7 @@ describe('Vietnamese letters of the test page', () => {
 
 describe('formatting and masking', () => {
   it('prints Vietnam time whatever the machine zone', () => {
-    expect(formatVnDateTime('2026-01-12T17:30:00.000Z')).toBe('00:30 13/01/2026');
+    expect(formatVietnamDateTime('2026-01-12T17:30:00.000Z')).toBe('00:30 13/01/2026');
   });
 
   it('masks ID numbers and phones as the public slip shows them', () => {

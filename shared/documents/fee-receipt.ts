@@ -1,7 +1,8 @@
 // Biên lai thu phí, lệ phí with the fields Nghị định 254/2026 and Thông tư 91/2026 require:
 // form and series symbols, ascending number, the unit and its tax code, amount in figures and words.
 import { amountInWords, formatVnd } from '../codes';
-import { formatVnDateline, formatVnDateTime } from './format';
+import { formatVnDateline } from './format';
+import { formatVietnamDateTime } from '../domain/time';
 import { makeDocument } from './forms';
 import type { Block, DocumentOptions, PrintDocument } from './model';
 
@@ -65,7 +66,7 @@ export function feeReceipt(d: FeeReceiptData, options: DocumentOptions): PrintDo
     },
     { type: 'fields', rows: [{ label: 'Tổng số tiền', value: formatVnd(d.amount) }], style: { bold: true } },
     { type: 'fields', rows: [{ label: 'Số tiền bằng chữ', value: amountInWords(d.amount) }] },
-    { type: 'text', text: `Thu lúc ${formatVnDateTime(d.issuedAt)}`, style: { size: 'small' } },
+    { type: 'text', text: `Thu lúc ${formatVietnamDateTime(d.issuedAt)}`, style: { size: 'small' } },
     {
       type: 'signatures',
       parties: [

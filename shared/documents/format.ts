@@ -1,40 +1,10 @@
-// Small formatting helpers for printed text: Vietnam local time (UTC+7 whatever the machine's
-// zone), personal-data masking for slips handed to the public, and base64 without Node's Buffer.
-import { VN_UTC_OFFSET_MS } from '../calendar/days';
-
-function vnParts(at: string | Date): { d: string; m: string; y: string; hh: string; mm: string } {
-  const date = typeof at === 'string' ? new Date(at) : at;
-  if (Number.isNaN(date.getTime())) throw new RangeError(`Thời điểm không hợp lệ: ${String(at)}`);
-  const local = new Date(date.getTime() + VN_UTC_OFFSET_MS);
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return {
-    d: two(local.getUTCDate()),
-    m: two(local.getUTCMonth() + 1),
-    y: String(local.getUTCFullYear()),
-    hh: two(local.getUTCHours()),
-    mm: two(local.getUTCMinutes()),
-  };
-}
-
-/** "08:05 12/01/2026": the time format of Mẫu 01. */
-export function formatVnDateTime(at: string | Date): string {
-  const p = vnParts(at);
-  return `${p.hh}:${p.mm} ${p.d}/${p.m}/${p.y}`;
-}
-
-/** "12/01/2026"; also accepts a plain date key "2026-01-12". */
-export function formatVnDate(at: string | Date): string {
-  if (typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at)) {
-    const [y, m, d] = at.split('-');
-    return `${d}/${m}/${y}`;
-  }
-  const p = vnParts(at);
-  return `${p.d}/${p.m}/${p.y}`;
-}
+// Small formatting helpers for printed text: the dateline of letters (times are shared/domain/time.ts),
+// personal-data masking for slips handed to the public, and base64 without Node's Buffer.
+import { formatVietnamDate } from '../domain/time';
 
 /** "ngày 12 tháng 01 năm 2026", the dateline of official letters. */
 export function formatVnDateline(at: string | Date): string {
-  const [d, m, y] = formatVnDate(at).split('/');
+  const [d, m, y] = formatVietnamDate(at).split('/');
   return `ngày ${d} tháng ${m} năm ${y}`;
 }
 

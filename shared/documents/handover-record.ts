@@ -1,6 +1,7 @@
 // Biên bản giao nhận hồ sơ: the list of dossiers handed to the postal courier. Its signing is the
 // legal submission time for postal dossiers, and the counts reconcile transport with the post office.
-import { formatVnDateline, formatVnDateTime } from './format';
+import { formatVnDateline } from './format';
+import { formatVietnamDateTime } from '../domain/time';
 import { isThermal, makeDocument, officialHeader } from './forms';
 import type { AgencyHeader, Block, DocumentOptions, PrintDocument } from './model';
 
@@ -38,7 +39,7 @@ export function handoverRecord(d: HandoverRecordData, options: DocumentOptions):
       type: 'fields',
       rows: [
         { label: 'Số biên bản', value: d.batchCode },
-        { label: 'Thời gian giao', value: formatVnDateTime(d.handedAt) },
+        { label: 'Thời gian giao', value: formatVietnamDateTime(d.handedAt) },
         { label: 'Bên giao', value: `${d.fromUnit} – ${d.officerName}` },
         { label: 'Bên nhận', value: `${d.courier.organisation} – ${d.courier.name}${d.courier.phone ? `, ĐT ${d.courier.phone}` : ''}` },
         { label: 'Chuyển đến', value: d.toUnit },

@@ -2,7 +2,7 @@ export type * from './model';
 export { REPRINT_MARK } from './model';
 export type { Canvas2D, PixelCanvas2D, CanvasFactory } from './canvas';
 export { PRINT_FONT_FAMILY } from './canvas';
-export { formatVnDate, formatVnDateline, formatVnDateTime, maskIdNumber, maskPhone, bytesToBase64, base64ToBytes } from './format';
+export { formatVnDateline, maskIdNumber, maskPhone, bytesToBase64, base64ToBytes } from './format';
 export type { OfficialForm } from './forms';
 export { DEFAULT_FORM_SET, FORM_SETS, formEntry, legalBasis, markReprint } from './forms';
 export type { OfficialForm2025, FormSpec, FormSetRevision } from './forms-2025';

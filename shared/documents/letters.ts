@@ -1,7 +1,8 @@
 // The counter's and departments' letters to the applicant: supplement request (Mẫu 02), refusal
 // (Mẫu 03), apology with a new date (Mẫu 04) and, in the 2025 set only, the stop notice (Mẫu 05).
 import type { Applicant } from './appointment-slip';
-import { formatVnDateline, formatVnDateTime, maskIdNumber } from './format';
+import { formatVnDateline, maskIdNumber } from './format';
+import { formatVietnamDateTime } from '../domain/time';
 import { DEFAULT_FORM_SET, formEntry, isThermal, legalBasisBlock, makeDocument, officialHeader, titleBlock } from './forms';
 import type { AgencyHeader, Block, DocumentOptions, FormSet, PrintDocument } from './model';
 
@@ -73,7 +74,7 @@ function dossierRows(d: LetterBase & { receivedAt: string }): Block {
       { label: 'Kính gửi', value: d.applicant.name },
       { label: 'Mã hồ sơ', value: d.dossierCode },
       { label: 'Nội dung yêu cầu giải quyết', value: d.procedureName },
-      { label: 'Ngày tiếp nhận', value: formatVnDateTime(d.receivedAt) },
+      { label: 'Ngày tiếp nhận', value: formatVietnamDateTime(d.receivedAt) },
     ],
   };
 }
@@ -137,22 +138,22 @@ export function apology(d: ApologyData, options: DocumentOptions, barcodeKey?: s
           {
             type: 'fields',
             rows: [
-              { label: 'Thời hạn giải quyết đã hẹn', value: formatVnDateTime(d.originalAppointmentAt) },
+              { label: 'Thời hạn giải quyết đã hẹn', value: formatVietnamDateTime(d.originalAppointmentAt) },
               { label: 'Lý do chậm giải quyết', value: d.reason },
-              { label: 'Đề nghị gia hạn đến', value: formatVnDateTime(d.newAppointmentAt) },
+              { label: 'Đề nghị gia hạn đến', value: formatVietnamDateTime(d.newAppointmentAt) },
             ],
           },
           {
             type: 'text',
-            text: `${d.decidingAgency} trân trọng xin lỗi Ông/Bà vì chưa giải quyết hồ sơ đúng thời hạn đã hẹn và đề nghị Ông/Bà đồng ý gia hạn thời gian giải quyết đến ${formatVnDateTime(d.newAppointmentAt)}.`,
+            text: `${d.decidingAgency} trân trọng xin lỗi Ông/Bà vì chưa giải quyết hồ sơ đúng thời hạn đã hẹn và đề nghị Ông/Bà đồng ý gia hạn thời gian giải quyết đến ${formatVietnamDateTime(d.newAppointmentAt)}.`,
           },
         ]
       : [
-          { type: 'fields', rows: [{ label: 'Thời hạn trả kết quả đã hẹn', value: formatVnDateTime(d.originalAppointmentAt) }] },
+          { type: 'fields', rows: [{ label: 'Thời hạn trả kết quả đã hẹn', value: formatVietnamDateTime(d.originalAppointmentAt) }] },
           { type: 'text', text: `Lý do chậm trả kết quả: ${d.reason}` },
           {
             type: 'text',
-            text: `${d.decidingAgency} xin lỗi Ông/Bà vì sự chậm trễ này và hẹn trả kết quả vào ${formatVnDateTime(d.newAppointmentAt)}.`,
+            text: `${d.decidingAgency} xin lỗi Ông/Bà vì sự chậm trễ này và hẹn trả kết quả vào ${formatVietnamDateTime(d.newAppointmentAt)}.`,
           },
         ];
   const blocks: Block[] = [
@@ -171,7 +172,7 @@ function stopRows(d: StopProcessingData, mask: boolean): { label: string; value:
   const rows: { label: string; value: string }[] = [];
   if (d.applicant.idNumber) rows.push({ label: 'Số định danh', value: mask ? maskIdNumber(d.applicant.idNumber) : d.applicant.idNumber });
   if (d.requestedBy) rows.push({ label: 'Người đề nghị dừng', value: d.requestedBy });
-  if (d.requestedAt) rows.push({ label: 'Thời gian đề nghị', value: formatVnDateTime(d.requestedAt) });
+  if (d.requestedAt) rows.push({ label: 'Thời gian đề nghị', value: formatVietnamDateTime(d.requestedAt) });
   rows.push({ label: 'Lý do dừng giải quyết', value: d.reason });
   if (d.feeNote) rows.push({ label: 'Phí, lệ phí', value: d.feeNote });
   if (d.papersReturn) rows.push({ label: 'Nhận lại hồ sơ giấy', value: d.papersReturn });

@@ -1,7 +1,7 @@
 // Mẫu 07 (2025) / Mẫu 06 (2018): Sổ theo dõi hồ sơ, kept per field (lĩnh vực) under the 2025 rules.
 // The electronic register needs no printed book; this prints a page of it when someone asks for one.
 // Sequence numbers come from the server (continuous through the year), never from the counter.
-import { formatVnDate } from './format';
+import { formatVietnamDate } from '../domain/time';
 import { DEFAULT_FORM_SET, formEntry, isThermal, legalBasisBlock, makeDocument, officialHeader, titleBlock } from './forms';
 import type { AgencyHeader, Block, DocumentOptions, PrintDocument } from './model';
 
@@ -37,9 +37,9 @@ function rowCells(r: RegisterRow): string[] {
     r.applicantName,
     r.addressPhone,
     r.decidingAgency,
-    formatVnDate(r.receivedAt),
-    formatVnDate(r.appointmentAt),
-    r.returnedAt ? formatVnDate(r.returnedAt) : '',
+    formatVietnamDate(r.receivedAt),
+    formatVietnamDate(r.appointmentAt),
+    r.returnedAt ? formatVietnamDate(r.returnedAt) : '',
     r.collectedHow ?? '',
     '',
   ];
@@ -57,8 +57,8 @@ function thermalEntries(rows: RegisterRow[]): Block[] {
         { label: 'Thủ tục', value: r.procedureName },
         { label: 'Người nộp', value: `${r.applicantName}; ${r.addressPhone}` },
         { label: 'Cơ quan giải quyết', value: r.decidingAgency },
-        { label: 'Nhận / hẹn trả', value: `${formatVnDate(r.receivedAt)} / ${formatVnDate(r.appointmentAt)}` },
-        { label: 'Đã trả', value: r.returnedAt ? `${formatVnDate(r.returnedAt)} – ${r.collectedHow ?? ''}` : 'Chưa trả' },
+        { label: 'Nhận / hẹn trả', value: `${formatVietnamDate(r.receivedAt)} / ${formatVietnamDate(r.appointmentAt)}` },
+        { label: 'Đã trả', value: r.returnedAt ? `${formatVietnamDate(r.returnedAt)} – ${r.collectedHow ?? ''}` : 'Chưa trả' },
       ],
       style: { size: 'small' },
     },

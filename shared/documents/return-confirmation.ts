@@ -1,7 +1,8 @@
 // Phiếu xác nhận trả kết quả: what the desk hands over with the result (or gives the post) when the
 // counter is set to print it. Not a numbered form of either circular, so it names no legal basis;
 // the recipient and the officer sign it, and the Center keeps the signed copy.
-import { formatVnDateline, formatVnDateTime, maskIdNumber } from './format';
+import { formatVnDateline, maskIdNumber } from './format';
+import { formatVietnamDateTime } from '../domain/time';
 import { DEFAULT_FORM_SET, isThermal, makeDocument, officialHeader, titleBlock } from './forms';
 import type { AgencyHeader, Block, DocumentOptions, PrintDocument } from './model';
 import { statusQrContent } from './qr-content';
@@ -73,7 +74,7 @@ export function returnConfirmation(d: ReturnConfirmationData, options: DocumentO
     { label: 'Thủ tục', value: d.procedureName },
     { label: 'Người nộp hồ sơ', value: d.applicantName },
     ...handoverRows(d, mask),
-    { label: 'Thời gian trả kết quả', value: formatVnDateTime(d.returnedAt) },
+    { label: 'Thời gian trả kết quả', value: formatVietnamDateTime(d.returnedAt) },
   ];
   if (d.feeReceipt) fields.push({ label: 'Biên lai phí, lệ phí', value: d.feeReceipt });
   fields.push({ label: 'Cán bộ trả kết quả', value: `${d.officerName} (${d.counterName})` });

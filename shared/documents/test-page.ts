@@ -1,6 +1,6 @@
 // The printer test page from the settings screen: every Vietnamese letter (12 vowels × 6 tones ×
 // 2 cases + đ/Đ = 146), a CODE128 set C barcode and a QR code, so one glance proves the printer.
-import { formatVnDateTime } from './format';
+import { formatVietnamDateTime } from '../domain/time';
 import { makeDocument } from './forms';
 import type { Block, DocumentOptions, PrintDocument } from './model';
 
@@ -49,7 +49,7 @@ export function printerTestPage(d: TestPageData, options: DocumentOptions): Prin
         { label: 'Máy in', value: d.printerName },
         { label: 'Khổ giấy', value: d.paperLabel },
         { label: 'Quầy', value: d.counterName },
-        { label: 'Thời gian', value: formatVnDateTime(d.printedAt) },
+        { label: 'Thời gian', value: formatVietnamDateTime(d.printedAt) },
       ],
       style: { size: 'small' },
     },

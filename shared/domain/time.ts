@@ -1,7 +1,6 @@
-// Instants as ISO 8601 strings, judged in Vietnam time (UTC+7, no daylight saving).
-
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+// Instants as ISO 8601 strings, judged and written in Vietnam time (UTC+7, no daylight saving): the
+// one place that formats a time for staff, slips and forms. The offset itself is the calendar's.
+import { DAY_MS, VN_UTC_OFFSET_MS } from '../calendar/days';
 // An explicit zone is required: a bare local time from a device is ambiguous once synced.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -18,23 +17,30 @@ export function isInstant(iso: unknown): iso is string {
 
 /** Day number of the calendar day in Vietnam on which the instant falls. */
 export function vietnamDayNumber(ms: number): number {
-  return Math.floor((ms + VIETNAM_OFFSET_MS) / DAY_MS);
+  return Math.floor((ms + VN_UTC_OFFSET_MS) / DAY_MS);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const DATE_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** "dd/mm/yyyy" in Vietnam time. */
-export function formatVietnamDate(iso: string): string {
-  const ms = parseInstant(iso);
-  if (ms === undefined) return iso;
-  const d = new Date(ms + VIETNAM_OFFSET_MS);
+/** The instant in Vietnam as UTC fields; undefined for text that is not an instant with a zone. */
+function vietnamFields(at: string | Date): Date | undefined {
+  const ms = typeof at === 'string' ? parseInstant(at) : at.getTime();
+  return ms === undefined || Number.isNaN(ms) ? undefined : new Date(ms + VN_UTC_OFFSET_MS);
+}
+
+/** "dd/mm/yyyy" in Vietnam time; also takes a date key "2026-01-12". Text that is neither is shown as it is. */
+export function formatVietnamDate(at: string | Date): string {
+  const key = typeof at === 'string' ? DATE_KEY.exec(at) : null;
+  if (key) return `${key[3]}/${key[2]}/${key[1]}`;
+  const d = vietnamFields(at);
+  if (!d) return String(at);
   return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
-/** "hh:mm dd/mm/yyyy" in Vietnam time, the way the forms print a time. */
-export function formatVietnamDateTime(iso: string): string {
-  const ms = parseInstant(iso);
-  if (ms === undefined) return iso;
-  const d = new Date(ms + VIETNAM_OFFSET_MS);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ${formatVietnamDate(iso)}`;
+/** "hh:mm dd/mm/yyyy" in Vietnam time, the way the forms print a time (Mẫu 01). */
+export function formatVietnamDateTime(at: string | Date): string {
+  const d = vietnamFields(at);
+  if (!d) return String(at);
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ${formatVietnamDate(at)}`;
 }

@@ -6,7 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { acknowledgeScan, useScans, type Scan } from '../../scan';
 import { useKiosk } from '../../kiosk/kiosk';
 import type { DossierRow } from '../../db';
-import { codeFromScan, findDossiers, findDossiersOnServer, isServerCopy, serverLookupKeys } from './find';
+import { dossierCodeOfScan } from '../../../shared/codes';
+import { findDossiers, findDossiersOnServer, isServerCopy, serverLookupKeys } from './find';
 import { STATUS_LABELS, formatVietnamDate } from '../../../shared/domain';
 import './dossier.css';
 
@@ -50,12 +51,7 @@ export function DossierSearch({ agencyTable, onOpen, scans = true }: DossierSear
 
   useScans(
     (scan: Scan) => {
-      const code = codeFromScan(scan.classification, agencyTable);
-      if (!code) {
-        setMessage(`Mã vừa quét (${scan.code}) không phải mã hồ sơ.`);
-        acknowledgeScan('notADossierCode');
-        return;
-      }
+      const code = dossierCodeOfScan(scan.classification, agencyTable);
       if (!code.ok) {
         setMessage(code.message);
         acknowledgeScan('notADossierCode');

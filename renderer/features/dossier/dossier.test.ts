@@ -1,13 +1,13 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fromVnLocal } from '../../../shared/calendar';
-import { classifyScan } from '../../../shared/codes';
+import { classifyScan, dossierCodeOfScan } from '../../../shared/codes';
 import { RULE_VERSION } from '../../../shared/domain';
 import { MotCuaDb, recordCommand } from '../../db';
 import { seedDossier } from '../../testing/desk';
 import { cardFacts } from './card';
 import { agencyTableFor, DEFAULT_CENTER_CONFIG } from '../../desk/config';
-import { codeFromScan, findDossiers } from './find';
+import { findDossiers } from './find';
 import { loadDossierTrail } from './history';
 import { pruneReturnedDossiers, retentionCutoff } from '../../db/retention';
 
@@ -50,10 +50,10 @@ describe('findDossiers', () => {
   });
 
   it('turns scans into codes and explains an unknown agency index', () => {
-    expect(codeFromScan(classifyScan('002603020003'), [AGENCY])).toEqual({ ok: true, code: `${AGENCY}-260302-0003` });
-    const unknown = codeFromScan(classifyScan('072603020003'), [AGENCY]);
-    expect(unknown?.ok).toBe(false);
-    expect(codeFromScan(classifyScan('xin chao'), [AGENCY])).toBeUndefined();
+    expect(dossierCodeOfScan(classifyScan('002603020003'), [AGENCY])).toEqual({ ok: true, code: `${AGENCY}-260302-0003` });
+    expect(dossierCodeOfScan(classifyScan('072603020003'), [AGENCY])).toMatchObject({ ok: false, kind: 'unknownCode' });
+    expect(dossierCodeOfScan(classifyScan('xin chao'), [AGENCY])).toMatchObject({ ok: false, kind: 'notADossierCode' });
+    expect(dossierCodeOfScan(classifyScan('BG-260302-01-1'), [AGENCY])).toMatchObject({ ok: false, kind: 'notADossierCode', message: expect.stringMatching(/mã lô bàn giao/) });
   });
 });
 

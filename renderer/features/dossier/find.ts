@@ -2,7 +2,7 @@
 // barcode key), or what the citizen tells: the code, an ID number, a phone number or a name.
 // Every lookup goes through an index (code, applicantIdNumber, applicantPhone, foldedName). When
 // nothing local matches a code, ID number or phone, the server is asked (GET /v1/dossiers).
-import { classifyScan, dossierCodeFromBarcodeKey, normalizePhone, validateCitizenId, type ScanClassification } from '../../../shared/codes';
+import { classifyScan, dossierCodeOfScan, normalizePhone, validateCitizenId } from '../../../shared/codes';
 import type { DossierEvent } from '../../../shared/domain';
 import type { DossierLookupResponse } from '../../../shared/sync/protocol';
 import { foldVietnamese } from '../../../shared/text/fold';
@@ -11,21 +11,6 @@ import type { ServerAccess } from '../../kiosk/api';
 
 /** The most rows a search returns: a desk officer reads a short list, never a table of thousands. */
 export const SEARCH_LIMIT = 20;
-
-export type CodeResolution = { ok: true; code: string } | { ok: false; message: string } | undefined;
-
-/**
- * The official code a scan or typed text stands for, or undefined when it is not a code at all.
- * `agencyTable` maps the barcode key's agency index to an agency code (index → code).
- */
-export function codeFromScan(classification: ScanClassification, agencyTable: readonly string[]): CodeResolution {
-  if (classification.kind === 'dossierCode') return { ok: true, code: classification.parts.code };
-  if (classification.kind === 'barcodeKey') {
-    const mapped = dossierCodeFromBarcodeKey(classification.parts, agencyTable);
-    return mapped.ok ? { ok: true, code: mapped.value } : { ok: false, message: mapped.error.message };
-  }
-  return undefined;
-}
 
 /** The agency table of this Center: index 0 and the configured index both mean its own code. */
 export interface FindOptions {
@@ -47,8 +32,8 @@ export async function findDossiers(db: MotCuaDb, query: string, options: FindOpt
     for (const r of rows) if (found.size < limit && !found.has(r.id)) found.set(r.id, r);
   };
 
-  const resolved = codeFromScan(classifyScan(text), options.agencyTable ?? []);
-  if (resolved?.ok) add(await db.dossiers.where('code').equals(resolved.code).toArray());
+  const resolved = dossierCodeOfScan(classifyScan(text), options.agencyTable ?? []);
+  if (resolved.ok) add(await db.dossiers.where('code').equals(resolved.code).toArray());
 
   const compact = text.replace(/[\s.\-()]/g, '');
   if (/^\+?\d+$/.test(compact)) {
@@ -58,7 +43,7 @@ export async function findDossiers(db: MotCuaDb, query: string, options: FindOpt
     return [...found.values()];
   }
   if (/^[A-Z]\d{7,8}$/i.test(compact)) add(await db.dossiers.where('applicantIdNumber').equals(compact.toUpperCase()).limit(limit).toArray());
-  if (resolved === undefined) {
+  if (!resolved.ok && resolved.kind === 'notADossierCode') {
     const name = foldVietnamese(text);
     if (name !== '') add(await db.dossiers.where('foldedName').startsWith(name).limit(limit).toArray());
   }
@@ -86,8 +71,8 @@ export function serverLookupKeys(query: string, agencyTable: readonly string[] =
   const text = query.trim();
   const keys: ServerLookupKey[] = [];
   if (text === '') return keys;
-  const resolved = codeFromScan(classifyScan(text), agencyTable);
-  if (resolved?.ok) keys.push({ key: 'code', value: resolved.code });
+  const resolved = dossierCodeOfScan(classifyScan(text), agencyTable);
+  if (resolved.ok) keys.push({ key: 'code', value: resolved.code });
   const compact = text.replace(/[\s.\-()]/g, '');
   const id = validateCitizenId(compact, { allowPassport: true });
   if (id.ok) keys.push({ key: 'idNumber', value: id.value.number });

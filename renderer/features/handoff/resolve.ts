@@ -1,6 +1,6 @@
 // From a scan to the dossier it names: the official code as printed in the QR code, or the short
 // numeric 1D key mapped back through the agency table (shared/codes barcodeKey).
-import { dossierCodeFromBarcodeKey, type ScanClassification } from '../../../shared/codes';
+import { dossierCodeOfScan, type ScanClassification } from '../../../shared/codes';
 import type { DossierRow, MotCuaDb } from '../../db';
 
 export type ResolvedScan =
@@ -8,29 +8,9 @@ export type ResolvedScan =
   | { kind: 'unknownCode'; code: string; message: string }
   | { kind: 'notADossierCode'; message: string };
 
-/** The official code a scan names, or why it names none; no database access. */
-export function scannedDossierCode(classification: ScanClassification, agencyTable: readonly string[]): { ok: true; code: string } | { ok: false; kind: 'unknownCode' | 'notADossierCode'; message: string } {
-  switch (classification.kind) {
-    case 'dossierCode':
-      return { ok: true, code: classification.parts.code };
-    case 'barcodeKey': {
-      const mapped = dossierCodeFromBarcodeKey(classification.parts, agencyTable);
-      return mapped.ok ? { ok: true, code: mapped.value } : { ok: false, kind: 'unknownCode', message: mapped.error.message };
-    }
-    case 'batchCode':
-      return { ok: false, kind: 'notADossierCode', message: `«${classification.parts.code}» là mã lô bàn giao, không phải mã hồ sơ. Hãy quét mã trên giấy hẹn hoặc bìa hồ sơ.` };
-    case 'unknown':
-      return {
-        ok: false,
-        kind: 'notADossierCode',
-        message: `«${classification.text}» không phải mã hồ sơ${classification.error ? `: ${classification.error.message}` : '.'}`,
-      };
-  }
-}
-
 /** Looks the scanned dossier up by its code (an indexed read: about a millisecond at 250,000 rows). */
 export async function resolveScan(db: MotCuaDb, classification: ScanClassification, agencyTable: readonly string[]): Promise<ResolvedScan> {
-  const named = scannedDossierCode(classification, agencyTable);
+  const named = dossierCodeOfScan(classification, agencyTable);
   if (!named.ok) {
     return named.kind === 'unknownCode' ? { kind: 'unknownCode', code: '', message: named.message } : { kind: 'notADossierCode', message: named.message };
   }

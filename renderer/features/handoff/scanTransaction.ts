@@ -8,11 +8,11 @@
 // find anything different (another window, sync or a removal changed the batch or the dossier), the
 // transaction is aborted — nothing it wrote stays — and the scan is decided again, through Dexie, on
 // what the database holds. The snapshot is only ever a guess.
-import type { ScanClassification } from '../../../shared/codes';
+import { dossierCodeOfScan, type ScanClassification } from '../../../shared/codes';
 import type { DossierStatus } from '../../../shared/domain';
 import { applyWrites, dossiersInStatus, writeIfUnchanged, type DossierRow, type MotCuaDb, type RowWrite, type WrittenTable } from '../../db';
 import { getBatch, lastOpenedBatch, type HandoffBatch } from './batch';
-import { resolveScan, scannedDossierCode, type ResolvedScan } from './resolve';
+import { resolveScan, type ResolvedScan } from './resolve';
 
 /** What a scan is decided on: the batch and the scanned dossier, read or remembered. */
 export interface ScanSeen {
@@ -109,7 +109,7 @@ export async function scanTransactionStats(db: MotCuaDb): Promise<ScanTransactio
 /** The scan decided on the snapshot, when the snapshot knows its batch and dossier and the decision does not throw. */
 function decideOnGuess<T>(db: MotCuaDb, snapshot: Snapshot, batchId: string, classification: ScanClassification, agencyTable: readonly string[], decide: (seen: ScanSeen, write: WriteList) => T) {
   const batch = [snapshot.batch, lastOpenedBatch(db)].find((b) => b?.id === batchId);
-  const named = scannedDossierCode(classification, agencyTable);
+  const named = dossierCodeOfScan(classification, agencyTable);
   const row = named.ok ? snapshot.rows.get(named.code) : undefined;
   if (!batch || !row || !named.ok) return undefined;
   const writes: RowWrite[] = [];

@@ -1,7 +1,7 @@
 // The print queue as staff see it: recent jobs with their state and last error; cancel a waiting
 // job, retry a failed one, or reprint a finished one (the copy is marked "BẢN IN LẠI").
 import { useEffect, useMemo, useState } from 'react';
-import { formatVnDateTime } from '../../../shared/documents/format';
+import { formatVietnamDateTime } from '../../../shared/domain/time';
 import type { PrinterConfig } from '../../../shared/host';
 import { useKiosk } from '../../kiosk/kiosk';
 import { usePrinting } from '../../kiosk/printing';
@@ -77,7 +77,7 @@ export function PrintQueuePanel({ printers }: { printers: readonly PrinterConfig
                 <td>
                   {job.copiesDone}/{job.copies}
                 </td>
-                <td>{formatVnDateTime(new Date(job.createdAt))}</td>
+                <td>{formatVietnamDateTime(new Date(job.createdAt))}</td>
                 <td className="actions">
                   {(job.state === 'queued' || job.state === 'printing' || job.state === 'failed') && (
                     <button type="button" onClick={() => void act(job, 'cancel')}>

@@ -5,10 +5,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useKiosk } from '../../kiosk/kiosk';
 import { papersOutsideCenter, STATUS_LABELS, type DossierState } from '../../../shared/domain';
-import { classifyScan } from '../../../shared/codes';
+import { classifyScan, dossierCodeOfScan } from '../../../shared/codes';
 import type { Procedure } from '../../../shared/catalogue';
 import { useScans } from '../../scan/useScans';
-import { codeFromScan } from '../dossier/find';
 import { agencyTableFor, loadCenterConfig } from '../../desk/config';
 import { FieldError, TextField } from '../../ui/Field';
 import { useDesk } from '../../desk/useDesk';
@@ -39,10 +38,10 @@ export function StopScreen() {
     setDone(undefined);
     // The QR and the numeric CODE128 key of the slip both lead back to the dossier code.
     const agencyTable = setup?.agencyTable ?? agencyTableFor(await loadCenterConfig(kiosk.db), kiosk.credential.agencyCode);
-    const resolved = codeFromScan(classifyScan(text), agencyTable);
-    if (!resolved?.ok) {
+    const resolved = dossierCodeOfScan(classifyScan(text), agencyTable);
+    if (!resolved.ok) {
       setDossier(undefined);
-      setErrors({ dossier: resolved?.message ?? 'Không đọc được mã hồ sơ. Quét mã trên giấy tiếp nhận hoặc gõ đủ mã, ví dụ 000.00.15.H41-260112-0001.' });
+      setErrors({ dossier: `${resolved.message} Quét mã trên giấy tiếp nhận hoặc gõ đủ mã, ví dụ 000.00.15.H41-260112-0001.` });
       return;
     }
     const full = resolved.code;

@@ -2,6 +2,7 @@
 // (row.dueAt is the current appointment: the re-set date when there is one).
 import { Dexie } from 'dexie';
 import { vnDateKey, type WorkCalendar } from '../../../shared/calendar';
+import { dayNumberFromDateKey, vnMidnightMs } from '../../../shared/calendar/days';
 import type { DossierStatus } from '../../../shared/domain';
 import { dossiersInStatus, type DossierRow, type MotCuaDb } from '../../db';
 
@@ -47,7 +48,7 @@ export async function loadTrackingBoard(db: MotCuaDb, options: { now: Date; cale
   const nextKey = nextWorkingDayKey(now, calendar);
   const nowIso = now.toISOString();
   // Everything due before the end of the next working day, per running status, oldest first.
-  const horizon = new Date(Date.parse(`${nextKey}T00:00:00+07:00`) + 86_400_000).toISOString();
+  const horizon = new Date(vnMidnightMs(dayNumberFromDateKey(nextKey) + 1)).toISOString();
   const running = (
     await Promise.all(RUNNING.map((s) => db.dossiers.where('[status+dueAt]').between([s, Dexie.minKey], [s, horizon], true, false).limit(GROUP_LIMIT * 3).toArray()))
   ).flat();

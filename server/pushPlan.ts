@@ -2,6 +2,7 @@
 // reducer, its conflict (refused by the state machine, or a number the counter was not entitled to),
 // the dossier snapshots it leaves, the form 06 register numbers and the receipt numbers it uses.
 // The caller reads the inputs under the push lock and writes the plan (pushStore.ts).
+import { dateFromDayNumber, vnDayNumber } from '../shared/calendar/days';
 import { applyEvent } from '../shared/domain';
 import type { DossierEvent, DossierState } from '../shared/domain';
 import { dossierSeqScope, mayIssue, receiptScope } from '../shared/sync/leases';
@@ -10,11 +11,9 @@ import type { DeviceRow } from './auth';
 import { addLogContext } from './logContext';
 
 export const CODE_RE = /^(.+)-(\d{6})-(\d{4,9})$/;
-const VN_OFFSET_MS = 7 * 3600 * 1000;
-
 /** Calendar year in Việt Nam (UTC+7) of an ISO instant. */
 export function vietnamYear(iso: string): number {
-  return new Date(Date.parse(iso) + VN_OFFSET_MS).getUTCFullYear();
+  return dateFromDayNumber(vnDayNumber(new Date(iso))).year;
 }
 
 /** A dossier's stored snapshot (table `dossiers`, without last_seq, which the write assigns). */

@@ -2,6 +2,7 @@
 // shared/ may import nothing that ties it to a runtime; its tsconfig also has no DOM or Node types.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { rendererLayersRule } from './eslint/renderer-layers.js';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'url', 'stream', 'events', 'util', 'zlib', 'worker_threads'];
 
@@ -38,6 +39,11 @@ export default tseslint.config(
       ['**/electron/**', '**/server/**', 'electron', 'fastify', 'pg', 'usb', 'serialport', '@napi-rs/*', ...NODE_BUILTINS],
       'renderer/ chỉ nói chuyện với máy qua KioskHost (shared/host.ts) và với máy chủ qua HTTP.',
     ),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { motcua: { rules: { 'renderer-layers': rendererLayersRule } } },
+    rules: { 'motcua/renderer-layers': 'error' },
   },
   {
     files: ['electron/**/*.ts'],

@@ -1,7 +1,7 @@
 // Boot: the machine's settings and credential, then enrolment (first run) or sign-in, then the shell.
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, DeviceCredential, KioskHost, KioskSettings } from '../../shared/host';
-import { getHost } from '../kiosk/host';
+import { getHost } from '../host';
 import { EnrolScreen } from './EnrolScreen';
 import { KioskProvider, type Officer } from '../kiosk/kiosk';
 import { PrintingProvider } from '../kiosk/printing';

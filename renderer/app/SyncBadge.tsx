@@ -1,15 +1,7 @@
 // Always-visible sync state: online or not, events waiting, last success, clock skew; click for details.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatVietnamDateTime } from '../../shared/domain';
-import type { SyncStatus } from '../sync';
-import { useKiosk } from '../kiosk/kiosk';
-
-export function useSyncStatus(): SyncStatus {
-  const { sync } = useKiosk();
-  const [status, setStatus] = useState<SyncStatus>(sync.getStatus());
-  useEffect(() => sync.subscribe(setStatus), [sync]);
-  return status;
-}
+import { useSyncStatus } from '../kiosk/syncStatus';
 
 export function SyncBadge() {
   const status = useSyncStatus();

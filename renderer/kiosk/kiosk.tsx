@@ -5,7 +5,7 @@ import { RULE_VERSION, type EventMeta } from '../../shared/domain';
 import type { DeviceCredential, KioskHost, KioskSettings } from '../../shared/host';
 import type { StaffRole } from '../../shared/sync/protocol';
 import { MotCuaDb } from '../db';
-import { getHost } from './host';
+import { getHost } from '../host';
 import { DEFAULT_RETENTION_MONTHS, pruneReturnedDossiers } from '../db/retention';
 import { startScanning } from '../scan';
 import { SyncClient } from '../sync';

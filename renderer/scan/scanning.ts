@@ -1,6 +1,6 @@
 // The page's one scan stream and router, and the switch that connects both kinds of scanner to them.
 import type { KioskHost } from '../../shared/host';
-import { getHost } from '../kiosk/host';
+import { getHost } from '../host';
 import { installKeyboardScanDetector, type KeyboardScanOptions } from './detector';
 import { ScanRouter, ScanStream } from './scanStream';
 import { startSerialScans, type SerialScanOptions } from './serial';

@@ -3,7 +3,7 @@
 // resolving one records who decided what, and every counter sees the dossier's conflict cleared.
 import { useCallback, useEffect, useState } from 'react';
 import { useKiosk } from '../../kiosk/kiosk';
-import { useSyncStatus } from '../../app/SyncBadge';
+import { useSyncStatus } from '../../kiosk/syncStatus';
 import { conflictView, listOpenConflicts, resolveConflict, type ConflictView } from './conflicts';
 import { ResolveForm } from './ResolveForm';
 import './conflicts.css';

@@ -13,7 +13,7 @@ const FOR_FEATURES = ['desk', ...BELOW_DESK];
 
 /** layer → the layers it may import (besides itself). `features/*` is every feature. */
 export const RENDERER_LAYERS = {
-  '(root)': ['app', 'kiosk'],
+  '(root)': ['app', 'kiosk', 'host'],
   app: ['features/*', ...FOR_FEATURES],
   'features/dossier': FOR_FEATURES,
   'features/*': ['features/dossier', ...FOR_FEATURES],

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, DeviceCredential, KioskHost, KioskSettings } from '../../shared/host';
 import { getHost } from '../host';
+import { kioskLog } from '../host/log';
 import { EnrolScreen } from './EnrolScreen';
 import { KioskProvider, type Officer } from '../kiosk/kiosk';
 import { PrintingProvider } from '../kiosk/printing';
@@ -30,9 +31,13 @@ export function App() {
   useEffect(() => {
     (async () => {
       const host = getHost();
+      kioskLog.attach(host);
       const [settings, info, credential] = await Promise.all([host.settings.get(), host.app.info(), host.device.credential()]);
       setBoot({ stage: 'ready', host, settings, info, credential });
-    })().catch((error: Error) => setBoot({ stage: 'failed', message: error.message }));
+    })().catch((error: Error) => {
+      kioskLog.error('Không khởi động được quầy', error);
+      setBoot({ stage: 'failed', message: error.message });
+    });
   }, []);
 
   const signedIn = useCallback((o: Officer) => {

@@ -6,6 +6,7 @@ import type { DeviceCredential, KioskHost, KioskSettings } from '../../shared/ho
 import type { StaffRole } from '../../shared/sync/protocol';
 import { MotCuaDb } from '../db';
 import { getHost } from '../host';
+import { kioskLog } from '../host/log';
 import { DEFAULT_RETENTION_MONTHS, pruneReturnedDossiers } from '../db/retention';
 import { startScanning } from '../scan';
 import { SyncClient } from '../sync';
@@ -57,13 +58,23 @@ export function KioskProvider(props: {
   const sync = useMemo(() => new SyncClient({ db, baseUrl: credential.serverUrl, credential: credential.token }), [db, credential]);
   useEffect(() => {
     sync.start();
-    return () => void sync.stop();
+    // Each new sync problem once in the machine's log (not every retry of the same one).
+    let last: string | undefined;
+    const unsubscribe = sync.subscribe((status) => {
+      const problem = status.lastError ? `${status.lastError.code}: ${status.lastError.message}` : undefined;
+      if (problem && problem !== last) kioskLog.warn('Đồng bộ với máy chủ chưa được', { code: status.lastError!.code, message: status.lastError!.message, pending: status.pendingCount });
+      last = problem;
+    });
+    return () => {
+      unsubscribe();
+      void sync.stop();
+    };
   }, [sync]);
   // The local database stays bounded: returned dossiers older than the retention period leave the
   // counter (the server keeps them), at start and once a day.
   useEffect(() => {
     const prune = () =>
-      void pruneReturnedDossiers(db, { months: DEFAULT_RETENTION_MONTHS, now: new Date() }).catch((error: Error) => console.warn(`[lưu giữ] ${error.message}`));
+      void pruneReturnedDossiers(db, { months: DEFAULT_RETENTION_MONTHS, now: new Date() }).catch((error: Error) => kioskLog.warn('Không dọn được hồ sơ đã trả quá thời hạn lưu giữ', error));
     prune();
     const timer = setInterval(prune, 24 * 3600 * 1000);
     return () => clearInterval(timer);

@@ -3,6 +3,7 @@
 // on a printer: enqueue is one store write and printing happens afterwards, off the caller's path.
 import type { PrintOutcome, PrinterConfig } from '../../shared/host';
 import { markReprint } from '../../shared/documents/forms';
+import { kioskLog } from '../host/log';
 import type { PrintDocument } from '../../shared/documents/model';
 
 export type PrintJobState = 'queued' | 'printing' | 'done' | 'failed' | 'cancelled';
@@ -214,6 +215,7 @@ export class PrintQueue {
       }
       if (!outcome.ok) {
         const delay = backoffDelay(job.attempts, this.backoff.baseMs, this.backoff.maxMs);
+        this.log(`[in] lệnh in "${job.document.title}" (${job.id}) chưa in được trên ${printer.name}, lần ${job.attempts}: ${outcome.status.message}${outcome.retryable ? '; sẽ thử lại' : ''}`);
         await this.save({
           ...job,
           state: outcome.retryable ? 'queued' : 'failed',
@@ -239,7 +241,7 @@ export class PrintQueue {
   }
 
   private log(line: string): void {
-    (this.options.log ?? console.warn)(line);
+    (this.options.log ?? ((text: string) => kioskLog.warn(text)))(line);
   }
 }
 

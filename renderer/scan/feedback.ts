@@ -1,6 +1,7 @@
 // How a scan is acknowledged: a sound staff can tell apart without looking, and a colour flash.
 // Screens call this only after the scan's event is durable (DESIGN.md "Scanning"). Tones are
 // generated with WebAudio, so there are no sound files to ship or lose.
+import { kioskLog } from '../host/log';
 
 export type ScanOutcome = 'accepted' | 'duplicate' | 'wrongDepartment' | 'wrongState' | 'unknownCode' | 'notADossierCode';
 
@@ -95,7 +96,7 @@ export function flashScanOutcome(overlay: HTMLElement, outcome: ScanOutcome, dur
 
 /** Sound and flash together, with the Vietnamese label for the screen to show. */
 export function acknowledgeScan(outcome: ScanOutcome, flashOverlay?: HTMLElement): string {
-  void playScanTone(outcome).catch((error: unknown) => console.warn('Không phát được âm báo quét', error));
+  void playScanTone(outcome).catch((error: unknown) => kioskLog.warn('Không phát được âm báo quét', error instanceof Error ? error : { error: String(error) }));
   if (flashOverlay) flashScanOutcome(flashOverlay, outcome);
   return SCAN_OUTCOME_LABELS[outcome];
 }

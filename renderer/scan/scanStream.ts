@@ -1,5 +1,6 @@
 // One stream for every scan, whether typed by a keyboard-wedge scanner or read from a serial one,
 // and a router that hands each scan to exactly one screen.
+import { kioskLog } from '../host/log';
 import { classifyScan, type ScanClassification } from '../../shared/codes';
 
 export type ScanSource = 'keyboard' | 'serial';
@@ -33,7 +34,7 @@ export class ScanStream {
         listener(scan);
       } catch (error) {
         // One failing screen must not stop the scan reaching the others; the log carries the code.
-        console.error(`Xử lý mã quét ${scan.code} bị lỗi`, error);
+        kioskLog.error('Xử lý mã quét bị lỗi', { code: scan.code, error: error instanceof Error ? error.stack ?? error.message : String(error) });
       }
     }
   }

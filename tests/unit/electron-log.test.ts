@@ -1,5 +1,5 @@
 // The kiosk's log from end to end: the machine's rotating file (electron/services/log.ts), the checks at the
-// host gate (dispatch.ts), and the renderer's batching client (renderer/kiosk/log.ts) talking to them.
+// host gate (dispatch.ts), and the renderer's batching client (renderer/host/log.ts) talking to them.
 import { chmod, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { LOG_LIMITS, type KioskHost, type LogEntry } from '../../shared/host';
 import { dispatchHostCall } from '../../electron/services/dispatch';
 import { createKioskHost } from '../../electron/services/kiosk-host';
 import { createKioskLog, LOG_FILE_NAME } from '../../electron/services/log';
-import { captureWindowErrors, clipUtf8, createKioskLog as createClientLog } from '../../renderer/kiosk/log';
+import { captureWindowErrors, clipUtf8, createKioskLog as createClientLog } from '../../renderer/host/log';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'motcua-log-'));
 const entry = (message: string, extra: Partial<LogEntry> = {}): LogEntry => ({ level: 'info', at: '2026-01-12T03:04:05.678Z', message, ...extra });
@@ -132,7 +132,7 @@ describe('log calls at the host gate', () => {
   });
 });
 
-describe('the renderer log client (renderer/kiosk/log.ts)', () => {
+describe('the renderer log client (renderer/host/log.ts)', () => {
   afterEach(() => vi.useRealTimers());
   const quiet = { echo: () => undefined };
   /** The renderer's host, reaching the machine's log through the real gate as both runtimes do. */

@@ -1,11 +1,12 @@
 // Cài đặt: the counter's identity and server, its printers (test, status, preview), the print
-// queue, the serial scanner, and this counter's audit log of personal data. Administrators change
+// queue, the serial scanner, this counter's audit log of personal data and the machine's own log. Administrators change
 // machines; a supervisor reads and tests (security/roles.ts).
 import { useEffect, useState } from 'react';
 import type { KioskSettings, PrinterConfig } from '../../../shared/host';
 import { useKiosk } from '../../kiosk/kiosk';
 import { AuditPanel } from '../../security/AuditPanel';
 import { canEditPrinters } from '../../security/roles';
+import { KioskLogPanel } from './KioskLogPanel';
 import { PrintersPanel } from './PrintersPanel';
 import { PrintQueuePanel } from './PrintQueuePanel';
 import { ReturnDeskPanel } from './ReturnDeskPanel';
@@ -64,6 +65,7 @@ export function SettingsScreen() {
       <ReturnDeskPanel canEdit={canEdit} />
       <ScannerPanel key={settings.scannerPort?.path ?? 'keyboard'} settings={settings} canEdit={canEdit} save={save} />
       <AuditPanel />
+      <KioskLogPanel />
     </div>
   );
 }

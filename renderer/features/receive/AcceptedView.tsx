@@ -3,11 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
 import { DigitisePanel } from '../dossier/digitise/DigitisePanel';
-import type { PrintNote } from '../../desk/context';
-
-export type Done =
-  | { kind: 'accepted'; dossierId: string; code: string; barcodeKey: string; dueAt: string; receipt?: string; warnings: string[]; prints: PrintNote[]; documents: string[] }
-  | { kind: 'supplement' | 'refusal'; reference: string; applicantName: string; prints: PrintNote[] };
+import type { Done } from './receiveState';
 
 export function AcceptedView({ done, onNext }: { done: Done; onNext(): void }) {
   const next = useRef<HTMLButtonElement>(null);

@@ -1,13 +1,16 @@
 // When something is missing: the supplement request (Mẫu 02) or the refusal (Mẫu 03), never
 // without written reasons.
 import { FieldError, TextField } from '../../ui/Field';
+import { useShortcut } from '../../ui/useShortcut';
 import type { FieldErrors, ReceiveForm } from './form';
 import { supplementItems } from './letters';
+import type { LetterKind } from './receiveState';
 
-export type LetterKind = 'supplement' | 'refusal';
-
-export function LettersPanel(props: { kind: LetterKind; form: ReceiveForm; errors: FieldErrors; busy: boolean; onChange(f: ReceiveForm): void; onIssue(): void; onCancel(): void }) {
+export function LettersPanel(props: { kind: LetterKind; form: ReceiveForm; errors: FieldErrors; problem?: string; busy: boolean; onChange(f: ReceiveForm): void; onIssue(): void; onCancel(): void }) {
   const { form, errors } = props;
+  useShortcut('Escape', props.onCancel);
+  // Ctrl+Enter issues either letter; in the refusal's reasons a plain Enter starts a new line.
+  useShortcut('Ctrl+Enter', props.onIssue);
   const items = supplementItems(form);
   const setSupplement = (patch: Partial<ReceiveForm['supplement']>) => props.onChange({ ...form, supplement: { ...form.supplement, ...patch } });
   return (
@@ -18,7 +21,6 @@ export function LettersPanel(props: { kind: LetterKind; form: ReceiveForm; error
         e.preventDefault();
         props.onIssue();
       }}
-      onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
     >
       {props.kind === 'supplement' ? (
         <>
@@ -43,11 +45,16 @@ export function LettersPanel(props: { kind: LetterKind; form: ReceiveForm; error
           <h3>Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)</h3>
           <label className={errors.refusalReasons ? 'field invalid' : 'field'} htmlFor="refusal-reasons">
             <span>Lý do từ chối (mỗi lý do một dòng)</span>
-            <textarea id="refusal-reasons" rows={4} autoFocus value={form.refusal.reasons} onChange={(e) => props.onChange({ ...form, refusal: { reasons: e.target.value } })} onKeyDown={(e) => e.key === 'Enter' && e.ctrlKey && props.onIssue()} />
+            <textarea id="refusal-reasons" rows={4} autoFocus value={form.refusal.reasons} onChange={(e) => props.onChange({ ...form, refusal: { reasons: e.target.value } })} />
             <FieldError id="refusal-reasons" error={errors.refusalReasons} />
           </label>
         </>
       )}
+      {props.problem ? (
+        <p className="banner error" role="alert">
+          {props.problem}
+        </p>
+      ) : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={props.busy}>
           {props.kind === 'supplement' ? 'Lập và in phiếu yêu cầu bổ sung' : 'Lập và in phiếu từ chối'} <kbd>{props.kind === 'supplement' ? 'Enter' : 'Ctrl+Enter'}</kbd>

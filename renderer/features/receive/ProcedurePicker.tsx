@@ -1,6 +1,7 @@
 // Search as you type (without diacritics too, or by code prefix); ↑/↓ move, Enter picks.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Procedure, ProcedureIndex } from '../../../shared/catalogue';
+import { useShortcut } from '../../ui/useShortcut';
 import { processingText } from './ProcedureDetails';
 
 export function ProcedurePicker(props: { index: ProcedureIndex; all: Procedure[]; onPick(p: Procedure): void; autoFocus?: boolean; label?: string; error?: string }) {
@@ -8,11 +9,23 @@ export function ProcedurePicker(props: { index: ProcedureIndex; all: Procedure[]
   const [active, setActive] = useState(0);
   const results = useMemo(() => (query.trim() === '' ? props.all.slice(0, 8) : props.index.search(query, 8).map((m) => m.procedure)), [query, props.index, props.all]);
   const pick = (p: Procedure | undefined) => p && props.onPick(p);
+  // The list's keys belong to the search box alone, where the officer is typing.
+  const search = useRef<HTMLInputElement>(null);
+  useShortcut(
+    ['ArrowDown', 'ArrowUp', 'Enter'],
+    (key) => {
+      if (key === 'ArrowDown') setActive((a) => Math.min(results.length - 1, a + 1));
+      else if (key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
+      else pick(results[active]);
+    },
+    { scope: search, inFields: true },
+  );
   return (
     <div className="picker">
       <label className="field" htmlFor="procedure-search">
         <span>{props.label ?? 'Tìm thủ tục (tên, mã hoặc lĩnh vực; gõ không dấu được)'}</span>
         <input
+          ref={search}
           id="procedure-search"
           role="combobox"
           aria-expanded={results.length > 0}
@@ -24,13 +37,6 @@ export function ProcedurePicker(props: { index: ProcedureIndex; all: Procedure[]
           onChange={(e) => {
             setQuery(e.target.value);
             setActive(0);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') setActive((a) => Math.min(results.length - 1, a + 1));
-            else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
-            else if (e.key === 'Enter' && !e.ctrlKey) pick(results[active]);
-            else return;
-            e.preventDefault();
           }}
         />
         {props.error ? (

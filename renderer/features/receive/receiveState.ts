@@ -1,0 +1,163 @@
+// What the receiving screen shows, as one pure reducer: the form, the step, the errors, the letter
+// being written, whether a record is on its way, and the outcome. The screen dispatches; the
+// recording, printing and draft saving stay with the screen. A tiny store makes the reducer's
+// answer synchronous, so a second Ctrl+Enter while the first accept runs is refused at once.
+import type { Procedure } from '../../../shared/catalogue';
+import type { PrintNote } from '../../desk/context';
+import { collectionOf, decideFee, emptyForm, validateApplicant, withProcedure, type FieldErrors, type ReceiveForm } from './form';
+
+export const STEPS = ['Thủ tục', 'Người nộp', 'Giấy tờ', 'Phí, nhận kết quả', 'Tiếp nhận'] as const;
+export const STEP = { procedure: 0, applicant: 1, documents: 2, fee: 3, confirm: 4 } as const;
+const LAST_STEP = STEPS.length - 1;
+
+/** The step where each form field is typed, so an error sends the officer to it. */
+export const FIELD_STEP: Partial<Record<string, number>> = {
+  procedure: STEP.procedure,
+  name: STEP.applicant,
+  idNumber: STEP.applicant,
+  taxCode: STEP.applicant,
+  representative: STEP.applicant,
+  phone: STEP.applicant,
+  email: STEP.applicant,
+  address: STEP.applicant,
+  documents: STEP.documents,
+  sets: STEP.documents,
+  feeAmount: STEP.fee,
+  feeReason: STEP.fee,
+  onlineReceipt: STEP.fee,
+  collectionAddress: STEP.fee,
+};
+
+export type LetterKind = 'supplement' | 'refusal';
+
+export type Done =
+  | { kind: 'accepted'; dossierId: string; code: string; barcodeKey: string; dueAt: string; receipt?: string; warnings: string[]; prints: PrintNote[]; documents: string[] }
+  | { kind: LetterKind; reference: string; applicantName: string; prints: PrintNote[] };
+
+export interface ReceiveState {
+  form: ReceiveForm;
+  step: number;
+  /** The saved draft has been read; until then nothing is saved over it. */
+  restored: boolean;
+  errors: FieldErrors;
+  /** The form-wide message (Vietnamese) above the step's buttons. */
+  problem?: string;
+  /** The supplement request or refusal being written, shown instead of the step. */
+  letter?: LetterKind;
+  /** A dossier or letter is being recorded. */
+  busy: boolean;
+  done?: Done;
+}
+
+export type ReceiveAction =
+  | { type: 'restored'; draft?: { form: ReceiveForm; step: number } }
+  | { type: 'edited'; form: ReceiveForm }
+  | { type: 'procedurePicked'; procedure: Procedure }
+  /** The Center's contact phone, for the supplement letter when the officer has not typed one. */
+  | { type: 'contactPhoneKnown'; phone: string }
+  | { type: 'stepTo'; step: number }
+  /** Continue, with the errors of the step being left (stepErrors). */
+  | { type: 'next'; errors: FieldErrors }
+  | { type: 'showErrors'; message: string; errors: FieldErrors }
+  | { type: 'letterOpened'; kind: LetterKind }
+  | { type: 'letterClosed' }
+  | { type: 'submitting' }
+  /** Recording threw: nothing is lost, the officer may try again. */
+  | { type: 'failed'; message: string }
+  | { type: 'accepted'; done: Extract<Done, { kind: 'accepted' }> }
+  | { type: 'letterIssued'; done: Extract<Done, { kind: LetterKind }> }
+  | { type: 'reset' };
+
+export function initialReceiveState(): ReceiveState {
+  return { form: emptyForm(), step: STEP.procedure, restored: false, errors: {}, busy: false };
+}
+
+const clampStep = (step: number) => (Number.isFinite(step) ? Math.min(LAST_STEP, Math.max(0, Math.trunc(step))) : 0);
+
+/** The first step holding a field in `errors`, if any. */
+export function firstStepWithError(errors: FieldErrors): number | undefined {
+  const steps = Object.keys(errors).flatMap((field) => (FIELD_STEP[field] === undefined ? [] : [FIELD_STEP[field]]));
+  return steps.length > 0 ? Math.min(...steps) : undefined;
+}
+
+/** What stops the officer leaving `step` with Continue; the rest is checked when accepting. */
+export function stepErrors(form: ReceiveForm, step: number, procedure: Procedure | undefined, year: number): FieldErrors {
+  if (step === STEP.applicant) return validateApplicant(form.applicant, year);
+  if (step === STEP.fee && procedure) {
+    const fee = decideFee(form, procedure);
+    const collection = collectionOf(form);
+    return { ...(fee.ok ? {} : fee.errors), ...(collection.ok ? {} : collection.errors) };
+  }
+  return {};
+}
+
+/** Returns `state` itself when the action changes nothing, which the store reports as refused. */
+export function receiveReducer(state: ReceiveState, action: ReceiveAction): ReceiveState {
+  switch (action.type) {
+    case 'restored':
+      // Read once: React runs the loading effect twice in development and typing may have begun.
+      if (state.restored) return state;
+      return action.draft ? { ...state, restored: true, form: action.draft.form, step: clampStep(action.draft.step) } : { ...state, restored: true };
+    case 'edited':
+      return { ...state, form: action.form };
+    case 'procedurePicked': {
+      const form = state.form.procedureCode === action.procedure.code ? state.form : withProcedure(state.form, action.procedure);
+      return { ...state, form, step: STEP.applicant, errors: {}, problem: undefined };
+    }
+    case 'contactPhoneKnown':
+      if (state.form.supplement.contactPhone !== '' || action.phone === '') return state;
+      return { ...state, form: { ...state.form, supplement: { ...state.form.supplement, contactPhone: action.phone } } };
+    case 'stepTo':
+      return { ...state, step: clampStep(action.step) };
+    case 'next': {
+      const ok = Object.keys(action.errors).length === 0;
+      return { ...state, errors: action.errors, problem: undefined, step: ok ? clampStep(state.step + 1) : state.step };
+    }
+    case 'showErrors':
+      return { ...state, busy: false, errors: action.errors, problem: action.message, step: firstStepWithError(action.errors) ?? state.step };
+    case 'letterOpened':
+      if (state.done || state.letter) return state;
+      return { ...state, letter: action.kind };
+    case 'letterClosed':
+      return { ...state, letter: undefined };
+    case 'submitting':
+      if (state.busy || state.done) return state;
+      return { ...state, busy: true };
+    case 'failed':
+      return { ...state, busy: false, problem: action.message };
+    case 'accepted':
+    case 'letterIssued':
+      return { ...state, busy: false, letter: undefined, errors: {}, problem: undefined, done: action.done };
+    case 'reset': {
+      // The officer's contact phone carries over to the next citizen's letters.
+      const form = emptyForm();
+      return { ...initialReceiveState(), restored: true, form: { ...form, supplement: { ...form.supplement, contactPhone: state.form.supplement.contactPhone } } };
+    }
+  }
+}
+
+export interface ReceiveStore {
+  get(): ReceiveState;
+  /** Applies `action`; false when the reducer refused it (nothing changed). */
+  dispatch(action: ReceiveAction): boolean;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createReceiveStore(initial: ReceiveState = initialReceiveState()): ReceiveStore {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    dispatch(action) {
+      const next = receiveReducer(state, action);
+      if (next === state) return false;
+      state = next;
+      for (const listener of listeners) listener();
+      return true;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -37,8 +37,8 @@ import { scanRouter, startScanning } from '../renderer/scan/scanning';
 import { openBatch } from '../renderer/features/handoff/batch';
 import { scanIntoOutboundBatch } from '../renderer/features/handoff/outbound';
 import { scanIntoInboundBatch } from '../renderer/features/handoff/inbound';
-import { scanTransactionStats } from '../renderer/features/handoff/scanTransaction';
-import { useBatchScanning } from '../renderer/features/handoff/useBatchScanning';
+import { rememberOpenedBatch, scanSessionStats } from '../renderer/features/handoff/scanTransaction';
+import { useBatchScanning, useScanSession } from '../renderer/features/handoff/useBatchScanning';
 import { BatchList } from '../renderer/features/handoff/BatchList';
 import { ScanFeedback } from '../renderer/features/handoff/ScanFeedback';
 import { AGENCY, BUILDING, metaFor, receivedEvent } from '../renderer/testing/handoff';
@@ -99,13 +99,16 @@ new MutationObserver(() => {
 startScanning({ serial: false });
 
 let setOpen;
+let session;
 function Bench() {
   const [open, setOpenState] = useState();
   setOpen = setOpenState;
+  // The page's own scan session, as each panel holds its own.
+  session = useScanSession(db);
   const handle = open
     ? open.direction === 'toDepartment'
-      ? (c) => scanIntoOutboundBatch(db, open.id, c, agencyTable, names)
-      : (c) => scanIntoInboundBatch(db, open.id, c, agencyTable, RESULT, meta, names)
+      ? (c) => scanIntoOutboundBatch(session, open.id, c, agencyTable, names)
+      : (c) => scanIntoInboundBatch(session, open.id, c, agencyTable, RESULT, meta, names)
     : undefined;
   const { rows, verdict } = useBatchScanning(handle, setOpenState);
   // As OutboundPanel: a stable remove button per row; InboundPanel shows the status instead.
@@ -125,6 +128,7 @@ window.scanBench = {
   codeOf,
   async open(direction, n) {
     const batch = await openBatch(db, { direction, departmentId: BUILDING, courierName: 'Bưu điện', sealNumber: '', counterId: 'quay-bench', officerId: 'o', counterIndex: 1 + (n % 99) });
+    rememberOpenedBatch(session, batch);
     shownSerial = 0;
     setOpen(batch);
     // The batch screen claims the scans in an effect after it renders; wait for that, as staff do.
@@ -139,7 +143,7 @@ window.scanBench = {
       setTimeout(() => resolve(undefined), 3000);
     });
   },
-  stats: () => scanTransactionStats(db),
+  stats: () => scanSessionStats(session),
 };
 window.scanBenchReady = true;
 `;

@@ -10,7 +10,8 @@ import { closeInboundBatch, inboundDetailsProblem, listInboundRejects, scanIntoI
 import { OpenBatchForm } from './OpenBatchForm';
 import type { ScanVerdict } from './outbound';
 import { ScanFeedback } from './ScanFeedback';
-import { useBatchScanning } from './useBatchScanning';
+import { rememberOpenedBatch } from './scanTransaction';
+import { useBatchScanning, useScanSession } from './useBatchScanning';
 import type { HandoffSetup } from './useHandoffSetup';
 
 const INBOUND_LABELS = { accepted: 'Đã nhận kết quả', wrongState: 'Không nhận kết quả này', unknownCode: 'Trung tâm không có hồ sơ này', wrongDepartment: 'Kết quả của cơ quan khác' } as const;
@@ -27,10 +28,11 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
 
   const details: InboundDetails = { outcome, items: outcome === 'supplement' ? lines(detailText) : [], reasons: outcome === 'refusal' ? lines(detailText) : [] };
   const detailProblem = inboundDetailsProblem(details);
+  const session = useScanSession(db);
   const handle = batch
     ? async (c: ScanClassification): Promise<ScanVerdict> => {
         if (detailProblem) return { outcome: 'wrongState', message: `Chưa nhận: ${detailProblem}`, batch };
-        const v = await scanIntoInboundBatch(db, batch.id, c, setup.agencyTable, details, eventMeta, setup.departmentName);
+        const v = await scanIntoInboundBatch(session, batch.id, c, setup.agencyTable, details, eventMeta, setup.departmentName);
         if (v.outcome === 'unknownCode' || v.outcome === 'wrongState') setRejects(await listInboundRejects(db));
         return v;
       }
@@ -49,6 +51,7 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
 
   const open = async (values: { departmentId: string; courierName: string; sealNumber: string }) => {
     const created = await openBatch(db, { ...values, direction: 'toCenter', counterId: credential.counterId, officerId: officer.id, counterIndex: credential.counterIndex });
+    rememberOpenedBatch(session, created);
     setRows(new Map());
     setVerdict(undefined);
     setBatch(created);

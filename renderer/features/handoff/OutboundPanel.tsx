@@ -13,7 +13,8 @@ import { LeaveWarnings } from './LeaveWarnings';
 import { OpenBatchForm } from './OpenBatchForm';
 import { closeOutboundBatch, removeFromBatch, scanIntoOutboundBatch, type CloseResult } from './outbound';
 import { ScanFeedback } from './ScanFeedback';
-import { useBatchScanning } from './useBatchScanning';
+import { rememberOpenedBatch } from './scanTransaction';
+import { useBatchScanning, useScanSession } from './useBatchScanning';
 import type { HandoffSetup } from './useHandoffSetup';
 
 export function OutboundPanel({ setup }: { setup: HandoffSetup }) {
@@ -21,7 +22,8 @@ export function OutboundPanel({ setup }: { setup: HandoffSetup }) {
   const printing = usePrinting();
   const [batch, setBatch] = useState<HandoffBatch>();
   const [closed, setClosed] = useState<{ result: CloseResult; print: string }>();
-  const handle = batch ? (c: ScanClassification) => scanIntoOutboundBatch(db, batch.id, c, setup.agencyTable, setup.departmentName) : undefined;
+  const session = useScanSession(db);
+  const handle = batch ? (c: ScanClassification) => scanIntoOutboundBatch(session, batch.id, c, setup.agencyTable, setup.departmentName) : undefined;
   const { rows, setRows, verdict, setVerdict, error, setError } = useBatchScanning(handle, setBatch);
 
   // Reopens the batch left open (a reload, a crash restart) with its rows.
@@ -76,6 +78,7 @@ export function OutboundPanel({ setup }: { setup: HandoffSetup }) {
   const open = async (values: { departmentId: string; courierName: string; sealNumber: string }) => {
     setClosed(undefined);
     const created = await openBatch(db, { ...values, direction: 'toDepartment', counterId: credential.counterId, officerId: officer.id, counterIndex: credential.counterIndex });
+    rememberOpenedBatch(session, created);
     setRows(new Map());
     setBatch(created);
   };

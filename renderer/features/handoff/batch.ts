@@ -40,18 +40,11 @@ export interface OpenBatchInput {
   now?: Date;
 }
 
-const opened = new WeakMap<MotCuaDb, HandoffBatch>();
-
-/** The batch this window opened last, as written then: the first scan's guess (scanTransaction.ts). */
-export function lastOpenedBatch(db: MotCuaDb): HandoffBatch | undefined {
-  return opened.get(db);
-}
-
 /** Opens a batch numbered after this counter's last one of the day (codes stay unique offline). */
 export async function openBatch(db: MotCuaDb, input: OpenBatchInput): Promise<HandoffBatch> {
   const now = input.now ?? new Date();
   const date = vnDateKey(now);
-  const batch = await db.transaction('rw', db.batches, async () => {
+  return db.transaction('rw', db.batches, async () => {
     const prefix = formatBatchCode({ date, counter: input.counterIndex, batchNumber: 1 }).slice(0, -2);
     const taken = (await db.batches.where('id').startsWith(prefix).primaryKeys()).map((id) => Number(id.slice(prefix.length)));
     const batchNumber = Math.max(0, ...taken) + 1;
@@ -71,8 +64,6 @@ export async function openBatch(db: MotCuaDb, input: OpenBatchInput): Promise<Ha
     await db.batches.add(batch);
     return batch;
   });
-  opened.set(db, batch);
-  return batch;
 }
 
 /** Field-level problems with a batch about to be opened, in Vietnamese; empty when it can open. */

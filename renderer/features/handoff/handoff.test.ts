@@ -6,6 +6,7 @@ import { getBatch, openBatch, openBatchProblems, type BatchDirection } from './b
 import { batchForDelivery, confirmDossierDelivery, disputeDelivery } from './delivery';
 import { listInboundRejects, scanIntoInboundBatch, type InboundDetails } from './inbound';
 import { closeOutboundBatch, removeFromBatch, scanIntoOutboundBatch } from './outbound';
+import { createScanSession, rememberOpenedBatch, type ScanSession } from './scanTransaction';
 import { AGENCY, BUILDING, confirmBatchDelivery, dossierCode, FINANCE, metaFor, receivedEvent } from '../../testing/handoff';
 
 const meta = metaFor();
@@ -14,10 +15,12 @@ const names = (id: string | undefined) => ({ [BUILDING]: 'Sở Xây dựng', [FI
 const RESULT: InboundDetails = { outcome: 'result', reasons: [], items: [] };
 
 let db: MotCuaDb;
+let session: ScanSession;
 const ids: string[] = [];
 
 beforeEach(async () => {
   db = new MotCuaDb('handoff', { indexedDB: new IDBFactory(), IDBKeyRange });
+  session = createScanSession(db);
   ids.length = 0;
   for (let seq = 1; seq <= 6; seq++) {
     const dossierId = `d${seq}`;
@@ -27,9 +30,13 @@ beforeEach(async () => {
   }
 });
 
-const open = (direction: BatchDirection = 'toDepartment', departmentId = BUILDING, now = new Date('2026-01-12T08:00:00Z')) =>
-  openBatch(db, { direction, departmentId, courierName: 'Phạm Văn Tư', sealNumber: 'NP-0042', counterId: 'quay-1', officerId: 'officer-1', counterIndex: 7, now });
-const scanOut = (batchId: string, text: string) => scanIntoOutboundBatch(db, batchId, classifyScan(text), AGENCY_TABLE, names);
+// As a panel opens a batch: the scan session is told, so its first scan is decided on it.
+async function open(direction: BatchDirection = 'toDepartment', departmentId = BUILDING, now = new Date('2026-01-12T08:00:00Z')) {
+  const batch = await openBatch(db, { direction, departmentId, courierName: 'Phạm Văn Tư', sealNumber: 'NP-0042', counterId: 'quay-1', officerId: 'officer-1', counterIndex: 7, now });
+  rememberOpenedBatch(session, batch);
+  return batch;
+}
+const scanOut = (batchId: string, text: string) => scanIntoOutboundBatch(session, batchId, classifyScan(text), AGENCY_TABLE, names);
 
 describe('batches', () => {
   test('are numbered per counter and day, so codes stay unique offline', async () => {
@@ -120,7 +127,7 @@ describe('delivery and results', () => {
     const out = await sent([1, 2, 3, 4]);
     await confirmBatchDelivery(db, out, meta);
     const inbound = await open('toCenter');
-    const scanIn = (text: string, details = RESULT) => scanIntoInboundBatch(db, inbound.id, classifyScan(text), AGENCY_TABLE, details, meta, names);
+    const scanIn = (text: string, details = RESULT) => scanIntoInboundBatch(session, inbound.id, classifyScan(text), AGENCY_TABLE, details, meta, names);
     expect((await scanIn(dossierCode(1))).outcome).toBe('accepted');
     expect((await scanIn(dossierCode(1))).outcome).toBe('duplicate');
     expect((await scanIn(dossierCode(2), { outcome: 'supplement', items: ['Bản vẽ thiết kế có chữ ký'], reasons: [] })).outcome).toBe('accepted');
@@ -130,7 +137,7 @@ describe('delivery and results', () => {
     expect((await scanIn(dossierCode(5))).outcome).toBe('wrongState');
     await recordCommand(db, [{ ...meta('d1'), type: 'returned', payload: { method: 'desk', recipient: { name: 'Nguyễn Văn Bình', authorised: false }, at: '2026-01-20T03:00:00.000Z' } }]);
     const second = await open('toCenter');
-    const returned = await scanIntoInboundBatch(db, second.id, classifyScan(dossierCode(1)), AGENCY_TABLE, RESULT, meta, names);
+    const returned = await scanIntoInboundBatch(session, second.id, classifyScan(dossierCode(1)), AGENCY_TABLE, RESULT, meta, names);
     expect(returned.outcome).toBe('wrongState');
     expect(returned.message).toMatch(/đã trả kết quả/);
 
@@ -150,7 +157,7 @@ describe('delivery and results', () => {
     expect((await stop('d1')).ok).toBe(true);
     expect((await stop('d5')).ok).toBe(true);
     const inbound = await open('toCenter');
-    const scanIn = (batchId: string, seq: number) => scanIntoInboundBatch(db, batchId, classifyScan(dossierCode(seq)), AGENCY_TABLE, RESULT, meta, names);
+    const scanIn = (batchId: string, seq: number) => scanIntoInboundBatch(session, batchId, classifyScan(dossierCode(seq)), AGENCY_TABLE, RESULT, meta, names);
 
     const back = await scanIn(inbound.id, 1);
     expect(back).toMatchObject({ outcome: 'accepted', label: 'Hồ sơ đã dừng: giấy tờ về Trung tâm' });

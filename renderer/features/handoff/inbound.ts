@@ -7,7 +7,7 @@ import { DOSSIER_STATUSES, formatVietnamDateTime, isAllowed, STATUS_LABELS, type
 import { eventWrites, type DossierRow, type InboundReject, type MotCuaDb } from '../../db';
 import { getBatch, type HandoffBatch } from './batch';
 import type { MetaFor, ScanVerdict } from './outbound';
-import { inScanTransaction, type WriteList } from './scanTransaction';
+import { inScanTransaction, type ScanSession, type WriteList } from './scanTransaction';
 
 export type { InboundReject } from '../../db';
 
@@ -37,9 +37,10 @@ const canComeBackIn = () => DOSSIER_STATUSES.filter((s) => s === 'withdrawn' || 
 /**
  * Records one scanned result into the open inbound batch. The event, its projection, the outbox row
  * and the batch's list are written in one strict transaction; a refusal's supervisor entry likewise.
+ * `session`: the scan screen's (scanTransaction.ts).
  */
 export async function scanIntoInboundBatch(
-  db: MotCuaDb,
+  session: ScanSession,
   batchId: string,
   classification: ScanClassification,
   agencyTable: readonly string[],
@@ -48,7 +49,7 @@ export async function scanIntoInboundBatch(
   departmentName: (id: string | undefined) => string,
   now = new Date(),
 ): Promise<ScanVerdict> {
-  return inScanTransaction(db, ['dossiers', 'events', 'outbox', 'batches', 'inboundRejects'], batchId, classification, agencyTable, canComeBackIn, ({ batch, found }, write) => {
+  return inScanTransaction(session, ['dossiers', 'events', 'outbox', 'batches', 'inboundRejects'], batchId, classification, agencyTable, canComeBackIn, ({ batch, found }, write) => {
     if (!batch || batch.state !== 'open' || batch.direction !== 'toCenter') throw new Error(`Lô ${batchId} không còn mở để nhận kết quả.`);
     const reject = (code: string, reason: string) => {
       const entry: InboundReject = { id: crypto.randomUUID(), code, reason, batchId, departmentId: batch.departmentId, at: now.toISOString(), officerId: batch.officerId };

@@ -5,7 +5,7 @@ import { DOSSIER_STATUSES, isAllowed, STATUS_LABELS, type DossierEvent, type Eve
 import { recordCommand, type DossierRow, type MotCuaDb } from '../../db';
 import type { ScanOutcome } from '../../scan';
 import { getBatch, type BatchRefusal, type HandoffBatch } from './batch';
-import { inScanTransaction } from './scanTransaction';
+import { inScanTransaction, type ScanSession } from './scanTransaction';
 
 export interface ScanVerdict {
   outcome: ScanOutcome;
@@ -22,16 +22,17 @@ const canLeaveIn = (batch: HandoffBatch) => DOSSIER_STATUSES.filter((s) => isAll
 
 /**
  * Puts a scanned dossier into the open batch. The batch is re-read and written in one strict
- * transaction, so an "accepted" verdict means the dossier is on disk in the batch.
+ * transaction, so an "accepted" verdict means the dossier is on disk in the batch. `session`: the
+ * scan screen's (scanTransaction.ts).
  */
 export async function scanIntoOutboundBatch(
-  db: MotCuaDb,
+  session: ScanSession,
   batchId: string,
   classification: ScanClassification,
   agencyTable: readonly string[],
   departmentName: (id: string | undefined) => string,
 ): Promise<ScanVerdict> {
-  return inScanTransaction(db, ['dossiers', 'batches'], batchId, classification, agencyTable, canLeaveIn, ({ batch, found }, write) => {
+  return inScanTransaction(session, ['dossiers', 'batches'], batchId, classification, agencyTable, canLeaveIn, ({ batch, found }, write) => {
     if (!batch || batch.state !== 'open') throw new Error(`Lô ${batchId} không còn mở để quét.`);
     if (found.kind !== 'dossier') return { outcome: found.kind, message: found.message, batch };
     const { row, code } = found;

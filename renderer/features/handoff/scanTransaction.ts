@@ -1,17 +1,18 @@
 // The transaction every batch scan runs in, and what lets most scans take one trip to the database
 // instead of two. A scan must read the batch and the dossier before it knows what to write; those
 // reads are a round trip of their own, and on a busy counter PC each trip is a few milliseconds of
-// the one frame staff may wait (bench/scan.bench.ts). So the scan screen's last known batch and the
-// dossiers it expects (the department's dossiers in a status the scan can move) are kept here, and a
-// scan that names one of them is decided on that snapshot; its writes go out with the same reads by
-// key in one strict transaction, written straight on IndexedDB (db/writeIfUnchanged.ts). If the reads
-// find anything different (another window, sync or a removal changed the batch or the dossier), the
-// transaction is aborted — nothing it wrote stays — and the scan is decided again, through Dexie, on
-// what the database holds. The snapshot is only ever a guess.
+// the one frame staff may wait (bench/scan.bench.ts). So the scan screen keeps a session: its last
+// known batch and the dossiers it expects (the department's dossiers in a status the scan can
+// move). A scan that names one of them is decided on that snapshot; its writes go out with the same
+// reads by key in one strict transaction, written straight on IndexedDB (db/writeIfUnchanged.ts). If
+// the reads find anything different (another window, sync or a removal changed the batch or the
+// dossier), the transaction is aborted — nothing it wrote stays — and the scan is decided again,
+// through Dexie, on what the database holds. The snapshot is only ever a guess. Each panel (and each
+// test) owns its session (createScanSession, useScanSession): two screens never share one.
 import { dossierCodeOfScan, type ScanClassification } from '../../../shared/codes';
 import type { DossierStatus } from '../../../shared/domain';
 import { applyWrites, dossiersInStatus, writeIfUnchanged, type DossierRow, type MotCuaDb, type RowWrite, type WrittenTable } from '../../db';
-import { getBatch, lastOpenedBatch, type HandoffBatch } from './batch';
+import { getBatch, type HandoffBatch } from './batch';
 import { resolveScan, type ResolvedScan } from './resolve';
 
 /** What a scan is decided on: the batch and the scanned dossier, read or remembered. */
@@ -20,14 +21,18 @@ export interface ScanSeen {
   found: ResolvedScan;
 }
 
-interface Snapshot {
+/** What one scan screen knows between its scans; only this module changes it. */
+export interface ScanSession {
+  readonly db: MotCuaDb;
+  /** The batch as opened (rememberOpenedBatch) or as this session's last scan left it. */
   batch?: HandoffBatch;
+  /** The candidates by code: the batch department's dossiers in a status a scan can move. */
+  rows: Map<string, DossierRow>;
   /** What `rows` holds, as `statuses@departmentId`. */
   key?: string;
-  rows: Map<string, DossierRow>;
   /** The candidates being loaded, if they are. */
   loading?: Promise<void>;
-  stats: ScanTransactionStats;
+  readonly stats: ScanTransactionStats;
 }
 
 /** How scans were decided: on the snapshot in one trip, or on what the transaction read. */
@@ -38,7 +43,14 @@ export interface ScanTransactionStats {
   twoTrips: number;
 }
 
-const snapshots = new WeakMap<MotCuaDb, Snapshot>();
+export function createScanSession(db: MotCuaDb): ScanSession {
+  return { db, rows: new Map(), stats: { oneTrip: 0, stale: 0, twoTrips: 0 } };
+}
+
+/** The batch just opened: the first scan into it is decided on it, without reading it first. */
+export function rememberOpenedBatch(session: ScanSession, batch: HandoffBatch): void {
+  session.batch = batch;
+}
 
 const candidatesKey = (statuses: readonly DossierStatus[], departmentId: string) => `${statuses.join(',')}@${departmentId}`;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -53,7 +65,7 @@ export type WriteList = (...writes: RowWrite[]) => void;
  * `candidateStatuses`: the statuses in which a dossier of the batch's department can be scanned in.
  */
 export async function inScanTransaction<T extends { batch: HandoffBatch; dossier?: DossierRow }>(
-  db: MotCuaDb,
+  session: ScanSession,
   tables: WrittenTable[],
   batchId: string,
   classification: ScanClassification,
@@ -61,9 +73,8 @@ export async function inScanTransaction<T extends { batch: HandoffBatch; dossier
   candidateStatuses: (batch: HandoffBatch) => readonly DossierStatus[],
   decide: (seen: ScanSeen, write: WriteList) => T,
 ): Promise<T> {
-  const snapshot: Snapshot = snapshots.get(db) ?? { rows: new Map(), stats: { oneTrip: 0, stale: 0, twoTrips: 0 } };
-  snapshots.set(db, snapshot);
-  const decided = db.isOpen() ? decideOnGuess(db, snapshot, batchId, classification, agencyTable, decide) : undefined;
+  const { db } = session;
+  const decided = db.isOpen() ? decideOnGuess(session, batchId, classification, agencyTable, decide) : undefined;
   let result: T | undefined;
   if (decided) {
     const { batch, row, verdict, writes } = decided;
@@ -73,8 +84,8 @@ export async function inScanTransaction<T extends { batch: HandoffBatch; dossier
     ] as const;
     if (await writeIfUnchanged(db, reads, writes, ([storedBatch, storedRow]) => same(storedBatch, batch) && same(storedRow, row))) {
       result = verdict;
-      snapshot.stats.oneTrip += 1;
-    } else snapshot.stats.stale += 1;
+      session.stats.oneTrip += 1;
+    } else session.stats.stale += 1;
   }
   if (!result) {
     result = await db.transaction(
@@ -89,28 +100,27 @@ export async function inScanTransaction<T extends { batch: HandoffBatch; dossier
         return verdict;
       },
     );
-    snapshot.stats.twoTrips += 1;
+    session.stats.twoTrips += 1;
   }
-  snapshot.batch = result.batch;
+  session.batch = result.batch;
   // Any dossier just scanned is worth keeping: staff scan it again (a duplicate, a second look).
-  if (result.dossier?.code) snapshot.rows.set(result.dossier.code, result.dossier);
+  if (result.dossier?.code) session.rows.set(result.dossier.code, result.dossier);
   const statuses = candidateStatuses(result.batch);
-  if (snapshot.key !== candidatesKey(statuses, result.batch.departmentId)) snapshot.loading = loadCandidates(db, snapshot, statuses, result.batch.departmentId);
+  if (session.key !== candidatesKey(statuses, result.batch.departmentId)) session.loading = loadCandidates(session, statuses, result.batch.departmentId);
   return result;
 }
 
 /** The counts so far, once the candidates being loaded (if any) are in: for tests and the benchmark. */
-export async function scanTransactionStats(db: MotCuaDb): Promise<ScanTransactionStats> {
-  const snapshot = snapshots.get(db);
-  await snapshot?.loading;
-  return { ...(snapshot?.stats ?? { oneTrip: 0, stale: 0, twoTrips: 0 }) };
+export async function scanSessionStats(session: ScanSession): Promise<ScanTransactionStats> {
+  await session.loading;
+  return { ...session.stats };
 }
 
 /** The scan decided on the snapshot, when the snapshot knows its batch and dossier and the decision does not throw. */
-function decideOnGuess<T>(db: MotCuaDb, snapshot: Snapshot, batchId: string, classification: ScanClassification, agencyTable: readonly string[], decide: (seen: ScanSeen, write: WriteList) => T) {
-  const batch = [snapshot.batch, lastOpenedBatch(db)].find((b) => b?.id === batchId);
+function decideOnGuess<T>(session: ScanSession, batchId: string, classification: ScanClassification, agencyTable: readonly string[], decide: (seen: ScanSeen, write: WriteList) => T) {
+  const batch = session.batch?.id === batchId ? session.batch : undefined;
   const named = dossierCodeOfScan(classification, agencyTable);
-  const row = named.ok ? snapshot.rows.get(named.code) : undefined;
+  const row = named.ok ? session.rows.get(named.code) : undefined;
   if (!batch || !row || !named.ok) return undefined;
   const writes: RowWrite[] = [];
   try {
@@ -126,21 +136,21 @@ function decideOnGuess<T>(db: MotCuaDb, snapshot: Snapshot, batchId: string, cla
  * Loads the candidates in the background: a few thousand rows of one department at most, open
  * dossiers only, through the status index.
  */
-async function loadCandidates(db: MotCuaDb, snapshot: Snapshot, statuses: readonly DossierStatus[], departmentId: string): Promise<void> {
+async function loadCandidates(session: ScanSession, statuses: readonly DossierStatus[], departmentId: string): Promise<void> {
   const key = candidatesKey(statuses, departmentId);
-  snapshot.key = key;
-  snapshot.rows = new Map();
+  session.key = key;
+  session.rows = new Map();
   try {
     for (const status of statuses) {
-      const rows = await dossiersInStatus(db, status)
+      const rows = await dossiersInStatus(session.db, status)
         .filter((r) => r.departmentId === departmentId)
         .toArray();
-      if (snapshot.key !== key) return;
-      for (const row of rows) if (row.code) snapshot.rows.set(row.code, row);
+      if (session.key !== key) return;
+      for (const row of rows) if (row.code) session.rows.set(row.code, row);
     }
   } catch (error) {
     // Only speed is lost: every scan is still decided on what the database holds.
     console.warn('Không nạp trước được hồ sơ của lô; vẫn quét bình thường.', error);
-    if (snapshot.key === key) snapshot.key = undefined;
+    if (session.key === key) session.key = undefined;
   }
 }

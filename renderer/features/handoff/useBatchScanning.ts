@@ -1,14 +1,22 @@
 // The scan loop of an open batch, shared by the outbound and inbound panels (and the scan
 // benchmark): each scan goes to `handle`, which writes durably; only then do the row and the
 // verdict (sound and colour) reach the screen.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ScanClassification } from '../../../shared/codes';
-import type { DossierRow } from '../../db';
+import type { DossierRow, MotCuaDb } from '../../db';
 import { useScans } from '../../scan';
 import type { HandoffBatch } from './batch';
 import type { ScanVerdict } from './outbound';
 import type { ShownVerdict } from './ScanFeedback';
+import { createScanSession, type ScanSession } from './scanTransaction';
+
+/** The panel's own scan session (scanTransaction.ts), kept for as long as the panel is shown. */
+export function useScanSession(db: MotCuaDb): ScanSession {
+  const session = useRef<ScanSession>(undefined);
+  if (session.current?.db !== db) session.current = createScanSession(db);
+  return session.current;
+}
 
 export type BatchScanHandler = (classification: ScanClassification) => Promise<ScanVerdict>;
 

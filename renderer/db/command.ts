@@ -15,7 +15,7 @@ export type RowWrite =
   | { table: 'events'; op: 'add'; row: EventRow }
   | { table: 'dossiers'; op: 'put'; row: DossierRow }
   | { table: 'outbox'; op: 'add'; row: OutboxRow }
-  | { [T in LocalTable]: { table: T; op: 'add' | 'put'; row: LocalRow<T> } }[LocalTable];
+  | { [T in LocalTable]: { table: T; op: 'add' | 'put'; row: LocalRow<T> } | { table: T; op: 'delete'; key: string } }[LocalTable];
 
 export type WrittenTable = RowWrite['table'];
 
@@ -86,5 +86,5 @@ export function eventWrites(event: DossierEvent, row: DossierRow | undefined): {
 
 /** Issues `writes` at once through Dexie, inside the caller's transaction over their tables: one round trip to the database. */
 export function applyWrites(db: MotCuaDb, writes: readonly RowWrite[]): Promise<unknown> {
-  return Promise.all(writes.map((w) => (w.op === 'add' ? db.table(w.table).add(w.row) : db.table(w.table).put(w.row))));
+  return Promise.all(writes.map((w) => (w.op === 'delete' ? db.table(w.table).delete(w.key) : w.op === 'add' ? db.table(w.table).add(w.row) : db.table(w.table).put(w.row))));
 }

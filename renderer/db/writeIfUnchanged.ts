@@ -53,8 +53,9 @@ export function writeIfUnchanged(db: MotCuaDb, reads: readonly KeyRead[], writes
       };
     });
     for (const w of writes) {
-      const request = w.op === 'add' ? tx.objectStore(w.table).add(w.row) : tx.objectStore(w.table).put(w.row);
-      request.onsuccess = () => written.set(w.table, [...(written.get(w.table) ?? []), request.result as IndexableType]);
+      const store = tx.objectStore(w.table);
+      const request = w.op === 'delete' ? store.delete(w.key) : w.op === 'add' ? store.add(w.row) : store.put(w.row);
+      request.onsuccess = () => written.set(w.table, [...(written.get(w.table) ?? []), w.op === 'delete' ? w.key : (request.result as IndexableType)]);
     }
   });
 }

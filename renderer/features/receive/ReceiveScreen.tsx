@@ -10,7 +10,7 @@ import { ApplicantStep } from './ApplicantStep';
 import { appointmentFor } from './appointment';
 import { ConfirmStep } from './ConfirmStep';
 import { DocumentsStep } from './DocumentsStep';
-import { clearDraft, loadDraft, saveDraft } from './drafts';
+import { CLEAR_RECEIVE_DRAFT, loadDraft, saveDraft } from './drafts';
 import { FeeStep } from './FeeStep';
 import { decideFee } from './form';
 import { issueRefusal, issueSupplementRequest } from './letters';
@@ -35,10 +35,11 @@ export function ReceiveScreen() {
     void loadDraft(db).then((draft) => dispatch({ type: 'restored', draft }));
   }, [db, dispatch]);
   useEffect(() => {
-    if (!restored || done) return;
+    // Nothing is saved while a command records the form: the command removes the draft itself.
+    if (!restored || done || busy) return;
     const timer = setTimeout(() => void saveDraft(db, { form, step }), 200);
     return () => clearTimeout(timer);
-  }, [db, form, step, restored, done]);
+  }, [db, form, step, restored, done, busy]);
   const contactPhone = setup?.config.contactPhone;
   useEffect(() => {
     if (contactPhone && form.supplement.contactPhone === '') dispatch({ type: 'contactPhoneKnown', phone: contactPhone });
@@ -53,8 +54,7 @@ export function ReceiveScreen() {
   const fee = procedure ? decideFee(form, procedure) : undefined;
   const appointment = procedure && setup && step === STEP.confirm ? appointmentFor(new Date(), procedure, setup.catalogue.calendar) : undefined;
 
-  const finish = async (outcome: Done) => {
-    await clearDraft(db);
+  const finish = (outcome: Done) => {
     dispatch(outcome.kind === 'accepted' ? { type: 'accepted', done: outcome } : { type: 'letterIssued', done: outcome });
     void refreshLeases();
   };
@@ -62,13 +62,13 @@ export function ReceiveScreen() {
   const accept = async () => {
     if (!ctx || !dispatch({ type: 'submitting' })) return;
     try {
-      const out = await acceptDossier(ctx, form, procedure);
+      const out = await acceptDossier(ctx, form, procedure, [CLEAR_RECEIVE_DRAFT]);
       if (!out.ok) {
         dispatch({ type: 'showErrors', message: out.message, errors: out.errors });
         return;
       }
       const receipt = out.receipt ? `${out.receipt.formSymbol}/${out.receipt.series} số ${String(out.receipt.number).padStart(8, '0')}` : undefined;
-      await finish({
+      finish({
         kind: 'accepted',
         dossierId: out.dossierId,
         code: out.code,
@@ -87,12 +87,12 @@ export function ReceiveScreen() {
   const issueLetter = async () => {
     if (!ctx || !letter || !dispatch({ type: 'submitting' })) return;
     try {
-      const out = letter === 'supplement' ? await issueSupplementRequest(ctx, form, procedure) : await issueRefusal(ctx, form, procedure);
+      const out = letter === 'supplement' ? await issueSupplementRequest(ctx, form, procedure, [CLEAR_RECEIVE_DRAFT]) : await issueRefusal(ctx, form, procedure, [CLEAR_RECEIVE_DRAFT]);
       if (!out.ok) {
         dispatch({ type: 'showErrors', message: out.message, errors: out.errors });
         return;
       }
-      await finish({ kind: letter, reference: out.reference, applicantName: form.applicant.name, prints: out.prints });
+      finish({ kind: letter, reference: out.reference, applicantName: form.applicant.name, prints: out.prints });
     } catch (error) {
       dispatch({ type: 'failed', message: `Chưa lập được phiếu: ${(error as Error).message}. Thông tin đã nhập vẫn được giữ; hãy thử lại.` });
     }

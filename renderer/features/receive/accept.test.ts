@@ -8,10 +8,10 @@ import { acceptDossier } from './accept';
 import { appointmentFor, processingSpan } from './appointment';
 import { agencyTableFor } from '../../desk/config';
 import { issueRefusal, issueSupplementRequest } from './letters';
-import { clearDraft, loadDraft, saveDraft } from './drafts';
+import { CLEAR_RECEIVE_DRAFT, loadDraft, saveDraft } from './drafts';
 import { findReturningApplicant } from './returning';
 import { completeForm, FREE_PROCEDURE, LICENCE_PROCEDURE, testContext, type QueuedPrint } from '../../testing/receive';
-import { emptyForm, tickDocument } from './form';
+import { tickDocument } from './form';
 
 // Thursday 12/3/2026, 09:15 in Vietnam.
 const NOW = fromVnLocal(2026, 3, 12, 9, 15);
@@ -172,12 +172,16 @@ describe('supplement request and refusal at the counter', () => {
 });
 
 describe('drafts and returning citizens', () => {
-  it('keeps a half-filled form until it is cleared', async () => {
-    const form = emptyForm();
-    form.applicant.name = 'Trần Thị Bình';
-    await saveDraft(db, { form, step: 1 });
-    expect(await loadDraft(db)).toEqual({ form, step: 1 });
-    await clearDraft(db);
+  it('keeps a half-filled form until the command that records it removes it, in the same transaction', async () => {
+    const form = completeForm();
+    await saveDraft(db, { form, step: 4 });
+    expect(await loadDraft(db)).toEqual({ form, step: 4 });
+    // Refused: the draft stays, nothing is recorded.
+    const refused = await acceptDossier(testContext(db, { now: NOW }), { ...form, sets: 0 }, LICENCE_PROCEDURE, [CLEAR_RECEIVE_DRAFT]);
+    expect(refused.ok).toBe(false);
+    expect(await loadDraft(db)).toEqual({ form, step: 4 });
+    const out = await acceptDossier(testContext(db, { now: NOW }), form, LICENCE_PROCEDURE, [CLEAR_RECEIVE_DRAFT]);
+    expect(out.ok).toBe(true);
     expect(await loadDraft(db)).toBeUndefined();
   });
 

@@ -7,7 +7,7 @@ import { vnDateKey } from '../../../shared/calendar';
 import { dossierBarcodeKey, formatDossierCode } from '../../../shared/codes';
 import type { DossierEvent } from '../../../shared/domain';
 import { dossierSeqScope, receiptScope } from '../../../shared/sync/leases';
-import { issueNumber, recordCommand } from '../../db';
+import { issueNumber, recordCommand, type RowWrite } from '../../db';
 import { newIdOf, nowOf, type DeskContext, type PrintNote } from '../../desk/context';
 import { appointmentFor, processingSpan } from './appointment';
 import { receiptSeriesFor } from '../../desk/config';
@@ -56,7 +56,8 @@ export function checkAcceptable(form: ReceiveForm, procedure: Procedure | undefi
   return undefined;
 }
 
-export async function acceptDossier(ctx: DeskContext, form: ReceiveForm, procedure: Procedure | undefined): Promise<AcceptOutcome> {
+/** Records the dossier (with its fee) and `also`, the rows the screen's command adds (its draft removed), then prints. */
+export async function acceptDossier(ctx: DeskContext, form: ReceiveForm, procedure: Procedure | undefined, also: readonly RowWrite[] = []): Promise<AcceptOutcome> {
   const now = nowOf(ctx);
   const dateKey = vnDateKey(now);
   const year = Number(dateKey.slice(0, 4));
@@ -120,7 +121,7 @@ export async function acceptDossier(ctx: DeskContext, form: ReceiveForm, procedu
       ]
     : [];
   // Received and paid are one desk command: both facts are durable together, or neither is.
-  const recorded = await recordCommand(ctx.db, [received, ...feeCollected]);
+  const recorded = await recordCommand(ctx.db, [received, ...feeCollected], also);
   if (!recorded.ok) return fail(recorded.error.message);
 
   const prints: PrintNote[] = [];

@@ -1,6 +1,6 @@
 // The half-filled form survives a reload or a crash: it is saved in db.formDrafts as the officer
 // types and removed once the dossier is accepted, sent for supplement or refused.
-import type { MotCuaDb } from '../../db';
+import type { MotCuaDb, RowWrite } from '../../db';
 import type { ReceiveForm } from './form';
 
 /** The receive form's row in db.formDrafts. */
@@ -23,6 +23,8 @@ export async function loadDraft(db: MotCuaDb): Promise<ReceiveDraft | undefined>
   return { form: draft.form, step: typeof draft.step === 'number' ? draft.step : 0 };
 }
 
-export async function clearDraft(db: MotCuaDb): Promise<void> {
-  await db.formDrafts.delete(RECEIVE_FORM);
-}
+/**
+ * Removing the draft is part of the command that records the dossier or the letter (recordCommand's
+ * `also`): both are durable together, so a reload can never bring back a form already recorded.
+ */
+export const CLEAR_RECEIVE_DRAFT: RowWrite = { table: 'formDrafts', op: 'delete', key: RECEIVE_FORM };

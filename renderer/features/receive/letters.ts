@@ -5,7 +5,7 @@
 import type { Procedure } from '../../../shared/catalogue';
 import { vnDateKey } from '../../../shared/calendar';
 import { normalizePhone } from '../../../shared/codes';
-import { recordCommand } from '../../db';
+import { recordCommand, type RowWrite } from '../../db';
 import { newIdOf, nowOf, type DeskContext, type EnqueueResult, type PrintNote } from '../../desk/context';
 import { applicantOf, missingDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
 import { refusal, routeFor, slipApplicant, supplementRequest, type PrintDocument } from '../../desk/printouts';
@@ -54,7 +54,7 @@ async function printLetter(ctx: DeskContext, doc: PrintDocument, what: string): 
   return { what, ok: queued.ok, message: queued.ok ? undefined : queued.message };
 }
 
-export async function issueSupplementRequest(ctx: DeskContext, form: ReceiveForm, procedure: Procedure | undefined): Promise<LetterOutcome> {
+export async function issueSupplementRequest(ctx: DeskContext, form: ReceiveForm, procedure: Procedure | undefined, also: readonly RowWrite[] = []): Promise<LetterOutcome> {
   const now = nowOf(ctx);
   const dateKey = vnDateKey(now);
   const errors = checkSupplement(form, procedure, Number(dateKey.slice(0, 4)));
@@ -67,7 +67,7 @@ export async function issueSupplementRequest(ctx: DeskContext, form: ReceiveForm
     ...ctx.eventMeta(dossierId),
     type: 'supplementRequested',
     payload: { by: 'counter', items: items.map((i) => `${i.document}: ${i.requirement}`), reason: form.supplement.reason.trim(), contact, applicant, procedureCode: procedure.code },
-  }]);
+  }], also);
   if (!recorded.ok) return { ok: false, message: recorded.error.message, errors: {} };
   const reference = letterReference('BS', dateKey, dossierId);
   const layout = routeFor(ctx.printers, ['form', 'slip']).layout;
@@ -78,7 +78,7 @@ export async function issueSupplementRequest(ctx: DeskContext, form: ReceiveForm
   return { ok: true, dossierId, reference, document, prints: [await printLetter(ctx, document, 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ')] };
 }
 
-export async function issueRefusal(ctx: DeskContext, form: ReceiveForm, procedure: Procedure | undefined): Promise<LetterOutcome> {
+export async function issueRefusal(ctx: DeskContext, form: ReceiveForm, procedure: Procedure | undefined, also: readonly RowWrite[] = []): Promise<LetterOutcome> {
   const now = nowOf(ctx);
   const dateKey = vnDateKey(now);
   const errors = checkRefusal(form, procedure, Number(dateKey.slice(0, 4)));
@@ -86,7 +86,7 @@ export async function issueRefusal(ctx: DeskContext, form: ReceiveForm, procedur
   const dossierId = newIdOf(ctx);
   const applicant = applicantOf(form.applicant);
   const reasons = refusalReasons(form);
-  const recorded = await recordCommand(ctx.db, [{ ...ctx.eventMeta(dossierId), type: 'refused', payload: { by: 'counter', reasons, applicant, procedureCode: procedure.code } }]);
+  const recorded = await recordCommand(ctx.db, [{ ...ctx.eventMeta(dossierId), type: 'refused', payload: { by: 'counter', reasons, applicant, procedureCode: procedure.code } }], also);
   if (!recorded.ok) return { ok: false, message: recorded.error.message, errors: {} };
   const reference = letterReference('TC', dateKey, dossierId);
   const layout = routeFor(ctx.printers, ['form', 'slip']).layout;

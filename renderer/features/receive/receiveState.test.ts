@@ -94,6 +94,14 @@ describe('receiveReducer: recording', () => {
     expect(issued.letter).toBeUndefined();
   });
 
+  it('closes a letter refused only for the applicant, so the marked fields show; keeps it open for its own fields', () => {
+    const open = receiveReducer(picked(), { type: 'letterOpened', kind: 'refusal' });
+    const applicant = receiveReducer(open, { type: 'showErrors', message: 'Chưa lập được phiếu từ chối: xem các ô được đánh dấu.', errors: { name: 'Chưa nhập họ tên người nộp.' } });
+    expect(applicant).toMatchObject({ letter: undefined, step: STEP.applicant });
+    const own = receiveReducer(open, { type: 'showErrors', message: 'Chưa lập được phiếu từ chối: xem các ô được đánh dấu.', errors: { name: 'Chưa nhập họ tên người nộp.', refusalReasons: 'Phải ghi rõ lý do từ chối.' } });
+    expect(own.letter).toBe('refusal');
+  });
+
   it('starts the next citizen on an empty form at step 1, keeping the officer’s contact phone', () => {
     const done = run([{ type: 'contactPhoneKnown', phone: '0238 3840 000' }, { type: 'submitting' }, { type: 'accepted', done: ACCEPTED }], picked());
     const next = receiveReducer(done, { type: 'reset' });

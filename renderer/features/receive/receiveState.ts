@@ -113,8 +113,12 @@ export function receiveReducer(state: ReceiveState, action: ReceiveAction): Rece
       const ok = Object.keys(action.errors).length === 0;
       return { ...state, errors: action.errors, problem: undefined, step: ok ? clampStep(state.step + 1) : state.step };
     }
-    case 'showErrors':
-      return { ...state, busy: false, errors: action.errors, problem: action.message, step: firstStepWithError(action.errors) ?? state.step };
+    case 'showErrors': {
+      const step = firstStepWithError(action.errors);
+      // A letter refused only for fields of the steps (the applicant) closes, so the marked fields show.
+      const onlySteps = step !== undefined && Object.keys(action.errors).every((field) => FIELD_STEP[field] !== undefined);
+      return { ...state, busy: false, errors: action.errors, problem: action.message, step: step ?? state.step, letter: onlySteps ? undefined : state.letter };
+    }
     case 'letterOpened':
       if (state.done || state.letter) return state;
       return { ...state, letter: action.kind };

@@ -2,7 +2,7 @@
 // shared/ may import nothing that ties it to a runtime; its tsconfig also has no DOM or Node types.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import { rendererLayersRule } from './eslint/renderer-layers.js';
+import { rendererLayersRule } from './eslint/rendererLayers.js';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'url', 'stream', 'events', 'util', 'zlib', 'worker_threads'];
 

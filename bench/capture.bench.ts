@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderFrameForBench } from './capture-frame';
+import { renderFrameForBench } from './captureFrame';
 import { buildApp } from '../server/app';
 import { openPglite } from '../server/db';
 import { migrate } from '../server/migrate';

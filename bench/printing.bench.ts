@@ -2,7 +2,7 @@
 // printer, ~0.6 s for a 150 mm slip at 250 mm/s, stays the bottleneck), and the bytes it sends.
 import { appointmentSlip } from '../shared/documents';
 import { encodeRasterJob } from '../electron/services/printing/escpos';
-import { renderThermalNode } from '../electron/services/printing/node-canvas';
+import { renderThermalNode } from '../electron/services/printing/nodeCanvas';
 import { SLIP } from '../tests/printing/fixtures';
 import { summarise, timeRuns } from './stats';
 import type { BenchFigure } from './types';

@@ -1,11 +1,11 @@
 // What main.ts does with each IPC call, kept free of Electron so unit tests can drive it directly.
 import type { HostError, KioskHost, KioskSettings } from '../shared/host';
 import { dispatchHostCall, type DispatchResult } from './services/dispatch';
-import { createKioskHost } from './services/kiosk-host';
+import { createKioskHost } from './services/kioskHost';
 import { createCredentialStore, type CredentialCipher } from './services/credential';
 import type { KioskLog } from './services/log';
 import { createPrinterService } from './services/printing';
-import { startScanFolder } from './services/scan-folder';
+import { startScanFolder } from './services/scanFolder';
 import { createScannerService } from './services/scanner';
 import { createSettingsStore, DEFAULT_SETTINGS } from './services/settings';
 

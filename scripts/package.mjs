@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkBuilderConfig } from './check-builder-config.mjs';
+import { checkBuilderConfig } from './checkBuilderConfig.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -97,10 +97,10 @@ if (needsDownload) {
       2,
       `Không tải được Electron${platforms.includes('win32') ? ' và NSIS' : ''}: máy này không vào được ${new URL(mirror).host}. ` +
         'Không đóng gói được ở đây. Hãy đóng gói trên máy có Internet, hoặc đặt ELECTRON_MIRROR và ELECTRON_BUILDER_BINARIES_MIRROR trỏ tới bản sao nội bộ. ' +
-        'Kiểm tra cấu hình thay thế: node scripts/check-builder-config.mjs',
+        'Kiểm tra cấu hình thay thế: node scripts/checkBuilderConfig.mjs',
       `Cannot download Electron${platforms.includes('win32') ? ' or NSIS' : ''}: ${new URL(mirror).host} is unreachable from this machine, so nothing can be packaged here. ` +
         'Package on a machine with Internet access, or point ELECTRON_MIRROR / ELECTRON_BUILDER_BINARIES_MIRROR at an internal mirror. ' +
-        'The configuration alone can be checked with: node scripts/check-builder-config.mjs',
+        'The configuration alone can be checked with: node scripts/checkBuilderConfig.mjs',
     );
   }
 }

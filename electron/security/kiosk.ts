@@ -1,8 +1,8 @@
 // Full-screen kiosk mode: the window cannot be closed or left from the keyboard, and only the
 // administrator PIN (checked here in main, never in the renderer) ends it for this session.
 import type { Input } from 'electron';
-import { createPinAttemptLimiter, verifyAdminPin, type PinAttemptLimiter } from './admin-pin';
-import type { KioskPolicy } from './kiosk-policy';
+import { createPinAttemptLimiter, verifyAdminPin, type PinAttemptLimiter } from './adminPin';
+import type { KioskPolicy } from './kioskPolicy';
 
 export interface KioskWindow {
   setKiosk(flag: boolean): void;

@@ -1,8 +1,8 @@
 // The app's half of a per-machine Windows update: hand the verified installer to the drop folder, ask the
 // SYSTEM task to install it when the gate says the counter is free, and at start report how the last one went.
 import { execFile as nodeExecFile } from 'node:child_process';
-import { handOverInstaller, readMachineResult, readManifest, removeHandedOver, type DownloadedUpdate, type MachineResult } from './drop-folder';
-import { machineTaskRegistered, machineUpdatePaths, requestMachineInstall, UPDATER_TASK_NAME, type ExecFile, type MachineUpdatePaths } from './machine-task';
+import { handOverInstaller, readMachineResult, readManifest, removeHandedOver, type DownloadedUpdate, type MachineResult } from './dropFolder';
+import { machineTaskRegistered, machineUpdatePaths, requestMachineInstall, UPDATER_TASK_NAME, type ExecFile, type MachineUpdatePaths } from './machineTask';
 
 /** Semantic-version order (numbers, then a pre-release before its release); enough for electron-builder's versions. */
 export function compareVersions(a: string, b: string): number {

@@ -4,10 +4,10 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError, loadWebHostConfig, type WebHostConfig } from '../services/config';
 import { createCredentialStore } from '../services/credential';
-import { createKioskHost } from '../services/kiosk-host';
+import { createKioskHost } from '../services/kioskHost';
 import { createKioskLog } from '../services/log';
 import { createPrinterService } from '../services/printing';
-import { startScanFolder } from '../services/scan-folder';
+import { startScanFolder } from '../services/scanFolder';
 import { createScannerService } from '../services/scanner';
 import { createSettingsStore, DEFAULT_SETTINGS } from '../services/settings';
 import { startWebHost } from './server';

@@ -5,8 +5,8 @@ import type { CanvasFactory, PixelCanvas2D } from '../../shared/documents/canvas
 import { PRINT_FONT_FAMILY } from '../../shared/documents/canvas';
 import { defaultSheetPaper, renderDocumentHtml } from '../../shared/documents/html';
 import type { PrintDocument } from '../../shared/documents/model';
-import type { MonoRaster } from '../../shared/documents/thermal-render';
-import { rasterToRgba, renderThermalRaster, toRasterJob } from '../../shared/documents/thermal-render';
+import type { MonoRaster } from '../../shared/documents/thermalRender';
+import { rasterToRgba, renderThermalRaster, toRasterJob } from '../../shared/documents/thermalRender';
 import type { DeliverCopy } from './queue';
 
 export const browserCanvasFactory: CanvasFactory = (width, height) => {

@@ -3,6 +3,6 @@ export * from './csv';
 export * from './cells';
 export * from './departments';
 export * from './import';
-export * from './xlsx-rows';
+export * from './xlsxRows';
 export * from './search';
 export * from './demo';

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appointmentSlip } from './appointment-slip';
+import { appointmentSlip } from './appointmentSlip';
 import { base64ToBytes, bytesToBase64, maskIdNumber, maskPhone } from './format';
 import { formatVietnamDateTime } from '../domain/time';
 import { legalBasis, markReprint } from './forms';
 import { renderDocumentHtml } from './html';
 import type { AppointmentSlipData, BarcodeBlock, FieldsBlock, PrintDocument } from './index';
-import { statusQrContent } from './qr-content';
+import { statusQrContent } from './qrContent';
 import { code128Modules, qrMatrix } from './symbols';
-import { VIETNAMESE_LETTERS } from './test-page';
-import { wrapText } from './thermal-layout';
-import { rasterToRgba, thresholdRgba } from './thermal-render';
+import { VIETNAMESE_LETTERS } from './testPage';
+import { wrapText } from './thermalLayout';
+import { rasterToRgba, thresholdRgba } from './thermalRender';
 
 const SLIP: AppointmentSlipData = {
   agency: { parent: 'UBND tỉnh Nghệ An', name: 'Trung tâm Phục vụ Hành chính công' },

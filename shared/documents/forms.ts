@@ -1,6 +1,6 @@
 // Versioned form sets. Titles and numbering differ between TT 01/2018/TT-VPCP and TT 03/2025/TT-VPCP
 // (DOMAIN.md "The forms"); a deployment picks one and every printed form names its legal basis.
-import { FORM_SET_2025, legalBasis2025, type OfficialForm2025 } from './forms-2025';
+import { FORM_SET_2025, legalBasis2025, type OfficialForm2025 } from './forms2025';
 import type { AgencyHeader, Block, DocumentKind, DocumentLayout, DocumentOptions, FormSet, PrintDocument } from './model';
 
 export type OfficialForm = OfficialForm2025;

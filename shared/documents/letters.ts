@@ -1,6 +1,6 @@
 // The counter's and departments' letters to the applicant: supplement request (Mẫu 02), refusal
 // (Mẫu 03), apology with a new date (Mẫu 04) and, in the 2025 set only, the stop notice (Mẫu 05).
-import type { Applicant } from './appointment-slip';
+import type { Applicant } from './appointmentSlip';
 import { formatVnDateline, maskIdNumber } from './format';
 import { formatVietnamDateTime } from '../domain/time';
 import { DEFAULT_FORM_SET, formEntry, isThermal, legalBasisBlock, makeDocument, officialHeader, titleBlock } from './forms';

@@ -10,7 +10,7 @@ import { vnDateKey } from '../../shared/calendar';
 import { dossierBarcodeKey } from '../../shared/codes';
 import type { DossierEvent, DossierEventType, PayloadOf } from '../../shared/domain';
 import type { PullResponse } from '../../shared/sync/protocol';
-import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
+import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import { decodeSymbol } from '../printing/decode';
 import { adminToken, type Counter, hostCall, openCounter, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';

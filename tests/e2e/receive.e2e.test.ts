@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { dossierCodeFromBarcodeKey, parseDossierBarcodeKey } from '../../shared/codes';
-import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
+import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import { decodeSymbol } from '../printing/decode';
 import { type Counter, DEMO_STAFF, hostCall, localRow, openCounter, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';

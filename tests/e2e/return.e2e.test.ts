@@ -11,7 +11,7 @@ import { vnDateKey, workCalendar } from '../../shared/calendar';
 import { dossierCodeFromBarcodeKey, parseDossierBarcodeKey } from '../../shared/codes';
 import { RULE_VERSION, type DossierEvent, type DossierEventType, type PayloadOf } from '../../shared/domain';
 import type { CatalogueResponse, EnrolResponse, LeaseResponse } from '../../shared/sync/protocol';
-import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
+import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import { REGISTER_COLUMNS, REGISTER_HEADER_ROW } from '../../renderer/features/tracking/register';
 import { RETURN_DESK_CONFIG_KEY } from '../../renderer/desk/returnDeskConfig';
 import { decodeSymbol } from '../printing/decode';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { maskIdNumber, maskPhone } from '../../shared/documents/format';
 import type { DossierEvent, DossierEventType, PayloadOf } from '../../shared/domain';
 import { pngToRgba } from '../../electron/services/printing/png';
-import { startVirtualPrinter } from '../../electron/services/printing/virtual-printer';
+import { startVirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import { decodeSymbol } from '../printing/decode';
 import { adminToken, DEMO_STAFF, localRow, localRows, openCounter, signInAs, type Counter } from './app';
 import { launchChromium } from './chromium';

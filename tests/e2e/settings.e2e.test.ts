@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { TEST_PAGE_SAMPLE_CODE, TEST_PAGE_SAMPLE_KEY } from '../../shared/documents';
 import { pngToRgba } from '../../electron/services/printing/png';
-import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
+import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import { decodeSymbol } from '../printing/decode';
 import { DEMO_STAFF, openCounter, type Counter } from './app';
 import { launchChromium } from './chromium';

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { appointmentSlip, returnConfirmation, type PrintDocument } from '../../shared/documents';
-import { renderThermalNode } from '../../electron/services/printing/node-canvas';
+import { renderThermalNode } from '../../electron/services/printing/nodeCanvas';
 import { pngToRaster, rasterToPng } from '../../electron/services/printing/png';
 import { RETURN_CONFIRMATION, SLIP } from './fixtures';
 

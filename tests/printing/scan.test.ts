@@ -2,12 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyScan, dossierCodeFromBarcodeKey, parseDossierBarcodeKey } from '../../shared/codes';
 import { appointmentSlip, returnConfirmation } from '../../shared/documents';
-import { toRasterJob } from '../../shared/documents/thermal-render';
+import { toRasterJob } from '../../shared/documents/thermalRender';
 import type { PrinterConfig } from '../../shared/host';
 import { createPrinterService } from '../../electron/services/printing';
-import { renderThermalNode } from '../../electron/services/printing/node-canvas';
+import { renderThermalNode } from '../../electron/services/printing/nodeCanvas';
 import { rasterToPng } from '../../electron/services/printing/png';
-import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
+import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import { decodeSymbol } from './decode';
 import { DOSSIER_CODE, RETURN_CONFIRMATION, SLIP } from './fixtures';
 

@@ -2,11 +2,11 @@
 // it comes out exactly once, complete.
 import { afterEach, describe, expect, it } from 'vitest';
 import { appointmentSlip } from '../../shared/documents';
-import { toRasterJob } from '../../shared/documents/thermal-render';
+import { toRasterJob } from '../../shared/documents/thermalRender';
 import type { PrinterConfig } from '../../shared/host';
 import { createPrinterService } from '../../electron/services/printing';
-import { renderThermalNode } from '../../electron/services/printing/node-canvas';
-import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtual-printer';
+import { renderThermalNode } from '../../electron/services/printing/nodeCanvas';
+import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import { MemoryPrintJobStore, PrintQueue, type DeliverCopy } from '../../renderer/print/queue';
 import { decodeSymbol } from './decode';
 import { BARCODE_KEY, SLIP } from './fixtures';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MonoRaster } from '../../../shared/documents/thermal-render';
+import type { MonoRaster } from '../../../shared/documents/thermalRender';
 import { encodeRasterJob, parseStatus, PARTIAL_CUT, statusQuery } from './escpos';
-import { EscPosDecoder, stackBands, type DecodedEvent } from './escpos-decoder';
+import { EscPosDecoder, stackBands, type DecodedEvent } from './escposDecoder';
 
 const rasterArb = fc
   .record({ stride: fc.integer({ min: 1, max: 12 }), height: fc.integer({ min: 1, max: 40 }) })

@@ -2,8 +2,8 @@
 // and go out through the printer's transport; every failure comes back as a PrintOutcome with a
 // Vietnamese message, never as an exception, so the queue can decide to retry.
 import type { HtmlJob, KioskHost, KioskSettings, PrintOutcome, PrinterConfig, PrinterStatus, RasterJob } from '../../../shared/host';
-import { fromRasterJob } from '../../../shared/documents/thermal-render';
-import { THERMAL_WIDTH_DOTS } from '../../../shared/documents/thermal-layout';
+import { fromRasterJob } from '../../../shared/documents/thermalRender';
+import { THERMAL_WIDTH_DOTS } from '../../../shared/documents/thermalLayout';
 import { encodeRasterJob, makeStatus } from './escpos';
 import { deviceTransport } from './transports/device';
 import { networkTransport } from './transports/network';

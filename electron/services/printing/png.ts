@@ -1,7 +1,7 @@
 // 1-bit rasters to and from PNG (pngjs), for the virtual printer's job images and test artifacts.
 import { PNG } from 'pngjs';
-import type { MonoRaster } from '../../../shared/documents/thermal-render';
-import { rasterToRgba, thresholdRgba } from '../../../shared/documents/thermal-render';
+import type { MonoRaster } from '../../../shared/documents/thermalRender';
+import { rasterToRgba, thresholdRgba } from '../../../shared/documents/thermalRender';
 
 export function rasterToPng(raster: MonoRaster): Buffer {
   const png = new PNG({ width: raster.widthDots, height: Math.max(1, raster.heightDots) });

@@ -10,7 +10,7 @@ import { deviceTransport } from './transports/device';
 import { networkTransport, parseHostPort } from './transports/network';
 import { systemTransport } from './transports/system';
 import { parseVidPid, usbTransport } from './transports/usb';
-import { startVirtualPrinter } from './virtual-printer';
+import { startVirtualPrinter } from './virtualPrinter';
 
 async function closedPort(): Promise<number> {
   const server = createServer();

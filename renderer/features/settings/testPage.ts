@@ -1,5 +1,5 @@
 // The test page for one printer, in the layout its paper takes.
-import { printerTestPage } from '../../../shared/documents/test-page';
+import { printerTestPage } from '../../../shared/documents/testPage';
 import type { PrintDocument } from '../../../shared/documents/model';
 import type { PrinterConfig } from '../../../shared/host';
 import { PAPER_LABELS } from './printerForm';

@@ -1,7 +1,7 @@
 // The CI check of the packaging configuration, for machines where `electron-builder --dir` cannot
 // download Electron: electron-builder.yml against electron-builder's own JSON schema, then the
 // settings this project depends on (fuses, unpacked native modules, targets, icons).
-// Usage: node scripts/check-builder-config.mjs [--config electron-builder.yml] [--root .]
+// Usage: node scripts/checkBuilderConfig.mjs [--config electron-builder.yml] [--root .]
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';

@@ -1,12 +1,12 @@
 // A network thermal printer in software: listens like a real one on TCP 9100, answers status
 // queries, turns each job's raster back into a PNG, and can have its plug pulled. End-to-end tests
-// print through it; `npx tsx electron/services/printing/virtual-printer.ts --port 9100 --out dir` runs it for demos.
+// print through it; `npx tsx electron/services/printing/virtualPrinter.ts --port 9100 --out dir` runs it for demos.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { MonoRaster } from '../../../shared/documents/thermal-render';
-import { EscPosDecoder, stackBands } from './escpos-decoder';
+import type { MonoRaster } from '../../../shared/documents/thermalRender';
+import { EscPosDecoder, stackBands } from './escposDecoder';
 import { rasterToPng } from './png';
 
 export interface VirtualJob {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskHost } from '../../shared/host';
 import { dispatchHostCall } from './dispatch';
-import { createKioskHost } from './kiosk-host';
-import { ScanFolder, scanFolderProblem, startScanFolder } from './scan-folder';
+import { createKioskHost } from './kioskHost';
+import { ScanFolder, scanFolderProblem, startScanFolder } from './scanFolder';
 import { createSettingsStore } from './settings';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -5,7 +5,7 @@ import { formatVnDateline, maskIdNumber } from './format';
 import { formatVietnamDateTime } from '../domain/time';
 import { DEFAULT_FORM_SET, isThermal, makeDocument, officialHeader, titleBlock } from './forms';
 import type { AgencyHeader, Block, DocumentOptions, PrintDocument } from './model';
-import { statusQrContent } from './qr-content';
+import { statusQrContent } from './qrContent';
 
 export const RETURN_CONFIRMATION_TITLE = 'PHIẾU XÁC NHẬN TRẢ KẾT QUẢ';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { apology } from './letters';
-import { appointmentSlip } from './appointment-slip';
-import { controlSheet } from './control-sheet';
+import { appointmentSlip } from './appointmentSlip';
+import { controlSheet } from './controlSheet';
 import { DEFAULT_FORM_SET, FORM_SETS, formEntry, legalBasis } from './forms';
-import { FORM_SET_2025 } from './forms-2025';
+import { FORM_SET_2025 } from './forms2025';
 import type { FieldsBlock, PrintDocument, TextBlock } from './model';
-import { registerBook } from './register-book';
+import { registerBook } from './registerBook';
 import { stopProcessing } from './letters';
 
 const AGENCY = { parent: 'UBND tỉnh Nghệ An', name: 'Trung tâm Phục vụ Hành chính công' };

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { LOG_LIMITS, type KioskHost, type LogEntry } from '../../shared/host';
 import { dispatchHostCall } from '../../electron/services/dispatch';
-import { createKioskHost } from '../../electron/services/kiosk-host';
+import { createKioskHost } from '../../electron/services/kioskHost';
 import { createKioskLog, LOG_FILE_NAME } from '../../electron/services/log';
 import { captureWindowErrors, clipUtf8, createKioskLog as createClientLog } from '../../renderer/host/log';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatchHostCall } from './dispatch';
-import { WatchFolder } from './watch-folder';
+import { WatchFolder } from './watchFolder';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until<T>(fn: () => T | undefined, ms = 3000): Promise<T> {

@@ -6,7 +6,7 @@ import type { CredentialStore } from './credential';
 import type { KioskLog } from './log';
 import type { ScannerService } from './scanner';
 import type { SettingsStore } from './settings';
-import { scanFolderProblem, type ScanFolder } from './scan-folder';
+import { scanFolderProblem, type ScanFolder } from './scanFolder';
 
 export interface KioskHostParts {
   runtime: AppInfo['runtime'];

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
-const script = join(root, 'scripts/check-builder-config.mjs');
+const script = join(root, 'scripts/checkBuilderConfig.mjs');
 
 type Checker = { checkBuilderConfig: (options: { root: string; configFile: string }) => string[] };
 // In process, so the large schema is compiled once for all the variants below.

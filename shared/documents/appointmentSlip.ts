@@ -3,7 +3,7 @@ import { maskIdNumber, maskPhone } from './format';
 import { formatVietnamDateTime } from '../domain/time';
 import { DEFAULT_FORM_SET, formEntry, isThermal, legalBasisBlock, makeDocument, officialHeader, titleBlock } from './forms';
 import type { AgencyHeader, Block, DocumentOptions, PrintDocument } from './model';
-import { statusQrContent } from './qr-content';
+import { statusQrContent } from './qrContent';
 
 export interface Applicant {
   name: string;

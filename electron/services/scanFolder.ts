@@ -4,7 +4,7 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import type { ScannedFile, ScannedFileContent } from '../../shared/host';
-import { WatchFolder, type WatchFolderOptions } from './watch-folder';
+import { WatchFolder, type WatchFolderOptions } from './watchFolder';
 
 /** Why `path` cannot be the scanner folder, in Vietnamese for the administrator, or undefined when it can. */
 export async function scanFolderProblem(path: string): Promise<string | undefined> {

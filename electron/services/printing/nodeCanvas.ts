@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import type { CanvasFactory, PixelCanvas2D } from '../../../shared/documents/canvas';
 import { PRINT_FONT_FAMILY } from '../../../shared/documents/canvas';
 import type { PrintDocument } from '../../../shared/documents/model';
-import type { ThermalPaper } from '../../../shared/documents/thermal-layout';
-import type { MonoRaster } from '../../../shared/documents/thermal-render';
-import { renderThermalRaster } from '../../../shared/documents/thermal-render';
+import type { ThermalPaper } from '../../../shared/documents/thermalLayout';
+import type { MonoRaster } from '../../../shared/documents/thermalRender';
+import { renderThermalRaster } from '../../../shared/documents/thermalRender';
 
 export const DEFAULT_FONT_DIR = fileURLToPath(new URL('../../../assets/fonts/', import.meta.url));
 const FONT_FILES = ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSans-Italic.ttf'];

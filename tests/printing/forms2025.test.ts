@@ -9,7 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentOptions, FormSet, PrintDocument, RegisterData } from '../../shared/documents';
 import { apology, appointmentSlip, controlSheet, defaultSheetPaper, legalBasis, refusal, registerBook, renderDocumentHtml, stopProcessing, supplementRequest } from '../../shared/documents';
-import { DEFAULT_FONT_DIR, renderThermalNode } from '../../electron/services/printing/node-canvas';
+import { DEFAULT_FONT_DIR, renderThermalNode } from '../../electron/services/printing/nodeCanvas';
 import { rasterToPng } from '../../electron/services/printing/png';
 import { AGENCY, APOLOGY, BARCODE_KEY, CONTROL, DOSSIER_CODE, REFUSAL, SLIP, STOP, SUPPLEMENT } from './fixtures';
 

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSheetPaper, renderDocumentHtml } from '../../shared/documents';
-import { DEFAULT_FONT_DIR, renderThermalNode } from '../../electron/services/printing/node-canvas';
+import { DEFAULT_FONT_DIR, renderThermalNode } from '../../electron/services/printing/nodeCanvas';
 import { rasterToPng } from '../../electron/services/printing/png';
 import { allDocuments } from './fixtures';
 

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';
 import { parseCatalogueCsv, REQUIRED_COLUMNS } from './import';
-import { cellText, parseCatalogueWorkbook, worksheetRows } from './xlsx-rows';
+import { cellText, parseCatalogueWorkbook, worksheetRows } from './xlsxRows';
 
 const demoCsv = readFileSync(new URL('../../assets/catalogue/catalogue-demo.csv', import.meta.url), 'utf8');
 

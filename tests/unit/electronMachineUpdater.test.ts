@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
 import { startUpdater, type UpdaterLike } from '../../electron/updater';
-import { expectedFileInfo, handOverInstaller, INSTALLER_NAME, MANIFEST_FILE, readMachineResult, readManifest, type DownloadedUpdate } from '../../electron/updater/drop-folder';
+import { expectedFileInfo, handOverInstaller, INSTALLER_NAME, MANIFEST_FILE, readMachineResult, readManifest, type DownloadedUpdate } from '../../electron/updater/dropFolder';
 import { compareVersions, createMachineInstaller, describeMachineResult, isStaleHandOver } from '../../electron/updater/machine';
 import {
   chooseInstallRoute,
@@ -19,7 +19,7 @@ import {
   UPDATER_SCRIPT_RESOURCE,
   UPDATER_TASK_NAME,
   updaterScriptCommand,
-} from '../../electron/updater/machine-task';
+} from '../../electron/updater/machineTask';
 
 const root = resolve(import.meta.dirname, '../..');
 const WIN_ENV = { ProgramFiles: 'C:\\Program Files', 'ProgramFiles(x86)': 'C:\\Program Files (x86)', ProgramW6432: 'C:\\Program Files', ProgramData: 'D:\\ProgramData', SystemRoot: 'C:\\Windows' };

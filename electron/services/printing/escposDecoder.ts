@@ -1,7 +1,7 @@
 // Reads an ESC/POS byte stream back into what a printer would do with it: raster bands stacked
 // into pages, cuts ending jobs, beeps, drawer kicks, status queries. Bytes may arrive in any
 // chunking; an incomplete command waits for the next chunk.
-import type { MonoRaster } from '../../../shared/documents/thermal-render';
+import type { MonoRaster } from '../../../shared/documents/thermalRender';
 import { DLE, ESC, GS } from './escpos';
 
 export type DecodedEvent =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderDocumentHtml } from './html';
 import type { BarcodeBlock, FieldsBlock, PrintDocument, QrBlock, SignatureBlock } from './index';
-import { returnConfirmation, RETURN_CONFIRMATION_TITLE, type ReturnConfirmationData } from './return-confirmation';
+import { returnConfirmation, RETURN_CONFIRMATION_TITLE, type ReturnConfirmationData } from './returnConfirmation';
 
 const BASE: ReturnConfirmationData = {
   agency: { parent: 'UBND tỉnh Nghệ An', name: 'Trung tâm Phục vụ Hành chính công' },

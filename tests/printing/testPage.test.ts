@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { printerTestPage, VIETNAMESE_LETTERS } from '../../shared/documents';
 import type { TextBlock } from '../../shared/documents';
-import { nodeCanvasFactory, registerPrintFonts, renderThermalNode } from '../../electron/services/printing/node-canvas';
+import { nodeCanvasFactory, registerPrintFonts, renderThermalNode } from '../../electron/services/printing/nodeCanvas';
 import { rasterToPng } from '../../electron/services/printing/png';
 import { decodeSymbol } from './decode';
 

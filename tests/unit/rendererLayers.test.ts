@@ -3,7 +3,7 @@
 import { ESLint } from 'eslint';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { layerOf } from '../../eslint/renderer-layers.js';
+import { layerOf } from '../../eslint/rendererLayers.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const eslint = new ESLint({ cwd: root });
@@ -13,7 +13,7 @@ async function crossings(file: string, code: string): Promise<string[]> {
   return result!.messages.filter((m) => m.ruleId === 'motcua/renderer-layers').map((m) => m.message);
 }
 
-describe('renderer layers (eslint/renderer-layers.js)', () => {
+describe('renderer layers (eslint/rendererLayers.js)', () => {
   it('names the layer of a file: each feature is its own, index imports are their folder', () => {
     expect(layerOf(join(root, 'renderer/features/receive/accept.ts'))).toBe('features/receive');
     expect(layerOf(join(root, 'renderer/features/dossier/digitise/store.ts'))).toBe('features/dossier');

@@ -7,8 +7,8 @@ import type { Canvas2D, CanvasFactory, PixelCanvas2D } from './canvas';
 import { PRINT_FONT_FAMILY } from './canvas';
 import { base64ToBytes, bytesToBase64 } from './format';
 import type { PrintDocument } from './model';
-import type { DrawOp, ThermalLayout, ThermalPaper } from './thermal-layout';
-import { layoutThermal, THERMAL_WIDTH_DOTS } from './thermal-layout';
+import type { DrawOp, ThermalLayout, ThermalPaper } from './thermalLayout';
+import { layoutThermal, THERMAL_WIDTH_DOTS } from './thermalLayout';
 
 export interface MonoRaster {
   widthDots: number;
@@ -19,7 +19,7 @@ export interface MonoRaster {
 
 /**
  * Paints a whole layout onto one slip-sized canvas. Printing goes through `rasteriseLayout` instead;
- * this stays as the reference it must match dot for dot (tests/printing/raster-equivalence.test.ts).
+ * this stays as the reference it must match dot for dot (tests/printing/rasterEquivalence.test.ts).
  */
 export function paintThermal(layout: ThermalLayout, ctx: Canvas2D): void {
   // No background fill: a fresh canvas is transparent, which thresholdRgba reads as white paper.

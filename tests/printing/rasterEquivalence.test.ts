@@ -4,11 +4,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markReprint, printerTestPage, VIETNAMESE_LETTERS } from '../../shared/documents';
-import type { DrawOp, ThermalLayout } from '../../shared/documents/thermal-layout';
-import { layoutThermal, THERMAL_WIDTH_DOTS } from '../../shared/documents/thermal-layout';
-import type { MonoRaster } from '../../shared/documents/thermal-render';
-import { paintThermal, rasteriseLayout, SCRATCH_ROWS, thresholdRgba } from '../../shared/documents/thermal-render';
-import { nodeCanvasFactory, registerPrintFonts } from '../../electron/services/printing/node-canvas';
+import type { DrawOp, ThermalLayout } from '../../shared/documents/thermalLayout';
+import { layoutThermal, THERMAL_WIDTH_DOTS } from '../../shared/documents/thermalLayout';
+import type { MonoRaster } from '../../shared/documents/thermalRender';
+import { paintThermal, rasteriseLayout, SCRATCH_ROWS, thresholdRgba } from '../../shared/documents/thermalRender';
+import { nodeCanvasFactory, registerPrintFonts } from '../../electron/services/printing/nodeCanvas';
 import { allDocuments } from './fixtures';
 
 registerPrintFonts();

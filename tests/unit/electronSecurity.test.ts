@@ -5,15 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
-import { createPinAttemptLimiter, hashAdminPin, verifyAdminPin } from '../../electron/security/admin-pin';
-import { createAppProtocolHandler } from '../../electron/security/app-protocol';
+import { createPinAttemptLimiter, hashAdminPin, verifyAdminPin } from '../../electron/security/adminPin';
+import { createAppProtocolHandler } from '../../electron/security/appProtocol';
 import { contentSecurityPolicy, isAppUrl, serverOrigin, withMetaPolicy } from '../../electron/security/csp';
 import { isPermissionGranted } from '../../electron/security/guards';
 import { createKioskController, isBlockedInKiosk, type KioskWindow } from '../../electron/security/kiosk';
-import { defaultPolicyFile, readKioskPolicy } from '../../electron/security/kiosk-policy';
+import { defaultPolicyFile, readKioskPolicy } from '../../electron/security/kioskPolicy';
 import { RELOAD_DELAYS_MS, watchRenderer, type RecoverableWindow } from '../../electron/security/recovery';
-import { DEFAULT_RESTART_POLICY, readRestartRecord, recordCrash, reopenUrl, writeRestartRecord, type RestartRecord } from '../../electron/security/restart-policy';
-import { safeStorageCipher } from '../../electron/security/safe-storage';
+import { DEFAULT_RESTART_POLICY, readRestartRecord, recordCrash, reopenUrl, writeRestartRecord, type RestartRecord } from '../../electron/security/restartPolicy';
+import { safeStorageCipher } from '../../electron/security/safeStorage';
 
 const directive = (policy: string, name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `));
 

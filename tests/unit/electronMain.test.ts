@@ -6,7 +6,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { hashAdminPin } from '../../electron/security/admin-pin';
+import { hashAdminPin } from '../../electron/security/adminPin';
 
 type Listener = (...args: unknown[]) => unknown;
 type FakeEvent = { preventDefault: () => void; defaultPrevented: boolean; url?: string };

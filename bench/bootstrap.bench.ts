@@ -110,18 +110,32 @@ async function pullInPage(args: { base: string; credential: string }): Promise<P
 async function rawInPage(args: { base: string; credential: string; name: string }): Promise<PageTimes> {
   const kit = (globalThis as unknown as { benchKit: BenchKit }).benchKit;
   const rows: unknown[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const res = await fetch(`${args.base}/v1/pull?after=${after}&limit=500`, { headers: { authorization: `Bearer ${args.credential}` } });
-    const page = (await res.json()) as { dossiers: { id: string; state: Schema.DossierRow['state']; lastSeq: number; registerYear: number | null; registerNumber: number | null; openConflicts: number }[]; next: number; more: boolean };
+    const page = (await res.json()) as {
+      dossiers: { id: string; state: Schema.DossierRow['state']; lastSeq: number; registerYear: number | null; registerNumber: number | null; openConflicts: number }[];
+      next: number;
+      more: boolean;
+    };
     for (const s of page.dossiers) {
-      rows.push({ ...kit.projectionRow(s.state), serverState: s.state, serverSeq: s.lastSeq, registerYear: s.registerYear ?? undefined, registerNumber: s.registerNumber ?? undefined, openConflicts: s.openConflicts });
+      rows.push({
+        ...kit.projectionRow(s.state),
+        serverState: s.state,
+        serverSeq: s.lastSeq,
+        registerYear: s.registerYear ?? undefined,
+        registerNumber: s.registerNumber ?? undefined,
+        openConflicts: s.openConflicts,
+      });
     }
     after = page.next;
     if (!page.more) break;
   }
   // The dossier store's indexes exactly as the counter's current schema declares them.
   const spec = [...kit.SCHEMA_VERSIONS].reverse().find((v) => v.stores.dossiers)!.stores.dossiers!;
-  const indexes = spec.split(',').map((s) => s.trim()).slice(1);
+  const indexes = spec
+    .split(',')
+    .map((s) => s.trim())
+    .slice(1);
   const idb = await new Promise<IDBDatabase>((done, fail) => {
     const open = indexedDB.open(args.name, 1);
     open.onupgradeneeded = () => {
@@ -165,7 +179,9 @@ export default async function run(): Promise<BenchFigure[]> {
       browser = await launchOnDisk();
       const page = await browser.context.newPage();
       // The page lives on the server's origin (no CORS in the way), served by the browser itself.
-      await page.route(`${base}/bench`, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><script>${NAME_SHIM}${kit.replace(/<\/script/g, '<\\/script')}</script>` }));
+      await page.route(`${base}/bench`, (route) =>
+        route.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><script>${NAME_SHIM}${kit.replace(/<\/script/g, '<\\/script')}</script>` }),
+      );
       await page.goto(`${base}/bench`);
       const args = { base, credential: device.credential };
       // Raw before and after the pull, into fresh stores: the browser profile grows as it goes, so
@@ -179,8 +195,19 @@ export default async function run(): Promise<BenchFigure[]> {
       const rate = (t: PageTimes) => Math.round(t.rows / (t.totalMs / 1000));
       const perPage = (t: PageTimes) => summarise(t.pageMs);
       return [
-        { name: `bootstrap: new counter pulls ${n} dossiers into IndexedDB (SyncClient, pages of 500; ratio = pull ÷ raw, target ≤ 1.5)`, median: Math.round(pull.totalMs) / 1000, p95: Math.round(pull.totalMs) / 1000, unit: 's', ratio: pull.totalMs / raw.totalMs },
-        { name: `bootstrap: raw IndexedDB puts the same ${n} records (same indexes, transactions of 500, strict; mean of a run before and after the pull)`, median: Math.round(raw.totalMs) / 1000, p95: Math.round(Math.max(before.totalMs, after.totalMs)) / 1000, unit: 's' },
+        {
+          name: `bootstrap: new counter pulls ${n} dossiers into IndexedDB (SyncClient, pages of 500; ratio = pull ÷ raw, target ≤ 1.5)`,
+          median: Math.round(pull.totalMs) / 1000,
+          p95: Math.round(pull.totalMs) / 1000,
+          unit: 's',
+          ratio: pull.totalMs / raw.totalMs,
+        },
+        {
+          name: `bootstrap: raw IndexedDB puts the same ${n} records (same indexes, transactions of 500, strict; mean of a run before and after the pull)`,
+          median: Math.round(raw.totalMs) / 1000,
+          p95: Math.round(Math.max(before.totalMs, after.totalMs)) / 1000,
+          unit: 's',
+        },
         { name: 'bootstrap: pull rate', median: rate(pull), p95: rate(pull), unit: 'dossiers/s' },
         { name: 'bootstrap: raw IndexedDB rate', median: rate(raw), p95: rate(raw), unit: 'records/s' },
         { name: 'bootstrap: pull, time per page of 500 (fetch + apply)', ...perPage(pull), unit: 'ms' },

@@ -41,9 +41,5 @@ export default async function run(): Promise<BenchFigure[]> {
   }, RUNS);
   if (!Number.isFinite(sink)) throw new Error('unreachable: keeps the loops from being optimised away');
 
-  return [
-    opsPerSecond('solarToLunar', solar),
-    opsPerSecond('lunarToSolar', toSolar),
-    opsPerSecond('addWorkingDays(…, 15), lịch đã nạp', appointment),
-  ];
+  return [opsPerSecond('solarToLunar', solar), opsPerSecond('lunarToSolar', toSolar), opsPerSecond('addWorkingDays(…, 15), lịch đã nạp', appointment)];
 }

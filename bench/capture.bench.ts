@@ -47,9 +47,13 @@ function capturePage(frame: RgbaImage): Uint8Array {
 export default async function run(): Promise<BenchFigure[]> {
   const frame = renderFrameForBench(1920, 1080);
   let jpeg: Uint8Array = new Uint8Array();
-  const captureMs = await timeRuns(() => {
-    jpeg = capturePage(frame);
-  }, 10, 2);
+  const captureMs = await timeRuns(
+    () => {
+      jpeg = capturePage(frame);
+    },
+    10,
+    2,
+  );
   const pdf = jpegPagesToPdf([{ bytes: jpeg, ...jpegSize(jpeg) }]);
   const figures: BenchFigure[] = [
     { name: 'capture: 1920×1080 frame → squared A4 page (150 dpi, JPEG q70)', ...summarise(captureMs), unit: 'ms' },
@@ -76,14 +80,18 @@ export default async function run(): Promise<BenchFigure[]> {
     // A 10-page document of distinct bytes per run, so nothing is deduplicated.
     const size = 10 * pdf.length;
     let seq = 0;
-    const uploadMs = await timeRuns(async () => {
-      const bytes = new Uint8Array(size);
-      for (let i = 0; i < size; i += 4096) bytes[i] = (seq + i) & 0xff;
-      bytes[0] = seq++ & 0xff;
-      bytes[1] = (seq >> 8) & 0xff;
-      const sha = createHash('sha256').update(bytes).digest('hex');
-      await uploadAttachment(bytes, { sha256: sha, size, mediaType: 'application/pdf', chunkSize: CHUNK_SIZE }, transport);
-    }, 10, 1);
+    const uploadMs = await timeRuns(
+      async () => {
+        const bytes = new Uint8Array(size);
+        for (let i = 0; i < size; i += 4096) bytes[i] = (seq + i) & 0xff;
+        bytes[0] = seq++ & 0xff;
+        bytes[1] = (seq >> 8) & 0xff;
+        const sha = createHash('sha256').update(bytes).digest('hex');
+        await uploadAttachment(bytes, { sha256: sha, size, mediaType: 'application/pdf', chunkSize: CHUNK_SIZE }, transport);
+      },
+      10,
+      1,
+    );
     const s = summarise(uploadMs);
     const mib = size / (1024 * 1024);
     figures.push({ name: `upload: ${(size / 1024).toFixed(0)} KiB document in ${CHUNK_SIZE / 1024} KiB chunks, loopback`, median: mib / (s.median / 1000), p95: mib / (s.p95 / 1000), unit: 'MiB/s' });

@@ -149,7 +149,14 @@ window.scanBenchReady = true;
 `;
 
 type BenchWindow = {
-  scanBench: { seed(n: number): Promise<number>; codeOf(i: number): string; open(direction: string, n: number): Promise<void>; expect(code: string): void; sample: Promise<number | undefined>; stats(): Promise<ScanTransactionStats> };
+  scanBench: {
+    seed(n: number): Promise<number>;
+    codeOf(i: number): string;
+    open(direction: string, n: number): Promise<void>;
+    expect(code: string): void;
+    sample: Promise<number | undefined>;
+    stats(): Promise<ScanTransactionStats>;
+  };
 };
 
 const split = { count: 0 };
@@ -216,8 +223,20 @@ export default async function run(): Promise<BenchFigure[]> {
     console.log(`scan bench: ${paths.oneTrip} scans decided in one trip to the database, ${paths.twoTrips} in two, ${paths.stale} snapshot guesses contradicted`);
     if (split.count > 0) console.warn(`scan bench: ${split.count} of ${2 * BATCHES * PER_BATCH} scans were split by late CDP key delivery and scanned again`);
     return [
-      { name: `outbound scan: Enter → row and verdict in DOM, batch record durable, ${seeded.toLocaleString('en')} dossiers (ratio = p95 ÷ 16 ms)`, median: round(outbound.median), p95: round(outbound.p95), unit: 'ms', ratio: round(outbound.p95 / 16) },
-      { name: 'inbound result scan: Enter → row and verdict in DOM, resultReceived event + projection + outbox + batch durable (ratio = p95 ÷ 16 ms)', median: round(inbound.median), p95: round(inbound.p95), unit: 'ms', ratio: round(inbound.p95 / 16) },
+      {
+        name: `outbound scan: Enter → row and verdict in DOM, batch record durable, ${seeded.toLocaleString('en')} dossiers (ratio = p95 ÷ 16 ms)`,
+        median: round(outbound.median),
+        p95: round(outbound.p95),
+        unit: 'ms',
+        ratio: round(outbound.p95 / 16),
+      },
+      {
+        name: 'inbound result scan: Enter → row and verdict in DOM, resultReceived event + projection + outbox + batch durable (ratio = p95 ÷ 16 ms)',
+        median: round(inbound.median),
+        p95: round(inbound.p95),
+        unit: 'ms',
+        ratio: round(inbound.p95 / 16),
+      },
     ];
   } finally {
     await browser.close();

@@ -70,7 +70,28 @@ window.bench = {
 `;
 
 function queries(n: number): string[] {
-  const prefixes = ['nguyen', 'nguyen van', 'tran thi', 'le', 'pham minh', 'hoang', 'vo thi h', 'dang duc', 'bui', 'do ngoc', 'ho', 'ngo xuan', 'duong', 'ly', 'dinh cong', 'cao', 'thai', 'ha thu', 'phan van', 'huynh'];
+  const prefixes = [
+    'nguyen',
+    'nguyen van',
+    'tran thi',
+    'le',
+    'pham minh',
+    'hoang',
+    'vo thi h',
+    'dang duc',
+    'bui',
+    'do ngoc',
+    'ho',
+    'ngo xuan',
+    'duong',
+    'ly',
+    'dinh cong',
+    'cao',
+    'thai',
+    'ha thu',
+    'phan van',
+    'huynh',
+  ];
   return Array.from({ length: n }, (_, i) => prefixes[i % prefixes.length]!);
 }
 

@@ -46,7 +46,13 @@ async function measure(db: Db, label: string): Promise<BenchFigure[]> {
     const total = (performance.now() - t0) / 1000;
     const sorted = [...perBatch].sort((a, b) => a - b);
     return [
-      { name: `sync push into ${label}: events/s (${events.length} events, batches of ${BATCH}; ratio = overall rate ÷ 5,000 target)`, median: Math.round(BATCH / (quantile(sorted, 0.5) / 1000)), p95: Math.round(BATCH / (quantile(sorted, 0.95) / 1000)), unit: 'events/s', ratio: Math.round(events.length / total) / 5000 },
+      {
+        name: `sync push into ${label}: events/s (${events.length} events, batches of ${BATCH}; ratio = overall rate ÷ 5,000 target)`,
+        median: Math.round(BATCH / (quantile(sorted, 0.5) / 1000)),
+        p95: Math.round(BATCH / (quantile(sorted, 0.95) / 1000)),
+        unit: 'events/s',
+        ratio: Math.round(events.length / total) / 5000,
+      },
       { name: `sync push into ${label}: time per batch of ${BATCH}`, median: Math.round(quantile(sorted, 0.5)), p95: Math.round(quantile(sorted, 0.95)), unit: 'ms' },
     ];
   } finally {

@@ -82,10 +82,13 @@ async function start() {
     log,
   });
 
-  protocol.handle(APP_SCHEME, createAppProtocolHandler({
-    rendererDir: join(here, '../renderer'),
-    policy: async () => contentSecurityPolicy((await appHost.settings.get()).serverUrl),
-  }));
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({
+      rendererDir: join(here, '../renderer'),
+      policy: async () => contentSecurityPolicy((await appHost.settings.get()).serverUrl),
+    }),
+  );
   hardenSession(session.defaultSession, log);
   ipcMain.handle(HOST_CHANNEL, (event, call: unknown, args: unknown) => appHost.handle(isAppUrl(event.senderFrame?.url), call, args));
   if (app.isPackaged || policy.kioskMode) Menu.setApplicationMenu(null);
@@ -117,15 +120,15 @@ async function start() {
   if (app.isPackaged) {
     const { default: electronUpdater } = await import('electron-updater');
     const updater = electronUpdater.autoUpdater;
-    const machine = chooseInstallRoute(process.platform, process.execPath, config.machineEnv) === 'machine-task'
-      ? createMachineInstaller({ env: config.machineEnv, appVersion: app.getVersion(), log })
-      : undefined;
+    const machine =
+      chooseInstallRoute(process.platform, process.execPath, config.machineEnv) === 'machine-task' ? createMachineInstaller({ env: config.machineEnv, appVersion: app.getVersion(), log }) : undefined;
     installUpdate = machine
-      ? () => void machine.install().then((started) => {
-          if (!started) return;
-          kiosk.allowClose();
-          app.quit();
-        })
+      ? () =>
+          void machine.install().then((started) => {
+            if (!started) return;
+            kiosk.allowClose();
+            app.quit();
+          })
       : () => {
           kiosk.allowClose();
           updater.quitAndInstall(true, true);

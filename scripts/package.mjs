@@ -8,7 +8,8 @@ import { checkBuilderConfig } from './checkBuilderConfig.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const NETWORK_ERROR = /ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNREFUSED|ECONNRESET|ENETUNREACH|EHOSTUNREACH|socket hang up|getaddrinfo|unable to get local issuer|net::ERR_|status code 40[34]|cannot download|download failed|failed to download/i;
+const NETWORK_ERROR =
+  /ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNREFUSED|ECONNRESET|ENETUNREACH|EHOSTUNREACH|socket hang up|getaddrinfo|unable to get local issuer|net::ERR_|status code 40[34]|cannot download|download failed|failed to download/i;
 
 function fail(code, vietnamese, english) {
   console.error(`\n${vietnamese}\n${english}\n`);

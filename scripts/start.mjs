@@ -82,21 +82,26 @@ async function demoEnrolmentCode() {
   return (await post('/v1/admin/enrolment-codes', { counterId: 'quay-1', counterName: 'Quầy 1 – Tiếp nhận' }, token)).code;
 }
 
-start('máy chủ', ['server/main.ts', '--demo'], async () => {
-  console.log(`Máy chủ trung tâm (PGlite, danh mục mẫu): ${serverUrl}`);
-  try {
-    console.log(`Mã đăng ký quầy (dùng một lần, cho Quầy 1): ${await demoEnrolmentCode()}`);
-    console.log('Tài khoản mẫu: tiepnhan1 / tiepnhan-demo (tiếp nhận), trakq1 / trakq-demo (trả kết quả), giamsat / giamsat-demo, admin / quantri-demo');
-  } catch (error) {
-    console.error(`Không tạo được mã đăng ký mẫu: ${error.message}`);
-  }
-  if (web) {
-    start('quầy', ['electron/web-host/main.ts', '--port', kioskPort, '--server-url', serverUrl], (url) => {
-      console.log(`\nQuầy Một cửa đang chạy trong trình duyệt: ${url}\n(Ctrl+C để dừng)`);
-    });
-  } else {
-    const app = spawn(electron, ['.'], { stdio: 'inherit', env: { ...process.env, MOTCUA_SERVER_URL: serverUrl } });
-    children.push(app);
-    app.on('exit', (code) => stopAll(code ?? 0));
-  }
-}, { PORT: serverPort });
+start(
+  'máy chủ',
+  ['server/main.ts', '--demo'],
+  async () => {
+    console.log(`Máy chủ trung tâm (PGlite, danh mục mẫu): ${serverUrl}`);
+    try {
+      console.log(`Mã đăng ký quầy (dùng một lần, cho Quầy 1): ${await demoEnrolmentCode()}`);
+      console.log('Tài khoản mẫu: tiepnhan1 / tiepnhan-demo (tiếp nhận), trakq1 / trakq-demo (trả kết quả), giamsat / giamsat-demo, admin / quantri-demo');
+    } catch (error) {
+      console.error(`Không tạo được mã đăng ký mẫu: ${error.message}`);
+    }
+    if (web) {
+      start('quầy', ['electron/web-host/main.ts', '--port', kioskPort, '--server-url', serverUrl], (url) => {
+        console.log(`\nQuầy Một cửa đang chạy trong trình duyệt: ${url}\n(Ctrl+C để dừng)`);
+      });
+    } else {
+      const app = spawn(electron, ['.'], { stdio: 'inherit', env: { ...process.env, MOTCUA_SERVER_URL: serverUrl } });
+      children.push(app);
+      app.on('exit', (code) => stopAll(code ?? 0));
+    }
+  },
+  { PORT: serverPort },
+);

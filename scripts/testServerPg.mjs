@@ -9,7 +9,10 @@ if (!process.env.DATABASE_URL_TEST) {
 }
 const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
 const env = { ...process.env, TEST_DB: 'postgres', SYNC_PROPERTY_RUNS: process.env.SYNC_PROPERTY_RUNS ?? '60' };
-for (const args of [['run', 'server'], ['run', '--config', 'tests/sync/vitest.config.ts', 'tests/sync/convergence.test.ts']]) {
+for (const args of [
+  ['run', 'server'],
+  ['run', '--config', 'tests/sync/vitest.config.ts', 'tests/sync/convergence.test.ts'],
+]) {
   const result = spawnSync(process.execPath, [vitest, ...args], { stdio: 'inherit', env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -33,8 +33,7 @@ function entry(counterId: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-const push = (credential: string, payload: unknown) =>
-  server.app.inject({ method: 'POST', url: '/v1/audit', headers: { authorization: `Bearer ${credential}` }, payload: payload as object });
+const push = (credential: string, payload: unknown) => server.app.inject({ method: 'POST', url: '/v1/audit', headers: { authorization: `Bearer ${credential}` }, payload: payload as object });
 
 async function count(): Promise<number> {
   const { rows } = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');

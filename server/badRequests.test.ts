@@ -96,7 +96,12 @@ describe('bad requests', () => {
   });
 
   it('replayed enrolment code → 409 ENROLMENT_CODE_USED; a wrong one → 401', async () => {
-    const c = await server.app.inject({ method: 'POST', url: '/v1/admin/enrolment-codes', headers: { authorization: `Bearer ${server.adminToken}` }, payload: { counterId: 'Q05', counterName: 'Quầy 5' } });
+    const c = await server.app.inject({
+      method: 'POST',
+      url: '/v1/admin/enrolment-codes',
+      headers: { authorization: `Bearer ${server.adminToken}` },
+      payload: { counterId: 'Q05', counterName: 'Quầy 5' },
+    });
     const code = (c.json() as { code: string }).code;
     const first = await server.app.inject({ method: 'POST', url: '/v1/enrol', payload: { code, deviceName: 'PC quầy 5' } });
     expect(first.statusCode).toBe(201);
@@ -116,7 +121,12 @@ describe('bad requests', () => {
   });
 
   it('admin endpoints refuse a device credential and a non-administrator', async () => {
-    const asDevice = await server.app.inject({ method: 'POST', url: '/v1/admin/enrolment-codes', headers: { authorization: `Bearer ${counter.credential}` }, payload: { counterId: 'Q06', counterName: 'Quầy 6' } });
+    const asDevice = await server.app.inject({
+      method: 'POST',
+      url: '/v1/admin/enrolment-codes',
+      headers: { authorization: `Bearer ${counter.credential}` },
+      payload: { counterId: 'Q06', counterName: 'Quầy 6' },
+    });
     expectError(asDevice, 401, 'SESSION_EXPIRED');
     const badLogin = await server.app.inject({ method: 'POST', url: '/v1/sessions', payload: { username: 'quantri', password: 'sai-mat-khau' } });
     expectError(badLogin, 401, 'BAD_CREDENTIALS');

@@ -32,9 +32,7 @@ function toApiError(err: FastifyError): ApiError | undefined {
 }
 
 /** Requests a working counter never sends: a sign of a counter bug or a stranger, worth a warning. */
-const CLIENT_FAULTS: ReadonlySet<ApiErrorCode> = new Set([
-  'MALFORMED_JSON', 'INVALID_REQUEST', 'PAYLOAD_TOO_LARGE', 'TOO_MANY_EVENTS', 'UNSUPPORTED_MEDIA_TYPE', 'WRONG_COUNTER', 'WRONG_CENTER',
-]);
+const CLIENT_FAULTS: ReadonlySet<ApiErrorCode> = new Set(['MALFORMED_JSON', 'INVALID_REQUEST', 'PAYLOAD_TOO_LARGE', 'TOO_MANY_EVENTS', 'UNSUPPORTED_MEDIA_TYPE', 'WRONG_COUNTER', 'WRONG_CENTER']);
 
 export function internalErrorMessage(requestId: string): string {
   return `Máy chủ gặp lỗi không mong muốn, thao tác chưa hoàn tất. Hãy thử lại sau ít phút (dữ liệu đồng bộ được máy quầy tự gửi lại); nếu vẫn lỗi, báo bộ phận CNTT kèm mã yêu cầu: ${requestId}.`;

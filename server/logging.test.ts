@@ -82,7 +82,9 @@ describe('request ids', () => {
 
 describe('errors', () => {
   it('logs a 500 with its stack, route, request id, counter and batch, and tells staff the id to quote', async () => {
-    const lease = (await app.inject({ method: 'POST', url: '/v1/leases', headers: { authorization: `Bearer ${device.credential}` }, payload: { requestId: randomUUID(), dossierDates: ['260112'] } })).json() as LeaseResponse;
+    const lease = (
+      await app.inject({ method: 'POST', url: '/v1/leases', headers: { authorization: `Bearer ${device.credential}` }, payload: { requestId: randomUUID(), dossierDates: ['260112'] } })
+    ).json() as LeaseResponse;
     const event = received('Q01', dossierCode(lease.blocks[0]!.first));
     failDossierWrites = true;
     const r = await app.inject({ method: 'POST', url: '/v1/push', headers: { authorization: `Bearer ${device.credential}`, 'x-request-id': 'push-500' }, payload: { events: [event] } });
@@ -96,7 +98,16 @@ describe('errors', () => {
     expect(body.error.details.requestId).toBe('push-500');
 
     const error = linesOf('push-500').find((l) => l.level === 50)!;
-    expect(error).toMatchObject({ msg: 'unexpected server error', method: 'POST', route: '/v1/push', table: 'dossiers', counterId: 'Q01', batchSize: 1, firstEventId: event.id, lastEventId: event.id });
+    expect(error).toMatchObject({
+      msg: 'unexpected server error',
+      method: 'POST',
+      route: '/v1/push',
+      table: 'dossiers',
+      counterId: 'Q01',
+      batchSize: 1,
+      firstEventId: event.id,
+      lastEventId: event.id,
+    });
     expect((error.err as { stack: string }).stack).toContain('đĩa đầy (giả lập)');
     // Nothing of the batch was written: the counter sends it again.
     expect((await base.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0]!.n).toBe(0);

@@ -47,11 +47,14 @@ const PERSONAL_QUERY_KEYS = ['idNumber', 'phone'];
 export function safeUrl(url: string): string {
   const q = url.indexOf('?');
   if (q < 0) return url;
-  const pairs = url.slice(q + 1).split('&').map((pair) => {
-    const eq = pair.indexOf('=');
-    const key = eq < 0 ? pair : pair.slice(0, eq);
-    return PERSONAL_QUERY_KEYS.includes(decodeURIComponentSafe(key)) ? `${key}=${REDACTED}` : pair;
-  });
+  const pairs = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const key = eq < 0 ? pair : pair.slice(0, eq);
+      return PERSONAL_QUERY_KEYS.includes(decodeURIComponentSafe(key)) ? `${key}=${REDACTED}` : pair;
+    });
   return `${url.slice(0, q)}?${pairs.join('&')}`;
 }
 

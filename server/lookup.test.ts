@@ -18,7 +18,12 @@ const get = (url: string, credential = counter.credential) => server.app.inject(
 beforeAll(async () => {
   server = await startTestServer();
   counter = await server.enrol('Q05');
-  const l = await server.app.inject({ method: 'POST', url: '/v1/leases', headers: { authorization: `Bearer ${counter.credential}` }, payload: { requestId: randomUUID(), dossierDates: ['260112'], blockSize: 30 } });
+  const l = await server.app.inject({
+    method: 'POST',
+    url: '/v1/leases',
+    headers: { authorization: `Bearer ${counter.credential}` },
+    payload: { requestId: randomUUID(), dossierDates: ['260112'], blockSize: 30 },
+  });
   const first = (l.json() as LeaseResponse).blocks[0]!.first;
   // LOOKUP_LIMIT + 2 dossiers of the same applicant; the first one is returned.
   codes = Array.from({ length: LOOKUP_LIMIT + 2 }, (_, i) => dossierCode(first + i));

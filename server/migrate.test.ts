@@ -41,8 +41,7 @@ describe('migrations', () => {
 
   it('003 leases: a block start is never handed out twice in a scope', async () => {
     expect(await migrate(db, { upTo: 3 })).toEqual([3]);
-    const lease = (req: string) =>
-      db.query("INSERT INTO leases (request_id, device_id, kind, scope, first_number, last_number) VALUES ($1, 'd1', 'dossierSeq', 'x:260112', 1, 50)", [req]);
+    const lease = (req: string) => db.query("INSERT INTO leases (request_id, device_id, kind, scope, first_number, last_number) VALUES ($1, 'd1', 'dossierSeq', 'x:260112', 1, 50)", [req]);
     await lease('r1');
     await expect(lease('r2')).rejects.toThrow();
     await expect(db.query("INSERT INTO leases (request_id, device_id, kind, scope, first_number, last_number) VALUES ('r3', 'd1', 'other', 's', 1, 2)")).rejects.toThrow();

@@ -79,7 +79,12 @@ async function storeBatch(tx: Queryable, device: DeviceRow, events: readonly Dos
     const id = e.id.toLowerCase();
     const prior = known.get(id);
     if (prior || answered.has(id)) {
-      const p = prior ?? { seq: seqOf.get(id)!, conflict: outcome.get(id)?.conflict ?? null, register_year: outcome.get(id)?.registerYear ?? null, register_number: outcome.get(id)?.registerNumber ?? null };
+      const p = prior ?? {
+        seq: seqOf.get(id)!,
+        conflict: outcome.get(id)?.conflict ?? null,
+        register_year: outcome.get(id)?.registerYear ?? null,
+        register_number: outcome.get(id)?.registerNumber ?? null,
+      };
       return {
         id: e.id,
         status: 'duplicate',

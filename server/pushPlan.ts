@@ -81,8 +81,7 @@ export function planPush(input: PlanInput): PushPlan {
   const registerLast = new Map<number, number>();
   const touched = new Map<string, { row: DossierRow; lastEventId: string }>();
   const plan: PushPlan = { events: [], dossiers: [], conflicts: [], registerNumbers: [], registerCounters: [], receipts: [] };
-  const leasesIn = (kind: string, scope: string) =>
-    input.leases.filter((l) => l.kind === kind && l.scope === scope).map((l) => ({ first: l.first_number, last: l.last_number }));
+  const leasesIn = (kind: string, scope: string) => input.leases.filter((l) => l.kind === kind && l.scope === scope).map((l) => ({ first: l.first_number, last: l.last_number }));
 
   const planEvent = (e: DossierEvent): PlannedEvent => {
     const id = e.id.toLowerCase();
@@ -101,7 +100,14 @@ export function planPush(input: PlanInput): PushPlan {
     if (conflict) plan.conflicts.push({ event_id: id, dossier_id: dossierId, code: conflict.code, message: conflict.message });
     // A rejected fact leaves the state as it was; a suspicious number (flagged only) still happened.
     const next: DossierRow | undefined = state
-      ? { id: dossierId, code: state.code ?? row?.code ?? null, state, register_year: row?.register_year ?? null, register_number: row?.register_number ?? null, open_conflicts: row?.open_conflicts ?? 0 }
+      ? {
+          id: dossierId,
+          code: state.code ?? row?.code ?? null,
+          state,
+          register_year: row?.register_year ?? null,
+          register_number: row?.register_number ?? null,
+          open_conflicts: row?.open_conflicts ?? 0,
+        }
       : row && { ...row };
     if (next) {
       if (conflict) next.open_conflicts += 1;

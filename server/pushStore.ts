@@ -9,10 +9,7 @@ import { receptionYears, type DossierRow, type LeaseRow, type PlanInput, type Pu
 
 export async function readPlanInput(tx: Queryable, device: DeviceRow, fresh: readonly DossierEvent[]): Promise<PlanInput> {
   const dossierIds = [...new Set(fresh.map((e) => e.dossierId.toLowerCase()))];
-  const dossierRows = await tx.query<DossierRow>(
-    'SELECT id::text AS id, code, state, register_year, register_number, open_conflicts FROM dossiers WHERE id = ANY($1::uuid[])',
-    [dossierIds],
-  );
+  const dossierRows = await tx.query<DossierRow>('SELECT id::text AS id, code, state, register_year, register_number, open_conflicts FROM dossiers WHERE id = ANY($1::uuid[])', [dossierIds]);
 
   const codes = fresh.flatMap((e) => (e.type === 'received' ? [e.payload.code] : []));
   const codeOwners = new Map<string, string>();

@@ -38,7 +38,12 @@ async function pullAll(c: { credential: string }, after = 0, limit = 500) {
 }
 
 async function lease(c: { credential: string }, dates: string[], size = 50) {
-  const r = await server.app.inject({ method: 'POST', url: '/v1/leases', headers: auth(c), payload: { requestId: randomUUID(), dossierDates: dates, blockSize: size, receiptSeries: [{ formSymbol: 'EBL01', series: '26TAA' }] } });
+  const r = await server.app.inject({
+    method: 'POST',
+    url: '/v1/leases',
+    headers: auth(c),
+    payload: { requestId: randomUUID(), dossierDates: dates, blockSize: size, receiptSeries: [{ formSymbol: 'EBL01', series: '26TAA' }] },
+  });
   expect(r.statusCode, r.body).toBe(200);
   return r.json() as LeaseResponse;
 }
@@ -82,7 +87,12 @@ describe('push', () => {
     expect(snap.state.eventIds).not.toContain(retB.id);
 
     const before = snap.lastSeq;
-    const resolve = await server.app.inject({ method: 'POST', url: `/v1/conflicts/${retB.id}/resolve`, headers: { authorization: `Bearer ${server.adminToken}` }, payload: { note: 'Đã xác minh: người nhận A đúng.' } });
+    const resolve = await server.app.inject({
+      method: 'POST',
+      url: `/v1/conflicts/${retB.id}/resolve`,
+      headers: { authorization: `Bearer ${server.adminToken}` },
+      payload: { note: 'Đã xác minh: người nhận A đúng.' },
+    });
     expect(resolve.statusCode, resolve.body).toBe(200);
     const after = (await pullAll(b, before)).dossiers.find((d) => d.id === r.dossierId)!;
     expect(after.openConflicts).toBe(0);

@@ -48,9 +48,7 @@ export interface HtmlJob {
   paper: 'A5' | 'A4';
 }
 
-export type PrintOutcome =
-  | { ok: true; bytes: number }
-  | { ok: false; retryable: boolean; status: PrinterStatus };
+export type PrintOutcome = { ok: true; bytes: number } | { ok: false; retryable: boolean; status: PrinterStatus };
 
 export interface SerialPortInfo {
   path: string;

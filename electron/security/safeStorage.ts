@@ -4,7 +4,11 @@ import type { SafeStorage } from 'electron';
 import type { CredentialCipher } from '../services/credential';
 
 /** A cipher over safeStorage, or undefined (with the reason logged) when the OS offers no real key store. */
-export function safeStorageCipher(safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> & { getSelectedStorageBackend?: () => string }, platform: NodeJS.Platform, log: (line: string) => void): CredentialCipher | undefined {
+export function safeStorageCipher(
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> & { getSelectedStorageBackend?: () => string },
+  platform: NodeJS.Platform,
+  log: (line: string) => void,
+): CredentialCipher | undefined {
   if (!safeStorage.isEncryptionAvailable()) {
     log('[bảo mật] hệ điều hành không cung cấp kho khóa; chứng thư quầy lưu trong tệp chỉ người dùng này đọc được');
     return undefined;

@@ -9,7 +9,10 @@ export type Env = Record<string, string | undefined>;
 
 /** A setting that cannot be used; `variable` is the flag or environment variable to fix. */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'ConfigError';
   }
@@ -20,8 +23,7 @@ interface Source {
   value: string;
 }
 
-const bad = (source: Source, problem: string) =>
-  new ConfigError(source.variable, `Cấu hình quầy không hợp lệ: ${source.variable} = "${source.value.slice(0, 200)}": ${problem}.`);
+const bad = (source: Source, problem: string) => new ConfigError(source.variable, `Cấu hình quầy không hợp lệ: ${source.variable} = "${source.value.slice(0, 200)}": ${problem}.`);
 
 function port(source: Source): number {
   const n = /^\d{1,5}$/.test(source.value) ? Number(source.value) : NaN;
@@ -91,11 +93,16 @@ function parseFlags(argv: string[]): Record<string, string | undefined> {
     const { code, message } = error as NodeJS.ErrnoException;
     const token = /'([^']*)'/.exec(message)?.[1] ?? '';
     const [variable, problem] =
-      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? [token, `không có tham số ${token}`]
-      : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? [token.split(' ')[0] ?? token, `tham số ${token.split(' ')[0]} thiếu giá trị`]
-      : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' ? ['dòng lệnh', `"${token}" trên dòng lệnh không thuộc tham số nào`]
-      : ['dòng lệnh', message];
-    const known = Object.values(WEB_HOST_SETTINGS).map((s) => `--${s.flag}`).join(', ');
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? [token, `không có tham số ${token}`]
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? [token.split(' ')[0] ?? token, `tham số ${token.split(' ')[0]} thiếu giá trị`]
+          : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+            ? ['dòng lệnh', `"${token}" trên dòng lệnh không thuộc tham số nào`]
+            : ['dòng lệnh', message];
+    const known = Object.values(WEB_HOST_SETTINGS)
+      .map((s) => `--${s.flag}`)
+      .join(', ');
     throw new ConfigError(variable, `Cấu hình quầy không hợp lệ: ${problem}. Các tham số nhận (mỗi tham số kèm một giá trị): ${known}.`);
   }
 }

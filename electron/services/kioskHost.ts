@@ -52,8 +52,6 @@ export function createKioskHost(parts: KioskHostParts): KioskHost {
       write: (entries) => parts.log.write(entries),
       read: (options) => parts.log.read(options),
     },
-    ...(parts.scanFolder
-      ? { scanFolder: { list: async (afterSeq: number) => parts.scanFolder!.list(afterSeq), read: (seq: number) => parts.scanFolder!.read(seq) } }
-      : {}),
+    ...(parts.scanFolder ? { scanFolder: { list: async (afterSeq: number) => parts.scanFolder!.list(afterSeq), read: (seq: number) => parts.scanFolder!.read(seq) } } : {}),
   };
 }

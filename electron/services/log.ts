@@ -59,10 +59,13 @@ export function createKioskLog(options: KioskLogOptions): KioskLog {
 
   async function append(text: string) {
     await mkdir(options.dir, { recursive: true });
-    const size = await stat(path).then((s) => s.size, (error: unknown) => {
-      if (missing(error)) return 0;
-      throw error;
-    });
+    const size = await stat(path).then(
+      (s) => s.size,
+      (error: unknown) => {
+        if (missing(error)) return 0;
+        throw error;
+      },
+    );
     if (size > 0 && size + Buffer.byteLength(text) > maxBytes) await rotate();
     await appendFile(path, text, 'utf8');
   }
@@ -109,7 +112,10 @@ export function createKioskLog(options: KioskLogOptions): KioskLog {
           let cutInsideLine = false;
           for (const file of [path, ...Array.from({ length: keep }, (_, i) => rotated(i + 1))]) {
             if (left <= 0) {
-              truncated = await stat(file).then((s) => s.size > 0, () => false);
+              truncated = await stat(file).then(
+                (s) => s.size > 0,
+                () => false,
+              );
               break;
             }
             const { bytes, whole } = await tail(file, left);

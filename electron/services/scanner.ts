@@ -59,9 +59,7 @@ export function createScannerService(now: () => Date = () => new Date()): Scanne
       await service.close();
       const opened = new SerialPort({ path, baudRate, autoOpen: false });
       await new Promise<void>((resolve, reject) =>
-        opened.open((error) =>
-          error ? reject(new Error(`Không mở được cổng máy quét ${path}: ${error.message}. Kiểm tra cáp và cài đặt cổng COM.`)) : resolve(),
-        ),
+        opened.open((error) => (error ? reject(new Error(`Không mở được cổng máy quét ${path}: ${error.message}. Kiểm tra cáp và cài đặt cổng COM.`)) : resolve())),
       );
       opened.on('data', (data: Buffer) => service.feed(data.toString('latin1')));
       port = opened;

@@ -11,10 +11,7 @@ import { SignInScreen } from '../security/SignInScreen';
 
 const OFFICER_KEY = 'motcua.officer';
 
-type Boot =
-  | { stage: 'loading' }
-  | { stage: 'failed'; message: string }
-  | { stage: 'ready'; host: KioskHost; settings: KioskSettings; info: AppInfo; credential: DeviceCredential | null };
+type Boot = { stage: 'loading' } | { stage: 'failed'; message: string } | { stage: 'ready'; host: KioskHost; settings: KioskSettings; info: AppInfo; credential: DeviceCredential | null };
 
 function storedOfficer(): Officer | undefined {
   try {
@@ -58,7 +55,8 @@ export function App() {
     );
   }
   const { host, settings, info, credential } = boot;
-  if (!credential) return <EnrolScreen host={host} settings={settings} onEnrolled={(c) => setBoot({ ...boot, credential: c, settings: { ...settings, counterName: c.counterName, serverUrl: c.serverUrl } })} />;
+  if (!credential)
+    return <EnrolScreen host={host} settings={settings} onEnrolled={(c) => setBoot({ ...boot, credential: c, settings: { ...settings, counterName: c.counterName, serverUrl: c.serverUrl } })} />;
   if (!officer) return <SignInScreen credential={credential} onSignedIn={signedIn} />;
   return (
     <KioskProvider host={host} settings={settings} credential={credential} officer={officer} onSignOut={signOut}>

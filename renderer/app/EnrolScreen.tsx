@@ -50,7 +50,11 @@ export function EnrolScreen({ host, settings, onEnrolled }: { host: KioskHost; s
         Mã đăng ký quầy
         <input value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} autoFocus autoComplete="off" />
       </label>
-      {error && <p role="alert" className="banner error">{error}</p>}
+      {error && (
+        <p role="alert" className="banner error">
+          {error}
+        </p>
+      )}
       <button type="submit" className="primary" disabled={busy}>
         {busy ? 'Đang đăng ký…' : 'Đăng ký quầy'}
       </button>

@@ -23,7 +23,10 @@ function ShellFrame({ info }: { info: AppInfo }) {
   const { credential, officer, signOut } = useKiosk();
   // Each role sees only its screens; a section it may not open is neither listed nor reachable by key.
   const sections = useMemo(() => {
-    const allowed = allowedSections(officer.roles, SECTIONS.map((s) => s.id));
+    const allowed = allowedSections(
+      officer.roles,
+      SECTIONS.map((s) => s.id),
+    );
     return SECTIONS.filter((s) => allowed.includes(s.id));
   }, [officer.roles]);
   // The app reopens where it was after a reload or a crash restart.

@@ -18,7 +18,11 @@ export function SyncBadge() {
         <div className="sync-details" role="dialog" aria-label="Chẩn đoán đồng bộ">
           <p>Lần đồng bộ thành công gần nhất: {status.lastSuccessAt ? formatVietnamDateTime(status.lastSuccessAt) : 'chưa có'}</p>
           {status.lastError && <p className="banner error">{status.lastError.message}</p>}
-          {status.clockSkewMs !== undefined && <p>Đồng hồ máy này lệch so với máy chủ: {Math.round(status.clockSkewMs / 1000)} giây{status.clockSkewWarning ? ' – hãy chỉnh lại giờ máy tính' : ''}.</p>}
+          {status.clockSkewMs !== undefined && (
+            <p>
+              Đồng hồ máy này lệch so với máy chủ: {Math.round(status.clockSkewMs / 1000)} giây{status.clockSkewWarning ? ' – hãy chỉnh lại giờ máy tính' : ''}.
+            </p>
+          )}
           {status.openConflicts > 0 && <p className="banner error">{status.openConflicts} hồ sơ có xung đột chờ giám sát viên xử lý.</p>}
         </div>
       )}

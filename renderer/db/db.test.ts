@@ -27,9 +27,29 @@ const BATCH: HandoffBatch = {
 };
 const { closedAt: _closedAt, ...unclosed } = BATCH;
 const OPEN_BATCH: HandoffBatch = { ...unclosed, id: 'BG-260112-07-02', direction: 'toCenter', state: 'open', dossierIds: [], refusals: [] };
-const REJECT: InboundReject = { id: 'r1', code: '000.00.15.H41-260112-0099', reason: 'Trung tâm không có hồ sơ này.', batchId: OPEN_BATCH.id, departmentId: 'so-xay-dung', at: '2026-01-12T03:10:00.000Z', officerId: 'officer-1' };
+const REJECT: InboundReject = {
+  id: 'r1',
+  code: '000.00.15.H41-260112-0099',
+  reason: 'Trung tâm không có hồ sơ này.',
+  batchId: OPEN_BATCH.id,
+  departmentId: 'so-xay-dung',
+  at: '2026-01-12T03:10:00.000Z',
+  officerId: 'officer-1',
+};
 const AUDIT_ENTRY: AuditEntry = { id: '', at: '', counterId: 'quay-7', officerId: 'officer-1', dossierId: 'd1', action: 'view', field: 'idNumber' };
-const ATTACHMENT: AttachmentRecord = { sha256: 'a'.repeat(64), dossierId: 'd1', checklistLine: 0, documentName: 'Tờ khai', mediaType: 'application/pdf', size: 4, pages: 1, source: 'camera', capturedAt: '2026-01-12T02:02:00.000Z', capturedBy: 'officer-1', upload: 'local' };
+const ATTACHMENT: AttachmentRecord = {
+  sha256: 'a'.repeat(64),
+  dossierId: 'd1',
+  checklistLine: 0,
+  documentName: 'Tờ khai',
+  mediaType: 'application/pdf',
+  size: 4,
+  pages: 1,
+  source: 'camera',
+  capturedAt: '2026-01-12T02:02:00.000Z',
+  capturedBy: 'officer-1',
+  upload: 'local',
+};
 const ATTACHMENT_ID = `attachment:d1:0:${'a'.repeat(64)}`;
 const EXEMPTION: ExemptionRecord = { dossierId: 'd1', checklistLine: 2, exemption: 'submittedOnline', reason: 'Nộp trực tuyến', recordedAt: '2026-01-12T02:03:00.000Z', recordedBy: 'officer-1' };
 
@@ -86,17 +106,19 @@ describe('schema migrations', () => {
     for (const v of SCHEMA_VERSIONS.slice(0, 3)) v3.version(v.version).stores(v.stores);
     const audit = (id: string, acked: boolean, at: string) => ({ id: `audit:${id}`, kind: 'audit', updatedAt: at, data: { entry: { ...AUDIT_ENTRY, id, at }, acked } });
     const bytes = new Uint8Array([37, 80, 68, 70]);
-    await v3.table('drafts').bulkAdd([
-      { id: `batch:${BATCH.id}`, kind: 'batch', updatedAt: '2026-01-12T02:00:00.000Z', data: BATCH },
-      { id: `batch:${OPEN_BATCH.id}`, kind: 'batch', updatedAt: '2026-01-12T03:00:00.000Z', data: OPEN_BATCH },
-      { id: `inboundReject:${REJECT.id}`, kind: 'inboundRejects', updatedAt: REJECT.at, data: REJECT },
-      audit('a1', true, '2026-01-12T02:00:00.000Z'),
-      audit('a2', false, '2026-01-12T02:01:00.000Z'),
-      { id: ATTACHMENT_ID, kind: 'attachment', updatedAt: ATTACHMENT.capturedAt, data: { record: ATTACHMENT, bytes } },
-      { id: 'exemption:d1:2', kind: 'attachmentExemption', updatedAt: EXEMPTION.recordedAt, data: EXEMPTION },
-      { id: 'receive:current', kind: 'receive', updatedAt: '2026-01-12T02:05:00.000Z', data: { form: { applicant: { name: 'Trần Thị Bình' } }, step: 1 } },
-      { id: 'unheard:1', kind: 'unheard', updatedAt: '2026-01-12T02:06:00.000Z', data: { x: 1 } },
-    ]);
+    await v3
+      .table('drafts')
+      .bulkAdd([
+        { id: `batch:${BATCH.id}`, kind: 'batch', updatedAt: '2026-01-12T02:00:00.000Z', data: BATCH },
+        { id: `batch:${OPEN_BATCH.id}`, kind: 'batch', updatedAt: '2026-01-12T03:00:00.000Z', data: OPEN_BATCH },
+        { id: `inboundReject:${REJECT.id}`, kind: 'inboundRejects', updatedAt: REJECT.at, data: REJECT },
+        audit('a1', true, '2026-01-12T02:00:00.000Z'),
+        audit('a2', false, '2026-01-12T02:01:00.000Z'),
+        { id: ATTACHMENT_ID, kind: 'attachment', updatedAt: ATTACHMENT.capturedAt, data: { record: ATTACHMENT, bytes } },
+        { id: 'exemption:d1:2', kind: 'attachmentExemption', updatedAt: EXEMPTION.recordedAt, data: EXEMPTION },
+        { id: 'receive:current', kind: 'receive', updatedAt: '2026-01-12T02:05:00.000Z', data: { form: { applicant: { name: 'Trần Thị Bình' } }, step: 1 } },
+        { id: 'unheard:1', kind: 'unheard', updatedAt: '2026-01-12T02:06:00.000Z', data: { x: 1 } },
+      ]);
     v3.close();
 
     const db = new MotCuaDb('m', { indexedDB, IDBKeyRange });

@@ -15,12 +15,7 @@ export async function storeLeases(db: MotCuaDb, blocks: readonly LeaseBlock[]): 
 }
 
 /** Takes the next number for a scope; undefined when both leases and the fallback range are used up. */
-export async function issueNumber(
-  db: MotCuaDb,
-  kind: LeaseKind,
-  scope: string,
-  counterIndex: number,
-): Promise<{ number: number; from: 'lease' | 'fallback' } | undefined> {
+export async function issueNumber(db: MotCuaDb, kind: LeaseKind, scope: string, counterIndex: number): Promise<{ number: number; from: 'lease' | 'fallback' } | undefined> {
   return db.transaction('rw', db.leases, async () => {
     const held = (await db.leases.where('[kind+scope]').equals([kind, scope]).toArray()).filter((l) => !l.id.startsWith('fallback|'));
     const fallbackId = `fallback|${kind}|${scope}`;

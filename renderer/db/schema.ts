@@ -216,7 +216,6 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
-
 /**
  * The dossiers in one status, through the [status+dueAt] index (by deadline): only that status is
  * read, not the whole table. Every dossier past reception has a deadline, so none is left out.

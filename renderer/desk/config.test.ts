@@ -6,7 +6,10 @@ import { LICENCE_PROCEDURE } from '../testing/receive';
 
 describe('receive configuration', () => {
   it('layers central then local settings over the defaults, ignoring values of the wrong type', () => {
-    const c = mergeCenterConfig({ unitTaxCode: '2900325242', slipCopies: 3, formSet: '2019' }, { slipCopies: 'hai', receiptSeries: '{yy}TAB', statusPageUrl: 'https://dichvucong.nghean.gov.vn/tra-cuu' });
+    const c = mergeCenterConfig(
+      { unitTaxCode: '2900325242', slipCopies: 3, formSet: '2019' },
+      { slipCopies: 'hai', receiptSeries: '{yy}TAB', statusPageUrl: 'https://dichvucong.nghean.gov.vn/tra-cuu' },
+    );
     expect(c).toMatchObject({ unitTaxCode: '2900325242', slipCopies: 3, formSet: DEFAULT_CENTER_CONFIG.formSet, receiptSeries: '{yy}TAB', statusPageUrl: 'https://dichvucong.nghean.gov.vn/tra-cuu' });
     expect(receiptSeriesFor(c, 2027)).toBe('27TAB');
   });

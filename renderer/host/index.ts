@@ -9,7 +9,10 @@ declare global {
 }
 
 export class HostCallError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -93,8 +93,7 @@ export function createKioskLog(options: KioskLogOptions = {}): KioskLogger {
   let inside = false;
   // An error thrown on every render repeats by the thousand: the same line again only counts.
   const repeats = new WeakMap<LogEntry, number>();
-  const sameAs = (a: LogEntry, b: LogEntry) =>
-    a.level === b.level && a.message === b.message && JSON.stringify(a.context) === JSON.stringify(b.context);
+  const sameAs = (a: LogEntry, b: LogEntry) => a.level === b.level && a.message === b.message && JSON.stringify(a.context) === JSON.stringify(b.context);
   const withRepeats = (entry: LogEntry): LogEntry => {
     const times = repeats.get(entry);
     return times ? { ...entry, message: clipUtf8(`${entry.message} (lặp lại ${times} lần)`, LOG_LIMITS.messageBytes) } : entry;

@@ -10,7 +10,11 @@ export interface ServerAccess {
 }
 
 export class ServerError extends Error {
-  constructor(readonly code: string, message: string, readonly status: number) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }

@@ -45,14 +45,7 @@ export function openDb(): MotCuaDb {
   return (sharedDb ??= new MotCuaDb());
 }
 
-export function KioskProvider(props: {
-  host: KioskHost;
-  settings: KioskSettings;
-  credential: DeviceCredential;
-  officer: Officer;
-  onSignOut(): void;
-  children: ReactNode;
-}) {
+export function KioskProvider(props: { host: KioskHost; settings: KioskSettings; credential: DeviceCredential; officer: Officer; onSignOut(): void; children: ReactNode }) {
   const { host, settings, credential, officer, onSignOut } = props;
   const db = openDb();
   const sync = useMemo(() => new SyncClient({ db, baseUrl: credential.serverUrl, credential: credential.token }), [db, credential]);

@@ -17,8 +17,7 @@ function setup(outcomes: PrintOutcome[]) {
     if (outcome.ok) printed.push(doc);
     return outcome;
   };
-  const make = () =>
-    new PrintQueue({ store, printers: async () => [PRINTER], deliver, now: () => clock, newId: () => `job-${++ids}`, backoff: { baseMs: 100, maxMs: 1_000 } });
+  const make = () => new PrintQueue({ store, printers: async () => [PRINTER], deliver, now: () => clock, newId: () => `job-${++ids}`, backoff: { baseMs: 100, maxMs: 1_000 } });
   return { store, printed, make, advance: (ms: number) => (clock += ms) };
 }
 

@@ -8,9 +8,7 @@ import { play, timed, type TimedKey } from './testing/keyStream';
 const GAP = DEFAULT_BURST_CONFIG.maxGapMs;
 
 const dossierCode = fc.tuple(agencyCode, codeDate, fc.integer({ min: 1, max: 9999 })).map(([agency, date, seq]) => formatDossierCode({ agency, date, seq }));
-const batchCode = fc
-  .tuple(codeDate, fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 9999 }))
-  .map(([date, counter, batchNumber]) => formatBatchCode({ date, counter, batchNumber }));
+const batchCode = fc.tuple(codeDate, fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 9999 })).map(([date, counter, batchNumber]) => formatBatchCode({ date, counter, batchNumber }));
 const barcodeKey = fc.tuple(fc.integer({ min: 0, max: 99 }), codeDate, sequence).map(([agencyIndex, date, seq]) => dossierBarcodeKey({ agencyIndex, date, seq }));
 const anyCode = fc.oneof(dossierCode, batchCode, barcodeKey);
 
@@ -26,7 +24,10 @@ function scannerKeys(text: string, start: number, gaps: number[]): TimedKey[] {
 describe('BurstDetector', () => {
   test('the official 25-character code typed at scanner speed is one scan, and nothing reaches the field', () => {
     const code = '000.00.15.H41-260112-0001';
-    const result = play(new BurstDetector(), timed([...code, 'Enter'], 1000, () => 8));
+    const result = play(
+      new BurstDetector(),
+      timed([...code, 'Enter'], 1000, () => 8),
+    );
     expect(result.scans).toEqual([code]);
     expect(result.field).toBe('');
     expect(result.passedNamedKeys).toEqual([]);
@@ -50,7 +51,10 @@ describe('BurstDetector', () => {
     const gaps = fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 40 });
     fc.assert(
       fc.property(humanText, gaps, (typed, gapList) => {
-        const result = play(new BurstDetector(), timed(typed, 0, (i) => gapList[i % gapList.length]!));
+        const result = play(
+          new BurstDetector(),
+          timed(typed, 0, (i) => gapList[i % gapList.length]!),
+        );
         expect(result.scans).toEqual([]);
         expect(result.field).toBe(typed);
       }),
@@ -61,7 +65,10 @@ describe('BurstDetector', () => {
   test('property: a person typing at human speed and pressing Enter is never a scan; Enter still reaches the form', () => {
     fc.assert(
       fc.property(humanText, fc.array(humanGap, { minLength: 1, maxLength: 10 }), (typed, gapList) => {
-        const result = play(new BurstDetector(), timed([...typed, 'Enter'], 0, (i) => gapList[i % gapList.length]!));
+        const result = play(
+          new BurstDetector(),
+          timed([...typed, 'Enter'], 0, (i) => gapList[i % gapList.length]!),
+        );
         expect(result.scans).toEqual([]);
         expect(result.field).toBe(typed);
         expect(result.passedNamedKeys).toEqual(['Enter']);
@@ -84,7 +91,10 @@ describe('BurstDetector', () => {
   });
 
   test('a fast roll of fewer than the minimum characters then Enter is typing: released in order, Enter passes', () => {
-    const result = play(new BurstDetector(), timed(['1', '2', '3', 'Enter'], 0, () => 10));
+    const result = play(
+      new BurstDetector(),
+      timed(['1', '2', '3', 'Enter'], 0, () => 10),
+    );
     expect(result).toMatchObject({ scans: [], field: '123', passedNamedKeys: ['Enter'] });
   });
 
@@ -105,7 +115,10 @@ describe('BurstDetector', () => {
   });
 
   test('Backspace inside a burst edits the withheld text as the field would have', () => {
-    const result = play(new BurstDetector(), timed(['B', 'G', 'x', 'Backspace', '-', '2', '6', '0', '1', 'Enter'], 0, () => 4));
+    const result = play(
+      new BurstDetector(),
+      timed(['B', 'G', 'x', 'Backspace', '-', '2', '6', '0', '1', 'Enter'], 0, () => 4),
+    );
     expect(result.scans).toEqual(['BG-2601']);
   });
 
@@ -145,7 +158,10 @@ describe('BurstDetector', () => {
 
   test('a configured prefix and suffix are stripped; keys that do not start the prefix are never withheld', () => {
     const config = { prefix: '~', suffix: '#' };
-    const scanned = play(new BurstDetector(config), timed([...'~000.00.15.H41-260112-0001#', 'Enter'], 0, () => 3));
+    const scanned = play(
+      new BurstDetector(config),
+      timed([...'~000.00.15.H41-260112-0001#', 'Enter'], 0, () => 3),
+    );
     expect(scanned.scans).toEqual(['000.00.15.H41-260112-0001']);
 
     const detector = new BurstDetector(config);
@@ -153,7 +169,10 @@ describe('BurstDetector', () => {
     const steps = typed.map(({ key, at }) => detector.feed(key, at));
     expect(steps.every((s) => !s.consume && s.scan === undefined)).toBe(true);
 
-    const noSuffix = play(new BurstDetector(config), timed([...'~000.00.15.H41-260112-0001', 'Enter'], 0, () => 3));
+    const noSuffix = play(
+      new BurstDetector(config),
+      timed([...'~000.00.15.H41-260112-0001', 'Enter'], 0, () => 3),
+    );
     expect(noSuffix).toMatchObject({ scans: [], field: '~000.00.15.H41-260112-0001', passedNamedKeys: ['Enter'] });
   });
 
@@ -167,16 +186,28 @@ describe('BurstDetector', () => {
   });
 
   test('terminator Tab: Tab ends the scan and Enter is an ordinary key', () => {
-    const result = play(new BurstDetector({ terminator: 'Tab' }), timed([...'BG-260112-07-01', 'Tab'], 0, () => 5));
+    const result = play(
+      new BurstDetector({ terminator: 'Tab' }),
+      timed([...'BG-260112-07-01', 'Tab'], 0, () => 5),
+    );
     expect(result.scans).toEqual(['BG-260112-07-01']);
-    const enter = play(new BurstDetector({ terminator: 'Tab' }), timed([...'BG-260112-07-01', 'Enter'], 0, () => 5));
+    const enter = play(
+      new BurstDetector({ terminator: 'Tab' }),
+      timed([...'BG-260112-07-01', 'Enter'], 0, () => 5),
+    );
     expect(enter).toMatchObject({ scans: [], field: 'BG-260112-07-01', passedNamedKeys: ['Enter'] });
   });
 
   test('terminator none: a long fast burst ends by silence; a short one is typing', () => {
-    const long = play(new BurstDetector({ terminator: 'none' }), timed('041260112000', 0, () => 5));
+    const long = play(
+      new BurstDetector({ terminator: 'none' }),
+      timed('041260112000', 0, () => 5),
+    );
     expect(long).toMatchObject({ scans: ['041260112000'], field: '' });
-    const short = play(new BurstDetector({ terminator: 'none' }), timed('04126', 0, () => 5));
+    const short = play(
+      new BurstDetector({ terminator: 'none' }),
+      timed('04126', 0, () => 5),
+    );
     expect(short).toMatchObject({ scans: [], field: '04126' });
     const detector = new BurstDetector({ terminator: 'none' });
     timed('041260112000', 0, () => 5).forEach(({ key, at }) => detector.feed(key, at));
@@ -184,7 +215,10 @@ describe('BurstDetector', () => {
   });
 
   test('a runaway burst longer than maxLength is released rather than taken for a code', () => {
-    const result = play(new BurstDetector({ maxLength: 8 }), timed([...'1234567890', 'Enter'], 0, () => 2));
+    const result = play(
+      new BurstDetector({ maxLength: 8 }),
+      timed([...'1234567890', 'Enter'], 0, () => 2),
+    );
     expect(result.scans).toEqual([]);
     expect(result.field).toBe('1234567890');
   });

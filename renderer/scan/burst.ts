@@ -52,7 +52,10 @@ export function resolveBurstConfig(partial: Partial<BurstConfig> = {}): BurstCon
   if (!(config.maxGapMs > 0)) throw new RangeError(`maxGapMs must be positive, got ${config.maxGapMs}`);
   if (!Number.isInteger(config.minLength) || config.minLength < 1) throw new RangeError(`minLength must be a positive integer, got ${config.minLength}`);
   if (config.maxLength < config.minLength) throw new RangeError(`maxLength ${config.maxLength} is below minLength ${config.minLength}`);
-  for (const [name, text] of [['prefix', config.prefix], ['suffix', config.suffix]] as const) {
+  for (const [name, text] of [
+    ['prefix', config.prefix],
+    ['suffix', config.suffix],
+  ] as const) {
     if ([...text].some((ch) => !isCharacterKey(ch))) throw new RangeError(`${name} may hold only visible characters, got ${JSON.stringify(text)}`);
   }
   return config;

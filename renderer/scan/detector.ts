@@ -50,10 +50,13 @@ export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => v
   const schedule = () => {
     clearTimeout(timer);
     if (burst.deadline() === undefined) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      apply(burst.expire(burst.deadline() ?? 0));
-    }, burst.config.maxGapMs + settleGraceMs + lag + (burst.scanUnderway() ? DELIVERY_STALL_MS : 0));
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        apply(burst.expire(burst.deadline() ?? 0));
+      },
+      burst.config.maxGapMs + settleGraceMs + lag + (burst.scanUnderway() ? DELIVERY_STALL_MS : 0),
+    );
   };
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -58,7 +58,10 @@ describe('scan feedback', () => {
     expect(duplicate[1]!.startMs).toBeGreaterThan(duplicate[0]!.startMs + duplicate[0]!.durationMs);
     for (const outcome of OUTCOMES.filter((o) => o !== 'accepted' && o !== 'duplicate')) {
       const tones = SCAN_OUTCOME_TONES[outcome];
-      expect(tones.every((t) => t.frequency <= 300 && t.durationMs >= 300), outcome).toBe(true);
+      expect(
+        tones.every((t) => t.frequency <= 300 && t.durationMs >= 300),
+        outcome,
+      ).toBe(true);
       expect(SCAN_OUTCOME_COLOURS[outcome]).toBe('red');
     }
     expect(new Set([SCAN_OUTCOME_COLOURS.accepted, SCAN_OUTCOME_COLOURS.duplicate, SCAN_OUTCOME_COLOURS.unknownCode]).size).toBe(3);

@@ -23,9 +23,7 @@ function scanThroughDetector(events: ImeKeyEvent[]): string[] {
   return scans;
 }
 
-const safeAgency = fc
-  .tuple(fc.stringMatching(/^\d{3}\.\d{2}\.\d{2}$/), fc.constantFrom(...IME_SAFE_LETTERS), fc.stringMatching(/^\d{2}$/))
-  .map(([head, letter, tail]) => `${head}.${letter}${tail}`);
+const safeAgency = fc.tuple(fc.stringMatching(/^\d{3}\.\d{2}\.\d{2}$/), fc.constantFrom(...IME_SAFE_LETTERS), fc.stringMatching(/^\d{2}$/)).map(([head, letter, tail]) => `${head}.${letter}${tail}`);
 const codes = fc.oneof(
   fc.tuple(safeAgency, codeDate, sequence).map(([agency, date, seq]) => formatDossierCode({ agency, date, seq })),
   fc.tuple(codeDate, fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 9999 })).map(([date, counter, batchNumber]) => formatBatchCode({ date, counter, batchNumber })),

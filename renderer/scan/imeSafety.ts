@@ -25,5 +25,4 @@ export function looksRewrittenByIme(text: string): boolean {
   return /[đĐ]/u.test(text) || /[\u0300-\u036f]/u.test(text.normalize('NFD'));
 }
 
-export const IME_REWRITE_HINT =
-  'Mã vừa quét đã bị bộ gõ tiếng Việt (Unikey/EVKey) sửa thành chữ có dấu. Hãy chuyển bộ gõ sang chế độ gõ tiếng Anh (chữ E) rồi quét lại.';
+export const IME_REWRITE_HINT = 'Mã vừa quét đã bị bộ gõ tiếng Việt (Unikey/EVKey) sửa thành chữ có dấu. Hãy chuyển bộ gõ sang chế độ gõ tiếng Anh (chữ E) rồi quét lại.';

@@ -23,13 +23,7 @@ describe('ScanRouter', () => {
     scan('BG-260112-07-04');
     stopFallback();
     scan('BG-260112-07-05');
-    expect(got).toEqual([
-      'fallback:000.00.15.H41-260112-0001',
-      'dialog:412601120001',
-      'screen:BG-260112-07-02',
-      'screen:BG-260112-07-03',
-      'fallback:BG-260112-07-04',
-    ]);
+    expect(got).toEqual(['fallback:000.00.15.H41-260112-0001', 'dialog:412601120001', 'screen:BG-260112-07-02', 'screen:BG-260112-07-03', 'fallback:BG-260112-07-04']);
   });
 
   test('a screen released out of order leaves the others in place', () => {

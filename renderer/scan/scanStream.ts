@@ -34,7 +34,7 @@ export class ScanStream {
         listener(scan);
       } catch (error) {
         // One failing screen must not stop the scan reaching the others; the log carries the code.
-        kioskLog.error('Xử lý mã quét bị lỗi', { code: scan.code, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+        kioskLog.error('Xử lý mã quét bị lỗi', { code: scan.code, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }
     }
   }

@@ -97,7 +97,16 @@ export function LockScreen({ minutes, onUnlocked }: { minutes: number; onUnlocke
         <p className="hint">Khoá sau {formatMinutes(minutes)} không thao tác. Công việc đang dở vẫn được giữ nguyên.</p>
         <label className={error ? 'field invalid' : 'field'} htmlFor="lock-password">
           <span>Mật khẩu</span>
-          <input id="lock-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus autoComplete="current-password" aria-invalid={error ? true : undefined} aria-describedby={error ? 'lock-password-error' : undefined} />
+          <input
+            id="lock-password"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoFocus
+            autoComplete="current-password"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'lock-password-error' : undefined}
+          />
           {error && (
             <span id="lock-password-error" role="alert" className="field-error">
               {error}

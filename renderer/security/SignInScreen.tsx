@@ -53,7 +53,11 @@ export function SignInScreen({ credential, onSignedIn }: { credential: DeviceCre
         Mật khẩu
         <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
       </label>
-      {error && <p role="alert" className="banner error">{error}</p>}
+      {error && (
+        <p role="alert" className="banner error">
+          {error}
+        </p>
+      )}
       <button type="submit" className="primary" disabled={busy}>
         {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
       </button>

@@ -10,7 +10,8 @@ export const MAX_IDLE_LOCK_MINUTES = 240;
 /** The row's body is `{ minutes: n }` (or `{ value: n }`); a bare number is accepted too. */
 export function idleLockMinutes(row: Pick<CatalogueRow, 'body'> | undefined): number {
   const body = row?.body;
-  const raw = typeof body === 'number' ? body : typeof body === 'object' && body !== null ? ((body as { minutes?: unknown; value?: unknown }).minutes ?? (body as { value?: unknown }).value) : undefined;
+  const raw =
+    typeof body === 'number' ? body : typeof body === 'object' && body !== null ? ((body as { minutes?: unknown; value?: unknown }).minutes ?? (body as { value?: unknown }).value) : undefined;
   const n = typeof raw === 'string' ? Number(raw.replace(',', '.')) : raw;
   if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0 || n > MAX_IDLE_LOCK_MINUTES) return DEFAULT_IDLE_LOCK_MINUTES;
   return n;

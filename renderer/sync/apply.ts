@@ -31,10 +31,7 @@ export async function applyPushResults(db: MotCuaDb, results: readonly PushEvent
 export async function applySnapshots(db: MotCuaDb, snapshots: readonly DossierSnapshot[], cursor: number): Promise<void> {
   await db.transaction('rw', [db.dossiers, db.outbox, db.syncState], async () => {
     const ids = snapshots.map((s) => s.id);
-    const [outbox, s] = await Promise.all([
-      ids.length > 0 ? db.outbox.where('dossierId').anyOf(ids).toArray() : Promise.resolve([] as OutboxRow[]),
-      db.syncState.get('main'),
-    ]);
+    const [outbox, s] = await Promise.all([ids.length > 0 ? db.outbox.where('dossierId').anyOf(ids).toArray() : Promise.resolve([] as OutboxRow[]), db.syncState.get('main')]);
     const outboxOf = new Map<string, OutboxRow[]>();
     for (const o of outbox.sort((a, b) => a.ord! - b.ord!)) {
       const list = outboxOf.get(o.dossierId);

@@ -24,7 +24,14 @@ describe('SyncClient', () => {
   it('reports offline in plain Vietnamese and keeps the events waiting', async () => {
     const d = db();
     await recordCommand(d, [received('Q01', dossierCode(1))]);
-    const client = new SyncClient({ db: d, baseUrl: 'http://x', credential: 'dev_x', fetch: async () => { throw new TypeError('fetch failed'); } });
+    const client = new SyncClient({
+      db: d,
+      baseUrl: 'http://x',
+      credential: 'dev_x',
+      fetch: async () => {
+        throw new TypeError('fetch failed');
+      },
+    });
     const seen: SyncStatus[] = [];
     client.subscribe((s) => seen.push(s));
     await expect(client.syncOnce()).rejects.toThrow(/Không kết nối được máy chủ/);
@@ -39,7 +46,9 @@ describe('SyncClient', () => {
     const d = db();
     const ahead = new Date(Date.now() + 10 * 60_000);
     const client = new SyncClient({
-      db: d, baseUrl: 'http://x', credential: 'dev_x',
+      db: d,
+      baseUrl: 'http://x',
+      credential: 'dev_x',
       fetch: async () => json(200, { dossiers: [], next: 0, more: false, serverTime: ahead.toISOString() }),
     });
     await client.syncOnce();
@@ -53,7 +62,9 @@ describe('SyncClient', () => {
   it("shows the server's refusal message for a revoked device", async () => {
     const d = db();
     const client = new SyncClient({
-      db: d, baseUrl: 'http://x', credential: 'dev_x',
+      db: d,
+      baseUrl: 'http://x',
+      credential: 'dev_x',
       fetch: async () => json(403, { error: { code: 'DEVICE_REVOKED', message: 'Máy quầy này đã bị thu hồi quyền truy cập.' } }),
     });
     await expect(client.syncOnce()).rejects.toThrow();
@@ -68,7 +79,10 @@ describe('SyncClient', () => {
     const chunks: string[][] = [];
     let seq = 0;
     const client = new SyncClient({
-      db: d, baseUrl: 'http://x', credential: 'dev_x', pushChunk: 3,
+      db: d,
+      baseUrl: 'http://x',
+      credential: 'dev_x',
+      pushChunk: 3,
       fetch: async (url, init) => {
         if (String(url).includes('/v1/push')) {
           const ids = (JSON.parse(String(init!.body)) as { events: { id: string }[] }).events.map((e) => e.id);
@@ -89,7 +103,9 @@ describe('SyncClient', () => {
     const asked: string[] = [];
     const staff = (version: number) => ({ id: `s${version}`, username: `canbo${version}`, fullName: 'Nguyễn Thị Lan', roles: ['receiving'], passwordHash: 'scrypt$x', disabled: false, version });
     const client = new SyncClient({
-      db: d, baseUrl: 'http://x', credential: 'dev_x',
+      db: d,
+      baseUrl: 'http://x',
+      credential: 'dev_x',
       fetch: async (url) => {
         const u = new URL(String(url));
         if (u.pathname === '/v1/staff') {
@@ -113,7 +129,10 @@ describe('SyncClient', () => {
     const pushed: string[] = [];
     let seq = 0;
     const client = new SyncClient({
-      db: d, baseUrl: 'http://x', credential: 'dev_x', pollIntervalMs: 3_600_000,
+      db: d,
+      baseUrl: 'http://x',
+      credential: 'dev_x',
+      pollIntervalMs: 3_600_000,
       fetch: async (url, init) => {
         if (String(url).includes('/v1/push')) {
           const ids = (JSON.parse(String(init!.body)) as { events: { id: string }[] }).events.map((e) => e.id);

@@ -277,10 +277,7 @@ export class SyncClient {
   }
 
   async refreshCounts(): Promise<void> {
-    const [pendingCount, openConflicts] = await Promise.all([
-      this.o.db.outbox.where('status').equals('pending').count(),
-      this.o.db.dossiers.where('openConflicts').above(0).count(),
-    ]);
+    const [pendingCount, openConflicts] = await Promise.all([this.o.db.outbox.where('status').equals('pending').count(), this.o.db.dossiers.where('openConflicts').above(0).count()]);
     this.update({ pendingCount, openConflicts });
   }
 

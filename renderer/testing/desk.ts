@@ -23,7 +23,14 @@ export function deskContext(db: MotCuaDb, now: Date, printed: QueuedPrint[] = []
   let n = 0;
   return {
     db,
-    eventMeta: (dossierId) => ({ id: crypto.randomUUID(), dossierId, officerId: 'officer-desk', counterId: 'quay-tra', deviceTime: new Date(now.getTime() + n++).toISOString(), ruleVersion: RULE_VERSION }),
+    eventMeta: (dossierId) => ({
+      id: crypto.randomUUID(),
+      dossierId,
+      officerId: 'officer-desk',
+      counterId: 'quay-tra',
+      deviceTime: new Date(now.getTime() + n++).toISOString(),
+      ruleVersion: RULE_VERSION,
+    }),
     config: DEFAULT_CENTER_CONFIG,
     calendar: workCalendar(),
     printers: TEST_PRINTERS,

@@ -25,7 +25,10 @@ function checkSha(sha: string): void {
 async function receivedChunks(root: string, sha: string): Promise<number[]> {
   const dir = partialDir(root, sha);
   if (!existsSync(dir)) return [];
-  return (await readdir(dir)).filter((f) => /^\d+$/.test(f)).map(Number).sort((a, b) => a - b);
+  return (await readdir(dir))
+    .filter((f) => /^\d+$/.test(f))
+    .map(Number)
+    .sort((a, b) => a - b);
 }
 
 async function hashChunks(dir: string, count: number): Promise<{ sha: string; size: number }> {
@@ -79,7 +82,9 @@ export function attachmentRoutes(app: FastifyInstance, ctx: AppContext, root: st
     {
       schema: {
         body: {
-          type: 'object', required: ['sha256', 'size', 'mediaType', 'chunkSize'], additionalProperties: false,
+          type: 'object',
+          required: ['sha256', 'size', 'mediaType', 'chunkSize'],
+          additionalProperties: false,
           properties: {
             sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
             size: { type: 'integer', minimum: 0, maximum: MAX_ATTACHMENT_BYTES },
@@ -136,8 +141,5 @@ export function attachmentRoutes(app: FastifyInstance, ctx: AppContext, root: st
 }
 
 async function recordStored(ctx: AppContext, sha: string, manifest: AttachmentManifest, deviceId: string): Promise<void> {
-  await ctx.db.query(
-    'INSERT INTO attachments (sha256, size, media_type, first_device_id) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING',
-    [sha, manifest.size, manifest.mediaType, deviceId],
-  );
+  await ctx.db.query('INSERT INTO attachments (sha256, size, media_type, first_device_id) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING', [sha, manifest.size, manifest.mediaType, deviceId]);
 }

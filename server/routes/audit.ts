@@ -75,8 +75,18 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req) => {
       await requireStaff(ctx.db, req, ['supervisor', 'administrator']);
       const { rows } = await ctx.db.query<{
-        id: string; at: Date; received_at: Date; device_id: string; counter_id: string; officer_id: string; officer_name: string | null;
-        dossier_id: string | null; dossier_code: string | null; action: AuditEntry['action']; field: string; detail: string | null;
+        id: string;
+        at: Date;
+        received_at: Date;
+        device_id: string;
+        counter_id: string;
+        officer_id: string;
+        officer_name: string | null;
+        dossier_id: string | null;
+        dossier_code: string | null;
+        action: AuditEntry['action'];
+        field: string;
+        detail: string | null;
       }>(
         `SELECT id::text AS id, at, received_at, device_id, counter_id, officer_id, officer_name, dossier_id, dossier_code, action, field, detail
          FROM audit_log WHERE ($1::text IS NULL OR officer_id = $1) AND ($2::text IS NULL OR dossier_id = $2)
@@ -84,8 +94,14 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
         [req.query.officerId ?? null, req.query.dossierId ?? null, Math.min(Math.max(Number(req.query.limit ?? 200), 1), 1000)],
       );
       const entries: AuditRecord[] = rows.map((r) => ({
-        id: r.id, at: new Date(r.at).toISOString(), receivedAt: new Date(r.received_at).toISOString(), deviceId: r.device_id,
-        counterId: r.counter_id, officerId: r.officer_id, action: r.action, field: r.field,
+        id: r.id,
+        at: new Date(r.at).toISOString(),
+        receivedAt: new Date(r.received_at).toISOString(),
+        deviceId: r.device_id,
+        counterId: r.counter_id,
+        officerId: r.officer_id,
+        action: r.action,
+        field: r.field,
         ...(r.officer_name ? { officerName: r.officer_name } : {}),
         ...(r.dossier_id ? { dossierId: r.dossier_id } : {}),
         ...(r.dossier_code ? { dossierCode: r.dossier_code } : {}),

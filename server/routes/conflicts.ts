@@ -13,7 +13,8 @@ export function conflictRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         querystring: {
-          type: 'object', additionalProperties: false,
+          type: 'object',
+          additionalProperties: false,
           properties: { status: { type: 'string', enum: ['open', 'resolved', 'all'], default: 'open' }, limit: { type: 'string', pattern: '^\\d{1,4}$' } },
         },
       },
@@ -23,8 +24,19 @@ export function conflictRoutes(app: FastifyInstance, ctx: AppContext): void {
       const status = req.query.status ?? 'open';
       const where = status === 'open' ? 'c.resolved_at IS NULL' : status === 'resolved' ? 'c.resolved_at IS NOT NULL' : 'true';
       const { rows } = await ctx.db.query<{
-        event_id: string; seq: number; dossier_id: string; code_d: string | null; type: string; counter_id: string; officer_id: string;
-        code: string; message: string; created_at: Date; resolved_by: string | null; resolved_at: Date | null; resolution_note: string | null;
+        event_id: string;
+        seq: number;
+        dossier_id: string;
+        code_d: string | null;
+        type: string;
+        counter_id: string;
+        officer_id: string;
+        code: string;
+        message: string;
+        created_at: Date;
+        resolved_by: string | null;
+        resolved_at: Date | null;
+        resolution_note: string | null;
       }>(
         `SELECT c.event_id::text AS event_id, e.seq, c.dossier_id::text AS dossier_id, d.code AS code_d, e.type, e.counter_id, e.officer_id,
                 c.code, c.message, c.created_at, c.resolved_by, c.resolved_at, c.resolution_note
@@ -33,9 +45,19 @@ export function conflictRoutes(app: FastifyInstance, ctx: AppContext): void {
         [Math.min(Math.max(Number(req.query.limit ?? 200), 1), 1000)],
       );
       const conflicts: ConflictRecord[] = rows.map((r) => ({
-        eventId: r.event_id, seq: Number(r.seq), dossierId: r.dossier_id, dossierCode: r.code_d, eventType: r.type, counterId: r.counter_id,
-        officerId: r.officer_id, code: r.code, message: r.message, createdAt: new Date(r.created_at).toISOString(), resolvedBy: r.resolved_by,
-        resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null, resolutionNote: r.resolution_note,
+        eventId: r.event_id,
+        seq: Number(r.seq),
+        dossierId: r.dossier_id,
+        dossierCode: r.code_d,
+        eventType: r.type,
+        counterId: r.counter_id,
+        officerId: r.officer_id,
+        code: r.code,
+        message: r.message,
+        createdAt: new Date(r.created_at).toISOString(),
+        resolvedBy: r.resolved_by,
+        resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
+        resolutionNote: r.resolution_note,
       }));
       return { conflicts };
     },
@@ -54,16 +76,13 @@ export function conflictRoutes(app: FastifyInstance, ctx: AppContext): void {
       return ctx.db.transaction(async (tx) => {
         // Same lock as push: the dossier's new last_seq must commit in sequence order.
         await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-        const { rows } = await tx.query<{ dossier_id: string; resolved_at: Date | null }>(
-          'SELECT dossier_id::text AS dossier_id, resolved_at FROM conflicts WHERE event_id = $1::uuid FOR UPDATE',
-          [req.params.eventId],
-        );
+        const { rows } = await tx.query<{ dossier_id: string; resolved_at: Date | null }>('SELECT dossier_id::text AS dossier_id, resolved_at FROM conflicts WHERE event_id = $1::uuid FOR UPDATE', [
+          req.params.eventId,
+        ]);
         const c = rows[0];
         if (!c) throw new ApiError(404, 'NOT_FOUND', 'Không có xung đột này.');
         if (c.resolved_at) throw new ApiError(409, 'ALREADY_EXISTS', 'Xung đột này đã được xử lý trước đó.');
-        await tx.query('UPDATE conflicts SET resolved_by = $2, resolved_at = now(), resolution_note = $3 WHERE event_id = $1::uuid', [
-          req.params.eventId, supervisor.id, req.body.note,
-        ]);
+        await tx.query('UPDATE conflicts SET resolved_by = $2, resolved_at = now(), resolution_note = $3 WHERE event_id = $1::uuid', [req.params.eventId, supervisor.id, req.body.note]);
         await tx.query(
           `UPDATE dossiers SET open_conflicts = GREATEST(open_conflicts - 1, 0), last_seq = nextval(pg_get_serial_sequence('events', 'seq'))
            WHERE id = $1::uuid`,

@@ -15,7 +15,9 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         body: {
-          type: 'object', required: ['counterId', 'counterName'], additionalProperties: false,
+          type: 'object',
+          required: ['counterId', 'counterName'],
+          additionalProperties: false,
           properties: { counterId: counterIdSchema, counterName: { type: 'string', minLength: 1, maxLength: 200 } },
         },
       },
@@ -24,10 +26,13 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       const admin = await requireStaff(ctx.db, req, ['administrator']);
       const code = newEnrolmentCode();
       const expiresAt = new Date(Date.now() + ctx.enrolmentCodeTtlMs);
-      await ctx.db.query(
-        'INSERT INTO enrolment_codes (code_hash, counter_id, counter_name, created_by, expires_at) VALUES ($1, $2, $3, $4, $5)',
-        [sha256(normaliseEnrolmentCode(code)), req.body.counterId, req.body.counterName, admin.id, expiresAt.toISOString()],
-      );
+      await ctx.db.query('INSERT INTO enrolment_codes (code_hash, counter_id, counter_name, created_by, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+        sha256(normaliseEnrolmentCode(code)),
+        req.body.counterId,
+        req.body.counterName,
+        admin.id,
+        expiresAt.toISOString(),
+      ]);
       reply.code(201);
       return { code, counterId: req.body.counterId, expiresAt: expiresAt.toISOString() };
     },
@@ -38,7 +43,9 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         body: {
-          type: 'object', required: ['code', 'deviceName'], additionalProperties: false,
+          type: 'object',
+          required: ['code', 'deviceName'],
+          additionalProperties: false,
           properties: { code: { type: 'string', minLength: 4, maxLength: 40 }, deviceName: { type: 'string', minLength: 1, maxLength: 200 } },
         },
       },
@@ -63,10 +70,14 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
         if (counterIndex === undefined) {
           const max = await tx.query<{ m: number | null }>('SELECT max(counter_index) AS m FROM devices');
           counterIndex = (max.rows[0]?.m ?? 0) + 1;
-          await tx.query(
-            'INSERT INTO devices (id, counter_id, counter_name, counter_index, device_name, credential_hash) VALUES ($1, $2, $3, $4, $5, $6)',
-            [deviceId, row.counter_id, row.counter_name, counterIndex, req.body.deviceName, sha256(credential)],
-          );
+          await tx.query('INSERT INTO devices (id, counter_id, counter_name, counter_index, device_name, credential_hash) VALUES ($1, $2, $3, $4, $5, $6)', [
+            deviceId,
+            row.counter_id,
+            row.counter_name,
+            counterIndex,
+            req.body.deviceName,
+            sha256(credential),
+          ]);
         } else {
           await tx.query(
             `UPDATE devices SET counter_name = $1, device_name = $2, credential_hash = $3, revoked_at = NULL, enrolled_at = now()
@@ -87,10 +98,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { params: { type: 'object', required: ['counterId'], properties: { counterId: counterIdSchema } } } },
     async (req) => {
       await requireStaff(ctx.db, req, ['administrator']);
-      const { rows } = await ctx.db.query<{ counter_id: string }>(
-        'UPDATE devices SET revoked_at = COALESCE(revoked_at, now()) WHERE counter_id = $1 RETURNING counter_id',
-        [req.params.counterId],
-      );
+      const { rows } = await ctx.db.query<{ counter_id: string }>('UPDATE devices SET revoked_at = COALESCE(revoked_at, now()) WHERE counter_id = $1 RETURNING counter_id', [req.params.counterId]);
       if (rows.length === 0) throw new ApiError(404, 'NOT_FOUND', `Không có máy quầy ${req.params.counterId}.`);
       return { counterId: req.params.counterId, revoked: true };
     },
@@ -108,8 +116,13 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/v1/device', async (req) => {
     const device = await requireDevice(ctx.db, req);
     return {
-      deviceId: device.id, counterId: device.counter_id, counterName: device.counter_name, counterIndex: device.counter_index,
-      agencyCode: ctx.center.agencyCode, centerName: ctx.center.centerName, serverTime: new Date().toISOString(),
+      deviceId: device.id,
+      counterId: device.counter_id,
+      counterName: device.counter_name,
+      counterIndex: device.counter_index,
+      agencyCode: ctx.center.agencyCode,
+      centerName: ctx.center.centerName,
+      serverTime: new Date().toISOString(),
     };
   });
 }

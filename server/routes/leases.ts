@@ -9,10 +9,12 @@ import type { AppContext } from '../context';
 import type { Queryable } from '../db';
 
 async function leaseBlock(tx: Queryable, device: DeviceRow, requestId: string, kind: LeaseKind, scope: string, size: number): Promise<LeaseBlock | undefined> {
-  const prior = await tx.query<{ first_number: number; last_number: number }>(
-    'SELECT first_number, last_number FROM leases WHERE device_id = $1 AND request_id = $2 AND kind = $3 AND scope = $4',
-    [device.id, requestId, kind, scope],
-  );
+  const prior = await tx.query<{ first_number: number; last_number: number }>('SELECT first_number, last_number FROM leases WHERE device_id = $1 AND request_id = $2 AND kind = $3 AND scope = $4', [
+    device.id,
+    requestId,
+    kind,
+    scope,
+  ]);
   if (prior.rows[0]) return { kind, scope, first: prior.rows[0].first_number, last: prior.rows[0].last_number };
   await tx.query('INSERT INTO lease_counters (kind, scope, last_issued) VALUES ($1, $2, 0) ON CONFLICT (kind, scope) DO NOTHING', [kind, scope]);
   const { rows } = await tx.query<{ last_issued: number }>('SELECT last_issued FROM lease_counters WHERE kind = $1 AND scope = $2 FOR UPDATE', [kind, scope]);
@@ -22,10 +24,7 @@ async function leaseBlock(tx: Queryable, device: DeviceRow, requestId: string, k
   const first = issued + 1;
   const last = Math.min(issued + size, ceiling);
   await tx.query('UPDATE lease_counters SET last_issued = $3 WHERE kind = $1 AND scope = $2', [kind, scope, last]);
-  await tx.query(
-    'INSERT INTO leases (request_id, device_id, kind, scope, first_number, last_number) VALUES ($1, $2, $3, $4, $5, $6)',
-    [requestId, device.id, kind, scope, first, last],
-  );
+  await tx.query('INSERT INTO leases (request_id, device_id, kind, scope, first_number, last_number) VALUES ($1, $2, $3, $4, $5, $6)', [requestId, device.id, kind, scope, first, last]);
   return { kind, scope, first, last };
 }
 
@@ -35,14 +34,19 @@ export function leaseRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         body: {
-          type: 'object', required: ['requestId'], additionalProperties: false,
+          type: 'object',
+          required: ['requestId'],
+          additionalProperties: false,
           properties: {
             requestId: { type: 'string', minLength: 8, maxLength: 100 },
             dossierDates: { type: 'array', maxItems: 7, uniqueItems: true, items: { type: 'string', pattern: '^\\d{6}$' } },
             receiptSeries: {
-              type: 'array', maxItems: 5,
+              type: 'array',
+              maxItems: 5,
               items: {
-                type: 'object', required: ['formSymbol', 'series'], additionalProperties: false,
+                type: 'object',
+                required: ['formSymbol', 'series'],
+                additionalProperties: false,
                 properties: { formSymbol: { type: 'string', pattern: '^[A-Z0-9]{1,10}$' }, series: { type: 'string', pattern: '^\\d{2}T[A-Z]{2}$' } },
               },
             },

@@ -28,7 +28,9 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         body: {
-          type: 'object', required: ['username', 'password'], additionalProperties: false,
+          type: 'object',
+          required: ['username', 'password'],
+          additionalProperties: false,
           properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
         },
       },
@@ -59,7 +61,9 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         body: {
-          type: 'object', required: ['username', 'fullName', 'roles', 'password'], additionalProperties: false,
+          type: 'object',
+          required: ['username', 'fullName', 'roles', 'password'],
+          additionalProperties: false,
           properties: { username: usernameSchema, fullName: { type: 'string', minLength: 1, maxLength: 200 }, roles: rolesSchema, password: { type: 'string', minLength: 8, maxLength: 200 } },
         },
       },
@@ -78,7 +82,9 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         params: { type: 'object', required: ['username'], properties: { username: usernameSchema } },
         body: {
-          type: 'object', additionalProperties: false, minProperties: 1,
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
           properties: { fullName: { type: 'string', minLength: 1, maxLength: 200 }, roles: rolesSchema, password: { type: 'string', minLength: 8, maxLength: 200 }, disabled: { type: 'boolean' } },
         },
       },
@@ -110,7 +116,13 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
         [Number(req.query.after ?? 0)],
       );
       const staff: StaffRecord[] = rows.map((r) => ({
-        id: r.id, username: r.username, fullName: r.full_name, roles: r.roles, passwordHash: r.password_hash, disabled: r.disabled, version: Number(r.version),
+        id: r.id,
+        username: r.username,
+        fullName: r.full_name,
+        roles: r.roles,
+        passwordHash: r.password_hash,
+        disabled: r.disabled,
+        version: Number(r.version),
       }));
       return { staff, version: staff.length > 0 ? staff[staff.length - 1]!.version : Number(req.query.after ?? 0), serverTime: new Date().toISOString() };
     },

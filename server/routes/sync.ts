@@ -75,10 +75,7 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } } },
     async (req): Promise<DossierEventsResponse> => {
       await requireDevice(ctx.db, req);
-      const { rows } = await ctx.db.query<StoredEventRow>(
-        `SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE dossier_id = $1::uuid ORDER BY seq`,
-        [req.params.id],
-      );
+      const { rows } = await ctx.db.query<StoredEventRow>(`SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE dossier_id = $1::uuid ORDER BY seq`, [req.params.id]);
       return {
         events: rows.map(toStoredEvent),
         serverTime: new Date().toISOString(),

@@ -54,12 +54,22 @@ describe('page detection and squaring', () => {
   });
 
   it('finds no page in an empty desk', () => {
-    const frame = deskFrame(100, 100, [{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 1, y: 1 }, { x: 0, y: 1 }]);
+    const frame = deskFrame(100, 100, [
+      { x: 0, y: 0 },
+      { x: 1, y: 0 },
+      { x: 1, y: 1 },
+      { x: 0, y: 1 },
+    ]);
     expect(findPage(toGray(frame), 100, 100)).toBeUndefined();
   });
 
   it('maps the output rectangle onto the quad and squares the sheet to all-light pixels', () => {
-    const quad: Quad = [{ x: 70, y: 30 }, { x: 260, y: 45 }, { x: 245, y: 300 }, { x: 50, y: 285 }];
+    const quad: Quad = [
+      { x: 70, y: 30 },
+      { x: 260, y: 45 },
+      { x: 245, y: 300 },
+      { x: 50, y: 285 },
+    ];
     const hm = rectToQuadHomography(124, 175, quad);
     const corner = mapPoint(hm, 124, 175);
     expect(corner.x).toBeCloseTo(245, 6);
@@ -138,8 +148,17 @@ describe('uploadAttachment', () => {
 
 describe('digitisation of a dossier', () => {
   const att = (line: number, capturedAt: string): AttachmentRecord => ({
-    sha256: 'a'.repeat(64), dossierId: 'd', checklistLine: line, documentName: 'x', mediaType: 'application/pdf', size: 1, pages: 1,
-    source: 'camera', capturedAt, capturedBy: 'u', upload: 'local',
+    sha256: 'a'.repeat(64),
+    dossierId: 'd',
+    checklistLine: line,
+    documentName: 'x',
+    mediaType: 'application/pdf',
+    size: 1,
+    pages: 1,
+    source: 'camera',
+    capturedAt,
+    capturedBy: 'u',
+    upload: 'local',
   });
   it('turns a capture and an exemption into the dossier facts the reducer accepts', () => {
     const received = sampleReceived({ seed: 7 });

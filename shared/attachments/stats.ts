@@ -45,9 +45,7 @@ export function digitisationRates(facts: readonly DigitisationFact[], from: stri
     if (f.complete) row.digitised++;
     byDepartment.set(f.departmentId, row);
   }
-  return [...byDepartment.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([departmentId, r]) => ({ departmentId, ...r, rate: r.received === 0 ? 0 : r.digitised / r.received }));
+  return [...byDepartment.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([departmentId, r]) => ({ departmentId, ...r, rate: r.received === 0 ? 0 : r.digitised / r.received }));
 }
 
 /** All departments together, for the total line of the report. */

@@ -39,10 +39,7 @@ function newMoonJd(k: number): number {
     0.0006 * Math.sin(2 * f + mp) +
     0.001 * Math.sin(2 * f - mp) +
     0.0005 * Math.sin(2 * mp + m);
-  const deltaT =
-    t < -11
-      ? 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3
-      : -0.000278 + 0.000265 * t + 0.000262 * t2;
+  const deltaT = t < -11 ? 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3 : -0.000278 + 0.000265 * t + 0.000262 * t2;
   return jd + correction - deltaT;
 }
 
@@ -65,10 +62,7 @@ export function sunLongitudeSector(jdn: number, timeZoneHours: number): number {
   const t2 = t * t;
   const meanAnomaly = (357.5291 + 35999.0503 * t - 0.0001559 * t2 - 0.00000048 * t * t2) * DEG;
   const meanLongitude = 280.46645 + 36000.76983 * t + 0.0003032 * t2;
-  const equationOfCentre =
-    (1.9146 - 0.004817 * t - 0.000014 * t2) * Math.sin(meanAnomaly) +
-    (0.019993 - 0.000101 * t) * Math.sin(2 * meanAnomaly) +
-    0.00029 * Math.sin(3 * meanAnomaly);
+  const equationOfCentre = (1.9146 - 0.004817 * t - 0.000014 * t2) * Math.sin(meanAnomaly) + (0.019993 - 0.000101 * t) * Math.sin(2 * meanAnomaly) + 0.00029 * Math.sin(3 * meanAnomaly);
   let longitude = (meanLongitude + equationOfCentre) * DEG;
   longitude -= 2 * Math.PI * Math.floor(longitude / (2 * Math.PI));
   return Math.floor((longitude / Math.PI) * 6);

@@ -1,10 +1,5 @@
 /** Why a calendar call was refused; the message is Vietnamese and meant for staff. */
-export type CalendarErrorCode =
-  | 'invalid-date'
-  | 'out-of-range'
-  | 'nonexistent-lunar-date'
-  | 'invalid-argument'
-  | 'conflicting-days';
+export type CalendarErrorCode = 'invalid-date' | 'out-of-range' | 'nonexistent-lunar-date' | 'invalid-argument' | 'conflicting-days';
 
 export class CalendarError extends Error {
   readonly code: CalendarErrorCode;

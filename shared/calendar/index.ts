@@ -4,18 +4,7 @@
  */
 export { CalendarError } from './errors';
 export type { CalendarErrorCode } from './errors';
-export {
-  dateFromDayNumber,
-  dateKeyFromDayNumber,
-  dayNumberFromDate,
-  dayNumberFromDateKey,
-  fromVnLocal,
-  vnDateKey,
-  vnDayNumber,
-  weekdayOf,
-  MAX_YEAR,
-  MIN_YEAR,
-} from './days';
+export { dateFromDayNumber, dateKeyFromDayNumber, dayNumberFromDate, dayNumberFromDateKey, fromVnLocal, vnDateKey, vnDayNumber, weekdayOf, MAX_YEAR, MIN_YEAR } from './days';
 export type { DayNumber, SolarDate } from './days';
 export { leapMonthOf, lunarMonthLength, lunarToSolar, solarToLunar } from './lunar';
 export type { LunarDate } from './lunar';

@@ -134,10 +134,7 @@ function findLunarMonth(month: number, year: number, leap: boolean): LunarMonth 
 export function dayNumberOfLunarDate(day: number, month: number, year: number, leap = false): number {
   const lunarMonth = findLunarMonth(month, year, leap);
   if (!Number.isInteger(day) || day < 1 || day > lunarMonth.length) {
-    throw new CalendarError(
-      'nonexistent-lunar-date',
-      `Ngày ${day} ${lunarLabel(month, year, leap)} không tồn tại: tháng này có ${lunarMonth.length} ngày.`,
-    );
+    throw new CalendarError('nonexistent-lunar-date', `Ngày ${day} ${lunarLabel(month, year, leap)} không tồn tại: tháng này có ${lunarMonth.length} ngày.`);
   }
   return lunarMonth.start + day - 1;
 }

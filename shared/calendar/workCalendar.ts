@@ -1,12 +1,4 @@
-import {
-  assertYearInRange,
-  dateFromDayNumber,
-  dateKeyFromDayNumber,
-  dayNumberFromDate,
-  dayNumberFromDateKey,
-  isLeapYear,
-  isWeekend,
-} from './days';
+import { assertYearInRange, dateFromDayNumber, dateKeyFromDayNumber, dayNumberFromDate, dayNumberFromDateKey, isLeapYear, isWeekend } from './days';
 import type { DayNumber } from './days';
 import { CalendarError } from './errors';
 import { statutoryHolidays } from './holidays';
@@ -106,10 +98,7 @@ export class WorkCalendar {
     for (const [year, days] of this.#workingDays) {
       for (const day of days) {
         if (this.#daysOff.get(year)?.has(day)) {
-          throw new CalendarError(
-            'conflicting-days',
-            `Ngày ${dateKeyFromDayNumber(day)} vừa được khai báo là ngày nghỉ vừa là ngày làm bù. Hãy sửa lại một trong hai danh sách.`,
-          );
+          throw new CalendarError('conflicting-days', `Ngày ${dateKeyFromDayNumber(day)} vừa được khai báo là ngày nghỉ vừa là ngày làm bù. Hãy sửa lại một trong hai danh sách.`);
         }
       }
     }

@@ -80,7 +80,12 @@ describe('addWorkingDays', () => {
   });
 
   it('uses configured office hours', () => {
-    const calendar = workCalendar({ workingHours: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }] });
+    const calendar = workCalendar({
+      workingHours: [
+        { start: '08:00', end: '12:00' },
+        { start: '13:00', end: '17:00' },
+      ],
+    });
     expect(addWorkingDays(vn(2026, 3, 2, 10, 0), 0.5, calendar)).toEqual(vn(2026, 3, 2, 15, 0));
   });
 
@@ -128,9 +133,7 @@ describe('independent of the machine timezone', () => {
 });
 
 describe('properties', () => {
-  const instant = fc
-    .integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2150, 0, 1) })
-    .map((ms) => new Date(ms));
+  const instant = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2150, 0, 1) }).map((ms) => new Date(ms));
 
   it('addWorkingDays lands on a working day, and workingDaysBetween gives n back from a working day', () => {
     fc.assert(

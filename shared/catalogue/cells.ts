@@ -18,7 +18,10 @@ export type ProcedureCodes = { code: string; localCode: string };
  * the pattern provinces publish under (Nghệ An: H41).
  */
 export function readProcedureCode(cell: string, provinceCode: string): CellResult<ProcedureCodes> {
-  const text = cell.trim().replace(/\s+/g, '').replace(/h(\d{2})$/, 'H$1');
+  const text = cell
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/h(\d{2})$/, 'H$1');
   if (NATIONAL_CODE.test(text)) return ok({ code: text, localCode: `${text}.000.00.00.${provinceCode}` });
   const local = LOCAL_CODE.exec(text);
   if (local) return ok({ code: local[1] as string, localCode: text });
@@ -89,7 +92,10 @@ export function readDocuments(cell: string): CellResult<DocumentList> {
   const notes: string[] = [];
   const text = cell.trim().normalize('NFC');
   if (text === '') return ok({ documents, notes });
-  for (const entry of text.split(' | ').map((e) => e.trim()).filter((e) => e !== '')) {
+  for (const entry of text
+    .split(' | ')
+    .map((e) => e.trim())
+    .filter((e) => e !== '')) {
     const counts = COUNTS.exec(entry);
     if (counts) {
       const name = entry.slice(0, counts.index).trim();

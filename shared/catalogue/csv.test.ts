@@ -59,9 +59,7 @@ describe('parseCsv', () => {
 
   it('reads back whatever formatCsv writes (property)', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'Đ', 'ế', ',', ';', '"', '\n', '\r', ' ', '|', '1') });
-    const table = fc.integer({ min: 1, max: 5 }).chain((width) =>
-      fc.array(fc.array(field, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 8 }),
-    );
+    const table = fc.integer({ min: 1, max: 5 }).chain((width) => fc.array(fc.array(field, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 8 }));
     fc.assert(
       fc.property(table, fc.constantFrom(',', ';'), (rows, delimiter) => {
         // A lone empty field is indistinguishable from a blank line, as in every CSV reader.

@@ -39,9 +39,10 @@ export function readAgencyCell(cell: string, provinceName: string): AgencyCell |
   const text = cell.trim().replace(/\s+/g, ' ');
   if (text === '') return null;
   const main = splitTopLevel(text, ' — ')[0] ?? '';
-  const agencies = splitTopLevel(main, ';').map((s) => s.trim()).filter((s) => s !== '');
-  const handling =
-    agencies.find((a) => parenthesised(a).some((p) => foldVietnamese(p).includes('thuc hien'))) ?? agencies[0] ?? '';
+  const agencies = splitTopLevel(main, ';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const handling = agencies.find((a) => parenthesised(a).some((p) => foldVietnamese(p).includes('thuc hien'))) ?? agencies[0] ?? '';
   let name = removeParentheses(handling);
   name = (name.split(' / ')[0] ?? '').trim();
   const provinceSuffix = ` tỉnh ${provinceName}`;

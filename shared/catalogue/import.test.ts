@@ -107,9 +107,7 @@ describe('parseCatalogueCsv: values', () => {
   });
 
   it('keeps documents whose names contain parentheses, counts from the trailing group', () => {
-    const documents =
-      'Biên lai (bản chính hoặc bản sao có chứng thực) đối với phương tiện (bản chính 1, bản sao 1) | ' +
-      'Bản vẽ (bản chính, bản sao có … (bản chính 1, bản sao 0)';
+    const documents = 'Biên lai (bản chính hoặc bản sao có chứng thực) đối với phương tiện (bản chính 1, bản sao 1) | ' + 'Bản vẽ (bản chính, bản sao có … (bản chính 1, bản sao 0)';
     const { procedures } = parseCatalogueCsv(csv([{ ...complete, documents }]));
     expect(procedures[0]?.documents).toEqual([
       { name: 'Biên lai (bản chính hoặc bản sao có chứng thực) đối với phương tiện', originals: 1, copies: 1 },
@@ -118,8 +116,7 @@ describe('parseCatalogueCsv: values', () => {
   });
 
   it('keeps a document without counts as unknown counts, and a parenthesised entry as a note', () => {
-    const documents =
-      'Giấy đề nghị (bản chính 1, bản sao 0) | Giấy tờ xác định mục đích (số lượng: đoạn trích bị cắt) | (các thành phần còn lại: đoạn trích bị cắt)';
+    const documents = 'Giấy đề nghị (bản chính 1, bản sao 0) | Giấy tờ xác định mục đích (số lượng: đoạn trích bị cắt) | (các thành phần còn lại: đoạn trích bị cắt)';
     const p = parseCatalogueCsv(csv([{ ...complete, documents }])).procedures[0]!;
     expect(p.documents).toEqual([
       { name: 'Giấy đề nghị', originals: 1, copies: 0 },
@@ -163,13 +160,15 @@ describe('parseCatalogueCsv: values', () => {
 });
 
 describe('parseCatalogueCsv: errors', () => {
-  it("reports a non-numeric processing_days with the row number and imports the other rows", () => {
-    const rows: Row[] = [{ ...complete, code: '2.000001' }, { ...complete, code: '2.000002', processing_days: 'abc' }, { ...complete, code: '2.000003' }];
+  it('reports a non-numeric processing_days with the row number and imports the other rows', () => {
+    const rows: Row[] = [
+      { ...complete, code: '2.000001' },
+      { ...complete, code: '2.000002', processing_days: 'abc' },
+      { ...complete, code: '2.000003' },
+    ];
     const { procedures, errors } = parseCatalogueCsv(csv(rows));
     expect(procedures.map((p) => p.code)).toEqual(['2.000001', '2.000003']);
-    expect(errors).toEqual([
-      { row: 3, column: 'processing_days', message: "Dòng 3, cột processing_days: 'abc' không phải là số ngày làm việc." },
-    ]);
+    expect(errors).toEqual([{ row: 3, column: 'processing_days', message: "Dòng 3, cột processing_days: 'abc' không phải là số ngày làm việc." }]);
   });
 
   it('reports every real error of the file, one row each', () => {
@@ -202,9 +201,7 @@ describe('parseCatalogueCsv: errors', () => {
     ]);
     for (const e of errors) expect(e.message).toMatch(new RegExp(`^Dòng ${e.row}, cột ${e.column}: `));
     expect(errors[2]?.message).toContain('không được âm');
-    expect(errors[9]?.message).toBe(
-      'Dòng 12, cột code: mã thủ tục 2.000010 trùng với dòng 11; mỗi thủ tục chỉ khai một dòng.',
-    );
+    expect(errors[9]?.message).toBe('Dòng 12, cột code: mã thủ tục 2.000010 trùng với dòng 11; mỗi thủ tục chỉ khai một dòng.');
   });
 
   it('reports several errors of one row together', () => {
@@ -221,7 +218,13 @@ describe('parseCatalogueCsv: errors', () => {
   });
 
   it('keeps row numbers of the sheet across blank rows and multi-line cells', () => {
-    const text = csv([{ ...complete, code: '2.000001', fee_note: 'dòng 1\ndòng 2' }]) + '\r\n' + csv([{ ...complete, code: '2.000003', processing_days: 'abc' }]).split('\r\n').slice(1).join('\r\n');
+    const text =
+      csv([{ ...complete, code: '2.000001', fee_note: 'dòng 1\ndòng 2' }]) +
+      '\r\n' +
+      csv([{ ...complete, code: '2.000003', processing_days: 'abc' }])
+        .split('\r\n')
+        .slice(1)
+        .join('\r\n');
     const { procedures, errors } = parseCatalogueCsv(text);
     expect(procedures).toHaveLength(1);
     expect(errors[0]?.row).toBe(4);

@@ -2,14 +2,7 @@ import type { CollectionMethod, Department, FormVersion, Procedure } from './mod
 import { MISSING } from './model';
 import { parseCsv } from './csv';
 import type { CellResult } from './cells';
-import {
-  readCollectionMethods,
-  readDocuments,
-  readFees,
-  readFormVersion,
-  readProcedureCode,
-  readProcessingTime,
-} from './cells';
+import { readCollectionMethods, readDocuments, readFees, readFormVersion, readProcedureCode, readProcessingTime } from './cells';
 import { collectDepartments, departmentSlug, readAgencyCell } from './departments';
 
 export type CatalogueImportError = {
@@ -38,17 +31,7 @@ export type CatalogueImport = {
   errors: CatalogueImportError[];
 };
 
-export const REQUIRED_COLUMNS = [
-  'code',
-  'name',
-  'field',
-  'agency',
-  'processing_days',
-  'fee_vnd',
-  'fee_note',
-  'documents',
-  'source',
-] as const;
+export const REQUIRED_COLUMNS = ['code', 'name', 'field', 'agency', 'processing_days', 'fee_vnd', 'fee_note', 'documents', 'source'] as const;
 export const OPTIONAL_COLUMNS = ['collection_methods', 'form_version'] as const;
 
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];

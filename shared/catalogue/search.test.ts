@@ -5,9 +5,7 @@ import { parseDemoCatalogue } from './demo';
 import type { Procedure } from './model';
 import { createProcedureIndex, foldVietnamese, searchProcedures, tokenize } from './search';
 
-const demo = parseDemoCatalogue(
-  readFileSync(new URL('../../assets/catalogue/catalogue-demo.csv', import.meta.url), 'utf8'),
-).procedures;
+const demo = parseDemoCatalogue(readFileSync(new URL('../../assets/catalogue/catalogue-demo.csv', import.meta.url), 'utf8')).procedures;
 const index = createProcedureIndex(demo);
 const codes = (query: string, limit?: number) => index.search(query, limit).map((m) => m.procedure.code);
 

@@ -67,9 +67,7 @@ export function createProcedureIndex(procedures: readonly Procedure[]): Procedur
     for (const t of tokenize(e.procedure.code)) add(t, doc, WEIGHT_CODE);
   });
   const sortedTokens = [...postings.keys()].filter((t) => t !== '').sort();
-  const sortedCodes = entries
-    .flatMap((e, doc) => [...new Set(e.codeKeys)].map((key) => ({ key, doc })))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sortedCodes = entries.flatMap((e, doc) => [...new Set(e.codeKeys)].map((key) => ({ key, doc }))).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
   function tokensWithPrefix(prefix: string): string[] {
     const out: string[] = [];
@@ -111,11 +109,7 @@ export function createProcedureIndex(procedures: readonly Procedure[]): Procedur
     const seen = new Set<number>();
 
     const byCode = [...docsWithCodePrefix(key)].map(([doc, exact]) => ({ doc, exact }));
-    byCode.sort(
-      (a, b) =>
-        Number(b.exact) - Number(a.exact) ||
-        compareCodes(entries[a.doc] as Entry, entries[b.doc] as Entry),
-    );
+    byCode.sort((a, b) => Number(b.exact) - Number(a.exact) || compareCodes(entries[a.doc] as Entry, entries[b.doc] as Entry));
     for (const { doc, exact } of byCode) {
       seen.add(doc);
       results.push({ procedure: (entries[doc] as Entry).procedure, matchedOn: 'code', score: exact ? 1000 : 500 });
@@ -148,12 +142,7 @@ export function createProcedureIndex(procedures: readonly Procedure[]): Procedur
         else if (e.foldedName.includes(phrase)) score += 3;
         ranked.push({ doc, score });
       }
-      ranked.sort(
-        (a, b) =>
-          b.score - a.score ||
-          (entries[a.doc] as Entry).nameLength - (entries[b.doc] as Entry).nameLength ||
-          compareCodes(entries[a.doc] as Entry, entries[b.doc] as Entry),
-      );
+      ranked.sort((a, b) => b.score - a.score || (entries[a.doc] as Entry).nameLength - (entries[b.doc] as Entry).nameLength || compareCodes(entries[a.doc] as Entry, entries[b.doc] as Entry));
       for (const { doc, score } of ranked) {
         results.push({ procedure: (entries[doc] as Entry).procedure, matchedOn: 'text', score });
       }

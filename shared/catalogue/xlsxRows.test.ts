@@ -47,14 +47,7 @@ describe('XLSX import through exceljs', () => {
     sheet.addRow(['1.000426', 'Cấp thẻ tư vấn viên pháp luật', 'Tư vấn pháp luật', 'Sở Tư pháp', 'abc', 0, '', '', '']);
     const loaded = await roundTrip(workbook);
 
-    expect(worksheetRows(loaded, 'Thủ tục')[1]?.slice(0, 6)).toEqual([
-      '1.012790',
-      'Đính chính Giấy chứng nhận',
-      'Đất đai',
-      'Văn phòng Đăng ký đất đai',
-      '18',
-      '50000',
-    ]);
+    expect(worksheetRows(loaded, 'Thủ tục')[1]?.slice(0, 6)).toEqual(['1.012790', 'Đính chính Giấy chứng nhận', 'Đất đai', 'Văn phòng Đăng ký đất đai', '18', '50000']);
     const { procedures, errors } = parseCatalogueWorkbook(loaded, { sheet: 'Thủ tục' });
     expect(procedures).toHaveLength(1);
     expect(procedures[0]).toMatchObject({
@@ -66,9 +59,7 @@ describe('XLSX import through exceljs', () => {
       departmentId: 'van-phong-dang-ky-dat-dai',
     });
     // The blank sheet row is kept, so the error names the row the administrator sees in Excel.
-    expect(errors).toEqual([
-      { row: 4, column: 'processing_days', message: "Dòng 4, cột processing_days: 'abc' không phải là số ngày làm việc." },
-    ]);
+    expect(errors).toEqual([{ row: 4, column: 'processing_days', message: "Dòng 4, cột processing_days: 'abc' không phải là số ngày làm việc." }]);
   });
 
   it('reports a workbook without the named sheet', async () => {

@@ -35,8 +35,7 @@ export function cellText(value: unknown): string {
 
 /** Rows of one worksheet (the first by default) as text, ready for `parseCatalogueRows`. */
 export function worksheetRows(workbook: WorkbookLike, sheet: number | string = 0): string[][] {
-  const worksheet =
-    typeof sheet === 'number' ? workbook.worksheets[sheet] : workbook.worksheets.find((w) => w.name === sheet);
+  const worksheet = typeof sheet === 'number' ? workbook.worksheets[sheet] : workbook.worksheets.find((w) => w.name === sheet);
   if (!worksheet) return [];
   const values = worksheet.getSheetValues();
   const rows: string[][] = [];
@@ -67,10 +66,7 @@ function fixNumericCodes(rows: string[][], values: unknown[]): void {
 }
 
 /** Parses a catalogue workbook (first sheet unless told) with the same rules as the CSV import. */
-export function parseCatalogueWorkbook(
-  workbook: WorkbookLike,
-  opts: CatalogueImportOptions & { sheet?: number | string } = {},
-): CatalogueImport {
+export function parseCatalogueWorkbook(workbook: WorkbookLike, opts: CatalogueImportOptions & { sheet?: number | string } = {}): CatalogueImport {
   const rows = worksheetRows(workbook, opts.sheet ?? 0);
   if (rows.length === 0) {
     return {

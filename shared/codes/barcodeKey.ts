@@ -95,10 +95,7 @@ export function parseDossierBarcodeKey(text: string): Result<BarcodeKeyParts, Ba
  * Maps a scanned key back to the official dossier code through the deployment's agency table
  * (index → agency code). The table is configuration, shared by every counter of the Center.
  */
-export function dossierCodeFromBarcodeKey(
-  parts: BarcodeKeyParts,
-  agencyTable: readonly string[],
-): Result<string, BarcodeKeyError> {
+export function dossierCodeFromBarcodeKey(parts: BarcodeKeyParts, agencyTable: readonly string[]): Result<string, BarcodeKeyError> {
   const agency = agencyTable[parts.agencyIndex];
   if (agency === undefined) {
     return err({

@@ -11,15 +11,7 @@ export function daysInMonth(year: number, month: number): number {
 
 export function isValidCalendarDate(date: CalendarDate): boolean {
   const { year, month, day } = date;
-  return (
-    Number.isInteger(year) &&
-    Number.isInteger(month) &&
-    Number.isInteger(day) &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth(year, month)
-  );
+  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');

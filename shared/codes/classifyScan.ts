@@ -13,8 +13,7 @@ export type ScanClassification =
   | { kind: 'unknown'; text: string; error?: DossierCodeError | BarcodeKeyError | BatchCodeError };
 
 const URL_PREFIX = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
-const CODE_IN_URL =
-  /(?<![0-9A-Z.])(?:\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|[A-Z]\d{2}\.\d{3}\.\d{2})-\d{6}-\d{4,11}(?![0-9])/;
+const CODE_IN_URL = /(?<![0-9A-Z.])(?:\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|[A-Z]\d{2}\.\d{3}\.\d{2})-\d{6}-\d{4,11}(?![0-9])/;
 const BATCH_IN_URL = /(?<![0-9A-Z])BG-\d{6}-\d{2}-\d{1,4}(?![0-9])/;
 
 /**

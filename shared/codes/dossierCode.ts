@@ -169,10 +169,7 @@ export function parseDossierCode(text: string): Result<DossierCodeParts, Dossier
   const ownerDigits = shape === 'central' ? 2 : 0;
   const minDigits = 4 + ownerDigits;
   if (!/^\d+$/.test(sequencePart) || sequencePart.length < minDigits || sequencePart.length > MAX_SEQUENCE_DIGITS + ownerDigits) {
-    const expected =
-      shape === 'central'
-        ? 'gồm 2 chữ số mã hệ thống và ít nhất 4 chữ số thứ tự, ví dụ 010001'
-        : 'gồm ít nhất 4 chữ số, ví dụ 0001';
+    const expected = shape === 'central' ? 'gồm 2 chữ số mã hệ thống và ít nhất 4 chữ số thứ tự, ví dụ 010001' : 'gồm ít nhất 4 chữ số, ví dụ 0001';
     return err({
       code: 'badSequence',
       sequencePart,

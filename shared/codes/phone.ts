@@ -78,10 +78,7 @@ export function normalizePhone(text: string): Result<Phone, PhoneError> {
     return err({
       code: 'wrongLength',
       length: number.length,
-      message:
-        expectedLength === 11
-          ? `Số máy bàn phải gồm 11 chữ số, bắt đầu bằng mã vùng 02 (đang có ${number.length}).`
-          : `Số di động phải gồm 10 chữ số (đang có ${number.length}).`,
+      message: expectedLength === 11 ? `Số máy bàn phải gồm 11 chữ số, bắt đầu bằng mã vùng 02 (đang có ${number.length}).` : `Số di động phải gồm 10 chữ số (đang có ${number.length}).`,
     });
   }
   return err({

@@ -66,9 +66,7 @@ export function appointmentSlip(data: AppointmentSlipData, options: DocumentOpti
   // The citizen's slip leaves the building, so personal data is masked unless asked otherwise.
   const mask = options.maskPersonalData ?? true;
   const form = formEntry(formSet, 'receipt');
-  const register = data.register
-    ? `Quyển số ${data.register.book}, số thứ tự ${String(data.register.seq).padStart(2, '0')}`
-    : 'Số thứ tự trong sổ theo dõi được cấp khi đồng bộ';
+  const register = data.register ? `Quyển số ${data.register.book}, số thứ tự ${String(data.register.seq).padStart(2, '0')}` : 'Số thứ tự trong sổ theo dõi được cấp khi đồng bộ';
 
   const blocks: Block[] = [
     officialHeader(data.agency),

@@ -28,8 +28,7 @@ const SLIP: AppointmentSlipData = {
   officerName: 'Trần Văn Đức',
 };
 
-const fieldValues = (doc: PrintDocument): string[] =>
-  doc.blocks.filter((b): b is FieldsBlock => b.type === 'fields').flatMap((b) => b.rows.map((r) => `${r.label}=${r.value}`));
+const fieldValues = (doc: PrintDocument): string[] => doc.blocks.filter((b): b is FieldsBlock => b.type === 'fields').flatMap((b) => b.rows.map((r) => `${r.label}=${r.value}`));
 
 describe('Vietnamese letters of the test page', () => {
   it('are the 146 distinct precomposed letters', () => {
@@ -130,9 +129,7 @@ describe('appointment slip', () => {
 
   it('says the register number comes later when printed offline', () => {
     expect(fieldValues(appointmentSlip(SLIP, { layout: 'thermal' })).join('|')).toContain('được cấp khi đồng bộ');
-    expect(fieldValues(appointmentSlip({ ...SLIP, register: { book: '01/2026', seq: 7 } }, { layout: 'thermal' }))).toContain(
-      'Vào Sổ theo dõi hồ sơ=Quyển số 01/2026, số thứ tự 07',
-    );
+    expect(fieldValues(appointmentSlip({ ...SLIP, register: { book: '01/2026', seq: 7 } }, { layout: 'thermal' }))).toContain('Vào Sổ theo dõi hồ sơ=Quyển số 01/2026, số thứ tự 07');
   });
 });
 

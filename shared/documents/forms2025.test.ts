@@ -19,14 +19,15 @@ const BASE = {
   receivedAt: '2026-01-12T01:05:00.000Z',
 };
 const texts = (doc: PrintDocument): string[] => doc.blocks.filter((b): b is TextBlock => b.type === 'text').map((b) => b.text);
-const fields = (doc: PrintDocument): string[] =>
-  doc.blocks.filter((b): b is FieldsBlock => b.type === 'fields').flatMap((b) => b.rows.map((r) => `${r.label}=${r.value}`));
+const fields = (doc: PrintDocument): string[] => doc.blocks.filter((b): b is FieldsBlock => b.type === 'fields').flatMap((b) => b.rows.map((r) => `${r.label}=${r.value}`));
 
 describe('the 2025 form set as data', () => {
   it('is the default, numbered 01–07, and still marked unconfirmed', () => {
     expect(DEFAULT_FORM_SET).toBe('2025');
     expect(FORM_SET_2025.confirmed).toBe(false);
-    const numbers = Object.values(FORM_SET_2025.forms).map((f) => f.number).sort();
+    const numbers = Object.values(FORM_SET_2025.forms)
+      .map((f) => f.number)
+      .sort();
     expect(numbers).toEqual(['01', '02', '03', '04', '05', '06', '07']);
     expect(formEntry('2025', 'apology').title).toBe('VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT');
     expect(formEntry('2025', 'stopProcessing').title).toBe('THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ');
@@ -133,7 +134,19 @@ describe('forms 06 and 07 (2025)', () => {
     const sheet = registerBook(data, { layout: 'sheet' });
     const table = sheet.blocks.find((b) => b.type === 'table');
     expect(table?.type === 'table' && table.columns.length).toBe(FORM_SET_2025.forms.register.fields.length);
-    expect(table?.type === 'table' && table.rows[1]).toEqual(['08', BASE.dossierCode, 'Đăng ký khai sinh', 'Võ Đình Ước', 'Nghi Lộc, 0912345678', 'Sở Tư pháp', '12/01/2026', '15/01/2026', '15/01/2026', 'Tại quầy', '']);
+    expect(table?.type === 'table' && table.rows[1]).toEqual([
+      '08',
+      BASE.dossierCode,
+      'Đăng ký khai sinh',
+      'Võ Đình Ước',
+      'Nghi Lộc, 0912345678',
+      'Sở Tư pháp',
+      '12/01/2026',
+      '15/01/2026',
+      '15/01/2026',
+      'Tại quầy',
+      '',
+    ]);
     const roll = registerBook(data, { layout: 'thermal' });
     expect(roll.blocks.some((b) => b.type === 'table')).toBe(false);
     expect(fields(roll)).toContain('Đã trả=Chưa trả');

@@ -4,14 +4,7 @@
 // and so a printed form can always be traced to the field list it was printed from.
 import type { SheetPaper } from './html';
 
-export type OfficialForm2025 =
-  | 'receipt'
-  | 'supplement'
-  | 'refusal'
-  | 'apology'
-  | 'stopProcessing'
-  | 'controlSheet'
-  | 'register';
+export type OfficialForm2025 = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'stopProcessing' | 'controlSheet' | 'register';
 
 export interface FormSpec {
   number: string;
@@ -79,15 +72,7 @@ export const FORM_SET_2025: FormSetRevision = {
       number: '04',
       title: 'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT',
       sheet: 'A5',
-      fields: [
-        'Kính gửi',
-        'Mã hồ sơ',
-        'Nội dung yêu cầu giải quyết',
-        'Ngày tiếp nhận',
-        'Thời hạn giải quyết đã hẹn',
-        'Lý do chậm giải quyết',
-        'Đề nghị gia hạn đến',
-      ],
+      fields: ['Kính gửi', 'Mã hồ sơ', 'Nội dung yêu cầu giải quyết', 'Ngày tiếp nhận', 'Thời hạn giải quyết đã hẹn', 'Lý do chậm giải quyết', 'Đề nghị gia hạn đến'],
     },
     stopProcessing: {
       number: '05',

@@ -62,9 +62,7 @@ export function handoverRecord(d: HandoverRecordData, options: DocumentOptions):
             { title: 'Ghi chú', width: 3 },
           ],
       rows: d.dossiers.map((x, i) =>
-        thermal
-          ? [String(i + 1), `${x.dossierCode}\n${x.applicantName}`, String(x.sets)]
-          : [String(i + 1), x.dossierCode, x.procedureName, x.applicantName, String(x.sets), x.note ?? ''],
+        thermal ? [String(i + 1), `${x.dossierCode}\n${x.applicantName}`, String(x.sets)] : [String(i + 1), x.dossierCode, x.procedureName, x.applicantName, String(x.sets), x.note ?? ''],
       ),
       style: { size: 'small' },
     },

@@ -101,9 +101,7 @@ function blockHtml(block: Block): string {
       const total = block.columns.reduce((s, c) => s + c.width, 0);
       const cols = block.columns.map((c) => `<col style="width:${((c.width / total) * 100).toFixed(1)}%">`).join('');
       const head = block.columns.map((c) => `<th>${escapeHtml(c.title)}</th>`).join('');
-      const body = block.rows
-        .map((row) => `<tr>${row.map((cell, i) => `<td style="text-align:${block.columns[i]?.align ?? 'left'}">${textHtml(cell)}</td>`).join('')}</tr>`)
-        .join('');
+      const body = block.rows.map((row) => `<tr>${row.map((cell, i) => `<td style="text-align:${block.columns[i]?.align ?? 'left'}">${textHtml(cell)}</td>`).join('')}</tr>`).join('');
       return `<table class="grid"${styleAttr(block.style ?? { size: 'small' })}><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
     }
     case 'rule':
@@ -132,8 +130,7 @@ function blockHtml(block: Block): string {
 
 function fontFaces(fonts: HtmlRenderOptions['fonts']): string {
   if (!fonts) return '';
-  const face = (url: string, weight: number, style: string): string =>
-    `@font-face{font-family:"Noto Sans";src:url("${url}") format("truetype");font-weight:${weight};font-style:${style};}`;
+  const face = (url: string, weight: number, style: string): string => `@font-face{font-family:"Noto Sans";src:url("${url}") format("truetype");font-weight:${weight};font-style:${style};}`;
   return [face(fonts.regular, 400, 'normal'), fonts.bold ? face(fonts.bold, 700, 'normal') : '', fonts.italic ? face(fonts.italic, 400, 'italic') : ''].join('');
 }
 

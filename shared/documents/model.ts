@@ -8,17 +8,7 @@ export type FormSet = '2018' | '2025';
 export type DocumentLayout = 'thermal' | 'sheet';
 
 export type DocumentKind =
-  | 'appointmentSlip'
-  | 'supplementRequest'
-  | 'refusal'
-  | 'apology'
-  | 'stopProcessing'
-  | 'controlSheet'
-  | 'register'
-  | 'feeReceipt'
-  | 'handoverRecord'
-  | 'returnConfirmation'
-  | 'testPage';
+  'appointmentSlip' | 'supplementRequest' | 'refusal' | 'apology' | 'stopProcessing' | 'controlSheet' | 'register' | 'feeReceipt' | 'handoverRecord' | 'returnConfirmation' | 'testPage';
 
 export type TextAlign = 'left' | 'center' | 'right';
 export type TextSize = 'small' | 'normal' | 'large' | 'title';
@@ -104,17 +94,7 @@ export interface ImageBlock {
   align?: TextAlign;
 }
 
-export type Block =
-  | TextBlock
-  | HeaderBlock
-  | FieldsBlock
-  | TableBlock
-  | RuleBlock
-  | SpacerBlock
-  | BarcodeBlock
-  | QrBlock
-  | SignatureBlock
-  | ImageBlock;
+export type Block = TextBlock | HeaderBlock | FieldsBlock | TableBlock | RuleBlock | SpacerBlock | BarcodeBlock | QrBlock | SignatureBlock | ImageBlock;
 
 export interface PrintDocument {
   kind: DocumentKind;

@@ -25,8 +25,7 @@ const BASE: ReturnConfirmationData = {
   officerName: 'Trần Văn Hùng',
 };
 
-const rows = (doc: PrintDocument): Record<string, string> =>
-  Object.fromEntries(doc.blocks.filter((b): b is FieldsBlock => b.type === 'fields').flatMap((b) => b.rows.map((r) => [r.label, r.value])));
+const rows = (doc: PrintDocument): Record<string, string> => Object.fromEntries(doc.blocks.filter((b): b is FieldsBlock => b.type === 'fields').flatMap((b) => b.rows.map((r) => [r.label, r.value])));
 const ofType = <T extends PrintDocument['blocks'][number]>(doc: PrintDocument, type: T['type']): T[] => doc.blocks.filter((b) => b.type === type) as T[];
 
 describe('returnConfirmation', () => {
@@ -62,7 +61,11 @@ describe('returnConfirmation', () => {
 
   it('for the applicant in person says not authorised and leaves out the letter', () => {
     const doc = returnConfirmation(
-      { ...BASE, feeReceipt: undefined, handover: { method: 'desk', place: 'Quầy trả kết quả', recipientName: BASE.applicantName, recipientIdNumber: '040301000123', authorised: false, authorisationNote: 'bỏ qua' } },
+      {
+        ...BASE,
+        feeReceipt: undefined,
+        handover: { method: 'desk', place: 'Quầy trả kết quả', recipientName: BASE.applicantName, recipientIdNumber: '040301000123', authorised: false, authorisationNote: 'bỏ qua' },
+      },
       { layout: 'thermal' },
     );
     const r = rows(doc);

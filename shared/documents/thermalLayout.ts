@@ -12,9 +12,7 @@ export type ThermalPaper = '58mm' | '80mm';
 /** Printable dots across the head at 203 dpi: 48 mm and 72 mm. */
 export const THERMAL_WIDTH_DOTS: Record<ThermalPaper, number> = { '58mm': 384, '80mm': 576 };
 
-export type DrawOp =
-  | { kind: 'text'; x: number; baseline: number; text: string; font: string }
-  | { kind: 'rect'; x: number; y: number; w: number; h: number };
+export type DrawOp = { kind: 'text'; x: number; baseline: number; text: string; font: string } | { kind: 'rect'; x: number; y: number; w: number; h: number };
 
 export interface ThermalLayout {
   widthDots: number;
@@ -215,7 +213,10 @@ function layoutTable(l: Layouter, columns: { title: string; width: number; align
   };
   l.rect(MARGIN, l.y, l.inner, 2);
   l.y += 4;
-  drawRow(columns.map((c) => c.title), true);
+  drawRow(
+    columns.map((c) => c.title),
+    true,
+  );
   l.rect(MARGIN, l.y, l.inner, 1);
   l.y += 4;
   for (const row of rows) drawRow(row, false);

@@ -21,8 +21,5 @@ declare module 'qrcode/lib/core/qrcode.js' {
     data: Uint8Array;
     get(row: number, col: number): number | boolean;
   }
-  export function create(
-    text: string,
-    options: { errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H'; version?: number },
-  ): { modules: QrBitMatrix; version: number };
+  export function create(text: string, options: { errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H'; version?: number }): { modules: QrBitMatrix; version: number };
 }

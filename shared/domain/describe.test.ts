@@ -32,7 +32,12 @@ describe('describeEvent', () => {
     expect(describeEvent(refusal)).toBe('Cơ quan giải quyết từ chối giải quyết hồ sơ. Lý do: Không phù hợp quy hoạch; Thiếu ý kiến PCCC.');
     const fee = makeEvent('feeCollected', { receipt: { formSymbol: 'EBL01', series: '26TAB', number: 1234 }, amount: 1_250_000, method: 'transfer', feeName: 'Phí thẩm định' });
     expect(describeEvent(fee)).toContain('1.250.000 đồng (chuyển khoản)');
-    const post = makeEvent('returned', { method: 'post', recipient: { name: 'Lê Văn Tám', authorised: true, authorisationNote: 'Giấy ủy quyền số 12' }, postalItemNumber: 'RR123456785VN', at: '2026-01-22T03:00:00.000Z' });
+    const post = makeEvent('returned', {
+      method: 'post',
+      recipient: { name: 'Lê Văn Tám', authorised: true, authorisationNote: 'Giấy ủy quyền số 12' },
+      postalItemNumber: 'RR123456785VN',
+      at: '2026-01-22T03:00:00.000Z',
+    });
     expect(describeEvent(post)).toBe('Gửi trả kết quả qua bưu điện cho Lê Văn Tám (người được ủy quyền), số hiệu bưu gửi RR123456785VN, lúc 10:00 22/01/2026.');
   });
 });

@@ -33,9 +33,7 @@ export function describeEvent(event: DossierEvent, context: DescribeContext = {}
     case 'supplementSupplied':
       return `Nhận hồ sơ bổ sung (${event.payload.documents.length} giấy tờ); tính lại thời hạn từ ${formatVietnamDateTime(event.payload.receivedAt)}, hẹn trả ${formatVietnamDateTime(event.payload.dueAt)}.`;
     case 'refused':
-      return event.payload.by === 'counter'
-        ? `Từ chối tiếp nhận hồ sơ. Lý do: ${list(event.payload.reasons)}.`
-        : `Cơ quan giải quyết từ chối giải quyết hồ sơ. Lý do: ${list(event.payload.reasons)}.`;
+      return event.payload.by === 'counter' ? `Từ chối tiếp nhận hồ sơ. Lý do: ${list(event.payload.reasons)}.` : `Cơ quan giải quyết từ chối giải quyết hồ sơ. Lý do: ${list(event.payload.reasons)}.`;
     case 'handedToCourier': {
       const p = event.payload;
       return p.direction === 'toDepartment'
@@ -50,8 +48,7 @@ export function describeEvent(event: DossierEvent, context: DescribeContext = {}
       return `Cơ quan giải quyết gửi ${OUTCOME_LABELS[event.payload.outcome]} về Trung tâm, lô ${event.payload.batchId}.`;
     case 'resultReceived': {
       const p = event.payload;
-      const detail =
-        p.outcome === 'supplement' ? ` Cần bổ sung: ${list(p.items)}.` : p.outcome === 'refusal' ? ` Lý do: ${list(p.reasons)}.` : '';
+      const detail = p.outcome === 'supplement' ? ` Cần bổ sung: ${list(p.items)}.` : p.outcome === 'refusal' ? ` Lý do: ${list(p.reasons)}.` : '';
       return `Trung tâm nhận ${OUTCOME_LABELS[p.outcome]} từ bưu điện, lô ${p.batchId}.${detail}`;
     }
     case 'returned': {

@@ -24,7 +24,11 @@ function errorOf(result: ApplyResult) {
 
 let seed = 1;
 const copy = (state: DossierState, line: number, sha256 = SHA_A, pages = 2): EventOf<'documentDigitised'> =>
-  makeEvent('documentDigitised', { line, documentName: `Giấy tờ ${line + 1}`, kind: 'copy', sha256, pages, size: 120_000, mediaType: 'application/pdf', source: 'camera' }, { dossierId: state.id, seed: seed++ });
+  makeEvent(
+    'documentDigitised',
+    { line, documentName: `Giấy tờ ${line + 1}`, kind: 'copy', sha256, pages, size: 120_000, mediaType: 'application/pdf', source: 'camera' },
+    { dossierId: state.id, seed: seed++ },
+  );
 const exempt = (state: DossierState, line: number, reason = 'Chỉ xuất trình bản chính để đối chiếu'): EventOf<'documentDigitised'> =>
   makeEvent('documentDigitised', { line, documentName: `Giấy tờ ${line + 1}`, kind: 'exempt', exemption: 'shownOnly', reason }, { dossierId: state.id, seed: seed++ });
 
@@ -65,7 +69,16 @@ describe('documentDigitised in the state machine', () => {
     const first = copy(received, 1, SHA_A, 1);
     const again = { ...copy(received, 1, SHA_B, 3), deviceTime: '2026-01-12T03:00:00.000Z' };
     const state = fold([sampleReceived({ seed: 6 }), first, copy(received, 0), again]);
-    expect(state.digitisation?.[1]).toEqual({ documentName: 'Giấy tờ 2', kind: 'copy', sha256: SHA_B, pages: 3, size: 120_000, mediaType: 'application/pdf', source: 'camera', at: '2026-01-12T03:00:00.000Z' });
+    expect(state.digitisation?.[1]).toEqual({
+      documentName: 'Giấy tờ 2',
+      kind: 'copy',
+      sha256: SHA_B,
+      pages: 3,
+      size: 120_000,
+      mediaType: 'application/pdf',
+      source: 'camera',
+      at: '2026-01-12T03:00:00.000Z',
+    });
     expect(Object.keys(state.digitisation!).sort()).toEqual(['0', '1']);
     const changed = fold([sampleReceived({ seed: 6 }), first, exempt(received, 1)]);
     expect(changed.digitisation?.[1]).toMatchObject({ kind: 'exempt', exemption: 'shownOnly' });

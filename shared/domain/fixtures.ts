@@ -102,12 +102,20 @@ export function sampleJourney(seed = 0): DossierEvent[] {
   const batchBack = `BG-260120-${String(seed % 1000).padStart(3, '0')}`;
   return [
     received,
-    makeEvent('feeCollected', { receipt: { formSymbol: 'EBL02', series: '26TAA', number: seed + 1 }, amount: 75_000, method: 'cash', feeName: 'Lệ phí cấp giấy phép xây dựng' }, { ...step(1), deviceTime: '2026-01-12T02:20:00.000Z' }),
+    makeEvent(
+      'feeCollected',
+      { receipt: { formSymbol: 'EBL02', series: '26TAA', number: seed + 1 }, amount: 75_000, method: 'cash', feeName: 'Lệ phí cấp giấy phép xây dựng' },
+      { ...step(1), deviceTime: '2026-01-12T02:20:00.000Z' },
+    ),
     makeEvent('handedToCourier', { batchId: batchOut, direction: 'toDepartment', courierName: 'Trần Văn Bình', departmentId: 'so-xay-dung' }, { ...step(2), deviceTime: '2026-01-12T08:30:00.000Z' }),
     makeEvent('deliveredToDepartment', { batchId: batchOut, at: '2026-01-13T01:30:00.000Z' }, { ...step(3), deviceTime: '2026-01-13T01:31:00.000Z' }),
     makeEvent('resultDispatched', { batchId: batchBack, outcome: 'result' }, { ...step(4), deviceTime: '2026-01-20T07:00:00.000Z' }),
     makeEvent('resultReceived', { batchId: batchBack, outcome: 'result' }, { ...step(5), deviceTime: '2026-01-21T02:00:00.000Z' }),
-    makeEvent('returned', { method: 'desk', recipient: { name: 'Nguyễn Thị Hương', idNumber: '040190001234', authorised: false }, at: '2026-01-22T03:02:00.000Z' }, { ...step(6), deviceTime: '2026-01-22T03:02:00.000Z' }),
+    makeEvent(
+      'returned',
+      { method: 'desk', recipient: { name: 'Nguyễn Thị Hương', idNumber: '040190001234', authorised: false }, at: '2026-01-22T03:02:00.000Z' },
+      { ...step(6), deviceTime: '2026-01-22T03:02:00.000Z' },
+    ),
   ];
 }
 
@@ -141,20 +149,36 @@ export function plausibleEvent(type: DossierEventType, variant: string | undefin
     case 'received':
       return sampleReceived({ seed, dossierId, ...(options.id ? { id: options.id } : {}) });
     case 'supplementRequested':
-      return makeEvent(type, {
-        by: variant === 'counter' ? 'counter' : 'department',
-        items: ['Bản sao chứng thực giấy chứng nhận quyền sử dụng đất'],
-        reason: 'Thiếu thành phần hồ sơ theo quy định của thủ tục',
-        contact: { officerName: 'Lê Văn Nam', phone: '02383843333' },
-        applicant: SAMPLE_APPLICANT,
-        procedureCode: '1.001612',
-      }, meta);
+      return makeEvent(
+        type,
+        {
+          by: variant === 'counter' ? 'counter' : 'department',
+          items: ['Bản sao chứng thực giấy chứng nhận quyền sử dụng đất'],
+          reason: 'Thiếu thành phần hồ sơ theo quy định của thủ tục',
+          contact: { officerName: 'Lê Văn Nam', phone: '02383843333' },
+          applicant: SAMPLE_APPLICANT,
+          procedureCode: '1.001612',
+        },
+        meta,
+      );
     case 'supplementSupplied':
-      return makeEvent(type, { receivedAt: anchor, dueAt: shiftDays(anchor, 14), documents: [{ name: 'Bản sao chứng thực giấy chứng nhận quyền sử dụng đất', originals: 0, certifiedCopies: 1, copies: 0 }] }, meta);
+      return makeEvent(
+        type,
+        { receivedAt: anchor, dueAt: shiftDays(anchor, 14), documents: [{ name: 'Bản sao chứng thực giấy chứng nhận quyền sử dụng đất', originals: 0, certifiedCopies: 1, copies: 0 }] },
+        meta,
+      );
     case 'refused':
-      return makeEvent(type, { by: variant === 'department' ? 'department' : 'counter', reasons: ['Hồ sơ không thuộc thẩm quyền giải quyết'], applicant: SAMPLE_APPLICANT, procedureCode: '1.001612' }, meta);
+      return makeEvent(
+        type,
+        { by: variant === 'department' ? 'department' : 'counter', reasons: ['Hồ sơ không thuộc thẩm quyền giải quyết'], applicant: SAMPLE_APPLICANT, procedureCode: '1.001612' },
+        meta,
+      );
     case 'handedToCourier':
-      return makeEvent(type, { batchId: options.batchId ?? `BG-${seed}`, direction: variant === 'toCenter' ? 'toCenter' : 'toDepartment', courierName: 'Trần Văn Bình', departmentId: 'so-xay-dung' }, meta);
+      return makeEvent(
+        type,
+        { batchId: options.batchId ?? `BG-${seed}`, direction: variant === 'toCenter' ? 'toCenter' : 'toDepartment', courierName: 'Trần Văn Bình', departmentId: 'so-xay-dung' },
+        meta,
+      );
     case 'deliveredToDepartment':
       return makeEvent(type, { batchId, at: anchor }, meta);
     case 'deliveryDisputed':
@@ -163,12 +187,16 @@ export function plausibleEvent(type: DossierEventType, variant: string | undefin
       return makeEvent(type, { batchId: options.batchId ?? `BG-${seed}`, outcome: 'result' }, meta);
     case 'resultReceived': {
       const outcome = variant === 'supplement' || variant === 'refusal' ? variant : 'result';
-      return makeEvent(type, {
-        batchId,
-        outcome,
-        ...(outcome === 'supplement' ? { items: ['Bản vẽ mặt bằng có chữ ký của chủ đầu tư'] } : {}),
-        ...(outcome === 'refusal' ? { reasons: ['Vị trí xây dựng không phù hợp quy hoạch'] } : {}),
-      }, { ...meta, deviceTime: anchor });
+      return makeEvent(
+        type,
+        {
+          batchId,
+          outcome,
+          ...(outcome === 'supplement' ? { items: ['Bản vẽ mặt bằng có chữ ký của chủ đầu tư'] } : {}),
+          ...(outcome === 'refusal' ? { reasons: ['Vị trí xây dựng không phù hợp quy hoạch'] } : {}),
+        },
+        { ...meta, deviceTime: anchor },
+      );
     }
     case 'returned':
       return makeEvent(type, { method: 'desk', recipient: { name: 'Nguyễn Thị Hương', idNumber: '040190001234', authorised: false }, at: anchor }, meta);
@@ -188,29 +216,37 @@ export function plausibleEvent(type: DossierEventType, variant: string | undefin
         : makeEvent(type, { stage, recipient: { name: 'Nguyễn Thị Hương', idNumber: '040190001234', authorised: false }, at: anchor }, meta);
     }
     case 'applicantNotified':
-      return makeEvent(type, {
-        channel: 'sms',
-        contact: '0912345678',
-        message: 'Hồ sơ 000.00.15.H41-260112-0001 đã có kết quả; mời ông/bà đến Trung tâm Phục vụ Hành chính công tỉnh nhận.',
-        early: state?.dueAt !== undefined && anchor < state.dueAt,
-        at: anchor,
-      }, meta);
+      return makeEvent(
+        type,
+        {
+          channel: 'sms',
+          contact: '0912345678',
+          message: 'Hồ sơ 000.00.15.H41-260112-0001 đã có kết quả; mời ông/bà đến Trung tâm Phục vụ Hành chính công tỉnh nhận.',
+          early: state?.dueAt !== undefined && anchor < state.dueAt,
+          at: anchor,
+        },
+        meta,
+      );
     case 'documentDigitised': {
       // A line the reception ticked; without a variant, a copy.
       const line = seed % Math.max(1, state?.documentCount ?? 3);
       const documentName = `Giấy tờ số ${line + 1}`;
       return variant === 'exempt'
         ? makeEvent(type, { line, documentName, kind: 'exempt', exemption: 'shownOnly', reason: 'Chỉ xuất trình bản chính để đối chiếu' }, meta)
-        : makeEvent(type, {
-            line,
-            documentName,
-            kind: 'copy',
-            sha256: (fixtureUuid(seed, SALT.copy) + fixtureUuid(seed + 1, SALT.copy)).replaceAll('-', ''),
-            pages: 1 + (seed % 3),
-            size: 180_000 + seed,
-            mediaType: 'application/pdf',
-            source: 'camera',
-          }, meta);
+        : makeEvent(
+            type,
+            {
+              line,
+              documentName,
+              kind: 'copy',
+              sha256: (fixtureUuid(seed, SALT.copy) + fixtureUuid(seed + 1, SALT.copy)).replaceAll('-', ''),
+              pages: 1 + (seed % 3),
+              size: 180_000 + seed,
+              mediaType: 'application/pdf',
+              source: 'camera',
+            },
+            meta,
+          );
     }
   }
 }

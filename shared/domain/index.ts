@@ -1,13 +1,4 @@
-export {
-  RULE_VERSION,
-  KNOWN_RULE_VERSIONS,
-  CAPTURE_SOURCES,
-  DIGITISATION_EXEMPTIONS,
-  DIGITISED_MEDIA_TYPES,
-  DOSSIER_EVENT_TYPES,
-  DOSSIER_STATUSES,
-  NOTICE_CHANNELS,
-} from './types';
+export { RULE_VERSION, KNOWN_RULE_VERSIONS, CAPTURE_SOURCES, DIGITISATION_EXEMPTIONS, DIGITISED_MEDIA_TYPES, DOSSIER_EVENT_TYPES, DOSSIER_STATUSES, NOTICE_CHANNELS } from './types';
 export type {
   Applicant,
   ApplyResult,
@@ -43,16 +34,7 @@ export { TIMELINESS_LABELS, currentAppointment, timeliness } from './timeliness'
 export type { Timeliness } from './timeliness';
 export { describeEvent } from './describe';
 export type { DescribeContext } from './describe';
-export {
-  CAPTURE_SOURCE_LABELS,
-  EVENT_ACTIONS,
-  EXEMPTION_LABELS,
-  NOTICE_CHANNEL_LABELS,
-  OUTCOME_LABELS,
-  PAPERS_LABELS,
-  PAYMENT_METHOD_LABELS,
-  STATUS_LABELS,
-} from './labels';
+export { CAPTURE_SOURCE_LABELS, EVENT_ACTIONS, EXEMPTION_LABELS, NOTICE_CHANNEL_LABELS, OUTCOME_LABELS, PAPERS_LABELS, PAYMENT_METHOD_LABELS, STATUS_LABELS } from './labels';
 export { digitisationProgress, digitisationSummary } from './digitisation';
 export type { DigitisationProgress, LineProgress } from './digitisation';
 export { checkDigitisationExemption, checkNoticeContact } from './validate';

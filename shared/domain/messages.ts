@@ -11,18 +11,12 @@ export function dossierName(state: DossierState | undefined, midSentence = false
 }
 
 export function unknownDossierMessage(event: DossierEvent): string {
-  return (
-    `Không tìm thấy hồ sơ trên máy này nên không thể ${EVENT_ACTIONS[event.type]}. ` +
-    'Hồ sơ phải được tiếp nhận trước; nếu đã tiếp nhận ở quầy khác, hãy đồng bộ dữ liệu rồi thử lại.'
-  );
+  return `Không tìm thấy hồ sơ trên máy này nên không thể ${EVENT_ACTIONS[event.type]}. ` + 'Hồ sơ phải được tiếp nhận trước; nếu đã tiếp nhận ở quầy khác, hãy đồng bộ dữ liệu rồi thử lại.';
 }
 
 export function dossierExistsMessage(state: DossierState): string {
   const when = state.receivedAt ? ` lúc ${formatVietnamDateTime(state.receivedAt)}` : '';
-  return (
-    `${dossierName(state)} đã được tiếp nhận${when}, không tiếp nhận lại. ` +
-    'Nếu người nộp mang giấy tờ bổ sung, hãy ghi nhận hồ sơ bổ sung.'
-  );
+  return `${dossierName(state)} đã được tiếp nhận${when}, không tiếp nhận lại. ` + 'Nếu người nộp mang giấy tờ bổ sung, hãy ghi nhận hồ sơ bổ sung.';
 }
 
 /** The step is not in the table from the dossier's status (or from this variant's statuses). */

@@ -174,9 +174,7 @@ describe('apology and new date: at most once', () => {
     if (!dispatched.ok) throw new Error(dispatched.error.message);
     const error = errorOf(applyEvent(dispatched.state, apology(dispatched.state, '2026-02-05T10:00:00.000Z', 3)));
     expect(error.code).toBe('APOLOGY_ALREADY_ISSUED');
-    expect(error.message).toBe(
-      'Hồ sơ 000.00.15.H41-260112-0001 đã có văn bản xin lỗi và hẹn lại một lần (ngày hẹn mới 17:00 30/01/2026); theo quy định chỉ được hẹn lại một lần.',
-    );
+    expect(error.message).toBe('Hồ sơ 000.00.15.H41-260112-0001 đã có văn bản xin lỗi và hẹn lại một lần (ngày hẹn mới 17:00 30/01/2026); theo quy định chỉ được hẹn lại một lần.');
   });
 
   it('needs the new date after the original deadline', () => {
@@ -197,7 +195,11 @@ describe('side paths', () => {
     expect(awaiting.state.flags.supplementRequestedBy).toBe('department');
     expect(canApply(awaiting.state, 'handedToCourier')).toBe(false);
 
-    const supplied = makeEvent('supplementSupplied', { receivedAt: '2026-02-02T01:00:00.000Z', dueAt: '2026-02-13T10:00:00.000Z', documents: [{ name: 'Bản vẽ mặt bằng', originals: 1, certifiedCopies: 0, copies: 0 }] }, { dossierId: inTransit.id });
+    const supplied = makeEvent(
+      'supplementSupplied',
+      { receivedAt: '2026-02-02T01:00:00.000Z', dueAt: '2026-02-13T10:00:00.000Z', documents: [{ name: 'Bản vẽ mặt bằng', originals: 1, certifiedCopies: 0, copies: 0 }] },
+      { dossierId: inTransit.id },
+    );
     const restarted = applyEvent(awaiting.state, supplied);
     if (!restarted.ok) throw new Error(restarted.error.message);
     expect(restarted.state).toMatchObject({ status: 'received', receivedAt: '2026-02-02T01:00:00.000Z', dueAt: '2026-02-13T10:00:00.000Z', code: inTransit.code });

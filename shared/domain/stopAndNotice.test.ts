@@ -32,10 +32,13 @@ function stoppedFrom(status: DossierStatus, by?: 'counter' | 'department'): Doss
   return apply(before, makeEvent('withdrawn', { reason: 'Không còn nhu cầu', requestedBy: 'Nguyễn Thị Hương' }, { dossierId: before.id, deviceTime: '2026-01-14T02:00:00.000Z' }));
 }
 
-const atCenter = (state: DossierState, batchId = 'BG-260115-02-01') =>
-  makeEvent('papersReturned', { stage: 'atCenter', batchId }, { dossierId: state.id, deviceTime: '2026-01-15T03:00:00.000Z' });
+const atCenter = (state: DossierState, batchId = 'BG-260115-02-01') => makeEvent('papersReturned', { stage: 'atCenter', batchId }, { dossierId: state.id, deviceTime: '2026-01-15T03:00:00.000Z' });
 const toApplicant = (state: DossierState, authorised = false) =>
-  makeEvent('papersReturned', { stage: 'toApplicant', recipient: { name: authorised ? 'Lê Văn Tâm' : 'Nguyễn Thị Hương', idNumber: '040190001234', authorised }, at: '2026-01-16T02:30:00.000Z' }, { dossierId: state.id });
+  makeEvent(
+    'papersReturned',
+    { stage: 'toApplicant', recipient: { name: authorised ? 'Lê Văn Tâm' : 'Nguyễn Thị Hương', idNumber: '040190001234', authorised }, at: '2026-01-16T02:30:00.000Z' },
+    { dossierId: state.id },
+  );
 const notice = (state: DossierState, channel: NoticeChannel = 'sms', contact = '0912345678', early = true) =>
   makeEvent('applicantNotified', { channel, contact, message: 'Mời ông/bà đến nhận kết quả.', early, at: '2026-01-21T03:00:00.000Z' }, { dossierId: state.id });
 
@@ -107,7 +110,10 @@ describe('telling the applicant to collect', () => {
     const ready = fold(sampleEventsTo('resultReady'));
     let state = apply(ready, notice(ready, 'zalo', '0912 345 678', true));
     expect(state).toMatchObject({ status: 'resultReady', notifiedAt: '2026-01-21T03:00:00.000Z', flags: { noticeChannel: 'zalo', notifiedEarly: true } });
-    const again = { ...notice(state, 'phone', '02383843333', false), payload: { ...notice(state).payload, channel: 'phone', contact: '02383843333', early: false, at: '2026-01-23T01:00:00.000Z' } } as DossierEvent;
+    const again = {
+      ...notice(state, 'phone', '02383843333', false),
+      payload: { ...notice(state).payload, channel: 'phone', contact: '02383843333', early: false, at: '2026-01-23T01:00:00.000Z' },
+    } as DossierEvent;
     state = apply(state, again);
     expect(state).toMatchObject({ notifiedAt: '2026-01-23T01:00:00.000Z', flags: { noticeChannel: 'phone', notifiedEarly: false } });
     expect(apply(state, plausibleEvent('returned', undefined, state, { seed: 3 })).notifiedAt).toBe('2026-01-23T01:00:00.000Z');
@@ -116,7 +122,14 @@ describe('telling the applicant to collect', () => {
   it('forgets the notice when a corrected result arrives, so the applicant is told again', () => {
     let state = fold(sampleEventsTo('resultReady'));
     state = apply(state, notice(state));
-    for (const [type, variant] of [['returned'], ['correctionRequested'], ['handedToCourier', 'toDepartment'], ['deliveredToDepartment'], ['resultDispatched'], ['resultReceived', 'result']] as const) {
+    for (const [type, variant] of [
+      ['returned'],
+      ['correctionRequested'],
+      ['handedToCourier', 'toDepartment'],
+      ['deliveredToDepartment'],
+      ['resultDispatched'],
+      ['resultReceived', 'result'],
+    ] as const) {
       state = apply(state, plausibleEvent(type, variant, state, { seed: state.version + 70, dayOffset: 12 }));
     }
     expect(state.status).toBe('resultReady');

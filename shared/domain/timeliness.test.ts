@@ -42,7 +42,11 @@ describe('timeliness by calendar day in Vietnam', () => {
 
   it('an apology does not make a late dossier on time', () => {
     const atDepartment = stateAt('atDepartment');
-    const apology = makeEvent('apologyIssued', { reason: 'Chờ ý kiến liên ngành', responsibleOfficer: 'Phạm Văn Đức', reasonValid: true, newDueAt: '2026-02-05T10:00:00.000Z' }, { seed: 11, dossierId: atDepartment.id });
+    const apology = makeEvent(
+      'apologyIssued',
+      { reason: 'Chờ ý kiến liên ngành', responsibleOfficer: 'Phạm Văn Đức', reasonValid: true, newDueAt: '2026-02-05T10:00:00.000Z' },
+      { seed: 11, dossierId: atDepartment.id },
+    );
     const result = applyEvent(atDepartment, apology);
     if (!result.ok) throw new Error(result.error.message);
     const apologised = result.state;

@@ -70,8 +70,7 @@ export type DigitisedMediaType = (typeof DIGITISED_MEDIA_TYPES)[number];
 
 /** One checklist line's copy (by content address; the bytes travel apart) or its exemption with the reason. */
 export type DigitisedDocument =
-  | { kind: 'copy'; sha256: string; pages: number; size: number; mediaType: DigitisedMediaType; source: CaptureSource }
-  | { kind: 'exempt'; exemption: DigitisationExemption; reason: string };
+  { kind: 'copy'; sha256: string; pages: number; size: number; mediaType: DigitisedMediaType; source: CaptureSource } | { kind: 'exempt'; exemption: DigitisationExemption; reason: string };
 
 export type DossierEvent = EventMeta &
   (
@@ -173,17 +172,7 @@ export const DOSSIER_EVENT_TYPES: readonly DossierEventType[] = [
   'documentDigitised',
 ];
 
-export type DossierStatus =
-  | 'awaitingSupplement'
-  | 'refused'
-  | 'received'
-  | 'withCourier'
-  | 'atDepartment'
-  | 'resultInTransit'
-  | 'resultReady'
-  | 'returned'
-  | 'withdrawn'
-  | 'correctionRequested';
+export type DossierStatus = 'awaitingSupplement' | 'refused' | 'received' | 'withCourier' | 'atDepartment' | 'resultInTransit' | 'resultReady' | 'returned' | 'withdrawn' | 'correctionRequested';
 
 export const DOSSIER_STATUSES: readonly DossierStatus[] = [
   'awaitingSupplement',
@@ -265,15 +254,7 @@ export interface DossierState {
 }
 
 export type TransitionErrorCode =
-  | 'ILLEGAL_TRANSITION'
-  | 'APOLOGY_ALREADY_ISSUED'
-  | 'UNKNOWN_DOSSIER'
-  | 'DOSSIER_EXISTS'
-  | 'DOSSIER_MISMATCH'
-  | 'BATCH_MISMATCH'
-  | 'INVALID_PAYLOAD'
-  | 'DUPLICATE_EVENT'
-  | 'UNKNOWN_RULE_VERSION';
+  'ILLEGAL_TRANSITION' | 'APOLOGY_ALREADY_ISSUED' | 'UNKNOWN_DOSSIER' | 'DOSSIER_EXISTS' | 'DOSSIER_MISMATCH' | 'BATCH_MISMATCH' | 'INVALID_PAYLOAD' | 'DUPLICATE_EVENT' | 'UNKNOWN_RULE_VERSION';
 
 export interface TransitionError {
   code: TransitionErrorCode;

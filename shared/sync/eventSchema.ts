@@ -22,10 +22,7 @@ function obj(required: Record<string, unknown>, optional: Record<string, unknown
 
 const contactFields = { phone: optStr, address: optStr, email: optStr };
 export const applicantSchema = {
-  oneOf: [
-    obj({ kind: { const: 'individual' }, name: str, idNumber: str }, contactFields),
-    obj({ kind: { const: 'organisation' }, name: str, taxCode: str, representative: str }, contactFields),
-  ],
+  oneOf: [obj({ kind: { const: 'individual' }, name: str, idNumber: str }, contactFields), obj({ kind: { const: 'organisation' }, name: str, taxCode: str, representative: str }, contactFields)],
 } as const;
 
 const documents = {
@@ -47,14 +44,20 @@ const fees = { type: 'array', maxItems: 50, items: obj({ name: str, amount: { ty
 
 export const EVENT_PAYLOAD_SCHEMAS = {
   received: obj({
-    code: str, procedureCode: str, procedureName: str, departmentId: str, applicant: applicantSchema,
-    documents, sets: { type: 'integer', minimum: 1, maximum: 100 }, processingDays: { type: 'integer', minimum: 0, maximum: 3650 },
-    receivedAt: isoTime, dueAt: isoTime, collection, fees,
+    code: str,
+    procedureCode: str,
+    procedureName: str,
+    departmentId: str,
+    applicant: applicantSchema,
+    documents,
+    sets: { type: 'integer', minimum: 1, maximum: 100 },
+    processingDays: { type: 'integer', minimum: 0, maximum: 3650 },
+    receivedAt: isoTime,
+    dueAt: isoTime,
+    collection,
+    fees,
   }),
-  supplementRequested: obj(
-    { by, items: strList, reason: optStr, contact: obj({ officerName: str, phone: optStr }) },
-    { applicant: applicantSchema, procedureCode: str },
-  ),
+  supplementRequested: obj({ by, items: strList, reason: optStr, contact: obj({ officerName: str, phone: optStr }) }, { applicant: applicantSchema, procedureCode: str }),
   supplementSupplied: obj({ receivedAt: isoTime, dueAt: isoTime, documents }),
   refused: obj({ by, reasons: strList }, { applicant: applicantSchema, procedureCode: str }),
   handedToCourier: obj({ batchId: str, direction: { type: 'string', enum: ['toDepartment', 'toCenter'] }, courierName: str, departmentId: str }),
@@ -80,10 +83,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
     feeName: str,
   }),
   papersReturned: {
-    oneOf: [
-      obj({ stage: { const: 'atCenter' }, batchId: str }),
-      obj({ stage: { const: 'toApplicant' }, recipient, at: isoTime }),
-    ],
+    oneOf: [obj({ stage: { const: 'atCenter' }, batchId: str }), obj({ stage: { const: 'toApplicant' }, recipient, at: isoTime })],
   },
   applicantNotified: obj({
     channel: { type: 'string', enum: ['sms', 'phone', 'email', 'zalo', 'post'] },

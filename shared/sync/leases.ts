@@ -55,9 +55,7 @@ export function nextNumber<L extends HeldLease>(
   counterIndex: number,
   fallbackUsed: number,
 ): { number: number; from: 'lease'; lease: L } | { number: number; from: 'fallback' } | undefined {
-  const usable = held
-    .filter((l) => l.kind === kind && l.scope === scope && l.next <= l.last)
-    .sort((a, b) => a.first - b.first);
+  const usable = held.filter((l) => l.kind === kind && l.scope === scope && l.next <= l.last).sort((a, b) => a.first - b.first);
   const lease = usable[0];
   if (lease) return { number: lease.next, from: 'lease', lease };
   const fb = fallbackRange(kind, counterIndex);
@@ -74,7 +72,5 @@ export function mayIssue(n: number, kind: LeaseKind, counterIndex: number, lease
 
 /** Numbers still available to issue in a scope from held leases (not counting fallback). */
 export function remainingInScope(held: readonly HeldLease[], kind: LeaseKind, scope: string): number {
-  return held
-    .filter((l) => l.kind === kind && l.scope === scope)
-    .reduce((sum, l) => sum + Math.max(0, l.last - l.next + 1), 0);
+  return held.filter((l) => l.kind === kind && l.scope === scope).reduce((sum, l) => sum + Math.max(0, l.last - l.next + 1), 0);
 }

@@ -35,11 +35,7 @@ export interface Counter {
 }
 
 /** Starts a kiosk, enrols it as `counterId` and signs `user` in; the page shows the shell. */
-export async function openCounter(
-  browser: Browser,
-  server: Started,
-  options: { counterId: string; counterName: string; user: { username: string; password: string } },
-): Promise<Counter> {
+export async function openCounter(browser: Browser, server: Started, options: { counterId: string; counterName: string; user: { username: string; password: string } }): Promise<Counter> {
   const kiosk = await startWebHost(['--server-url', server.url]);
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   page.on('pageerror', (error) => console.error(`[${options.counterId}] page error: ${error.message}`));

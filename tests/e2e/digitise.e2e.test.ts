@@ -119,7 +119,10 @@ describe('digitising a two-page document from the document camera', () => {
     }
 
     const token = await enrol(server.url);
-    const uploaded = await page.evaluate(([url, t]) => (window as unknown as { digitise: { upload(u: string, t: string): Promise<{ failed: unknown[]; confirmed: number; states: string[] }> } }).digitise.upload(url!, t!), [server.url, token]);
+    const uploaded = await page.evaluate(
+      ([url, t]) => (window as unknown as { digitise: { upload(u: string, t: string): Promise<{ failed: unknown[]; confirmed: number; states: string[] }> } }).digitise.upload(url!, t!),
+      [server.url, token],
+    );
     expect(uploaded.failed).toEqual([]);
     expect(uploaded.states).toEqual(['confirmed']);
     const stored = join(server.dataDir, 'attachments', shot.sha256.slice(0, 2), shot.sha256);
@@ -168,21 +171,33 @@ describe('the office scanner folder, set in Cài đặt, feeds the digitising pa
     const field = page.getByLabel('Thư mục máy quét tài liệu (số hóa hồ sơ)');
     await field.fill(join(scans, 'chua-tao'));
     await page.getByRole('button', { name: /Lưu thư mục/ }).click();
-    await page.locator('#scan-folder-notice').getByText(/Không tìm thấy thư mục/).waitFor();
+    await page
+      .locator('#scan-folder-notice')
+      .getByText(/Không tìm thấy thư mục/)
+      .waitFor();
     await shot('1-settings-error');
     await field.fill(scans);
     await field.press('Enter');
-    await page.locator('#scan-folder-notice').getByText(/Đã lưu/).waitFor();
+    await page
+      .locator('#scan-folder-notice')
+      .getByText(/Đã lưu/)
+      .waitFor();
     await shot('2-settings-saved');
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await signInAs(page, DEMO_STAFF.receiving);
-    await page.getByTestId('sync-badge').getByText(/Trực tuyến/).waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId('sync-badge')
+      .getByText(/Trực tuyến/)
+      .waitFor({ timeout: 30_000 });
     await page.keyboard.press('F2');
     const search = page.getByRole('combobox');
     await search.waitFor({ timeout: 30_000 });
     await search.fill('cap lai giay phep lai xe');
-    await page.getByRole('option', { name: /Cấp lại giấy phép lái xe/ }).first().waitFor();
+    await page
+      .getByRole('option', { name: /Cấp lại giấy phép lái xe/ })
+      .first()
+      .waitFor();
     await page.keyboard.press('Enter');
     await page.getByLabel('Số CCCD / CMND / hộ chiếu').fill('040085001234');
     await page.getByLabel('Họ và tên').fill('Nguyễn Văn An');
@@ -204,7 +219,10 @@ describe('the office scanner folder, set in Cài đặt, feeds the digitising pa
     await page.getByText('Chưa có tệp mới').waitFor();
 
     // The scanner writes a two-page PDF, and a photo of the second paper.
-    const pdf = jpegPagesToPdf([scannedSheet(1), scannedSheet(2)].map((bytes) => ({ bytes, width: 620, height: 877 })), 'Bản quét');
+    const pdf = jpegPagesToPdf(
+      [scannedSheet(1), scannedSheet(2)].map((bytes) => ({ bytes, width: 620, height: 877 })),
+      'Bản quét',
+    );
     await writeFile(join(scans, 'scan-0001.pdf'), pdf);
     await writeFile(join(scans, 'anh-0002.jpg'), scannedSheet(3));
     const pdfRow = page.getByTestId('scanned-file-1');
@@ -214,12 +232,18 @@ describe('the office scanner folder, set in Cài đặt, feeds the digitising pa
     await shot('3-offered');
 
     await pdfRow.getByRole('button', { name: 'Đưa vào hồ sơ' }).click();
-    await page.getByTestId('digitise-line-0').getByText(/Đã số hóa \(2 trang/).waitFor();
+    await page
+      .getByTestId('digitise-line-0')
+      .getByText(/Đã số hóa \(2 trang/)
+      .waitFor();
     await pdfRow.waitFor({ state: 'detached' });
     const lastLine = documents - 1;
     if (lastLine > 0) await photoRow.getByLabel(/Giấy tờ cho tệp/).selectOption(String(lastLine));
     await photoRow.getByRole('button', { name: 'Đưa vào hồ sơ' }).click();
-    await page.getByTestId(`digitise-line-${lastLine}`).getByText(/Đã số hóa \(1 trang/).waitFor();
+    await page
+      .getByTestId(`digitise-line-${lastLine}`)
+      .getByText(/Đã số hóa \(1 trang/)
+      .waitFor();
     // The papers in between were only shown: exempt, with the reason.
     for (let line = 1; line < lastLine; line++) {
       const row = page.getByTestId(`digitise-line-${line}`);
@@ -229,8 +253,14 @@ describe('the office scanner folder, set in Cài đặt, feeds the digitising pa
       await row.getByLabel('Lý do không số hóa').press('Enter');
       await row.getByText(/Không số hóa: Giấy tờ chỉ xuất trình/).waitFor();
     }
-    await page.getByTestId('digitise-line-0').getByText(/máy chủ đã nhận/).waitFor({ timeout: 30_000 });
-    await page.getByTestId(`digitise-line-${lastLine}`).getByText(/máy chủ đã nhận/).waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId('digitise-line-0')
+      .getByText(/máy chủ đã nhận/)
+      .waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId(`digitise-line-${lastLine}`)
+      .getByText(/máy chủ đã nhận/)
+      .waitFor({ timeout: 30_000 });
     await page.getByText('Chưa có tệp mới').waitFor();
     await shot('4-digitised');
 

@@ -101,7 +101,10 @@ beforeAll(async () => {
     { printers: [{ id: 'vp', name: 'Máy in biên bản quầy 4', transport: 'network', address: printer.address, paper: '80mm', roles: ['handover'], copies: { handover: 2 } }] },
   ]);
   await counter.page.reload();
-  await counter.page.getByTestId('sync-badge').getByText(/Trực tuyến/).waitFor({ timeout: 30_000 });
+  await counter.page
+    .getByTestId('sync-badge')
+    .getByText(/Trực tuyến/)
+    .waitFor({ timeout: 30_000 });
   await waitForLocalRows(counter.page, 'dossiers', (rows) => rows.length >= 54, 30_000, 'the kiosk did not pull the 54 dossiers in 30 s');
   await counter.page.keyboard.press('F3');
   await counter.page.getByRole('tab', { name: /Chuyển hồ sơ đi/ }).waitFor({ timeout: 30_000 });
@@ -124,7 +127,14 @@ const feedback = (page: Page) => page.getByTestId('scan-feedback');
  */
 async function scanIn(page: Page, typed: string, testId: string, n: number) {
   await scan(page, typed);
-  const counted = await page.getByTestId(testId).filter({ hasText: new RegExp(`^${n} hồ sơ$`) }).waitFor({ timeout: 5_000 }).then(() => true, () => false);
+  const counted = await page
+    .getByTestId(testId)
+    .filter({ hasText: new RegExp(`^${n} hồ sơ$`) })
+    .waitFor({ timeout: 5_000 })
+    .then(
+      () => true,
+      () => false,
+    );
   if (counted) return;
   console.warn(`scan of ${typed} not counted (feedback: ${await feedback(page).innerText()}); scanning again`);
   await scan(page, typed);
@@ -136,10 +146,18 @@ async function expectVerdict(page: Page, outcome: string, text?: RegExp) {
 }
 async function count(page: Page, testId: string, n: number, timeout = 10_000) {
   try {
-    await page.getByTestId(testId).filter({ hasText: new RegExp(`^${n} hồ sơ$`) }).waitFor({ timeout });
+    await page
+      .getByTestId(testId)
+      .filter({ hasText: new RegExp(`^${n} hồ sơ$`) })
+      .waitFor({ timeout });
   } catch (error) {
     await shot(page, `failed-count-${n}`);
-    throw new Error(`${(error as Error).message}\nscan feedback: ${await feedback(page).innerText().catch(() => '')}`, { cause: error });
+    throw new Error(
+      `${(error as Error).message}\nscan feedback: ${await feedback(page)
+        .innerText()
+        .catch(() => '')}`,
+      { cause: error },
+    );
   }
 }
 
@@ -218,7 +236,10 @@ test('at the department, a counter that only synced the dossiers confirms the wh
   expect(outBatch).not.toBe('');
   department = await openCounter(browser, server, { counterId: 'quay-so', counterName: `Quầy 1 – ${departments[0]!.name}`, user: HANDOFF_USER });
   const { page } = department;
-  await page.getByTestId('sync-badge').getByText(/Trực tuyến/).waitFor({ timeout: 30_000 });
+  await page
+    .getByTestId('sync-badge')
+    .getByText(/Trực tuyến/)
+    .waitFor({ timeout: 30_000 });
   await waitForLocal(page, 'withCourier', outBatch, 50, 'department counter');
   await page.keyboard.press('F3');
   await page.getByRole('tab', { name: /Chuyển hồ sơ đi/ }).waitFor({ timeout: 30_000 });
@@ -242,10 +263,13 @@ test('at the department, a counter that only synced the dossiers confirms the wh
 
   // The facts reached the server with the department counter's name and the time of the scan.
   await expect
-    .poll(async () => {
-      const pulled = await api<PullResponse>(server.url, '/v1/pull?after=0&limit=500', pusher.device.credential);
-      return pulled.dossiers.filter((d) => d.status === 'atDepartment' && OUT.some((n) => codes[n] === d.code)).length;
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const pulled = await api<PullResponse>(server.url, '/v1/pull?after=0&limit=500', pusher.device.credential);
+        return pulled.dossiers.filter((d) => d.status === 'atDepartment' && OUT.some((n) => codes[n] === d.code)).length;
+      },
+      { timeout: 30_000 },
+    )
     .toBe(50);
 });
 
@@ -259,7 +283,10 @@ test('back at the Center, the batch barcode on the signed record marks the batch
   await expectVerdict(page, 'accepted', new RegExp(`Lô ${outBatch}: đã xác nhận giao 0 hồ sơ, bỏ qua 50 hồ sơ đã xác nhận hoặc báo thiếu`));
   const list = await page.getByTestId('delivery-list').innerText();
   expect(list.match(/Đang ở cơ quan giải quyết/g)).toHaveLength(50);
-  await page.locator('.batch-picker').getByText(/đã giao \d{2}:\d{2}/).waitFor();
+  await page
+    .locator('.batch-picker')
+    .getByText(/đã giao \d{2}:\d{2}/)
+    .waitFor();
   await shot(page, '5-delivered');
 });
 
@@ -300,11 +327,14 @@ test('results come back: 48 results, a supplement request and a refusal; unknown
 
   // The facts reached the server: its projection agrees.
   await expect
-    .poll(async () => {
-      const pulled = await api<PullResponse>(server.url, '/v1/pull?after=0&limit=500', pusher.device.credential);
-      const byCode = new Map(pulled.dossiers.map((d) => [d.code, d.status]));
-      return [byCode.get(codes.a1!), byCode.get(codes.a49!), byCode.get(codes.a50!), byCode.get(codes.misscan!)];
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const pulled = await api<PullResponse>(server.url, '/v1/pull?after=0&limit=500', pusher.device.credential);
+        const byCode = new Map(pulled.dossiers.map((d) => [d.code, d.status]));
+        return [byCode.get(codes.a1!), byCode.get(codes.a49!), byCode.get(codes.a50!), byCode.get(codes.misscan!)];
+      },
+      { timeout: 30_000 },
+    )
     .toEqual(['resultReady', 'awaitingSupplement', 'refused', 'received']);
 });
 

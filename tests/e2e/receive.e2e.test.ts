@@ -31,7 +31,10 @@ beforeAll(async () => {
     { printers: [{ id: 'vp', name: 'Máy in phiếu quầy 2', transport: 'network', address: printer.address, paper: '80mm', roles: ['slip', 'receipt', 'form'], copies: {} }] },
   ]);
   await counter.page.reload();
-  await counter.page.getByTestId('sync-badge').getByText(/Trực tuyến/).waitFor({ timeout: 30_000 });
+  await counter.page
+    .getByTestId('sync-badge')
+    .getByText(/Trực tuyến/)
+    .waitFor({ timeout: 30_000 });
   await counter.page.keyboard.press('F2');
 });
 
@@ -46,7 +49,10 @@ async function pickProcedure(page: Page, query: string, name: string) {
   const search = page.getByRole('combobox');
   await search.waitFor({ timeout: 30_000 });
   await search.fill(query);
-  await page.getByRole('option', { name: new RegExp(name) }).first().waitFor();
+  await page
+    .getByRole('option', { name: new RegExp(name) })
+    .first()
+    .waitFor();
   await page.keyboard.press('Enter');
   await page.getByLabel('Số CCCD / CMND / hộ chiếu').waitFor();
 }
@@ -140,7 +146,10 @@ test('a supplement request lists every missing document and is refused without a
   const { page } = counter;
   await page.getByLabel('Địa chỉ', { exact: true }).fill('Xóm 3, xã Nghi Lộc, Nghệ An');
   await page.keyboard.press('Enter');
-  await page.getByRole('checkbox', { name: /^Đã nhận:/ }).first().check();
+  await page
+    .getByRole('checkbox', { name: /^Đã nhận:/ })
+    .first()
+    .check();
   await page.keyboard.press('Alt+b');
   const panel = page.getByRole('form', { name: 'Phiếu yêu cầu bổ sung' });
   await panel.waitFor();
@@ -213,7 +222,10 @@ test('Tra cứu, still offline, finds a procedure typed without diacritics and s
   await page.keyboard.press('F7');
   const lookup = page.getByRole('region', { name: 'Tra cứu thủ tục' });
   await lookup.getByRole('combobox').fill('cap giay phep xay dung');
-  await lookup.getByRole('option', { name: /Cấp giấy phép xây dựng/ }).first().click();
+  await lookup
+    .getByRole('option', { name: /Cấp giấy phép xây dựng/ })
+    .first()
+    .click();
   await lookup.getByText('Danh mục còn thiếu: Thời hạn giải quyết').waitFor();
   await shot(page, '16-lookup');
 });

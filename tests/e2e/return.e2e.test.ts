@@ -51,9 +51,13 @@ function event<T extends DossierEventType>(type: T, dossierId: string, payload: 
 
 async function seedDossiers() {
   const enrol = await enrolmentCode(server.url, 'quay-8', 'Quầy 8 – Tiếp nhận');
-  pusher = (await (await fetch(new URL('/v1/enrol', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: enrol, deviceName: 'Quầy 8' }) })).json()) as EnrolResponse;
+  pusher = (await (
+    await fetch(new URL('/v1/enrol', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: enrol, deviceName: 'Quầy 8' }) })
+  ).json()) as EnrolResponse;
   const now = Date.now();
-  const yymmdd = vnDateKey(new Date(now - 3 * 86_400_000)).slice(2).replaceAll('-', '');
+  const yymmdd = vnDateKey(new Date(now - 3 * 86_400_000))
+    .slice(2)
+    .replaceAll('-', '');
   const lease = await api<LeaseResponse>('/v1/leases', pusher.credential, { requestId: randomUUID(), dossierDates: [yymmdd], blockSize: 10 });
   const numbers = lease.blocks.filter((b) => b.kind === 'dossierSeq').flatMap((b) => Array.from({ length: b.last - b.first + 1 }, (_, i) => b.first + i));
   const catalogue = await api<CatalogueResponse>('/v1/catalogue?after=0', pusher.credential);
@@ -181,7 +185,10 @@ beforeAll(async () => {
     { printers: [{ id: 'vp', name: 'Máy in quầy trả kết quả', transport: 'network', address: printer.address, paper: '80mm', roles: ['slip', 'receipt', 'form'], copies: {} }] },
   ]);
   await counter.page.reload();
-  await counter.page.getByTestId('sync-badge').getByText(/Trực tuyến/).waitFor({ timeout: 30_000 });
+  await counter.page
+    .getByTestId('sync-badge')
+    .getByText(/Trực tuyến/)
+    .waitFor({ timeout: 30_000 });
   // The pushed dossiers have arrived when all five are in this kiosk's database.
   await waitForLocalRows(counter.page, 'dossiers', (rows) => rows.length >= 5, 60_000, 'the kiosk did not pull the 5 dossiers in 60 s');
   await counter.page.keyboard.press('F4');
@@ -221,7 +228,10 @@ test('a return at the desk: the slip is scanned, the card shows the early result
   await page.getByLabel('Số định danh (CCCD) của người nhận').fill('040085001234');
   const jobs = printer.jobs.length;
   await page.keyboard.press('Enter');
-  await page.getByTestId('desk-outcome').getByText(/Đã trả kết quả hồ sơ .* cho Nguyễn Văn Bình/).waitFor();
+  await page
+    .getByTestId('desk-outcome')
+    .getByText(/Đã trả kết quả hồ sơ .* cho Nguyễn Văn Bình/)
+    .waitFor();
   await page.getByTestId('desk-outcome').getByText('Đã gửi in: Biên lai thu phí, lệ phí.').waitFor();
   await expect.poll(() => status(page)).toBe('Đã trả kết quả');
   expect(await page.getByTestId('amount-due').innerText()).toBe('Không');
@@ -243,7 +253,10 @@ test('a return to an authorised person: found by name without diacritics, the le
   await page.getByLabel('Giấy ủy quyền (số, ngày, nơi chứng thực)').fill('Giấy ủy quyền số 15/UQ ngày 20/11/2026, UBND phường Trường Thi chứng thực');
   const jobs = printer.jobs.length;
   await page.getByRole('button', { name: /Ghi nhận trả kết quả/ }).click();
-  await page.getByTestId('desk-outcome').getByText(/cho Võ Thị Giang \(người được ủy quyền\)/).waitFor();
+  await page
+    .getByTestId('desk-outcome')
+    .getByText(/cho Võ Thị Giang \(người được ủy quyền\)/)
+    .waitFor();
   await page.getByTestId('desk-outcome').getByText('Đã gửi in: Phiếu xác nhận trả kết quả.').waitFor();
   await page.getByText(/Trả kết quả tại quầy cho Võ Thị Giang \(người được ủy quyền\)/).waitFor();
   await shot(page, '4-authorised');
@@ -270,7 +283,10 @@ test('a return by post: found by phone, the postal item number recorded', async 
   await page.getByText(/dài 8–20 ký tự/).waitFor();
   await page.getByLabel('Số hiệu bưu gửi').fill('ee123456789vn');
   await page.keyboard.press('Enter');
-  await page.getByTestId('desk-outcome').getByText(/bưu gửi EE123456789VN/).waitFor();
+  await page
+    .getByTestId('desk-outcome')
+    .getByText(/bưu gửi EE123456789VN/)
+    .waitFor();
   await expect.poll(() => status(page)).toBe('Đã trả kết quả');
   await shot(page, '5-post');
 });
@@ -291,7 +307,10 @@ test('an apology from the board: letter and new slip printed, the second apology
   await page.getByLabel('Ngày hẹn trả kết quả mới').fill(newDate);
   const jobs = printer.jobs.length;
   await page.getByRole('button', { name: /Ghi nhận, in phiếu xin lỗi/ }).click();
-  await page.getByTestId('desk-outcome').getByText(/Đã ghi nhận văn bản xin lỗi/).waitFor();
+  await page
+    .getByTestId('desk-outcome')
+    .getByText(/Đã ghi nhận văn bản xin lỗi/)
+    .waitFor();
   await page.getByTestId('desk-outcome').getByText('Đã gửi in: Phiếu xin lỗi và hẹn lại ngày trả kết quả.').waitFor();
   await page.getByTestId('desk-outcome').getByText('Đã gửi in: Giấy hẹn trả kết quả mới.').waitFor();
   await printer.waitForJobs(jobs + 2, 30_000);
@@ -320,7 +339,10 @@ test('a correction after a return: agency at fault, new slip printed, nothing to
   await page.getByLabel('Ngày hẹn trả kết quả đính chính').fill(workingDayAhead(5));
   const jobs = printer.jobs.length;
   await page.getByRole('button', { name: /Ghi nhận và in giấy hẹn mới/ }).click();
-  await page.getByTestId('desk-outcome').getByText(/không thu phí/).waitFor();
+  await page
+    .getByTestId('desk-outcome')
+    .getByText(/không thu phí/)
+    .waitFor();
   await page.getByTestId('desk-outcome').getByText('Đã gửi in: Giấy hẹn trả kết quả mới.').waitFor();
   await printer.waitForJobs(jobs + 1, 30_000);
   await expect.poll(() => status(page)).toBe('Đang đính chính kết quả');
@@ -370,7 +392,10 @@ test('a dossier pruned from the counter by the retention rule is found on the se
   await expect.poll(() => card.locator('h2').innerText(), { timeout: 30_000 }).toBe(codes.post);
   expect(await page.getByTestId('server-copy').innerText()).toMatch(/^Hồ sơ lấy từ máy chủ \(đã xoá khỏi máy quầy theo quy định lưu trữ\)/);
   expect(await status(page)).toBe('Đã trả kết quả');
-  await card.getByText(/bưu gửi EE123456789VN/).first().waitFor();
+  await card
+    .getByText(/bưu gửi EE123456789VN/)
+    .first()
+    .waitFor();
   expect(await card.getByRole('button', { name: /Yêu cầu đính chính|Trả kết quả/ }).count()).toBe(0);
   expect(await card.innerText()).toContain('040******333');
   await shot(page, '11-server-copy');

@@ -128,7 +128,10 @@ test('after the Center’s idle time the screen locks over the work, and unlocks
   await page.keyboard.press('F2');
   await password.fill('sai-mat-khau');
   await page.getByRole('button', { name: /Mở khoá/ }).click();
-  await page.locator('#lock-password-error').getByText(/mật khẩu/i).waitFor();
+  await page
+    .locator('#lock-password-error')
+    .getByText(/mật khẩu/i)
+    .waitFor();
   await shot(page, '3-wrong-password');
   await password.fill(DEMO_STAFF.receiving.password);
   await password.press('Enter');
@@ -169,10 +172,18 @@ async function pushReturnedDossier(): Promise<{ code: string }> {
   const event = <T extends DossierEventType>(type: T, payload: PayloadOf<T>): DossierEvent => pusher.event(type, dossierId, payload);
   const events = [
     event('received', {
-      code, procedureCode: '1.009994', procedureName: 'Cấp giấy phép xây dựng nhà ở riêng lẻ', departmentId: department.id,
+      code,
+      procedureCode: '1.009994',
+      procedureName: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
+      departmentId: department.id,
       applicant: { kind: 'individual', name: 'Hoàng Thị Mai', idNumber: CITIZEN_ID, phone: CITIZEN_PHONE },
       documents: [{ name: 'Đơn đề nghị cấp giấy phép xây dựng', originals: 1, certifiedCopies: 0, copies: 0 }],
-      sets: 1, processingDays: 15, receivedAt: at(0), dueAt: new Date(now + 20 * 86_400_000).toISOString(), collection: { method: 'desk' }, fees: [],
+      sets: 1,
+      processingDays: 15,
+      receivedAt: at(0),
+      dueAt: new Date(now + 20 * 86_400_000).toISOString(),
+      collection: { method: 'desk' },
+      fees: [],
     }),
     event('handedToCourier', { batchId: 'BG-E2E-01', direction: 'toDepartment', courierName: 'Bưu điện Vinh', departmentId: department.id }),
     event('deliveredToDepartment', { batchId: 'BG-E2E-01', at: at(10) }),
@@ -209,11 +220,14 @@ test('the new appointment slip prints with the citizen’s ID number and phone m
     expect(await heading(page)).toBe('Trả kết quả');
     const query = page.locator('#dossier-query');
     await expect
-      .poll(async () => {
-        await query.fill(code);
-        await query.press('Enter');
-        return page.getByRole('button', { name: /Yêu cầu đính chính/ }).count();
-      }, { timeout: 30_000, interval: 1_000 })
+      .poll(
+        async () => {
+          await query.fill(code);
+          await query.press('Enter');
+          return page.getByRole('button', { name: /Yêu cầu đính chính/ }).count();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
       .toBe(1);
     await page.getByRole('button', { name: /Yêu cầu đính chính/ }).click();
     await page.getByRole('radio', { name: /Cơ quan giải quyết/ }).check();

@@ -46,8 +46,14 @@ test('the administrator adds a printer: wrong input is named at its field, then 
   await page.getByLabel('Địa chỉ').fill('192.168.1.300:9100');
   await page.getByLabel('Tên máy in').press('Enter');
   await page.locator('#printer-name-error').getByText('Hãy đặt tên máy in').waitFor();
-  await page.locator('#printer-address-error').getByText(/không phải địa chỉ IP/).waitFor();
-  await page.locator('#printer-roles-error').getByText(/ít nhất một loại giấy tờ/).waitFor();
+  await page
+    .locator('#printer-address-error')
+    .getByText(/không phải địa chỉ IP/)
+    .waitFor();
+  await page
+    .locator('#printer-roles-error')
+    .getByText(/ít nhất một loại giấy tờ/)
+    .waitFor();
   await shot(page, '1-errors');
 
   await page.getByLabel('Tên máy in').fill('Máy in phiếu quầy 9');
@@ -57,7 +63,10 @@ test('the administrator adds a printer: wrong input is named at its field, then 
   await page.getByRole('checkbox', { name: 'Biên lai thu phí' }).check();
   await page.locator('#printer-copies-slip').fill('9');
   await page.getByLabel('Tên máy in').press('Enter');
-  await page.locator('#printer-copies-slip-error').getByText(/từ 1 đến 5/).waitFor();
+  await page
+    .locator('#printer-copies-slip-error')
+    .getByText(/từ 1 đến 5/)
+    .waitFor();
   // Nothing typed was lost while the error was shown.
   expect(await page.getByLabel('Tên máy in').inputValue()).toBe('Máy in phiếu quầy 9');
   await page.locator('#printer-copies-slip').fill('2');
@@ -85,7 +94,10 @@ test('the test page prints on the 80 mm printer with legible symbols, and a repr
   const { page } = counter;
   const card = page.getByRole('listitem', { name: 'Máy in phiếu quầy 9' });
   await card.getByRole('button', { name: 'In trang thử' }).click();
-  await card.getByRole('status').getByText(/Đã gửi trang in thử/).waitFor();
+  await card
+    .getByRole('status')
+    .getByText(/Đã gửi trang in thử/)
+    .waitFor();
   await printer.waitForJobs(1, 30_000);
   const job = printer.jobs[0]!;
   const png = pngToRgba(job.png);

@@ -32,7 +32,10 @@ test('an enrolled counter opens the Vietnamese shell with its sections, identity
   expect(identity).toContain('Quầy 3 – Tiếp nhận');
   expect(identity).toContain(DEMO_STAFF.supervisor.fullName);
   expect(identity).toMatch(/Trình duyệt · phiên bản \d+\.\d+\.\d+/);
-  await page.getByTestId('sync-badge').getByText(/Trực tuyến/).waitFor({ timeout: 20_000 });
+  await page
+    .getByTestId('sync-badge')
+    .getByText(/Trực tuyến/)
+    .waitFor({ timeout: 20_000 });
 
   await page.keyboard.press('F9');
   await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Cài đặt');

@@ -42,20 +42,25 @@ beforeAll(async () => {
   readyCode = await pusher.nextCode(receivedAt);
   // Received an hour ago, handed over and delivered: both dossiers are at the department.
   const atDepartment = (id: string, dossierCode: string, applicant: Applicant) => [
-    pusher.event('received', id, {
-      code: dossierCode,
-      procedureCode: '1.001234',
-      procedureName: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
-      departmentId: department.id,
-      applicant,
-      documents: [{ name: 'Đơn đề nghị cấp giấy phép', originals: 1, certifiedCopies: 0, copies: 0 }],
-      sets: 1,
-      processingDays: 10,
-      receivedAt: receivedAt.toISOString(),
-      dueAt: new Date(Date.now() + 8 * 86_400_000).toISOString(),
-      collection: { method: 'desk' },
-      fees: [],
-    }, receivedAt),
+    pusher.event(
+      'received',
+      id,
+      {
+        code: dossierCode,
+        procedureCode: '1.001234',
+        procedureName: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
+        departmentId: department.id,
+        applicant,
+        documents: [{ name: 'Đơn đề nghị cấp giấy phép', originals: 1, certifiedCopies: 0, copies: 0 }],
+        sets: 1,
+        processingDays: 10,
+        receivedAt: receivedAt.toISOString(),
+        dueAt: new Date(Date.now() + 8 * 86_400_000).toISOString(),
+        collection: { method: 'desk' },
+        fees: [],
+      },
+      receivedAt,
+    ),
     pusher.event('handedToCourier', id, { batchId: 'BG-000101-09-01', direction: 'toDepartment', courierName: 'Bưu điện Vinh', departmentId: department.id }, receivedAt),
     pusher.event('deliveredToDepartment', id, { batchId: 'BG-000101-09-01', at: receivedAt.toISOString() }, receivedAt),
   ];
@@ -84,11 +89,14 @@ test('a stop asked while the dossier is at the department is recorded once, with
 
   // The counter learns of the dossier from the server; look it up once it has arrived.
   await expect
-    .poll(async () => {
-      await page.getByLabel('Mã hồ sơ').fill(code);
-      await page.getByLabel('Mã hồ sơ').press('Enter');
-      return page.getByTestId('stop-status').count();
-    }, { timeout: 30_000, interval: 1_000 })
+    .poll(
+      async () => {
+        await page.getByLabel('Mã hồ sơ').fill(code);
+        await page.getByLabel('Mã hồ sơ').press('Enter');
+        return page.getByTestId('stop-status').count();
+      },
+      { timeout: 30_000, interval: 1_000 },
+    )
     .toBe(1);
   await expect(page.getByTestId('stop-status').innerText()).resolves.toBe('Đang ở cơ quan giải quyết');
   await expect(page.getByText(/Hồ sơ giấy đang ở cơ quan giải quyết/).count()).resolves.toBeGreaterThan(0);
@@ -108,10 +116,13 @@ test('a stop asked while the dossier is at the department is recorded once, with
   // The fact reaches the central server exactly once, attributed to this counter.
   const pusher = await enrolPusher(server.url, 'quay-10', 'Quầy 10');
   await expect
-    .poll(async () => {
-      const trail = await api<{ events: { event: { type: string; counterId: string } }[] }>(server.url, `/v1/dossiers/${dossierId}/events`, pusher.device.credential);
-      return trail.events.filter((e) => e.event.type === 'withdrawn').map((e) => e.event.counterId);
-    }, { timeout: 30_000, interval: 1_000 })
+    .poll(
+      async () => {
+        const trail = await api<{ events: { event: { type: string; counterId: string } }[] }>(server.url, `/v1/dossiers/${dossierId}/events`, pusher.device.credential);
+        return trail.events.filter((e) => e.event.type === 'withdrawn').map((e) => e.event.counterId);
+      },
+      { timeout: 30_000, interval: 1_000 },
+    )
     .toEqual(['quay-4']);
 });
 
@@ -161,7 +172,10 @@ test('the stopped papers come back in the courier bag and are handed back to the
   await page.getByLabel('Giấy ủy quyền (số, ngày; không bắt buộc)').fill('Giấy ủy quyền số 07/UQ');
   await page.screenshot({ path: `${SHOTS}/stop-4-hand-back.png`, fullPage: true });
   await page.getByRole('button', { name: /Trả lại giấy tờ cho người nộp/ }).click();
-  await page.getByRole('status').filter({ hasText: `Đã trả lại giấy tờ hồ sơ ${code} cho Võ Văn Hải (người được ủy quyền)` }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Đã trả lại giấy tờ hồ sơ ${code} cho Võ Văn Hải (người được ủy quyền)` })
+    .waitFor();
   await expect.poll(() => page.getByTestId('papers-where').innerText(), { timeout: 10_000 }).toContain('Đã trả lại giấy tờ cho người nộp');
   expect(await page.getByTestId('stopped-atCenter').innerText()).not.toContain(code);
   await page.screenshot({ path: `${SHOTS}/stop-5-handed-back.png`, fullPage: true });
@@ -179,17 +193,22 @@ test('a result ready early is listed until the applicant is told, and the notice
   await page.keyboard.press('F6');
   const group = page.getByTestId('board-notYetNotified');
   await expect
-    .poll(async () => {
-      await page.getByRole('button', { name: 'Làm mới' }).click();
-      return group.locator(`tr[data-code="${readyCode}"]`).count();
-    }, { timeout: 30_000, interval: 1_000 })
+    .poll(
+      async () => {
+        await page.getByRole('button', { name: 'Làm mới' }).click();
+        return group.locator(`tr[data-code="${readyCode}"]`).count();
+      },
+      { timeout: 30_000, interval: 1_000 },
+    )
     .toBe(1);
   await expect(group.locator(`tr[data-code="${readyCode}"]`).innerText()).resolves.toContain('sớm hạn');
   await page.screenshot({ path: `${SHOTS}/notify-1-board.png`, fullPage: true });
 
   await group.getByRole('button', { name: `Báo người nộp hồ sơ ${readyCode}` }).click();
   const text = page.locator('#notice-message');
-  await expect(text.inputValue()).resolves.toMatch(new RegExp(`hồ sơ ${readyCode.replaceAll('.', '\\.')} \\(Cấp giấy phép xây dựng nhà ở riêng lẻ\\) đã có kết quả, sớm hơn ngày hẹn \\d{2}/\\d{2}/\\d{4}`));
+  await expect(text.inputValue()).resolves.toMatch(
+    new RegExp(`hồ sơ ${readyCode.replaceAll('.', '\\.')} \\(Cấp giấy phép xây dựng nhà ở riêng lẻ\\) đã có kết quả, sớm hơn ngày hẹn \\d{2}/\\d{2}/\\d{4}`),
+  );
   // The full number appears once the access is written to the audit log, as on the card's "Hiện".
   await expect.poll(() => page.locator('#notice-contact').inputValue(), { timeout: 10_000 }).toBe('0987111222');
   await page.getByLabel('Zalo').check();
@@ -199,13 +218,19 @@ test('a result ready early is listed until the applicant is told, and the notice
   await page.locator('#notice-contact').fill('0987 111 222');
   await page.screenshot({ path: `${SHOTS}/notify-2-form.png`, fullPage: true });
   await page.getByRole('button', { name: /Ghi nhận đã báo người nộp/ }).click();
-  await page.getByTestId('desk-outcome').filter({ hasText: `Đã ghi nhận báo người nộp hồ sơ ${readyCode} qua Zalo` }).waitFor();
+  await page
+    .getByTestId('desk-outcome')
+    .filter({ hasText: `Đã ghi nhận báo người nộp hồ sơ ${readyCode} qua Zalo` })
+    .waitFor();
   await expect.poll(() => group.locator(`tr[data-code="${readyCode}"]`).count(), { timeout: 10_000 }).toBe(0);
   // The card's history is read again once the dossier changes (from the server when online).
   await expect.poll(() => page.getByTestId('dossier-card').innerText(), { timeout: 10_000 }).toContain('Báo người nộp đến nhận (kết quả có sớm hạn) qua Zalo lúc');
   await page.screenshot({ path: `${SHOTS}/notify-3-told.png`, fullPage: true });
 
   await expect
-    .poll(async () => (await serverEventTypes(readyId)).filter((e) => e.type === 'applicantNotified').map((e) => [e.payload.channel, e.payload.early, e.counterId]), { timeout: 30_000, interval: 1_000 })
+    .poll(async () => (await serverEventTypes(readyId)).filter((e) => e.type === 'applicantNotified').map((e) => [e.payload.channel, e.payload.early, e.counterId]), {
+      timeout: 30_000,
+      interval: 1_000,
+    })
     .toEqual([['zalo', true, 'quay-4']]);
 });

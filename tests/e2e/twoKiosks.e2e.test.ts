@@ -99,7 +99,10 @@ async function receiveAtCounter(page: Page, shot: string): Promise<string> {
   await page.keyboard.press('Enter');
   await page.getByLabel('Số tiền thu (đồng)').waitFor();
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: /^Tiếp nhận/ }).last().waitFor();
+  await page
+    .getByRole('button', { name: /^Tiếp nhận/ })
+    .last()
+    .waitFor();
   await page.keyboard.press('Control+Enter');
   const code = (await page.getByTestId('dossier-code').innerText()).trim();
   await page.screenshot({ path: `${SHOTS}/two-kiosks-${shot}.png` });
@@ -137,13 +140,19 @@ afterAll(async () => {
 
 test('a dossier received at A while its network is cut reaches the server exactly once and B sees it', async () => {
   const a = kioskA.page;
-  await a.getByTestId('sync-badge').getByText(/Trực tuyến/).waitFor({ timeout: 20_000 });
+  await a
+    .getByTestId('sync-badge')
+    .getByText(/Trực tuyến/)
+    .waitFor({ timeout: 20_000 });
   expect(await badge(a)).toContain('đã gửi hết');
 
   await cable.cut();
   codeA = await receiveAtCounter(a, 'a-offline-accepted');
   expect(codeA).toMatch(/^000\.00\.15\.H41-\d{6}-\d{4}$/);
-  await a.getByTestId('sync-badge').getByText(/Mất kết nối/).waitFor({ timeout: 30_000 });
+  await a
+    .getByTestId('sync-badge')
+    .getByText(/Mất kết nối/)
+    .waitFor({ timeout: 30_000 });
   const offlineBadge = await badge(a);
   const pending = Number(/(\d+) sự kiện chờ gửi/.exec(offlineBadge)?.[1]);
   expect(pending).toBeGreaterThanOrEqual(1);
@@ -153,7 +162,10 @@ test('a dossier received at A while its network is cut reaches the server exactl
   expect(await snapshotByCode(deviceC.credential, codeA)).toBeUndefined();
 
   await cable.plug();
-  await a.getByTestId('sync-badge').getByText(/Trực tuyến · đã gửi hết/).waitFor({ timeout: 90_000 });
+  await a
+    .getByTestId('sync-badge')
+    .getByText(/Trực tuyến · đã gửi hết/)
+    .waitFor({ timeout: 90_000 });
   await a.screenshot({ path: `${SHOTS}/two-kiosks-a-restored.png` });
 
   const snap = await snapshotByCode(deviceC.credential, codeA);
@@ -184,7 +196,10 @@ test('the result comes back and is returned at B through its return screen; A co
   await b.keyboard.press('Alt+T');
   await b.getByLabel('Số định danh (CCCD) của người nhận').fill('040085001234');
   await b.keyboard.press('Enter');
-  await b.getByTestId('desk-outcome').getByText(/Đã trả kết quả hồ sơ/).waitFor();
+  await b
+    .getByTestId('desk-outcome')
+    .getByText(/Đã trả kết quả hồ sơ/)
+    .waitFor();
   await b.screenshot({ path: `${SHOTS}/two-kiosks-b-returned.png` });
 
   await expect.poll(async () => (await snapshotByCode(deviceC.credential, codeA))?.status, { timeout: 30_000 }).toBe('returned');

@@ -13,18 +13,7 @@ import type {
   StopProcessingData,
   SupplementRequestData,
 } from '../../shared/documents';
-import {
-  apology,
-  appointmentSlip,
-  controlSheet,
-  feeReceipt,
-  handoverRecord,
-  printerTestPage,
-  refusal,
-  returnConfirmation,
-  stopProcessing,
-  supplementRequest,
-} from '../../shared/documents';
+import { apology, appointmentSlip, controlSheet, feeReceipt, handoverRecord, printerTestPage, refusal, returnConfirmation, stopProcessing, supplementRequest } from '../../shared/documents';
 
 export const AGENCY = { parent: 'UBND tỉnh Nghệ An', name: 'Trung tâm Phục vụ Hành chính công' };
 export const DOSSIER_CODE = '000.00.15.H41-260112-0001';

@@ -22,8 +22,28 @@ const REGISTER: RegisterData = {
   year: 2026,
   book: '01/2026',
   rows: [
-    { seq: 36, dossierCode: '000.00.15.H41-260112-0001', procedureName: SLIP.procedureName, applicantName: 'Nguyễn Thị Hồng Nhung', addressPhone: 'TP Vinh, 0912345678', decidingAgency: 'Sở Nông nghiệp và Môi trường', receivedAt: SLIP.receivedAt, appointmentAt: SLIP.appointmentAt, returnedAt: '2026-01-30T03:00:00.000Z', collectedHow: 'Tại quầy' },
-    { seq: 37, dossierCode: '000.00.15.H41-260112-0002', procedureName: 'Đăng ký biến động quyền sử dụng đất', applicantName: 'Võ Đình Ước', addressPhone: 'Nghi Lộc, 0987654321', decidingAgency: 'Văn phòng Đăng ký đất đai', receivedAt: SLIP.receivedAt, appointmentAt: SLIP.appointmentAt },
+    {
+      seq: 36,
+      dossierCode: '000.00.15.H41-260112-0001',
+      procedureName: SLIP.procedureName,
+      applicantName: 'Nguyễn Thị Hồng Nhung',
+      addressPhone: 'TP Vinh, 0912345678',
+      decidingAgency: 'Sở Nông nghiệp và Môi trường',
+      receivedAt: SLIP.receivedAt,
+      appointmentAt: SLIP.appointmentAt,
+      returnedAt: '2026-01-30T03:00:00.000Z',
+      collectedHow: 'Tại quầy',
+    },
+    {
+      seq: 37,
+      dossierCode: '000.00.15.H41-260112-0002',
+      procedureName: 'Đăng ký biến động quyền sử dụng đất',
+      applicantName: 'Võ Đình Ước',
+      addressPhone: 'Nghi Lộc, 0987654321',
+      decidingAgency: 'Văn phòng Đăng ký đất đai',
+      receivedAt: SLIP.receivedAt,
+      appointmentAt: SLIP.appointmentAt,
+    },
   ],
 };
 
@@ -35,7 +55,20 @@ function forms(options: DocumentOptions): { form: string; doc: PrintDocument }[]
     { form: '02', doc: () => supplementRequest(SUPPLEMENT, options, BARCODE_KEY) },
     { form: '03', doc: () => refusal(REFUSAL, options) },
     { form: '04', doc: () => apology(APOLOGY, options, BARCODE_KEY) },
-    { form: '05', doc: () => stopProcessing({ ...STOP, requestedBy: 'Lê Văn Tâm (người được ủy quyền)', requestedAt: '2026-01-14T02:30:00.000Z', feeNote: 'Thủ tục không quy định hoàn trả: lệ phí đã nộp không được hoàn lại.', papersReturn: 'Quầy trả kết quả, Trung tâm Phục vụ Hành chính công tỉnh' }, options) },
+    {
+      form: '05',
+      doc: () =>
+        stopProcessing(
+          {
+            ...STOP,
+            requestedBy: 'Lê Văn Tâm (người được ủy quyền)',
+            requestedAt: '2026-01-14T02:30:00.000Z',
+            feeNote: 'Thủ tục không quy định hoàn trả: lệ phí đã nộp không được hoàn lại.',
+            papersReturn: 'Quầy trả kết quả, Trung tâm Phục vụ Hành chính công tỉnh',
+          },
+          options,
+        ),
+    },
     { form: '06', doc: () => controlSheet(CONTROL, options) },
     { form: '07', doc: () => registerBook(REGISTER, options) },
   ];

@@ -51,7 +51,10 @@ const FONTS = ['20px', 'bold 24px', 'italic 28px', 'bold 32px', '130px'].map((f)
 const letters = fc.constantFrom(...VIETNAMESE_LETTERS, 'A', 'g', 'j', 'Q', '0', '.', ' ', '-');
 
 /** Text ops far enough apart that their anti-aliased edges never overlap (where compositing order could matter). */
-const separatedText = fc.array(fc.record({ text: fc.array(letters, { minLength: 1, maxLength: 12 }).map((l) => l.join('')), font: fc.constantFrom(...FONTS), x: fc.double({ min: -20, max: 400, noNaN: true }) }), { maxLength: 4 });
+const separatedText = fc.array(
+  fc.record({ text: fc.array(letters, { minLength: 1, maxLength: 12 }).map((l) => l.join('')), font: fc.constantFrom(...FONTS), x: fc.double({ min: -20, max: 400, noNaN: true }) }),
+  { maxLength: 4 },
+);
 const rect = fc.record({ x: fc.integer({ min: -30, max: 420 }), y: fc.integer({ min: -30, max: 900 }), w: fc.integer({ min: 0, max: 200 }), h: fc.integer({ min: 0, max: 120 }) });
 
 describe('rasteriseLayout', () => {

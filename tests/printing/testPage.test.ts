@@ -12,7 +12,10 @@ const doc = printerTestPage({ printerName: 'Máy in phiếu quầy 3', paperLabe
 
 describe('printer test page', () => {
   it('lists every one of the 146 letters', () => {
-    const text = doc.blocks.filter((b): b is TextBlock => b.type === 'text').map((b) => b.text).join(' ');
+    const text = doc.blocks
+      .filter((b): b is TextBlock => b.type === 'text')
+      .map((b) => b.text)
+      .join(' ');
     for (const letter of VIETNAMESE_LETTERS) expect(text).toContain(letter);
   });
 

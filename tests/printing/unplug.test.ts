@@ -31,10 +31,13 @@ describe('network printer unplugged mid-job', () => {
 
     // At least one failed retry while unplugged (the first attempt died mid-job, later ones are refused).
     await expect
-      .poll(async () => {
-        const job = await store.get(jobId);
-        return job !== undefined && job.attempts >= 2 && job.state === 'queued';
-      }, { timeout: 5_000 })
+      .poll(
+        async () => {
+          const job = await store.get(jobId);
+          return job !== undefined && job.attempts >= 2 && job.state === 'queued';
+        },
+        { timeout: 5_000 },
+      )
       .toBe(true);
     const waiting = (await store.get(jobId))!;
     expect(waiting.state).toBe('queued');

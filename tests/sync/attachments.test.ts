@@ -109,8 +109,14 @@ describe('attachments over an unreliable network', () => {
           const captured = files.map((f, line) => ({ line, bytes: fileBytes(f.seed * 7919 + run, f.size) }));
           for (const c of captured) {
             await saveCapture(db, nodeSha256, c.bytes, {
-              dossierId, checklistLine: c.line, documentName: `Giấy tờ ${c.line + 1}`, mediaType: 'application/pdf', pages: 1,
-              source: 'camera', capturedAt: new Date().toISOString(), capturedBy: 'tiepnhan1',
+              dossierId,
+              checklistLine: c.line,
+              documentName: `Giấy tờ ${c.line + 1}`,
+              mediaType: 'application/pdf',
+              pages: 1,
+              source: 'camera',
+              capturedAt: new Date().toISOString(),
+              capturedBy: 'tiepnhan1',
             });
           }
           for (const step of steps) {
@@ -150,7 +156,16 @@ describe('attachments over an unreliable network', () => {
     const results = [];
     for (const [i, token] of [tokenA, tokenB].entries()) {
       const db = new MotCuaDb(`twice${i}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-      const capture = { dossierId: 'd-twice', checklistLine: 0, documentName: 'Căn cước', mediaType: 'application/pdf' as const, pages: 1, source: 'scanner' as const, capturedAt: new Date().toISOString(), capturedBy: 'x' };
+      const capture = {
+        dossierId: 'd-twice',
+        checklistLine: 0,
+        documentName: 'Căn cước',
+        mediaType: 'application/pdf' as const,
+        pages: 1,
+        source: 'scanner' as const,
+        capturedAt: new Date().toISOString(),
+        capturedBy: 'x',
+      };
       // Captured twice on the same counter: still one local row.
       await saveCapture(db, nodeSha256, bytes, capture);
       await saveCapture(db, nodeSha256, bytes, { ...capture, capturedAt: new Date(Date.now() + 1000).toISOString() });
@@ -171,12 +186,27 @@ describe('attachments over an unreliable network', () => {
   it('refuses bytes that do not match their hash and asks for missing chunks by number', async () => {
     const auth = { authorization: `Bearer ${tokenA}` };
     const sha = 'f'.repeat(64);
-    const put = await server.app.inject({ method: 'PUT', url: `/v1/attachments/${sha}/chunks/0`, headers: { ...auth, 'content-type': 'application/octet-stream' }, payload: Buffer.from('không phải tệp này') });
+    const put = await server.app.inject({
+      method: 'PUT',
+      url: `/v1/attachments/${sha}/chunks/0`,
+      headers: { ...auth, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('không phải tệp này'),
+    });
     expect(put.statusCode).toBe(204);
-    const missing = await server.app.inject({ method: 'POST', url: `/v1/attachments/${sha}/complete`, headers: auth, payload: { sha256: sha, size: CHUNK_SIZE + 1, mediaType: 'application/pdf', chunkSize: CHUNK_SIZE } });
+    const missing = await server.app.inject({
+      method: 'POST',
+      url: `/v1/attachments/${sha}/complete`,
+      headers: auth,
+      payload: { sha256: sha, size: CHUNK_SIZE + 1, mediaType: 'application/pdf', chunkSize: CHUNK_SIZE },
+    });
     expect(missing.statusCode).toBe(409);
     expect(missing.json().error.message).toContain('thiếu phần 1');
-    const wrong = await server.app.inject({ method: 'POST', url: `/v1/attachments/${sha}/complete`, headers: auth, payload: { sha256: sha, size: Buffer.byteLength('không phải tệp này'), mediaType: 'application/pdf', chunkSize: CHUNK_SIZE } });
+    const wrong = await server.app.inject({
+      method: 'POST',
+      url: `/v1/attachments/${sha}/complete`,
+      headers: auth,
+      payload: { sha256: sha, size: Buffer.byteLength('không phải tệp này'), mediaType: 'application/pdf', chunkSize: CHUNK_SIZE },
+    });
     expect(wrong.statusCode).toBe(409);
     expect(wrong.json().error.message).toContain('không khớp mã băm');
     expect((await server.app.inject({ method: 'HEAD', url: `/v1/attachments/${sha}`, headers: auth })).statusCode).toBe(404);

@@ -28,7 +28,12 @@ class Counter {
   readonly net: FakeNetwork;
   private readonly idb = new IDBFactory();
 
-  constructor(readonly counterId: string, readonly counterIndex: number, private readonly credential: string, server: TestServer) {
+  constructor(
+    readonly counterId: string,
+    readonly counterIndex: number,
+    private readonly credential: string,
+    server: TestServer,
+  ) {
     this.net = new FakeNetwork(server.app);
     this.open();
   }

@@ -5,11 +5,7 @@ import type { DossierEvent, EventOf, PayloadOf, DossierEventType } from '../../s
 
 export const AGENCY = '000.00.15.H41';
 
-export function event<T extends DossierEventType>(
-  type: T,
-  payload: PayloadOf<T>,
-  meta: { dossierId: string; counterId: string; officerId?: string; id?: string },
-): EventOf<T> {
+export function event<T extends DossierEventType>(type: T, payload: PayloadOf<T>, meta: { dossierId: string; counterId: string; officerId?: string; id?: string }): EventOf<T> {
   return {
     id: meta.id ?? randomUUID(),
     dossierId: meta.dossierId,
@@ -68,11 +64,7 @@ export function withdrawn(counterId: string, dossierId: string): EventOf<'withdr
 }
 
 export function feeCollected(counterId: string, dossierId: string, number: number, series = '26TAA'): EventOf<'feeCollected'> {
-  return event(
-    'feeCollected',
-    { receipt: { formSymbol: 'EBL01', series, number }, amount: 75000, method: 'cash', feeName: 'Lệ phí cấp giấy phép' },
-    { dossierId, counterId },
-  );
+  return event('feeCollected', { receipt: { formSymbol: 'EBL01', series, number }, amount: 75000, method: 'cash', feeName: 'Lệ phí cấp giấy phép' }, { dossierId, counterId });
 }
 
 export type AnyEvent = DossierEvent;

@@ -70,7 +70,10 @@ export async function startTestServer(db?: Db): Promise<TestServer> {
     adminToken,
     async enrol(counterId, counterName = `Quầy ${counterId}`) {
       const c = await app.inject({
-        method: 'POST', url: '/v1/admin/enrolment-codes', headers: { authorization: `Bearer ${adminToken}` }, payload: { counterId, counterName },
+        method: 'POST',
+        url: '/v1/admin/enrolment-codes',
+        headers: { authorization: `Bearer ${adminToken}` },
+        payload: { counterId, counterName },
       });
       if (c.statusCode !== 201) throw new Error(`enrolment code failed: ${c.body}`);
       const e = await app.inject({ method: 'POST', url: '/v1/enrol', payload: { code: (c.json() as { code: string }).code, deviceName: `PC ${counterId}` } });

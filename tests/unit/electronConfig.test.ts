@@ -30,7 +30,14 @@ describe('loadWebHostConfig', () => {
   });
 
   test('flags win over environment variables, which win over defaults; an empty variable counts as unset', () => {
-    const env = { MOTCUA_PORT: '6000', MOTCUA_DATA_DIR: '/var/lib/motcua', MOTCUA_LOG_DIR: '/var/log/motcua', MOTCUA_SERVER_URL: 'http://10.0.5.2:8787', MOTCUA_COUNTER_NAME: '', MOTCUA_STATIC_DIR: '' };
+    const env = {
+      MOTCUA_PORT: '6000',
+      MOTCUA_DATA_DIR: '/var/lib/motcua',
+      MOTCUA_LOG_DIR: '/var/log/motcua',
+      MOTCUA_SERVER_URL: 'http://10.0.5.2:8787',
+      MOTCUA_COUNTER_NAME: '',
+      MOTCUA_STATIC_DIR: '',
+    };
     expect(loadWebHostConfig(['--port', '0', '--counter-name', ' Quầy 3 – Trả kết quả '], env, cwd)).toEqual({
       port: 0,
       dataDir: '/var/lib/motcua',
@@ -63,7 +70,14 @@ describe('loadWebHostConfig', () => {
 });
 
 describe('loadDesktopConfig', () => {
-  const windows = { ProgramData: 'C:\\ProgramData', ProgramFiles: 'C:\\Program Files', SystemRoot: 'C:\\Windows', PATH: 'C:\\x', MOTCUA_POLICY_FILE: 'policy.json', MOTCUA_SERVER_URL: 'http://127.0.0.1:8787' };
+  const windows = {
+    ProgramData: 'C:\\ProgramData',
+    ProgramFiles: 'C:\\Program Files',
+    SystemRoot: 'C:\\Windows',
+    PATH: 'C:\\x',
+    MOTCUA_POLICY_FILE: 'policy.json',
+    MOTCUA_SERVER_URL: 'http://127.0.0.1:8787',
+  };
 
   test('packaged: the data folder, its logs, the Windows folders the updater needs and nothing from the developer', () => {
     expect(loadDesktopConfig(windows, { packaged: true, userData: '/home/quay/.config/MotCua Counter', cwd })).toEqual({

@@ -45,9 +45,7 @@ describe('HostCall', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'motcua-calls-'));
     const desktop: NonNullable<KioskHost['desktop']> = { exitKiosk: async () => true, setBusy: async () => undefined };
     const app = await createAppHost({ dataDir, version: 't', kioskLog: createKioskLog({ dir: join(dataDir, 'logs') }), desktop, log: () => undefined });
-    const served = Object.entries(app.host as unknown as Record<string, Record<string, unknown>>).flatMap(([namespace, methods]) =>
-      Object.keys(methods).map((method) => `${namespace}.${method}`),
-    );
+    const served = Object.entries(app.host as unknown as Record<string, Record<string, unknown>>).flatMap(([namespace, methods]) => Object.keys(methods).map((method) => `${namespace}.${method}`));
     expect(served.sort()).toEqual([...HOST_CALLS].sort());
     app.scanFolder.stop();
   });

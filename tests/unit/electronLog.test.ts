@@ -12,7 +12,12 @@ import { captureWindowErrors, clipUtf8, createKioskLog as createClientLog } from
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'motcua-log-'));
 const entry = (message: string, extra: Partial<LogEntry> = {}): LogEntry => ({ level: 'info', at: '2026-01-12T03:04:05.678Z', message, ...extra });
-const lines = async (file: string) => (await readFile(file, 'utf8')).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = async (file: string) =>
+  (await readFile(file, 'utf8'))
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 function hostWith(log: ReturnType<typeof createKioskLog>): KioskHost {
   return createKioskHost({ runtime: 'web', version: 't', settings: {} as never, scanner: {} as never, printers: {} as never, credentials: {} as never, log });
@@ -23,7 +28,10 @@ describe('the log file on the machine', () => {
     const dir = await tempDir();
     const log = createKioskLog({ dir, now: () => new Date('2026-01-12T08:00:00Z') });
     expect(log.path).toBe(join(dir, LOG_FILE_NAME));
-    expect(await log.write([entry('Mở màn hình tiếp nhận'), entry('Không in được phiếu', { level: 'error', context: { dossierCode: '000.00.15.H41-260112-0001' } })])).toEqual({ ok: true, written: 2 });
+    expect(await log.write([entry('Mở màn hình tiếp nhận'), entry('Không in được phiếu', { level: 'error', context: { dossierCode: '000.00.15.H41-260112-0001' } })])).toEqual({
+      ok: true,
+      written: 2,
+    });
     await log.note('warn', '[máy] máy in quầy 3 không trả lời');
     expect(await lines(log.path)).toEqual([
       { at: '2026-01-12T03:04:05.678Z', level: 'info', source: 'renderer', message: 'Mở màn hình tiếp nhận' },
@@ -43,7 +51,8 @@ describe('the log file on the machine', () => {
     for (const name of await readdir(dir)) expect((await readFile(join(dir, name))).length).toBeLessThanOrEqual(300);
     // Newest in motcua.log, then .1, .2, .3: the numbers run on without a gap across the files.
     const numbers = [];
-    for (const name of [`${LOG_FILE_NAME}.3`, `${LOG_FILE_NAME}.2`, `${LOG_FILE_NAME}.1`, LOG_FILE_NAME]) numbers.push(...(await lines(join(dir, name))).map((l) => Number((l.message as string).replace(/x/g, ''))));
+    for (const name of [`${LOG_FILE_NAME}.3`, `${LOG_FILE_NAME}.2`, `${LOG_FILE_NAME}.1`, LOG_FILE_NAME])
+      numbers.push(...(await lines(join(dir, name))).map((l) => Number((l.message as string).replace(/x/g, ''))));
     expect(numbers).toEqual(Array.from({ length: perFile * 4 }, (_, i) => perFile * 6 + i));
   });
 
@@ -64,13 +73,21 @@ describe('the log file on the machine', () => {
     for (let i = 0; i < 12; i++) await log.write([entry(`sự kiện ${i}`)]);
     const all = await log.read({ maxBytes: LOG_LIMITS.readBytes });
     expect(all).toMatchObject({ ok: true, truncated: false });
-    const every = (all as { text: string }).text.trim().split('\n').map((l) => (JSON.parse(l) as { message: string }).message);
+    const every = (all as { text: string }).text
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { message: string }).message);
     expect(every).toEqual(Array.from({ length: 12 }, (_, i) => `sự kiện ${i}`));
 
     const bytesOfLast3 = Buffer.byteLength((all as { text: string }).text.trim().split('\n').slice(-3).join('\n')) + 1;
     const tail = await log.read({ maxBytes: bytesOfLast3 + 10 });
     expect(tail).toMatchObject({ ok: true, truncated: true });
-    expect((tail as { text: string }).text.trim().split('\n').map((l) => (JSON.parse(l) as { message: string }).message)).toEqual(['sự kiện 9', 'sự kiện 10', 'sự kiện 11']);
+    expect(
+      (tail as { text: string }).text
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { message: string }).message),
+    ).toEqual(['sự kiện 9', 'sự kiện 10', 'sự kiện 11']);
   });
 
   test('a disk that refuses the write is an answer with a Vietnamese message, not an exception', async () => {
@@ -245,7 +262,9 @@ describe('the renderer log client (renderer/host/log.ts)', () => {
     client.attach(viaGate);
     const page = new EventTarget();
     const stop = captureWindowErrors(page, client);
-    page.dispatchEvent(Object.assign(new Event('error'), { message: 'Uncaught TypeError: x is undefined', filename: 'motcua://app/assets/index.js', lineno: 12, colno: 5, error: new TypeError('x is undefined') }));
+    page.dispatchEvent(
+      Object.assign(new Event('error'), { message: 'Uncaught TypeError: x is undefined', filename: 'motcua://app/assets/index.js', lineno: 12, colno: 5, error: new TypeError('x is undefined') }),
+    );
     page.dispatchEvent(Object.assign(new Event('unhandledrejection'), { reason: new Error('máy chủ không trả lời') }));
     page.dispatchEvent(new Event('pagehide'));
     await vi.waitFor(() => expect(calls).toHaveLength(1));

@@ -78,7 +78,12 @@ describe('command lines and folders', () => {
     const found = vi.fn(async () => ({ stdout: '"\\MotCua Counter Updater","N/A","Ready"\r\n', stderr: '' }));
     expect(await machineTaskRegistered(WIN_ENV, found)).toBe(true);
     expect(found).toHaveBeenCalledWith('C:\\Windows\\System32\\schtasks.exe', ['/Query', '/TN', UPDATER_TASK_NAME, '/FO', 'CSV', '/NH']);
-    expect(await machineTaskRegistered(WIN_ENV, vi.fn(async () => Promise.reject(new Error('ERROR: The system cannot find the file specified.'))))).toBe(false);
+    expect(
+      await machineTaskRegistered(
+        WIN_ENV,
+        vi.fn(async () => Promise.reject(new Error('ERROR: The system cannot find the file specified.'))),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -89,7 +94,10 @@ describe('installer hooks, script and builder config agree', () => {
     expect(yml).toContain(`from: build/motcua-updater.ps1\n      to: ${UPDATER_SCRIPT_RESOURCE}`);
     const nsh = await readFile(join(root, 'build/installer.nsh'), 'utf8');
     const args = updaterScriptCommand({}, '$INSTDIR\\resources\\updater\\motcua-updater.ps1', 'Register').args;
-    const quoted = args.map((a) => (a.includes('\\') ? `"${a}"` : a)).join(' ').replace(' Register', ' ${ACTION}');
+    const quoted = args
+      .map((a) => (a.includes('\\') ? `"${a}"` : a))
+      .join(' ')
+      .replace(' Register', ' ${ACTION}');
     expect(nsh).toContain(`"$1" ${quoted}`);
     expect(nsh).toContain('StrCpy $1 "$WINDIR\\Sysnative\\WindowsPowerShell\\v1.0\\powershell.exe"');
     expect(nsh).toMatch(/!macro customInstall[\s\S]*motcuaUpdaterScript Register[\s\S]*!macroend/);
@@ -130,7 +138,16 @@ describe('expected file info', () => {
   const update = (over: Partial<DownloadedUpdate>) => ({ version: '0.2.0', downloadedFile: 'C:\\cache\\pending\\motcua-counter-setup-0.2.0-x64.exe', files: [], ...over });
 
   test('matches the downloaded file by name, or the legacy path/sha512 pair', () => {
-    expect(expectedFileInfo(update({ files: [{ url: 'https://s/updates/other.exe', sha512: 'x' }, { url: 'https://s/updates/motcua-counter-setup-0.2.0-x64.exe?t=1', sha512: 'abc', size: 3 }] }))).toEqual({
+    expect(
+      expectedFileInfo(
+        update({
+          files: [
+            { url: 'https://s/updates/other.exe', sha512: 'x' },
+            { url: 'https://s/updates/motcua-counter-setup-0.2.0-x64.exe?t=1', sha512: 'abc', size: 3 },
+          ],
+        }),
+      ),
+    ).toEqual({
       file: 'motcua-counter-setup-0.2.0-x64.exe',
       sha512: 'abc',
       size: 3,
@@ -187,10 +204,15 @@ describe('hand-over to the drop folder', () => {
 describe('the task’s result and start-up housekeeping', () => {
   test('reads result.json as PowerShell 5.1 writes it (with a BOM) and refuses unknown outcomes', async () => {
     const state = await tempDir();
-    await writeFile(join(state, 'result.json'), `\uFEFF${JSON.stringify({ version: '0.2.0', outcome: 'refused', reason: 'sha512 của tệp khác latest.yml trên máy chủ', at: '2026-03-02T10:00:00+07:00' })}`);
+    await writeFile(
+      join(state, 'result.json'),
+      `\uFEFF${JSON.stringify({ version: '0.2.0', outcome: 'refused', reason: 'sha512 của tệp khác latest.yml trên máy chủ', at: '2026-03-02T10:00:00+07:00' })}`,
+    );
     const result = await readMachineResult(state);
     expect(result).toEqual({ version: '0.2.0', outcome: 'refused', reason: 'sha512 của tệp khác latest.yml trên máy chủ', at: '2026-03-02T10:00:00+07:00' });
-    expect(describeMachineResult(result!, '0.1.0')).toBe('[cập nhật] lần gần nhất (2026-03-02T10:00:00+07:00): dịch vụ cập nhật từ chối cài phiên bản 0.2.0: sha512 của tệp khác latest.yml trên máy chủ');
+    expect(describeMachineResult(result!, '0.1.0')).toBe(
+      '[cập nhật] lần gần nhất (2026-03-02T10:00:00+07:00): dịch vụ cập nhật từ chối cài phiên bản 0.2.0: sha512 của tệp khác latest.yml trên máy chủ',
+    );
     expect(describeMachineResult({ ...result!, outcome: 'installed', reason: '' }, '0.1.0')).toMatch(/đã cài phiên bản 0.2.0 \(nhưng máy vẫn chạy phiên bản 0.1.0\)$/);
     await writeFile(join(state, 'result.json'), JSON.stringify({ version: '0.2.0', outcome: 'maybe' }));
     expect(await readMachineResult(state)).toBeUndefined();
@@ -225,10 +247,7 @@ describe('the task’s result and start-up housekeeping', () => {
     await writeHandOver('0.2.0');
     await createMachineInstaller({ env: WIN_ENV, appVersion: '0.2.0', log, execFile: missing, paths }).onStart();
     expect(await readdir(paths.drop)).toEqual([]);
-    expect(log.mock.calls.map(([line]) => line)).toEqual([
-      '[cập nhật] lần gần nhất (t): đã cài phiên bản 0.2.0',
-      expect.stringContaining('máy này thiếu tác vụ "MotCua Counter Updater"'),
-    ]);
+    expect(log.mock.calls.map(([line]) => line)).toEqual(['[cập nhật] lần gần nhất (t): đã cài phiên bản 0.2.0', expect.stringContaining('máy này thiếu tác vụ "MotCua Counter Updater"')]);
 
     await writeHandOver('0.3.0');
     const present = vi.fn(async () => ({ stdout: '"\\MotCua Counter Updater","N/A","Ready"', stderr: '' }));
@@ -242,7 +261,14 @@ describe('the task’s result and start-up housekeeping', () => {
 describe('startUpdater on a per-machine install', () => {
   test('never installs on quit, and tells the gate only about installers handed over verified', async () => {
     const events = new Map<string, (...a: unknown[]) => void>();
-    const updater = { autoDownload: false, autoInstallOnAppQuit: true, allowDowngrade: true, setFeedURL: vi.fn(), checkForUpdates: vi.fn(), on: vi.fn((name: string, fn: (...a: unknown[]) => void) => events.set(name, fn)) };
+    const updater = {
+      autoDownload: false,
+      autoInstallOnAppQuit: true,
+      allowDowngrade: true,
+      setFeedURL: vi.fn(),
+      checkForUpdates: vi.fn(),
+      on: vi.fn((name: string, fn: (...a: unknown[]) => void) => events.set(name, fn)),
+    };
     const gate = { updateReady: vi.fn(), setBusy: vi.fn(), busy: false, pending: undefined, dispose: vi.fn() };
     const handOver = vi.fn(async (update: DownloadedUpdate) => update.version === '0.2.0');
     startUpdater({ updater: updater as unknown as UpdaterLike, gate, serverUrl: async () => 'https://a.example', allowHttp: false, log: vi.fn(), setTimer: () => undefined, machine: { handOver } });

@@ -71,7 +71,12 @@ vi.mock('electron', () => {
     ipcRenderer: { invoke },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: (scheme: string, fn: (request: Request) => Promise<Response>) => protocolHandlers.set(scheme, fn) },
-    safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret', encryptString: (s: string) => Buffer.from(s).reverse(), decryptString: (b: Buffer) => Buffer.from(b).reverse().toString() },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (s: string) => Buffer.from(s).reverse(),
+      decryptString: (b: Buffer) => Buffer.from(b).reverse().toString(),
+    },
     session: { defaultSession: { ...sessionEvents, setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } },
     net: { fetch: vi.fn() },
   };
@@ -104,7 +109,12 @@ type FakeWindow = {
   setKiosk: ReturnType<typeof vi.fn>;
   loadURL: ReturnType<typeof vi.fn>;
 };
-const electron = () => mocks.state.electron as { app: { emit: (name: string, ...a: unknown[]) => unknown[]; exit: ReturnType<typeof vi.fn> }; session: { defaultSession: Record<string, ReturnType<typeof vi.fn>> }; Menu: { setApplicationMenu: ReturnType<typeof vi.fn> } };
+const electron = () =>
+  mocks.state.electron as {
+    app: { emit: (name: string, ...a: unknown[]) => unknown[]; exit: ReturnType<typeof vi.fn> };
+    session: { defaultSession: Record<string, ReturnType<typeof vi.fn>> };
+    Menu: { setApplicationMenu: ReturnType<typeof vi.fn> };
+  };
 const lastWindow = () => (mocks.state.windows as FakeWindow[]).at(-1)!;
 const appScheme = () => (mocks.state.protocolHandlers as Map<string, (request: Request) => Promise<Response>>).get('motcua')!;
 const call = (name: string, args: unknown[], from = fromApp) => handlers.get('motcua:host')!(from, name, args) as Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
@@ -180,7 +190,7 @@ describe('electron/main', () => {
     expect(reply.error!.message).toMatch(/[àáảãạăâđêôơưệốộ]/);
   });
 
-  test('the renderer\'s log lines and main\'s own go to <userData>/logs/motcua.log, which the app can read back', async () => {
+  test("the renderer's log lines and main's own go to <userData>/logs/motcua.log, which the app can read back", async () => {
     const line = { level: 'error', at: '2026-01-12T08:00:00.000Z', message: 'Không in được phiếu', context: { dossierCode: '000.00.15.H41-260112-0001' } };
     expect(await call('log.write', [[line]])).toEqual({ ok: true, value: { ok: true, written: 1 } });
     await call('log.write', [[{ ...line, level: 'debug' }]]);
@@ -205,7 +215,7 @@ describe('electron/main', () => {
     expect(policy).not.toMatch(/unsafe-eval|https:(?!\/)/);
     const html = await response.text();
     expect(html.match(/http-equiv="Content-Security-Policy"/g)).toHaveLength(1);
-    expect(html).toContain("connect-src &#39;self&#39; http://127.0.0.1:8787".replace(/&#39;/g, "'"));
+    expect(html).toContain('connect-src &#39;self&#39; http://127.0.0.1:8787'.replace(/&#39;/g, "'"));
   });
 
   test('the app scheme refuses paths outside the renderer and other hosts', async () => {

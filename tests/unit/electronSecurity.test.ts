@@ -183,7 +183,15 @@ describe('kiosk mode', () => {
     const e = { prevented: false, preventDefault: () => void (e.prevented = true) };
     return e;
   };
-  const key = (key: string, mods: Partial<Record<'control' | 'meta' | 'alt' | 'shift', boolean>> = {}) => ({ type: 'keyDown' as const, key, control: false, meta: false, alt: false, shift: false, ...mods });
+  const key = (key: string, mods: Partial<Record<'control' | 'meta' | 'alt' | 'shift', boolean>> = {}) => ({
+    type: 'keyDown' as const,
+    key,
+    control: false,
+    meta: false,
+    alt: false,
+    shift: false,
+    ...mods,
+  });
 
   test.each([
     [key('F12'), true],

@@ -58,7 +58,14 @@ describe('update gate', () => {
   test('never installs while busy, whatever the sequence of reports and downloads', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.boolean().map((busy) => ({ busy })), fc.constant({ ready: true }), fc.integer({ min: 0, max: 5_000 }).map((wait) => ({ wait }))), { maxLength: 40 }),
+        fc.array(
+          fc.oneof(
+            fc.boolean().map((busy) => ({ busy })),
+            fc.constant({ ready: true }),
+            fc.integer({ min: 0, max: 5_000 }).map((wait) => ({ wait })),
+          ),
+          { maxLength: 40 },
+        ),
         (steps) => {
           vi.useFakeTimers();
           let busy = false;

@@ -27,7 +27,9 @@ describe('renderer layers (eslint/rendererLayers.js)', () => {
       expect.stringMatching(/Lớp «features\/receive» không được import lớp «features\/return»/),
     ]);
     expect(await crossings('renderer/kiosk/probe.ts', "import { Shell } from '../app/Shell';\nexport const x = Shell;\n")).toEqual([expect.stringMatching(/«kiosk» không được import lớp «app»/)]);
-    expect(await crossings('renderer/desk/probe.ts', "export { acceptDossier } from '../features/receive/accept';\n")).toEqual([expect.stringMatching(/«desk» không được import lớp «features\/receive»/)]);
+    expect(await crossings('renderer/desk/probe.ts', "export { acceptDossier } from '../features/receive/accept';\n")).toEqual([
+      expect.stringMatching(/«desk» không được import lớp «features\/receive»/),
+    ]);
     expect(await crossings('renderer/db/probe.ts', "import type { DeskContext } from '../desk/context';\nexport type X = DeskContext;\n")).toHaveLength(1);
   });
 

@@ -6,9 +6,7 @@ import { EscPosDecoder, stackBands, type DecodedEvent } from './escposDecoder';
 
 const rasterArb = fc
   .record({ stride: fc.integer({ min: 1, max: 12 }), height: fc.integer({ min: 1, max: 40 }) })
-  .chain(({ stride, height }) =>
-    fc.uint8Array({ minLength: stride * height, maxLength: stride * height }).map((bits): MonoRaster => ({ widthDots: stride * 8, heightDots: height, bits })),
-  );
+  .chain(({ stride, height }) => fc.uint8Array({ minLength: stride * height, maxLength: stride * height }).map((bits): MonoRaster => ({ widthDots: stride * 8, heightDots: height, bits })));
 
 function decodeAll(bytes: Uint8Array, cuts: number[]): DecodedEvent[] {
   const decoder = new EscPosDecoder();

@@ -31,10 +31,7 @@ function unknownPrinter(printerId: string): PrinterStatus {
   return makeStatus('error', `chưa cài đặt máy in mã "${printerId}"; hãy chọn máy in trong màn hình Cài đặt`);
 }
 
-export function createPrinterService(
-  getSettings: () => Promise<KioskSettings> | KioskSettings,
-  makeTransport: (printer: PrinterConfig) => PrinterTransportDriver = transportFor,
-): PrinterService {
+export function createPrinterService(getSettings: () => Promise<KioskSettings> | KioskSettings, makeTransport: (printer: PrinterConfig) => PrinterTransportDriver = transportFor): PrinterService {
   async function find(printerId: string): Promise<PrinterConfig | undefined> {
     return (await getSettings()).printers.find((p) => p.id === printerId);
   }
@@ -43,7 +40,10 @@ export function createPrinterService(
   function inLane<T>(printerId: string, work: () => Promise<T>): Promise<T> {
     const previous = lanes.get(printerId) ?? Promise.resolve();
     const next = previous.then(work, work);
-    lanes.set(printerId, next.catch(() => undefined));
+    lanes.set(
+      printerId,
+      next.catch(() => undefined),
+    );
     return next;
   }
 
@@ -78,10 +78,7 @@ export function createPrinterService(
       return {
         ok: false,
         retryable: false,
-        status: makeStatus(
-          'error',
-          `biểu mẫu ${job.paper} được in qua hộp thoại in của ứng dụng (hoặc lưu PDF), không gửi qua dịch vụ máy in`,
-        ),
+        status: makeStatus('error', `biểu mẫu ${job.paper} được in qua hộp thoại in của ứng dụng (hoặc lưu PDF), không gửi qua dịch vụ máy in`),
       };
     },
   };

@@ -27,8 +27,7 @@ export function registerPrintFonts(fontDir = DEFAULT_FONT_DIR): void {
   registeredFrom = fontDir;
 }
 
-export const nodeCanvasFactory: CanvasFactory = (width, height) =>
-  createCanvas(Math.max(1, width), Math.max(1, height)).getContext('2d') as unknown as PixelCanvas2D;
+export const nodeCanvasFactory: CanvasFactory = (width, height) => createCanvas(Math.max(1, width), Math.max(1, height)).getContext('2d') as unknown as PixelCanvas2D;
 
 export function renderThermalNode(doc: PrintDocument, paper: ThermalPaper, fontDir?: string): MonoRaster {
   registerPrintFonts(fontDir);

@@ -132,7 +132,9 @@ export function ConflictsPanel() {
           </tbody>
         </table>
       ) : null}
-      {selected ? <ResolveForm key={selected.eventId} conflict={selected} busy={busy} serverError={resolveError} onResolve={(note) => void resolve(note)} onCancel={() => setSelected(undefined)} /> : null}
+      {selected ? (
+        <ResolveForm key={selected.eventId} conflict={selected} busy={busy} serverError={resolveError} onResolve={(note) => void resolve(note)} onCancel={() => setSelected(undefined)} />
+      ) : null}
     </section>
   );
 }

@@ -8,7 +8,17 @@ import { loadDossierTrail, type DossierTrail } from './history';
 import type { ServerAccess } from '../../kiosk/api';
 import type { DeskContext } from '../../desk/context';
 
-export function ControlSheetButton({ ctx, server, row, shortcut }: { ctx: DeskContext & { departmentName(id: string): string | undefined }; server: ServerAccess; row: DossierRow; shortcut?: string }) {
+export function ControlSheetButton({
+  ctx,
+  server,
+  row,
+  shortcut,
+}: {
+  ctx: DeskContext & { departmentName(id: string): string | undefined };
+  server: ServerAccess;
+  row: DossierRow;
+  shortcut?: string;
+}) {
   const [note, setNote] = useState<string>();
   useAltShortcut(shortcut ?? '', () => void print(), shortcut !== undefined);
   async function print() {

@@ -67,7 +67,11 @@ export function DossierCard({ row, departmentName, now, children }: DossierCardP
           {facts.status}
         </span>
         {facts.timelinessLabel && !facts.earlyResult ? <span className={`timeliness timeliness-${facts.timeliness}`}>{facts.timelinessLabel}</span> : null}
-        {facts.earlyResult ? <span className="timeliness timeliness-early" data-testid="early-result">Trả trước hạn</span> : null}
+        {facts.earlyResult ? (
+          <span className="timeliness timeliness-early" data-testid="early-result">
+            Trả trước hạn
+          </span>
+        ) : null}
       </header>
       {isServerCopy(row) ? (
         <p className="banner warn" role="note" data-testid="server-copy">

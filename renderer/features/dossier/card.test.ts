@@ -7,9 +7,17 @@ import { cardFacts } from './card';
 
 const received = sampleReceived({ seed: 21 });
 const copy = (line: number, seed: number) =>
-  makeEvent('documentDigitised', { line, documentName: `Giấy tờ ${line + 1}`, kind: 'copy', sha256: 'c'.repeat(64), pages: 1, size: 9_000, mediaType: 'application/pdf', source: 'scanner' }, { dossierId: received.dossierId, seed });
+  makeEvent(
+    'documentDigitised',
+    { line, documentName: `Giấy tờ ${line + 1}`, kind: 'copy', sha256: 'c'.repeat(64), pages: 1, size: 9_000, mediaType: 'application/pdf', source: 'scanner' },
+    { dossierId: received.dossierId, seed },
+  );
 const exempt = (line: number, seed: number) =>
-  makeEvent('documentDigitised', { line, documentName: `Giấy tờ ${line + 1}`, kind: 'exempt', exemption: 'classified', reason: 'Tài liệu mật theo công văn 12/CV' }, { dossierId: received.dossierId, seed });
+  makeEvent(
+    'documentDigitised',
+    { line, documentName: `Giấy tờ ${line + 1}`, kind: 'exempt', exemption: 'classified', reason: 'Tài liệu mật theo công văn 12/CV' },
+    { dossierId: received.dossierId, seed },
+  );
 
 function facts(events: DossierEvent[]) {
   const { state, rejected } = foldEvents([received, ...events]);

@@ -33,8 +33,7 @@ export function cardFacts(state: DossierState, now: Date = new Date()): CardFact
     timelinessLabel: judged ? TIMELINESS_LABELS[judged] : undefined,
     earlyResult: state.status === 'resultReady' && judged === 'early',
     amountDue: amountDueAtCollection(state),
-    collection:
-      state.collection?.method === 'post' ? `Gửi qua bưu điện đến: ${state.collection.address}` : 'Nhận trực tiếp tại quầy trả kết quả',
+    collection: state.collection?.method === 'post' ? `Gửi qua bưu điện đến: ${state.collection.address}` : 'Nhận trực tiếp tại quầy trả kết quả',
     digitisation: digitised === undefined ? undefined : `Số hóa: ${digitised}`,
   };
 }

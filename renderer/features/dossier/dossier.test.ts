@@ -122,16 +122,18 @@ describe('pruneReturnedDossiers', () => {
 
   it('keeps a corrected dossier (no longer returned) whatever its age', async () => {
     const id = await seedDossier(db, { code: `${AGENCY}-260302-0031`, dueAt: DUE, stage: 'returned', resultAt: '2026-03-10T03:00:00.000Z' });
-    const r = await recordCommand(db, [{
-      id: crypto.randomUUID(),
-      dossierId: id,
-      officerId: 'o',
-      counterId: 'q',
-      deviceTime: '2026-03-11T03:00:00.000Z',
-      ruleVersion: RULE_VERSION,
-      type: 'correctionRequested',
-      payload: { fault: 'agency', description: 'Sai tên', newDueAt: '2026-03-20T10:00:00.000Z' },
-    }]);
+    const r = await recordCommand(db, [
+      {
+        id: crypto.randomUUID(),
+        dossierId: id,
+        officerId: 'o',
+        counterId: 'q',
+        deviceTime: '2026-03-11T03:00:00.000Z',
+        ruleVersion: RULE_VERSION,
+        type: 'correctionRequested',
+        payload: { fault: 'agency', description: 'Sai tên', newDueAt: '2026-03-20T10:00:00.000Z' },
+      },
+    ]);
     expect(r.ok).toBe(true);
     await db.outbox.toCollection().modify({ status: 'acked' });
     expect(await pruneReturnedDossiers(db, { months: 1, now: new Date('2027-01-01T00:00:00Z') })).toEqual({ pruned: 0, keptPending: 0 });

@@ -39,7 +39,13 @@ export async function findDossiers(db: MotCuaDb, query: string, options: FindOpt
   if (/^\+?\d+$/.test(compact)) {
     add(await db.dossiers.where('applicantIdNumber').equals(compact.toUpperCase()).limit(limit).toArray());
     const phone = normalizePhone(compact);
-    add(await db.dossiers.where('applicantPhone').equals(phone.ok ? phone.value.number : compact).limit(limit).toArray());
+    add(
+      await db.dossiers
+        .where('applicantPhone')
+        .equals(phone.ok ? phone.value.number : compact)
+        .limit(limit)
+        .toArray(),
+    );
     return [...found.values()];
   }
   if (/^[A-Z]\d{7,8}$/i.test(compact)) add(await db.dossiers.where('applicantIdNumber').equals(compact.toUpperCase()).limit(limit).toArray());

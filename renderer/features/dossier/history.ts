@@ -7,7 +7,6 @@ import type { DossierEventsResponse } from '../../../shared/sync/protocol';
 import type { MotCuaDb } from '../../db';
 import type { ServerAccess } from '../../kiosk/api';
 
-
 export type DossierTrail = {
   events: DossierEvent[];
   source: 'local' | 'server';

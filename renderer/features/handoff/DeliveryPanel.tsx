@@ -52,7 +52,10 @@ export function DeliveryPanel({ setup }: { setup: HandoffSetup }) {
       const result = await confirmDeliveryOf(db, found.batch, eventMeta);
       await refresh(result.batch);
       const refused = result.refusals.length > 0 ? ` ${result.refusals.length} hồ sơ không xác nhận được: ${result.refusals.map((r) => `${r.dossierCode} (${r.message})`).join('; ')}` : '';
-      show(result.refusals.length > 0 ? 'wrongState' : 'accepted', `Lô ${found.batch.id}: đã xác nhận giao ${result.delivered.length} hồ sơ${result.skipped.length > 0 ? `, bỏ qua ${result.skipped.length} hồ sơ đã xác nhận hoặc báo thiếu` : ''}.${refused}`);
+      show(
+        result.refusals.length > 0 ? 'wrongState' : 'accepted',
+        `Lô ${found.batch.id}: đã xác nhận giao ${result.delivered.length} hồ sơ${result.skipped.length > 0 ? `, bỏ qua ${result.skipped.length} hồ sơ đã xác nhận hoặc báo thiếu` : ''}.${refused}`,
+      );
     })();
   });
 
@@ -79,7 +82,8 @@ export function DeliveryPanel({ setup }: { setup: HandoffSetup }) {
           {batches.map((b) => (
             <li key={b.id}>
               <button type="button" className={selected?.id === b.id ? 'active' : ''} onClick={() => void refresh(deliveryBatchOf(b))}>
-                <span className="code">{b.id}</span> {setup.departmentName(b.departmentId)} · {b.dossierIds.length} hồ sơ · {b.state === 'delivered' ? `đã giao ${formatVietnamDateTime(b.deliveredAt!)}` : 'đang chuyển'}
+                <span className="code">{b.id}</span> {setup.departmentName(b.departmentId)} · {b.dossierIds.length} hồ sơ ·{' '}
+                {b.state === 'delivered' ? `đã giao ${formatVietnamDateTime(b.deliveredAt!)}` : 'đang chuyển'}
               </button>
             </li>
           ))}
@@ -114,7 +118,11 @@ export function DeliveryPanel({ setup }: { setup: HandoffSetup }) {
                 <label className={disputing.error ? 'hf-field invalid' : 'hf-field'}>
                   <span>Tình trạng hồ sơ {disputing.row.code} khi đến nơi</span>
                   <input autoFocus value={disputing.note} onChange={(e) => setDisputing({ ...disputing, note: e.target.value, error: undefined })} />
-                  {disputing.error ? <span className="field-error" role="alert">{disputing.error}</span> : null}
+                  {disputing.error ? (
+                    <span className="field-error" role="alert">
+                      {disputing.error}
+                    </span>
+                  ) : null}
                 </label>
                 <button type="submit" className="primary">
                   Ghi khiếu nại <kbd>Enter</kbd>

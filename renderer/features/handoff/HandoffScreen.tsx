@@ -30,7 +30,12 @@ export function HandoffScreen() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  if (error) return <p className="banner error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="banner error" role="alert">
+        {error}
+      </p>
+    );
   if (!setup) return <p className="hint">Đang tải danh mục…</p>;
   return (
     <div className="handoff">

@@ -17,7 +17,11 @@ import type { HandoffSetup } from './useHandoffSetup';
 const INBOUND_LABELS = { accepted: 'Đã nhận kết quả', wrongState: 'Không nhận kết quả này', unknownCode: 'Trung tâm không có hồ sơ này', wrongDepartment: 'Kết quả của cơ quan khác' } as const;
 const OUTCOME_CHOICES: Record<ResultOutcome, string> = { result: 'Kết quả giải quyết', supplement: 'Yêu cầu bổ sung hồ sơ', refusal: 'Văn bản từ chối giải quyết' };
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 
 export function InboundPanel({ setup }: { setup: HandoffSetup }) {
   const { db, credential, officer, eventMeta } = useKiosk();
@@ -68,7 +72,9 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
                 Kết quả từ {setup.departmentName(batch.departmentId)} · bưu điện: {batch.courierName}
               </span>
             </div>
-            <strong className="batch-count" data-testid="inbound-count">{batch.dossierIds.length} hồ sơ</strong>
+            <strong className="batch-count" data-testid="inbound-count">
+              {batch.dossierIds.length} hồ sơ
+            </strong>
             <button type="button" className="primary" onClick={() => void closeInboundBatch(db, batch.id).then(() => setBatch(undefined))}>
               Kết thúc lô nhận
             </button>
@@ -84,11 +90,19 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
               <label className={detailProblem ? 'hf-field invalid' : 'hf-field'}>
                 <span>{outcome === 'supplement' ? 'Giấy tờ cần bổ sung (mỗi dòng một mục)' : 'Lý do từ chối (mỗi dòng một lý do)'}</span>
                 <textarea id="inbound-details" rows={3} value={detailText} onChange={(e) => setDetailText(e.target.value)} />
-                {detailProblem ? <span className="field-error" role="alert">{detailProblem}</span> : null}
+                {detailProblem ? (
+                  <span className="field-error" role="alert">
+                    {detailProblem}
+                  </span>
+                ) : null}
               </label>
             ) : null}
           </fieldset>
-          {error ? <p className="banner error" role="alert">{error}</p> : null}
+          {error ? (
+            <p className="banner error" role="alert">
+              {error}
+            </p>
+          ) : null}
           <ScanFeedback verdict={verdict} idle="Quét mã hồ sơ trên từng kết quả khi lấy ra khỏi túi bưu điện." labels={INBOUND_LABELS} />
           <BatchList testId="inbound-list" ids={batch.dossierIds} rows={rows} showStatus />
         </>

@@ -43,12 +43,20 @@ export function OpenBatchForm(props: { direction: BatchDirection; departments: r
             </option>
           ))}
         </select>
-        {problems.departmentId ? <span className="field-error" role="alert">{problems.departmentId}</span> : null}
+        {problems.departmentId ? (
+          <span className="field-error" role="alert">
+            {problems.departmentId}
+          </span>
+        ) : null}
       </label>
       <label className={problems.courierName ? 'hf-field invalid' : 'hf-field'}>
         <span>Nhân viên bưu điện</span>
         <input id={`${prefix}-courier`} value={values.courierName} onChange={(e) => set('courierName')(e.target.value)} autoComplete="off" aria-invalid={problems.courierName ? true : undefined} />
-        {problems.courierName ? <span className="field-error" role="alert">{problems.courierName}</span> : null}
+        {problems.courierName ? (
+          <span className="field-error" role="alert">
+            {problems.courierName}
+          </span>
+        ) : null}
       </label>
       <label className="hf-field">
         <span>Số niêm phong túi / biển số xe</span>

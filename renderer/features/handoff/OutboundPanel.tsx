@@ -97,25 +97,28 @@ export function OutboundPanel({ setup }: { setup: HandoffSetup }) {
     <div className="outbound">
       <div className="batch-head" data-testid="open-batch">
         <div>
-          <span className="batch-code" data-testid="batch-code">{batch.id}</span>
+          <span className="batch-code" data-testid="batch-code">
+            {batch.id}
+          </span>
           <span>
             {setup.departmentName(batch.departmentId)} · bưu điện: {batch.courierName}
             {batch.sealNumber ? ` · niêm phong ${batch.sealNumber}` : ''} · mở lúc {formatVietnamDateTime(batch.openedAt)}
           </span>
         </div>
-        <strong className="batch-count" data-testid="batch-count">{batch.dossierIds.length} hồ sơ</strong>
+        <strong className="batch-count" data-testid="batch-count">
+          {batch.dossierIds.length} hồ sơ
+        </strong>
         <button type="button" className="primary" onClick={() => void close()} disabled={batch.dossierIds.length === 0}>
           Đóng lô và in biên bản <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
         </button>
       </div>
-      {error ? <p className="banner error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <ScanFeedback verdict={verdict} idle="Quét mã hồ sơ (mã QR hoặc mã vạch trên bìa hồ sơ) để đưa vào lô." />
-      <BatchList
-        testId="batch-list"
-        ids={batch.dossierIds}
-        rows={rows}
-        action={removeAction}
-      />
+      <BatchList testId="batch-list" ids={batch.dossierIds} rows={rows} action={removeAction} />
     </div>
   );
 }

@@ -3,10 +3,7 @@
 import { dossierCodeOfScan, type ScanClassification } from '../../../shared/codes';
 import type { DossierRow, MotCuaDb } from '../../db';
 
-export type ResolvedScan =
-  | { kind: 'dossier'; code: string; row: DossierRow }
-  | { kind: 'unknownCode'; code: string; message: string }
-  | { kind: 'notADossierCode'; message: string };
+export type ResolvedScan = { kind: 'dossier'; code: string; row: DossierRow } | { kind: 'unknownCode'; code: string; message: string } | { kind: 'notADossierCode'; message: string };
 
 /** Looks the scanned dossier up by its code (an indexed read: about a millisecond at 250,000 rows). */
 export async function resolveScan(db: MotCuaDb, classification: ScanClassification, agencyTable: readonly string[]): Promise<ResolvedScan> {

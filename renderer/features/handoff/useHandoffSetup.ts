@@ -9,9 +9,6 @@ export interface HandoffSetup extends Omit<DeskSetup, 'departmentName'> {
 
 export function useHandoffSetup(): { setup?: HandoffSetup; error?: string } {
   const { setup: desk, error } = useDesk();
-  const setup = useMemo<HandoffSetup | undefined>(
-    () => desk && { ...desk, departmentName: (id) => (id ? (desk.departmentName(id) ?? id) : 'cơ quan chưa rõ') },
-    [desk],
-  );
+  const setup = useMemo<HandoffSetup | undefined>(() => desk && { ...desk, departmentName: (id) => (id ? (desk.departmentName(id) ?? id) : 'cơ quan chưa rõ') }, [desk]);
   return { setup, error };
 }

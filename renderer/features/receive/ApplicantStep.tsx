@@ -30,12 +30,24 @@ export function ApplicantStep({ value, errors, onChange }: { value: ApplicantFor
       </fieldset>
       <div className="grid2">
         {value.kind === 'individual' ? (
-          <TextField id="applicant-id" label="Số CCCD / CMND / hộ chiếu" value={value.idNumber} onValue={(idNumber) => set({ idNumber })} onBlur={() => void lookUp()} error={errors.idNumber} inputMode="text" autoComplete="off" autoFocus />
+          <TextField
+            id="applicant-id"
+            label="Số CCCD / CMND / hộ chiếu"
+            value={value.idNumber}
+            onValue={(idNumber) => set({ idNumber })}
+            onBlur={() => void lookUp()}
+            error={errors.idNumber}
+            inputMode="text"
+            autoComplete="off"
+            autoFocus
+          />
         ) : (
           <TextField id="applicant-tax" label="Mã số thuế (mã định danh tổ chức)" value={value.taxCode} onValue={(taxCode) => set({ taxCode })} error={errors.taxCode} autoFocus />
         )}
         <TextField id="applicant-name" label={value.kind === 'individual' ? 'Họ và tên' : 'Tên tổ chức'} value={value.name} onValue={(name) => set({ name })} error={errors.name} />
-        {value.kind === 'organisation' ? <TextField id="applicant-rep" label="Người đại diện" value={value.representative} onValue={(representative) => set({ representative })} error={errors.representative} /> : null}
+        {value.kind === 'organisation' ? (
+          <TextField id="applicant-rep" label="Người đại diện" value={value.representative} onValue={(representative) => set({ representative })} error={errors.representative} />
+        ) : null}
         <TextField id="applicant-phone" label="Số điện thoại" value={value.phone} onValue={(phone) => set({ phone })} error={errors.phone} inputMode="tel" />
         <TextField id="applicant-address" label="Địa chỉ" value={value.address} onValue={(address) => set({ address })} error={errors.address} />
         <TextField id="applicant-email" label="Email" value={value.email} onValue={(email) => set({ email })} error={errors.email} type="email" />

@@ -3,7 +3,9 @@ import { documentShortfall, tickDocument, type DocumentLine, type FieldErrors } 
 import { FieldError } from '../../ui/Field';
 
 function Count({ label, value, onValue, disabled }: { label: string; value: number; onValue(n: number): void; disabled: boolean }) {
-  return <input type="number" min={0} max={99} aria-label={label} value={value} disabled={disabled} onChange={(e) => onValue(Math.max(0, Math.floor(Number(e.target.value) || 0)))} className="count" />;
+  return (
+    <input type="number" min={0} max={99} aria-label={label} value={value} disabled={disabled} onChange={(e) => onValue(Math.max(0, Math.floor(Number(e.target.value) || 0)))} className="count" />
+  );
 }
 
 export function DocumentsStep(props: { documents: DocumentLine[]; sets: number; errors: FieldErrors; onChange(documents: DocumentLine[]): void; onSets(n: number): void }) {

@@ -16,7 +16,15 @@ export function FeeStep({ form, procedure, errors, onChange }: { form: ReceiveFo
     <div className="step-body">
       <p className="catalogue-fee">Theo danh mục: {feeText(procedure)}</p>
       <div className="grid2">
-        <TextField id="fee-amount" label="Số tiền thu (đồng)" value={fee.amount} onValue={(amount) => setFee({ amount })} error={errors.feeAmount} hint="Nhập 0 nếu không thu. Số tiền 0 không in biên lai." autoFocus />
+        <TextField
+          id="fee-amount"
+          label="Số tiền thu (đồng)"
+          value={fee.amount}
+          onValue={(amount) => setFee({ amount })}
+          error={errors.feeAmount}
+          hint="Nhập 0 nếu không thu. Số tiền 0 không in biên lai."
+          autoFocus
+        />
         <TextField id="fee-reason" label="Lý do thay đổi mức thu (nếu khác danh mục)" value={fee.reason} onValue={(reason) => setFee({ reason })} error={errors.feeReason} />
         <label className="field" htmlFor="fee-method">
           <span>Hình thức nộp</span>
@@ -28,7 +36,16 @@ export function FeeStep({ form, procedure, errors, onChange }: { form: ReceiveFo
             ))}
           </select>
         </label>
-        {fee.method === 'online' ? <TextField id="fee-online" label="Ký hiệu và số biên lai trực tuyến" value={fee.onlineReceipt} onValue={(onlineReceipt) => setFee({ onlineReceipt })} error={errors.onlineReceipt} placeholder="EBL01/26TAB-00000123" /> : null}
+        {fee.method === 'online' ? (
+          <TextField
+            id="fee-online"
+            label="Ký hiệu và số biên lai trực tuyến"
+            value={fee.onlineReceipt}
+            onValue={(onlineReceipt) => setFee({ onlineReceipt })}
+            error={errors.onlineReceipt}
+            placeholder="EBL01/26TAB-00000123"
+          />
+        ) : null}
       </div>
       <fieldset className="kind">
         <legend>Nhận kết quả</legend>
@@ -36,10 +53,24 @@ export function FeeStep({ form, procedure, errors, onChange }: { form: ReceiveFo
           <input type="radio" name="collection" checked={form.collection.method === 'desk'} onChange={() => setCollection({ method: 'desk' })} /> Tại Bộ phận trả kết quả
         </label>
         <label className="inline">
-          <input type="radio" name="collection" checked={form.collection.method === 'post'} onChange={() => setCollection({ method: 'post', address: form.collection.address || form.applicant.address })} /> Qua bưu điện
+          <input
+            type="radio"
+            name="collection"
+            checked={form.collection.method === 'post'}
+            onChange={() => setCollection({ method: 'post', address: form.collection.address || form.applicant.address })}
+          />{' '}
+          Qua bưu điện
         </label>
       </fieldset>
-      {form.collection.method === 'post' ? <TextField id="collection-address" label="Địa chỉ nhận kết quả qua bưu điện" value={form.collection.address} onValue={(address) => setCollection({ address })} error={errors.collectionAddress} /> : null}
+      {form.collection.method === 'post' ? (
+        <TextField
+          id="collection-address"
+          label="Địa chỉ nhận kết quả qua bưu điện"
+          value={form.collection.address}
+          onValue={(address) => setCollection({ address })}
+          error={errors.collectionAddress}
+        />
+      ) : null}
     </div>
   );
 }

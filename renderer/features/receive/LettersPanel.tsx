@@ -31,14 +31,26 @@ export function LettersPanel(props: { kind: LetterKind; form: ReceiveForm; error
               <li key={item.document}>
                 <label className="field" htmlFor={`req-${item.document}`}>
                   <span>{item.document}</span>
-                  <input id={`req-${item.document}`} value={form.supplement.requirements[item.document] ?? ''} placeholder={item.requirement} onChange={(e) => setSupplement({ requirements: { ...form.supplement.requirements, [item.document]: e.target.value } })} />
+                  <input
+                    id={`req-${item.document}`}
+                    value={form.supplement.requirements[item.document] ?? ''}
+                    placeholder={item.requirement}
+                    onChange={(e) => setSupplement({ requirements: { ...form.supplement.requirements, [item.document]: e.target.value } })}
+                  />
                 </label>
               </li>
             ))}
           </ol>
           <FieldError id="supplement-items" error={errors.supplementItems} />
           <TextField id="supplement-reason" label="Lý do yêu cầu bổ sung" value={form.supplement.reason} onValue={(reason) => setSupplement({ reason })} error={errors.supplementReason} autoFocus />
-          <TextField id="supplement-phone" label="Điện thoại liên hệ của cán bộ hướng dẫn" value={form.supplement.contactPhone} onValue={(contactPhone) => setSupplement({ contactPhone })} error={errors.contactPhone} inputMode="tel" />
+          <TextField
+            id="supplement-phone"
+            label="Điện thoại liên hệ của cán bộ hướng dẫn"
+            value={form.supplement.contactPhone}
+            onValue={(contactPhone) => setSupplement({ contactPhone })}
+            error={errors.contactPhone}
+            inputMode="tel"
+          />
         </>
       ) : (
         <>

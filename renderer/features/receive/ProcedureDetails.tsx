@@ -22,8 +22,7 @@ export function ProcedureDetails({ procedure: p, departments }: { procedure: Pro
       <h3>{p.name}</h3>
       {p.incomplete.length > 0 ? (
         <p className={blocker ? 'banner error' : 'banner warn'} role="status">
-          Danh mục còn thiếu: {p.incomplete.join(', ')}.{' '}
-          {blocker ?? 'Hãy đối chiếu với văn bản công bố thủ tục trước khi tiếp nhận.'}
+          Danh mục còn thiếu: {p.incomplete.join(', ')}. {blocker ?? 'Hãy đối chiếu với văn bản công bố thủ tục trước khi tiếp nhận.'}
         </p>
       ) : null}
       {p.demo ? <p className="demo-note">Dữ liệu mẫu để chạy thử</p> : null}

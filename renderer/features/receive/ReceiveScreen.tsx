@@ -113,7 +113,13 @@ export function ReceiveScreen() {
       <ol className="stepper" aria-label="Các bước tiếp nhận">
         {STEPS.map((label, i) => (
           <li key={label}>
-            <button type="button" className={i === step ? 'active' : ''} aria-current={i === step ? 'step' : undefined} disabled={i > 0 && !procedure} onClick={() => dispatch({ type: 'stepTo', step: i })}>
+            <button
+              type="button"
+              className={i === step ? 'active' : ''}
+              aria-current={i === step ? 'step' : undefined}
+              disabled={i > 0 && !procedure}
+              onClick={() => dispatch({ type: 'stepTo', step: i })}
+            >
               {i + 1}. {label} <kbd>Alt+{i + 1}</kbd>
             </button>
           </li>
@@ -125,14 +131,32 @@ export function ReceiveScreen() {
         </p>
       ) : null}
       {letter ? (
-        <LettersPanel kind={letter} form={form} errors={errors} problem={problem} busy={busy} onChange={(f) => dispatch({ type: 'edited', form: f })} onIssue={() => void issueLetter()} onCancel={() => dispatch({ type: 'letterClosed' })} />
+        <LettersPanel
+          kind={letter}
+          form={form}
+          errors={errors}
+          problem={problem}
+          busy={busy}
+          onChange={(f) => dispatch({ type: 'edited', form: f })}
+          onIssue={() => void issueLetter()}
+          onCancel={() => dispatch({ type: 'letterClosed' })}
+        />
       ) : step === STEP.procedure || !procedure ? (
         <div className="step-body procedure-step">
           <ProcedurePicker index={setup.catalogue.index} all={setup.catalogue.procedures} autoFocus error={errors.procedure} onPick={(p) => dispatch({ type: 'procedurePicked', procedure: p })} />
           {procedure ? <ProcedureDetails procedure={procedure} departments={setup.catalogue.departments} /> : null}
         </div>
       ) : step === STEP.confirm ? (
-        <ConfirmStep form={form} procedure={procedure} appointment={appointment} fee={fee?.ok ? fee.value : undefined} remaining={remaining} busy={busy || !ctx} problem={problem} onAccept={() => void accept()} />
+        <ConfirmStep
+          form={form}
+          procedure={procedure}
+          appointment={appointment}
+          fee={fee?.ok ? fee.value : undefined}
+          remaining={remaining}
+          busy={busy || !ctx}
+          problem={problem}
+          onAccept={() => void accept()}
+        />
       ) : (
         <form
           className="step-form"
@@ -143,7 +167,9 @@ export function ReceiveScreen() {
           }}
         >
           {step === STEP.applicant ? <ApplicantStep value={form.applicant} errors={errors} onChange={(applicant) => edit({ applicant })} /> : null}
-          {step === STEP.documents ? <DocumentsStep documents={form.documents} sets={form.sets} errors={errors} onChange={(documents) => edit({ documents })} onSets={(sets) => edit({ sets })} /> : null}
+          {step === STEP.documents ? (
+            <DocumentsStep documents={form.documents} sets={form.sets} errors={errors} onChange={(documents) => edit({ documents })} onSets={(sets) => edit({ sets })} />
+          ) : null}
           {step === STEP.fee ? <FeeStep form={form} procedure={procedure} errors={errors} onChange={(f) => dispatch({ type: 'edited', form: f })} /> : null}
           {problem ? (
             <p className="banner error" role="alert">

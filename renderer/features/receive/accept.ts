@@ -116,7 +116,12 @@ export async function acceptDossier(ctx: DeskContext, form: ReceiveForm, procedu
         {
           ...ctx.eventMeta(dossierId),
           type: 'feeCollected',
-          payload: { receipt: { formSymbol: paid.formSymbol, series: paid.series, number: paid.number }, amount: paid.amount, method: form.fee.method, feeName: fee.value.lines.map((l) => l.name).join('; ') },
+          payload: {
+            receipt: { formSymbol: paid.formSymbol, series: paid.series, number: paid.number },
+            amount: paid.amount,
+            method: form.fee.method,
+            feeName: fee.value.lines.map((l) => l.name).join('; '),
+          },
         },
       ]
     : [];

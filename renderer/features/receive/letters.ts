@@ -10,9 +10,7 @@ import { newIdOf, nowOf, type DeskContext, type EnqueueResult, type PrintNote } 
 import { applicantOf, missingDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
 import { refusal, routeFor, slipApplicant, supplementRequest, type PrintDocument } from '../../desk/printouts';
 
-export type LetterOutcome =
-  | { ok: true; dossierId: string; reference: string; document: PrintDocument; prints: PrintNote[] }
-  | { ok: false; message: string; errors: FieldErrors };
+export type LetterOutcome = { ok: true; dossierId: string; reference: string; document: PrintDocument; prints: PrintNote[] } | { ok: false; message: string; errors: FieldErrors };
 
 /** ASCII only, so a sheet prints it as a barcode: `BS-260112-1A2B3C4D` (BS = bổ sung, TC = từ chối). */
 export function letterReference(kind: 'BS' | 'TC', dateKey: string, dossierId: string): string {
@@ -63,16 +61,33 @@ export async function issueSupplementRequest(ctx: DeskContext, form: ReceiveForm
   const applicant = applicantOf(form.applicant);
   const items = supplementItems(form);
   const contact = { officerName: ctx.officerName, phone: normalizePhone(form.supplement.contactPhone).ok ? form.supplement.contactPhone.trim() : '' };
-  const recorded = await recordCommand(ctx.db, [{
-    ...ctx.eventMeta(dossierId),
-    type: 'supplementRequested',
-    payload: { by: 'counter', items: items.map((i) => `${i.document}: ${i.requirement}`), reason: form.supplement.reason.trim(), contact, applicant, procedureCode: procedure.code },
-  }], also);
+  const recorded = await recordCommand(
+    ctx.db,
+    [
+      {
+        ...ctx.eventMeta(dossierId),
+        type: 'supplementRequested',
+        payload: { by: 'counter', items: items.map((i) => `${i.document}: ${i.requirement}`), reason: form.supplement.reason.trim(), contact, applicant, procedureCode: procedure.code },
+      },
+    ],
+    also,
+  );
   if (!recorded.ok) return { ok: false, message: recorded.error.message, errors: {} };
   const reference = letterReference('BS', dateKey, dossierId);
   const layout = routeFor(ctx.printers, ['form', 'slip']).layout;
   const document = supplementRequest(
-    { agency: ctx.config.agency, place: ctx.config.place, issuedAt: now.toISOString(), dossierCode: reference, applicant: slipApplicant(applicant), procedureName: procedure.name, receivedAt: now.toISOString(), items, reason: form.supplement.reason.trim(), contact },
+    {
+      agency: ctx.config.agency,
+      place: ctx.config.place,
+      issuedAt: now.toISOString(),
+      dossierCode: reference,
+      applicant: slipApplicant(applicant),
+      procedureName: procedure.name,
+      receivedAt: now.toISOString(),
+      items,
+      reason: form.supplement.reason.trim(),
+      contact,
+    },
     { layout, formSet: ctx.config.formSet },
   );
   return { ok: true, dossierId, reference, document, prints: [await printLetter(ctx, document, 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ')] };
@@ -91,7 +106,17 @@ export async function issueRefusal(ctx: DeskContext, form: ReceiveForm, procedur
   const reference = letterReference('TC', dateKey, dossierId);
   const layout = routeFor(ctx.printers, ['form', 'slip']).layout;
   const document = refusal(
-    { agency: ctx.config.agency, place: ctx.config.place, issuedAt: now.toISOString(), dossierCode: reference, applicant: slipApplicant(applicant), procedureName: procedure.name, receivedAt: now.toISOString(), reasons, officerName: ctx.officerName },
+    {
+      agency: ctx.config.agency,
+      place: ctx.config.place,
+      issuedAt: now.toISOString(),
+      dossierCode: reference,
+      applicant: slipApplicant(applicant),
+      procedureName: procedure.name,
+      receivedAt: now.toISOString(),
+      reasons,
+      officerName: ctx.officerName,
+    },
     { layout, formSet: ctx.config.formSet },
   );
   return { ok: true, dossierId, reference, document, prints: [await printLetter(ctx, document, 'Phiếu từ chối tiếp nhận giải quyết hồ sơ')] };

@@ -5,7 +5,16 @@ import { createReceiveStore, initialReceiveState, receiveReducer, STEP, stepErro
 
 const run = (actions: ReceiveAction[], state: ReceiveState = initialReceiveState()) => actions.reduce(receiveReducer, state);
 const picked = () => run([{ type: 'restored' }, { type: 'procedurePicked', procedure: LICENCE_PROCEDURE }]);
-const ACCEPTED: Extract<Done, { kind: 'accepted' }> = { kind: 'accepted', dossierId: 'd1', code: '000.00.15.H41-260312-0101', barcodeKey: '1', dueAt: '2026-03-19T02:15:00.000Z', warnings: [], prints: [], documents: [] };
+const ACCEPTED: Extract<Done, { kind: 'accepted' }> = {
+  kind: 'accepted',
+  dossierId: 'd1',
+  code: '000.00.15.H41-260312-0101',
+  barcodeKey: '1',
+  dueAt: '2026-03-19T02:15:00.000Z',
+  warnings: [],
+  prints: [],
+  documents: [],
+};
 
 describe('receiveReducer: restoring and editing', () => {
   it('takes the saved draft once, with its step kept within the five steps', () => {
@@ -21,7 +30,13 @@ describe('receiveReducer: restoring and editing', () => {
     const state = picked();
     expect(state.step).toBe(STEP.applicant);
     expect(state.form.documents.map((d) => d.name)).toEqual(LICENCE_PROCEDURE.documents.map((d) => d.name));
-    const typed = run([{ type: 'edited', form: { ...state.form, applicant: { ...state.form.applicant, name: 'Nguyễn Văn An' } } }, { type: 'stepTo', step: STEP.procedure }], state);
+    const typed = run(
+      [
+        { type: 'edited', form: { ...state.form, applicant: { ...state.form.applicant, name: 'Nguyễn Văn An' } } },
+        { type: 'stepTo', step: STEP.procedure },
+      ],
+      state,
+    );
     const again = receiveReducer(typed, { type: 'procedurePicked', procedure: LICENCE_PROCEDURE });
     expect(again.form).toBe(typed.form);
     expect(receiveReducer(typed, { type: 'procedurePicked', procedure: FREE_PROCEDURE }).form.procedureCode).toBe(FREE_PROCEDURE.code);
@@ -42,7 +57,15 @@ describe('receiveReducer: steps', () => {
     const on = receiveReducer(stuck, { type: 'next', errors: {} });
     expect(on).toMatchObject({ step: STEP.documents, errors: {} });
     expect(on.problem).toBeUndefined();
-    expect(run([{ type: 'stepTo', step: STEP.confirm }, { type: 'next', errors: {} }], on).step).toBe(STEP.confirm);
+    expect(
+      run(
+        [
+          { type: 'stepTo', step: STEP.confirm },
+          { type: 'next', errors: {} },
+        ],
+        on,
+      ).step,
+    ).toBe(STEP.confirm);
     expect(receiveReducer(on, { type: 'stepTo', step: -3 }).step).toBe(STEP.procedure);
   });
 
@@ -98,7 +121,11 @@ describe('receiveReducer: recording', () => {
     const open = receiveReducer(picked(), { type: 'letterOpened', kind: 'refusal' });
     const applicant = receiveReducer(open, { type: 'showErrors', message: 'Chưa lập được phiếu từ chối: xem các ô được đánh dấu.', errors: { name: 'Chưa nhập họ tên người nộp.' } });
     expect(applicant).toMatchObject({ letter: undefined, step: STEP.applicant });
-    const own = receiveReducer(open, { type: 'showErrors', message: 'Chưa lập được phiếu từ chối: xem các ô được đánh dấu.', errors: { name: 'Chưa nhập họ tên người nộp.', refusalReasons: 'Phải ghi rõ lý do từ chối.' } });
+    const own = receiveReducer(open, {
+      type: 'showErrors',
+      message: 'Chưa lập được phiếu từ chối: xem các ô được đánh dấu.',
+      errors: { name: 'Chưa nhập họ tên người nộp.', refusalReasons: 'Phải ghi rõ lý do từ chối.' },
+    });
     expect(own.letter).toBe('refusal');
   });
 

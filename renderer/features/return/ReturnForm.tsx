@@ -15,7 +15,8 @@ export function ReturnForm(props: { ctx: DeskContext; dossierId: string; state: 
     () => ({ ...EMPTY_RETURN_FORM, method: state.collection?.method === 'post' ? 'post' : 'desk' }),
     (f) => returnDossier(ctx, dossierId, f),
     (f) => {
-      const who = f.method === 'post' ? `bưu điện (bưu gửi ${f.postalItemNumber.trim().toUpperCase()})` : f.authorised ? `${f.recipientName.trim()} (người được ủy quyền)` : (state.applicant?.name ?? '');
+      const who =
+        f.method === 'post' ? `bưu điện (bưu gửi ${f.postalItemNumber.trim().toUpperCase()})` : f.authorised ? `${f.recipientName.trim()} (người được ủy quyền)` : (state.applicant?.name ?? '');
       return `Đã trả kết quả hồ sơ ${state.code ?? ''} cho ${who}.`;
     },
     props.onDone,
@@ -32,7 +33,11 @@ export function ReturnForm(props: { ctx: DeskContext; dossierId: string; state: 
         <label className="check">
           <input type="radio" name="method" checked={form.method === 'post'} onChange={() => set({ method: 'post' })} /> Qua bưu điện
         </label>
-        {errors.method ? <span className="field-error" role="alert">{errors.method}</span> : null}
+        {errors.method ? (
+          <span className="field-error" role="alert">
+            {errors.method}
+          </span>
+        ) : null}
       </fieldset>
       {form.method === 'desk' ? (
         <>
@@ -44,13 +49,36 @@ export function ReturnForm(props: { ctx: DeskContext; dossierId: string; state: 
           ) : (
             <p className="muted">Người nhận: {state.applicant?.name}</p>
           )}
-          <TextField id="recipient-id" label="Số định danh (CCCD) của người nhận" value={form.recipientId} onValue={(v) => set({ recipientId: v })} error={errors.recipientId} inputMode="numeric" autoFocus />
+          <TextField
+            id="recipient-id"
+            label="Số định danh (CCCD) của người nhận"
+            value={form.recipientId}
+            onValue={(v) => set({ recipientId: v })}
+            error={errors.recipientId}
+            inputMode="numeric"
+            autoFocus
+          />
           {form.authorised ? (
-            <TextField id="authorisation-note" className="wide" label="Giấy ủy quyền (số, ngày, nơi chứng thực)" value={form.authorisationNote} onValue={(v) => set({ authorisationNote: v })} error={errors.authorisationNote} />
+            <TextField
+              id="authorisation-note"
+              className="wide"
+              label="Giấy ủy quyền (số, ngày, nơi chứng thực)"
+              value={form.authorisationNote}
+              onValue={(v) => set({ authorisationNote: v })}
+              error={errors.authorisationNote}
+            />
           ) : null}
         </>
       ) : (
-        <TextField id="postal-item" label="Số hiệu bưu gửi" value={form.postalItemNumber} onValue={(v) => set({ postalItemNumber: v })} error={errors.postalItemNumber} hint={state.collection?.method === 'post' ? `Gửi đến: ${state.collection.address}` : undefined} autoFocus />
+        <TextField
+          id="postal-item"
+          label="Số hiệu bưu gửi"
+          value={form.postalItemNumber}
+          onValue={(v) => set({ postalItemNumber: v })}
+          error={errors.postalItemNumber}
+          hint={state.collection?.method === 'post' ? `Gửi đến: ${state.collection.address}` : undefined}
+          autoFocus
+        />
       )}
       {due > 0 ? (
         <label className="field" htmlFor="payment-method">

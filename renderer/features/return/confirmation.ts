@@ -9,12 +9,7 @@ import { barcodeKeyFor, type DeskContext } from '../../desk/context';
 export const RETURN_CONFIRMATION_LABEL = 'Phiếu xác nhận trả kết quả';
 
 /** The document and the role it prints under (the desk's roll printer, else its sheet printer). */
-export function returnConfirmationFor(
-  ctx: DeskContext,
-  state: DossierState,
-  returned: PayloadOf<'returned'>,
-  feeReceipt?: string,
-): { doc: PrintDocument; role: PrintRole } | undefined {
+export function returnConfirmationFor(ctx: DeskContext, state: DossierState, returned: PayloadOf<'returned'>, feeReceipt?: string): { doc: PrintDocument; role: PrintRole } | undefined {
   if (!state.code) return undefined;
   const route = routeFor(ctx.printers, ['slip', 'form']);
   const r = returned.recipient;

@@ -28,11 +28,13 @@ export async function requestCorrection(ctx: DeskContext, dossierId: string, for
     return { ok: false, message: errors.status ?? 'Thông tin đính chính chưa hợp lệ: xem các ô được đánh dấu.', errors };
   }
 
-  const recorded = await recordCommand(ctx.db, [{
-    ...ctx.eventMeta(dossierId),
-    type: 'correctionRequested',
-    payload: { fault: form.fault, description: form.description.trim(), newDueAt: date.at },
-  }]);
+  const recorded = await recordCommand(ctx.db, [
+    {
+      ...ctx.eventMeta(dossierId),
+      type: 'correctionRequested',
+      payload: { fault: form.fault, description: form.description.trim(), newDueAt: date.at },
+    },
+  ]);
   if (!recorded.ok) return { ok: false, message: recorded.error.message, errors: {} };
   const trail = await loadDossierTrail(ctx.db, dossierId, server);
   const slip = newAppointmentSlip(ctx, recorded.state, date.at, receivedOf(trail.events));

@@ -45,7 +45,13 @@ describe('returnDossier', () => {
     const badId = await returnDossier(ctx, id, { ...EMPTY_RETURN_FORM, authorised: true, recipientName: 'Lê Thị Hoa', recipientId: '12345', authorisationNote: 'GUQ số 12' });
     expect(!badId.ok && badId.errors.recipientId).toBeTruthy();
     expect((await db.dossiers.get(id))?.status).toBe('resultReady');
-    const ok = await returnDossier(ctx, id, { ...EMPTY_RETURN_FORM, authorised: true, recipientName: 'Lê Thị Hoa', recipientId: '040190001111', authorisationNote: 'Giấy ủy quyền số 12/UQ ngày 10/3/2026' });
+    const ok = await returnDossier(ctx, id, {
+      ...EMPTY_RETURN_FORM,
+      authorised: true,
+      recipientName: 'Lê Thị Hoa',
+      recipientId: '040190001111',
+      authorisationNote: 'Giấy ủy quyền số 12/UQ ngày 10/3/2026',
+    });
     if (!ok.ok) throw new Error(ok.message);
     expect(ok.state.status).toBe('returned');
     const ret = (await db.events.where('dossierId').equals(id).toArray()).map((e) => e.event).find((e) => e.type === 'returned');
@@ -71,7 +77,7 @@ describe('returnDossier', () => {
     const id = await seedDossier(db, { code: '000.00.15.H41-260302-0005', dueAt: DUE, stage: 'atDepartment' });
     const out = await returnDossier(deskContext(db, NOW), id, { ...EMPTY_RETURN_FORM, recipientId: '040085001234' });
     expect(out.ok).toBe(false);
-    expect((await db.outbox.where('dossierId').equals(id).count())).toBe(3);
+    expect(await db.outbox.where('dossierId').equals(id).count()).toBe(3);
   });
 });
 

@@ -64,11 +64,17 @@ describe('findDossiersOnServer', () => {
         asked.push(url.split('?')[1]!);
         return url.includes('code=') ? new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Không có' } }), { status: 404 }) : new Response(JSON.stringify(answer), { status: 200 });
       }),
-      [{ key: 'code', value: `${AGENCY}-260302-0007` }, { key: 'idNumber', value: '040085001234' }],
+      [
+        { key: 'code', value: `${AGENCY}-260302-0007` },
+        { key: 'idNumber', value: '040085001234' },
+      ],
     );
     expect(asked).toEqual([`code=${encodeURIComponent(`${AGENCY}-260302-0007`)}`, 'idNumber=040085001234']);
     expect(out.ok && out.rows).toHaveLength(1);
-    const none = await findDossiersOnServer(server(async () => new Response('{}', { status: 404 })), [{ key: 'code', value: 'x' }]);
+    const none = await findDossiersOnServer(
+      server(async () => new Response('{}', { status: 404 })),
+      [{ key: 'code', value: 'x' }],
+    );
     expect(none).toEqual({ ok: true, rows: [] });
   });
 

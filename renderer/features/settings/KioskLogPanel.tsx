@@ -56,7 +56,11 @@ export function KioskLogPanel() {
         </div>
       </div>
       <p className="hint">Lỗi đồng bộ, in, quét và lỗi của phần mềm trên máy này, mới nhất ở trên.{where ? ` Tệp trên máy: ${where}` : ''}</p>
-      {problem ? <p className="banner error" role="alert">{problem}</p> : null}
+      {problem ? (
+        <p className="banner error" role="alert">
+          {problem}
+        </p>
+      ) : null}
       {lines && lines.length === 0 ? <p className="muted">Chưa có dòng nhật ký nào.</p> : null}
       {lines && lines.length > 0 ? (
         <div className="log-lines">

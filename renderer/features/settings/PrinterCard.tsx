@@ -8,7 +8,13 @@ import { PAPER_LABELS, PRINT_ROLES, ROLE_LABELS, TRANSPORT_LABELS } from './prin
 import { testPageFor } from './testPage';
 
 const STATUS_CLASS: Record<PrinterStatus['state'], string> = {
-  ready: 'ok', paperLow: 'warn', unknown: 'warn', offline: 'bad', coverOpen: 'bad', paperOut: 'bad', error: 'bad',
+  ready: 'ok',
+  paperLow: 'warn',
+  unknown: 'warn',
+  offline: 'bad',
+  coverOpen: 'bad',
+  paperOut: 'bad',
+  error: 'bad',
 };
 
 export function PrinterCard(props: { printer: PrinterConfig; canEdit: boolean; previewing: boolean; onPreview(): void; onEdit(): void; onRemove(): Promise<void> }) {

@@ -3,8 +3,17 @@
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { PaperSize, PrinterConfig } from '../../../shared/host';
 import {
-  ADDRESS_HINTS, PAPER_LABELS, PAPER_SIZES, PRINT_ROLES, ROLE_LABELS, TRANSPORT_LABELS, TRANSPORTS, validatePrinterDraft,
-  type EditableTransport, type FieldErrors, type PrinterDraft,
+  ADDRESS_HINTS,
+  PAPER_LABELS,
+  PAPER_SIZES,
+  PRINT_ROLES,
+  ROLE_LABELS,
+  TRANSPORT_LABELS,
+  TRANSPORTS,
+  validatePrinterDraft,
+  type EditableTransport,
+  type FieldErrors,
+  type PrinterDraft,
 } from './printerForm';
 
 function FieldError({ id, error }: { id: string; error?: string }) {
@@ -18,7 +27,13 @@ function FieldError({ id, error }: { id: string; error?: string }) {
 
 const described = (id: string, error?: string) => (error ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {});
 
-export function PrinterEditor(props: { initial: PrinterDraft; others: readonly PrinterConfig[]; onSave(printer: PrinterConfig): Promise<string | undefined>; onCancel(): void; onDraft?(draft: PrinterDraft): void }) {
+export function PrinterEditor(props: {
+  initial: PrinterDraft;
+  others: readonly PrinterConfig[];
+  onSave(printer: PrinterConfig): Promise<string | undefined>;
+  onCancel(): void;
+  onDraft?(draft: PrinterDraft): void;
+}) {
   const [draft, setDraft] = useState(props.initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saveError, setSaveError] = useState<string>();
@@ -97,7 +112,15 @@ export function PrinterEditor(props: { initial: PrinterDraft; others: readonly P
               </label>
               <label className={copiesError ? 'copies invalid' : 'copies'} htmlFor={copiesId}>
                 <span>Số bản</span>
-                <input id={copiesId} inputMode="numeric" size={3} value={draft.copies[role]} disabled={!draft.roles.includes(role)} onChange={(e) => set({ copies: { ...draft.copies, [role]: e.target.value } })} {...described(copiesId, copiesError)} />
+                <input
+                  id={copiesId}
+                  inputMode="numeric"
+                  size={3}
+                  value={draft.copies[role]}
+                  disabled={!draft.roles.includes(role)}
+                  onChange={(e) => set({ copies: { ...draft.copies, [role]: e.target.value } })}
+                  {...described(copiesId, copiesError)}
+                />
               </label>
               <FieldError id={copiesId} error={copiesError} />
             </div>

@@ -17,7 +17,8 @@ export function PrintersPanel(props: { printers: PrinterConfig[]; canEdit: boole
   const [draft, setDraft] = useState<PrinterDraft>();
   // While a printer is being edited the preview follows its name and paper as they are typed.
   const previewPrinter = useMemo<PrinterConfig | undefined>(() => {
-    if (editing && draft) return { id: draft.id ?? 'xem-truoc', name: draft.name.trim() || 'Máy in mới', transport: draft.transport, address: draft.address, paper: draft.paper, roles: draft.roles, copies: {} };
+    if (editing && draft)
+      return { id: draft.id ?? 'xem-truoc', name: draft.name.trim() || 'Máy in mới', transport: draft.transport, address: draft.address, paper: draft.paper, roles: draft.roles, copies: {} };
     return printers.find((p) => p.id === previewId) ?? printers[0];
   }, [editing, draft, printers, previewId]);
   // Rebuilt only when the printer changes, so the preview does not re-render on every keystroke.

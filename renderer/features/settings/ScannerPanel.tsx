@@ -31,7 +31,16 @@ export function ScannerPanel(props: { settings: KioskSettings; canEdit: boolean;
     if (!result.ok) return setErrors(result.errors);
     setErrors({});
     const problem = await props.save({ scannerPort: result.scannerPort });
-    setNotice(problem ? { ok: false, text: problem } : { ok: true, text: result.scannerPort ? `Đã lưu máy quét ở cổng ${result.scannerPort.path}, ${result.scannerPort.baudRate} baud. Máy quét bắt đầu nhận mã sau khi khởi động lại ứng dụng.` : 'Đã lưu: chỉ dùng máy quét kiểu bàn phím.' });
+    setNotice(
+      problem
+        ? { ok: false, text: problem }
+        : {
+            ok: true,
+            text: result.scannerPort
+              ? `Đã lưu máy quét ở cổng ${result.scannerPort.path}, ${result.scannerPort.baudRate} baud. Máy quét bắt đầu nhận mã sau khi khởi động lại ứng dụng.`
+              : 'Đã lưu: chỉ dùng máy quét kiểu bàn phím.',
+          },
+    );
   }
 
   const known = ports?.some((p) => p.path === draft.path) ?? false;
@@ -47,7 +56,15 @@ export function ScannerPanel(props: { settings: KioskSettings; canEdit: boolean;
           <div className="field-row">
             <label className={errors.path ? 'field invalid grow' : 'field grow'} htmlFor="scanner-path">
               <span>Cổng</span>
-              <input id="scanner-path" list="scanner-ports" value={draft.path} disabled={!props.canEdit} onChange={(e) => setDraft({ ...draft, path: e.target.value })} aria-invalid={errors.path ? true : undefined} aria-describedby={errors.path ? 'scanner-path-error' : undefined} />
+              <input
+                id="scanner-path"
+                list="scanner-ports"
+                value={draft.path}
+                disabled={!props.canEdit}
+                onChange={(e) => setDraft({ ...draft, path: e.target.value })}
+                aria-invalid={errors.path ? true : undefined}
+                aria-describedby={errors.path ? 'scanner-path-error' : undefined}
+              />
               <datalist id="scanner-ports">
                 {ports?.map((p) => (
                   <option key={p.path} value={p.path}>
@@ -55,7 +72,17 @@ export function ScannerPanel(props: { settings: KioskSettings; canEdit: boolean;
                   </option>
                 ))}
               </datalist>
-              {!errors.path && <small className="field-hint">{ports === undefined ? 'Đang tìm các cổng…' : ports.length === 0 ? 'Máy không báo cổng nối tiếp nào; kiểm tra cáp máy quét.' : known ? 'Cổng máy đang thấy.' : `Máy đang thấy: ${ports.map((p) => p.path).join(', ')}`}</small>}
+              {!errors.path && (
+                <small className="field-hint">
+                  {ports === undefined
+                    ? 'Đang tìm các cổng…'
+                    : ports.length === 0
+                      ? 'Máy không báo cổng nối tiếp nào; kiểm tra cáp máy quét.'
+                      : known
+                        ? 'Cổng máy đang thấy.'
+                        : `Máy đang thấy: ${ports.map((p) => p.path).join(', ')}`}
+                </small>
+              )}
               {errors.path && (
                 <span id="scanner-path-error" role="alert" className="field-error">
                   {errors.path}
@@ -64,7 +91,14 @@ export function ScannerPanel(props: { settings: KioskSettings; canEdit: boolean;
             </label>
             <label className={errors.baudRate ? 'field invalid' : 'field'} htmlFor="scanner-baud">
               <span>Tốc độ (baud)</span>
-              <select id="scanner-baud" value={draft.baudRate} disabled={!props.canEdit} onChange={(e) => setDraft({ ...draft, baudRate: e.target.value })} aria-invalid={errors.baudRate ? true : undefined} aria-describedby={errors.baudRate ? 'scanner-baud-error' : undefined}>
+              <select
+                id="scanner-baud"
+                value={draft.baudRate}
+                disabled={!props.canEdit}
+                onChange={(e) => setDraft({ ...draft, baudRate: e.target.value })}
+                aria-invalid={errors.baudRate ? true : undefined}
+                aria-describedby={errors.baudRate ? 'scanner-baud-error' : undefined}
+              >
                 {!BAUD_RATES.includes(Number(draft.baudRate)) && <option value={draft.baudRate}>{draft.baudRate}</option>}
                 {BAUD_RATES.map((b) => (
                   <option key={b} value={String(b)}>

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { PrinterConfig } from '../../../shared/host';
 import { addressProblem, draftFromPrinter, emptyPrinterDraft, scannerDraft, validatePrinterDraft, validateScannerDraft, withoutPrinter, withPrinter, type PrinterDraft } from './printerForm';
 
-const slipPrinter: PrinterConfig = { id: 'p1', name: 'Máy in phiếu quầy 3', transport: 'network', address: '192.168.1.50:9100', paper: '80mm', roles: ['slip', 'receipt'], copies: { slip: 2, receipt: 1 } };
+const slipPrinter: PrinterConfig = {
+  id: 'p1',
+  name: 'Máy in phiếu quầy 3',
+  transport: 'network',
+  address: '192.168.1.50:9100',
+  paper: '80mm',
+  roles: ['slip', 'receipt'],
+  copies: { slip: 2, receipt: 1 },
+};
 
 function draft(patch: Partial<PrinterDraft>): PrinterDraft {
   return { ...emptyPrinterDraft(), name: 'Máy in A4 quầy 3', address: '192.168.1.60', paper: 'A4', roles: ['form'], ...patch };
@@ -12,7 +20,10 @@ function draft(patch: Partial<PrinterDraft>): PrinterDraft {
 describe('printer validation', () => {
   it('accepts a complete printer and keeps only the copies of its roles', () => {
     const r = validatePrinterDraft(draft({ roles: ['form', 'handover'], copies: { slip: 'x', receipt: '', handover: '2', form: '1' } }), [slipPrinter], () => 'new-id');
-    expect(r).toEqual({ ok: true, printer: { id: 'new-id', name: 'Máy in A4 quầy 3', transport: 'network', address: '192.168.1.60', paper: 'A4', roles: ['handover', 'form'], copies: { handover: 2, form: 1 } } });
+    expect(r).toEqual({
+      ok: true,
+      printer: { id: 'new-id', name: 'Máy in A4 quầy 3', transport: 'network', address: '192.168.1.60', paper: 'A4', roles: ['handover', 'form'], copies: { handover: 2, form: 1 } },
+    });
   });
 
   it('says in Vietnamese what is wrong with each field', () => {
@@ -57,7 +68,9 @@ describe('printer validation', () => {
       transport: fc.constantFrom('network' as const),
       address: fc.tuple(fc.nat(255), fc.nat(255), fc.integer({ min: 1, max: 65535 })).map(([a, b, port]) => `10.0.${a}.${b}:${port}`),
       paper: fc.constantFrom('58mm' as const, '80mm' as const, 'A5' as const, 'A4' as const),
-      roles: fc.uniqueArray(fc.constantFrom('slip' as const, 'receipt' as const, 'handover' as const, 'form' as const), { minLength: 1 }).map((r) => ['slip', 'receipt', 'handover', 'form'].filter((x) => r.includes(x as never)) as PrinterConfig['roles']),
+      roles: fc
+        .uniqueArray(fc.constantFrom('slip' as const, 'receipt' as const, 'handover' as const, 'form' as const), { minLength: 1 })
+        .map((r) => ['slip', 'receipt', 'handover', 'form'].filter((x) => r.includes(x as never)) as PrinterConfig['roles']),
       copy: fc.integer({ min: 1, max: 5 }),
     });
     fc.assert(

@@ -93,7 +93,11 @@ export function addressProblem(transport: EditableTransport, raw: string): strin
 }
 
 /** Checks a draft against the other printers; on success returns the config to save. */
-export function validatePrinterDraft(draft: PrinterDraft, others: readonly PrinterConfig[], newId: () => string = () => crypto.randomUUID()): { ok: true; printer: PrinterConfig } | { ok: false; errors: FieldErrors } {
+export function validatePrinterDraft(
+  draft: PrinterDraft,
+  others: readonly PrinterConfig[],
+  newId: () => string = () => crypto.randomUUID(),
+): { ok: true; printer: PrinterConfig } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const name = draft.name.trim().replace(/\s+/g, ' ');
   const rest = others.filter((p) => p.id !== draft.id);

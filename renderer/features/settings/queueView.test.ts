@@ -3,7 +3,15 @@ import type { PrintJobRecord } from '../../print/queue';
 import { mergeJobs } from './queueView';
 
 const job = (id: string, createdAt: number, state: PrintJobRecord['state'] = 'queued'): PrintJobRecord => ({
-  id, printerId: 'p', document: { kind: 'testPage', title: id } as unknown as PrintJobRecord['document'], copies: 1, copiesDone: 0, state, attempts: 0, nextAttemptAt: 0, createdAt,
+  id,
+  printerId: 'p',
+  document: { kind: 'testPage', title: id } as unknown as PrintJobRecord['document'],
+  copies: 1,
+  copiesDone: 0,
+  state,
+  attempts: 0,
+  nextAttemptAt: 0,
+  createdAt,
 });
 
 describe('print queue list', () => {

@@ -9,8 +9,5 @@ export function isRoll(printer: Pick<PrinterConfig, 'paper'>): boolean {
 }
 
 export function testPageFor(printer: PrinterConfig, counterName: string, now = new Date()): PrintDocument {
-  return printerTestPage(
-    { printerName: printer.name, paperLabel: PAPER_LABELS[printer.paper], counterName, printedAt: now.toISOString() },
-    { layout: isRoll(printer) ? 'thermal' : 'sheet' },
-  );
+  return printerTestPage({ printerName: printer.name, paperLabel: PAPER_LABELS[printer.paper], counterName, printedAt: now.toISOString() }, { layout: isRoll(printer) ? 'thermal' : 'sheet' });
 }

@@ -34,11 +34,7 @@ export function HandBackPanel(props: { db: MotCuaDb; eventMeta(dossierId: string
   const where = dossier.papers ? PAPERS_LABELS[dossier.papers] : 'Chưa rõ nơi giữ giấy tờ';
   if (dossier.papers !== 'atCenter') {
     const advice =
-      dossier.papers === 'away'
-        ? 'Khi bưu điện mang giấy tờ về, quét mã hồ sơ ở màn hình Bàn giao, lô nhận kết quả; sau đó trả lại người nộp tại đây.'
-        : since
-          ? `Đã trả lúc ${since}.`
-          : '';
+      dossier.papers === 'away' ? 'Khi bưu điện mang giấy tờ về, quét mã hồ sơ ở màn hình Bàn giao, lô nhận kết quả; sau đó trả lại người nộp tại đây.' : since ? `Đã trả lúc ${since}.` : '';
     return (
       <p className={dossier.papers === 'away' ? 'stop-away' : 'stop-done'} data-testid="papers-where">
         <strong>{where}.</strong> {advice}

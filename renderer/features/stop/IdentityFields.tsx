@@ -32,7 +32,8 @@ export function IdentityFields<T extends DeskIdentity>({ idPrefix, legend, nameL
           Chính người nộp
         </label>
         <label>
-          <input type="radio" name={`${idPrefix}-requester`} checked={form.requester === 'representative'} onChange={() => setForm({ ...form, requester: 'representative', requesterName: '' })} /> Người được ủy quyền
+          <input type="radio" name={`${idPrefix}-requester`} checked={form.requester === 'representative'} onChange={() => setForm({ ...form, requester: 'representative', requesterName: '' })} />{' '}
+          Người được ủy quyền
         </label>
       </fieldset>
       <TextField id={`${idPrefix}-name`} label={nameLabel} value={form.requesterName} onValue={(v) => setForm({ ...form, requesterName: v })} error={errors.requesterName} />

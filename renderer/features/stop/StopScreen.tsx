@@ -52,7 +52,13 @@ export function StopScreen() {
       setErrors({ dossier: `Không có hồ sơ ${full} trên máy quầy này. Kiểm tra lại mã hoặc chờ đồng bộ.` });
       return;
     }
-    const item = row.state.procedureCode ? await kiosk.db.catalogue.where('kind').equals('procedure').filter((c) => (c.body as Procedure).code === row.state.procedureCode).first() : undefined;
+    const item = row.state.procedureCode
+      ? await kiosk.db.catalogue
+          .where('kind')
+          .equals('procedure')
+          .filter((c) => (c.body as Procedure).code === row.state.procedureCode)
+          .first()
+      : undefined;
     setProcedure(item?.body as Procedure | undefined);
     setDossier(row.state);
     setForm({ ...EMPTY, requesterName: row.state.applicant?.name ?? '' });
@@ -94,8 +100,18 @@ export function StopScreen() {
           void find(code);
         }}
       >
-        <TextField id="stop-code" label="Mã hồ sơ" value={code} onValue={setCode} autoFocus error={errors.dossier && !dossier ? errors.dossier : undefined} hint="Quét giấy tiếp nhận hoặc gõ mã rồi nhấn Enter" />
-        <button type="submit">Tìm <kbd>Enter</kbd></button>
+        <TextField
+          id="stop-code"
+          label="Mã hồ sơ"
+          value={code}
+          onValue={setCode}
+          autoFocus
+          error={errors.dossier && !dossier ? errors.dossier : undefined}
+          hint="Quét giấy tiếp nhận hoặc gõ mã rồi nhấn Enter"
+        />
+        <button type="submit">
+          Tìm <kbd>Enter</kbd>
+        </button>
       </form>
       {dossier?.status === 'withdrawn' ? (
         <div className="stop-form">

@@ -7,7 +7,9 @@ import { sampleEventsTo } from '../../../shared/domain/fixtures';
 import { MotCuaDb, recordCommand } from '../../db';
 import { EMPTY_HAND_BACK, handBackPapers, listStoppedPapers } from './papers';
 
-const meta = (deviceTime: string) => (dossierId: string): EventMeta => ({ id: randomUUID(), dossierId, officerId: 'o1', counterId: 'counter-03', deviceTime, ruleVersion: RULE_VERSION });
+const meta =
+  (deviceTime: string) =>
+  (dossierId: string): EventMeta => ({ id: randomUUID(), dossierId, officerId: 'o1', counterId: 'counter-03', deviceTime, ruleVersion: RULE_VERSION });
 
 async function stopped(db: MotCuaDb, status: 'atDepartment' | 'received', seed: number, at: string): Promise<DossierState> {
   let state: DossierState | undefined;
@@ -48,7 +50,14 @@ describe('handing back the papers of a stopped dossier', () => {
     expect(!noLetter.ok && noLetter.errors.authorisationSeen).toMatch(/giấy ủy quyền/);
     expect(await db.events.where('dossierId').equals(state.id).count()).toBe(5);
 
-    const done = await handBackPapers(ctx, state, { ...form, requester: 'representative', requesterName: 'Lê Văn Tâm', idNumber: '040085 001111', authorisationSeen: true, authorisationNote: 'Giấy ủy quyền số 15/UQ ngày 15/01/2026' });
+    const done = await handBackPapers(ctx, state, {
+      ...form,
+      requester: 'representative',
+      requesterName: 'Lê Văn Tâm',
+      idNumber: '040085 001111',
+      authorisationSeen: true,
+      authorisationNote: 'Giấy ủy quyền số 15/UQ ngày 15/01/2026',
+    });
     if (!done.ok) throw new Error(JSON.stringify(done.errors));
     expect(done.state).toMatchObject({ status: 'withdrawn', papers: 'handedBack', papersMovedAt: '2026-01-16T02:30:00.000Z' });
     const events = await db.events.where('dossierId').equals(state.id).toArray();

@@ -27,11 +27,7 @@ export function checkHandBack(state: DossierState | undefined, form: HandBackFor
 export type HandBackOutcome = { ok: true; state: DossierState } | { ok: false; errors: HandBackErrors };
 
 /** Records the hand-back (papersReturned, stage toApplicant) once the person at the desk is checked. */
-export async function handBackPapers(
-  ctx: Pick<DeskContext, 'db' | 'eventMeta' | 'now'>,
-  state: DossierState | undefined,
-  form: HandBackForm,
-): Promise<HandBackOutcome> {
+export async function handBackPapers(ctx: Pick<DeskContext, 'db' | 'eventMeta' | 'now'>, state: DossierState | undefined, form: HandBackForm): Promise<HandBackOutcome> {
   const errors = checkHandBack(state, form);
   if (Object.keys(errors).length > 0 || !state) return { ok: false, errors };
   const authorised = form.requester === 'representative';

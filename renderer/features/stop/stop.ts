@@ -17,7 +17,6 @@ export interface StopForm extends DeskIdentity {
 
 export type StopErrors = Partial<Record<'dossier' | 'requesterName' | 'idNumber' | 'authorisationSeen' | 'reason', string>>;
 
-
 /** Who stands at the desk: the applicant (the ID must match the dossier) or a representative with an authorisation. */
 export interface DeskIdentity {
   requester: 'applicant' | 'representative';
@@ -70,9 +69,7 @@ export function feeOnStop(procedure: Procedure | undefined, feesPaid: number): {
   return {
     refundable,
     known,
-    note: known
-      ? `Thủ tục không cho hoàn trả phí, lệ phí: ${amount} đã nộp không được hoàn lại.`
-      : `Danh mục thủ tục không quy định hoàn trả: ${amount} phí, lệ phí đã nộp không được hoàn lại.`,
+    note: known ? `Thủ tục không cho hoàn trả phí, lệ phí: ${amount} đã nộp không được hoàn lại.` : `Danh mục thủ tục không quy định hoàn trả: ${amount} phí, lệ phí đã nộp không được hoàn lại.`,
   };
 }
 
@@ -107,9 +104,7 @@ export async function stopAtDesk(ctx: DeskContext, state: DossierState | undefin
       requestedBy,
       requestedAt: now,
       feeNote: fee.note,
-      papersReturn: away
-        ? `Hồ sơ giấy đang ở cơ quan giải quyết; được chuyển về và trả lại tại ${ctx.config.deskPlace}. Trung tâm sẽ báo khi hồ sơ về.`
-        : `Trả lại ngay tại ${ctx.config.deskPlace}.`,
+      papersReturn: away ? `Hồ sơ giấy đang ở cơ quan giải quyết; được chuyển về và trả lại tại ${ctx.config.deskPlace}. Trung tâm sẽ báo khi hồ sơ về.` : `Trả lại ngay tại ${ctx.config.deskPlace}.`,
       signerTitle: 'Cán bộ tiếp nhận',
       signerName: ctx.officerName,
     },

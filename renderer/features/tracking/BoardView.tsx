@@ -24,7 +24,11 @@ function DateCell({ group, row }: { group: GroupKey; row: DossierRow }) {
     return (
       <td>
         {s.resultReadyAt ? formatVietnamDateTime(s.resultReadyAt) : '—'}
-        {resultBeforeAppointment(s) ? <span className="badge early" data-testid="early-flag">sớm hạn</span> : null}
+        {resultBeforeAppointment(s) ? (
+          <span className="badge early" data-testid="early-flag">
+            sớm hạn
+          </span>
+        ) : null}
       </td>
     );
   }

@@ -85,7 +85,8 @@ export function NoticeForm(props: { ctx: DeskContext; dossierId: string; state: 
         <div className="channels">
           {NOTICE_CHANNELS.map((c) => (
             <label key={c} className="check">
-              <input type="radio" name="notice-channel" checked={form.channel === c} onChange={() => set({ channel: c, contact: contactOf(c) || form.contact })} /> {capitalised(NOTICE_CHANNEL_LABELS[c])}
+              <input type="radio" name="notice-channel" checked={form.channel === c} onChange={() => set({ channel: c, contact: contactOf(c) || form.contact })} />{' '}
+              {capitalised(NOTICE_CHANNEL_LABELS[c])}
             </label>
           ))}
         </div>
@@ -96,7 +97,9 @@ export function NoticeForm(props: { ctx: DeskContext; dossierId: string; state: 
       <label className={errors.message ? 'field invalid wide' : 'field wide'} htmlFor="notice-message">
         <span>Nội dung báo người nộp</span>
         <textarea id="notice-message" rows={4} value={form.message} onChange={(e) => set({ message: e.target.value })} />
-        <small className="notice-length">{form.message.length} ký tự{form.channel === 'sms' && !plain ? ' · tin có dấu tốn gấp đôi số tin nhắn' : ''}</small>
+        <small className="notice-length">
+          {form.message.length} ký tự{form.channel === 'sms' && !plain ? ' · tin có dấu tốn gấp đôi số tin nhắn' : ''}
+        </small>
         <FieldError id="notice-message" error={errors.message} />
       </label>
       <div className="wide row">
@@ -108,7 +111,11 @@ export function NoticeForm(props: { ctx: DeskContext; dossierId: string; state: 
             {plain ? 'Viết lại có dấu' : 'Bỏ dấu (SMS)'}
           </button>
         ) : null}
-        {copied ? <span className="field-hint" role="status">{copied}</span> : null}
+        {copied ? (
+          <span className="field-hint" role="status">
+            {copied}
+          </span>
+        ) : null}
       </div>
       <DeskFormActions message={message} errorTestId="notice-error" busy={busy} submitLabel="Ghi nhận đã báo người nộp" onCancel={props.onCancel} />
     </form>

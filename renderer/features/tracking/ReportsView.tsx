@@ -120,7 +120,11 @@ export function ReportsView({ ctx }: { ctx: DeskContext & { departmentName(id: s
         </button>
       </form>
       <p className="muted">Số liệu lấy từ các hồ sơ đang lưu trên máy này (hồ sơ đã trả quá thời hạn lưu giữ chỉ còn trên máy chủ).</p>
-      {note ? <p className="banner ok" role="status">{note}</p> : null}
+      {note ? (
+        <p className="banner ok" role="status">
+          {note}
+        </p>
+      ) : null}
       {report ? (
         <>
           <section aria-label="Thống kê đúng hạn">
@@ -128,13 +132,19 @@ export function ReportsView({ ctx }: { ctx: DeskContext & { departmentName(id: s
             <StatsChart rows={report.stats.byDepartment} />
             <StatsTable caption="Theo cơ quan giải quyết" rows={report.stats.byDepartment} total={report.stats.total} />
             <StatsTable caption="Theo thủ tục" rows={report.stats.byProcedure} total={report.stats.total} />
-            <button type="button" className="secondary" onClick={() => void statsWorkbook(report.stats, report.period, report.digitisation).then((b) => downloadBytes(b, `thong-ke-dung-han-${from}-${to}.xlsx`))}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void statsWorkbook(report.stats, report.period, report.digitisation).then((b) => downloadBytes(b, `thong-ke-dung-han-${from}-${to}.xlsx`))}
+            >
               Xuất thống kê ra Excel
             </button>
           </section>
           <section aria-label="Số hóa hồ sơ">
             <h2>Số hóa hồ sơ khi tiếp nhận {report.period.label}</h2>
-            <p className="muted">Hồ sơ số hóa đầy đủ: mọi giấy tờ đã nhận đều có bản số hóa hoặc thuộc trường hợp không phải số hóa (có ghi lý do). Tính trên hồ sơ tiếp nhận tại mọi quầy của Trung tâm.</p>
+            <p className="muted">
+              Hồ sơ số hóa đầy đủ: mọi giấy tờ đã nhận đều có bản số hóa hoặc thuộc trường hợp không phải số hóa (có ghi lý do). Tính trên hồ sơ tiếp nhận tại mọi quầy của Trung tâm.
+            </p>
             <DigitisationTable stats={report.digitisation} />
           </section>
           <section aria-label="Công chức để chậm muộn">
@@ -172,7 +182,11 @@ export function ReportsView({ ctx }: { ctx: DeskContext & { departmentName(id: s
               <button type="button" className="secondary" onClick={() => void printRegister(report)}>
                 In sổ (A4)
               </button>
-              <button type="button" className="secondary" onClick={() => void registerWorkbook(report.register, report.period, ctx.config.agency).then((b) => downloadBytes(b, `so-theo-doi-ho-so-${from}-${to}.xlsx`))}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => void registerWorkbook(report.register, report.period, ctx.config.agency).then((b) => downloadBytes(b, `so-theo-doi-ho-so-${from}-${to}.xlsx`))}
+              >
                 Xuất sổ ra Excel
               </button>
             </div>

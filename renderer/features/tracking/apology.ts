@@ -18,12 +18,7 @@ export interface ApologyForm {
 
 export const EMPTY_APOLOGY_FORM: ApologyForm = { reason: '', responsibleOfficer: '', reasonValid: '', newDate: '', signerName: '' };
 
-export async function recordApology(
-  ctx: DeskContext & { departmentName(id: string): string | undefined },
-  dossierId: string,
-  form: ApologyForm,
-  server?: ServerAccess,
-): Promise<DeskOutcome> {
+export async function recordApology(ctx: DeskContext & { departmentName(id: string): string | undefined }, dossierId: string, form: ApologyForm, server?: ServerAccess): Promise<DeskOutcome> {
   const row = await ctx.db.dossiers.get(dossierId);
   if (!row) return { ok: false, message: 'Không tìm thấy hồ sơ trên máy này.', errors: {} };
   const state = row.state;
@@ -36,11 +31,13 @@ export async function recordApology(
   else if (state.dueAt && date.at <= state.dueAt) errors.newDate = 'Ngày hẹn lại phải sau hạn trả theo quy định.';
   if (Object.keys(errors).length > 0 || !date.ok) return { ok: false, message: 'Thông tin xin lỗi, hẹn lại chưa hợp lệ: xem các ô được đánh dấu.', errors };
 
-  const recorded = await recordCommand(ctx.db, [{
-    ...ctx.eventMeta(dossierId),
-    type: 'apologyIssued',
-    payload: { reason: form.reason.trim(), responsibleOfficer: form.responsibleOfficer.trim(), reasonValid: form.reasonValid === 'yes', newDueAt: date.at },
-  }]);
+  const recorded = await recordCommand(ctx.db, [
+    {
+      ...ctx.eventMeta(dossierId),
+      type: 'apologyIssued',
+      payload: { reason: form.reason.trim(), responsibleOfficer: form.responsibleOfficer.trim(), reasonValid: form.reasonValid === 'yes', newDueAt: date.at },
+    },
+  ]);
   if (!recorded.ok) return { ok: false, message: recorded.error.message, errors: {} };
 
   const after = recorded.state;

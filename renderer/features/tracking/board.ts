@@ -50,7 +50,15 @@ export async function loadTrackingBoard(db: MotCuaDb, options: { now: Date; cale
   // Everything due before the end of the next working day, per running status, oldest first.
   const horizon = new Date(vnMidnightMs(dayNumberFromDateKey(nextKey) + 1)).toISOString();
   const running = (
-    await Promise.all(RUNNING.map((s) => db.dossiers.where('[status+dueAt]').between([s, Dexie.minKey], [s, horizon], true, false).limit(GROUP_LIMIT * 3).toArray()))
+    await Promise.all(
+      RUNNING.map((s) =>
+        db.dossiers
+          .where('[status+dueAt]')
+          .between([s, Dexie.minKey], [s, horizon], true, false)
+          .limit(GROUP_LIMIT * 3)
+          .toArray(),
+      ),
+    )
   ).flat();
   running.sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
 

@@ -31,7 +31,11 @@ describe('results not yet announced', () => {
     expect(codes(board.notCollected)).toEqual(['0051', '0052']);
 
     // Told on 10/3: waiting 3 days only, so it leaves both lists; the other still counts from its result.
-    const told = await recordNotice(deskContext(db, fromVnLocal(2026, 3, 10, 9)), early, { channel: 'sms', contact: '0912 345 678', message: noticeMessage((await row(early)).state, deskContext(db, NOW)) });
+    const told = await recordNotice(deskContext(db, fromVnLocal(2026, 3, 10, 9)), early, {
+      channel: 'sms',
+      contact: '0912 345 678',
+      message: noticeMessage((await row(early)).state, deskContext(db, NOW)),
+    });
     expect(told.ok, told.ok ? '' : told.message).toBe(true);
     board = await loadTrackingBoard(db, { now: NOW, calendar: workCalendar(), notCollectedDays: 7 });
     expect(codes(board.notYetNotified)).toEqual(['0052']);

@@ -2,16 +2,7 @@
 // no SMS gateway: the officer sends the prepared text by SMS, Zalo, a call, e-mail or letter, and
 // the `applicantNotified` event records the notice given. A result before the appointment is
 // flagged early, since the applicant would otherwise wait for the date on their slip.
-import {
-  checkNoticeContact,
-  currentAppointment,
-  formatVietnamDate,
-  NOTICE_CHANNEL_LABELS,
-  parseInstant,
-  vietnamDayNumber,
-  type DossierState,
-  type NoticeChannel,
-} from '../../../shared/domain';
+import { checkNoticeContact, currentAppointment, formatVietnamDate, NOTICE_CHANNEL_LABELS, parseInstant, vietnamDayNumber, type DossierState, type NoticeChannel } from '../../../shared/domain';
 import { recordCommand } from '../../db';
 import { nowOf, type DeskContext, type DeskOutcome, type FieldErrors } from '../../desk/context';
 
@@ -86,11 +77,13 @@ export async function recordNotice(ctx: DeskContext, dossierId: string, form: No
   if (form.message.trim().length < 10) errors.message = 'Ghi nội dung đã báo cho người nộp (mã hồ sơ, nơi nhận).';
   else if (form.message.length > 2000) errors.message = 'Nội dung quá dài (tối đa 2.000 ký tự).';
   if (Object.keys(errors).length > 0) return { ok: false, message: 'Thông tin báo người nộp chưa hợp lệ: xem các ô được đánh dấu.', errors };
-  const recorded = await recordCommand(ctx.db, [{
-    ...ctx.eventMeta(dossierId),
-    type: 'applicantNotified',
-    payload: { channel: form.channel, contact: form.contact.trim(), message: form.message.trim(), early: resultBeforeAppointment(row.state), at: nowOf(ctx).toISOString() },
-  }]);
+  const recorded = await recordCommand(ctx.db, [
+    {
+      ...ctx.eventMeta(dossierId),
+      type: 'applicantNotified',
+      payload: { channel: form.channel, contact: form.contact.trim(), message: form.message.trim(), early: resultBeforeAppointment(row.state), at: nowOf(ctx).toISOString() },
+    },
+  ]);
   if (!recorded.ok) return { ok: false, message: recorded.error.message, errors: {} };
   return { ok: true, state: recorded.state, prints: [], warnings: [] };
 }

@@ -24,31 +24,40 @@ beforeEach(() => {
 /** A reception recorded as the counter records it, with `documents` ticked checklist lines. */
 async function received(n: number, departmentId: string, receivedAt: string, documents = 1): Promise<string> {
   const dossierId = crypto.randomUUID();
-  const r = await recordCommand(db, [{
-    ...meta(dossierId),
-    deviceTime: receivedAt,
-    type: 'received',
-    payload: {
-      code: `${A}-260302-${String(n).padStart(4, '0')}`,
-      procedureCode: '1.000001',
-      procedureName: 'Cấp bản sao trích lục hộ tịch',
-      departmentId,
-      applicant: { kind: 'individual', name: 'Nguyễn Văn Bình', idNumber: '040085001234' },
-      documents: Array.from({ length: documents }, (_, i) => ({ name: i === 0 ? 'Tờ khai' : `Giấy tờ ${i + 1}`, originals: 1, certifiedCopies: 0, copies: 0 })),
-      sets: 1,
-      processingDays: 5,
-      receivedAt,
-      dueAt: '2026-04-20T10:00:00.000Z',
-      collection: { method: 'desk' },
-      fees: [],
+  const r = await recordCommand(db, [
+    {
+      ...meta(dossierId),
+      deviceTime: receivedAt,
+      type: 'received',
+      payload: {
+        code: `${A}-260302-${String(n).padStart(4, '0')}`,
+        procedureCode: '1.000001',
+        procedureName: 'Cấp bản sao trích lục hộ tịch',
+        departmentId,
+        applicant: { kind: 'individual', name: 'Nguyễn Văn Bình', idNumber: '040085001234' },
+        documents: Array.from({ length: documents }, (_, i) => ({ name: i === 0 ? 'Tờ khai' : `Giấy tờ ${i + 1}`, originals: 1, certifiedCopies: 0, copies: 0 })),
+        sets: 1,
+        processingDays: 5,
+        receivedAt,
+        dueAt: '2026-04-20T10:00:00.000Z',
+        collection: { method: 'desk' },
+        fees: [],
+      },
     },
-  }]);
+  ]);
   if (!r.ok) throw new Error(r.error.message);
   return dossierId;
 }
 
 /** A counter's meta for the fact; another counter's id shows the rate is not this counter's alone. */
-const meta = (dossierId: string, counterId = 'quay-1') => ({ id: crypto.randomUUID(), dossierId, officerId: 'tiepnhan1', counterId, deviceTime: '2026-03-02T03:00:01.000Z', ruleVersion: RULE_VERSION });
+const meta = (dossierId: string, counterId = 'quay-1') => ({
+  id: crypto.randomUUID(),
+  dossierId,
+  officerId: 'tiepnhan1',
+  counterId,
+  deviceTime: '2026-03-02T03:00:01.000Z',
+  ruleVersion: RULE_VERSION,
+});
 
 async function link(dossierId: string, payload: PayloadOf<'documentDigitised'>, counterId?: string) {
   const r = await recordDigitised(db, meta(dossierId, counterId), payload);
@@ -58,7 +67,14 @@ async function link(dossierId: string, payload: PayloadOf<'documentDigitised'>, 
 /** As the panel does it: the draft (upload queue) first, then the fact. */
 async function capture(dossierId: string, line: number) {
   const record = await saveCapture(db, sha256, new TextEncoder().encode(`%PDF-1.4 ${dossierId} ${line}`), {
-    dossierId, checklistLine: line, documentName: 'Tờ khai', mediaType: 'application/pdf', pages: 1, source: 'scanner', capturedAt: '2026-03-02T03:00:00.000Z', capturedBy: 'tiepnhan1',
+    dossierId,
+    checklistLine: line,
+    documentName: 'Tờ khai',
+    mediaType: 'application/pdf',
+    pages: 1,
+    source: 'scanner',
+    capturedAt: '2026-03-02T03:00:00.000Z',
+    capturedBy: 'tiepnhan1',
   });
   await link(dossierId, copyFact(record));
 }
@@ -101,7 +117,10 @@ describe('digitisation rate in the reports', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes.buffer as ArrayBuffer);
     const sheet = wb.getWorksheet('Số hóa')!;
-    const rows = sheet.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    const rows = sheet
+      .getSheetValues()
+      .slice(1)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows).toEqual([
       ['Tỷ lệ hồ sơ số hóa khi tiếp nhận từ 01/03/2026 đến 31/03/2026'],
       ['Cơ quan giải quyết', 'Hồ sơ tiếp nhận', 'Đã số hóa đầy đủ', 'Tỷ lệ số hóa (%)'],
@@ -124,7 +143,14 @@ describe('what the rate counts', () => {
     if (!p.ok) throw new Error(p.message);
     const draftOnly = await received(11, 'STP', '2026-03-02T02:00:00.000Z');
     await saveCapture(db, sha256, new TextEncoder().encode('%PDF-1.4 draft only'), {
-      dossierId: draftOnly, checklistLine: 0, documentName: 'Tờ khai', mediaType: 'application/pdf', pages: 1, source: 'file', capturedAt: '2026-03-02T03:00:00.000Z', capturedBy: 'tiepnhan1',
+      dossierId: draftOnly,
+      checklistLine: 0,
+      documentName: 'Tờ khai',
+      mediaType: 'application/pdf',
+      pages: 1,
+      source: 'file',
+      capturedAt: '2026-03-02T03:00:00.000Z',
+      capturedBy: 'tiepnhan1',
     });
     const twice = await received(12, 'STP', '2026-03-02T02:00:00.000Z', 2);
     await capturedElsewhere(twice, 0);

@@ -125,7 +125,11 @@ export function digitisationStats(states: Iterable<DossierState>, period: Period
   const lastInstant = new Date(Date.parse(period.to) - 1);
   const rates = digitisationRates(facts, vnDateKey(new Date(period.from)), vnDateKey(lastInstant));
   const row = (key: string, label: string, r: { received: number; digitised: number; rate: number }): DigitisationRow => ({
-    key, label, received: r.received, digitised: r.digitised, rate: r.received > 0 ? r.rate : undefined,
+    key,
+    label,
+    received: r.received,
+    digitised: r.digitised,
+    rate: r.received > 0 ? r.rate : undefined,
   });
   const byDepartment = rates
     .map((r) => row(r.departmentId, departmentName(r.departmentId) ?? (r.departmentId || 'Chưa rõ cơ quan'), r))

@@ -106,7 +106,12 @@ describe('reports', () => {
 describe('the register', () => {
   it('numbers entries by the server’s register number, shows unsynced ones as waiting, and exports the same rows to XLSX', async () => {
     const ids = [];
-    for (const [seq, day] of [[41, 3], [42, 4], [43, 5]] as const) ids.push(await seedDossier(db, { code: `${A}-2603${String(day).padStart(2, '0')}-00${seq}`, receivedAt: at(day, 9), dueAt: at(20) }));
+    for (const [seq, day] of [
+      [41, 3],
+      [42, 4],
+      [43, 5],
+    ] as const)
+      ids.push(await seedDossier(db, { code: `${A}-2603${String(day).padStart(2, '0')}-00${seq}`, receivedAt: at(day, 9), dueAt: at(20) }));
     await seedDossier(db, { code: `${A}-260401-0044`, receivedAt: '2026-04-01T02:00:00.000Z', dueAt: '2026-04-08T10:00:00.000Z' });
     await db.dossiers.update(ids[0]!, { registerNumber: 12, registerYear: 2026 });
     await db.dossiers.update(ids[2]!, { registerNumber: 11, registerYear: 2026 });

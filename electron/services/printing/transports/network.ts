@@ -144,7 +144,11 @@ export function networkTransport(address: string, options: NetworkOptions = {}):
   }
 
   return {
-    status: () => withLink((link) => queryStatus(link, statusTimeoutMs), (status) => status),
+    status: () =>
+      withLink(
+        (link) => queryStatus(link, statusTimeoutMs),
+        (status) => status,
+      ),
     send: (bytes) =>
       withLink<PrintOutcome>(
         async (link) => {

@@ -59,8 +59,7 @@ export function usbTransport(address: string, find: FindUsbDevice = defaultFind)
       try {
         await device.open();
         if (!device.configuration) await device.selectConfiguration(1);
-        const iface =
-          device.configuration?.interfaces.find((i) => i.alternate.interfaceClass === PRINTER_CLASS) ?? device.configuration?.interfaces[0];
+        const iface = device.configuration?.interfaces.find((i) => i.alternate.interfaceClass === PRINTER_CLASS) ?? device.configuration?.interfaces[0];
         const out = iface?.alternate.endpoints.find((e) => e.direction === 'out' && e.type === 'bulk');
         if (!iface || !out) return failure(false, makeStatus('error', `thiết bị USB ${address} không phải máy in (không có cổng ghi dữ liệu)`));
         // Linux binds usblp to printers; libusb cannot claim the interface until it lets go.

@@ -59,7 +59,11 @@ export function CameraCapture({ documentName, onDone, onCancel }: { documentName
       <p className="camera-count" data-testid="camera-pages">
         {documentName}: đã chụp {pages.length} trang
       </p>
-      {message ? <p className="field-error" role="alert">{message}</p> : null}
+      {message ? (
+        <p className="field-error" role="alert">
+          {message}
+        </p>
+      ) : null}
       <div className="camera-actions">
         <button type="button" onClick={() => void shoot()} disabled={busy}>
           Chụp trang <kbd>Space</kbd>

@@ -65,8 +65,14 @@ export function DigitisePanel({ dossierId, checklist }: { dossierId: string; che
 
   async function keep(line: number, pdf: Uint8Array, pages: number, source: AttachmentRecord['source']) {
     const record = await saveCapture(kiosk.db, webCryptoSha256, pdf, {
-      dossierId, checklistLine: line, documentName: nameOf(line), mediaType: 'application/pdf', pages, source,
-      capturedAt: new Date().toISOString(), capturedBy: kiosk.officer.username,
+      dossierId,
+      checklistLine: line,
+      documentName: nameOf(line),
+      mediaType: 'application/pdf',
+      pages,
+      source,
+      capturedAt: new Date().toISOString(),
+      capturedBy: kiosk.officer.username,
     });
     await link(line, copyFact(record), `Đã lưu ${record.pages} trang vào hồ sơ.`);
     await reload();
@@ -113,16 +119,23 @@ export function DigitisePanel({ dossierId, checklist }: { dossierId: string; che
             <span className="digitise-name">{nameOf(l.line)}</span>
             <span className="digitise-state">{l.text}</span>
             <span className="digitise-actions">
-              <button type="button" onClick={() => setCamera(l.line)}>Chụp bằng máy ảnh</button>
+              <button type="button" onClick={() => setCamera(l.line)}>
+                Chụp bằng máy ảnh
+              </button>
               <label className="digitise-file">
                 Chọn tệp…
-                <input type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => {
+                <input
+                  type="file"
+                  accept="application/pdf,image/jpeg,image/png"
+                  onChange={(e) => {
                     const file = e.target.files?.[0];
                     if (file) void importFile(l.line, file, 'file');
                   }}
                 />
               </label>
-              <button type="button" onClick={() => setExempting(l.line)}>Không số hóa…</button>
+              <button type="button" onClick={() => setExempting(l.line)}>
+                Không số hóa…
+              </button>
             </span>
             {message?.line === l.line ? <small role="status">{message.text}</small> : null}
             {camera === l.line ? <CameraCapture documentName={nameOf(l.line)} onDone={(pages) => void cameraDone(l.line, pages)} onCancel={() => setCamera(undefined)} /> : null}
@@ -168,9 +181,17 @@ function ExemptionForm({ onSave, onCancel }: { onSave(exemption: DigitisationExe
         ))}
       </select>
       <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Lý do (ví dụ: mã hồ sơ trực tuyến)" aria-label="Lý do không số hóa" />
-      <button type="submit">Ghi nhận <kbd>Enter</kbd></button>
-      <button type="button" onClick={onCancel}>Hủy</button>
-      {error ? <span className="field-error" role="alert">{error}</span> : null}
+      <button type="submit">
+        Ghi nhận <kbd>Enter</kbd>
+      </button>
+      <button type="button" onClick={onCancel}>
+        Hủy
+      </button>
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
     </form>
   );
 }

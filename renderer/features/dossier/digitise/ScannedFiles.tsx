@@ -8,7 +8,12 @@ const KB = 1024;
 const sizeText = (bytes: number) => (bytes >= KB * KB ? `${(bytes / KB / KB).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / KB))} KB`);
 const timeText = (iso: string) => new Date(iso).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
 
-export function ScannedFiles(props: { offer: ScanFolderOffer; checklist: readonly { name: string }[]; lines: readonly { line: number; state: string }[]; onAssign(line: number, file: ScannedFile): void }) {
+export function ScannedFiles(props: {
+  offer: ScanFolderOffer;
+  checklist: readonly { name: string }[];
+  lines: readonly { line: number; state: string }[];
+  onAssign(line: number, file: ScannedFile): void;
+}) {
   const { offer } = props;
   if (!offer.folder && offer.files.length === 0 && !offer.problem) return null;
   const firstPaper = props.lines.find((l) => l.state === 'paperOnly')?.line ?? 0;
@@ -33,14 +38,23 @@ export function ScannedFiles(props: { offer: ScanFolderOffer; checklist: readonl
   );
 }
 
-function ScannedFileRow(props: { file: ScannedFile; checklist: readonly { name: string }[]; defaultLine: number; onAssign(line: number, file: ScannedFile): void; onSetAside(file: ScannedFile): void }) {
+function ScannedFileRow(props: {
+  file: ScannedFile;
+  checklist: readonly { name: string }[];
+  defaultLine: number;
+  onAssign(line: number, file: ScannedFile): void;
+  onSetAside(file: ScannedFile): void;
+}) {
   const { file } = props;
   const [line, setLine] = useState<number>();
   const chosen = line ?? props.defaultLine;
   return (
     <li className="scanned-file" data-testid={`scanned-file-${file.seq}`}>
       <span className="scanned-name">
-        {file.name} <small>({file.mediaType === 'application/pdf' ? 'PDF' : 'ảnh'}, {sizeText(file.size)}, lúc {timeText(file.at)})</small>
+        {file.name}{' '}
+        <small>
+          ({file.mediaType === 'application/pdf' ? 'PDF' : 'ảnh'}, {sizeText(file.size)}, lúc {timeText(file.at)})
+        </small>
       </span>
       <select value={chosen} onChange={(e) => setLine(Number(e.target.value))} aria-label={`Giấy tờ cho tệp ${file.name}`}>
         {props.checklist.map((c, i) => (

@@ -17,7 +17,14 @@ const nameOf = (line: number) => NAMES[line]!;
 let db: MotCuaDb;
 let dossierId: string;
 let clock = 0;
-const meta = () => ({ id: crypto.randomUUID(), dossierId, officerId: 'tiepnhan1', counterId: 'quay-5', deviceTime: new Date(Date.parse('2026-01-12T03:00:00.000Z') + clock++ * 1000).toISOString(), ruleVersion: RULE_VERSION });
+const meta = () => ({
+  id: crypto.randomUUID(),
+  dossierId,
+  officerId: 'tiepnhan1',
+  counterId: 'quay-5',
+  deviceTime: new Date(Date.parse('2026-01-12T03:00:00.000Z') + clock++ * 1000).toISOString(),
+  ruleVersion: RULE_VERSION,
+});
 const at = (n: number) => new Date(Date.parse('2026-01-12T03:00:00.000Z') + n * 1000 - 500).toISOString();
 
 beforeEach(async () => {
@@ -31,8 +38,24 @@ beforeEach(async () => {
 
 const state = async (): Promise<DossierState> => (await db.dossiers.get(dossierId))!.state;
 const capture = (line: number, text: string, when: string) =>
-  saveCapture(db, sha256, new TextEncoder().encode(`%PDF-1.4 ${text}`), { dossierId, checklistLine: line, documentName: nameOf(line), mediaType: 'application/pdf', pages: 2, source: 'camera', capturedAt: when, capturedBy: 'tiepnhan1' });
-const exemption = (line: number, when: string): ExemptionRecord => ({ dossierId, checklistLine: line, exemption: 'shownOnly', reason: 'Bản chính chỉ xuất trình để đối chiếu', recordedAt: when, recordedBy: 'tiepnhan1' });
+  saveCapture(db, sha256, new TextEncoder().encode(`%PDF-1.4 ${text}`), {
+    dossierId,
+    checklistLine: line,
+    documentName: nameOf(line),
+    mediaType: 'application/pdf',
+    pages: 2,
+    source: 'camera',
+    capturedAt: when,
+    capturedBy: 'tiepnhan1',
+  });
+const exemption = (line: number, when: string): ExemptionRecord => ({
+  dossierId,
+  checklistLine: line,
+  exemption: 'shownOnly',
+  reason: 'Bản chính chỉ xuất trình để đối chiếu',
+  recordedAt: when,
+  recordedBy: 'tiepnhan1',
+});
 
 describe('recording the link as a dossier fact', () => {
   it('writes the event and its outbox row, so the link syncs like every other fact', async () => {
@@ -80,7 +103,9 @@ describe('drafts whose fact is missing', () => {
 
 describe('what each line says', () => {
   it('reads the state first: a copy from another counter, an exemption, paper only', async () => {
-    expect((await recordDigitised(db, meta(), { line: 0, documentName: NAMES[0]!, kind: 'copy', sha256: 'b'.repeat(64), pages: 3, size: 9_000, mediaType: 'application/pdf', source: 'scanner' })).ok).toBe(true);
+    expect(
+      (await recordDigitised(db, meta(), { line: 0, documentName: NAMES[0]!, kind: 'copy', sha256: 'b'.repeat(64), pages: 3, size: 9_000, mediaType: 'application/pdf', source: 'scanner' })).ok,
+    ).toBe(true);
     expect((await recordDigitised(db, meta(), exemptionFact(exemption(1, at(1)), NAMES[1]!))).ok).toBe(true);
     const { progress, lines } = lineViews(await state(), 3, []);
     expect(progress).toMatchObject({ digitised: 1, exempt: 1, paperOnly: 1, complete: false });

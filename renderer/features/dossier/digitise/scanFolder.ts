@@ -47,7 +47,10 @@ export function useScanFolder(host: KioskHost, intervalMs = SCAN_POLL_MS): ScanF
     const scanFolder = host.scanFolder;
     if (!scanFolder) return;
     let stopped = false;
-    void host.settings.get().then((s) => !stopped && setFolder(s.scanFolderPath || undefined), () => undefined);
+    void host.settings.get().then(
+      (s) => !stopped && setFolder(s.scanFolderPath || undefined),
+      () => undefined,
+    );
     async function poll() {
       try {
         const fresh = await scanFolder!.list(afterSeq.current);

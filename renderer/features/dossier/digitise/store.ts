@@ -59,7 +59,10 @@ export function unrecordedFacts(
     if (state.documentCount !== undefined && line >= state.documentCount) continue;
     const held = state.digitisation?.[line];
     if (held && held.at >= at) continue;
-    const same = held && held.kind === fact.kind && (fact.kind === 'copy' ? held.kind === 'copy' && held.sha256 === fact.sha256 : held.kind === 'exempt' && held.exemption === fact.exemption && held.reason === fact.reason);
+    const same =
+      held &&
+      held.kind === fact.kind &&
+      (fact.kind === 'copy' ? held.kind === 'copy' && held.sha256 === fact.sha256 : held.kind === 'exempt' && held.exemption === fact.exemption && held.reason === fact.reason);
     if (!same) missing.push(fact);
   }
   return missing;

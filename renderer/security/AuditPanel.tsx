@@ -3,7 +3,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import { formatVietnamDateTime } from '../../shared/domain/time';
 import { useKiosk } from '../kiosk/kiosk';
-import { AUDIT_ACTION_LABELS, recentAudit, type AuditDraft } from './audit';
+import { AUDIT_ACTION_LABELS, recentAudit, type ListedAuditEntry } from './audit';
 import { useSecurity } from './SecurityProvider';
 
 const FIELD_LABELS: Record<string, string> = { idNumber: 'Số định danh', phone: 'Số điện thoại' };
@@ -11,7 +11,7 @@ const FIELD_LABELS: Record<string, string> = { idNumber: 'Số định danh', ph
 export function AuditPanel() {
   const { db } = useKiosk();
   const { lastPush } = useSecurity();
-  const [rows, setRows] = useState<AuditDraft[]>([]);
+  const [rows, setRows] = useState<ListedAuditEntry[]>([]);
   useEffect(() => {
     const subscription = liveQuery(() => recentAudit(db, 20)).subscribe({ next: setRows });
     return () => subscription.unsubscribe();

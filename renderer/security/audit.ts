@@ -12,7 +12,7 @@ export const MAX_AUDIT_BATCH = MAX_AUDIT_ENTRIES;
 export type PersonalDataField = 'idNumber' | 'phone';
 
 /** An entry as the settings screen lists it: whether the server has it yet. */
-export interface AuditDraft {
+export interface ListedAuditEntry {
   entry: AuditEntry;
   acked: boolean;
 }
@@ -39,7 +39,7 @@ export async function pendingAudit(db: MotCuaDb, limit = MAX_AUDIT_BATCH): Promi
 }
 
 /** The counter's own log, newest first, for the settings screen. */
-export async function recentAudit(db: MotCuaDb, limit = 50): Promise<AuditDraft[]> {
+export async function recentAudit(db: MotCuaDb, limit = 50): Promise<ListedAuditEntry[]> {
   const rows = await db.auditLog.orderBy('recordedAt').reverse().limit(limit).toArray();
   return rows.map((r) => ({ entry: r.entry, acked: r.acked === 1 }));
 }

@@ -7,10 +7,6 @@ import type { BatchDirection, HandoffBatch, MotCuaDb } from '../../db';
 
 export type { BatchDirection, BatchRefusal, BatchState, HandoffBatch } from '../../db';
 
-export async function saveBatch(db: MotCuaDb, batch: HandoffBatch): Promise<void> {
-  await db.batches.put(batch);
-}
-
 export function getBatch(db: MotCuaDb, batchId: string): Promise<HandoffBatch | undefined> {
   return db.batches.get(batchId);
 }

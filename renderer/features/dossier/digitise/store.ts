@@ -76,17 +76,6 @@ export async function dossierAttachments(db: MotCuaDb, dossierId: string): Promi
   return { attachments: attachments.map((r) => r.record), exemptions: exemptions.map((r) => r.record) };
 }
 
-/** Every dossier's attachment records and exemptions in one read, for reports (bytes are not kept in the result). */
-export async function allDossierAttachments(db: MotCuaDb): Promise<Map<string, { attachments: AttachmentRecord[]; exemptions: ExemptionRecord[] }>> {
-  const byDossier = new Map<string, { attachments: AttachmentRecord[]; exemptions: ExemptionRecord[] }>();
-  const entry = (id: string) => byDossier.get(id) ?? byDossier.set(id, { attachments: [], exemptions: [] }).get(id)!;
-  await db.transaction('r', [db.attachments, db.attachmentExemptions], async () => {
-    await db.attachments.each(({ record }) => entry(record.dossierId).attachments.push(record));
-    await db.attachmentExemptions.each(({ record }) => entry(record.dossierId).exemptions.push(record));
-  });
-  return byDossier;
-}
-
 export async function attachmentBytes(db: MotCuaDb, record: AttachmentRecord): Promise<Uint8Array | undefined> {
   return (await db.attachments.get(attachmentId(record.dossierId, record.checklistLine, record.sha256)))?.bytes;
 }

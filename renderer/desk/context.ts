@@ -2,12 +2,12 @@
 // in so the commands run the same on screen, in tests and in benchmarks: the database, event
 // metadata, the Center's configuration and calendar, printers and the print queue, this counter.
 import { fromVnLocal, vnDateKey, type WorkCalendar } from '../../shared/calendar';
-import { dossierBarcodeKey, parseDossierCode } from '../../shared/codes';
+import { barcodeKeyForCode } from '../../shared/codes';
 import { formatVietnamDate, type DossierEvent, type DossierState, type EventMeta } from '../../shared/domain';
 import type { PrinterConfig } from '../../shared/host';
 import type { MotCuaDb } from '../db';
 import type { EnqueueResult } from '../print/queue';
-import type { CenterConfig } from './config';
+import { agencyTableFor, type CenterConfig } from './config';
 import { appointmentSlip, routeFor, slipApplicant, type PrintDocument, type PrintRole } from './printouts';
 
 export type { EnqueueResult };
@@ -73,16 +73,18 @@ export function receivedOf(events: readonly DossierEvent[]): Extract<DossierEven
   return events.find((e): e is Extract<DossierEvent, { type: 'received' }> => e.type === 'received');
 }
 
-/** The numeric key printed as CODE128 on rolls, or undefined for a code this Center cannot key. */
-export function barcodeKeyFor(ctx: Pick<DeskContext, 'config'>, code: string): string | undefined {
-  const parsed = parseDossierCode(code);
-  return parsed.ok ? dossierBarcodeKey({ agencyIndex: ctx.config.agencyIndex, date: parsed.value.date, seq: parsed.value.seq }) : undefined;
+/**
+ * The numeric key printed as CODE128 on rolls: one that the counters' agency table reads back to
+ * this very code, or undefined (another agency's code, the central shape) and the roll has no 1D symbol.
+ */
+export function barcodeKeyFor(ctx: Pick<DeskContext, 'config' | 'counter'>, code: string): string | undefined {
+  return barcodeKeyForCode(code, agencyTableFor(ctx.config, ctx.counter.agencyCode));
 }
 
 /** A new appointment slip (Mẫu 01) after an apology or a correction: same dossier, the new date. */
 export function newAppointmentSlip(ctx: DeskContext, state: DossierState, newDueAt: string, received?: Extract<DossierEvent, { type: 'received' }>): PrintDocument | undefined {
   if (!state.code || !state.applicant) return undefined;
-  const barcodeKey = barcodeKeyFor(ctx, state.code) ?? '';
+  const barcodeKey = barcodeKeyFor(ctx, state.code);
   const route = routeFor(ctx.printers, ['slip']);
   return appointmentSlip(
     {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dossierBarcodeKey, dossierCodeFromBarcodeKey, parseDossierBarcodeKey } from './barcodeKey';
-import { codeDate, sequence } from './testArbitraries';
+import { barcodeKeyForCode, dossierBarcodeKey, dossierCodeFromBarcodeKey, parseDossierBarcodeKey } from './barcodeKey';
+import { formatYymmdd } from './calendarDate';
+import { agencyCode, centralAgencyCode, codeDate, sequence, twoDigits } from './testArbitraries';
 
 describe('dossierBarcodeKey', () => {
   it.each<[Parameters<typeof dossierBarcodeKey>[0], string]>([
@@ -93,5 +94,35 @@ describe('dossierCodeFromBarcodeKey', () => {
   it('names an index missing from the table', () => {
     const result = dossierCodeFromBarcodeKey({ agencyIndex: 5, date: { year: 2026, month: 1, day: 12 }, seq: 1 }, agencies);
     expect(result).toMatchObject({ ok: false, error: { code: 'unknownAgencyIndex', agencyIndex: 5 } });
+  });
+});
+
+describe('barcodeKeyForCode', () => {
+  const table = ['000.00.15.H41', '000.00.15.H41', '000.00.16.H41'];
+  const anyCode = fc.oneof(
+    fc
+      .tuple(fc.oneof(fc.constantFrom(...table), agencyCode), codeDate, sequence, fc.nat({ max: 3 }))
+      .map(([agency, date, seq, pad]) => `${agency}-${formatYymmdd(date)}-${String(seq).padStart(4 + pad, '0')}`),
+    fc.tuple(centralAgencyCode, codeDate, twoDigits, sequence).map(([agency, date, owner, seq]) => `${agency}-${formatYymmdd(date)}-${owner}${String(seq).padStart(4, '0')}`),
+  );
+
+  it('gives a key only when the table reads it back to the same code', () => {
+    fc.assert(
+      fc.property(anyCode, (code) => {
+        const key = barcodeKeyForCode(code, table);
+        if (key === undefined) return;
+        const parts = parseDossierBarcodeKey(key);
+        expect(parts.ok && dossierCodeFromBarcodeKey(parts.value, table)).toEqual({ ok: true, value: code });
+      }),
+    );
+  });
+
+  it('keys every ordinary code of an agency in the table, at its last index', () => {
+    expect(barcodeKeyForCode('000.00.15.H41-261207-0005', table)).toBe('012612070005');
+    expect(barcodeKeyForCode('000.00.16.H41-261207-12345', table)).toBe('02261207512345');
+  });
+
+  it.each(['H41.001.02-261207-010005', '000.00.17.H41-261207-0005', '000.00.15.H41-261207-00005', 'not a code'])('gives no key for %s', (code) => {
+    expect(barcodeKeyForCode(code, table)).toBeUndefined();
   });
 });

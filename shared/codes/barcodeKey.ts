@@ -1,6 +1,6 @@
 import type { CalendarDate } from './calendarDate';
 import { formatYymmdd, parseYymmdd, toCodeDate } from './calendarDate';
-import { assertSequence, formatDossierCode, MAX_DOSSIER_SEQUENCE } from './dossierCode';
+import { assertSequence, formatDossierCode, MAX_DOSSIER_SEQUENCE, parseDossierCode } from './dossierCode';
 import type { Result } from './result';
 import { err, ok } from './result';
 
@@ -105,4 +105,22 @@ export function dossierCodeFromBarcodeKey(parts: BarcodeKeyParts, agencyTable: r
     });
   }
   return ok(formatDossierCode({ agency, date: parts.date, seq: parts.seq }));
+}
+
+/**
+ * The key to print for a dossier code, or undefined when no key reads back to exactly that code:
+ * an agency missing from the table, the central shape (its system owner has no place in the key),
+ * a sequence written with more digits than the Center prints. A wrong key sends a scan to another
+ * dossier; no key only costs the 1D symbol, the QR still carries the code.
+ */
+export function barcodeKeyForCode(code: string, agencyTable: readonly string[]): string | undefined {
+  const parsed = parseDossierCode(code);
+  if (!parsed.ok) return undefined;
+  // The last index, so a Center's configured index wins over index 0 kept for older keys.
+  const agencyIndex = agencyTable.lastIndexOf(parsed.value.agency);
+  if (agencyIndex < 0 || agencyIndex > 99) return undefined;
+  const key = dossierBarcodeKey({ agencyIndex, date: parsed.value.date, seq: parsed.value.seq });
+  const back = parseDossierBarcodeKey(key);
+  const decoded = back.ok ? dossierCodeFromBarcodeKey(back.value, agencyTable) : undefined;
+  return decoded?.ok && decoded.value === parsed.value.code ? key : undefined;
 }

@@ -6,7 +6,7 @@ export { isValidCalendarDate } from './calendarDate';
 export type { DossierCodeParts, DossierCodeError, DossierCodeInput } from './dossierCode';
 export { formatDossierCode, parseDossierCode, AGENCY_CODE_PATTERN, CENTRAL_AGENCY_CODE_PATTERN, MAX_DOSSIER_SEQUENCE } from './dossierCode';
 export type { BarcodeKeyParts, BarcodeKeyInput, BarcodeKeyError } from './barcodeKey';
-export { dossierBarcodeKey, parseDossierBarcodeKey, dossierCodeFromBarcodeKey } from './barcodeKey';
+export { barcodeKeyForCode, dossierBarcodeKey, parseDossierBarcodeKey, dossierCodeFromBarcodeKey } from './barcodeKey';
 export type { BatchCodeParts, BatchCodeInput, BatchCodeError } from './batchCode';
 export { formatBatchCode, parseBatchCode, BATCH_CODE_PREFIX } from './batchCode';
 export type { ScanClassification, ScannedDossierCode } from './classifyScan';

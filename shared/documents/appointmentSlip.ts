@@ -26,8 +26,8 @@ export interface ReceivedDocument {
 export interface AppointmentSlipData {
   agency: AgencyHeader;
   dossierCode: string;
-  /** The 12-digit numeric key (shared/codes `dossierBarcodeKey`) printed as CODE128 set C on rolls. */
-  barcodeKey: string;
+  /** The numeric key (shared/codes `barcodeKeyForCode`) printed as CODE128 set C on rolls; absent, the roll has only the QR. */
+  barcodeKey?: string;
   applicant: Applicant;
   procedureName: string;
   documents: ReceivedDocument[];
@@ -76,7 +76,7 @@ export function appointmentSlip(data: AppointmentSlipData, options: DocumentOpti
   ];
   // Rolls carry the numeric key for 1D scanners and the QR for 2D ones; sheets have room for the full code.
   if (thermal) {
-    blocks.push({ type: 'barcode', format: 'CODE128', value: data.barcodeKey });
+    if (data.barcodeKey) blocks.push({ type: 'barcode', format: 'CODE128', value: data.barcodeKey });
   } else {
     blocks.push({ type: 'barcode', format: 'CODE128', value: data.dossierCode });
   }

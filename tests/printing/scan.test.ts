@@ -56,3 +56,12 @@ describe.each(['58mm', '80mm'] as const)('return confirmation at %s', (paper) =>
     expect(decodeSymbol(png, 'QR_CODE')).toBe(`${RETURN_CONFIRMATION.statusPageUrl}/${DOSSIER_CODE}`);
   });
 });
+
+describe.each(['58mm', '80mm'] as const)('a slip whose code has no key, at %s', (paper) => {
+  it('prints with its QR and no CODE128', () => {
+    const code = 'H41.001.02-261207-010005';
+    const png = rasterToPng(renderThermalNode(appointmentSlip({ ...SLIP, dossierCode: code, barcodeKey: undefined }, { layout: 'thermal' }), paper));
+    expect(decodeSymbol(png, 'QR_CODE')).toBe(`${SLIP.statusPageUrl}/${code}`);
+    expect(() => decodeSymbol(png, 'CODE_128')).toThrow();
+  });
+});

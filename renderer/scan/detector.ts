@@ -87,6 +87,21 @@ export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => v
     schedule();
   };
 
+  // Text can reach a field without a key the detector saw: an input method's letters sent as text
+  // input or a composition, a packet key the browser types without a usable keydown. Withheld keys
+  // were typed before it, so they go in first, right here, before the browser inserts it; left held,
+  // they would land behind it and scramble the word ("êễnNgu" for "Nguyễn").
+  const onTextArriving = (event: Event) => {
+    if (!event.isTrusted || burst.pending() === '') return;
+    const released = burst.interrupt().release;
+    schedule();
+    // One insertion of both, in order: a second one while the browser's is pending lands elsewhere.
+    if (event instanceof InputEvent && event.cancelable && event.inputType === 'insertText' && event.data && event.target === heldTarget) {
+      event.preventDefault();
+      deliverWithheldText(heldTarget, released + event.data);
+    } else deliverWithheldText(heldTarget, released);
+  };
+
   const onKeyUp = (event: KeyboardEvent) => {
     if (!event.isTrusted || !stoppedKeys.delete(event.code || event.key)) return;
     event.preventDefault();
@@ -95,12 +110,16 @@ export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => v
 
   win.addEventListener('keydown', onKeyDown, { capture: true });
   win.addEventListener('keyup', onKeyUp, { capture: true });
+  win.addEventListener('beforeinput', onTextArriving, { capture: true });
+  win.addEventListener('compositionstart', onTextArriving, { capture: true });
 
   return {
     config: burst.config,
     stop() {
       win.removeEventListener('keydown', onKeyDown, { capture: true });
       win.removeEventListener('keyup', onKeyUp, { capture: true });
+      win.removeEventListener('beforeinput', onTextArriving, { capture: true });
+      win.removeEventListener('compositionstart', onTextArriving, { capture: true });
       clearTimeout(timer);
       apply(burst.interrupt());
     },

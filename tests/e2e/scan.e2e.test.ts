@@ -3,62 +3,30 @@
 // protocol: `page.keyboard.type(…, { delay: 5 })` awaits a round trip per key, and on a loaded
 // 2-core box that put 30–200 ms between keys (slower than a person), so the scanner's key events
 // are sent back to back, stamped 4 ms apart as a real scanner's would be, Shift included.
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './chromium';
+import { openFixturePage, scanItems as items, serveScanFixture, type ScanFixture } from './scanFixture';
 import { scan } from './scanner';
 
-const FIXTURE = new URL('./fixtures/scan/', import.meta.url);
 const OFFICIAL_CODE = '000.00.15.H41-260112-0001';
 const BATCH_CODE = 'BG-260112-07-01';
 const BARCODE_KEY = '412601120001';
 
-let server: Server;
-let baseUrl: string;
+let fixture: ScanFixture;
 let browser: Browser;
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [new URL('main.tsx', FIXTURE).pathname],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    target: 'chrome120',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
-  const script = bundle.outputFiles[0]!.text;
-  const html = await readFile(new URL('index.html', FIXTURE), 'utf8');
-  server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    if (path === '/main.js') response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
-    else response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  fixture = await serveScanFixture();
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await fixture?.close();
 });
 
-async function openPage(query = ''): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(baseUrl + query);
-  await page.getByTestId('name').waitFor();
-  return { page, errors };
-}
-
-const items = (page: Page, testId: string) => page.getByTestId(testId).locator('li').allInnerTexts();
+const openPage = (query = '') => openFixturePage(browser, fixture, query);
 const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
 
 /** Waits for withheld keys to settle (gap + grace + the detector's allowance for a busy page). */

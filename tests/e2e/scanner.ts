@@ -12,21 +12,25 @@
 //   first four can still split it; the benchmark scans again when that happens.
 import type { CDPSession, Page } from 'playwright-core';
 
-type KeyEventParams = { key: string; code: string; windowsVirtualKeyCode: number; text?: string; shift: boolean };
+export type KeyEventParams = { key: string; code: string; windowsVirtualKeyCode: number; text?: string; shift: boolean };
 
-const SHIFTED_SYMBOLS: Record<string, [code: string, keyCode: number]> = { '~': ['Backquote', 192], '#': ['Digit3', 51] };
-const SYMBOLS: Record<string, [code: string, keyCode: number]> = { '.': ['Period', 190], '-': ['Minus', 189] };
+const SHIFTED_SYMBOLS: Record<string, [code: string, keyCode: number]> = { '~': ['Backquote', 192], '#': ['Digit3', 51], '|': ['Backslash', 220] };
+const SYMBOLS: Record<string, [code: string, keyCode: number]> = { '.': ['Period', 190], '-': ['Minus', 189], ',': ['Comma', 188], '/': ['Slash', 191], ' ': ['Space', 32] };
+// Windows' VK_PACKET: a key carrying one Unicode character, as Unikey/EVKey and scanners in Unicode mode send.
+const VK_PACKET = 231;
 
-const NAMED: Record<string, KeyEventParams> = {
+export const NAMED: Record<string, KeyEventParams> = {
   Enter: { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r', shift: false },
   Tab: { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, shift: false },
   Shift: { key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, shift: true },
+  Backspace: { key: 'Backspace', code: 'Backspace', windowsVirtualKeyCode: 8, shift: false },
 };
 
-function keyOf(ch: string): KeyEventParams {
+export function keyOf(ch: string): KeyEventParams {
   if (/^\d$/.test(ch)) return { key: ch, code: `Digit${ch}`, windowsVirtualKeyCode: 48 + Number(ch), text: ch, shift: false };
   if (/^[a-z]$/i.test(ch)) return { key: ch, code: `Key${ch.toUpperCase()}`, windowsVirtualKeyCode: ch.toUpperCase().charCodeAt(0), text: ch, shift: ch !== ch.toLowerCase() };
   const symbol = SYMBOLS[ch] ?? SHIFTED_SYMBOLS[ch];
+  if (!symbol && [...ch].length === 1 && ch.codePointAt(0)! > 0x7f) return { key: ch, code: '', windowsVirtualKeyCode: VK_PACKET, text: ch, shift: false };
   if (!symbol) throw new Error(`no key for ${ch}`);
   return { key: ch, code: symbol[0], windowsVirtualKeyCode: symbol[1], text: ch, shift: ch in SHIFTED_SYMBOLS };
 }
@@ -46,10 +50,7 @@ export interface ScanOptions {
 /** Types `typed` then the terminator as a keyboard-wedge scanner does: every key `gapMs` after the last. */
 export async function scan(page: Page, typed: string, { terminator = 'Enter', gapMs = 4, paced = false, stall }: ScanOptions = {}): Promise<void> {
   const cdp = await sessionOf(page);
-  // A scanner cannot start a code before it has finished typing the last one.
-  const previousEnd = lastStamp.get(page) ?? 0;
-  if (Date.now() <= previousEnd) await new Promise((resolve) => setTimeout(resolve, previousEnd - Date.now() + 1));
-  const start = Date.now();
+  const start = await afterLastKey(page);
   let at = start / 1000;
   const sends: Promise<unknown>[] = [];
   const send = (type: 'keyDown' | 'rawKeyDown' | 'keyUp', { key, code, windowsVirtualKeyCode, text }: KeyEventParams, shiftHeld: boolean) => {
@@ -66,18 +67,33 @@ export async function scan(page: Page, typed: string, { terminator = 'Enter', ga
     if (key.shift) send('keyUp', NAMED.Shift!, false);
     at += gapMs / 1000;
   }
-  lastStamp.set(page, at * 1000 - gapMs);
+  lastKeyStamped(page, at * 1000 - gapMs);
   await Promise.all(sends);
 }
 
-/** When the last key of each page's last scan was stamped (ms since the epoch). */
+/** When the last key sent to each page was stamped (ms since the epoch), by the scanner or the typist. */
 const lastStamp = new WeakMap<Page, number>();
+
+/**
+ * Waits until the last key sent to `page` is due and answers the time to stamp the next one from:
+ * a scanner cannot start a code before it has finished typing the last one, nor while the officer
+ * is still typing, and key stamps never go back in time.
+ */
+export async function afterLastKey(page: Page): Promise<number> {
+  const previousEnd = lastStamp.get(page) ?? 0;
+  if (Date.now() <= previousEnd) await new Promise((resolve) => setTimeout(resolve, previousEnd - Date.now() + 1));
+  return Date.now();
+}
+
+export function lastKeyStamped(page: Page, at: number): void {
+  lastStamp.set(page, at);
+}
 
 // One DevTools session per page for all its scans: attaching and detaching one per scan made the
 // page's renderer set up and tear down a DevTools agent around every scan, right when it is measured.
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
 
-function sessionOf(page: Page): Promise<CDPSession> {
+export function sessionOf(page: Page): Promise<CDPSession> {
   let session = sessions.get(page);
   if (!session) {
     session = page.context().newCDPSession(page);

@@ -100,7 +100,7 @@ describe('classifyScan', () => {
     ['000.00.15.H41-260231-0001', 'impossibleDate'],
     ['0726011200', 'wrongLength'],
     ['BG-260112-7-01', 'badCounter'],
-    ['040085001234|123456789|Nguyễn Văn A', 'innerWhitespace'],
+    ['040085001234|123456789|Nguyễn Văn A', 'tooFewFields'],
     ['HELLO-260112-0001', 'badAgency'],
   ])('calls %j unknown, with the closest complaint %s', (text, code) => {
     const result = classifyScan(text);

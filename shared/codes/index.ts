@@ -14,6 +14,8 @@ export { classifyScan, dossierCodeOfScan } from './classifyScan';
 
 export type { CitizenId, CitizenIdError, CitizenIdOptions, Gender } from './citizenId';
 export { validateCitizenId } from './citizenId';
+export type { CitizenCard, CitizenCardError } from './citizenCard';
+export { looksLikeCitizenCard, parseCitizenCard } from './citizenCard';
 export { CCCD_PROVINCES } from './provinces';
 export type { Phone, PhoneError } from './phone';
 export { normalizePhone } from './phone';

@@ -18,6 +18,8 @@ export interface PrinterConfig {
   /** Which documents go to this printer by default. */
   roles: ('slip' | 'receipt' | 'handover' | 'form')[];
   copies: Partial<Record<string, number>>;
+  /** Print speed in mm/s from the printer's data sheet; how long a job may take to leave its buffer. */
+  speedMmPerS?: number;
 }
 
 export type PrinterState = 'ready' | 'offline' | 'coverOpen' | 'paperOut' | 'paperLow' | 'error' | 'unknown';
@@ -48,7 +50,11 @@ export interface HtmlJob {
   paper: 'A5' | 'A4';
 }
 
-export type PrintOutcome = { ok: true; bytes: number } | { ok: false; retryable: boolean; status: PrinterStatus };
+/**
+ * `unconfirmed`: the whole job left for the printer but the printer never said it took it, so it
+ * may be on paper. Printing it again without asking staff could hand a citizen two slips.
+ */
+export type PrintOutcome = { ok: true; bytes: number } | { ok: false; retryable: boolean; unconfirmed?: boolean; status: PrinterStatus };
 
 export interface SerialPortInfo {
   path: string;

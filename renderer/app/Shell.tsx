@@ -4,6 +4,7 @@ import { LockScreen, useIdleLock } from '../security/IdleLock';
 import { allowedSections } from '../security/roles';
 import { SecurityProvider } from '../security/SecurityProvider';
 import { useKiosk } from '../kiosk/kiosk';
+import { UnconfirmedPrints } from '../kiosk/PrintedQuestion';
 import { SECTIONS, type SectionId } from '../kiosk/sections';
 import { SectionView } from './SectionView';
 import { ScanFallback } from '../features/handoff/ScanFallback';
@@ -84,6 +85,7 @@ function ShellFrame({ info }: { info: AppInfo }) {
       <main className="shell-main" inert={idle.locked}>
         {current && section ? (
           <>
+            <UnconfirmedPrints />
             <h1>{current.label}</h1>
             <p className="hint">{current.hint}</p>
             <SectionView section={section} />

@@ -49,15 +49,45 @@ describe('print queue', () => {
     expect(printed).toHaveLength(1);
   });
 
-  it('survives a restart: a job left printing resumes after its acknowledged copies', async () => {
+  it('survives a restart: a job left printing asks staff about its copy in flight, then prints the rest', async () => {
     const { store, printed, make } = setup([]);
-    await store.put({ id: 'old', printerId: 'p1', document: DOC, copies: 2, copiesDone: 1, state: 'printing', attempts: 1, nextAttemptAt: 0, createdAt: 0 });
+    await store.put({ id: 'old', printerId: 'p1', document: DOC, copies: 3, copiesDone: 1, state: 'printing', attempts: 1, nextAttemptAt: 0, createdAt: 0 });
     const queue = make();
     await queue.start();
     await queue.runDue();
+    expect((await store.get('old'))!.state).toBe('unconfirmed');
+    expect(printed).toHaveLength(0);
+    expect(await queue.confirmPrinted('old')).toBe(true);
+    await queue.runDue();
     queue.stop();
-    expect((await store.get('old'))!.state).toBe('done');
+    expect((await store.get('old'))!).toMatchObject({ state: 'done', copiesDone: 3 });
     expect(printed).toHaveLength(1);
+  });
+
+  it('never sends again a copy the printer did not confirm, until staff answer', async () => {
+    const silent: PrintOutcome = { ok: false, retryable: false, unconfirmed: true, status: { state: 'unknown', message: 'Máy in không xác nhận.' } };
+    const { store, printed, make, advance } = setup([silent, silent]);
+    const queue = make();
+    await queue.enqueue({ printerId: 'p1', document: DOC, copies: 2 });
+    await queue.enqueue({ printerId: 'p1', document: DOC });
+    for (let i = 0; i < 5; i++) {
+      await queue.runDue();
+      advance(10_000);
+    }
+    expect(printed).toHaveLength(0);
+    // The first job's copy and the second job are both unconfirmed: nothing was sent twice.
+    expect((await store.get('job-1'))!).toMatchObject({ state: 'unconfirmed', copiesDone: 0, attempts: 1, lastError: 'Máy in không xác nhận.' });
+    expect((await store.get('job-2'))!).toMatchObject({ state: 'unconfirmed', attempts: 1 });
+    expect(await queue.retry('job-1')).toBe(false);
+
+    // "Đã in": that copy counts and the second copy prints; "In lại": the same copy again.
+    expect(await queue.confirmPrinted('job-1')).toBe(true);
+    expect(await queue.printAgain('job-2')).toBe(true);
+    await queue.runDue();
+    expect((await store.get('job-1'))!).toMatchObject({ state: 'done', copiesDone: 2 });
+    expect((await store.get('job-2'))!).toMatchObject({ state: 'done', copiesDone: 1 });
+    expect(printed).toHaveLength(2);
+    expect(await queue.confirmPrinted('job-1')).toBe(false);
   });
 
   it('cancels a waiting job, and reprints are marked BẢN IN LẠI', async () => {

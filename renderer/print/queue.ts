@@ -1,12 +1,14 @@
 // The print queue: jobs live in the database (a `PrintJobStore`), so a slip survives an app restart,
 // a printer that is off or out of paper is retried with backoff, and saving a dossier never waits
 // on a printer: enqueue is one store write and printing happens afterwards, off the caller's path.
+// A copy that may have printed (sent, never confirmed) is never sent again until staff say so.
 import type { PrintOutcome, PrinterConfig } from '../../shared/host';
 import { markReprint } from '../../shared/documents/forms';
 import { kioskLog } from '../host/log';
 import type { PrintDocument } from '../../shared/documents/model';
 
-export type PrintJobState = 'queued' | 'printing' | 'done' | 'failed' | 'cancelled';
+/** `unconfirmed`: the copy after `copiesDone` may be on paper; staff answer "Đã in ra chưa?". */
+export type PrintJobState = 'queued' | 'printing' | 'unconfirmed' | 'done' | 'failed' | 'cancelled';
 
 export interface PrintJobRecord {
   id: string;
@@ -80,11 +82,11 @@ export class PrintQueue {
     this.backoff = options.backoff ?? { baseMs: 2_000, maxMs: 60_000 };
   }
 
-  /** Startup: a job left 'printing' by a crash or restart goes back to the queue (its done copies stay done). */
+  /** Startup: a job left 'printing' by a crash or restart may have printed its copy in flight, so staff are asked. */
   async start(): Promise<void> {
     this.started = true;
     for (const job of await this.options.store.listByState(['printing'])) {
-      await this.save({ ...job, state: 'queued', nextAttemptAt: this.now() });
+      await this.save({ ...job, state: 'unconfirmed', lastError: 'Máy đã tắt hoặc khởi động lại khi đang in lệnh này.' });
     }
     this.kick();
   }
@@ -142,6 +144,25 @@ export class PrintQueue {
   async retry(jobId: string): Promise<boolean> {
     const job = await this.options.store.get(jobId);
     if (!job || job.state !== 'failed') return false;
+    await this.save({ ...job, state: 'queued', nextAttemptAt: this.now(), lastError: undefined });
+    this.kick();
+    return true;
+  }
+
+  /** Staff saw the copy on paper: it counts, and the job's other copies print. */
+  async confirmPrinted(jobId: string): Promise<boolean> {
+    const job = await this.options.store.get(jobId);
+    if (!job || job.state !== 'unconfirmed') return false;
+    const copiesDone = Math.min(job.copies, job.copiesDone + 1);
+    await this.save({ ...job, copiesDone, state: copiesDone === job.copies ? 'done' : 'queued', nextAttemptAt: this.now(), lastError: undefined });
+    this.kick();
+    return true;
+  }
+
+  /** Staff found no paper: the same copy prints again. */
+  async printAgain(jobId: string): Promise<boolean> {
+    const job = await this.options.store.get(jobId);
+    if (!job || job.state !== 'unconfirmed') return false;
     await this.save({ ...job, state: 'queued', nextAttemptAt: this.now(), lastError: undefined });
     this.kick();
     return true;
@@ -212,6 +233,11 @@ export class PrintQueue {
         outcome = await this.options.deliver(job.document, printer, `${job.id}#${job.copiesDone + 1}`);
       } catch (error) {
         outcome = { ok: false, retryable: false, status: { state: 'error', message: `Không tạo được bản in: ${(error as Error).message}` } };
+      }
+      if (!outcome.ok && outcome.unconfirmed) {
+        this.log(`[in] lệnh in "${job.document.title}" (${job.id}) đã gửi tới ${printer.name} nhưng máy in không xác nhận: ${outcome.status.message}; chờ cán bộ trả lời đã in ra chưa`);
+        await this.save({ ...job, state: 'unconfirmed', lastError: outcome.status.message });
+        return false;
       }
       if (!outcome.ok) {
         const delay = backoffDelay(job.attempts, this.backoff.baseMs, this.backoff.maxMs);

@@ -117,6 +117,27 @@ test('the test page prints on the 80 mm printer with legible symbols, and a repr
   await shot(page, '3-printed');
 });
 
+test('a copy the printer never confirms is not printed again: the officer is asked', async () => {
+  const { page } = counter;
+  const rows = page.getByTestId('print-job');
+  printer.confirmsJobs = false;
+  try {
+    await rows.first().getByRole('button', { name: 'In lại' }).click();
+    await printer.waitForJobs(3, 30_000);
+    const banner = page.getByTestId('unconfirmed-prints');
+    await banner.getByText('Đã in ra chưa?').waitFor({ timeout: 30_000 });
+    await rows.first().getByText('Máy in chưa xác nhận').waitFor();
+    await rows.first().getByText('Đã in ra chưa?').waitFor();
+    await shot(page, '4-unconfirmed');
+    await banner.getByRole('button', { name: 'Đã in' }).click();
+    await banner.waitFor({ state: 'detached' });
+    await rows.first().locator('.job-state.done').waitFor();
+    expect(printer.jobs).toHaveLength(3);
+  } finally {
+    printer.confirmsJobs = true;
+  }
+});
+
 test('a removed printer is gone after a reload too', async () => {
   const { page } = counter;
   await page.reload();

@@ -13,11 +13,14 @@ import { usbTransport } from './transports/usb';
 
 export type PrinterService = KioskHost['printers'];
 
+/** 203 dpi thermal heads. */
+const DOTS_PER_MM = 8;
+
 export function transportFor(printer: PrinterConfig): PrinterTransportDriver {
   switch (printer.transport) {
     case 'network':
     case 'virtual':
-      return networkTransport(printer.address);
+      return networkTransport(printer.address, printer.speedMmPerS ? { speedMmPerS: printer.speedMmPerS } : {});
     case 'usb':
       return usbTransport(printer.address);
     case 'device':
@@ -63,16 +66,18 @@ export function createPrinterService(getSettings: () => Promise<KioskSettings> |
         return { ok: false, retryable: false, status: makeStatus('error', `máy in "${printer.name}" dùng giấy ${printer.paper}, không in được phiếu cuộn`) };
       }
       let bytes: Uint8Array;
+      let lengthMm: number;
       try {
         const raster = fromRasterJob(job);
         if (raster.widthDots > THERMAL_WIDTH_DOTS[printer.paper]) {
           throw new RangeError(`phiếu rộng ${raster.widthDots} điểm, khổ ${printer.paper} chỉ in được ${THERMAL_WIDTH_DOTS[printer.paper]} điểm`);
         }
         bytes = encodeRasterJob(raster, { cut: job.cut, beep: job.beep ?? false });
+        lengthMm = raster.heightDots / DOTS_PER_MM;
       } catch (error) {
         return { ok: false, retryable: false, status: makeStatus('error', (error as Error).message) };
       }
-      return inLane(printer.id, () => makeTransport(printer).send(bytes));
+      return inLane(printer.id, () => makeTransport(printer).send(bytes, { lengthMm }));
     },
     async printHtml(job: HtmlJob): Promise<PrintOutcome> {
       return {

@@ -7,7 +7,7 @@ import type { KioskSettings, PrinterConfig } from '../../../shared/host';
 import { bytesToBase64 } from '../../../shared/documents/format';
 import { createPrinterService } from './index';
 import { deviceTransport } from './transports/device';
-import { networkTransport, parseHostPort } from './transports/network';
+import { acknowledgeTimeoutMs, networkTransport, parseHostPort } from './transports/network';
 import { systemTransport } from './transports/system';
 import { parseVidPid, usbTransport } from './transports/usb';
 import { startVirtualPrinter } from './virtualPrinter';
@@ -47,6 +47,30 @@ describe('network transport', () => {
     } finally {
       await printer.stop();
     }
+  });
+
+  it('reports a job the printer took but never confirmed as unconfirmed, not retryable', async () => {
+    // Answers the three status queries before the job, then goes silent: the job may be on paper.
+    let answered = 0;
+    const server = createServer((socket) =>
+      socket.on('data', (chunk: Buffer) => {
+        for (const byte of chunk) if (byte === 0x04 && answered < 3 && ++answered) socket.write(Uint8Array.of(0x12));
+      }),
+    );
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const address = `127.0.0.1:${(server.address() as { port: number }).port}`;
+      const outcome = await networkTransport(address, { statusTimeoutMs: 200, speedMmPerS: 1000 }).send(Uint8Array.of(0x1b, 0x40), { lengthMm: 100 });
+      expect(outcome).toMatchObject({ ok: false, retryable: false, unconfirmed: true, status: { state: 'unknown' } });
+      if (!outcome.ok) expect(outcome.status.message).toContain('không xác nhận');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('waits for the reply in proportion to the job and the printer’s speed', () => {
+    expect(acknowledgeTimeoutMs(250, 250, 1500)).toBe(2750);
+    expect(acknowledgeTimeoutMs(250, 90, 1500)).toBe(1500 + 3473);
   });
 
   it('parses host:port with 9100 as the default', () => {

@@ -25,6 +25,28 @@ export interface VirtualPrinterOptions {
   host?: string;
   /** Folder to write `job-0001.png` files into. */
   outDir?: string;
+  /** A real printer's pace; without it every byte is taken at once. */
+  mechanism?: PrintMechanism;
+}
+
+/**
+ * Bytes wait in the network until the printer's buffer has room, and leave the buffer as the head
+ * prints them; a status query is read, and answered, only when it reaches the buffer, as a real one is.
+ */
+export interface PrintMechanism {
+  bufferBytes: number;
+  speedMmPerS: number;
+  paper: '58mm' | '80mm';
+}
+
+/** Bytes of one dot line, 8 dot lines to the mm at 203 dpi. */
+const LINE_BYTES = { '58mm': 48, '80mm': 72 } as const;
+
+interface Inbox {
+  socket: Socket;
+  chunks: Buffer[];
+  bytes: number;
+  take: (chunk: Buffer) => void;
 }
 
 export type PaperLevel = 'ok' | 'low' | 'out';
@@ -35,11 +57,17 @@ export class VirtualPrinter {
   partialJobs = 0;
   paper: PaperLevel = 'ok';
   coverOpen = false;
+  /** False: a printer that prints the job but never answers the status query after it. */
+  confirmsJobs = true;
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private boundPort = 0;
   private unplugAfterBytes: number | undefined;
   private jobWaiters: { count: number; resolve: () => void }[] = [];
+  private inboxes: Inbox[] = [];
+  private buffered = 0;
+  private pump: ReturnType<typeof setInterval> | undefined;
+  private pumpedAt = 0;
 
   constructor(private readonly options: VirtualPrinterOptions = {}) {}
 
@@ -80,6 +108,8 @@ export class VirtualPrinter {
     this.server = undefined;
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
+    this.inboxes = [];
+    this.buffered = 0;
     if (server) await new Promise<void>((r) => server.close(() => r()));
   }
 
@@ -127,7 +157,8 @@ export class VirtualPrinter {
     let drawerKicks = 0;
     let textBytes = 0;
     let received = 0;
-    socket.on('data', (chunk: Buffer) => {
+    let afterJob = false;
+    const take = (chunk: Buffer): void => {
       received += chunk.length;
       const limit = this.unplugAfterBytes;
       if (limit !== undefined && received >= limit) {
@@ -144,8 +175,9 @@ export class VirtualPrinter {
         else if (event.kind === 'beep') beeps++;
         else if (event.kind === 'drawer') drawerKicks++;
         else if (event.kind === 'text') textBytes += event.bytes;
-        else if (event.kind === 'status') socket.write(Uint8Array.of(this.statusByte(event.n)));
+        else if (event.kind === 'status' && (this.confirmsJobs || !afterJob)) socket.write(Uint8Array.of(this.statusByte(event.n)));
         else if (event.kind === 'cut') {
+          afterJob = true;
           this.finishJob(stackBands(bands), beeps, drawerKicks, textBytes);
           bands = [];
           beeps = 0;
@@ -153,12 +185,59 @@ export class VirtualPrinter {
           textBytes = 0;
         }
       }
-    });
+    };
+    if (this.options.mechanism) {
+      const inbox: Inbox = { socket, chunks: [], bytes: 0, take };
+      this.inboxes.push(inbox);
+      socket.on('data', (chunk: Buffer) => {
+        inbox.chunks.push(chunk);
+        inbox.bytes += chunk.length;
+        // Not reading is what fills the network's buffers and holds the sender back.
+        if (inbox.bytes > this.options.mechanism!.bufferBytes) socket.pause();
+        this.startPump();
+      });
+      socket.on('close', () => (this.inboxes = this.inboxes.filter((i) => i !== inbox)));
+    } else {
+      socket.on('data', take);
+    }
     socket.on('error', () => undefined);
     socket.on('close', () => {
       this.sockets.delete(socket);
       if (bands.length > 0) this.partialJobs++;
     });
+  }
+
+  private startPump(): void {
+    if (this.pump) return;
+    this.pumpedAt = performance.now();
+    this.pump = setInterval(() => this.pumpBytes(), 5);
+  }
+
+  /** The head prints what the elapsed time allows; the oldest connection's bytes fill the room it frees. */
+  private pumpBytes(): void {
+    const m = this.options.mechanism!;
+    const now = performance.now();
+    const bytesPerMs = (m.speedMmPerS * 8 * LINE_BYTES[m.paper]) / 1000;
+    this.buffered = Math.max(0, this.buffered - (now - this.pumpedAt) * bytesPerMs);
+    this.pumpedAt = now;
+    for (const inbox of this.inboxes) {
+      while (inbox.chunks.length > 0 && this.buffered < m.bufferBytes) {
+        const chunk = inbox.chunks[0]!;
+        const n = Math.min(chunk.length, Math.floor(m.bufferBytes - this.buffered));
+        if (n <= 0) break;
+        if (n === chunk.length) inbox.chunks.shift();
+        else inbox.chunks[0] = chunk.subarray(n);
+        inbox.bytes -= n;
+        this.buffered += n;
+        inbox.take(chunk.subarray(0, n));
+      }
+      if (inbox.bytes <= m.bufferBytes) inbox.socket.resume();
+      if (inbox.chunks.length > 0) break;
+    }
+    if (this.buffered === 0 && this.inboxes.every((i) => i.chunks.length === 0)) {
+      clearInterval(this.pump);
+      this.pump = undefined;
+    }
   }
 
   private finishJob(raster: MonoRaster, beeps: number, drawerKicks: number, textBytes: number): void {

@@ -1,16 +1,19 @@
 // The print queue as staff see it: recent jobs with their state and last error; cancel a waiting
-// job, retry a failed one, or reprint a finished one (the copy is marked "BẢN IN LẠI").
+// job, retry a failed one, or reprint a finished one (the copy is marked "BẢN IN LẠI"); a copy the
+// printer never confirmed waits for the officer's answer to "Đã in ra chưa?".
 import { useEffect, useMemo, useState } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain/time';
 import type { PrinterConfig } from '../../../shared/host';
 import { useKiosk } from '../../kiosk/kiosk';
 import { usePrinting } from '../../kiosk/printing';
+import { PrintedQuestion } from '../../kiosk/PrintedQuestion';
 import type { PrintJobRecord, PrintJobState } from '../../print/queue';
 import { mergeJobs, SHOWN_JOBS } from './queueView';
 
 const STATE_LABELS: Record<PrintJobState, string> = {
   queued: 'Đang chờ in',
   printing: 'Đang in',
+  unconfirmed: 'Máy in chưa xác nhận',
   done: 'Đã in',
   failed: 'Lỗi, đã dừng',
   cancelled: 'Đã huỷ',
@@ -42,7 +45,10 @@ export function PrintQueuePanel({ printers }: { printers: readonly PrinterConfig
   return (
     <section className="settings-panel" aria-labelledby="queue-title">
       <h2 id="queue-title">Hàng đợi in</h2>
-      <p className="hint">Lệnh in được lưu trong máy: máy in tắt hay hết giấy thì lệnh chờ và tự in lại, không làm chậm việc lưu hồ sơ.</p>
+      <p className="hint">
+        Lệnh in được lưu trong máy: máy in tắt hay hết giấy thì lệnh chờ và tự in lại, không làm chậm việc lưu hồ sơ. Lệnh đã gửi mà máy in không xác nhận thì không tự in lại: hãy xem giấy đã ra chưa
+        rồi trả lời.
+      </p>
       {notice && (
         <p role="alert" className="banner error">
           {notice}
@@ -73,13 +79,14 @@ export function PrintQueuePanel({ printers }: { printers: readonly PrinterConfig
                 <td>
                   <span className={`job-state ${job.state}`}>{STATE_LABELS[job.state]}</span>
                   {job.lastError && <div className="job-error">{job.lastError}</div>}
+                  {job.state === 'unconfirmed' && <PrintedQuestion job={job} onError={setNotice} />}
                 </td>
                 <td>
                   {job.copiesDone}/{job.copies}
                 </td>
                 <td>{formatVietnamDateTime(new Date(job.createdAt))}</td>
                 <td className="actions">
-                  {(job.state === 'queued' || job.state === 'printing' || job.state === 'failed') && (
+                  {(job.state === 'queued' || job.state === 'printing' || job.state === 'unconfirmed' || job.state === 'failed') && (
                     <button type="button" onClick={() => void act(job, 'cancel')}>
                       Huỷ
                     </button>

@@ -1,10 +1,12 @@
 // Raw TCP (port 9100, "JetDirect"): status is asked on the same connection before the job, and a
 // status query after it acknowledges that the printer read every byte before we call the job done.
+// A printer answers that query only once the job has drained into its buffer, so the wait grows
+// with the job's length and the printer's speed; a job that got no answer is reported unconfirmed.
 import { Socket } from 'node:net';
 import type { PrintOutcome, PrinterStatus } from '../../../../shared/host';
 import { blocksPrinting, concatBytes, makeStatus, parseStatus, statusQuery } from '../escpos';
 import type { PrinterTransportDriver } from './types';
-import { failure } from './types';
+import { failure, unconfirmed } from './types';
 
 export interface NetworkOptions {
   connectTimeoutMs?: number;
@@ -12,6 +14,17 @@ export interface NetworkOptions {
   statusTimeoutMs?: number;
   /** Idle limit while sending: a printer that stops reading (buffer full, plug pulled) fails the job. */
   writeTimeoutMs?: number;
+  /** The printer's speed; without it, slower than any roll printer a Center buys (90 mm/s and up). */
+  speedMmPerS?: number;
+}
+
+const SLOWEST_MM_PER_S = 50;
+/** Without the job's length, the bytes of a 58 mm raster (48 bytes a dot line, 8 lines a mm): the longest it can be. */
+const NARROWEST_BYTES_PER_MM = 48 * 8;
+
+/** How long to wait for the reply after a job: the status wait plus printing all of it, with a margin. */
+export function acknowledgeTimeoutMs(lengthMm: number, speedMmPerS: number, statusTimeoutMs: number): number {
+  return statusTimeoutMs + Math.ceil(((lengthMm / speedMmPerS) * 1000 * 5) / 4);
 }
 
 export function parseHostPort(address: string): { host: string; port: number } {
@@ -128,6 +141,7 @@ export function networkTransport(address: string, options: NetworkOptions = {}):
   const connectTimeoutMs = options.connectTimeoutMs ?? 3000;
   const statusTimeoutMs = options.statusTimeoutMs ?? 1500;
   const writeTimeoutMs = options.writeTimeoutMs ?? 10_000;
+  const speedMmPerS = options.speedMmPerS ?? SLOWEST_MM_PER_S;
 
   async function withLink<T>(body: (link: PrinterLink) => Promise<T>, onError: (status: PrinterStatus) => T): Promise<T> {
     let link: PrinterLink | undefined;
@@ -149,16 +163,24 @@ export function networkTransport(address: string, options: NetworkOptions = {}):
         (link) => queryStatus(link, statusTimeoutMs),
         (status) => status,
       ),
-    send: (bytes) =>
+    send: (bytes, job) =>
       withLink<PrintOutcome>(
         async (link) => {
           const before = await queryStatus(link, statusTimeoutMs);
           if (blocksPrinting(before)) return failure(true, before);
-          await link.write(bytes, writeTimeoutMs);
-          // The reply to a query sent after the job proves the printer read the job's last byte.
-          await link.write(statusQuery(1), writeTimeoutMs);
-          const ack = await link.read(1, statusTimeoutMs);
-          if (!ack && before.state !== 'unknown') return failure(true, makeStatus('offline', `${address}: máy in không xác nhận đã nhận lệnh in`));
+          const ackMs = acknowledgeTimeoutMs(job?.lengthMm ?? bytes.length / NARROWEST_BYTES_PER_MM, speedMmPerS, statusTimeoutMs);
+          // A write that fails never handed over the job's last bytes (the cut): nothing whole printed, a retry is safe.
+          await link.write(bytes, Math.max(writeTimeoutMs, ackMs));
+          const noAnswer = unconfirmed({ state: 'unknown', message: `Đã gửi hết lệnh in nhưng máy in ${address} không xác nhận đã nhận xong. Hãy xem giấy đã ra chưa.` });
+          let ack: number[] | undefined;
+          try {
+            // The reply to a query sent after the job proves the printer read the job's last byte.
+            await link.write(statusQuery(1), ackMs);
+            ack = await link.read(1, ackMs);
+          } catch {
+            return noAnswer;
+          }
+          if (!ack && before.state !== 'unknown') return noAnswer;
           if (!ack) {
             // A printer that never answers status: a clean close after the last write is the best proof we get.
             await new Promise<void>((resolve, reject) => {

@@ -122,11 +122,18 @@ describe('BurstDetector', () => {
     expect(result.scans).toEqual(['BG-2601']);
   });
 
-  test('whitespace never starts a burst and ends one', () => {
+  test('a space never starts a burst but belongs to one underway (the card QR holds names); other whitespace ends it', () => {
     const detector = new BurstDetector();
     expect(detector.feed(' ', 0)).toEqual({ release: '', consume: false });
     detector.feed('x', 100);
-    expect(detector.feed(' ', 105)).toEqual({ release: 'x', consume: false });
+    expect(detector.feed('\t', 105)).toEqual({ release: 'x', consume: false });
+    const card = '040090001234||Nguyễn Văn An|01011990|Nam|Phường Vinh Phú, tỉnh Nghệ An|04102024||||';
+    const result = play(
+      new BurstDetector(),
+      timed([...card, 'Enter'], 1000, () => 3),
+    );
+    expect(result.scans).toEqual([card]);
+    expect(result.field).toBe('');
   });
 
   test('expire before the deadline does nothing; after it, releases', () => {

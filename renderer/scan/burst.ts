@@ -133,7 +133,8 @@ export class BurstDetector {
       this.lastAt = at;
       return { release: '', consume: true };
     }
-    if (!isCharacterKey(key)) return this.release();
+    // A space inside a burst is part of it: the citizen's card QR holds names and addresses.
+    if (!isCharacterKey(key) && !(key === ' ' && this.held.length > config.prefix.length)) return this.release();
     if (this.fits(key)) {
       this.held.push(key);
       this.lastAt = at;

@@ -3,6 +3,7 @@
 // scanner burst are withheld (preventDefault); a burst that turns out to be a person typing is put
 // back where they were typing (textInsertion.ts), so no keystroke is lost and no scan leaks in.
 import { BurstDetector, keyDisposition, type BurstConfig, type BurstStep } from './burst';
+import { fieldScanPolicy, scanTypedIntoField, type FieldScanPolicy } from './fieldPolicy';
 import { makeScan, type Scan } from './scanStream';
 import { deliverWithheldText } from './textInsertion';
 
@@ -39,9 +40,15 @@ export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => v
   // Keyups of keys we stopped are stopped too, so no screen sees half a keystroke.
   const stoppedKeys = new Set<string>();
 
-  const apply = (step: BurstStep) => {
+  // Answers the policy of the field a scan was typed into as text, if it was.
+  const apply = (step: BurstStep): FieldScanPolicy | undefined => {
     if (step.release) deliverWithheldText(heldTarget, step.release);
-    if (step.scan !== undefined) emit(makeScan(step.scan, 'keyboard'));
+    if (step.scan === undefined) return undefined;
+    const scan = makeScan(step.scan, 'keyboard');
+    const policy = fieldScanPolicy(heldTarget);
+    if (!scanTypedIntoField(policy, scan)) return void emit(scan);
+    deliverWithheldText(heldTarget, scan.code);
+    return policy;
   };
 
   // The wait runs from when we handled the key, lengthened by how late we handled it: on a busy
@@ -75,11 +82,12 @@ export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => v
     lag = Math.min(Math.max(0, win.performance.now() - event.timeStamp), MAX_LAG_MS);
     const wasHolding = burst.pending() !== '';
     const step = disposition === 'interrupt' ? burst.interrupt() : burst.feed(event.key, event.timeStamp);
-    apply(step);
+    const typedAs = apply(step);
     if (burst.pending() !== '' && (!wasHolding || step.release !== '' || step.scan !== undefined)) {
       heldTarget = event.composedPath()[0] ?? event.target;
     }
-    if (step.consume) {
+    // In a field for typing, a burst that is no code was the officer's, and so is their Enter.
+    if (step.consume && typedAs !== 'typing') {
       event.preventDefault();
       event.stopImmediatePropagation();
       stoppedKeys.add(event.code || event.key);

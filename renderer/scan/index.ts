@@ -2,6 +2,8 @@ export type { BurstConfig, BurstStep, BurstTerminator, KeyFacts } from './burst'
 export { BurstDetector, DEFAULT_BURST_CONFIG, isCharacterKey, keyDisposition, resolveBurstConfig } from './burst';
 export type { KeyboardScanDetector, KeyboardScanOptions } from './detector';
 export { installKeyboardScanDetector } from './detector';
+export type { FieldScanPolicy } from './fieldPolicy';
+export { fieldScanPolicy, scanTypedIntoField } from './fieldPolicy';
 export type { FlashColour, ScanOutcome, Tone } from './feedback';
 export { acknowledgeScan, flashScanOutcome, playScanTone, SCAN_OUTCOME_COLOURS, SCAN_OUTCOME_LABELS, SCAN_OUTCOME_TONES } from './feedback';
 export { IME_REWRITE_HINT, IME_SAFE_CHARACTERS, IME_SAFE_LETTERS, imeUnsafeCharacters, looksRewrittenByIme } from './imeSafety';

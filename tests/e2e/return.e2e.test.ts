@@ -281,7 +281,10 @@ test('a return by post: found by phone, the postal item number recorded', async 
   await page.getByLabel('Số hiệu bưu gửi').fill('EE123');
   await page.keyboard.press('Enter');
   await page.getByText(/dài 8–20 ký tự/).waitFor();
-  await page.getByLabel('Số hiệu bưu gửi').fill('ee123456789vn');
+  // The number scanned off the postal label goes into the field, as typed; the scanner's Enter does not submit.
+  await page.getByLabel('Số hiệu bưu gửi').fill('');
+  await scan(page, 'EE123456789VN');
+  await expect.poll(() => page.getByLabel('Số hiệu bưu gửi').inputValue()).toBe('EE123456789VN');
   await page.keyboard.press('Enter');
   await page
     .getByTestId('desk-outcome')

@@ -99,3 +99,56 @@ describe('typing Vietnamese through Unikey with the scanner detector on', () => 
     await page.close();
   });
 });
+
+const CARD = '040090001234||Nguyễn Văn An|01011990|Nam|Phường Vinh Phú, tỉnh Nghệ An|04102024||||';
+
+describe('a scan goes where the officer means', () => {
+  test('a postal tracking number scanned into "Số hiệu bưu gửi" (data-scan="text") is typed there, the form not submitted', async () => {
+    const { page, errors } = await openFixturePage(browser, fixture);
+    await page.getByTestId('tracking').focus();
+    await scan(page, 'EA123456789VN');
+    await expect.poll(() => state(page, 'tracking-state'), { timeout: 5000 }).toBe('EA123456789VN');
+    await scan(page, '000.00.15.H41-260112-0001', { gapMs: 2 });
+    await expect.poll(() => state(page, 'tracking-state'), { timeout: 5000 }).toBe('EA123456789VN000.00.15.H41-260112-0001');
+    await page.waitForTimeout(700);
+    expect(await scanItems(page, 'screen-scans')).toEqual([]);
+    expect(await state(page, 'submits')).toBe('0');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('in a name field (data-scan="typing") fast typing ending in Enter is typing, Enter included; a dossier code scanned there still reaches the screen', async () => {
+    const { page, errors } = await openFixturePage(browser, fixture);
+    await page.getByTestId('name').focus();
+    await scan(page, 'TRANVANAN', { gapMs: 3 });
+    await expect.poll(() => state(page, 'name-state'), { timeout: 5000 }).toBe('TRANVANAN');
+    await expect.poll(() => state(page, 'submits'), { timeout: 5000 }).toBe('1');
+    await scan(page, '000.00.15.H41-260112-0001', { gapMs: 3 });
+    await expect.poll(() => scanItems(page, 'screen-scans'), { timeout: 5000 }).toEqual(['keyboard|000.00.15.H41-260112-0001|dossierCode']);
+    await page.waitForTimeout(700);
+    expect(await state(page, 'name-state')).toBe('TRANVANAN');
+    expect(await state(page, 'submits')).toBe('1');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the citizen’s card QR, typed by a wedge scanner in Unicode mode, reaches the screen whole from any field, machine loaded', async () => {
+    const { page, errors } = await openFixturePage(browser, fixture);
+    const unload = await loadMachine(page);
+    try {
+      for (const field of ['tracking', 'name', 'reason']) {
+        await page.getByTestId(field).focus();
+        await scan(page, CARD, { gapMs: 2 });
+      }
+      await scan(page, '040090001234||Nguyễn Văn An|01011990', { gapMs: 2 });
+      await expect
+        .poll(() => scanItems(page, 'screen-scans'), { timeout: 5000 })
+        .toEqual([...[1, 2, 3].map(() => `keyboard|${CARD}|citizenCard`), 'keyboard|040090001234||Nguyễn Văn An|01011990|unknown']);
+    } finally {
+      await unload();
+    }
+    for (const field of ['tracking', 'name', 'reason']) expect(await state(page, `${field}-state`)).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -32,6 +32,7 @@ export function ApplicantStep({ value, errors, onChange }: { value: ApplicantFor
         {value.kind === 'individual' ? (
           <TextField
             id="applicant-id"
+            scan="typing"
             label="Số CCCD / CMND / hộ chiếu"
             value={value.idNumber}
             onValue={(idNumber) => set({ idNumber })}
@@ -42,15 +43,15 @@ export function ApplicantStep({ value, errors, onChange }: { value: ApplicantFor
             autoFocus
           />
         ) : (
-          <TextField id="applicant-tax" label="Mã số thuế (mã định danh tổ chức)" value={value.taxCode} onValue={(taxCode) => set({ taxCode })} error={errors.taxCode} autoFocus />
+          <TextField id="applicant-tax" scan="typing" label="Mã số thuế (mã định danh tổ chức)" value={value.taxCode} onValue={(taxCode) => set({ taxCode })} error={errors.taxCode} autoFocus />
         )}
-        <TextField id="applicant-name" label={value.kind === 'individual' ? 'Họ và tên' : 'Tên tổ chức'} value={value.name} onValue={(name) => set({ name })} error={errors.name} />
+        <TextField id="applicant-name" scan="typing" label={value.kind === 'individual' ? 'Họ và tên' : 'Tên tổ chức'} value={value.name} onValue={(name) => set({ name })} error={errors.name} />
         {value.kind === 'organisation' ? (
-          <TextField id="applicant-rep" label="Người đại diện" value={value.representative} onValue={(representative) => set({ representative })} error={errors.representative} />
+          <TextField id="applicant-rep" scan="typing" label="Người đại diện" value={value.representative} onValue={(representative) => set({ representative })} error={errors.representative} />
         ) : null}
-        <TextField id="applicant-phone" label="Số điện thoại" value={value.phone} onValue={(phone) => set({ phone })} error={errors.phone} inputMode="tel" />
-        <TextField id="applicant-address" label="Địa chỉ" value={value.address} onValue={(address) => set({ address })} error={errors.address} />
-        <TextField id="applicant-email" label="Email" value={value.email} onValue={(email) => set({ email })} error={errors.email} type="email" />
+        <TextField id="applicant-phone" scan="typing" label="Số điện thoại" value={value.phone} onValue={(phone) => set({ phone })} error={errors.phone} inputMode="tel" />
+        <TextField id="applicant-address" scan="typing" label="Địa chỉ" value={value.address} onValue={(address) => set({ address })} error={errors.address} />
+        <TextField id="applicant-email" scan="typing" label="Email" value={value.email} onValue={(email) => set({ email })} error={errors.email} type="email" />
       </div>
       {found ? (
         <p className="banner ok" role="status">

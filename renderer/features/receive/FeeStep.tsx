@@ -25,7 +25,7 @@ export function FeeStep({ form, procedure, errors, onChange }: { form: ReceiveFo
           hint="Nhập 0 nếu không thu. Số tiền 0 không in biên lai."
           autoFocus
         />
-        <TextField id="fee-reason" label="Lý do thay đổi mức thu (nếu khác danh mục)" value={fee.reason} onValue={(reason) => setFee({ reason })} error={errors.feeReason} />
+        <TextField id="fee-reason" scan="typing" label="Lý do thay đổi mức thu (nếu khác danh mục)" value={fee.reason} onValue={(reason) => setFee({ reason })} error={errors.feeReason} />
         <label className="field" htmlFor="fee-method">
           <span>Hình thức nộp</span>
           <select id="fee-method" value={fee.method} onChange={(e) => setFee({ method: e.target.value as PaymentMethod })}>
@@ -39,6 +39,7 @@ export function FeeStep({ form, procedure, errors, onChange }: { form: ReceiveFo
         {fee.method === 'online' ? (
           <TextField
             id="fee-online"
+            scan="text"
             label="Ký hiệu và số biên lai trực tuyến"
             value={fee.onlineReceipt}
             onValue={(onlineReceipt) => setFee({ onlineReceipt })}
@@ -65,6 +66,7 @@ export function FeeStep({ form, procedure, errors, onChange }: { form: ReceiveFo
       {form.collection.method === 'post' ? (
         <TextField
           id="collection-address"
+          scan="typing"
           label="Địa chỉ nhận kết quả qua bưu điện"
           value={form.collection.address}
           onValue={(address) => setCollection({ address })}

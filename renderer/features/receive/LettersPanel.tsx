@@ -42,7 +42,15 @@ export function LettersPanel(props: { kind: LetterKind; form: ReceiveForm; error
             ))}
           </ol>
           <FieldError id="supplement-items" error={errors.supplementItems} />
-          <TextField id="supplement-reason" label="Lý do yêu cầu bổ sung" value={form.supplement.reason} onValue={(reason) => setSupplement({ reason })} error={errors.supplementReason} autoFocus />
+          <TextField
+            id="supplement-reason"
+            scan="typing"
+            label="Lý do yêu cầu bổ sung"
+            value={form.supplement.reason}
+            onValue={(reason) => setSupplement({ reason })}
+            error={errors.supplementReason}
+            autoFocus
+          />
           <TextField
             id="supplement-phone"
             label="Điện thoại liên hệ của cán bộ hướng dẫn"

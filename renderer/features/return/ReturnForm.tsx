@@ -45,12 +45,13 @@ export function ReturnForm(props: { ctx: DeskContext; dossierId: string; state: 
             <input type="checkbox" checked={form.authorised} onChange={(e) => set({ authorised: e.target.checked })} /> Người được ủy quyền nhận thay
           </label>
           {form.authorised ? (
-            <TextField id="recipient-name" label="Họ tên người nhận" value={form.recipientName} onValue={(v) => set({ recipientName: v })} error={errors.recipientName} />
+            <TextField id="recipient-name" scan="typing" label="Họ tên người nhận" value={form.recipientName} onValue={(v) => set({ recipientName: v })} error={errors.recipientName} />
           ) : (
             <p className="muted">Người nhận: {state.applicant?.name}</p>
           )}
           <TextField
             id="recipient-id"
+            scan="typing"
             label="Số định danh (CCCD) của người nhận"
             value={form.recipientId}
             onValue={(v) => set({ recipientId: v })}
@@ -61,6 +62,7 @@ export function ReturnForm(props: { ctx: DeskContext; dossierId: string; state: 
           {form.authorised ? (
             <TextField
               id="authorisation-note"
+              scan="typing"
               className="wide"
               label="Giấy ủy quyền (số, ngày, nơi chứng thực)"
               value={form.authorisationNote}
@@ -72,6 +74,7 @@ export function ReturnForm(props: { ctx: DeskContext; dossierId: string; state: 
       ) : (
         <TextField
           id="postal-item"
+          scan="text"
           label="Số hiệu bưu gửi"
           value={form.postalItemNumber}
           onValue={(v) => set({ postalItemNumber: v })}

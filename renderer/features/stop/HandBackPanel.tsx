@@ -59,7 +59,7 @@ export function HandBackPanel(props: { db: MotCuaDb; eventMeta(dossierId: string
         applicantName={dossier.applicant?.name ?? ''}
       />
       {form.requester === 'representative' ? (
-        <TextField id="hand-back-note" label="Giấy ủy quyền (số, ngày; không bắt buộc)" value={form.authorisationNote} onValue={(v) => setForm({ ...form, authorisationNote: v })} />
+        <TextField id="hand-back-note" scan="typing" label="Giấy ủy quyền (số, ngày; không bắt buộc)" value={form.authorisationNote} onValue={(v) => setForm({ ...form, authorisationNote: v })} />
       ) : null}
       <button type="submit" className="primary" disabled={busy}>
         Trả lại giấy tờ cho người nộp <kbd>Enter</kbd>

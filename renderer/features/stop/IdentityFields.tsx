@@ -36,8 +36,8 @@ export function IdentityFields<T extends DeskIdentity>({ idPrefix, legend, nameL
           Người được ủy quyền
         </label>
       </fieldset>
-      <TextField id={`${idPrefix}-name`} label={nameLabel} value={form.requesterName} onValue={(v) => setForm({ ...form, requesterName: v })} error={errors.requesterName} />
-      <TextField id={`${idPrefix}-id`} label={idLabel} value={form.idNumber} onValue={(v) => setForm({ ...form, idNumber: v })} error={errors.idNumber} inputMode="numeric" />
+      <TextField id={`${idPrefix}-name`} scan="typing" label={nameLabel} value={form.requesterName} onValue={(v) => setForm({ ...form, requesterName: v })} error={errors.requesterName} />
+      <TextField id={`${idPrefix}-id`} scan="typing" label={idLabel} value={form.idNumber} onValue={(v) => setForm({ ...form, idNumber: v })} error={errors.idNumber} inputMode="numeric" />
       {form.requester === 'representative' ? (
         <label className="field">
           <span>

@@ -31,7 +31,14 @@ export function ApologyForm(props: {
         <textarea id="apology-reason" rows={2} value={form.reason} onChange={(e) => set({ reason: e.target.value })} autoFocus />
         <FieldError id="apology-reason" error={errors.reason} />
       </label>
-      <TextField id="apology-officer" label="Công chức chịu trách nhiệm" value={form.responsibleOfficer} onValue={(v) => set({ responsibleOfficer: v })} error={errors.responsibleOfficer} />
+      <TextField
+        id="apology-officer"
+        scan="typing"
+        label="Công chức chịu trách nhiệm"
+        value={form.responsibleOfficer}
+        onValue={(v) => set({ responsibleOfficer: v })}
+        error={errors.responsibleOfficer}
+      />
       <fieldset className="row">
         <legend>Lý do có chính đáng?</legend>
         <label className="check">
@@ -43,7 +50,7 @@ export function ApologyForm(props: {
         <FieldError id="reason-valid" error={errors.reasonValid} />
       </fieldset>
       <TextField id="apology-date" type="date" label="Ngày hẹn trả kết quả mới" value={form.newDate} onValue={(v) => set({ newDate: v })} error={errors.newDate} />
-      <TextField id="apology-signer" label="Thủ trưởng cơ quan ký (họ tên, không bắt buộc)" value={form.signerName} onValue={(v) => set({ signerName: v })} />
+      <TextField id="apology-signer" scan="typing" label="Thủ trưởng cơ quan ký (họ tên, không bắt buộc)" value={form.signerName} onValue={(v) => set({ signerName: v })} />
       <DeskFormActions message={message} errorTestId="apology-error" busy={busy} submitLabel="Ghi nhận, in phiếu xin lỗi và giấy hẹn mới" onCancel={props.onCancel} />
     </form>
   );

@@ -416,3 +416,27 @@ test('a dossier pruned from the counter by the retention rule is found on the se
   await expect.poll(() => card.locator('h2').innerText()).toBe(codes.post);
   await page.getByTestId('server-copy').waitFor();
 });
+
+test('a new search clears the card: «không tìm thấy» and a scan that is no dossier never stand under another person’s dossier', async () => {
+  const { page } = counter;
+  const card = page.getByTestId('dossier-card');
+  await openByTyping(page, codes.desk!);
+  await expect.poll(() => card.locator('h2').innerText()).toBe(codes.desk);
+
+  const field = page.getByLabel(/Quét giấy hẹn hoặc nhập mã hồ sơ/).first();
+  await field.fill('Không Có Người Này');
+  await field.press('Enter');
+  await page.getByText(/Không tìm thấy hồ sơ nào khớp «Không Có Người Này»/).waitFor();
+  expect(await card.count()).toBe(0);
+  await shot(page, '12-not-found-clears-card');
+
+  await openByTyping(page, codes.desk!);
+  await expect.poll(() => card.locator('h2').innerText()).toBe(codes.desk);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await scan(page, 'BG-261206-01-1');
+  await page.getByText(/là mã lô bàn giao, không phải mã hồ sơ/).waitFor();
+  expect(await card.count()).toBe(0);
+  // The message belongs to what was scanned: typing something else takes it away.
+  await field.fill('0');
+  expect(await page.getByText(/là mã lô bàn giao/).count()).toBe(0);
+});

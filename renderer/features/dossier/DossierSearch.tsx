@@ -13,7 +13,8 @@ import './dossier.css';
 
 export interface DossierSearchProps {
   agencyTable: readonly string[];
-  onOpen(row: DossierRow): void;
+  /** A row to show, or undefined when a new search starts: the card of the last one must not stay under it. */
+  onOpen(row: DossierRow | undefined): void;
   /** Whether this search takes the scanner's codes (only one mounted search should). */
   scans?: boolean;
 }
@@ -26,6 +27,9 @@ export function DossierSearch({ agencyTable, onOpen, scans = true }: DossierSear
   const [searchingServer, setSearchingServer] = useState(false);
 
   async function run(text: string): Promise<DossierRow[]> {
+    // Whatever was open belonged to the last search: an officer must never act on it under new results.
+    onOpen(undefined);
+    setResults(undefined);
     let rows = await findDossiers(db, text, { agencyTable });
     const keys = rows.length === 0 ? serverLookupKeys(text, agencyTable) : [];
     if (keys.length > 0) {
@@ -53,6 +57,8 @@ export function DossierSearch({ agencyTable, onOpen, scans = true }: DossierSear
     (scan: Scan) => {
       const code = dossierCodeOfScan(scan.classification, agencyTable);
       if (!code.ok) {
+        onOpen(undefined);
+        setResults(undefined);
         setMessage(code.message);
         acknowledgeScan('notADossierCode');
         return;
@@ -77,7 +83,17 @@ export function DossierSearch({ agencyTable, onOpen, scans = true }: DossierSear
       <form onSubmit={submit} role="search">
         <label htmlFor="dossier-query">
           <span>Quét giấy hẹn hoặc nhập mã hồ sơ, số định danh, số điện thoại, tên người nộp</span>
-          <input id="dossier-query" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus autoComplete="off" aria-describedby={message ? 'dossier-query-error' : undefined} />
+          <input
+            id="dossier-query"
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setMessage(undefined);
+            }}
+            autoFocus
+            autoComplete="off"
+            aria-describedby={message ? 'dossier-query-error' : undefined}
+          />
         </label>
         <button type="submit" className="primary">
           Tìm <kbd>Enter</kbd>

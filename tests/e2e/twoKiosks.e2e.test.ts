@@ -5,7 +5,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ConflictRecord, DossierSnapshot, EnrolResponse, PullResponse, PushResponse } from '../../shared/sync/protocol';
-import { adminToken, DEMO_STAFF, enrolmentCode, localRow, signInAs, type Counter } from './app';
+import { adminToken, DEMO_STAFF, enrolmentCode, localRow, localRows, signInAs, type Counter } from './app';
 import { launchChromium } from './chromium';
 import { startServer, startWebHost, type Started } from './processes';
 import { api, enrolPusher } from './seed';
@@ -149,6 +149,10 @@ test('a dossier received at A while its network is cut reaches the server exactl
   await cable.cut();
   codeA = await receiveAtCounter(a, 'a-offline-accepted');
   expect(codeA).toMatch(/^000\.00\.15\.H41-\d{6}-\d{4}$/);
+  // The badge counts what the outbox holds, at once: never "đã gửi hết" while an event is only here.
+  const outboxPending = (await localRows<{ status: string }>(a, 'outbox')).filter((r) => r.status === 'pending').length;
+  expect(outboxPending).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => badge(a), { timeout: 2_000 }).toContain(`${outboxPending} sự kiện chờ gửi`);
   await a
     .getByTestId('sync-badge')
     .getByText(/Mất kết nối/)

@@ -1,6 +1,7 @@
 // The timing core of the keyboard-wedge detector, free of the DOM so it can be tested with plain
 // numbers: feed it `(event.key, event.timeStamp)` and it says whether to let the key act, to
 // withhold it, to put withheld text back, or that a scan just ended.
+import { looksLikeCitizenCard } from '../../shared/codes';
 
 export type BurstTerminator = 'Enter' | 'Tab' | 'none';
 
@@ -133,8 +134,9 @@ export class BurstDetector {
       this.lastAt = at;
       return { release: '', consume: true };
     }
-    // A space inside a burst is part of it: the citizen's card QR holds names and addresses.
-    if (!isCharacterKey(key) && !(key === ' ' && this.held.length > config.prefix.length)) return this.release();
+    // The citizen's card QR holds names and addresses; anywhere else a space ends the burst, which
+    // keeps a word just typed through the input method apart from a scan right after it.
+    if (!isCharacterKey(key) && !(key === ' ' && looksLikeCitizenCard(this.held.slice(config.prefix.length).join('')))) return this.release();
     if (this.fits(key)) {
       this.held.push(key);
       this.lastAt = at;

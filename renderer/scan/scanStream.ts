@@ -15,6 +15,8 @@ export type Scan = {
 };
 
 export type ScanHandler = (scan: Scan) => void;
+/** A screen's handler; 'pass' hands the scan on to the screen below, then to the fallback. */
+export type ScanClaim = (scan: Scan) => void | 'pass';
 
 export function makeScan(code: string, source: ScanSource, at: Date | string = new Date()): Scan {
   return { code, classification: classifyScan(code), source, at: typeof at === 'string' ? at : at.toISOString() };
@@ -46,7 +48,7 @@ export class ScanStream {
  * anywhere outside a batch opens that dossier").
  */
 export class ScanRouter {
-  private readonly stack: { handle: ScanHandler }[] = [];
+  private readonly stack: { handle: ScanClaim }[] = [];
   private fallback: ScanHandler | undefined;
 
   constructor(stream: ScanStream) {
@@ -54,7 +56,7 @@ export class ScanRouter {
   }
 
   /** Takes the scans until the returned function is called. */
-  claim(handle: ScanHandler): () => void {
+  claim(handle: ScanClaim): () => void {
     const entry = { handle };
     this.stack.push(entry);
     return () => {
@@ -76,7 +78,7 @@ export class ScanRouter {
   }
 
   private route(scan: Scan): void {
-    const handler = this.stack.at(-1)?.handle ?? this.fallback;
-    handler?.(scan);
+    for (const { handle } of [...this.stack].reverse()) if (handle(scan) !== 'pass') return;
+    this.fallback?.(scan);
   }
 }

@@ -2,7 +2,7 @@
 // scan no screen asked for.
 import { useEffect, useRef } from 'react';
 import { scanRouter } from './scanning';
-import type { ScanHandler, ScanRouter } from './scanStream';
+import type { ScanClaim, ScanHandler, ScanRouter } from './scanStream';
 
 export type UseScansOptions = { enabled?: boolean; router?: ScanRouter };
 
@@ -12,7 +12,7 @@ export type UseScansOptions = { enabled?: boolean; router?: ScanRouter };
  * every render without re-subscribing. Note React runs children's effects before their parent's,
  * so within one tree the parent's claim is the later one.
  */
-export function useScans(handler: ScanHandler, options: UseScansOptions = {}): void {
+export function useScans(handler: ScanClaim, options: UseScansOptions = {}): void {
   const latest = useRef(handler);
   useEffect(() => {
     latest.current = handler;

@@ -9,6 +9,7 @@ import { decodeSymbol } from '../printing/decode';
 import { type Counter, DEMO_STAFF, hostCall, localRow, openCounter, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
+import { scan } from './scanner';
 
 const SHOTS = 'test-artifacts/e2e';
 let server: Started;
@@ -140,6 +141,49 @@ test('a half-filled form survives a reload as a draft', async () => {
   expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Trần Thị Bình');
   expect(await page.getByLabel('Số CCCD / CMND / hộ chiếu').inputValue()).toBe('040190004321');
   await shot(page, '7-draft-restored');
+});
+
+test('the citizen’s card scanned at any step fills the applicant and says so; a bad card changes nothing and says why', async () => {
+  // Fake people: well-formed numbers that belong to no one. The scanner types the marks in Unicode mode.
+  const hoa = '040193005678|187654321|Lê Thị Hoa|15031993|Nữ|Số 12 đường Lê Lợi, phường Vinh Phú, tỉnh Nghệ An|10052022';
+  const an = '040090001234||Nguyễn Văn An|01011990|Nam|Xóm 5, xã Diễn Châu, tỉnh Nghệ An|04102024||||';
+  const { page } = counter;
+  const field = (label: string) => page.getByLabel(label, { exact: true }).inputValue();
+  await page.getByLabel('Họ và tên').focus();
+  await scan(page, '040193005678|187654321|Lê Thị Hoa|15031993', { gapMs: 2 });
+  await page
+    .getByTestId('card-reading')
+    .getByText(/thiếu thông tin/)
+    .waitFor();
+  expect([await field('Số CCCD / CMND / hộ chiếu'), await field('Họ và tên')]).toEqual(['040190004321', 'Trần Thị Bình']);
+
+  await scan(page, hoa, { gapMs: 2 });
+  await page
+    .getByTestId('card-reading')
+    .getByText(/Đã điền số định danh, họ và tên, địa chỉ từ thẻ căn cước: Lê Thị Hoa, sinh ngày 15\/03\/1993, Nữ/)
+    .waitFor();
+  expect([await field('Số CCCD / CMND / hộ chiếu'), await field('Họ và tên'), await field('Địa chỉ')]).toEqual(['040193005678', 'Lê Thị Hoa', 'Số 12 đường Lê Lợi, phường Vinh Phú, tỉnh Nghệ An']);
+  await shot(page, '8-card-read');
+
+  await page.keyboard.press('Alt+3');
+  await page
+    .getByRole('checkbox', { name: /^Đã nhận:/ })
+    .first()
+    .focus();
+  await scan(page, an, { gapMs: 2 });
+  await page
+    .getByTestId('card-reading')
+    .getByText(/Nguyễn Văn An, sinh ngày 01\/01\/1990, Nam/)
+    .waitFor();
+  expect(
+    await page
+      .getByRole('checkbox', { name: /^Đã nhận:/ })
+      .first()
+      .isChecked(),
+  ).toBe(false);
+  await page.keyboard.press('Alt+2');
+  await expect.poll(() => field('Họ và tên')).toBe('Nguyễn Văn An');
+  expect(await field('Số CCCD / CMND / hộ chiếu')).toBe('040090001234');
 });
 
 test('a supplement request lists every missing document and is refused without a reason', async () => {

@@ -3,11 +3,13 @@
 // recorded fact; what is recorded is printed afterwards and never lost to a printer problem.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useKiosk } from '../../kiosk/kiosk';
+import { useScans } from '../../scan/useScans';
 import { useShortcut } from '../../ui/useShortcut';
 import { acceptDossier } from './accept';
 import { AcceptedView } from './AcceptedView';
 import { ApplicantStep } from './ApplicantStep';
 import { appointmentFor } from './appointment';
+import { readCardScan, type CardReading } from './citizenCard';
 import { ConfirmStep } from './ConfirmStep';
 import { DocumentsStep } from './DocumentsStep';
 import { CLEAR_RECEIVE_DRAFT, loadDraft, saveDraft } from './drafts';
@@ -44,6 +46,19 @@ export function ReceiveScreen() {
   useEffect(() => {
     if (contactPhone && form.supplement.contactPhone === '') dispatch({ type: 'contactPhoneKnown', phone: contactPhone });
   }, [contactPhone, form.supplement.contactPhone, dispatch]);
+
+  // The citizen's card, scanned at any step, fills the applicant; every other scan goes on to the shell.
+  const [cardReading, setCardReading] = useState<CardReading>();
+  useScans(
+    (scan) => {
+      const current = store.get().form;
+      const reading = readCardScan(current.applicant, scan.classification);
+      if (!reading) return 'pass';
+      if (reading.ok) dispatch({ type: 'edited', form: { ...current, applicant: reading.applicant } });
+      setCardReading(reading);
+    },
+    { enabled: restored && !done },
+  );
 
   // The officer lands on the first field that needs fixing.
   useEffect(() => {
@@ -130,6 +145,11 @@ export function ReceiveScreen() {
           {procedure.name} · {procedure.departmentName}
         </p>
       ) : null}
+      {cardReading ? (
+        <p className={cardReading.ok ? 'banner ok' : 'banner error'} role={cardReading.ok ? 'status' : 'alert'} data-testid="card-reading">
+          {cardReading.message}
+        </p>
+      ) : null}
       {letter ? (
         <LettersPanel
           kind={letter}
@@ -159,6 +179,7 @@ export function ReceiveScreen() {
         />
       ) : (
         <form
+          noValidate
           className="step-form"
           aria-label={STEPS[step]}
           onSubmit={(e) => {

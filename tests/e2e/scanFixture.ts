@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 const FIXTURE = new URL('./fixtures/scan/', import.meta.url);
 
@@ -35,7 +35,8 @@ export async function serveScanFixture(): Promise<ScanFixture> {
   };
 }
 
-export async function openFixturePage(browser: Browser, fixture: ScanFixture, query = ''): Promise<{ page: Page; errors: string[] }> {
+/** Opens the page in `browser` (or a context of it, to add init scripts first). */
+export async function openFixturePage(browser: Pick<Browser, 'newPage'> | BrowserContext, fixture: ScanFixture, query = ''): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

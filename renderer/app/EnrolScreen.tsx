@@ -39,7 +39,7 @@ export function EnrolScreen({ host, settings, onEnrolled }: { host: KioskHost; s
   }
 
   return (
-    <form className="gate" onSubmit={submit} aria-labelledby="enrol-title">
+    <form noValidate className="gate" onSubmit={submit} aria-labelledby="enrol-title">
       <h1 id="enrol-title">Đăng ký quầy với máy chủ trung tâm</h1>
       <p className="hint">Quầy này chưa được đăng ký. Nhập địa chỉ máy chủ và mã đăng ký một lần do quản trị viên cấp.</p>
       <label>

@@ -50,7 +50,7 @@ const APPOINTMENT_HOUR = 17;
  */
 export function parseAppointmentDate(text: string, calendar: WorkCalendar, now: Date): { ok: true; at: string } | { ok: false; message: string } {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!m) return { ok: false, message: 'Chưa chọn ngày hẹn mới (ngày/tháng/năm).' };
+  if (!m) return { ok: false, message: text.trim() === '' ? 'Chưa nhập ngày hẹn mới (ngày/tháng/năm).' : `«${text.trim()}» không phải một ngày có thật; viết ngày/tháng/năm, ví dụ 20/03/2026.` };
   let at: Date;
   try {
     at = fromVnLocal(Number(m[1]), Number(m[2]), Number(m[3]), APPOINTMENT_HOUR, 0);

@@ -89,7 +89,7 @@ export function LockScreen({ minutes, onUnlocked }: { minutes: number; onUnlocke
 
   return (
     <div className="lock-overlay" role="dialog" aria-modal="true" aria-labelledby="lock-title" data-testid="idle-lock">
-      <form className="gate lock-card" onSubmit={submit}>
+      <form noValidate className="gate lock-card" onSubmit={submit}>
         <h1 id="lock-title">Màn hình đã khoá – {credential.counterName}</h1>
         <p className="lock-who">
           Cán bộ đang làm việc: <strong>{officer.fullName}</strong> ({officer.username})

@@ -43,7 +43,7 @@ export function SignInScreen({ credential, onSignedIn }: { credential: DeviceCre
   }
 
   return (
-    <form className="gate" onSubmit={submit} aria-labelledby="signin-title">
+    <form noValidate className="gate" onSubmit={submit} aria-labelledby="signin-title">
       <h1 id="signin-title">Đăng nhập – {credential.counterName}</h1>
       <label>
         Tên đăng nhập

@@ -44,3 +44,17 @@ export function formatVietnamDateTime(at: string | Date): string {
   if (!d) return String(at);
   return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ${formatVietnamDate(at)}`;
 }
+
+/**
+ * A date typed at the desk, as its key "YYYY-MM-DD": "20/03/2026", "20-3-2026", "20.03.2026",
+ * "20032026", and the key itself. Undefined for text that is not a date that exists.
+ */
+export function parseDateText(text: string): string | undefined {
+  const t = text.trim();
+  const iso = DATE_KEY.exec(t);
+  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(t);
+  const [y, m, d] = iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : vn ? [Number(vn[3]), Number(vn[2]), Number(vn[1])] : [];
+  if (y === undefined || m === undefined || d === undefined || m < 1 || m > 12 || d < 1) return undefined;
+  if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}

@@ -307,7 +307,16 @@ test('an apology from the board: letter and new slip printed, the second apology
   await page.getByLabel('Lý do chậm trả kết quả').fill('Chờ ý kiến thẩm định của Sở Xây dựng');
   await page.getByLabel('Công chức chịu trách nhiệm').fill('Phạm Văn Đức');
   await page.getByLabel('Không chính đáng').check();
-  await page.getByLabel('Ngày hẹn trả kết quả mới').fill(newDate);
+  // Typed the Vietnamese way whatever the machine's language; a date that does not exist is named first.
+  const dateField = page.getByLabel('Ngày hẹn trả kết quả mới');
+  await dateField.fill('31/02/2026');
+  await page.getByRole('button', { name: /Ghi nhận, in phiếu xin lỗi/ }).click();
+  await page
+    .locator('#apology-date-error')
+    .getByText(/«31\/02\/2026» không phải một ngày có thật/)
+    .waitFor();
+  expect(await dateField.getAttribute('placeholder')).toBe('dd/mm/yyyy');
+  await dateField.fill(newDate.split('-').reverse().join('/'));
   const jobs = printer.jobs.length;
   await page.getByRole('button', { name: /Ghi nhận, in phiếu xin lỗi/ }).click();
   await page

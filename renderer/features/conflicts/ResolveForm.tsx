@@ -19,6 +19,7 @@ export function ResolveForm(props: { conflict: ConflictView; busy: boolean; serv
   const problem = error ?? props.serverError;
   return (
     <form
+      noValidate
       className="resolve-form"
       aria-label={`Xử lý xung đột hồ sơ ${conflict.dossierCode}`}
       onSubmit={submit}

@@ -80,7 +80,7 @@ export function DossierSearch({ agencyTable, onOpen, scans = true }: DossierSear
 
   return (
     <div className="dossier-search">
-      <form onSubmit={submit} role="search">
+      <form noValidate onSubmit={submit} role="search">
         <label htmlFor="dossier-query">
           <span>Quét giấy hẹn hoặc nhập mã hồ sơ, số định danh, số điện thoại, tên người nộp</span>
           <input

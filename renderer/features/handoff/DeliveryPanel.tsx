@@ -114,7 +114,7 @@ export function DeliveryPanel({ setup }: { setup: HandoffSetup }) {
               }
             />
             {disputing ? (
-              <form className="dispute" onSubmit={(e) => (e.preventDefault(), void submitDispute())}>
+              <form noValidate className="dispute" onSubmit={(e) => (e.preventDefault(), void submitDispute())}>
                 <label className={disputing.error ? 'hf-field invalid' : 'hf-field'}>
                   <span>Tình trạng hồ sơ {disputing.row.code} khi đến nơi</span>
                   <input autoFocus value={disputing.note} onChange={(e) => setDisputing({ ...disputing, note: e.target.value, error: undefined })} />

@@ -32,7 +32,7 @@ export function OpenBatchForm(props: { direction: BatchDirection; departments: r
   };
 
   return (
-    <form className="open-batch" onSubmit={(e) => void submit(e)} aria-label={direction === 'toDepartment' ? 'Mở lô chuyển hồ sơ đi' : 'Mở lô nhận kết quả về'}>
+    <form noValidate className="open-batch" onSubmit={(e) => void submit(e)} aria-label={direction === 'toDepartment' ? 'Mở lô chuyển hồ sơ đi' : 'Mở lô nhận kết quả về'}>
       <label className={problems.departmentId ? 'hf-field invalid' : 'hf-field'}>
         <span>{direction === 'toDepartment' ? 'Chuyển đến cơ quan' : 'Kết quả từ cơ quan'}</span>
         <select id={`${prefix}-department`} value={values.departmentId} onChange={(e) => set('departmentId')(e.target.value)} aria-invalid={problems.departmentId ? true : undefined}>

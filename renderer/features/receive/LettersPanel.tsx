@@ -15,6 +15,7 @@ export function LettersPanel(props: { kind: LetterKind; form: ReceiveForm; error
   const setSupplement = (patch: Partial<ReceiveForm['supplement']>) => props.onChange({ ...form, supplement: { ...form.supplement, ...patch } });
   return (
     <form
+      noValidate
       className="panel letters"
       aria-label={props.kind === 'supplement' ? 'Phiếu yêu cầu bổ sung' : 'Phiếu từ chối'}
       onSubmit={(e) => {

@@ -1,6 +1,7 @@
 // The correction request after a return: who is at fault, what is wrong, the new date.
 import type { DossierState } from '../../../shared/domain';
-import { FieldError, TextField } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
+import { FieldError } from '../../ui/Field';
 import type { ServerAccess } from '../../kiosk/api';
 import { EMPTY_CORRECTION_FORM, requestCorrection, type CorrectionForm as Form } from './correction';
 import type { DeskContext } from '../../desk/context';
@@ -18,7 +19,7 @@ export function CorrectionForm(props: { ctx: DeskContext; server: ServerAccess; 
   );
 
   return (
-    <form className="desk-form" onSubmit={submit} aria-label="Đính chính kết quả" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+    <form noValidate className="desk-form" onSubmit={submit} aria-label="Đính chính kết quả" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
       <fieldset className="wide row">
         <legend>Bên có lỗi</legend>
         <label className="check">
@@ -34,7 +35,7 @@ export function CorrectionForm(props: { ctx: DeskContext; server: ServerAccess; 
         <textarea id="correction-description" rows={2} value={form.description} onChange={(e) => set({ description: e.target.value })} />
         <FieldError id="correction-description" error={errors.description} />
       </label>
-      <TextField id="correction-date" type="date" label="Ngày hẹn trả kết quả đính chính" value={form.newDate} onValue={(v) => set({ newDate: v })} error={errors.newDate} />
+      <DateField id="correction-date" label="Ngày hẹn trả kết quả đính chính" value={form.newDate} onValue={(v) => set({ newDate: v })} error={errors.newDate} />
       <DeskFormActions message={message} busy={busy} submitLabel="Ghi nhận và in giấy hẹn mới" onCancel={props.onCancel} />
     </form>
   );

@@ -24,7 +24,7 @@ export function ReturnForm(props: { ctx: DeskContext; dossierId: string; state: 
   const due = amountDueAtCollection(state);
 
   return (
-    <form className="desk-form" onSubmit={submit} aria-label="Trả kết quả" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+    <form noValidate className="desk-form" onSubmit={submit} aria-label="Trả kết quả" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
       <fieldset className="wide row">
         <legend>Hình thức trả</legend>
         <label className="check">

@@ -42,7 +42,7 @@ export function HandBackPanel(props: { db: MotCuaDb; eventMeta(dossierId: string
     );
   }
   return (
-    <form className="stop-form hand-back" onSubmit={(e) => void submit(e)} aria-label="Trả lại giấy tờ cho người nộp">
+    <form noValidate className="stop-form hand-back" onSubmit={(e) => void submit(e)} aria-label="Trả lại giấy tờ cho người nộp">
       <p className="stop-fee" data-testid="papers-where">
         <strong>{where}</strong>
         {since ? ` (từ ${since})` : ''}. Kiểm tra giấy tờ tùy thân của người đến nhận rồi trả lại hồ sơ giấy.

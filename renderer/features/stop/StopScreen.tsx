@@ -94,6 +94,7 @@ export function StopScreen() {
     <section className="stop-screen" aria-labelledby="stop-title">
       <h2 id="stop-title">Dừng giải quyết hồ sơ theo đề nghị của người nộp</h2>
       <form
+        noValidate
         className="stop-find"
         onSubmit={(e) => {
           e.preventDefault();
@@ -129,7 +130,7 @@ export function StopScreen() {
           />
         </div>
       ) : dossier ? (
-        <form className="stop-form" onSubmit={(e) => void submit(e)}>
+        <form noValidate className="stop-form" onSubmit={(e) => void submit(e)}>
           <DossierSummary dossier={dossier} />
           {papersOutsideCenter(dossier) ? <p className="stop-away">Hồ sơ giấy đang ở cơ quan giải quyết hoặc bưu điện: sau khi dừng, hồ sơ được chuyển về Trung tâm để trả cho người nộp.</p> : null}
           {fee ? <p className={fee.known ? 'stop-fee' : 'stop-fee unknown'}>{fee.note}</p> : null}

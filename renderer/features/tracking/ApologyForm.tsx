@@ -1,6 +1,7 @@
 // The department's apology and new date (Mẫu 04), recorded once; a second is refused by the
 // reducer and its message shown here.
 import type { DossierState } from '../../../shared/domain';
+import { DateField } from '../../ui/DateField';
 import { FieldError, TextField } from '../../ui/Field';
 import type { ServerAccess } from '../../kiosk/api';
 import type { DeskContext } from '../../desk/context';
@@ -25,7 +26,7 @@ export function ApologyForm(props: {
   );
 
   return (
-    <form className="desk-form" onSubmit={submit} aria-label="Xin lỗi và hẹn lại" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+    <form noValidate className="desk-form" onSubmit={submit} aria-label="Xin lỗi và hẹn lại" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
       <label className={errors.reason ? 'field invalid wide' : 'field wide'} htmlFor="apology-reason">
         <span>Lý do chậm trả kết quả</span>
         <textarea id="apology-reason" rows={2} value={form.reason} onChange={(e) => set({ reason: e.target.value })} autoFocus />
@@ -49,7 +50,7 @@ export function ApologyForm(props: {
         </label>
         <FieldError id="reason-valid" error={errors.reasonValid} />
       </fieldset>
-      <TextField id="apology-date" type="date" label="Ngày hẹn trả kết quả mới" value={form.newDate} onValue={(v) => set({ newDate: v })} error={errors.newDate} />
+      <DateField id="apology-date" label="Ngày hẹn trả kết quả mới" value={form.newDate} onValue={(v) => set({ newDate: v })} error={errors.newDate} />
       <TextField id="apology-signer" scan="typing" label="Thủ trưởng cơ quan ký (họ tên, không bắt buộc)" value={form.signerName} onValue={(v) => set({ signerName: v })} />
       <DeskFormActions message={message} errorTestId="apology-error" busy={busy} submitLabel="Ghi nhận, in phiếu xin lỗi và giấy hẹn mới" onCancel={props.onCancel} />
     </form>

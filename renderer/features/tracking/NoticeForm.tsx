@@ -74,7 +74,7 @@ export function NoticeForm(props: { ctx: DeskContext; dossierId: string; state: 
       .catch(() => setCopied('Không chép được tự động: bôi đen nội dung rồi nhấn Ctrl+C.'));
 
   return (
-    <form className="desk-form notice-form" onSubmit={submit} aria-label="Báo người nộp đến nhận" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+    <form noValidate className="desk-form notice-form" onSubmit={submit} aria-label="Báo người nộp đến nhận" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
       {resultBeforeAppointment(state) ? (
         <p className="wide banner warn" data-testid="notice-early">
           Kết quả có sớm hạn: người nộp cần được báo trước để đến nhận, không phải chờ đến ngày hẹn.

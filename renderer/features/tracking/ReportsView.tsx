@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { vnDateKey } from '../../../shared/calendar';
 import { useKiosk } from '../../kiosk/kiosk';
-import { FieldError } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import type { DeskContext } from '../../desk/context';
 import { digitisationRateText, DIGITISATION_COLUMNS, downloadBytes, rateText, statsWorkbook, STATS_COLUMNS } from './exports';
 import { periodOf, type Period } from './period';
@@ -104,17 +104,9 @@ export function ReportsView({ ctx }: { ctx: DeskContext & { departmentName(id: s
 
   return (
     <div className="reports">
-      <form className="period" onSubmit={build} aria-label="Kỳ báo cáo">
-        <label className={errors.from ? 'field invalid' : 'field'} htmlFor="period-from">
-          <span>Từ ngày</span>
-          <input id="period-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          <FieldError id="period-from" error={errors.from} />
-        </label>
-        <label className={errors.to ? 'field invalid' : 'field'} htmlFor="period-to">
-          <span>Đến ngày</span>
-          <input id="period-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-          <FieldError id="period-to" error={errors.to} />
-        </label>
+      <form noValidate className="period" onSubmit={build} aria-label="Kỳ báo cáo">
+        <DateField id="period-from" label="Từ ngày" value={from} onValue={setFrom} error={errors.from} />
+        <DateField id="period-to" label="Đến ngày" value={to} onValue={setTo} error={errors.to} />
         <button type="submit" className="primary">
           Lập báo cáo <kbd>Enter</kbd>
         </button>

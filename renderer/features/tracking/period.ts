@@ -16,9 +16,10 @@ function parseKey(key: string): [number, number, number] | undefined {
 
 export function periodOf(fromKey: string, toKey: string): { ok: true; period: Period } | { ok: false; field: 'from' | 'to'; message: string } {
   const a = parseKey(fromKey);
-  if (!a) return { ok: false, field: 'from', message: 'Chưa chọn ngày đầu kỳ.' };
+  const notADate = (text: string, what: string) => (text.trim() === '' ? `Chưa nhập ${what}.` : `«${text.trim()}» không phải một ngày có thật; viết ngày/tháng/năm, ví dụ 20/03/2026.`);
+  if (!a) return { ok: false, field: 'from', message: notADate(fromKey, 'ngày đầu kỳ') };
   const b = parseKey(toKey);
-  if (!b) return { ok: false, field: 'to', message: 'Chưa chọn ngày cuối kỳ.' };
+  if (!b) return { ok: false, field: 'to', message: notADate(toKey, 'ngày cuối kỳ') };
   let start: Date;
   let end: Date;
   try {

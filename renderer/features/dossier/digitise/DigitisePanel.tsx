@@ -164,6 +164,7 @@ function ExemptionForm({ onSave, onCancel }: { onSave(exemption: DigitisationExe
   const [error, setError] = useState<string>();
   return (
     <form
+      noValidate
       className="digitise-exemption"
       onSubmit={(e) => {
         e.preventDefault();

@@ -80,3 +80,32 @@ export function parseBatchCode(text: string): Result<BatchCodeParts, BatchCodeEr
   }
   return ok({ date, counter: Number(counterPart), batchNumber: Number(batchNumberPart), code });
 }
+
+/** Month digits of a batch key are the month plus this: above 12, so no dossier key reads the same. */
+const BATCH_KEY_MONTH_OFFSET = 20;
+
+/**
+ * The handover record's numeric 1D key on rolls, `CC YY MM+20 DD NNNN`: 12 digits of CODE128 set C
+ * print at 3-dot modules on a 58 mm head, where the 15-character code only fits at 1 dot. A dossier
+ * key is 12 digits too (`II YYMMDD SSSS`), but its month is 01–12, so every key reads one way only.
+ */
+export function batchBarcodeKey(code: string): string | undefined {
+  const parsed = parseBatchCode(code);
+  if (!parsed.ok) return undefined;
+  const { date, counter, batchNumber } = parsed.value;
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return pad(counter, 2) + pad(date.year % 100, 2) + pad(date.month + BATCH_KEY_MONTH_OFFSET, 2) + pad(date.day, 2) + pad(batchNumber, 4);
+}
+
+/** A scanned batch key back to its batch code, or undefined when the digits are not one. */
+export function parseBatchBarcodeKey(text: string): BatchCodeParts | undefined {
+  const m = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{4})$/.exec(text.trim());
+  if (!m) return undefined;
+  const month = Number(m[3]) - BATCH_KEY_MONTH_OFFSET;
+  if (month < 1 || month > 12) return undefined;
+  const date = parseYymmdd(`${m[2]}${String(month).padStart(2, '0')}${m[4]}`);
+  const counter = Number(m[1]);
+  const batchNumber = Number(m[5]);
+  if (!date || counter < 1 || batchNumber < 1) return undefined;
+  return { date, counter, batchNumber, code: formatBatchCode({ date, counter, batchNumber }) };
+}

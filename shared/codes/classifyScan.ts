@@ -1,7 +1,7 @@
 import type { BarcodeKeyError, BarcodeKeyParts } from './barcodeKey';
 import { dossierCodeFromBarcodeKey, parseDossierBarcodeKey } from './barcodeKey';
 import type { BatchCodeError, BatchCodeParts } from './batchCode';
-import { BATCH_CODE_PREFIX, parseBatchCode } from './batchCode';
+import { BATCH_CODE_PREFIX, parseBatchBarcodeKey, parseBatchCode } from './batchCode';
 import { looksLikeCitizenCard, parseCitizenCard, type CitizenCard, type CitizenCardError } from './citizenCard';
 import type { DossierCodeError, DossierCodeParts } from './dossierCode';
 import { parseDossierCode } from './dossierCode';
@@ -51,7 +51,10 @@ export function classifyScan(text: string): ScanClassification {
 
   if (/^\d+$/.test(scanned)) {
     const parsed = parseDossierBarcodeKey(scanned);
-    return parsed.ok ? { kind: 'barcodeKey', parts: parsed.value } : { kind: 'unknown', text: raw, error: parsed.error };
+    if (parsed.ok) return { kind: 'barcodeKey', parts: parsed.value };
+    // A handover record's key: a month above 12, which no dossier key has.
+    const batch = parseBatchBarcodeKey(scanned);
+    return batch ? { kind: 'batchCode', parts: batch } : { kind: 'unknown', text: raw, error: parsed.error };
   }
 
   if (scanned.startsWith(`${BATCH_CODE_PREFIX}-`)) {

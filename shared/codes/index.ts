@@ -8,7 +8,7 @@ export { formatDossierCode, parseDossierCode, AGENCY_CODE_PATTERN, CENTRAL_AGENC
 export type { BarcodeKeyParts, BarcodeKeyInput, BarcodeKeyError } from './barcodeKey';
 export { barcodeKeyForCode, dossierBarcodeKey, parseDossierBarcodeKey, dossierCodeFromBarcodeKey } from './barcodeKey';
 export type { BatchCodeParts, BatchCodeInput, BatchCodeError } from './batchCode';
-export { formatBatchCode, parseBatchCode, BATCH_CODE_PREFIX } from './batchCode';
+export { batchBarcodeKey, formatBatchCode, parseBatchBarcodeKey, parseBatchCode, BATCH_CODE_PREFIX } from './batchCode';
 export type { ScanClassification, ScannedDossierCode } from './classifyScan';
 export { classifyScan, dossierCodeOfScan } from './classifyScan';
 

@@ -1,7 +1,7 @@
 // Mẫu 05 (2018) / Mẫu 06 (2025): Phiếu kiểm soát quá trình giải quyết hồ sơ, printed from the
 // dossier's recorded handovers (the caller maps events to rows; the form never recomputes state).
 import { formatVietnamDateTime } from '../domain/time';
-import { DEFAULT_FORM_SET, formEntry, legalBasisBlock, makeDocument, officialHeader, titleBlock } from './forms';
+import { DEFAULT_FORM_SET, formEntry, isThermal, legalBasisBlock, makeDocument, officialHeader, titleBlock } from './forms';
 import type { AgencyHeader, Block, DocumentOptions, PrintDocument } from './model';
 
 export type HandoverTiming = 'early' | 'onTime' | 'late';
@@ -24,6 +24,8 @@ export interface ControlSheetRow {
 export interface ControlSheetData {
   agency: AgencyHeader;
   dossierCode: string;
+  /** The numeric key (shared/codes `barcodeKeyForCode`) printed on rolls, where the code is too wide; absent, no 1D symbol there. */
+  barcodeKey?: string;
   applicantName: string;
   procedureName: string;
   receivedAt: string;
@@ -37,7 +39,7 @@ export function controlSheet(d: ControlSheetData, options: DocumentOptions): Pri
     officialHeader(d.agency),
     legalBasisBlock(formSet, 'controlSheet'),
     titleBlock(formEntry(formSet, 'controlSheet').title),
-    { type: 'barcode', format: 'CODE128', value: d.dossierCode },
+    ...codeMark(d, isThermal(options.layout)),
     {
       type: 'fields',
       rows: [
@@ -64,4 +66,10 @@ export function controlSheet(d: ControlSheetData, options: DocumentOptions): Pri
     { type: 'text', text: `Số lần chuyển giao: ${d.rows.length}`, style: { size: 'small', italic: true } },
   ];
   return makeDocument('controlSheet', `Phiếu kiểm soát ${d.dossierCode}`, { ...options, formSet }, blocks);
+}
+
+/** Sheets have room for the full code; on a roll it only fits at 1-dot modules, so the key goes there. */
+function codeMark(d: ControlSheetData, thermal: boolean): Block[] {
+  if (!thermal) return [{ type: 'barcode', format: 'CODE128', value: d.dossierCode }];
+  return d.barcodeKey ? [{ type: 'barcode', format: 'CODE128', value: d.barcodeKey, caption: d.dossierCode }] : [];
 }

@@ -1,5 +1,6 @@
 // Biên bản giao nhận hồ sơ: the list of dossiers handed to the postal courier. Its signing is the
 // legal submission time for postal dossiers, and the counts reconcile transport with the post office.
+import { batchBarcodeKey } from '../codes/batchCode';
 import { formatVnDateline } from './format';
 import { formatVietnamDateTime } from '../domain/time';
 import { isThermal, makeDocument, officialHeader } from './forms';
@@ -34,7 +35,8 @@ export function handoverRecord(d: HandoverRecordData, options: DocumentOptions):
     officialHeader(d.agency),
     { type: 'text', text: `${d.place}, ${formatVnDateline(d.handedAt)}`, style: { italic: true, align: 'right', size: 'small' } },
     { type: 'text', text: 'BIÊN BẢN GIAO NHẬN HỒ SƠ', style: { size: 'title', bold: true, align: 'center' } },
-    { type: 'barcode', format: 'CODE128', value: d.batchCode },
+    // Rolls carry the numeric key: the code itself only fits a 58 mm head at 1-dot modules.
+    barcodeFor(d.batchCode, thermal),
     {
       type: 'fields',
       rows: [
@@ -82,4 +84,9 @@ export function handoverRecord(d: HandoverRecordData, options: DocumentOptions):
   ];
   if (thermal) blocks.push({ type: 'qr', value: d.batchCode, caption: d.batchCode });
   return makeDocument('handoverRecord', `Biên bản giao nhận ${d.batchCode}`, options, blocks);
+}
+
+function barcodeFor(batchCode: string, thermal: boolean): Block {
+  const key = thermal ? batchBarcodeKey(batchCode) : undefined;
+  return key ? { type: 'barcode', format: 'CODE128', value: key, caption: batchCode } : { type: 'barcode', format: 'CODE128', value: batchCode };
 }

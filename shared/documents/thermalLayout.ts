@@ -224,12 +224,22 @@ function layoutTable(l: Layouter, columns: { title: string; width: number; align
   l.y += 8;
 }
 
-/** Module width: as wide as fits the head, at most 4 dots (3 at 58 mm for a 12-digit key). */
+/**
+ * Ink spread or a worn head moves every bar edge by a dot: a 1-dot bar vanishes, and a CODE128 at
+ * 2-dot modules no longer decodes either way (tests/printing/barcodeDegrade.test.ts); 3 dots do.
+ */
+export const MIN_BARCODE_MODULE_DOTS = 3;
+
+/** Module width: as wide as fits the head, at most 4 dots (3 at 58 mm for a 12-digit key), never under 3. */
 function layoutBarcode(l: Layouter, value: string, caption: string): void {
   const modules = code128Modules(value);
   const span = modules.length + 2 * CODE128_QUIET_MODULES;
   const module = Math.min(4, Math.floor(l.width / span));
-  if (module < 1) throw new RangeError(`Mã vạch "${value}" quá dài cho khổ giấy này.`);
+  // Too long for this head (a sheet's full code sent to a roll): the code in words reads, thin bars would not.
+  if (module < MIN_BARCODE_MODULE_DOTS) {
+    l.y = l.textLines(caption, { align: 'center', size: 'small' }, MARGIN, l.inner, l.y + 8);
+    return;
+  }
   const height = l.width <= THERMAL_WIDTH_DOTS['58mm'] ? 72 : 88;
   const x0 = Math.round((l.width - modules.length * module) / 2);
   l.y += 8;

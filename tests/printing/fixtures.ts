@@ -94,6 +94,7 @@ export const STOP: StopProcessingData = {
 export const CONTROL: ControlSheetData = {
   agency: AGENCY,
   dossierCode: DOSSIER_CODE,
+  barcodeKey: BARCODE_KEY,
   applicantName: SLIP.applicant.name,
   procedureName: SLIP.procedureName,
   receivedAt: SLIP.receivedAt,

@@ -28,7 +28,7 @@ export type {
 } from './types';
 export { TRANSITIONS, caseFor, isAllowed, papersOutsideCenter, reachableStatuses, targetOf, variantOf } from './transitions';
 export type { DossierStatusOrNew, ReceptionRequirement, TransitionCase, TransitionRule } from './transitions';
-export { applyEvent, canApply, foldEvents } from './reducer';
+export { applyEvent, canApply, foldEvents, mayIssueApology } from './reducer';
 export type { FoldResult } from './reducer';
 export { TIMELINESS_LABELS, currentAppointment, timeliness } from './timeliness';
 export type { Timeliness } from './timeliness';

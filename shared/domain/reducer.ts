@@ -274,3 +274,8 @@ export function foldEvents(events: readonly DossierEvent[]): FoldResult {
 export function canApply(state: DossierState | undefined, type: DossierEventType): boolean {
   return TRANSITIONS[type].from.includes(state?.status ?? 'new');
 }
+
+/** Whether the desk may still apologise: the table allows it from this status, and a dossier gets one apology only. */
+export function mayIssueApology(state: DossierState): boolean {
+  return canApply(state, 'apologyIssued') && state.apologyCount === 0;
+}

@@ -2,6 +2,7 @@
 // supplement, results not yet announced, results not collected) with the apology and notice
 // actions, and the reports for a period.
 import { useCallback, useEffect, useState } from 'react';
+import { canApply, mayIssueApology } from '../../../shared/domain';
 import { useKiosk } from '../../kiosk/kiosk';
 import { DossierCard } from '../dossier/DossierCard';
 import { useAltShortcut } from '../../ui/useShortcut';
@@ -16,8 +17,6 @@ import { canNotify } from './notify';
 import { NoticeForm } from './NoticeForm';
 import { ReportsView } from './ReportsView';
 import './tracking.css';
-
-const APOLOGY_ALLOWED = new Set(['received', 'withCourier', 'atDepartment', 'resultInTransit']);
 
 export function TrackingScreen() {
   const { db } = useKiosk();
@@ -45,7 +44,7 @@ export function TrackingScreen() {
   }, [row?.id, noticeFor]);
   useAltShortcut('b', () => setTab('board'));
   useAltShortcut('r', () => setTab('reports'));
-  useAltShortcut('x', () => setApologyOpen(true), tab === 'board' && row !== undefined && APOLOGY_ALLOWED.has(row.status));
+  useAltShortcut('x', () => setApologyOpen(true), tab === 'board' && row !== undefined && mayIssueApology(row.state));
   useAltShortcut('n', () => setNoticeOpen(true), tab === 'board' && row !== undefined && canNotify(row.state));
 
   if (!setup || !ctx) return <p className="muted">Đang tải danh mục…</p>;
@@ -75,10 +74,14 @@ export function TrackingScreen() {
           <Outcome report={report} />
           {row ? (
             <DossierCard row={row} departmentName={setup.departmentName}>
-              {APOLOGY_ALLOWED.has(row.status) ? (
+              {mayIssueApology(row.state) ? (
                 <button type="button" className="primary" onClick={() => setApologyOpen(true)}>
                   Xin lỗi, hẹn lại ngày trả <kbd>Alt+X</kbd>
                 </button>
+              ) : canApply(row.state, 'apologyIssued') ? (
+                <span className="muted" data-testid="apology-done">
+                  Đã xin lỗi và hẹn lại một lần; theo quy định mỗi hồ sơ chỉ xin lỗi một lần.
+                </span>
               ) : null}
               {canNotify(row.state) ? (
                 <button type="button" className="primary" onClick={() => setNoticeOpen(true)}>

@@ -15,7 +15,7 @@ import { startVirtualPrinter, type VirtualPrinter } from '../../electron/service
 import { REGISTER_COLUMNS, REGISTER_HEADER_ROW } from '../../renderer/features/tracking/register';
 import { RETURN_DESK_CONFIG_KEY } from '../../renderer/desk/returnDeskConfig';
 import { decodeSymbol } from '../printing/decode';
-import { type Counter, DEMO_STAFF, enrolmentCode, hostCall, localRow, openCounter, waitForLocalRows } from './app';
+import { type Counter, DEMO_STAFF, enrolmentCode, hostCall, localRow, localRows, openCounter, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';
 import { scan } from './scanner';
 import { startServer, type Started } from './processes';
@@ -373,6 +373,9 @@ test('the register exports to XLSX with every dossier, continuous numbering and 
   const table = page.getByTestId('register-table');
   await table.waitFor();
   expect(await table.locator('tbody tr').count()).toBe(5);
+  // Phones are masked on screen as on every list; the file carries them in full, and says so in the audit log.
+  expect(await table.innerText()).toContain('0912***678');
+  expect(await table.innerText()).not.toContain('0912345678');
   await shot(page, '10-reports');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất sổ ra Excel' }).click()]);
   const path = `${SHOTS}/return-register.xlsx`;
@@ -388,6 +391,9 @@ test('the register exports to XLSX with every dossier, continuous numbering and 
   expect(numbers[0]).toBe(1);
   expect(rows.map((r) => r.getCell(2).value).sort()).toEqual(Object.values(codes).sort());
   expect(rows.find((r) => r.getCell(2).value === codes.post)!.getCell(10).value).toBe('Qua bưu điện');
+  expect(rows.map((r) => String(r.getCell(5).value)).join(' ')).toContain('0912345678');
+  const audited = await localRows<{ entry: { action: string; field: string; detail?: string } }>(page, 'auditLog');
+  expect(audited.map((r) => r.entry)).toContainEqual(expect.objectContaining({ action: 'export', field: 'sổ theo dõi hồ sơ', detail: expect.stringMatching(/^5 hồ sơ, từ /) }));
 });
 
 test('a dossier pruned from the counter by the retention rule is found on the server by scanning its slip, read-only', async () => {

@@ -1,4 +1,4 @@
-// The register on screen, the same columns as the print and the XLSX.
+// The register on screen, the same columns as the print and the XLSX; phones masked, as on every list.
 import { entryCells, REGISTER_COLUMNS, type RegisterEntry } from './register';
 
 export function RegisterTable({ entries }: { entries: RegisterEntry[] }) {
@@ -15,7 +15,7 @@ export function RegisterTable({ entries }: { entries: RegisterEntry[] }) {
       <tbody>
         {entries.map((e) => (
           <tr key={e.code}>
-            {entryCells(e)
+            {entryCells(e, { maskPhone: true })
               .slice(0, -1)
               .map((c, i) => (
                 <td key={i}>{c}</td>

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { vnDateKey } from '../../../shared/calendar';
 import { useKiosk } from '../../kiosk/kiosk';
+import { useSecurity } from '../../security/SecurityProvider';
 import { DateField } from '../../ui/DateField';
 import type { DeskContext } from '../../desk/context';
 import { digitisationRateText, DIGITISATION_COLUMNS, downloadBytes, rateText, statsWorkbook, STATS_COLUMNS } from './exports';
@@ -72,8 +73,9 @@ function DigitisationTable({ stats }: { stats: DigitisationStats }) {
   );
 }
 
-export function ReportsView({ ctx }: { ctx: DeskContext & { departmentName(id: string): string | undefined } }) {
+export function ReportsView({ ctx }: { ctx: DeskContext }) {
   const { db } = useKiosk();
+  const security = useSecurity();
   const today = vnDateKey(new Date());
   const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
   const [to, setTo] = useState(today);
@@ -97,7 +99,12 @@ export function ReportsView({ ctx }: { ctx: DeskContext & { departmentName(id: s
     });
   }
 
+  // The register carries every applicant's address and phone in full: each print and export is in
+  // the audit log, written before the paper or the file exists.
+  const auditRegister = (action: 'print' | 'export', r: Report) => security.recordAccess({ action, field: 'sổ theo dõi hồ sơ', detail: `${r.register.length} hồ sơ, ${r.period.label}` });
+
   async function printRegister(r: Report) {
+    await auditRegister('print', r);
     const queued = await ctx.print(registerDocument(r.register, r.period, ctx.config.agency, ctx.config.formSet), { role: 'form' });
     setNote(queued.ok ? 'Đã gửi in sổ theo dõi hồ sơ (khổ A4).' : queued.message);
   }
@@ -177,7 +184,11 @@ export function ReportsView({ ctx }: { ctx: DeskContext & { departmentName(id: s
               <button
                 type="button"
                 className="secondary"
-                onClick={() => void registerWorkbook(report.register, report.period, ctx.config.agency).then((b) => downloadBytes(b, `so-theo-doi-ho-so-${from}-${to}.xlsx`))}
+                onClick={() =>
+                  void auditRegister('export', report)
+                    .then(() => registerWorkbook(report.register, report.period, ctx.config.agency))
+                    .then((b) => downloadBytes(b, `so-theo-doi-ho-so-${from}-${to}.xlsx`))
+                }
               >
                 Xuất sổ ra Excel
               </button>

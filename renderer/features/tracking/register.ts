@@ -4,6 +4,7 @@
 import type { Workbook } from 'exceljs';
 import { formatVietnamDate } from '../../../shared/domain';
 import { officialHeader, titleBlock, makeDocument } from '../../../shared/documents/forms';
+import { maskPhone } from '../../../shared/documents/format';
 import type { FormSet, PrintDocument } from '../../../shared/documents/model';
 import type { AgencyHeader } from '../../../shared/documents/model';
 import type { DossierRow, MotCuaDb } from '../../db';
@@ -31,6 +32,8 @@ export interface RegisterEntry {
   procedure: string;
   applicant: string;
   addressPhone: string;
+  /** The same with the phone masked: what the screen shows (the print and the export are audited). */
+  addressMaskedPhone: string;
   department: string;
   receivedAt: string;
   appointment: string;
@@ -53,6 +56,7 @@ export function registerEntry(row: DossierRow, departmentName: (id: string) => s
     procedure: s.procedureName ?? '',
     applicant: a?.name ?? '',
     addressPhone: [a?.address, a?.phone].filter(Boolean).join(', '),
+    addressMaskedPhone: [a?.address, a?.phone ? maskPhone(a.phone) : undefined].filter(Boolean).join(', '),
     department: s.departmentId ? (departmentName(s.departmentId) ?? s.departmentId) : '',
     receivedAt: s.receivedAt ? formatVietnamDate(s.receivedAt) : '',
     appointment: (s.dueAt ? formatVietnamDate(s.dueAt) : '') + (s.newDueAt ? ` (hẹn mới ${formatVietnamDate(s.newDueAt)})` : ''),
@@ -76,8 +80,20 @@ export async function registerEntries(db: MotCuaDb, period: Period, departmentNa
   return rows.map((r) => registerEntry(r, departmentName));
 }
 
-export function entryCells(e: RegisterEntry): string[] {
-  return [registerNumberText(e.number), e.code, e.procedure, e.applicant, e.addressPhone, e.department, e.receivedAt, e.appointment, e.returnedAt, e.collection, ''];
+export function entryCells(e: RegisterEntry, options: { maskPhone?: boolean } = {}): string[] {
+  return [
+    registerNumberText(e.number),
+    e.code,
+    e.procedure,
+    e.applicant,
+    options.maskPhone ? e.addressMaskedPhone : e.addressPhone,
+    e.department,
+    e.receivedAt,
+    e.appointment,
+    e.returnedAt,
+    e.collection,
+    '',
+  ];
 }
 
 export function registerFormNumber(formSet: FormSet): string {
@@ -99,7 +115,7 @@ export function registerDocument(entries: RegisterEntry[], period: Period, agenc
     {
       type: 'table',
       columns: REGISTER_COLUMNS.map((title, i) => ({ title, width: widths[i]!, align: i === 0 ? 'center' : 'left' })),
-      rows: entries.map(entryCells),
+      rows: entries.map((e) => entryCells(e)),
       style: { size: 'small' },
     },
   ]);

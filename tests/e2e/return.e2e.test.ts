@@ -220,12 +220,20 @@ test('a return at the desk: the slip is scanned, the card shows the early result
   await card.getByText('040085001234').waitFor();
   await shot(page, '1-card');
 
+  // The person collecting shows their card and it is scanned (fake data): someone else's first.
   await page.keyboard.press('Alt+T');
-  await page.getByLabel('Số định danh (CCCD) của người nhận').fill('040190001111');
+  await page.getByLabel('Số định danh (CCCD) của người nhận').waitFor();
+  await scan(page, '040190001111||Trần Thị Hoa|12071990|Nữ|Phường Trường Vinh, tỉnh Nghệ An|20032023||||', { gapMs: 2 });
+  await page
+    .getByTestId('card-reading')
+    .getByText(/Tên trên thẻ khác tên người nộp \(Nguyễn Văn Bình\)/)
+    .waitFor();
+  expect(await page.getByLabel('Số định danh (CCCD) của người nhận').inputValue()).toBe('040190001111');
   await page.keyboard.press('Enter');
   await page.getByText(/không khớp với người nộp hồ sơ/).waitFor();
   await shot(page, '2-wrong-id');
-  await page.getByLabel('Số định danh (CCCD) của người nhận').fill('040085001234');
+  await scan(page, '040085001234||Nguyễn Văn Bình|03041985|Nam|Phường Vinh Phú, tỉnh Nghệ An|01022022||||', { gapMs: 2 });
+  await page.getByTestId('card-reading').getByText('Đã điền số định danh 040085001234 từ thẻ căn cước của Nguyễn Văn Bình.').waitFor();
   const jobs = printer.jobs.length;
   await page.keyboard.press('Enter');
   await page

@@ -106,7 +106,18 @@ test('a stop asked while the dossier is at the department is recorded once, with
   await expect(page.locator('#stop-reason-error').innerText()).resolves.toMatch(/lý do/i);
   await page.screenshot({ path: 'test-artifacts/e2e/stop-1-no-reason.png', fullPage: true });
 
-  await page.getByLabel('Số định danh trên giấy tờ xuất trình').fill('040190001111');
+  // The applicant's card scanned at the desk fills the number; a torn QR changes nothing and says why. Fake data.
+  await page.getByLabel('Lý do đề nghị dừng giải quyết').focus();
+  await scan(page, '040190001111||Võ Thị Lan|12071990', { gapMs: 2 });
+  await page
+    .getByTestId('card-reading')
+    .getByText(/thiếu thông tin/)
+    .waitFor();
+  expect(await page.getByLabel('Số định danh trên giấy tờ xuất trình').inputValue()).toBe('');
+  await scan(page, '040190001111||Võ Thị Lan|12071990|Nữ|Phường Trường Vinh, tỉnh Nghệ An|20032023||||', { gapMs: 2 });
+  await page.getByTestId('card-reading').getByText('Đã điền số định danh 040190001111 từ thẻ căn cước của Võ Thị Lan.').waitFor();
+  expect(await page.getByLabel('Số định danh trên giấy tờ xuất trình').inputValue()).toBe('040190001111');
+  expect(await page.getByLabel('Lý do đề nghị dừng giải quyết').inputValue()).toBe('');
   await page.getByLabel('Lý do đề nghị dừng giải quyết').fill('Gia đình thay đổi kế hoạch xây dựng, xin rút hồ sơ.');
   await page.getByRole('button', { name: /Dừng giải quyết và in thông báo/ }).click();
   await page.getByRole('status').filter({ hasText: 'Đã dừng giải quyết hồ sơ' }).waitFor();

@@ -3,6 +3,7 @@ import { formatVnd } from '../../../shared/codes';
 import type { DossierState } from '../../../shared/domain';
 import { TextField } from '../../ui/Field';
 import { amountDueAtCollection } from '../dossier/card';
+import { CardNoteBanner, cardFilledMessage, useCitizenCardScans } from '../dossier/CardScans';
 import type { DeskContext } from '../../desk/context';
 import type { ActionReport } from '../../desk/Outcome';
 import { useDeskForm } from '../../desk/useDeskForm';
@@ -22,6 +23,11 @@ export function ReturnForm(props: { ctx: DeskContext; dossierId: string; state: 
     props.onDone,
   );
   const due = amountDueAtCollection(state);
+  // The person collecting shows their card: its number is the ID checked, and an authorised person's name comes with it.
+  const cardNote = useCitizenCardScans((card) => {
+    set({ recipientId: card.idNumber, ...(form.authorised ? { recipientName: card.fullName } : {}) });
+    return cardFilledMessage(card, form.authorised ? undefined : state.applicant?.name);
+  });
 
   return (
     <form noValidate className="desk-form" onSubmit={submit} aria-label="Trả kết quả" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
@@ -41,6 +47,7 @@ export function ReturnForm(props: { ctx: DeskContext; dossierId: string; state: 
       </fieldset>
       {form.method === 'desk' ? (
         <>
+          <CardNoteBanner note={cardNote} />
           <label className="check wide">
             <input type="checkbox" checked={form.authorised} onChange={(e) => set({ authorised: e.target.checked })} /> Người được ủy quyền nhận thay
           </label>

@@ -2,6 +2,7 @@
 // the identity part of both forms of this screen (the stop itself and the hand-back of the papers),
 // checked by the one `checkIdentity`.
 import { FieldError, TextField } from '../../ui/Field';
+import { CardNoteBanner, cardFilledMessage, useCitizenCardScans } from '../dossier/CardScans';
 import type { DeskIdentity, IdentityErrors } from './stop';
 
 export interface IdentityFieldsProps<T extends DeskIdentity> {
@@ -18,8 +19,15 @@ export interface IdentityFieldsProps<T extends DeskIdentity> {
 }
 
 export function IdentityFields<T extends DeskIdentity>({ idPrefix, legend, nameLabel, idLabel, form, setForm, errors, applicantName }: IdentityFieldsProps<T>) {
+  // A representative's name comes from their card too; the applicant's is already the dossier's.
+  const cardNote = useCitizenCardScans((card) => {
+    const representative = form.requester === 'representative';
+    setForm({ ...form, idNumber: card.idNumber, ...(representative ? { requesterName: card.fullName } : {}) });
+    return cardFilledMessage(card, representative ? undefined : form.requesterName);
+  });
   return (
     <>
+      <CardNoteBanner note={cardNote} />
       <fieldset>
         <legend>{legend}</legend>
         <label>

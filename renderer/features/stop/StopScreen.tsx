@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useKiosk } from '../../kiosk/kiosk';
 import { papersOutsideCenter, STATUS_LABELS, type DossierState } from '../../../shared/domain';
-import { classifyScan, dossierCodeOfScan } from '../../../shared/codes';
+import { classifyScan, dossierCodeOfScan, looksLikeCitizenCard } from '../../../shared/codes';
 import type { Procedure } from '../../../shared/catalogue';
 import { useScans } from '../../scan/useScans';
 import { agencyTableFor, loadCenterConfig } from '../../desk/config';
@@ -65,7 +65,8 @@ export function StopScreen() {
     setErrors({});
   }
 
-  useScans((scan) => void find(scan.code));
+  // A citizen's card goes to the identity fields below; every other scan names a dossier.
+  useScans((scan) => (looksLikeCitizenCard(scan.code) ? 'pass' : void find(scan.code)));
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -86,6 +86,19 @@ describe('wrapText', () => {
   });
 });
 
+describe('wrapText and codes', () => {
+  const measure = (t: string): number => t.length * 10;
+
+  it('never breaks a dossier or batch code: too wide, it stands alone for the caller to shrink', () => {
+    expect(wrapText('Mã hồ sơ: 000.00.15.H41-261207-1234 đã nhận', 200, measure)).toEqual(['Mã hồ sơ:', '000.00.15.H41-261207-1234', 'đã nhận']);
+    expect(wrapText('Lô BG-261207-03-12', 100, measure)).toEqual(['Lô', 'BG-261207-03-12']);
+  });
+
+  it('as the last resort breaks a code at its hyphens, never inside a number', () => {
+    expect(wrapText('000.00.15.H41-261207-123456', 210, measure, { splitCodes: true })).toEqual(['000.00.15.H41-261207-', '123456']);
+  });
+});
+
 describe('symbols', () => {
   it('encodes the 12-digit key in set C (101 modules) and the full code in about 290', () => {
     expect(code128Modules('012601120001')).toHaveLength(101);

@@ -31,8 +31,15 @@ function paperFor(widthDots: number): ThermalPaper {
   return widthDots <= THERMAL_WIDTH_DOTS['58mm'] ? '58mm' : '80mm';
 }
 
-/** Splits text into lines that fit `width`, breaking at spaces (and inside words only when one alone is too wide). */
-export function wrapText(text: string, width: number, measure: (t: string) => number): string[] {
+/** A dossier or batch code (digits, capitals, dots, hyphens): read and typed whole, so never broken. */
+const CODE_WORD = /^(?=[0-9A-Z.-]*\d)[0-9A-Z.]+(?:-[0-9A-Z.]+)+[.,;:)]?$/;
+
+/**
+ * Splits text into lines that fit `width`, breaking at spaces, inside words only when one alone is
+ * too wide. A code too wide alone stays whole on its own line (the caller picks a smaller font), or
+ * with `splitCodes`, the last resort, breaks at its hyphens, never inside a number.
+ */
+export function wrapText(text: string, width: number, measure: (t: string) => number, options: { splitCodes?: boolean } = {}): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
@@ -44,6 +51,10 @@ export function wrapText(text: string, width: number, measure: (t: string) => nu
       }
       if (line !== '') lines.push(line);
       line = word;
+      if (CODE_WORD.test(word)) {
+        if (options.splitCodes) line = splitAtHyphens(word, width, measure, lines);
+        continue;
+      }
       while (measure(line) > width && line.length > 1) {
         let cut = line.length - 1;
         while (cut > 1 && measure(line.slice(0, cut)) > width) cut--;
@@ -55,6 +66,23 @@ export function wrapText(text: string, width: number, measure: (t: string) => nu
   }
   return lines;
 }
+
+/** Pushes the code's leading parts that fit as lines, each ending at a hyphen; returns the rest. */
+function splitAtHyphens(code: string, width: number, measure: (t: string) => number, lines: string[]): string {
+  const parts = code.split(/(?<=-)/);
+  let line = '';
+  for (const part of parts) {
+    if (line !== '' && measure(line + part) > width) {
+      lines.push(line);
+      line = part;
+    } else {
+      line += part;
+    }
+  }
+  return line;
+}
+
+const SIZES_DOWN: readonly TextSize[] = ['title', 'large', 'normal', 'small'];
 
 class Layouter {
   readonly ops: DrawOp[] = [];
@@ -93,9 +121,25 @@ class Layouter {
     return Math.round(px * 1.45);
   }
 
-  textLines(text: string, style: TextStyle, x0: number, width: number, y0: number): number {
+  /**
+   * The text's lines at the largest size, not above the style's, at which every code fits whole on
+   * a line; at the smallest size a code still too wide breaks at its hyphens.
+   */
+  fitLines(text: string, style: TextStyle, width: number): { lines: string[]; font: string; px: number } {
+    const sizes = SIZES_DOWN.slice(SIZES_DOWN.indexOf(style.size ?? 'normal'));
+    for (const size of sizes) {
+      const { font, px } = this.font({ ...style, size });
+      const measure = (t: string) => this.measure(t, font);
+      const lines = wrapText(text, width, measure);
+      if (lines.every((line) => measure(line) <= width || !CODE_WORD.test(line.split(' ').at(-1) ?? ''))) return { lines, font, px };
+      if (size === 'small') return { lines: wrapText(text, width, measure, { splitCodes: true }), font, px };
+    }
     const { font, px } = this.font(style);
-    const lines = wrapText(text, width, (t) => this.measure(t, font));
+    return { lines: wrapText(text, width, (t) => this.measure(t, font)), font, px };
+  }
+
+  textLines(text: string, style: TextStyle, x0: number, width: number, y0: number): number {
+    const { lines, font, px } = this.fitLines(text, style, width);
     let y = y0;
     for (const line of lines) {
       const w = this.measure(line, font);
@@ -177,12 +221,12 @@ function layoutField(l: Layouter, label: string, value: string, style: TextStyle
   const labelWidth = l.measure(labelText, labelFont.font);
   const lineHeight = l.lineHeight(labelFont.px);
   l.ops.push({ kind: 'text', x: MARGIN, baseline: l.y + Math.round(labelFont.px * 1.1), text: labelText, font: labelFont.font });
-  // A long label pushes the value to its own lines, indented, instead of a sliver of a column.
-  if (labelWidth > l.inner * 0.55) {
+  const lines = wrapText(value, l.inner - labelWidth, (t) => l.measure(t, valueFont.font));
+  // A long label, or a code too wide beside it, pushes the value to its own lines, indented.
+  if (labelWidth > l.inner * 0.55 || lines.some((line) => l.measure(line, valueFont.font) > l.inner - labelWidth)) {
     l.y = l.textLines(value, { ...style, bold: false }, MARGIN + 16, l.inner - 16, l.y + lineHeight);
     return;
   }
-  const lines = wrapText(value, l.inner - labelWidth, (t) => l.measure(t, valueFont.font));
   lines.forEach((line, i) => {
     if (line !== '') {
       l.ops.push({
@@ -197,10 +241,35 @@ function layoutField(l: Layouter, label: string, value: string, style: TextStyle
   l.y += lines.length * lineHeight;
 }
 
-function layoutTable(l: Layouter, columns: { title: string; width: number; align?: TextAlign }[], rows: string[][], style: TextStyle): void {
-  const total = columns.reduce((s, c) => s + c.width, 0);
-  const gap = 6;
+/** Two digits and the gap at the small size: a row number still fits. */
+const MIN_COLUMN_DOTS = 28;
+
+/** Widths by weight, but a column holding a code gets room for it whole at the smallest size, taken from the others. */
+function columnWidths(l: Layouter, columns: { width: number }[], rows: string[][], style: TextStyle, gap: number): number[] {
+  const total = columns.reduce((sum, c) => sum + c.width, 0);
   const widths = columns.map((c) => Math.floor((c.width / total) * l.inner));
+  const { font } = l.font({ ...style, size: 'small' });
+  const need = columns.map((_, i) =>
+    Math.max(
+      0,
+      ...rows.flatMap((row) =>
+        (row[i] ?? '')
+          .split(/\s+/)
+          .filter((word) => CODE_WORD.test(word))
+          .map((code) => Math.ceil(l.measure(code, font)) + gap),
+      ),
+    ),
+  );
+  const deficit = need.reduce((sum, n, i) => sum + Math.max(0, n - widths[i]!), 0);
+  const spare = widths.reduce((sum, w, i) => (need[i]! > 0 ? sum : sum + w), 0);
+  const narrowed = widths.map((w, i) => (need[i]! > 0 ? Math.max(w, need[i]!) : w - Math.ceil((deficit * w) / spare)));
+  // Only while every other column keeps room for a short word.
+  return deficit === 0 || narrowed.some((w, i) => need[i] === 0 && w < Math.min(widths[i]!, MIN_COLUMN_DOTS)) ? widths : narrowed;
+}
+
+function layoutTable(l: Layouter, columns: { title: string; width: number; align?: TextAlign }[], rows: string[][], style: TextStyle): void {
+  const gap = 6;
+  const widths = columnWidths(l, columns, rows, style, gap);
   const xs: number[] = [];
   widths.reduce((x, w) => (xs.push(x), x + w), MARGIN);
   const drawRow = (cells: string[], bold: boolean): void => {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../shared/host';
 import { LockScreen, useIdleLock } from '../security/IdleLock';
-import { allowedSections } from '../security/roles';
+import { allowedSections, homeSection } from '../security/roles';
 import { SecurityProvider } from '../security/SecurityProvider';
 import { useKiosk } from '../kiosk/kiosk';
 import { UnconfirmedPrints } from '../kiosk/PrintedQuestion';
@@ -30,12 +30,13 @@ function ShellFrame({ info }: { info: AppInfo }) {
     );
     return SECTIONS.filter((s) => allowed.includes(s.id));
   }, [officer.roles]);
-  // The app reopens where it was after a reload or a crash restart.
-  const [chosen, setSection] = useState<SectionId>(() => (sessionStorage.getItem(SECTION_KEY) as SectionId | null) ?? 'receive');
+  // The app reopens where this officer was after a reload or a crash restart; otherwise at their desk.
+  const sectionKey = `${SECTION_KEY}:${officer.id}`;
+  const [chosen, setSection] = useState<SectionId | undefined>(() => (sessionStorage.getItem(sectionKey) as SectionId | null) ?? homeSection(officer.roles));
   const section = sections.some((s) => s.id === chosen) ? chosen : sections[0]?.id;
   useEffect(() => {
-    if (section) sessionStorage.setItem(SECTION_KEY, section);
-  }, [section]);
+    if (section) sessionStorage.setItem(sectionKey, section);
+  }, [section, sectionKey]);
   const idle = useIdleLock();
 
   useEffect(() => {

@@ -16,6 +16,20 @@ export const ROLE_SECTIONS: Record<StaffRole, readonly SectionId[]> = {
   administrator: ['settings'],
 };
 
+/** Where each role starts after signing in: its own desk, not the first section in the bar. */
+const ROLE_HOME: readonly (readonly [StaffRole, SectionId])[] = [
+  ['receiving', 'receive'],
+  ['returnDesk', 'return'],
+  ['handoff', 'handoff'],
+  ['supervisor', 'tracking'],
+  ['administrator', 'settings'],
+];
+
+/** The section an officer lands on: the home of their first desk role in the order above (an officer at both the return desk and handoff starts at Trả kết quả). */
+export function homeSection(roles: readonly StaffRole[]): SectionId | undefined {
+  return ROLE_HOME.find(([role]) => roles.includes(role))?.[1];
+}
+
 export const PRINTER_EDITORS: readonly StaffRole[] = ['administrator'];
 
 /** Roles that may see a citizen's full ID number and phone on the dossier card. */

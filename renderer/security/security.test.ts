@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { STAFF_ROLES, type StaffRole } from '../../shared/sync/protocol';
 import { SECTIONS } from '../kiosk/sections';
 import { DEFAULT_IDLE_LOCK_MINUTES, idleLockMinutes, idleLockMs, shouldLock } from './idle';
-import { allowedSections, canEditPrinters, canViewPersonalData, ROLE_SECTIONS } from './roles';
+import { allowedSections, canEditPrinters, canViewPersonalData, homeSection, ROLE_SECTIONS } from './roles';
 
 const ORDER = SECTIONS.map((s) => s.id);
 
@@ -61,5 +61,17 @@ describe('idle lock timing', () => {
         expect(shouldLock(1_000, 1_000 + idle, minutes)).toBe(idle >= Math.round(minutes * 60_000));
       }),
     );
+  });
+});
+
+describe('where an officer lands after signing in', () => {
+  it('is their own desk, not the first section in the bar', () => {
+    expect(homeSection(['returnDesk', 'handoff'])).toBe('return');
+    expect(homeSection(['handoff', 'returnDesk'])).toBe('return');
+    expect(homeSection(['receiving'])).toBe('receive');
+    expect(homeSection(['handoff'])).toBe('handoff');
+    expect(homeSection(['supervisor'])).toBe('tracking');
+    expect(homeSection(['administrator'])).toBe('settings');
+    expect(homeSection([])).toBeUndefined();
   });
 });

@@ -9,14 +9,19 @@ export interface ScannerService {
   listPorts(): Promise<SerialPortInfo[]>;
   next(afterSeq: number, waitMs: number): Promise<ScanEvent[]>;
   open(path: string, baudRate: number): Promise<void>;
-  /** Feed raw bytes as if read from the port (used by the port reader and by tests of the line framing). */
-  feed(chunk: string): void;
+  /**
+   * Feed what the port read (used by the port reader and by tests of the line framing): bytes are
+   * UTF-8, as a scanner in virtual-COM mode sends the citizen's card, a character possibly split
+   * across two reads; a string is taken as already decoded.
+   */
+  feed(chunk: string | Uint8Array): void;
   close(): Promise<void>;
 }
 
 export function createScannerService(now: () => Date = () => new Date()): ScannerService {
   let seq = 0;
   let pending = '';
+  let decoder = new TextDecoder('utf-8');
   const buffer: ScanEvent[] = [];
   const waiters = new Set<() => void>();
   let port: SerialPort | undefined;
@@ -47,7 +52,7 @@ export function createScannerService(now: () => Date = () => new Date()): Scanne
       return after();
     },
     feed(chunk) {
-      pending += chunk;
+      pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
       const lines = pending.split(/\r\n|\r|\n/);
       pending = lines.pop() ?? '';
       for (const line of lines) {
@@ -61,7 +66,8 @@ export function createScannerService(now: () => Date = () => new Date()): Scanne
       await new Promise<void>((resolve, reject) =>
         opened.open((error) => (error ? reject(new Error(`Không mở được cổng máy quét ${path}: ${error.message}. Kiểm tra cáp và cài đặt cổng COM.`)) : resolve())),
       );
-      opened.on('data', (data: Buffer) => service.feed(data.toString('latin1')));
+      decoder = new TextDecoder('utf-8');
+      opened.on('data', (data: Buffer) => service.feed(data));
       port = opened;
     },
     async close() {

@@ -19,6 +19,9 @@ function hostScanner() {
     push(code: string) {
       real.feed(`${code}\r\n`);
     },
+    bytes(chunk: Uint8Array) {
+      real.feed(chunk);
+    },
     /** The next answer, verbatim, as a host that repeats itself would give it. */
     answerNext(events: ScanEvent[]) {
       scripted.push(events);
@@ -41,6 +44,23 @@ const until = async (check: () => boolean, ms = 2000) => {
 };
 
 describe('startSerialScans', () => {
+  test('the citizen’s card from a scanner in virtual-COM mode: UTF-8 bytes, a letter split across two reads, read whole as a card', async () => {
+    const scanner = hostScanner();
+    const scans: Scan[] = [];
+    const poller = startSerialScans(scanner, (scan) => scans.push(scan), { waitMs: 200 });
+    await until(() => scanner.calls.length >= 2);
+    // Fake data.
+    const card = '040195012346|186123456|Trần Thị Bình|02111995|Nữ|Xóm 5, xã Diễn Châu, tỉnh Nghệ An|15082021';
+    const bytes = new TextEncoder().encode(`${card}\r\n`);
+    const split = bytes.indexOf(0xba) + 1; // inside the three bytes of «ầ»
+    scanner.bytes(bytes.slice(0, split));
+    scanner.bytes(bytes.slice(split));
+    await until(() => scans.length === 1);
+    poller.stop();
+    expect(scans[0]!.code).toBe(card);
+    expect(scans[0]!.classification.kind === 'citizenCard' && scans[0]!.classification.card.fullName).toBe('Trần Thị Bình');
+  });
+
   test('skips scans buffered before it started, then emits each new scan once, classified, in order', async () => {
     const scanner = hostScanner();
     scanner.push('000.00.15.H41-260111-0099');

@@ -47,6 +47,28 @@ describe('BurstDetector', () => {
     );
   });
 
+  test('property: in a text field, where a burst’s first key goes in at once, scans still leave nothing and typing loses nothing', () => {
+    const gaps = fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(humanText, gaps, anyCode, fc.array(scannerGap, { minLength: 1, maxLength: 8 }), humanGap, (typed, gapList, code, scanGaps, pause) => {
+        const human = timed(typed, 0, (i) => gapList[i % gapList.length]!);
+        const result = play(new BurstDetector(), [...human, ...scannerKeys(code, human.at(-1)!.at + pause, scanGaps)], { letThrough: true });
+        expect(result.scans).toEqual([code]);
+        expect(result.field).toBe(typed);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('in a text field a key after a pause goes in at once; a Backspace right after it erases it in the field', () => {
+    const detector = new BurstDetector();
+    expect(detector.feed('a', 0, true)).toEqual({ release: '', consume: false });
+    expect(detector.feed('Backspace', 3, true)).toEqual({ release: '', consume: false });
+    expect(detector.feed('â', 5, true)).toEqual({ release: '', consume: false });
+    expect(detector.feed('n', 8, true)).toEqual({ release: '', consume: true });
+    expect(detector.expire(100)).toEqual({ release: 'n', consume: false });
+  });
+
   test('property: a person typing at any speed, without the scanner terminator, never loses or reorders a key', () => {
     const gaps = fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 40 });
     fc.assert(

@@ -36,9 +36,11 @@ const MACHINE_RUN = 4;
  * What to do after one key (or one silence):
  * - `release`: withheld characters to put back where the typist meant them, before anything else;
  * - `consume`: stop this key (preventDefault) because it is withheld or belongs to a scan;
- * - `scan`: the code a scanner just finished typing.
+ * - `scan`: the code a scanner just finished typing;
+ * - `retract`: how many characters just before the caret to take back first: the burst's first key,
+ *   let through into a text field, turned out to be the start of a scan.
  */
-export type BurstStep = { release: string; consume: boolean; scan?: string };
+export type BurstStep = { release: string; consume: boolean; scan?: string; retract?: number };
 
 const PASS: BurstStep = { release: '', consume: false };
 
@@ -71,6 +73,9 @@ export function resolveBurstConfig(partial: Partial<BurstConfig> = {}): BurstCon
 export class BurstDetector {
   readonly config: BurstConfig;
   private held: string[] = [];
+  // The first of the held keys may have been let through into a text field: a person's key is never
+  // late, and a scan takes it back (`retract`).
+  private leaked = 0;
   private lastAt = 0;
 
   constructor(config: Partial<BurstConfig> = {}) {
@@ -97,13 +102,16 @@ export class BurstDetector {
     return this.held.join('');
   }
 
-  feed(key: string, at: number): BurstStep {
+  /** `mayLetThrough`: the key goes to a text field, where a key let through can be taken back. */
+  feed(key: string, at: number, mayLetThrough = false): BurstStep {
     const settled = this.held.length > 0 && at - this.lastAt > this.config.maxGapMs ? this.settle() : PASS;
-    const step = this.take(key, at);
+    const step = this.take(key, at, mayLetThrough);
+    const retract = (settled.retract ?? 0) + (step.retract ?? 0);
     return {
       release: settled.release + step.release,
       consume: step.consume,
       ...(settled.scan !== undefined ? { scan: settled.scan } : step.scan !== undefined ? { scan: step.scan } : {}),
+      ...(retract > 0 ? { retract } : {}),
     };
   }
 
@@ -119,36 +127,48 @@ export class BurstDetector {
     return this.release();
   }
 
-  private take(key: string, at: number): BurstStep {
+  private take(key: string, at: number, mayLetThrough: boolean): BurstStep {
     const { config } = this;
     if (key === config.terminator) {
       const code = this.completeCode();
       if (code === undefined) return this.release();
-      this.held = [];
-      return { release: '', consume: true, scan: code };
+      return { release: '', consume: true, scan: code, ...this.clear() };
     }
     // An input method rewriting a letter sends Backspace then the new letter within the burst;
     // a person's Backspace that fast is equally an edit of what was just typed.
     if (key === 'Backspace' && this.held.length > config.prefix.length) {
       this.held.pop();
       this.lastAt = at;
-      return { release: '', consume: true };
+      if (this.held.length >= this.leaked) return { release: '', consume: true };
+      // The key it erases is in the field already: the Backspace goes there too.
+      this.leaked = this.held.length;
+      return { release: '', consume: false };
     }
     // The citizen's card QR holds names and addresses; anywhere else a space ends the burst, which
     // keeps a word just typed through the input method apart from a scan right after it.
     if (!isCharacterKey(key) && !(key === ' ' && looksLikeCitizenCard(this.held.slice(config.prefix.length).join('')))) return this.release();
-    if (this.fits(key)) {
-      this.held.push(key);
-      this.lastAt = at;
-      return { release: '', consume: true };
-    }
+    if (this.fits(key)) return { release: '', consume: this.hold(key, at, mayLetThrough) };
     const released = this.release();
-    if (this.fits(key)) {
-      this.held.push(key);
-      this.lastAt = at;
-      return { release: released.release, consume: true };
-    }
+    if (this.fits(key)) return { release: released.release, consume: this.hold(key, at, mayLetThrough) };
     return released;
+  }
+
+  /** Holds `key`; answers whether to stop it, or false when it opens a burst and may go through. */
+  private hold(key: string, at: number, mayLetThrough: boolean): boolean {
+    const first = this.held.length === 0;
+    this.held.push(key);
+    this.lastAt = at;
+    if (!first || !mayLetThrough) return true;
+    this.leaked = 1;
+    return false;
+  }
+
+  /** Forgets the held keys; answers how many of them are in the field already. */
+  private clear(): { retract?: number } {
+    const leaked = this.leaked;
+    this.held = [];
+    this.leaked = 0;
+    return leaked > 0 ? { retract: leaked } : {};
   }
 
   private fits(key: string): boolean {
@@ -170,17 +190,15 @@ export class BurstDetector {
   private settle(): BurstStep {
     if (this.config.terminator === 'none') {
       const code = this.completeCode();
-      if (code !== undefined) {
-        this.held = [];
-        return { release: '', consume: false, scan: code };
-      }
+      if (code !== undefined) return { release: '', consume: false, scan: code, ...this.clear() };
     }
     return this.release();
   }
 
   private release(): BurstStep {
-    const text = this.held.join('');
+    const text = this.held.slice(this.leaked).join('');
     this.held = [];
+    this.leaked = 0;
     return { release: text, consume: false };
   }
 }

@@ -5,7 +5,7 @@
 import { BurstDetector, keyDisposition, type BurstConfig, type BurstStep } from './burst';
 import { fieldScanPolicy, scanTypedIntoField, type FieldScanPolicy } from './fieldPolicy';
 import { makeScan, type Scan } from './scanStream';
-import { deliverWithheldText } from './textInsertion';
+import { deliverWithheldText, isFocusedTextField, retractTypedText } from './textInsertion';
 
 export type KeyboardScanOptions = Partial<BurstConfig> & {
   /**
@@ -42,6 +42,7 @@ export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => v
 
   // Answers the policy of the field a scan was typed into as text, if it was.
   const apply = (step: BurstStep): FieldScanPolicy | undefined => {
+    if (step.retract) retractTypedText(heldTarget, step.retract);
     if (step.release) deliverWithheldText(heldTarget, step.release);
     if (step.scan === undefined) return undefined;
     const scan = makeScan(step.scan, 'keyboard');
@@ -54,6 +55,7 @@ export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => v
   // The wait runs from when we handled the key, lengthened by how late we handled it: on a busy
   // page the next scanner key may already be queued behind us and must get its turn first.
   let lag = 0;
+  let letThrough = false;
   const schedule = () => {
     clearTimeout(timer);
     if (burst.deadline() === undefined) return;
@@ -81,10 +83,14 @@ export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => v
     if (disposition === 'ignore') return;
     lag = Math.min(Math.max(0, win.performance.now() - event.timeStamp), MAX_LAG_MS);
     const wasHolding = burst.pending() !== '';
-    const step = disposition === 'interrupt' ? burst.interrupt() : burst.feed(event.key, event.timeStamp);
+    // In a text field a burst's first key goes in at once, so typing is never late; a scan takes it back.
+    const target = event.composedPath()[0] ?? event.target;
+    const step = disposition === 'interrupt' ? burst.interrupt() : burst.feed(event.key, event.timeStamp, isFocusedTextField(target));
     const typedAs = apply(step);
+    // The key let through into the field is typed by the browser right after this: its own text.
+    letThrough = !step.consume && burst.pending() !== '';
     if (burst.pending() !== '' && (!wasHolding || step.release !== '' || step.scan !== undefined)) {
-      heldTarget = event.composedPath()[0] ?? event.target;
+      heldTarget = target;
     }
     // In a field for typing, a burst that is no code was the officer's, and so is their Enter.
     if (step.consume && typedAs !== 'typing') {
@@ -100,6 +106,7 @@ export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => v
   // were typed before it, so they go in first, right here, before the browser inserts it; left held,
   // they would land behind it and scramble the word ("êễnNgu" for "Nguyễn").
   const onTextArriving = (event: Event) => {
+    if (letThrough && event.type === 'beforeinput') return void (letThrough = false);
     if (!event.isTrusted || burst.pending() === '') return;
     const released = burst.interrupt().release;
     schedule();

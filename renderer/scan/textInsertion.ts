@@ -36,6 +36,25 @@ function spliceValue(field: TextField, text: string): void {
   field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
 }
 
+/** A text field with the focus, where a key let through can be taken back. */
+export function isFocusedTextField(target: EventTarget | null): boolean {
+  const field = asTextField(target);
+  return field !== undefined && field === field.ownerDocument.activeElement;
+}
+
+/** Takes back the `count` characters before the caret: keys let through that turned out to open a scan. */
+export function retractTypedText(target: EventTarget | null, count: number): void {
+  const field = asTextField(target);
+  if (!field || count <= 0) return;
+  if (field === field.ownerDocument.activeElement) {
+    for (let i = 0; i < count; i++) field.ownerDocument.execCommand('delete');
+    return;
+  }
+  const end = field.selectionStart ?? field.value.length;
+  field.setSelectionRange(Math.max(0, end - count), end);
+  spliceValue(field, '');
+}
+
 /**
  * Delivers withheld keystrokes to `target`, the element that had focus when they were pressed:
  * - a focused text field or editable content: `insertText`, which keeps the undo history and

@@ -6,11 +6,15 @@ import { isCharacterKey } from '../burst';
 export type TimedKey = { key: string; at: number };
 export type Playback = { field: string; scans: string[]; passedNamedKeys: string[]; consumed: number };
 
-/** `timer: false` plays a stalled page whose timer never ran between keys: only key timestamps count. */
-export function play(detector: BurstDetector, keys: TimedKey[], { timer = true }: { timer?: boolean } = {}): Playback {
+/**
+ * `timer: false` plays a stalled page whose timer never ran between keys: only key timestamps count.
+ * `letThrough`: the keys go to a text field, where the detector may let a burst's first key through.
+ */
+export function play(detector: BurstDetector, keys: TimedKey[], { timer = true, letThrough = false }: { timer?: boolean; letThrough?: boolean } = {}): Playback {
   const out: Playback = { field: '', scans: [], passedNamedKeys: [], consumed: 0 };
   let field: string[] = [];
-  const apply = (release: string, scan: string | undefined) => {
+  const apply = (release: string, scan: string | undefined, retract = 0) => {
+    field = field.slice(0, field.length - retract);
     field.push(...release);
     if (scan !== undefined) out.scans.push(scan);
   };
@@ -19,10 +23,10 @@ export function play(detector: BurstDetector, keys: TimedKey[], { timer = true }
     if (timer && due !== undefined && due < at) {
       // The timer the DOM layer sets fires before a key that comes after the deadline.
       const expired = detector.expire(due);
-      apply(expired.release, expired.scan);
+      apply(expired.release, expired.scan, expired.retract);
     }
-    const step = detector.feed(key, at);
-    apply(step.release, step.scan);
+    const step = detector.feed(key, at, letThrough);
+    apply(step.release, step.scan, step.retract);
     if (step.consume) out.consumed++;
     else if (key === 'Backspace') field = field.slice(0, -1);
     else if (isCharacterKey(key) || key === ' ') field.push(key);
@@ -31,7 +35,7 @@ export function play(detector: BurstDetector, keys: TimedKey[], { timer = true }
   const due = detector.deadline();
   if (due !== undefined) {
     const expired = detector.expire(due);
-    apply(expired.release, expired.scan);
+    apply(expired.release, expired.scan, expired.retract);
   }
   out.field = field.join('');
   return out;

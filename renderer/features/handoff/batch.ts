@@ -24,13 +24,8 @@ export async function openBatchOf(db: MotCuaDb, direction: BatchDirection, count
   return open.filter((b) => b.counterId === counterId).sort(newestFirst)[0];
 }
 
-export interface OpenBatchInput {
-  direction: BatchDirection;
-  departmentId: string;
-  courierName: string;
-  sealNumber: string;
-  counterId: string;
-  officerId: string;
+/** What the officer and the counter say when a batch opens: the batch's own fields, and where its code comes from. */
+export interface OpenBatchInput extends Pick<HandoffBatch, 'direction' | 'departmentId' | 'courierName' | 'sealNumber' | 'counterId' | 'officerId'> {
   /** The counter's number 1–99, as in the batch code. */
   counterIndex: number;
   now?: Date;

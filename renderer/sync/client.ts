@@ -114,8 +114,9 @@ export class SyncClient {
 
   // Every committed outbox write lands here (db/schema.ts): no screen has to remember to wake sync.
   // While backing off after a failure the timer (or the browser's online event) brings the push.
+  // What waits is counted by whoever shows it, from the outbox itself (kiosk/syncStatus.ts), not here
+  // on every write.
   private outboxWritten(): void {
-    void this.refreshCounts().catch(() => undefined);
     if (this.failures > 0) return;
     if (this.inFlight) this.again = true;
     else this.kick();

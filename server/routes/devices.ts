@@ -7,6 +7,9 @@ import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { newDeviceCredential, newEnrolmentCode, newId, normaliseEnrolmentCode, sha256 } from '../secrets';
 
+/** Advisory lock key of enrolment (7_300_001 migrations, 7_300_002 push). */
+const ENROL_LOCK = 7_300_003;
+
 const counterIdSchema = { type: 'string', minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._-]+$' } as const;
 
 export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -54,6 +57,9 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       const codeHash = sha256(normaliseEnrolmentCode(req.body.code));
       const credential = newDeviceCredential();
       const result = await ctx.db.transaction(async (tx) => {
+        // One enrolment at a time: the next counter index is read from the table, and a counter
+        // enrolled from two codes at once must find the device row the other one wrote.
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [ENROL_LOCK]);
         const { rows } = await tx.query<{ counter_id: string; counter_name: string; expires_at: Date; used_at: Date | null }>(
           'SELECT counter_id, counter_name, expires_at, used_at FROM enrolment_codes WHERE code_hash = $1 FOR UPDATE',
           [codeHash],

@@ -9,6 +9,9 @@ import type { AppContext } from '../context';
 import type { Queryable } from '../db';
 
 async function leaseBlock(tx: Queryable, device: DeviceRow, requestId: string, kind: LeaseKind, scope: string, size: number): Promise<LeaseBlock | undefined> {
+  await tx.query('INSERT INTO lease_counters (kind, scope, last_issued) VALUES ($1, $2, 0) ON CONFLICT (kind, scope) DO NOTHING', [kind, scope]);
+  const { rows } = await tx.query<{ last_issued: number }>('SELECT last_issued FROM lease_counters WHERE kind = $1 AND scope = $2 FOR UPDATE', [kind, scope]);
+  // Looked up under the scope's row lock: a copy of this request that got there first has committed its block by now.
   const prior = await tx.query<{ first_number: number; last_number: number }>('SELECT first_number, last_number FROM leases WHERE device_id = $1 AND request_id = $2 AND kind = $3 AND scope = $4', [
     device.id,
     requestId,
@@ -16,8 +19,6 @@ async function leaseBlock(tx: Queryable, device: DeviceRow, requestId: string, k
     scope,
   ]);
   if (prior.rows[0]) return { kind, scope, first: prior.rows[0].first_number, last: prior.rows[0].last_number };
-  await tx.query('INSERT INTO lease_counters (kind, scope, last_issued) VALUES ($1, $2, 0) ON CONFLICT (kind, scope) DO NOTHING', [kind, scope]);
-  const { rows } = await tx.query<{ last_issued: number }>('SELECT last_issued FROM lease_counters WHERE kind = $1 AND scope = $2 FOR UPDATE', [kind, scope]);
   const issued = rows[0]!.last_issued;
   const ceiling = leaseCeiling(kind);
   if (issued >= ceiling) return undefined;
@@ -62,14 +63,18 @@ export function leaseRoutes(app: FastifyInstance, ctx: AppContext): void {
         ...(req.body.dossierDates ?? []).map((d) => ({ kind: 'dossierSeq' as const, scope: dossierSeqScope(ctx.center.agencyCode, d) })),
         ...(req.body.receiptSeries ?? []).map((r) => ({ kind: 'receipt' as const, scope: receiptScope(r.formSymbol, r.series) })),
       ];
-      const blocks = await ctx.db.transaction(async (tx) => {
-        const out: LeaseBlock[] = [];
-        for (const w of wanted) {
+      // Scopes are locked in one order whatever order the request names them in, so two requests never deadlock.
+      const key = (w: { kind: LeaseKind; scope: string }) => `${w.kind} ${w.scope}`;
+      const lockOrder = [...wanted].sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+      const issued = await ctx.db.transaction(async (tx) => {
+        const out = new Map<string, LeaseBlock>();
+        for (const w of lockOrder) {
           const b = await leaseBlock(tx, device, req.body.requestId, w.kind, w.scope, size);
-          if (b) out.push(b);
+          if (b) out.set(key(w), b);
         }
         return out;
       });
+      const blocks = wanted.flatMap((w) => issued.get(key(w)) ?? []);
       return { counterIndex: device.counter_index, blocks, serverTime: new Date().toISOString() };
     },
   );

@@ -57,7 +57,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
 
-  app.get('/v1/health', async () => ({ ok: true, db: ctx.db.kind, agencyCode: ctx.center.agencyCode, serverTime: new Date().toISOString() }));
+  // Asks the database too: while it is away this answers 503 DATABASE_UNAVAILABLE like every other call.
+  app.get('/v1/health', async () => {
+    await ctx.db.query('SELECT 1');
+    return { ok: true, db: ctx.db.kind, agencyCode: ctx.center.agencyCode, serverTime: new Date().toISOString() };
+  });
   deviceRoutes(app, ctx);
   staffRoutes(app, ctx);
   catalogueRoutes(app, ctx);

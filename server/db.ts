@@ -49,11 +49,25 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   };
 }
 
+// --- A database that restarts or fails over must not take the server down (server/README.md).
+/** How long a request waits for a new connection before it is answered 503. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * node-postgres emits 'error' on a connection the database closed (restart, failover, network), on
+ * idle pooled connections through the pool and on checked-out ones through the client; unhandled,
+ * it ends the process. The pool drops such connections and opens fresh ones on demand, and the
+ * query that was running rejects, so the request is answered 503 (server/dbUnavailable.ts).
+ */
+function ignoreLostConnection(): void {}
+// --- end
+
 // BIGINT comes back as a string from pg; all our bigints (seq) fit in a double.
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
 export async function openPostgres(connectionString: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  pool.on('error', ignoreLostConnection);
   await pool.query('SELECT 1');
   return {
     kind: 'postgres',
@@ -63,6 +77,8 @@ export async function openPostgres(connectionString: string): Promise<Db> {
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       const client = await pool.connect();
+      client.on('error', ignoreLostConnection);
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await fn({
@@ -74,10 +90,15 @@ export async function openPostgres(connectionString: string): Promise<Db> {
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        broken = await client.query('ROLLBACK').then(
+          () => undefined,
+          (rollbackError: Error) => rollbackError,
+        );
         throw err;
       } finally {
-        client.release();
+        client.off('error', ignoreLostConnection);
+        // A connection that could not even roll back is dropped, not handed to the next request.
+        client.release(broken);
       }
     },
     async exec(sql: string) {

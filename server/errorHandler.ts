@@ -1,9 +1,11 @@
 // Every failed request ends here. A 4xx goes back as { error: { code, message } } and is logged
 // without a stack (warn when a counter sent what it never should, info for routine refusals); a 500
 // is logged with its stack, route and what it was working on, and the client gets a Vietnamese
-// message with the request id for IT.
+// message with the request id for IT. While the database is away (restarting, failing over) the
+// answer is 503 DATABASE_UNAVAILABLE instead, logged as a warning.
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiErrorCode } from '../shared/sync/protocol';
+import { isDatabaseUnavailable } from './dbUnavailable';
 import { ApiError, ERROR_MESSAGES } from './errors';
 import { logContextOf } from './logContext';
 import { safeUrl } from './logging';
@@ -34,6 +36,9 @@ function toApiError(err: FastifyError): ApiError | undefined {
 /** Requests a working counter never sends: a sign of a counter bug or a stranger, worth a warning. */
 const CLIENT_FAULTS: ReadonlySet<ApiErrorCode> = new Set(['MALFORMED_JSON', 'INVALID_REQUEST', 'PAYLOAD_TOO_LARGE', 'TOO_MANY_EVENTS', 'UNSUPPORTED_MEDIA_TYPE', 'WRONG_COUNTER', 'WRONG_CENTER']);
 
+/** Seconds a client is asked to wait (Retry-After) while the database is away. */
+const DATABASE_RETRY_AFTER_S = 5;
+
 export function internalErrorMessage(requestId: string): string {
   return `Máy chủ gặp lỗi không mong muốn, thao tác chưa hoàn tất. Hãy thử lại sau ít phút (dữ liệu đồng bộ được máy quầy tự gửi lại); nếu vẫn lỗi, báo bộ phận CNTT kèm mã yêu cầu: ${requestId}.`;
 }
@@ -48,6 +53,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (CLIENT_FAULTS.has(api.code)) req.log.warn(line, 'request refused');
       else req.log.info(line, 'request refused');
       return reply.code(api.status).send(api.toBody());
+    }
+    if (isDatabaseUnavailable(err)) {
+      // Not this request's fault: the counter keeps what it sent and retries; one line without a stack per refused request.
+      req.log.warn({ ...where(req), statusCode: 503, code: 'DATABASE_UNAVAILABLE', cause: err.message }, 'database unavailable');
+      return reply.code(503).header('retry-after', String(DATABASE_RETRY_AFTER_S)).send(new ApiError(503, 'DATABASE_UNAVAILABLE').toBody());
     }
     req.log.error({ ...where(req), ...logContextOf(err), err }, 'unexpected server error');
     return reply.code(500).send({ error: { code: 'INTERNAL', message: internalErrorMessage(req.id), details: { requestId: req.id } } });

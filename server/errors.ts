@@ -21,6 +21,8 @@ export const ERROR_MESSAGES: Record<ApiErrorCode, string> = {
   NOT_FOUND: 'Không tìm thấy dữ liệu hoặc địa chỉ yêu cầu.',
   ALREADY_EXISTS: 'Dữ liệu đã tồn tại.',
   LEASE_EXHAUSTED: 'Đã hết dải số để cấp cho ngày này. Máy quầy sẽ dùng dải số dự phòng riêng của mình.',
+  DATABASE_UNAVAILABLE:
+    'Máy chủ Trung tâm tạm thời không kết nối được cơ sở dữ liệu, thao tác chưa được ghi. Máy quầy tự gửi lại dữ liệu khi cơ sở dữ liệu hoạt động trở lại; nếu kéo dài quá vài phút, báo bộ phận CNTT.',
 };
 
 export class ApiError extends Error {

@@ -37,7 +37,8 @@ export type ApiErrorCode =
   | 'BAD_CREDENTIALS'
   | 'NOT_FOUND'
   | 'ALREADY_EXISTS'
-  | 'LEASE_EXHAUSTED';
+  | 'LEASE_EXHAUSTED'
+  | 'DATABASE_UNAVAILABLE';
 
 export type PushEventStatus = 'stored' | 'duplicate' | 'conflict';
 

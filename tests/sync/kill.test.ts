@@ -1,8 +1,6 @@
 // Process-level: a real server process is killed with SIGKILL in the middle of a stream of pushes,
 // restarted on the same data, and the whole stream is pushed again: nothing lost, nothing doubled.
 // Runs on PGlite always, and on PostgreSQL when DATABASE_URL_TEST is set.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,56 +8,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { DossierEvent } from '../../shared/domain';
-import type { EnrolResponse, LeaseResponse, PullResponse, PushResponse } from '../../shared/sync/protocol';
+import type { LeaseResponse, PushResponse } from '../../shared/sync/protocol';
 import { dossierCode, handedToCourier, received } from './events';
+import { call, enrolCounter, eventIdCounts, killServers, pullDossiers, startServer } from './serverProcess';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-const ADMIN = { username: 'quantri', password: 'mat-khau-quan-tri' };
-const children = new Set<ChildProcess>();
-afterAll(() => {
-  for (const c of children) c.kill('SIGKILL');
-});
-
-async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  // node --import tsx: one process, so SIGKILL hits the server itself (the tsx CLI would leave it running).
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', INITIAL_ADMIN_USERNAME: ADMIN.username, INITIAL_ADMIN_PASSWORD: ADMIN.password, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
-  });
-  return { url, child };
-}
-
-async function call<T>(url: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const res = await fetch(url + path, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as T };
-}
+afterAll(killServers);
 
 async function scenario(env: Record<string, string>): Promise<void> {
   let server = await startServer(env);
-  const session = await call<{ token: string }>(server.url, 'POST', '/v1/sessions', undefined, ADMIN);
-  const code = await call<{ code: string }>(server.url, 'POST', '/v1/admin/enrolment-codes', session.json.token, { counterId: 'Q01', counterName: 'Quầy 1' });
-  const device = (await call<EnrolResponse>(server.url, 'POST', '/v1/enrol', undefined, { code: code.json.code, deviceName: 'PC 1' })).json;
+  const device = { credential: await enrolCounter(server.url, 'Q01') };
   const lease = await call<LeaseResponse>(server.url, 'POST', '/v1/leases', device.credential, { requestId: randomUUID(), dossierDates: ['260112'], blockSize: 500 });
   const first = lease.json.blocks[0]!.first;
 
@@ -106,18 +63,12 @@ async function scenario(env: Record<string, string>): Promise<void> {
   expect([...statuses.values()].filter((s) => s === 'conflict')).toEqual([]);
   expect([...statuses.values()].filter((s) => s === 'duplicate').length).toBeGreaterThanOrEqual(4 * 50);
 
-  const seen = new Map<string, number>();
-  let after = 0;
-  for (;;) {
-    const page = (await call<PullResponse>(server.url, 'GET', `/v1/pull?after=${after}&limit=1000`, device.credential)).json;
-    for (const d of page.dossiers) {
-      expect(d.status).toBe('withCourier');
-      expect(d.registerNumber).not.toBeNull();
-      for (const id of d.state.eventIds) seen.set(id, (seen.get(id) ?? 0) + 1);
-    }
-    after = page.next;
-    if (!page.more) break;
+  const dossiers = await pullDossiers(server.url, device.credential);
+  for (const d of dossiers) {
+    expect(d.status).toBe('withCourier');
+    expect(d.registerNumber).not.toBeNull();
   }
+  const seen = eventIdCounts(dossiers);
   expect(seen.size).toBe(events.length);
   expect([...seen.values()].every((n) => n === 1)).toBe(true);
   for (const e of events) expect(seen.has(e.id)).toBe(true);

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { CONFIG_EXIT_CODE, ConfigError, loadConfig, type ServerConfig } from './config';
+import { DATA_DIR_LOCKED_EXIT_CODE, DataDirLockedError, lockDataDir } from './dataDirLock';
 import { openDb } from './db';
 import { migrate } from './migrate';
 import { createStaff } from './routes/staff';
@@ -13,7 +14,11 @@ import { seedDemo } from './seed';
 
 async function main(config: ServerConfig): Promise<void> {
   const { database } = config;
-  if (database.kind === 'pglite') mkdirSync(database.dataDir, { recursive: true });
+  if (database.kind === 'pglite') {
+    mkdirSync(database.dataDir, { recursive: true });
+    // Before the database is opened: a second server on this folder stops here (server/dataDirLock.ts).
+    process.on('exit', lockDataDir(database.dataDir));
+  }
   const db = await openDb(database.kind === 'postgres' ? { databaseUrl: database.url } : { dataDir: database.dataDir });
   const applied = await migrate(db);
   if (config.initialAdmin) {
@@ -51,6 +56,10 @@ try {
   process.exit(CONFIG_EXIT_CODE);
 }
 main(config).catch((err: unknown) => {
+  if (err instanceof DataDirLockedError) {
+    console.error(err.message);
+    process.exit(DATA_DIR_LOCKED_EXIT_CODE);
+  }
   console.error(err);
   process.exit(1);
 });

@@ -59,9 +59,15 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
 
 /** A server expected to refuse to start: its exit status and everything it wrote. */
 export async function startRefused(env: Record<string, string>): Promise<{ status: number | null; output: string }> {
-  const { child, output } = spawnServer(env);
+  const { child, output, onOutput } = spawnServer(env);
   const status = await new Promise<number | null>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server neither started nor refused:\n${output()}`)), 60_000);
+    onOutput(() => {
+      if (!/listening on/.test(output())) return;
+      clearTimeout(timer);
+      child.kill('SIGTERM');
+      reject(new Error(`server started although it should have refused:\n${output()}`));
+    });
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve(code);

@@ -66,7 +66,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql:///motcua?host=/var/run/postgresql' }).database.kind).toBe('postgres');
   });
 
+  it('accepts a primary and its standby in one URL, as libpq writes it', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://motcua:bi-mat@10.0.0.11:5432,10.0.0.12:5432/motcua' }).database.kind).toBe('postgres');
+  });
+
   it.each([
+    [{ DATABASE_URL: 'postgres://motcua@10.0.0.11:5432,/motcua' }, 'DATABASE_URL không phải một địa chỉ URL hợp lệ'],
     [{ PORT: 'tám nghìn' }, 'PORT = "tám nghìn": cần là số cổng, một số nguyên từ 0 đến 65535'],
     [{ PORT: '70000' }, 'PORT = "70000"'],
     [{ PORT: '-1' }, 'PORT = "-1"'],

@@ -3,6 +3,7 @@
 // Vietnamese message naming the variable and what it should be, all problems at once.
 import { join, resolve } from 'node:path';
 import { AGENCY_CODE_PATTERN } from '../shared/codes';
+import { splitHosts } from './pgTargets';
 
 export interface CenterConfig {
   agencyCode: string;
@@ -104,18 +105,25 @@ export function loadConfig(env: Env, argv: readonly string[] = []): ServerConfig
 function databaseFrom(env: Env, problems: string[]): DatabaseConfig {
   const url = read(env, 'DATABASE_URL');
   if (url === undefined) return { kind: 'pglite', dataDir: resolve(read(env, 'DATA_DIR') ?? DEFAULT_DATA_DIR) };
-  const expected = 'cần là địa chỉ PostgreSQL dạng postgres://người_dùng:mật_khẩu@máy_chủ:5432/tên_csdl, hoặc bỏ trống để dùng PGlite trong DATA_DIR';
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {
-    problems.push(`DATABASE_URL không phải một địa chỉ URL hợp lệ: ${expected}.`);
-    return { kind: 'postgres', url };
-  }
-  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    problems.push(`DATABASE_URL dùng giao thức "${parsed.protocol}": ${expected}.`);
-  } else if (!parsed.hostname && !parsed.searchParams.get('host')) {
-    problems.push(`DATABASE_URL thiếu tên máy chủ cơ sở dữ liệu: ${expected}.`);
+  const expected =
+    'cần là địa chỉ PostgreSQL dạng postgres://người_dùng:mật_khẩu@máy_chủ:5432/tên_csdl (máy chủ chính và máy dự phòng: postgres://…@máy_1:5432,máy_2:5432/tên_csdl), hoặc bỏ trống để dùng PGlite trong DATA_DIR';
+  // Each host of a multi-host URL is checked as its own URL.
+  for (const one of splitHosts(url)) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(one);
+    } catch {
+      problems.push(`DATABASE_URL không phải một địa chỉ URL hợp lệ: ${expected}.`);
+      break;
+    }
+    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+      problems.push(`DATABASE_URL dùng giao thức "${parsed.protocol}": ${expected}.`);
+      break;
+    }
+    if (!parsed.hostname && !parsed.searchParams.get('host')) {
+      problems.push(`DATABASE_URL thiếu tên máy chủ cơ sở dữ liệu: ${expected}.`);
+      break;
+    }
   }
   return { kind: 'postgres', url };
 }

@@ -2,6 +2,7 @@
 // (embedded default, one Center, nothing to install) and on PostgreSQL through `pg`.
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { postgresTargets } from './pgTargets';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -65,18 +66,25 @@ function ignoreLostConnection(): void {}
 // BIGINT comes back as a string from pg; all our bigints (seq) fit in a double.
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
+/** `connectionString` may name several hosts (a primary and its standbys, server/pgTargets.ts). */
 export async function openPostgres(connectionString: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const targets = postgresTargets(connectionString);
+  await targets.findPrimary();
+  const pool = new pg.Pool({ Client: targets.Client, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   pool.on('error', ignoreLostConnection);
+  const noticed = (err: unknown): never => {
+    targets.notice(err);
+    throw err;
+  };
   await pool.query('SELECT 1');
   return {
     kind: 'postgres',
     async query<T>(sql: string, params?: unknown[]) {
-      const r = await pool.query(sql, params as unknown[]);
+      const r = await pool.query(sql, params as unknown[]).catch(noticed);
       return { rows: r.rows as T[] };
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch(noticed);
       client.on('error', ignoreLostConnection);
       let broken: Error | undefined;
       try {
@@ -90,6 +98,7 @@ export async function openPostgres(connectionString: string): Promise<Db> {
         await client.query('COMMIT');
         return result;
       } catch (err) {
+        targets.notice(err);
         broken = await client.query('ROLLBACK').then(
           () => undefined,
           (rollbackError: Error) => rollbackError,

@@ -19,6 +19,12 @@ export function postgresBin(): string | undefined {
   return versions.length > 0 ? join(root, versions.at(-1)!, 'bin') : undefined;
 }
 
+/** Why a test that needs its own cluster cannot run here, or '' when it can: it runs where the PostgreSQL tests run (DATABASE_URL_TEST, as in CI). */
+export function skipReason(): string {
+  if (!process.env.DATABASE_URL_TEST) return 'set DATABASE_URL_TEST=postgres://… to run';
+  return postgresBin() ? '' : 'no PostgreSQL binaries in /usr/lib/postgresql';
+}
+
 const asRoot = process.getuid?.() === 0;
 
 const execFileAsync = promisify(execFile);

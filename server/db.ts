@@ -51,9 +51,6 @@ export async function openPglite(dataDir?: string): Promise<Db> {
 }
 
 // --- A database that restarts or fails over must not take the server down (server/README.md).
-/** How long a request waits for a new connection before it is answered 503. */
-const CONNECT_TIMEOUT_MS = 5_000;
-
 /**
  * node-postgres emits 'error' on a connection the database closed (restart, failover, network), on
  * idle pooled connections through the pool and on checked-out ones through the client; unhandled,
@@ -70,7 +67,7 @@ pg.types.setTypeParser(20, (v: string) => Number(v));
 export async function openPostgres(connectionString: string): Promise<Db> {
   const targets = postgresTargets(connectionString);
   await targets.findPrimary();
-  const pool = new pg.Pool({ Client: targets.Client, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const pool = new pg.Pool({ Client: targets.Client, max: 10 });
   pool.on('error', ignoreLostConnection);
   const noticed = (err: unknown): never => {
     targets.notice(err);

@@ -9,7 +9,7 @@ describe('isDatabaseUnavailable', () => {
   it('knows a database that is away from a fault in the request', () => {
     for (const err of [
       new Error('Connection terminated unexpectedly'),
-      new Error('timeout exceeded when trying to connect'),
+      new Error('timeout expired'),
       withCode('ECONNREFUSED'),
       withCode('57P01', 'terminating connection due to administrator command'),
       withCode('57P03', 'the database system is starting up'),
@@ -19,7 +19,15 @@ describe('isDatabaseUnavailable', () => {
     ]) {
       expect(isDatabaseUnavailable(err), String(err)).toBe(true);
     }
-    for (const err of [withCode('23505', 'duplicate key value violates unique constraint'), withCode('42P01'), withCode('ENOENT'), new Error('boom'), 'text', null]) {
+    for (const err of [
+      new Error('timeout exceeded when trying to connect'),
+      withCode('23505', 'duplicate key value violates unique constraint'),
+      withCode('42P01'),
+      withCode('ENOENT'),
+      new Error('boom'),
+      'text',
+      null,
+    ]) {
       expect(isDatabaseUnavailable(err), String(err)).toBe(false);
     }
   });

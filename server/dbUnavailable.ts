@@ -17,8 +17,12 @@ const UNAVAILABLE_SQLSTATES: ReadonlySet<string> = new Set([
   '53300', // too_many_connections
 ]);
 
-/** What node-postgres says when a connection dies or cannot be made in time; these carry no code. */
-const CONNECTION_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable)/;
+/**
+ * What node-postgres says when a connection dies or cannot be made in time (`timeout expired`: the
+ * client's connectionTimeoutMillis); these carry no code. The pool's own "timeout exceeded when
+ * trying to connect" (every connection busy) is not among them: that is load, not a database away.
+ */
+const CONNECTION_MESSAGES = /^(Connection terminated|timeout expired$|Client has encountered a connection error and is not queryable)/;
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (err === null || typeof err !== 'object') return false;

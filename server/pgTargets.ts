@@ -16,6 +16,12 @@ export function splitHosts(url: string): string[] {
   return m[3]!.split(',').map((host) => `${m[1]}${m[2] ?? ''}${host}${m[4]}`);
 }
 
+/**
+ * A new connection that is not made within this (a host switched off, a cut network) fails, so the
+ * request is answered 503 and the addresses are asked again. Set on the connection, not the pool:
+ * waiting for a pooled connection while all are busy is load and keeps waiting.
+ */
+const CONNECT_TIMEOUT_MS = 5_000;
 /** Probes are spaced at least this far apart however many requests fail meanwhile. */
 const PROBE_INTERVAL_MS = 1_000;
 const PROBE_TIMEOUT_MS = 2_000;
@@ -67,7 +73,7 @@ export function postgresTargets(connectionString: string): PostgresTargets {
   return {
     Client: class extends pg.Client {
       constructor(poolOptions?: pg.ClientConfig) {
-        super({ ...poolOptions, connectionString: current });
+        super({ ...poolOptions, connectionString: current, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
       }
     },
     findPrimary: search,

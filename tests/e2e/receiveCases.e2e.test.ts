@@ -214,6 +214,9 @@ test('optional and conditional papers: marked, everything missing told at once a
   expect(told).toMatch(/còn thiếu 2 giấy tờ/);
   expect(told).toMatch(/Các giấy tờ khác thể hiện thông tin/);
   expect(told).toMatch(/Hộ chiếu còn thời hạn sử dụng .*chưa đánh dấu “không áp dụng”/);
+  // Told where the officer looks: beside the buttons, on screen at 1366×768.
+  const shown = await error.boundingBox();
+  expect(shown && shown.y + shown.height).toBeLessThanOrEqual(768);
   await shots(page, '6-documents-missing');
 
   await boxes.nth(3).check();
@@ -299,4 +302,8 @@ test('a supplement request (Mẫu 02) is counted under "Chờ bổ sung" and con
     .getByText(new RegExp(`đã được tiếp nhận thành hồ sơ ${code.replace(/\./g, '\\.')}`))
     .waitFor();
   await shots(page, '10-resume-already-received');
+  // Typing another number takes the old answer away.
+  await page.getByLabel(/số phiếu yêu cầu bổ sung/).press('End');
+  await page.keyboard.press('Backspace');
+  await page.locator('#resume-reference-error').waitFor({ state: 'detached' });
 });

@@ -91,9 +91,11 @@ export function ConfirmStep(props: {
           {props.problem}
         </p>
       ) : null}
-      <button type="button" className="primary accept" disabled={props.busy} onClick={props.onAccept}>
-        Tiếp nhận <kbd>Ctrl+Enter</kbd>
-      </button>
+      <div className="actions accept-bar">
+        <button type="button" className="primary accept" disabled={props.busy} onClick={props.onAccept}>
+          Tiếp nhận <kbd>Ctrl+Enter</kbd>
+        </button>
+      </div>
     </section>
   );
 }

@@ -4,8 +4,7 @@
 // officer lists the papers received or confirms there are none.
 import { useState } from 'react';
 import { DOCUMENT_NEED_LABELS } from '../../../shared/catalogue';
-import { addedDocument, documentShortfall, tickDocument, type DocumentLine, type FieldErrors, type ReceiveForm } from './form';
-import { FieldError } from '../../ui/Field';
+import { addedDocument, documentShortfall, tickDocument, type DocumentLine, type ReceiveForm } from './form';
 
 function Count({ label, value, onValue, disabled }: { label: string; value: number; onValue(n: number): void; disabled: boolean }) {
   return (
@@ -20,7 +19,7 @@ function lineStatus(d: DocumentLine): string {
   return d.need === 'optional' ? 'Không nộp (không bắt buộc)' : 'Không áp dụng';
 }
 
-export function DocumentsStep(props: { form: ReceiveForm; errors: FieldErrors; onChange(form: ReceiveForm): void }) {
+export function DocumentsStep(props: { form: ReceiveForm; onChange(form: ReceiveForm): void }) {
   const { form } = props;
   const documents = form.documents;
   const [added, setAdded] = useState('');
@@ -127,7 +126,6 @@ export function DocumentsStep(props: { form: ReceiveForm; errors: FieldErrors; o
           ) : null}
         </div>
       ) : null}
-      <FieldError id="documents" error={props.errors.documents} />
       <label className="field narrow" htmlFor="sets">
         <span>Số bộ hồ sơ</span>
         <input id="sets" type="number" min={1} max={20} value={form.sets} onChange={(e) => props.onChange({ ...form, sets: Math.max(1, Math.floor(Number(e.target.value) || 1)) })} />

@@ -4,6 +4,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useKiosk } from '../../kiosk/kiosk';
 import { useScans } from '../../scan/useScans';
+import { FieldError } from '../../ui/Field';
 import { useShortcut } from '../../ui/useShortcut';
 import { acceptDossier } from './accept';
 import { AcceptedView } from './AcceptedView';
@@ -199,7 +200,7 @@ export function ReceiveScreen() {
         <div className="step-body procedure-step">
           <ProcedurePicker index={setup.catalogue.index} all={setup.catalogue.procedures} autoFocus error={errors.procedure} onPick={(p) => dispatch({ type: 'procedurePicked', procedure: p })} />
           <div className="procedure-column">
-            <ResumeBox problem={resumeProblem} onResume={(text) => void resume(text)} />
+            <ResumeBox problem={resumeProblem} onResume={(text) => void resume(text)} onEdit={() => setResumeProblem(undefined)} />
             {procedure ? <ProcedureDetails procedure={procedure} departments={setup.catalogue.departments} /> : null}
           </div>
         </div>
@@ -229,27 +230,31 @@ export function ReceiveScreen() {
           }}
         >
           {step === STEP.applicant ? <ApplicantStep value={form.applicant} errors={errors} onChange={(applicant) => edit({ applicant })} /> : null}
-          {step === STEP.documents ? <DocumentsStep form={form} errors={errors} onChange={(f) => dispatch({ type: 'edited', form: f })} /> : null}
+          {step === STEP.documents ? <DocumentsStep form={form} onChange={(f) => dispatch({ type: 'edited', form: f })} /> : null}
           {step === STEP.fee ? <FeeStep form={form} procedure={procedure} errors={errors} onChange={(f) => dispatch({ type: 'edited', form: f })} /> : null}
-          {problem ? (
-            <p className="banner error" role="alert">
-              {problem}
-            </p>
-          ) : null}
-          <div className="actions">
-            <button type="submit" className="primary">
-              Tiếp tục <kbd>Enter</kbd>
-            </button>
-            {step === STEP.documents ? (
-              <>
-                <button type="button" className="secondary" onClick={() => dispatch({ type: 'letterOpened', kind: 'supplement' })}>
-                  Yêu cầu bổ sung (Mẫu 02) <kbd>Alt+B</kbd>
-                </button>
-                <button type="button" className="secondary" onClick={() => dispatch({ type: 'letterOpened', kind: 'refusal' })}>
-                  Từ chối (Mẫu 03) <kbd>Alt+T</kbd>
-                </button>
-              </>
+          {/* What stops the step and its buttons stay in sight together, however long the step. */}
+          <div className="step-footer">
+            {problem ? (
+              <p className="banner error" role="alert">
+                {problem}
+              </p>
             ) : null}
+            {step === STEP.documents ? <FieldError id="documents" error={errors.documents} /> : null}
+            <div className="actions">
+              <button type="submit" className="primary">
+                Tiếp tục <kbd>Enter</kbd>
+              </button>
+              {step === STEP.documents ? (
+                <>
+                  <button type="button" className="secondary" onClick={() => dispatch({ type: 'letterOpened', kind: 'supplement' })}>
+                    Yêu cầu bổ sung (Mẫu 02) <kbd>Alt+B</kbd>
+                  </button>
+                  <button type="button" className="secondary" onClick={() => dispatch({ type: 'letterOpened', kind: 'refusal' })}>
+                    Từ chối (Mẫu 03) <kbd>Alt+T</kbd>
+                  </button>
+                </>
+              ) : null}
+            </div>
           </div>
         </form>
       )}

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { TextField } from '../../ui/Field';
 
-export function ResumeBox({ problem, onResume }: { problem?: string; onResume(text: string): void }) {
+export function ResumeBox({ problem, onResume, onEdit }: { problem?: string; onResume(text: string): void; /** The number was changed: a message about the last one is stale. */ onEdit(): void }) {
   const [text, setText] = useState('');
   return (
     <form
@@ -20,7 +20,10 @@ export function ResumeBox({ problem, onResume }: { problem?: string; onResume(te
         scan="text"
         label="Công dân quay lại bổ sung: quét hoặc nhập số phiếu yêu cầu bổ sung (Mẫu 02)"
         value={text}
-        onValue={setText}
+        onValue={(typed) => {
+          setText(typed);
+          onEdit();
+        }}
         error={problem}
         placeholder="BS-260112-1A2B3C4D"
         autoComplete="off"

@@ -270,9 +270,25 @@ test('a supplement request (Mẫu 02) is counted under "Chờ bổ sung" and con
   expect(reference).toBeDefined();
   expect(await awaitingSupplement(page)).toBe(before + 1);
 
-  // The citizen comes back: the slip is scanned on the first step.
+  // The citizen comes back while another reception is being typed: the slip does not overwrite it.
   await page.keyboard.press('Enter');
+  await pickProcedure(page, '1.002153', /Đăng ký hành nghề luật sư/);
+  await page.getByLabel('Họ và tên').fill('Người đang nhập dở');
+  // Scanned at the checklist (in a name field a burst that is no dossier code is typed text: scan/fieldPolicy.ts).
+  await page.keyboard.press('Alt+3');
+  await expect.poll(() => focused(page)).toMatchObject({ label: expect.stringMatching(/^Đã nhận: /) });
+  await scan(page, reference!, { gapMs: 2 });
+  await page
+    .getByTestId('resume-problem')
+    .getByText(/Đang nhập dở một hồ sơ khác/)
+    .waitFor();
+  await shots(page, '9-resume-refused-while-typing');
+  await page.keyboard.press('Alt+2');
+  expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Người đang nhập dở');
+  await page.getByRole('button', { name: 'Bỏ hồ sơ đang nhập' }).click();
+  await page.getByRole('button', { name: 'Bỏ hồ sơ', exact: true }).click();
   await page.getByRole('combobox').waitFor();
+  // Scanned on the first step, the slip resumes its reception.
   await scan(page, reference!, { gapMs: 2 });
   await page.getByTestId('resumed').getByText(reference!).waitFor();
   const asked = page.locator('table.checklist tbody tr.asked-for');

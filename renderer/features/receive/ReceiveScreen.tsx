@@ -58,6 +58,11 @@ export function ReceiveScreen() {
   const [resumeProblem, setResumeProblem] = useState<string>();
   const resume = async (text: string) => {
     if (!setup) return;
+    // Never over a reception being typed: the officer finishes or discards it first.
+    if (store.get().form.procedureCode !== undefined) {
+      setResumeProblem(`Đang nhập dở một hồ sơ khác: hãy tiếp nhận hoặc bấm “Bỏ hồ sơ đang nhập”, rồi quét lại phiếu ${text.trim().toUpperCase()}.`);
+      return;
+    }
     const out = await resumeSupplementRequest(db, text, setup.catalogue.procedures);
     setResumeProblem(out.ok ? undefined : out.message);
     if (out.ok) dispatch({ type: 'resumed', form: out.form });
@@ -161,7 +166,12 @@ export function ReceiveScreen() {
         ))}
         {procedure ? (
           <li className="discard">
-            <DiscardDraft onDiscard={() => dispatch({ type: 'reset' })} />
+            <DiscardDraft
+              onDiscard={() => {
+                setResumeProblem(undefined);
+                dispatch({ type: 'reset' });
+              }}
+            />
           </li>
         ) : null}
       </ol>
@@ -173,6 +183,11 @@ export function ReceiveScreen() {
       {procedure && noTimeNotice && step > STEP.procedure && step < STEP.confirm ? (
         <p className="banner warn" role="status" data-testid="no-processing-time">
           {noTimeNotice}
+        </p>
+      ) : null}
+      {resumeProblem && step !== STEP.procedure ? (
+        <p className="banner error" role="alert" data-testid="resume-problem">
+          {resumeProblem}
         </p>
       ) : null}
       {form.resumes ? (

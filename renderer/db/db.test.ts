@@ -6,7 +6,7 @@ import { dossierCode, feeCollected, handedToCourier, received, returned } from '
 import { issueNumber, remainingNumbers, storeLeases } from './leases';
 import { applyWrites, eventWrites, recordCommand } from './command';
 import { foldVietnamese } from '../../shared/text/fold';
-import { CURRENT_SCHEMA_VERSION, MotCuaDb, SCHEMA_VERSIONS } from './schema';
+import { CURRENT_SCHEMA_VERSION, dossiersInStatus, MotCuaDb, SCHEMA_VERSIONS } from './schema';
 import type { HandoffBatch, InboundReject } from './localRecords';
 import type { AttachmentRecord, ExemptionRecord } from '../../shared/attachments/model';
 import type { AuditEntry } from '../../shared/sync/protocol';
@@ -138,6 +138,26 @@ describe('schema migrations', () => {
     expect(await db.formDrafts.get('receive')).toEqual({ form: 'receive', savedAt: '2026-01-12T02:05:00.000Z', draft: { form: { applicant: { name: 'Trần Thị Bình' } }, step: 1 } });
     // A kind no release wrote is kept, not dropped.
     expect(await db.formDrafts.get('unheard:1')).toEqual({ form: 'unheard:1', savedAt: '2026-01-12T02:06:00.000Z', draft: { x: 1 } });
+    db.close();
+  });
+});
+
+describe('schema migrations: dossiers without a deadline', () => {
+  it('version 5 indexes a dossier without a deadline (a letter before reception) so its status lists it', async () => {
+    const indexedDB = new IDBFactory();
+    const v4 = new Dexie('n', { indexedDB, IDBKeyRange });
+    for (const v of SCHEMA_VERSIONS.slice(0, 4)) v4.version(v.version).stores(v.stores);
+    await v4.table('dossiers').bulkAdd([
+      { id: 'letter', status: 'awaitingSupplement', state: {}, openConflicts: 0 },
+      { id: 'dossier', status: 'awaitingSupplement', dueAt: '2026-01-20T10:00:00.000Z', state: {}, openConflicts: 0 },
+    ]);
+    expect(await v4.table('dossiers').where('[status+dueAt]').between(['awaitingSupplement', Dexie.minKey], ['awaitingSupplement', Dexie.maxKey]).primaryKeys()).toEqual(['dossier']);
+    v4.close();
+
+    const db = new MotCuaDb('n', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(await dossiersInStatus(db, 'awaitingSupplement').primaryKeys()).toEqual(['letter', 'dossier']);
+    expect((await db.dossiers.get('dossier'))?.dueAt).toBe('2026-01-20T10:00:00.000Z');
     db.close();
   });
 });

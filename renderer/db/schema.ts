@@ -13,6 +13,7 @@ export interface DossierRow {
   id: string;
   code?: string;
   status: DossierStatus;
+  /** The current appointment; '' for a dossier that has none (a letter given before reception), so [status+dueAt] lists every dossier. */
   dueAt?: string;
   departmentId?: string;
   applicantIdNumber?: string;
@@ -212,13 +213,28 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { ...LOCAL_STORES, drafts: null },
     upgrade: moveDrafts,
   },
+  {
+    // A supplement request or refusal given before reception has no deadline, and a row without
+    // one is missing from [status+dueAt]: such dossiers were left out of every status list
+    // ("Chờ bổ sung" counted none of them). They are indexed under '' from now on.
+    version: 5,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table('dossiers')
+        .toCollection()
+        .modify((d: Partial<DossierRow>) => {
+          d.dueAt ??= '';
+        });
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
 /**
  * The dossiers in one status, through the [status+dueAt] index (by deadline): only that status is
- * read, not the whole table. Every dossier past reception has a deadline, so none is left out.
+ * read, not the whole table. A dossier without a deadline is indexed under '' (projectionRow), so none is left out.
  */
 export function dossiersInStatus(db: MotCuaDb, status: DossierStatus): Collection<DossierRow, string, InsertType<DossierRow, 'id'>> {
   return db.dossiers.where('[status+dueAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]);
@@ -230,7 +246,7 @@ export function projectionRow(state: DossierState, prior?: Partial<DossierRow>):
     id: state.id,
     code: state.code,
     status: state.status,
-    dueAt: state.newDueAt ?? state.dueAt,
+    dueAt: state.newDueAt ?? state.dueAt ?? '',
     departmentId: state.departmentId,
     applicantIdNumber: applicantIdNumber(a),
     applicantPhone: a?.phone,

@@ -16,7 +16,15 @@ export type ProcedureDocument = {
   originals: number | null;
   /** Number of copies (bản sao); `null` when the source did not say. */
   copies: number | null;
+  /** Set where the catalogue says it; otherwise read from the name (`documentNeed`). */
+  need?: DocumentNeed;
 };
+
+/**
+ * Whether the counter must have the paper: always, only if the applicant has one ("(nếu có)"), or
+ * only in a case the officer decides ("đối với người nước ngoài", "trường hợp …").
+ */
+export type DocumentNeed = 'required' | 'optional' | 'conditional';
 
 export type Procedure = {
   /** National procedure code, e.g. '1.012790'. */

@@ -89,6 +89,11 @@ export type DossierEvent = EventMeta &
           dueAt: string;
           collection: Collection;
           fees: FeeLine[];
+          /**
+           * The catalogue gave no processing time: `dueAt` was entered at the counter by this
+           * officer (a supervisor, or the receiving officer) for this reason.
+           */
+          deadlineEntered?: { by: string; supervisor: boolean; reason: string };
         };
       }
     | {
@@ -100,6 +105,9 @@ export type DossierEvent = EventMeta &
           contact: { officerName: string; phone: string };
           applicant?: Applicant;
           procedureCode?: string;
+          /** At the counter: the papers already handed over, and the names of the checklist lines asked for, so the reception can go on when the citizen returns. */
+          documents?: ReceivedDocument[];
+          missing?: string[];
         };
       }
     /** The complete dossier arrived: the processing clock restarts from zero. */

@@ -133,7 +133,7 @@ test('a half-filled form survives a reload as a draft', async () => {
   await typeText(page, '040190004321');
   await page.keyboard.press('Tab');
   await typeText(page, 'Trần Thị Bình');
-  // The form is saved 200 ms after the last key; the reload comes once it is.
+  // The form is saved on every change; the reload comes once it is.
   const saved = (rows: { draft: unknown }[]) => rows.some((row) => JSON.stringify(row.draft).includes('Trần Thị Bình'));
   await waitForLocalRows(page, 'formDrafts', saved, 30_000, 'the half-filled form was never saved as a draft');
   await page.reload();

@@ -1,13 +1,19 @@
 // After acceptance: the code big enough to read across the counter, its barcode key, and what was
-// queued for printing. Enter starts the next citizen.
+// queued for printing. With papers to digitise, the focus lands on the digitising offer (Enter does
+// not pass it by) and Alt+N starts the next citizen; with nothing to digitise, Enter does.
 import { useEffect, useRef } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
+import { useShortcut } from '../../ui/useShortcut';
 import { DigitisePanel } from '../dossier/digitise/DigitisePanel';
 import type { Done } from './receiveState';
 
 export function AcceptedView({ done, onNext }: { done: Done; onNext(): void }) {
   const next = useRef<HTMLButtonElement>(null);
-  useEffect(() => next.current?.focus(), []);
+  const offer = useRef<HTMLDivElement>(null);
+  const digitise = done.kind === 'accepted' && done.documents.length > 0;
+  // The code stays in sight: focus does not scroll the page down to the offer.
+  useEffect(() => (digitise ? offer.current : next.current)?.focus({ preventScroll: true }), [digitise]);
+  useShortcut('Alt+N', onNext);
   return (
     <section className="panel done" aria-label="Kết quả">
       {done.kind === 'accepted' ? (
@@ -47,10 +53,15 @@ export function AcceptedView({ done, onNext }: { done: Done; onNext(): void }) {
         ))}
       </ul>
       <button ref={next} type="button" className="primary" onClick={onNext}>
-        Tiếp nhận hồ sơ mới <kbd>Enter</kbd>
+        Tiếp nhận hồ sơ mới <kbd>{digitise ? 'Alt+N' : 'Enter'}</kbd>
       </button>
       {/* Digitising the papers just received is the counter's duty (TT 03/2025, Điều 5). */}
-      {done.kind === 'accepted' && done.documents.length > 0 ? <DigitisePanel dossierId={done.dossierId} checklist={done.documents.map((name) => ({ name }))} /> : null}
+      {done.kind === 'accepted' && digitise ? (
+        <div ref={offer} tabIndex={-1} className="digitise-offer" role="group" aria-label="Số hóa giấy tờ vừa nhận" data-testid="digitise-offer">
+          <p className="hint">Số hóa giấy tờ vừa nhận (Thông tư 03/2025, Điều 5): Tab để chọn cách số hóa từng giấy tờ.</p>
+          <DigitisePanel dossierId={done.dossierId} checklist={done.documents.map((name) => ({ name }))} />
+        </div>
+      ) : null}
     </section>
   );
 }

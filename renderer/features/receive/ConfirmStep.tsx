@@ -1,14 +1,41 @@
 // Step 5: everything the slip will say, with the appointment computed BEFORE the officer accepts.
+// A procedure the catalogue gives no processing time gets its appointment here, typed by the
+// officer (or the supervisor standing by) with the reason, both recorded on the dossier.
+import { useEffect, useRef } from 'react';
 import type { Procedure } from '../../../shared/catalogue';
 import { formatVnd } from '../../../shared/codes';
 import { formatVietnamDateTime } from '../../../shared/domain';
-import type { FeeDecision, ReceiveForm } from './form';
+import { DateField } from '../../ui/DateField';
+import { TextField } from '../../ui/Field';
+import type { DossierAppointment } from './appointment';
+import type { FeeDecision, FieldErrors, ReceiveForm } from './form';
 
-export function ConfirmStep(props: { form: ReceiveForm; procedure: Procedure; appointment?: Date; fee?: FeeDecision; remaining?: number; busy: boolean; problem?: string; onAccept(): void }) {
-  const { form, procedure, appointment, fee } = props;
+export function ConfirmStep(props: {
+  form: ReceiveForm;
+  procedure: Procedure;
+  appointment?: DossierAppointment;
+  /** The catalogue has no processing time: the appointment is entered here. */
+  entersDeadline: boolean;
+  supervisor: boolean;
+  errors: FieldErrors;
+  fee?: FeeDecision;
+  remaining?: number;
+  busy: boolean;
+  problem?: string;
+  onChange(form: ReceiveForm): void;
+  onAccept(): void;
+}) {
+  const { form, procedure, appointment, fee, errors } = props;
   const received = form.documents.filter((d) => d.received).length;
+  const summary = useRef<HTMLElement>(null);
+  // The officer lands on what is left to do: the appointment to enter, or the summary to read before Ctrl+Enter.
+  useEffect(() => {
+    if (!props.entersDeadline) summary.current?.focus();
+  }, [props.entersDeadline]);
+  const deadline = form.deadline ?? { date: '', reason: '' };
+  const setDeadline = (patch: Partial<typeof deadline>) => props.onChange({ ...form, deadline: { ...deadline, ...patch } });
   return (
-    <div className="step-body confirm">
+    <section ref={summary} tabIndex={-1} className="step-body confirm" aria-label="Kiểm tra trước khi tiếp nhận">
       <dl className="facts big">
         <dt>Thủ tục</dt>
         <dd>{procedure.name}</dd>
@@ -24,9 +51,31 @@ export function ConfirmStep(props: { form: ReceiveForm; procedure: Procedure; ap
         <dd>{form.collection.method === 'desk' ? 'Tại Bộ phận trả kết quả' : `Qua bưu điện: ${form.collection.address || '(chưa có địa chỉ)'}`}</dd>
         <dt>Hẹn trả kết quả</dt>
         <dd className="appointment" data-testid="appointment">
-          {appointment ? formatVietnamDateTime(appointment.toISOString()) : 'Chưa tính được'}
+          {appointment?.ok ? formatVietnamDateTime(appointment.dueAt.toISOString()) : props.entersDeadline ? 'Nhập ngày hẹn bên dưới' : 'Chưa tính được'}
         </dd>
       </dl>
+      {props.entersDeadline ? (
+        <fieldset className="deadline">
+          <legend>Ngày hẹn trả của hồ sơ này (danh mục chưa có thời hạn giải quyết)</legend>
+          <p className="hint">
+            {props.supervisor
+              ? 'Ngày hẹn được ghi vào hồ sơ là do cán bộ giám sát nhập.'
+              : 'Nên mời cán bộ giám sát xác nhận; nếu tự nhập, ngày hẹn được ghi vào hồ sơ là do cán bộ tiếp nhận nhập, kèm lý do.'}
+          </p>
+          <div className="grid2">
+            <DateField id="deadline-date" label="Ngày hẹn trả kết quả" value={deadline.date} onValue={(date) => setDeadline({ date })} error={errors.deadlineDate} autoFocus />
+            <TextField
+              id="deadline-reason"
+              scan="typing"
+              label="Lý do, căn cứ của ngày hẹn"
+              value={deadline.reason}
+              onValue={(reason) => setDeadline({ reason })}
+              error={errors.deadlineReason}
+              placeholder="ví dụ: theo Điều 102 Luật Xây dựng, ý kiến lãnh đạo Trung tâm"
+            />
+          </div>
+        </fieldset>
+      ) : null}
       {props.remaining !== undefined && props.remaining > 0 ? (
         <p className="hint" data-testid="lease-remaining">
           Số hồ sơ còn lại trong lượt số được cấp hôm nay: {props.remaining}
@@ -42,9 +91,11 @@ export function ConfirmStep(props: { form: ReceiveForm; procedure: Procedure; ap
           {props.problem}
         </p>
       ) : null}
-      <button type="button" className="primary accept" disabled={props.busy} onClick={props.onAccept}>
-        Tiếp nhận <kbd>Ctrl+Enter</kbd>
-      </button>
-    </div>
+      <div className="actions accept-bar">
+        <button type="button" className="primary accept" disabled={props.busy} onClick={props.onAccept}>
+          Tiếp nhận <kbd>Ctrl+Enter</kbd>
+        </button>
+      </div>
+    </section>
   );
 }

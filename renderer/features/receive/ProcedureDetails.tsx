@@ -2,7 +2,7 @@
 // what the catalogue still lacks.
 import type { Department, Procedure } from '../../../shared/catalogue';
 import { formatVnd } from '../../../shared/codes';
-import { procedureBlocker } from './form';
+import { noProcessingTimeNotice } from './form';
 
 export function processingText(p: Procedure): string {
   if (p.processingDays !== null) return `${p.processingDays} ngày làm việc`;
@@ -16,13 +16,13 @@ export function feeText(p: Procedure): string {
 }
 
 export function ProcedureDetails({ procedure: p, departments }: { procedure: Procedure; departments: Map<string, Department> }) {
-  const blocker = procedureBlocker(p);
+  const notice = noProcessingTimeNotice(p);
   return (
     <section className="procedure-details" aria-label={`Thủ tục ${p.name}`}>
       <h3>{p.name}</h3>
       {p.incomplete.length > 0 ? (
-        <p className={blocker ? 'banner error' : 'banner warn'} role="status">
-          Danh mục còn thiếu: {p.incomplete.join(', ')}. {blocker ?? 'Hãy đối chiếu với văn bản công bố thủ tục trước khi tiếp nhận.'}
+        <p className="banner warn" role="status">
+          Danh mục còn thiếu: {p.incomplete.join(', ')}. {notice ?? 'Hãy đối chiếu với văn bản công bố thủ tục trước khi tiếp nhận.'}
         </p>
       ) : null}
       {p.demo ? <p className="demo-note">Dữ liệu mẫu để chạy thử</p> : null}

@@ -4,29 +4,34 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useKiosk } from '../../kiosk/kiosk';
 import { useScans } from '../../scan/useScans';
+import { FieldError } from '../../ui/Field';
 import { useShortcut } from '../../ui/useShortcut';
 import { acceptDossier } from './accept';
 import { AcceptedView } from './AcceptedView';
 import { ApplicantStep } from './ApplicantStep';
-import { appointmentFor } from './appointment';
+import { dossierAppointment } from './appointment';
 import { readCardScan, type CardReading } from './citizenCard';
 import { ConfirmStep } from './ConfirmStep';
 import { DocumentsStep } from './DocumentsStep';
 import { CLEAR_RECEIVE_DRAFT, loadDraft, saveDraft } from './drafts';
 import { FeeStep } from './FeeStep';
-import { decideFee } from './form';
+import { decideFee, noProcessingTimeNotice } from './form';
 import { issueRefusal, issueSupplementRequest } from './letters';
 import { LettersPanel } from './LettersPanel';
 import { ProcedureDetails } from './ProcedureDetails';
 import { ProcedurePicker } from './ProcedurePicker';
 import { createReceiveStore, STEP, stepErrors, STEPS, type Done } from './receiveState';
+import { resumeSupplementRequest } from './resume';
+import { ResumeBox } from './ResumeBox';
+import { DiscardDraft } from './DiscardDraft';
+import { parseSupplementReference } from './letters';
 import { useDesk } from '../../desk/useDesk';
 import './receive.css';
 
 const STEP_KEYS = STEPS.map((_, i) => `Alt+${i + 1}`);
 
 export function ReceiveScreen() {
-  const { db } = useKiosk();
+  const { db, officer } = useKiosk();
   const { setup, ctx, remaining, refreshLeases } = useDesk({ leases: 'dossier', refreshCatalogue: true });
   const [store] = useState(createReceiveStore);
   const state = useSyncExternalStore(store.subscribe, store.get);
@@ -37,10 +42,11 @@ export function ReceiveScreen() {
     void loadDraft(db).then((draft) => dispatch({ type: 'restored', draft }));
   }, [db, dispatch]);
   useEffect(() => {
-    // Nothing is saved while a command records the form: the command removes the draft itself.
+    // Every change is saved at once (one small put, not awaited, so typing never waits): a reload
+    // mid-word keeps what was typed. Nothing is saved while a command records the form: the
+    // command removes the draft itself.
     if (!restored || done || busy) return;
-    const timer = setTimeout(() => void saveDraft(db, { form, step }), 200);
-    return () => clearTimeout(timer);
+    void saveDraft(db, { form, step });
   }, [db, form, step, restored, done, busy]);
   const contactPhone = setup?.config.contactPhone;
   useEffect(() => {
@@ -49,9 +55,26 @@ export function ReceiveScreen() {
 
   // The citizen's card, scanned at any step, fills the applicant; every other scan goes on to the shell.
   const [cardReading, setCardReading] = useState<CardReading>();
+  const [resumeProblem, setResumeProblem] = useState<string>();
+  const resume = async (text: string) => {
+    if (!setup) return;
+    // Never over a reception being typed: the officer finishes or discards it first.
+    if (store.get().form.procedureCode !== undefined) {
+      setResumeProblem(`Đang nhập dở một hồ sơ khác: hãy tiếp nhận hoặc bấm “Bỏ hồ sơ đang nhập”, rồi quét lại phiếu ${text.trim().toUpperCase()}.`);
+      return;
+    }
+    const out = await resumeSupplementRequest(db, text, setup.catalogue.procedures);
+    setResumeProblem(out.ok ? undefined : out.message);
+    if (out.ok) dispatch({ type: 'resumed', form: out.form });
+  };
   useScans(
     (scan) => {
       const current = store.get().form;
+      // The supplement request's slip, scanned when the citizen comes back with the papers.
+      if (scan.classification.kind === 'unknown' && parseSupplementReference(scan.classification.text)) {
+        void resume(scan.classification.text);
+        return;
+      }
       const reading = readCardScan(current.applicant, scan.classification);
       if (!reading) return 'pass';
       if (reading.ok) dispatch({ type: 'edited', form: { ...current, applicant: reading.applicant } });
@@ -67,7 +90,9 @@ export function ReceiveScreen() {
 
   const procedure = setup?.catalogue.procedures.find((p) => p.code === form.procedureCode);
   const fee = procedure ? decideFee(form, procedure) : undefined;
-  const appointment = procedure && setup && step === STEP.confirm ? appointmentFor(new Date(), procedure, setup.catalogue.calendar) : undefined;
+  const appointment = procedure && setup && step === STEP.confirm ? dossierAppointment(new Date(), procedure, form, setup.catalogue.calendar) : undefined;
+  const noTimeNotice = procedure ? noProcessingTimeNotice(procedure) : undefined;
+  const supervisor = officer.roles.includes('supervisor');
 
   const finish = (outcome: Done) => {
     dispatch(outcome.kind === 'accepted' ? { type: 'accepted', done: outcome } : { type: 'letterIssued', done: outcome });
@@ -77,7 +102,7 @@ export function ReceiveScreen() {
   const accept = async () => {
     if (!ctx || !dispatch({ type: 'submitting' })) return;
     try {
-      const out = await acceptDossier(ctx, form, procedure, [CLEAR_RECEIVE_DRAFT]);
+      const out = await acceptDossier(ctx, form, procedure, [CLEAR_RECEIVE_DRAFT], { supervisor });
       if (!out.ok) {
         dispatch({ type: 'showErrors', message: out.message, errors: out.errors });
         return;
@@ -139,10 +164,35 @@ export function ReceiveScreen() {
             </button>
           </li>
         ))}
+        {procedure ? (
+          <li className="discard">
+            <DiscardDraft
+              onDiscard={() => {
+                setResumeProblem(undefined);
+                dispatch({ type: 'reset' });
+              }}
+            />
+          </li>
+        ) : null}
       </ol>
       {procedure && step > STEP.procedure ? (
         <p className="current-procedure">
           {procedure.name} · {procedure.departmentName}
+        </p>
+      ) : null}
+      {procedure && noTimeNotice && step > STEP.procedure && step < STEP.confirm ? (
+        <p className="banner warn" role="status" data-testid="no-processing-time">
+          {noTimeNotice}
+        </p>
+      ) : null}
+      {resumeProblem && step !== STEP.procedure ? (
+        <p className="banner error" role="alert" data-testid="resume-problem">
+          {resumeProblem}
+        </p>
+      ) : null}
+      {form.resumes ? (
+        <p className="banner ok" role="status" data-testid="resumed">
+          Tiếp nhận hồ sơ đã yêu cầu bổ sung theo phiếu {form.resumes.reference}: những giấy tờ được yêu cầu bổ sung được tô vàng. Hãy nhận đủ rồi tiếp nhận như thường lệ.
         </p>
       ) : null}
       {cardReading ? (
@@ -164,13 +214,20 @@ export function ReceiveScreen() {
       ) : step === STEP.procedure || !procedure ? (
         <div className="step-body procedure-step">
           <ProcedurePicker index={setup.catalogue.index} all={setup.catalogue.procedures} autoFocus error={errors.procedure} onPick={(p) => dispatch({ type: 'procedurePicked', procedure: p })} />
-          {procedure ? <ProcedureDetails procedure={procedure} departments={setup.catalogue.departments} /> : null}
+          <div className="procedure-column">
+            <ResumeBox problem={resumeProblem} onResume={(text) => void resume(text)} onEdit={() => setResumeProblem(undefined)} />
+            {procedure ? <ProcedureDetails procedure={procedure} departments={setup.catalogue.departments} /> : null}
+          </div>
         </div>
       ) : step === STEP.confirm ? (
         <ConfirmStep
           form={form}
           procedure={procedure}
           appointment={appointment}
+          entersDeadline={noTimeNotice !== undefined}
+          supervisor={supervisor}
+          errors={errors}
+          onChange={(f) => dispatch({ type: 'edited', form: f })}
           fee={fee?.ok ? fee.value : undefined}
           remaining={remaining}
           busy={busy || !ctx}
@@ -188,29 +245,31 @@ export function ReceiveScreen() {
           }}
         >
           {step === STEP.applicant ? <ApplicantStep value={form.applicant} errors={errors} onChange={(applicant) => edit({ applicant })} /> : null}
-          {step === STEP.documents ? (
-            <DocumentsStep documents={form.documents} sets={form.sets} errors={errors} onChange={(documents) => edit({ documents })} onSets={(sets) => edit({ sets })} />
-          ) : null}
+          {step === STEP.documents ? <DocumentsStep form={form} onChange={(f) => dispatch({ type: 'edited', form: f })} /> : null}
           {step === STEP.fee ? <FeeStep form={form} procedure={procedure} errors={errors} onChange={(f) => dispatch({ type: 'edited', form: f })} /> : null}
-          {problem ? (
-            <p className="banner error" role="alert">
-              {problem}
-            </p>
-          ) : null}
-          <div className="actions">
-            <button type="submit" className="primary">
-              Tiếp tục <kbd>Enter</kbd>
-            </button>
-            {step === STEP.documents ? (
-              <>
-                <button type="button" className="secondary" onClick={() => dispatch({ type: 'letterOpened', kind: 'supplement' })}>
-                  Yêu cầu bổ sung (Mẫu 02) <kbd>Alt+B</kbd>
-                </button>
-                <button type="button" className="secondary" onClick={() => dispatch({ type: 'letterOpened', kind: 'refusal' })}>
-                  Từ chối (Mẫu 03) <kbd>Alt+T</kbd>
-                </button>
-              </>
+          {/* What stops the step and its buttons stay in sight together, however long the step. */}
+          <div className="step-footer">
+            {problem ? (
+              <p className="banner error" role="alert">
+                {problem}
+              </p>
             ) : null}
+            {step === STEP.documents ? <FieldError id="documents" error={errors.documents} /> : null}
+            <div className="actions">
+              <button type="submit" className="primary">
+                Tiếp tục <kbd>Enter</kbd>
+              </button>
+              {step === STEP.documents ? (
+                <>
+                  <button type="button" className="secondary" onClick={() => dispatch({ type: 'letterOpened', kind: 'supplement' })}>
+                    Yêu cầu bổ sung (Mẫu 02) <kbd>Alt+B</kbd>
+                  </button>
+                  <button type="button" className="secondary" onClick={() => dispatch({ type: 'letterOpened', kind: 'refusal' })}>
+                    Từ chối (Mẫu 03) <kbd>Alt+T</kbd>
+                  </button>
+                </>
+              ) : null}
+            </div>
           </div>
         </form>
       )}

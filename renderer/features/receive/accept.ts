@@ -9,9 +9,10 @@ import type { DossierEvent } from '../../../shared/domain';
 import { dossierSeqScope, receiptScope } from '../../../shared/sync/leases';
 import { issueNumber, recordCommand, type RowWrite } from '../../db';
 import { newIdOf, nowOf, type DeskContext, type PrintNote } from '../../desk/context';
-import { appointmentFor, processingSpan } from './appointment';
+import { dossierAppointment } from './appointment';
 import { receiptSeriesFor } from '../../desk/config';
-import { applicantOf, collectionOf, decideFee, missingDocuments, procedureBlocker, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
+import { applicantOf, collectionOf, decideFee, documentsProblem, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
+import type { WorkCalendar } from '../../../shared/calendar';
 import { appointmentSlip, feeReceipt, routeFor, slipApplicant, type PrintDocument } from '../../desk/printouts';
 
 export type AcceptOutcome =
@@ -37,37 +38,43 @@ function yymmdd(dateKey: string): string {
 }
 
 /** Everything that must hold before a number is taken; the errors are keyed by form field. */
-export function checkAcceptable(form: ReceiveForm, procedure: Procedure | undefined, year: number): { message: string; errors: FieldErrors } | undefined {
+export function checkAcceptable(form: ReceiveForm, procedure: Procedure | undefined, now: Date, calendar: WorkCalendar): { message: string; errors: FieldErrors } | undefined {
   if (!procedure) return { message: 'Chưa chọn thủ tục hành chính.', errors: { procedure: 'Chưa chọn thủ tục hành chính.' } };
-  const blocker = procedureBlocker(procedure);
-  if (blocker) return { message: blocker, errors: { procedure: blocker } };
-  const applicantErrors = validateApplicant(form.applicant, year);
+  const applicantErrors = validateApplicant(form.applicant, Number(vnDateKey(now).slice(0, 4)));
   if (Object.keys(applicantErrors).length > 0) return { message: 'Thông tin người nộp chưa hợp lệ: xem các ô được đánh dấu ở bước 2.', errors: applicantErrors };
-  const missing = missingDocuments(form);
-  if (missing.length > 0) {
-    const list = missing.map((m) => `${m.name} (${m.shortfall})`).join('; ');
-    return { message: `Hồ sơ chưa đủ giấy tờ: ${list}. Hãy lập phiếu yêu cầu bổ sung (Mẫu 02) hoặc phiếu từ chối (Mẫu 03).`, errors: { documents: 'Còn giấy tờ chưa nộp đủ.' } };
-  }
-  if (!Number.isInteger(form.sets) || form.sets < 1) return { message: 'Số bộ hồ sơ phải từ 1 trở lên.', errors: { sets: 'Số bộ hồ sơ phải từ 1 trở lên.' } };
+  const documents = documentsProblem(form);
+  if (documents) return documents;
   const fee = decideFee(form, procedure);
   if (!fee.ok) return { message: 'Phần phí, lệ phí chưa hợp lệ: xem bước 4.', errors: fee.errors };
   const collection = collectionOf(form);
   if (!collection.ok) return { message: 'Chưa có địa chỉ nhận kết quả qua bưu điện.', errors: collection.errors };
+  const due = dossierAppointment(now, procedure, form, calendar);
+  if (!due.ok) return due;
   return undefined;
 }
 
+/** Who is recording: a supervisor's entered appointment is recorded as theirs. */
+export interface Recorder {
+  supervisor: boolean;
+}
+
 /** Records the dossier (with its fee) and `also`, the rows the screen's command adds (its draft removed), then prints. */
-export async function acceptDossier(ctx: DeskContext, form: ReceiveForm, procedure: Procedure | undefined, also: readonly RowWrite[] = []): Promise<AcceptOutcome> {
+export async function acceptDossier(
+  ctx: DeskContext,
+  form: ReceiveForm,
+  procedure: Procedure | undefined,
+  also: readonly RowWrite[] = [],
+  recorder: Recorder = { supervisor: false },
+): Promise<AcceptOutcome> {
   const now = nowOf(ctx);
   const dateKey = vnDateKey(now);
   const year = Number(dateKey.slice(0, 4));
-  const problem = checkAcceptable(form, procedure, year);
+  const problem = checkAcceptable(form, procedure, now, ctx.calendar);
   if (problem || !procedure) return fail(problem?.message ?? 'Chưa chọn thủ tục hành chính.', problem?.errors);
   const fee = decideFee(form, procedure);
   const collection = collectionOf(form);
-  if (!fee.ok || !collection.ok) return fail('Phần phí hoặc nơi nhận kết quả chưa hợp lệ.');
-  const due = appointmentFor(now, procedure, ctx.calendar);
-  if (!due) return fail('Chưa tính được ngày hẹn trả kết quả.');
+  const due = dossierAppointment(now, procedure, form, ctx.calendar);
+  if (!fee.ok || !collection.ok || !due.ok) return fail('Phần phí, nơi nhận kết quả hoặc ngày hẹn trả chưa hợp lệ.');
   const warnings: string[] = [];
 
   const seq = await issueNumber(ctx.db, 'dossierSeq', dossierSeqScope(ctx.counter.agencyCode, yymmdd(dateKey)), ctx.counter.counterIndex);
@@ -86,12 +93,13 @@ export async function acceptDossier(ctx: DeskContext, form: ReceiveForm, procedu
 
   const code = formatDossierCode({ agency: ctx.counter.agencyCode, date: dateKey, seq: seq.number });
   const barcodeKey = dossierBarcodeKey({ agencyIndex: ctx.config.agencyIndex, date: dateKey, seq: seq.number });
-  const dossierId = newIdOf(ctx);
+  // A reception that continues a supplement request (Mẫu 02) receives that same dossier.
+  const dossierId = form.resumes?.dossierId ?? newIdOf(ctx);
   const applicant = applicantOf(form.applicant);
   const documents = receivedDocuments(form);
   const receivedAt = now.toISOString();
-  const dueAt = due.toISOString();
-  const processingDays = Math.ceil(processingSpan(procedure) ?? 0);
+  const dueAt = due.dueAt.toISOString();
+  const processingDays = due.processingDays;
   const received: DossierEvent = {
     ...ctx.eventMeta(dossierId),
     type: 'received',
@@ -108,6 +116,7 @@ export async function acceptDossier(ctx: DeskContext, form: ReceiveForm, procedu
       dueAt,
       collection: collection.value,
       fees: fee.value.lines,
+      ...(due.entered ? { deadlineEntered: { by: ctx.officerName, supervisor: recorder.supervisor, reason: due.entered.reason } } : {}),
     },
   };
   const paid = receipt ?? (fee.value.onlineReceipt ? { ...fee.value.onlineReceipt, amount: fee.value.total } : undefined);

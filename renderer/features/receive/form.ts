@@ -1,6 +1,6 @@
 // The receiving form as plain data (kept as a draft while half filled) and the pure checks that
 // turn it into the facts of a 'received', 'supplementRequested' or 'refused' event.
-import type { Procedure } from '../../../shared/catalogue';
+import { documentNeed, type DocumentNeed, type Procedure } from '../../../shared/catalogue';
 import { normalizePhone, parseVnd, validateCitizenId } from '../../../shared/codes';
 import type { Applicant, Collection, FeeLine, ReceivedDocument } from '../../../shared/domain';
 
@@ -28,6 +28,12 @@ export interface DocumentLine {
   copies: number;
   /** Added by the officer, not from the catalogue. */
   extra?: boolean;
+  /** From the catalogue (absent in drafts of earlier releases: required). */
+  need?: DocumentNeed;
+  /** A conditional line the officer marked as not this applicant's case. */
+  notApplicable?: boolean;
+  /** Listed on the supplement request this reception continues: the papers the citizen came back with. */
+  askedFor?: boolean;
 }
 
 export interface ReceiveForm {
@@ -39,6 +45,12 @@ export interface ReceiveForm {
   collection: { method: 'desk' | 'post'; address: string };
   supplement: { reason: string; requirements: Record<string, string>; contactPhone: string };
   refusal: { reasons: string };
+  /** The officer confirmed that this procedure, with no checklist in the catalogue, is received without papers. */
+  noPapersConfirmed?: boolean;
+  /** The appointment entered at the counter for a procedure the catalogue gives no processing time (date key, reason). */
+  deadline?: { date: string; reason: string };
+  /** The supplement request (Mẫu 02) this reception continues: the same dossier, now received. */
+  resumes?: { dossierId: string; reference: string };
 }
 
 export type FieldErrors = Partial<Record<string, string>>;
@@ -75,10 +87,18 @@ export function withProcedure(form: ReceiveForm, procedure: Procedure): ReceiveF
       originals: 0,
       certifiedCopies: 0,
       copies: 0,
+      need: documentNeed(d),
     })),
     fee: { ...form.fee, amount: known ? groupThousands(total) : '', reason: '' },
     supplement: { ...form.supplement, reason: '', requirements: {} },
+    noPapersConfirmed: false,
+    deadline: undefined,
   };
+}
+
+/** A paper the officer names because the catalogue lists none (or not this one): received, one original. */
+export function addedDocument(name: string): DocumentLine {
+  return { name: name.trim(), requiredOriginals: null, requiredCopies: null, received: true, originals: 1, certifiedCopies: 0, copies: 0, extra: true, need: 'required' };
 }
 
 /** Ticking a document fills in the counts the catalogue asks for; unticking clears them. */
@@ -90,7 +110,10 @@ export function tickDocument(line: DocumentLine, received: boolean): DocumentLin
 
 /** Why a line is short, in Vietnamese, or undefined when what was handed over covers the checklist. */
 export function documentShortfall(line: DocumentLine): string | undefined {
-  if (!line.received) return 'Chưa nộp';
+  if (!line.received) {
+    if (line.need === 'optional' || (line.need === 'conditional' && line.notApplicable)) return undefined;
+    return line.need === 'conditional' ? 'Chưa nộp, chưa đánh dấu “Không áp dụng”' : 'Chưa nộp';
+  }
   const needOriginals = line.requiredOriginals ?? 0;
   const needCopies = line.requiredCopies ?? 0;
   const parts: string[] = [];
@@ -105,6 +128,25 @@ export function missingDocuments(form: ReceiveForm): { name: string; shortfall: 
     const shortfall = documentShortfall(d);
     return shortfall ? [{ name: d.name, shortfall }] : [];
   });
+}
+
+/**
+ * What stops the documents step, told in one go (NĐ 309/2026): every line still short, or a
+ * checklist the catalogue left empty that the officer has neither filled nor confirmed.
+ */
+export function documentsProblem(form: ReceiveForm): { message: string; errors: FieldErrors } | undefined {
+  if (form.documents.length === 0 && !form.noPapersConfirmed) {
+    const message = 'Danh mục chưa có thành phần hồ sơ của thủ tục này: hãy ghi các giấy tờ đã nhận, hoặc xác nhận hồ sơ không có giấy tờ nào.';
+    return { message, errors: { documents: message } };
+  }
+  const missing = missingDocuments(form);
+  if (missing.length > 0) {
+    const list = missing.map((m) => `${m.name} (${m.shortfall.toLowerCase()})`).join('; ');
+    const message = `Hồ sơ còn thiếu ${missing.length} giấy tờ: ${list}. Hãy nhận đủ, đánh dấu “Không áp dụng” cho giấy tờ không thuộc trường hợp của người nộp, hoặc lập phiếu yêu cầu bổ sung (Mẫu 02).`;
+    return { message, errors: { documents: message } };
+  }
+  if (!Number.isInteger(form.sets) || form.sets < 1) return { message: 'Số bộ hồ sơ phải từ 1 trở lên.', errors: { sets: 'Số bộ hồ sơ phải từ 1 trở lên.' } };
+  return undefined;
 }
 
 export function validateApplicant(a: ApplicantForm, currentYear: number): FieldErrors {
@@ -190,10 +232,8 @@ export function collectionOf(form: ReceiveForm): { ok: true; value: Collection }
   return { ok: true, value: { method: 'post', address } };
 }
 
-/** A procedure that may not be received yet, and why (Vietnamese), or undefined. */
-export function procedureBlocker(procedure: Procedure): string | undefined {
-  if (procedure.processingDays === null && !(typeof procedure.processingHours === 'number' && procedure.processingHours > 0)) {
-    return 'Thủ tục này chưa có thời hạn giải quyết trong danh mục nên chưa tính được ngày hẹn trả. Hãy báo quản trị bổ sung danh mục trước khi tiếp nhận.';
-  }
-  return undefined;
+/** Said when such a procedure is picked: the catalogue gives no processing time, so the counter enters this dossier's appointment. */
+export function noProcessingTimeNotice(procedure: Procedure): string | undefined {
+  if (procedure.processingDays !== null || (typeof procedure.processingHours === 'number' && procedure.processingHours > 0)) return undefined;
+  return 'Danh mục chưa có thời hạn giải quyết của thủ tục này: ngày hẹn trả của hồ sơ do cán bộ nhập ở bước 5 (Tiếp nhận), ghi rõ lý do hoặc căn cứ; nên báo quản trị bổ sung danh mục.';
 }

@@ -7,7 +7,7 @@ import { vnDateKey } from '../../../shared/calendar';
 import { normalizePhone } from '../../../shared/codes';
 import { recordCommand, type RowWrite } from '../../db';
 import { newIdOf, nowOf, type DeskContext, type EnqueueResult, type PrintNote } from '../../desk/context';
-import { applicantOf, missingDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
+import { applicantOf, missingDocuments, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
 import { refusal, routeFor, slipApplicant, supplementRequest, type PrintDocument } from '../../desk/printouts';
 
 export type LetterOutcome = { ok: true; dossierId: string; reference: string; document: PrintDocument; prints: PrintNote[] } | { ok: false; message: string; errors: FieldErrors };
@@ -18,6 +18,12 @@ export function letterReference(kind: 'BS' | 'TC', dateKey: string, dossierId: s
 }
 
 /** The lines the letter lists: every missing document with what the officer wrote, or its shortfall. */
+/** The supplement request's number as printed or typed (`BS-260112-1A2B3C4D`, any case, spaces around), or undefined. */
+export function parseSupplementReference(text: string): { reference: string; idPrefix: string } | undefined {
+  const m = /^BS-(\d{6})-([0-9A-F]{8})$/.exec(text.trim().toUpperCase());
+  return m ? { reference: m[0], idPrefix: m[2]!.toLowerCase() } : undefined;
+}
+
 export function supplementItems(form: ReceiveForm): { document: string; requirement: string }[] {
   return missingDocuments(form).map((m) => ({ document: m.name, requirement: form.supplement.requirements[m.name]?.trim() || `Nộp bổ sung (${m.shortfall.toLowerCase()})` }));
 }
@@ -67,7 +73,17 @@ export async function issueSupplementRequest(ctx: DeskContext, form: ReceiveForm
       {
         ...ctx.eventMeta(dossierId),
         type: 'supplementRequested',
-        payload: { by: 'counter', items: items.map((i) => `${i.document}: ${i.requirement}`), reason: form.supplement.reason.trim(), contact, applicant, procedureCode: procedure.code },
+        payload: {
+          by: 'counter',
+          items: items.map((i) => `${i.document}: ${i.requirement}`),
+          reason: form.supplement.reason.trim(),
+          contact,
+          applicant,
+          procedureCode: procedure.code,
+          // What the reception needs to go on when the citizen comes back with the papers.
+          documents: receivedDocuments(form),
+          missing: items.map((i) => i.document),
+        },
       },
     ],
     also,

@@ -151,3 +151,25 @@ describe('createReceiveStore', () => {
     expect(renders).toBe(1);
   });
 });
+
+describe('receiveReducer: the documents step and a resumed reception', () => {
+  it('stops at the documents step with everything missing, and drops the message once the papers change', () => {
+    const state = run([{ type: 'stepTo', step: STEP.documents }], picked());
+    const errors = stepErrors(state.form, STEP.documents, LICENCE_PROCEDURE, 2026);
+    expect(errors.documents).toMatch(/còn thiếu 3 giấy tờ/);
+    const stuck = receiveReducer(state, { type: 'next', errors });
+    expect(stuck.step).toBe(STEP.documents);
+    const ticked = receiveReducer(stuck, { type: 'edited', form: completeForm() });
+    expect(ticked.errors).toEqual({});
+    expect(stepErrors(ticked.form, STEP.documents, LICENCE_PROCEDURE, 2026)).toEqual({});
+    // An edit elsewhere leaves the message where it is.
+    expect(receiveReducer(stuck, { type: 'edited', form: { ...stuck.form, sets: 2 } }).errors.documents).toBe(errors.documents);
+  });
+
+  it('a resumed supplement request opens at the documents step and keeps the officer’s contact phone', () => {
+    const state = run([{ type: 'contactPhoneKnown', phone: '0238 3840 000' }], picked());
+    const form = { ...completeForm(), resumes: { dossierId: 'd1', reference: 'BS-260312-D1000000' } };
+    const resumed = receiveReducer(state, { type: 'resumed', form });
+    expect(resumed).toMatchObject({ step: STEP.documents, errors: {}, form: { resumes: form.resumes, supplement: { contactPhone: '0238 3840 000' } } });
+  });
+});

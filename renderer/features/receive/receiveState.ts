@@ -4,7 +4,7 @@
 // answer synchronous, so a second Ctrl+Enter while the first accept runs is refused at once.
 import type { Procedure } from '../../../shared/catalogue';
 import type { PrintNote } from '../../desk/context';
-import { collectionOf, decideFee, emptyForm, validateApplicant, withProcedure, type FieldErrors, type ReceiveForm } from './form';
+import { collectionOf, decideFee, documentsProblem, emptyForm, validateApplicant, withProcedure, type FieldErrors, type ReceiveForm } from './form';
 
 export const STEPS = ['Thủ tục', 'Người nộp', 'Giấy tờ', 'Phí, nhận kết quả', 'Tiếp nhận'] as const;
 export const STEP = { procedure: 0, applicant: 1, documents: 2, fee: 3, confirm: 4 } as const;
@@ -22,6 +22,8 @@ export const FIELD_STEP: Partial<Record<string, number>> = {
   address: STEP.applicant,
   documents: STEP.documents,
   sets: STEP.documents,
+  deadlineDate: STEP.confirm,
+  deadlineReason: STEP.confirm,
   feeAmount: STEP.fee,
   feeReason: STEP.fee,
   onlineReceipt: STEP.fee,
@@ -53,6 +55,8 @@ export type ReceiveAction =
   | { type: 'restored'; draft?: { form: ReceiveForm; step: number } }
   | { type: 'edited'; form: ReceiveForm }
   | { type: 'procedurePicked'; procedure: Procedure }
+  /** A supplement request's reception goes on: its form, at the documents step where the papers asked for are marked. */
+  | { type: 'resumed'; form: ReceiveForm }
   /** The Center's contact phone, for the supplement letter when the officer has not typed one. */
   | { type: 'contactPhoneKnown'; phone: string }
   | { type: 'stepTo'; step: number }
@@ -83,6 +87,7 @@ export function firstStepWithError(errors: FieldErrors): number | undefined {
 /** What stops the officer leaving `step` with Continue; the rest is checked when accepting. */
 export function stepErrors(form: ReceiveForm, step: number, procedure: Procedure | undefined, year: number): FieldErrors {
   if (step === STEP.applicant) return validateApplicant(form.applicant, year);
+  if (step === STEP.documents) return documentsProblem(form)?.errors ?? {};
   if (step === STEP.fee && procedure) {
     const fee = decideFee(form, procedure);
     const collection = collectionOf(form);
@@ -98,12 +103,29 @@ export function receiveReducer(state: ReceiveState, action: ReceiveAction): Rece
       // Read once: React runs the loading effect twice in development and typing may have begun.
       if (state.restored) return state;
       return action.draft ? { ...state, restored: true, form: action.draft.form, step: clampStep(action.draft.step) } : { ...state, restored: true };
-    case 'edited':
-      return { ...state, form: action.form };
+    case 'edited': {
+      // A message about the papers or the entered appointment goes as soon as they change: it is never left stale.
+      const stale = [
+        action.form.documents !== state.form.documents || action.form.noPapersConfirmed !== state.form.noPapersConfirmed ? ['documents'] : [],
+        action.form.deadline !== state.form.deadline ? ['deadlineDate', 'deadlineReason'] : [],
+      ].flat();
+      if (!stale.some((field) => state.errors[field] !== undefined)) return { ...state, form: action.form };
+      const errors = Object.fromEntries(Object.entries(state.errors).filter(([field]) => !stale.includes(field)));
+      return { ...state, form: action.form, errors, problem: undefined };
+    }
     case 'procedurePicked': {
       const form = state.form.procedureCode === action.procedure.code ? state.form : withProcedure(state.form, action.procedure);
       return { ...state, form, step: STEP.applicant, errors: {}, problem: undefined };
     }
+    case 'resumed':
+      return {
+        ...state,
+        form: { ...action.form, supplement: { ...action.form.supplement, contactPhone: state.form.supplement.contactPhone } },
+        step: STEP.documents,
+        errors: {},
+        problem: undefined,
+        letter: undefined,
+      };
     case 'contactPhoneKnown':
       if (state.form.supplement.contactPhone !== '' || action.phone === '') return state;
       return { ...state, form: { ...state.form, supplement: { ...state.form.supplement, contactPhone: action.phone } } };

@@ -30,7 +30,7 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req): Promise<PushResponse> => {
       const device = await requireDevice(ctx.db, req);
-      const results = await pushEvents(ctx.db, device, ctx.center, req.body.events);
+      const results = await pushEvents(ctx.pushes, device, ctx.center, req.body.events);
       return { results, serverTime: new Date().toISOString() };
     },
   );

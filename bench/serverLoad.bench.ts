@@ -9,6 +9,8 @@
 //
 //   npx tsx bench/run.ts serverLoad
 //   LOAD_LEVELS='pglite:50,100;postgres:100,300,1000' LOAD_SECONDS=40 LOAD_DATABASE_URL=postgres://… npx tsx bench/run.ts serverLoad
+// Counters are enrolled in sites of LOAD_SITE_SIZE (50); LOAD_SITE_SIZE=0 with LOAD_SERVER_ROOT=<older
+// checkout> measures a server from before sites.
 import { Agent } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { EnrolResponse } from '../shared/sync/protocol';
@@ -20,6 +22,8 @@ const INTERVAL_MS = Number(process.env.LOAD_INTERVAL_MS ?? 3000);
 const EVENTS_PER_COMMAND = Number(process.env.LOAD_EVENTS ?? 5);
 const WARMUP_S = Number(process.env.LOAD_WARMUP_SECONDS ?? 8);
 const MEASURE_S = Number(process.env.LOAD_SECONDS ?? 30);
+/** Counters per site (a Center's ~50); 0 enrols every counter without a site, as servers before sites. */
+const SITE_SIZE = Number(process.env.LOAD_SITE_SIZE ?? 50);
 const DATES = Array.from({ length: 7 }, (_, i) => `2601${String(i + 12).padStart(2, '0')}`);
 
 function levels(pgUrl: string | undefined): { backend: 'pglite' | 'postgres'; counters: number }[] {
@@ -74,7 +78,8 @@ async function runLevel(backend: 'pglite' | 'postgres', counters: number, pgUrl:
   const sims: SimulatedCounter[] = [];
   // One enrolment at a time, as an administrator enrols counters.
   await inParallel(ids, 1, async (counterId) => {
-    const { json: code } = await call<{ code: string }>(setup, server.base, 'POST', '/v1/admin/enrolment-codes', session.token, { counterId, counterName: `Quầy ${counterId}` });
+    const site = SITE_SIZE > 0 ? { site: `S${Math.floor((Number(counterId.slice(1)) - 1) / SITE_SIZE) + 1}` } : {};
+    const { json: code } = await call<{ code: string }>(setup, server.base, 'POST', '/v1/admin/enrolment-codes', session.token, { counterId, counterName: `Quầy ${counterId}`, ...site });
     const { json: device } = await call<EnrolResponse>(setup, server.base, 'POST', '/v1/enrol', undefined, { code: code.code, deviceName: `PC ${counterId}` });
     sims.push(new SimulatedCounter({ counterId, credential: device.credential }, server.base, stats, INTERVAL_MS, EVENTS_PER_COMMAND));
   });
@@ -153,7 +158,10 @@ async function runLevel(backend: 'pglite' | 'postgres', counters: number, pgUrl:
 const r0 = (n: number) => (Number.isFinite(n) ? Math.round(n) : '–');
 
 export function printRows(rows: readonly LoadRow[]): void {
-  console.log(`\nserverLoad: every counter every ~${INTERVAL_MS / 1000} s records ${EVENTS_PER_COMMAND} events and exchanges (push, pull, catalogue); ${WARMUP_S} s warm-up, ${MEASURE_S} s measured`);
+  const sites = SITE_SIZE > 0 ? `sites of ${SITE_SIZE} counters` : 'no sites';
+  console.log(
+    `\nserverLoad: every counter every ~${INTERVAL_MS / 1000} s records ${EVENTS_PER_COMMAND} events and exchanges (push, pull, catalogue); ${sites}; ${WARMUP_S} s warm-up, ${MEASURE_S} s measured`,
+  );
   console.table(
     rows.map((r) => ({
       backend: r.backend,

@@ -10,6 +10,8 @@ export interface DeviceRow {
   counter_id: string;
   counter_name: string;
   counter_index: number;
+  /** The site (Center or one-stop shop) the counter works at; '' for a single Center. */
+  site: string;
   revoked_at: Date | null;
 }
 
@@ -31,7 +33,7 @@ export async function requireDevice(db: Db, req: FastifyRequest): Promise<Device
   const token = bearer(req);
   if (!token) throw new ApiError(401, 'UNAUTHENTICATED');
   if (!token.startsWith('dev_')) throw new ApiError(401, 'UNKNOWN_DEVICE');
-  const { rows } = await db.query<DeviceRow>('SELECT id, counter_id, counter_name, counter_index, revoked_at FROM devices WHERE credential_hash = $1', [sha256(token)]);
+  const { rows } = await db.query<DeviceRow>('SELECT id, counter_id, counter_name, counter_index, site, revoked_at FROM devices WHERE credential_hash = $1', [sha256(token)]);
   const device = rows[0];
   if (!device) throw new ApiError(401, 'UNKNOWN_DEVICE');
   if (device.revoked_at) throw new ApiError(403, 'DEVICE_REVOKED');

@@ -67,6 +67,9 @@ export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], 
   );
   const seqById = new Map(inserted.rows.map((r) => [r.id, Number(r.seq)]));
 
+  // A dossier stored for the first time belongs to the site of the counter that sent its first event.
+  const siteOf = new Map<string, string>();
+  for (const p of plan.events) if (!siteOf.has(p.event.dossierId.toLowerCase())) siteOf.set(p.event.dossierId.toLowerCase(), devices[p.batch]!.site);
   const upserts = plan.dossiers.map(({ row, lastEventId }) => ({
     id: row.id,
     code: row.code,
@@ -76,14 +79,15 @@ export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], 
     register_year: row.register_year,
     register_number: row.register_number,
     open_conflicts: row.open_conflicts,
+    site: siteOf.get(row.id) ?? '',
   }));
   if (upserts.length > 0) {
     await write(
       tx,
       'dossiers',
-      `INSERT INTO dossiers (id, code, status, state, last_seq, register_year, register_number, open_conflicts)
+      `INSERT INTO dossiers (id, code, status, state, last_seq, register_year, register_number, open_conflicts, site)
        SELECT (x->>'id')::uuid, x->>'code', x->>'status', x->'state', (x->>'last_seq')::bigint,
-              (x->>'register_year')::int, (x->>'register_number')::int, (x->>'open_conflicts')::int
+              (x->>'register_year')::int, (x->>'register_number')::int, (x->>'open_conflicts')::int, x->>'site'
        FROM jsonb_array_elements($1::jsonb) AS t(x)
        ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, status = EXCLUDED.status, state = EXCLUDED.state,
          last_seq = EXCLUDED.last_seq, register_year = EXCLUDED.register_year,

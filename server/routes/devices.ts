@@ -8,9 +8,11 @@ import { ApiError } from '../errors';
 import { newDeviceCredential, newEnrolmentCode, newId, normaliseEnrolmentCode, sha256 } from '../secrets';
 
 const counterIdSchema = { type: 'string', minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._-]+$' } as const;
+/** The site (Center or one-stop shop) whose dossiers the counter pulls; absent: the one site ''. */
+const siteSchema = { type: 'string', maxLength: 100, pattern: '^[A-Za-z0-9._-]*$' } as const;
 
 export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post<{ Body: { counterId: string; counterName: string } }>(
+  app.post<{ Body: { counterId: string; counterName: string; site?: string } }>(
     '/v1/admin/enrolment-codes',
     {
       schema: {
@@ -18,7 +20,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
           type: 'object',
           required: ['counterId', 'counterName'],
           additionalProperties: false,
-          properties: { counterId: counterIdSchema, counterName: { type: 'string', minLength: 1, maxLength: 200 } },
+          properties: { counterId: counterIdSchema, counterName: { type: 'string', minLength: 1, maxLength: 200 }, site: siteSchema },
         },
       },
     },
@@ -26,15 +28,16 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       const admin = await requireStaff(ctx.db, req, ['administrator']);
       const code = newEnrolmentCode();
       const expiresAt = new Date(Date.now() + ctx.enrolmentCodeTtlMs);
-      await ctx.db.query('INSERT INTO enrolment_codes (code_hash, counter_id, counter_name, created_by, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+      await ctx.db.query('INSERT INTO enrolment_codes (code_hash, counter_id, counter_name, created_by, expires_at, site) VALUES ($1, $2, $3, $4, $5, $6)', [
         sha256(normaliseEnrolmentCode(code)),
         req.body.counterId,
         req.body.counterName,
         admin.id,
         expiresAt.toISOString(),
+        req.body.site ?? '',
       ]);
       reply.code(201);
-      return { code, counterId: req.body.counterId, expiresAt: expiresAt.toISOString() };
+      return { code, counterId: req.body.counterId, site: req.body.site ?? '', expiresAt: expiresAt.toISOString() };
     },
   );
 
@@ -54,8 +57,8 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       const codeHash = sha256(normaliseEnrolmentCode(req.body.code));
       const credential = newDeviceCredential();
       const result = await ctx.db.transaction(async (tx) => {
-        const { rows } = await tx.query<{ counter_id: string; counter_name: string; expires_at: Date; used_at: Date | null }>(
-          'SELECT counter_id, counter_name, expires_at, used_at FROM enrolment_codes WHERE code_hash = $1 FOR UPDATE',
+        const { rows } = await tx.query<{ counter_id: string; counter_name: string; site: string; expires_at: Date; used_at: Date | null }>(
+          'SELECT counter_id, counter_name, site, expires_at, used_at FROM enrolment_codes WHERE code_hash = $1 FOR UPDATE',
           [codeHash],
         );
         const row = rows[0];
@@ -70,23 +73,24 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
         if (counterIndex === undefined) {
           const max = await tx.query<{ m: number | null }>('SELECT max(counter_index) AS m FROM devices');
           counterIndex = (max.rows[0]?.m ?? 0) + 1;
-          await tx.query('INSERT INTO devices (id, counter_id, counter_name, counter_index, device_name, credential_hash) VALUES ($1, $2, $3, $4, $5, $6)', [
+          await tx.query('INSERT INTO devices (id, counter_id, counter_name, counter_index, device_name, credential_hash, site) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
             deviceId,
             row.counter_id,
             row.counter_name,
             counterIndex,
             req.body.deviceName,
             sha256(credential),
+            row.site,
           ]);
         } else {
           await tx.query(
-            `UPDATE devices SET counter_name = $1, device_name = $2, credential_hash = $3, revoked_at = NULL, enrolled_at = now()
+            `UPDATE devices SET counter_name = $1, device_name = $2, credential_hash = $3, revoked_at = NULL, enrolled_at = now(), site = $5
              WHERE counter_id = $4`,
-            [row.counter_name, req.body.deviceName, sha256(credential), row.counter_id],
+            [row.counter_name, req.body.deviceName, sha256(credential), row.counter_id, row.site],
           );
         }
         await tx.query('UPDATE enrolment_codes SET used_at = now(), device_id = $1 WHERE code_hash = $2', [deviceId, codeHash]);
-        return { deviceId, counterId: row.counter_id, counterName: row.counter_name, counterIndex };
+        return { deviceId, counterId: row.counter_id, counterName: row.counter_name, counterIndex, site: row.site };
       });
       reply.code(201);
       return { ...result, agencyCode: ctx.center.agencyCode, credential };
@@ -107,7 +111,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/v1/admin/devices', async (req) => {
     await requireStaff(ctx.db, req, ['administrator']);
     const { rows } = await ctx.db.query(
-      'SELECT counter_id AS "counterId", counter_name AS "counterName", counter_index AS "counterIndex", device_name AS "deviceName", enrolled_at AS "enrolledAt", revoked_at AS "revokedAt" FROM devices ORDER BY counter_index',
+      'SELECT counter_id AS "counterId", counter_name AS "counterName", counter_index AS "counterIndex", site, device_name AS "deviceName", enrolled_at AS "enrolledAt", revoked_at AS "revokedAt" FROM devices ORDER BY counter_index',
     );
     return { devices: rows };
   });
@@ -120,6 +124,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       counterId: device.counter_id,
       counterName: device.counter_name,
       counterIndex: device.counter_index,
+      site: device.site,
       agencyCode: ctx.center.agencyCode,
       centerName: ctx.center.centerName,
       serverTime: new Date().toISOString(),

@@ -89,6 +89,9 @@ export async function startServerProcess(postgresUrl?: string): Promise<ServerPr
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((r) => child.on('exit', () => r()));
+  // A benchmark that fails must not leave its server running.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
   const base = await waitReady(child);
   const pid = child.pid!;
   return {
@@ -100,6 +103,7 @@ export async function startServerProcess(postgresUrl?: string): Promise<ServerPr
     async stopAndCount() {
       child.kill('SIGTERM');
       await exited;
+      process.off('exit', orphan);
       const sql = 'SELECT count(*)::int AS events, count(DISTINCT id)::int AS distinct FROM events';
       if (dataDir) {
         const { PGlite } = await import('@electric-sql/pglite');

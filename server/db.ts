@@ -2,6 +2,7 @@
 // (embedded default, one Center, nothing to install) and on PostgreSQL through `pg`.
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { openPgliteThread } from './pgliteThread';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -90,5 +91,7 @@ export async function openPostgres(connectionString: string): Promise<Db> {
 }
 
 export async function openDb(options: { databaseUrl?: string; dataDir?: string }): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  // On a data folder (the server) PGlite runs in its own thread, off the event loop; in memory (tests), here.
+  return options.dataDir ? openPgliteThread(options.dataDir) : openPglite();
 }

@@ -2,7 +2,7 @@
 // it for its own credential; a revoked device is refused everywhere.
 import type { FastifyInstance } from 'fastify';
 import type { EnrolResponse } from '../../shared/sync/protocol';
-import { requireDevice, requireStaff } from '../auth';
+import { forgetDevice, requireDevice, requireStaff } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { newDeviceCredential, newEnrolmentCode, newId, normaliseEnrolmentCode, sha256 } from '../secrets';
@@ -92,6 +92,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
         await tx.query('UPDATE enrolment_codes SET used_at = now(), device_id = $1 WHERE code_hash = $2', [deviceId, codeHash]);
         return { deviceId, counterId: row.counter_id, counterName: row.counter_name, counterIndex, site: row.site };
       });
+      forgetDevice(ctx.db, result.counterId);
       reply.code(201);
       return { ...result, agencyCode: ctx.center.agencyCode, credential };
     },
@@ -104,6 +105,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       await requireStaff(ctx.db, req, ['administrator']);
       const { rows } = await ctx.db.query<{ counter_id: string }>('UPDATE devices SET revoked_at = COALESCE(revoked_at, now()) WHERE counter_id = $1 RETURNING counter_id', [req.params.counterId]);
       if (rows.length === 0) throw new ApiError(404, 'NOT_FOUND', `Không có máy quầy ${req.params.counterId}.`);
+      forgetDevice(ctx.db, req.params.counterId);
       return { counterId: req.params.counterId, revoked: true };
     },
   );

@@ -10,6 +10,7 @@ import { allowCrossOrigin } from './cors';
 import type { Db } from './db';
 import { ApiError } from './errors';
 import { installErrorHandler } from './errorHandler';
+import { PushCommitter } from './push';
 import { fastifyLogOptions, REQUEST_ID_HEADER, type LogOptions } from './logging';
 import { attachmentRoutes } from './routes/attachments';
 import { auditRoutes } from './routes/audit';
@@ -35,6 +36,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const ctx: AppContext = {
     db: options.db,
+    pushes: new PushCommitter(options.db),
     center: { ...DEFAULT_CENTER, ...options.center },
     sessionTtlMs: options.sessionTtlMs ?? 12 * 3600 * 1000,
     enrolmentCodeTtlMs: options.enrolmentCodeTtlMs ?? 24 * 3600 * 1000,

@@ -10,6 +10,8 @@ export interface DeviceRow {
   counter_id: string;
   counter_name: string;
   counter_index: number;
+  /** The site (Center or one-stop shop) the counter works at; '' for a single Center. */
+  site: string;
   revoked_at: Date | null;
 }
 
@@ -27,12 +29,33 @@ function bearer(req: FastifyRequest): string | undefined {
   return m?.[1];
 }
 
+// Every call of a counter names its device: known devices are kept here for a few seconds rather
+// than read on each call. Revoking or re-enrolling a counter forgets it at once (forgetDevice).
+const DEVICE_CACHE_MS = 10_000;
+const knownDevices = new WeakMap<Db, Map<string, { device: DeviceRow; until: number }>>();
+
+/** Forgets a counter's cached device, so its revocation or new credential counts from the next call. */
+export function forgetDevice(db: Db, counterId: string): void {
+  const cache = knownDevices.get(db);
+  if (cache) for (const [hash, { device }] of cache) if (device.counter_id === counterId) cache.delete(hash);
+}
+
+async function deviceByCredential(db: Db, hash: string): Promise<DeviceRow | undefined> {
+  let cache = knownDevices.get(db);
+  if (!cache) knownDevices.set(db, (cache = new Map()));
+  const hit = cache.get(hash);
+  if (hit && hit.until > Date.now()) return hit.device;
+  const { rows } = await db.query<DeviceRow>('SELECT id, counter_id, counter_name, counter_index, site, revoked_at FROM devices WHERE credential_hash = $1', [hash]);
+  if (rows[0]) cache.set(hash, { device: rows[0], until: Date.now() + DEVICE_CACHE_MS });
+  else cache.delete(hash);
+  return rows[0];
+}
+
 export async function requireDevice(db: Db, req: FastifyRequest): Promise<DeviceRow> {
   const token = bearer(req);
   if (!token) throw new ApiError(401, 'UNAUTHENTICATED');
   if (!token.startsWith('dev_')) throw new ApiError(401, 'UNKNOWN_DEVICE');
-  const { rows } = await db.query<DeviceRow>('SELECT id, counter_id, counter_name, counter_index, revoked_at FROM devices WHERE credential_hash = $1', [sha256(token)]);
-  const device = rows[0];
+  const device = await deviceByCredential(db, sha256(token));
   if (!device) throw new ApiError(401, 'UNKNOWN_DEVICE');
   if (device.revoked_at) throw new ApiError(403, 'DEVICE_REVOKED');
   return device;

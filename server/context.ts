@@ -1,8 +1,11 @@
 import type { Db } from './db';
 import type { CenterConfig } from './config';
+import type { PushCommitter } from './push';
 
 export interface AppContext {
   db: Db;
+  /** Commits pushes one group at a time (server/push.ts). */
+  pushes: PushCommitter;
   center: CenterConfig;
   /** Session lifetime; a counter's officer logs in again after it. */
   sessionTtlMs: number;

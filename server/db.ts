@@ -3,6 +3,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { postgresTargets } from './pgTargets';
+import { openPgliteThread } from './pgliteThread';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -117,5 +118,7 @@ export async function openPostgres(connectionString: string): Promise<Db> {
 }
 
 export async function openDb(options: { databaseUrl?: string; dataDir?: string }): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  // On a data folder (the server) PGlite runs in its own thread, off the event loop; in memory (tests), here.
+  return options.dataDir ? openPgliteThread(options.dataDir) : openPglite();
 }

@@ -83,6 +83,18 @@ describe('migrations', () => {
     expect(await plan("state->'applicant'->>'name'")).not.toMatch(/dossiers_applicant_(id|phone)_idx/);
   });
 
+  it('008 counter sites: existing dossiers and counters are in the one site, and a site’s pull uses its index', async () => {
+    expect(await migrate(db, { upTo: 8 })).toEqual([8]);
+    const { rows } = await db.query<{ site: string }>("SELECT site FROM dossiers WHERE code = 'X-1'");
+    expect(rows).toEqual([{ site: '' }]);
+    const plan = await db.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      const r = await tx.query<{ 'QUERY PLAN': string }>("EXPLAIN SELECT id FROM dossiers WHERE site = 'HUYEN-A' AND last_seq > 10 ORDER BY last_seq LIMIT 500");
+      return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('dossiers_site_seq_idx');
+  });
+
   it('re-running applies nothing', async () => {
     expect(await migrate(db)).toEqual([]);
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');

@@ -4,7 +4,7 @@ import type { DossierEvent } from '../shared/domain';
 import { dossierSeqScope, receiptScope } from '../shared/sync/leases';
 import { AGENCY, dossierCode, feeCollected, handedToCourier, received, returned } from '../tests/sync/events';
 import { logContextOf } from './logContext';
-import { planPush, receptionYears, type DossierRow, type LeaseRow, type PlanInput } from './pushPlan';
+import { planPush, planPushes, receptionYears, type DossierRow, type LeaseRow, type PlanInput } from './pushPlan';
 
 const COUNTER = 'Q01';
 const device = { counter_index: 1, counter_name: 'Quầy 1' };
@@ -104,6 +104,33 @@ describe('planPush', () => {
     }
     expect(thrown).toBeInstanceOf(Error);
     expect(logContextOf(thrown)).toEqual({ eventId: sent.id, eventType: 'handedToCourier', dossierId: r.dossierId, dossierCode: r.payload.code });
+  });
+});
+
+describe('planPushes', () => {
+  it('plans several counters’ pushes one after the other: each sees the ones before it, and checks numbers against its own leases', () => {
+    const other = { counter_index: 2, counter_name: 'Quầy 2' };
+    const otherLeases: LeaseRow[] = [{ kind: 'dossierSeq', scope: dossierSeqScope(AGENCY, '260112'), first_number: 51, last_number: 60 }];
+    const r1 = received(COUNTER, dossierCode(1));
+    const sameCode = received('Q02', dossierCode(1));
+    const r2 = received('Q02', dossierCode(51));
+    const notLeasedThere = received('Q02', dossierCode(2));
+    const sentByOther = handedToCourier('Q02', r1.dossierId);
+    const plan = planPushes({ dossiers: new Map(), codeOwners: new Map(), usedReceipts: new Set(), registerLast: new Map([[2026, 7]]) }, [
+      { device, leases, fresh: [r1] },
+      { device: other, leases: otherLeases, fresh: [sameCode, r2, notLeasedThere, sentByOther] },
+    ]);
+    expect(plan.events.map((p) => [p.batch, p.conflict?.code ?? null, p.registerNumber])).toEqual([
+      [0, null, 8],
+      [1, 'DUPLICATE_CODE', 9],
+      [1, null, 10],
+      [1, 'CODE_NOT_LEASED', 11],
+      [1, null, undefined],
+    ]);
+    expect(plan.registerCounters).toEqual([{ year: 2026, last: 11 }]);
+    // One snapshot per dossier, the last event of the group naming its last_seq.
+    expect(plan.dossiers.find((d) => d.row.id === r1.dossierId)).toMatchObject({ lastEventId: sentByOther.id, row: { register_number: 8 } });
+    expect(plan.dossiers).toHaveLength(4);
   });
 });
 

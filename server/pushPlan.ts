@@ -33,32 +33,41 @@ export interface LeaseRow {
   last_number: number;
 }
 
-/** What the database holds that the plan depends on, read under the push lock. */
-export interface PlanInput {
+/** One counter's new events in a push, with what the plan checks them against. */
+export interface PlanBatch {
   device: Pick<DeviceRow, 'counter_index' | 'counter_name'>;
-  /** New events only (no event already stored, no repeat inside the batch), in request order. */
+  /** New events only (no event already stored, no repeat inside the group), in request order. */
   fresh: readonly DossierEvent[];
+  /** This device's leases. */
+  leases: readonly LeaseRow[];
+}
+
+/** What the database holds that the plan depends on, read under the push lock. */
+export interface PlanState {
   /** Current snapshots of the dossiers the events name, by lower-case id. */
   dossiers: ReadonlyMap<string, DossierRow>;
   /** Dossier id owning each code that a `received` event in the batch uses. */
   codeOwners: ReadonlyMap<string, string>;
   /** `scope#number` of receipt numbers already used, for the scopes the batch's fees use. */
   usedReceipts: ReadonlySet<string>;
-  /** This device's leases. */
-  leases: readonly LeaseRow[];
   /** Last form 06 number given in each year the batch's receptions fall in (absent: none yet). */
   registerLast: ReadonlyMap<number, number>;
 }
 
+/** One counter's push planned alone. */
+export type PlanInput = PlanBatch & PlanState;
+
 export interface PlannedEvent {
   event: DossierEvent;
+  /** Index of the batch (the counter's push) the event came in. */
+  batch: number;
   conflict: ConflictInfo | null;
   registerYear?: number;
   registerNumber?: number;
 }
 
 export interface PushPlan {
-  /** One per fresh event, in the same order. */
+  /** One per fresh event, batch after batch, each in request order. */
   events: PlannedEvent[];
   /** Snapshots to upsert; `lastEventId` is the event whose seq becomes the dossier's last_seq. */
   dossiers: { row: DossierRow; lastEventId: string }[];
@@ -75,15 +84,24 @@ export function receptionYears(fresh: readonly DossierEvent[]): number[] {
 }
 
 export function planPush(input: PlanInput): PushPlan {
+  return planPushes(input, [input]);
+}
+
+/**
+ * Several counters' pushes committed together (server/push.ts groups the pushes that wait for the
+ * lock): planned one after the other as if each had committed alone, in the order given, each
+ * batch seeing the dossiers, codes, receipts and register numbers of the batches before it.
+ */
+export function planPushes(input: PlanState, batches: readonly PlanBatch[]): PushPlan {
   const dossiers = new Map(input.dossiers);
   const codeOwners = new Map(input.codeOwners);
   const usedReceipts = new Set(input.usedReceipts);
   const registerLast = new Map<number, number>();
   const touched = new Map<string, { row: DossierRow; lastEventId: string }>();
   const plan: PushPlan = { events: [], dossiers: [], conflicts: [], registerNumbers: [], registerCounters: [], receipts: [] };
-  const leasesIn = (kind: string, scope: string) => input.leases.filter((l) => l.kind === kind && l.scope === scope).map((l) => ({ first: l.first_number, last: l.last_number }));
-
-  const planEvent = (e: DossierEvent): PlannedEvent => {
+  const planEvent = (e: DossierEvent, batch: number): PlannedEvent => {
+    const { device, leases } = batches[batch]!;
+    const leasesIn = (kind: string, scope: string) => leases.filter((l) => l.kind === kind && l.scope === scope).map((l) => ({ first: l.first_number, last: l.last_number }));
     const id = e.id.toLowerCase();
     const dossierId = e.dossierId.toLowerCase();
     const row = dossiers.get(dossierId);
@@ -94,9 +112,9 @@ export function planPush(input: PlanInput): PushPlan {
       conflict = { code: result.error.code, message: result.error.message };
     } else {
       state = result.state;
-      conflict = checkNumbers(e, input.device, dossierId, codeOwners, usedReceipts, leasesIn);
+      conflict = checkNumbers(e, device, dossierId, codeOwners, usedReceipts, leasesIn);
     }
-    const planned: PlannedEvent = { event: e, conflict };
+    const planned: PlannedEvent = { event: e, batch, conflict };
     if (conflict) plan.conflicts.push({ event_id: id, dossier_id: dossierId, code: conflict.code, message: conflict.message });
     // A rejected fact leaves the state as it was; a suspicious number (flagged only) still happened.
     const next: DossierRow | undefined = state
@@ -136,14 +154,16 @@ export function planPush(input: PlanInput): PushPlan {
     return planned;
   };
 
-  for (const e of input.fresh) {
-    try {
-      plan.events.push(planEvent(e));
-    } catch (err) {
-      const code = dossiers.get(e.dossierId.toLowerCase())?.code ?? (e.type === 'received' ? e.payload.code : undefined);
-      throw addLogContext(err, { eventId: e.id, eventType: e.type, dossierId: e.dossierId, dossierCode: code });
+  batches.forEach((b, batch) => {
+    for (const e of b.fresh) {
+      try {
+        plan.events.push(planEvent(e, batch));
+      } catch (err) {
+        const code = dossiers.get(e.dossierId.toLowerCase())?.code ?? (e.type === 'received' ? e.payload.code : undefined);
+        throw addLogContext(err, { eventId: e.id, eventType: e.type, dossierId: e.dossierId, dossierCode: code });
+      }
     }
-  }
+  });
   plan.dossiers = [...touched.values()];
   plan.registerCounters = [...registerLast].map(([year, last]) => ({ year, last }));
   return plan;
@@ -152,7 +172,7 @@ export function planPush(input: PlanInput): PushPlan {
 /** A number the counter was not entitled to, or one already used, is flagged (the fact still stands). */
 function checkNumbers(
   e: DossierEvent,
-  device: PlanInput['device'],
+  device: PlanBatch['device'],
   dossierId: string,
   codeOwners: ReadonlyMap<string, string>,
   usedReceipts: ReadonlySet<string>,

@@ -5,9 +5,16 @@ import type { DossierEvent } from '../shared/domain';
 import type { DeviceRow } from './auth';
 import type { Queryable } from './db';
 import { addLogContext } from './logContext';
-import { receptionYears, type DossierRow, type LeaseRow, type PlanInput, type PushPlan } from './pushPlan';
+import { receptionYears, type DossierRow, type LeaseRow, type PlanBatch, type PlanState, type PushPlan } from './pushPlan';
 
-export async function readPlanInput(tx: Queryable, device: DeviceRow, fresh: readonly DossierEvent[]): Promise<PlanInput> {
+/** A counter's new events in the group being committed. */
+export interface FreshBatch {
+  device: DeviceRow;
+  fresh: readonly DossierEvent[];
+}
+
+export async function readPlanInput(tx: Queryable, batches: readonly FreshBatch[]): Promise<{ state: PlanState; batches: PlanBatch[] }> {
+  const fresh = batches.flatMap((b) => b.fresh);
   const dossierIds = [...new Set(fresh.map((e) => e.dossierId.toLowerCase()))];
   const dossierRows = await tx.query<DossierRow>('SELECT id::text AS id, code, state, register_year, register_number, open_conflicts FROM dossiers WHERE id = ANY($1::uuid[])', [dossierIds]);
 
@@ -23,7 +30,8 @@ export async function readPlanInput(tx: Queryable, device: DeviceRow, fresh: rea
     const r = await tx.query<{ scope: string; number: number }>('SELECT scope, number FROM receipt_numbers WHERE scope = ANY($1::text[])', [receipts]);
     for (const row of r.rows) usedReceipts.add(`${row.scope}#${row.number}`);
   }
-  const leases = await tx.query<LeaseRow>('SELECT kind, scope, first_number, last_number FROM leases WHERE device_id = $1', [device.id]);
+  const deviceIds = [...new Set(batches.map((b) => b.device.id))];
+  const leases = await tx.query<LeaseRow & { device_id: string }>('SELECT device_id, kind, scope, first_number, last_number FROM leases WHERE device_id = ANY($1::text[])', [deviceIds]);
   const years = receptionYears(fresh);
   const registerLast = new Map<number, number>();
   if (years.length > 0) {
@@ -31,13 +39,8 @@ export async function readPlanInput(tx: Queryable, device: DeviceRow, fresh: rea
     for (const row of r.rows) registerLast.set(Number(row.year), Number(row.last_number));
   }
   return {
-    device,
-    fresh,
-    dossiers: new Map(dossierRows.rows.map((r) => [r.id, r])),
-    codeOwners,
-    usedReceipts,
-    leases: leases.rows,
-    registerLast,
+    state: { dossiers: new Map(dossierRows.rows.map((r) => [r.id, r])), codeOwners, usedReceipts, registerLast },
+    batches: batches.map((b) => ({ device: b.device, fresh: b.fresh, leases: leases.rows.filter((l) => l.device_id === b.device.id) })),
   };
 }
 
@@ -49,21 +52,24 @@ async function write<T>(tx: Queryable, table: string, sql: string, params: unkno
   }
 }
 
-/** Writes the plan; returns the sequence number given to each event, by lower-case id. */
-export async function persistPlan(tx: Queryable, device: DeviceRow, plan: PushPlan): Promise<Map<string, number>> {
+/** Writes the plan; `devices[i]` sent batch i. Returns the sequence number given to each event, by lower-case id. */
+export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], plan: PushPlan): Promise<Map<string, number>> {
   const inserted = await write<{ id: string; seq: number }>(
     tx,
     'events',
     `INSERT INTO events (id, dossier_id, type, body, device_id, counter_id, officer_id, conflict)
-     SELECT (x->>'id')::uuid, (x->>'dossierId')::uuid, x->>'type', x, $2, $3, x->>'officerId', c.conflict
+     SELECT (x->>'id')::uuid, (x->>'dossierId')::uuid, x->>'type', x, m->>'device_id', m->>'counter_id', x->>'officerId', m->'conflict'
      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, ord)
-     JOIN jsonb_array_elements($4::jsonb) WITH ORDINALITY AS c(conflict, ord2) ON c.ord2 = t.ord
+     JOIN jsonb_array_elements($2::jsonb) WITH ORDINALITY AS c(m, ord2) ON c.ord2 = t.ord
      ORDER BY t.ord
      RETURNING id::text AS id, seq`,
-    [JSON.stringify(plan.events.map((p) => p.event)), device.id, device.counter_id, JSON.stringify(plan.events.map((p) => p.conflict))],
+    [JSON.stringify(plan.events.map((p) => p.event)), JSON.stringify(plan.events.map((p) => ({ device_id: devices[p.batch]!.id, counter_id: devices[p.batch]!.counter_id, conflict: p.conflict })))],
   );
   const seqById = new Map(inserted.rows.map((r) => [r.id, Number(r.seq)]));
 
+  // A dossier stored for the first time belongs to the site of the counter that sent its first event.
+  const siteOf = new Map<string, string>();
+  for (const p of plan.events) if (!siteOf.has(p.event.dossierId.toLowerCase())) siteOf.set(p.event.dossierId.toLowerCase(), devices[p.batch]!.site);
   const upserts = plan.dossiers.map(({ row, lastEventId }) => ({
     id: row.id,
     code: row.code,
@@ -73,14 +79,15 @@ export async function persistPlan(tx: Queryable, device: DeviceRow, plan: PushPl
     register_year: row.register_year,
     register_number: row.register_number,
     open_conflicts: row.open_conflicts,
+    site: siteOf.get(row.id) ?? '',
   }));
   if (upserts.length > 0) {
     await write(
       tx,
       'dossiers',
-      `INSERT INTO dossiers (id, code, status, state, last_seq, register_year, register_number, open_conflicts)
+      `INSERT INTO dossiers (id, code, status, state, last_seq, register_year, register_number, open_conflicts, site)
        SELECT (x->>'id')::uuid, x->>'code', x->>'status', x->'state', (x->>'last_seq')::bigint,
-              (x->>'register_year')::int, (x->>'register_number')::int, (x->>'open_conflicts')::int
+              (x->>'register_year')::int, (x->>'register_number')::int, (x->>'open_conflicts')::int, x->>'site'
        FROM jsonb_array_elements($1::jsonb) AS t(x)
        ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, status = EXCLUDED.status, state = EXCLUDED.state,
          last_seq = EXCLUDED.last_seq, register_year = EXCLUDED.register_year,

@@ -2,7 +2,7 @@
 // it for its own credential; a revoked device is refused everywhere.
 import type { FastifyInstance } from 'fastify';
 import type { EnrolResponse } from '../../shared/sync/protocol';
-import { requireDevice, requireStaff } from '../auth';
+import { forgetDevice, requireDevice, requireStaff } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { newDeviceCredential, newEnrolmentCode, newId, normaliseEnrolmentCode, sha256 } from '../secrets';
@@ -11,9 +11,11 @@ import { newDeviceCredential, newEnrolmentCode, newId, normaliseEnrolmentCode, s
 const ENROL_LOCK = 7_300_003;
 
 const counterIdSchema = { type: 'string', minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._-]+$' } as const;
+/** The site (Center or one-stop shop) whose dossiers the counter pulls; absent: the one site ''. */
+const siteSchema = { type: 'string', maxLength: 100, pattern: '^[A-Za-z0-9._-]*$' } as const;
 
 export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post<{ Body: { counterId: string; counterName: string } }>(
+  app.post<{ Body: { counterId: string; counterName: string; site?: string } }>(
     '/v1/admin/enrolment-codes',
     {
       schema: {
@@ -21,7 +23,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
           type: 'object',
           required: ['counterId', 'counterName'],
           additionalProperties: false,
-          properties: { counterId: counterIdSchema, counterName: { type: 'string', minLength: 1, maxLength: 200 } },
+          properties: { counterId: counterIdSchema, counterName: { type: 'string', minLength: 1, maxLength: 200 }, site: siteSchema },
         },
       },
     },
@@ -29,15 +31,16 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       const admin = await requireStaff(ctx.db, req, ['administrator']);
       const code = newEnrolmentCode();
       const expiresAt = new Date(Date.now() + ctx.enrolmentCodeTtlMs);
-      await ctx.db.query('INSERT INTO enrolment_codes (code_hash, counter_id, counter_name, created_by, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+      await ctx.db.query('INSERT INTO enrolment_codes (code_hash, counter_id, counter_name, created_by, expires_at, site) VALUES ($1, $2, $3, $4, $5, $6)', [
         sha256(normaliseEnrolmentCode(code)),
         req.body.counterId,
         req.body.counterName,
         admin.id,
         expiresAt.toISOString(),
+        req.body.site ?? '',
       ]);
       reply.code(201);
-      return { code, counterId: req.body.counterId, expiresAt: expiresAt.toISOString() };
+      return { code, counterId: req.body.counterId, site: req.body.site ?? '', expiresAt: expiresAt.toISOString() };
     },
   );
 
@@ -60,8 +63,8 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
         // One enrolment at a time: the next counter index is read from the table, and a counter
         // enrolled from two codes at once must find the device row the other one wrote.
         await tx.query('SELECT pg_advisory_xact_lock($1)', [ENROL_LOCK]);
-        const { rows } = await tx.query<{ counter_id: string; counter_name: string; expires_at: Date; used_at: Date | null }>(
-          'SELECT counter_id, counter_name, expires_at, used_at FROM enrolment_codes WHERE code_hash = $1 FOR UPDATE',
+        const { rows } = await tx.query<{ counter_id: string; counter_name: string; site: string; expires_at: Date; used_at: Date | null }>(
+          'SELECT counter_id, counter_name, site, expires_at, used_at FROM enrolment_codes WHERE code_hash = $1 FOR UPDATE',
           [codeHash],
         );
         const row = rows[0];
@@ -76,24 +79,26 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
         if (counterIndex === undefined) {
           const max = await tx.query<{ m: number | null }>('SELECT max(counter_index) AS m FROM devices');
           counterIndex = (max.rows[0]?.m ?? 0) + 1;
-          await tx.query('INSERT INTO devices (id, counter_id, counter_name, counter_index, device_name, credential_hash) VALUES ($1, $2, $3, $4, $5, $6)', [
+          await tx.query('INSERT INTO devices (id, counter_id, counter_name, counter_index, device_name, credential_hash, site) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
             deviceId,
             row.counter_id,
             row.counter_name,
             counterIndex,
             req.body.deviceName,
             sha256(credential),
+            row.site,
           ]);
         } else {
           await tx.query(
-            `UPDATE devices SET counter_name = $1, device_name = $2, credential_hash = $3, revoked_at = NULL, enrolled_at = now()
+            `UPDATE devices SET counter_name = $1, device_name = $2, credential_hash = $3, revoked_at = NULL, enrolled_at = now(), site = $5
              WHERE counter_id = $4`,
-            [row.counter_name, req.body.deviceName, sha256(credential), row.counter_id],
+            [row.counter_name, req.body.deviceName, sha256(credential), row.counter_id, row.site],
           );
         }
         await tx.query('UPDATE enrolment_codes SET used_at = now(), device_id = $1 WHERE code_hash = $2', [deviceId, codeHash]);
-        return { deviceId, counterId: row.counter_id, counterName: row.counter_name, counterIndex };
+        return { deviceId, counterId: row.counter_id, counterName: row.counter_name, counterIndex, site: row.site };
       });
+      forgetDevice(ctx.db, result.counterId);
       reply.code(201);
       return { ...result, agencyCode: ctx.center.agencyCode, credential };
     },
@@ -106,6 +111,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       await requireStaff(ctx.db, req, ['administrator']);
       const { rows } = await ctx.db.query<{ counter_id: string }>('UPDATE devices SET revoked_at = COALESCE(revoked_at, now()) WHERE counter_id = $1 RETURNING counter_id', [req.params.counterId]);
       if (rows.length === 0) throw new ApiError(404, 'NOT_FOUND', `Không có máy quầy ${req.params.counterId}.`);
+      forgetDevice(ctx.db, req.params.counterId);
       return { counterId: req.params.counterId, revoked: true };
     },
   );
@@ -113,7 +119,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/v1/admin/devices', async (req) => {
     await requireStaff(ctx.db, req, ['administrator']);
     const { rows } = await ctx.db.query(
-      'SELECT counter_id AS "counterId", counter_name AS "counterName", counter_index AS "counterIndex", device_name AS "deviceName", enrolled_at AS "enrolledAt", revoked_at AS "revokedAt" FROM devices ORDER BY counter_index',
+      'SELECT counter_id AS "counterId", counter_name AS "counterName", counter_index AS "counterIndex", site, device_name AS "deviceName", enrolled_at AS "enrolledAt", revoked_at AS "revokedAt" FROM devices ORDER BY counter_index',
     );
     return { devices: rows };
   });
@@ -126,6 +132,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       counterId: device.counter_id,
       counterName: device.counter_name,
       counterIndex: device.counter_index,
+      site: device.site,
       agencyCode: ctx.center.agencyCode,
       centerName: ctx.center.centerName,
       serverTime: new Date().toISOString(),

@@ -30,7 +30,7 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req): Promise<PushResponse> => {
       const device = await requireDevice(ctx.db, req);
-      const results = await pushEvents(ctx.db, device, ctx.center, req.body.events);
+      const results = await pushEvents(ctx.pushes, device, ctx.center, req.body.events);
       return { results, serverTime: new Date().toISOString() };
     },
   );
@@ -50,13 +50,14 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req): Promise<PullResponse> => {
-      await requireDevice(ctx.db, req);
+      const device = await requireDevice(ctx.db, req);
       const after = Number(req.query.after ?? 0);
       const limit = Math.min(Math.max(Number(req.query.limit ?? 500), 1), MAX_PULL_LIMIT);
+      // Only the dossiers of the counter's own site (dossiers_site_seq_idx); others are looked up on demand.
       const { rows } = await ctx.db.query<SnapshotRow>(
         `SELECT ${SNAPSHOT_COLUMNS}
-         FROM dossiers WHERE last_seq > $1 ORDER BY last_seq LIMIT $2`,
-        [after, limit + 1],
+         FROM dossiers WHERE site = $3 AND last_seq > $1 ORDER BY last_seq LIMIT $2`,
+        [after, limit + 1, device.site],
       );
       const page = rows.slice(0, limit);
       const dossiers = page.map(toSnapshot);

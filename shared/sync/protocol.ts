@@ -122,6 +122,8 @@ export interface EnrolResponse {
   counterId: string;
   counterName: string;
   counterIndex: number;
+  /** The site (Center or one-stop shop) whose dossiers this counter pulls; '' for a single Center. */
+  site: string;
   agencyCode: string;
   /** Bearer credential, shown once; the server keeps only its SHA-256. */
   credential: string;

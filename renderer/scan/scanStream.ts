@@ -3,7 +3,8 @@
 import { kioskLog } from '../host/log';
 import { classifyScan, type ScanClassification } from '../../shared/codes';
 
-export type ScanSource = 'keyboard' | 'serial';
+/** 'manual': typed by the officer into a screen's code field (a torn or faded barcode). */
+export type ScanSource = 'keyboard' | 'serial' | 'manual';
 
 export type Scan = {
   /** The text exactly as the scanner produced it (prefix, suffix and terminator removed). */

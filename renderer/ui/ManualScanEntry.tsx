@@ -13,23 +13,28 @@ export interface ManualScanEntryProps {
   label: string;
   hint?: string;
   autoFocus?: boolean;
+  /** The screen's answer to what was typed, when it is kept under the field rather than in the screen's scan feedback. */
+  error?: string;
 }
 
 export const MANUAL_ENTRY_EMPTY = 'Chưa gõ mã: gõ mã in trên giấy (hoặc dãy số dưới mã vạch) rồi nhấn Enter.';
 
-export function ManualScanEntry({ id, label, hint = 'Mã vạch rách, mờ hoặc máy quét hỏng: gõ mã rồi nhấn Enter.', autoFocus }: ManualScanEntryProps) {
+export function ManualScanEntry({ id, label, hint = 'Mã vạch rách, mờ hoặc máy quét hỏng: gõ mã rồi nhấn Enter.', autoFocus, error: answer }: ManualScanEntryProps) {
   const [code, setCode] = useState('');
   const [error, setError] = useState<string>();
+  // The screen's answer is about the last entry: it goes as soon as the officer types the next one.
+  const [editing, setEditing] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // Codes are upper-case (H41, BG-…); an officer types them as it comes.
     const typed = code.trim().toUpperCase();
     if (typed === '') return setError(MANUAL_ENTRY_EMPTY);
     setCode('');
+    setEditing(false);
     scanStream.emit(makeScan(typed, 'manual'));
   };
   return (
-    <form noValidate className="manual-scan" role="search" aria-label={label} onSubmit={submit}>
+    <form noValidate className="manual-scan" onSubmit={submit}>
       <TextField
         id={id}
         label={label}
@@ -37,8 +42,9 @@ export function ManualScanEntry({ id, label, hint = 'Mã vạch rách, mờ ho�
         onValue={(value) => {
           setCode(value);
           setError(undefined);
+          setEditing(true);
         }}
-        error={error}
+        error={error ?? (editing ? undefined : answer)}
         hint={hint}
         autoFocus={autoFocus}
         autoComplete="off"

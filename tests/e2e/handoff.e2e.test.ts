@@ -334,6 +334,8 @@ test('results come back: 48 results, a supplement request and a refusal; unknown
   await scan(page, codes.a49!);
   await expectVerdict(page, 'wrongState', /Ghi các giấy tờ/);
   await page.locator('#inbound-details').fill('Bản vẽ thiết kế có chữ ký của chủ đầu tư');
+  // The answer was about the missing details: once they are typed it is gone, not left standing.
+  await page.locator('[data-testid="scan-feedback"][data-outcome=""]').waitFor({ timeout: 5_000 });
   await scan(page, codes.a49!);
   await count(page, 'inbound-count', 49);
   await page.getByLabel('Văn bản từ chối giải quyết').check();

@@ -68,7 +68,14 @@ async function receive(page: Page, person: { id: string; name: string }): Promis
   await boxes.first().waitFor();
   for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
   await page.getByRole('button', { name: /Tiếp tục/ }).click();
-  await page.getByLabel('Số tiền thu (đồng)').waitFor();
+  const amount = page.getByLabel('Số tiền thu (đồng)');
+  await amount.waitFor();
+  // A wrong amount is named at its field, and the message goes as soon as the amount is typed again.
+  await amount.fill('135.00x');
+  await amount.press('Enter');
+  await page.locator('#fee-amount-error').waitFor();
+  await amount.fill('135.000');
+  await expect(page.locator('#fee-amount-error').count()).resolves.toBe(0);
   await page.keyboard.press('Enter');
   await page.getByTestId('appointment').waitFor();
   await page.keyboard.press('Control+Enter');

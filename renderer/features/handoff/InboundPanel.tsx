@@ -41,7 +41,7 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
   const session = useScanSession(db);
   const handle = batch
     ? async (c: ScanClassification): Promise<ScanVerdict> => {
-        if (detailProblem) return { outcome: 'wrongState', message: `Chưa nhận: ${detailProblem}`, batch };
+        if (detailProblem) return { outcome: 'wrongState', message: `Chưa nhận: ${detailProblem}`, aboutForm: true, batch };
         const v = await scanIntoInboundBatch(session, batch.id, c, setup.agencyTable, details, eventMeta, setup.departmentName);
         if (v.outcome === 'unknownCode' || v.outcome === 'wrongState') setRejects(await listInboundRejects(db));
         return v;
@@ -65,6 +65,9 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
     }
   }, [batch, db, setup, officer.fullName, host, printing, setError, setRows, setVerdict]);
   useShortcut('Ctrl+Enter', () => void close(), { enabled: batch !== undefined });
+
+  // "Chưa nhận: ghi các giấy tờ…" was about the details: once they are edited it no longer stands.
+  useEffect(() => setVerdict((v) => (v?.aboutForm ? undefined : v)), [outcome, detailText, setVerdict]);
 
   useEffect(() => {
     void listInboundRejects(db).then(setRejects);

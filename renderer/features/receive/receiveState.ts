@@ -28,6 +28,33 @@ export const FIELD_STEP: Partial<Record<string, number>> = {
   collectionAddress: STEP.fee,
 };
 
+// What each field's error is about: once that changes, the error is the last input's and goes.
+const ERROR_INPUTS: Partial<Record<string, (f: ReceiveForm) => unknown>> = {
+  name: (f) => f.applicant.name,
+  idNumber: (f) => f.applicant.idNumber,
+  taxCode: (f) => f.applicant.taxCode,
+  representative: (f) => f.applicant.representative,
+  phone: (f) => f.applicant.phone,
+  email: (f) => f.applicant.email,
+  address: (f) => f.applicant.address,
+  documents: (f) => f.documents,
+  sets: (f) => f.sets,
+  feeAmount: (f) => f.fee.amount,
+  feeReason: (f) => [f.fee.amount, f.fee.reason],
+  onlineReceipt: (f) => [f.fee.method, f.fee.onlineReceipt],
+  collectionAddress: (f) => [f.collection.method, f.collection.address],
+};
+
+/** The errors still about what the form holds: an error whose input the officer changed is dropped. */
+export function errorsStillStanding(errors: FieldErrors, before: ReceiveForm, after: ReceiveForm): FieldErrors {
+  const changed = (field: string) => {
+    const input = ERROR_INPUTS[field];
+    return input !== undefined && JSON.stringify(input(before)) !== JSON.stringify(input(after));
+  };
+  const kept = Object.entries(errors).filter(([field]) => !changed(field));
+  return kept.length === Object.keys(errors).length ? errors : Object.fromEntries(kept);
+}
+
 export type LetterKind = 'supplement' | 'refusal';
 
 export type Done =
@@ -99,7 +126,7 @@ export function receiveReducer(state: ReceiveState, action: ReceiveAction): Rece
       if (state.restored) return state;
       return action.draft ? { ...state, restored: true, form: action.draft.form, step: clampStep(action.draft.step) } : { ...state, restored: true };
     case 'edited':
-      return { ...state, form: action.form };
+      return { ...state, form: action.form, errors: errorsStillStanding(state.errors, state.form, action.form) };
     case 'procedurePicked': {
       const form = state.form.procedureCode === action.procedure.code ? state.form : withProcedure(state.form, action.procedure);
       return { ...state, form, step: STEP.applicant, errors: {}, problem: undefined };

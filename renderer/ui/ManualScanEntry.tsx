@@ -4,7 +4,7 @@
 // still goes to the screen, never into the field.
 import { useState, type FormEvent } from 'react';
 import { makeScan, scanStream } from '../scan';
-import { TextField } from './Field';
+import { FieldError } from './Field';
 import './manualScanEntry.css';
 
 export interface ManualScanEntryProps {
@@ -33,26 +33,32 @@ export function ManualScanEntry({ id, label, hint = 'Mã vạch rách, mờ ho�
     setEditing(false);
     scanStream.emit(makeScan(typed, 'manual'));
   };
+  const shown = error ?? (editing ? undefined : answer);
+  // Its own layout rather than TextField's: the button sits beside the input whatever the message under it.
   return (
     <form noValidate className="manual-scan" onSubmit={submit}>
-      <TextField
-        id={id}
-        label={label}
-        value={code}
-        onValue={(value) => {
-          setCode(value);
-          setError(undefined);
-          setEditing(true);
-        }}
-        error={error ?? (editing ? undefined : answer)}
-        hint={hint}
-        autoFocus={autoFocus}
-        autoComplete="off"
-        spellCheck={false}
-      />
-      <button type="submit" className="secondary">
-        Nhập mã <kbd>Enter</kbd>
-      </button>
+      <label htmlFor={id}>{label}</label>
+      <div className="manual-scan-row">
+        <input
+          id={id}
+          value={code}
+          onChange={(e) => {
+            setCode(e.target.value);
+            setError(undefined);
+            setEditing(true);
+          }}
+          aria-invalid={shown ? true : undefined}
+          aria-describedby={shown ? `${id}-error` : undefined}
+          autoFocus={autoFocus}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <button type="submit" className="secondary">
+          Nhập mã <kbd>Enter</kbd>
+        </button>
+      </div>
+      {hint && !shown ? <small className="field-hint">{hint}</small> : null}
+      <FieldError id={id} error={shown} />
     </form>
   );
 }

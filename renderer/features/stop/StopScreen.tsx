@@ -41,7 +41,7 @@ export function StopScreen() {
     const resolved = dossierCodeOfScan(classifyScan(text), agencyTable);
     if (!resolved.ok) {
       setDossier(undefined);
-      setErrors({ dossier: `${resolved.message} Quét mã trên giấy tiếp nhận hoặc gõ đủ mã, ví dụ 000.00.15.H41-260112-0001.` });
+      setErrors({ dossier: `${resolved.message} Quét mã trên giấy tiếp nhận hoặc gõ đủ mã.` });
       return;
     }
     const full = resolved.code;

@@ -104,6 +104,32 @@ const CHECKS: Record<HostCall, Check> = {
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: HostError };
 
+// An error of the operating system reaches staff in Vietnamese, with its code for IT: a library's
+// own English ("spawn udevadm ENOENT") was shown as is in Cài đặt.
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'Máy không có tệp, thiết bị hoặc chương trình cần dùng',
+  EACCES: 'Tài khoản đang chạy ứng dụng không có quyền dùng tệp hoặc thiết bị này',
+  EPERM: 'Hệ điều hành không cho phép thao tác này',
+  EBUSY: 'Thiết bị đang được một chương trình khác dùng',
+  ECONNREFUSED: 'Thiết bị không nhận kết nối',
+  ECONNRESET: 'Thiết bị ngắt kết nối giữa chừng',
+  ETIMEDOUT: 'Thiết bị không trả lời kịp',
+  EHOSTUNREACH: 'Không tới được thiết bị qua mạng',
+  ENETUNREACH: 'Máy không vào được mạng của thiết bị',
+  ENOSPC: 'Ổ đĩa của máy đã đầy',
+  EROFS: 'Ổ đĩa chỉ cho đọc, không ghi được',
+};
+
+/** What staff read when a machine service fails: the service's own (Vietnamese) message, or the system error told in Vietnamese. */
+export function hostFailureMessage(error: unknown): string {
+  const e = error as (Error & { code?: unknown; syscall?: unknown; path?: unknown }) | undefined;
+  if (typeof e?.code === 'string' && /^E[A-Z0-9]+$/.test(e.code) && typeof e.syscall === 'string') {
+    const what = SYSTEM_ERRORS[e.code] ?? 'Hệ điều hành của máy báo lỗi';
+    return `${what}${typeof e.path === 'string' ? ` (${e.path})` : ''}. Mã lỗi cho bộ phận kỹ thuật: ${e.code}.`;
+  }
+  return e instanceof Error ? e.message : String(error);
+}
+
 export async function dispatchHostCall(host: KioskHost, call: unknown, args: unknown): Promise<DispatchResult> {
   if (!isHostCall(call)) {
     return { ok: false, error: { code: 'UNKNOWN_CALL', message: `Lệnh "${String(call).slice(0, 60)}" không có trong giao kèo với máy.` } };
@@ -119,6 +145,6 @@ export async function dispatchHostCall(host: KioskHost, call: unknown, args: unk
   try {
     return { ok: true, value: await target[method]!(...args) };
   } catch (error) {
-    return { ok: false, error: { code: 'HOST_FAILED', message: (error as Error).message } };
+    return { ok: false, error: { code: 'HOST_FAILED', message: hostFailureMessage(error) } };
   }
 }

@@ -1,5 +1,6 @@
 // Serial (COM/tty) barcode scanners: each line the scanner sends is one scan.
 // Scans are buffered with a sequence number so the renderer can long-poll without losing any.
+import { readdir } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
 import type { ScanEvent, SerialPortInfo } from '../../shared/host';
 
@@ -18,7 +19,30 @@ export interface ScannerService {
   close(): Promise<void>;
 }
 
-export function createScannerService(now: () => Date = () => new Date()): ScannerService {
+export interface ScannerServiceOptions {
+  now?: () => Date;
+  /** The ports as the serialport library lists them (on Linux it asks udevadm). */
+  listSerialPorts?: () => Promise<{ path: string; manufacturer?: string }[]>;
+  /** Where a Linux machine's device files are, read when udevadm is missing. */
+  devDir?: string;
+}
+
+// USB scanners in virtual-COM mode appear as ttyACM* (CDC) or ttyUSB* (a USB-serial chip).
+const USB_SERIAL_DEVICE = /^tty(ACM|USB)\d+$/;
+
+/** A machine without udevadm (a minimal Linux install) still has the device files: list those. */
+async function listFromDevices(devDir: string): Promise<SerialPortInfo[]> {
+  const names = await readdir(devDir);
+  return names
+    .filter((n) => USB_SERIAL_DEVICE.test(n))
+    .sort()
+    .map((n) => ({ path: `${devDir}/${n}` }));
+}
+
+const isMissingProgram = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+
+export function createScannerService(options: ScannerServiceOptions = {}): ScannerService {
+  const { now = () => new Date(), listSerialPorts = () => SerialPort.list(), devDir = '/dev' } = options;
   let seq = 0;
   let pending = '';
   let decoder = new TextDecoder('utf-8');
@@ -34,7 +58,13 @@ export function createScannerService(now: () => Date = () => new Date()): Scanne
 
   const service: ScannerService = {
     async listPorts() {
-      const ports = await SerialPort.list();
+      let ports: { path: string; manufacturer?: string }[];
+      try {
+        ports = await listSerialPorts();
+      } catch (error) {
+        if (!isMissingProgram(error) || process.platform === 'win32') throw error;
+        return listFromDevices(devDir);
+      }
       return ports.map((p) => ({ path: p.path, ...(p.manufacturer ? { manufacturer: p.manufacturer } : {}) }));
     },
     async next(afterSeq, waitMs) {

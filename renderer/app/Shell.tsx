@@ -8,6 +8,7 @@ import { UnconfirmedPrints } from '../kiosk/PrintedQuestion';
 import { SECTIONS, type SectionId } from '../kiosk/sections';
 import { SectionView } from './SectionView';
 import { ScanFallback } from '../features/handoff/ScanFallback';
+import { ScanMisreadNotice } from '../ui/ScanMisreadNotice';
 import { SyncBadge } from './SyncBadge';
 
 const SECTION_KEY = 'motcua.section';
@@ -91,6 +92,7 @@ function ShellFrame({ info }: { info: AppInfo }) {
             <p className="hint">{current.hint}</p>
             <SectionView section={section} />
             <ScanFallback />
+            <ScanMisreadNotice />
           </>
         ) : (
           <p role="alert" className="banner error">

@@ -2,7 +2,6 @@
 // printer configured for their role. Enqueueing never waits on a printer and never throws.
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { PrintDocument } from '../../shared/documents/model';
-import type { PrinterConfig } from '../../shared/host';
 import type { MotCuaDb } from '../db';
 import { hostDelivery } from '../print/rasterise';
 import { PrintQueue, type EnqueueResult, type PrintJobRecord, type PrintJobState, type PrintJobStore, type PrintRole } from '../print/queue';
@@ -99,10 +98,14 @@ export function PrintingProvider({ children }: { children: ReactNode }) {
       queue,
       jobs,
       async print(document, { role, copies }) {
-        const printers = await host.printers.list().catch(() => [] as PrinterConfig[]);
-        const printer = printers.find((p) => p.roles.includes(role));
-        if (!printer) return { ok: false, message: `Chưa cài máy in cho ${ROLE_LABELS[role]}. Vào Cài đặt (F9) để chọn máy in; hồ sơ đã được lưu.` };
-        const result = await queue.enqueue({ printerId: printer.id, document, copies: copies ?? printer.copies[role] ?? 1 });
+        // The machine's service away (restarting) says nothing about the printers: the job is queued for
+        // its role and gets the printer when the service answers again. Only a list without one is "none".
+        const printers = await host.printers.list().catch(() => undefined);
+        const printer = printers?.find((p) => p.roles.includes(role));
+        if (printers && !printer) return { ok: false, message: `Chưa cài máy in cho ${ROLE_LABELS[role]}. Vào Cài đặt (F9) để chọn máy in; hồ sơ đã được lưu.` };
+        const result = await queue.enqueue(
+          printer ? { printerId: printer.id, document, copies: copies ?? printer.copies[role] ?? 1 } : { role, document, ...(copies !== undefined ? { copies } : {}) },
+        );
         if (result.ok) notifyRunner();
         return result;
       },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PrintOutcome, PrinterConfig } from '../../shared/host';
 import type { PrintDocument } from '../../shared/documents/model';
+import { HostCallError } from '../host';
 import { backoffDelay, MemoryPrintJobStore, PrintQueue, type DeliverCopy } from './queue';
 
 const PRINTER: PrinterConfig = { id: 'p1', name: 'Máy in phiếu', transport: 'network', address: 'x', paper: '80mm', roles: ['slip'], copies: {} };
@@ -131,5 +132,77 @@ describe('print queue', () => {
     await queue.runDue();
     expect(printed).toHaveLength(2);
     expect((await store.get('job-1'))!.copiesDone).toBe(2);
+  });
+
+  describe("while the machine's local service is away (a restart)", () => {
+    const away = () => new HostCallError('HOST_UNREACHABLE', 'Không liên lạc được với dịch vụ máy cục bộ.');
+    function hostSetup(printersNow: () => PrinterConfig[] | 'away', deliverAway: () => boolean = () => false) {
+      let clock = 1_000;
+      const store = new MemoryPrintJobStore();
+      const printed: { doc: PrintDocument; printerId: string }[] = [];
+      let listed = 0;
+      const queue = new PrintQueue({
+        store,
+        printers: async () => {
+          listed += 1;
+          const now = printersNow();
+          if (now === 'away') throw away();
+          return now;
+        },
+        deliver: async (doc, printer) => {
+          if (deliverAway()) throw away();
+          printed.push({ doc, printerId: printer.id });
+          return { ok: true, bytes: 1 };
+        },
+        now: () => clock,
+        newId: () => 'job-1',
+        backoff: { baseMs: 100, maxMs: 1_000 },
+        log: () => undefined,
+      });
+      return { store, printed, queue, advance: (ms: number) => (clock += ms), listed: () => listed };
+    }
+
+    it('keeps a job queued for its role, asks again only after a pause, and prints it on the printer serving the role, with its copies, once the service answers', async () => {
+      let state: PrinterConfig[] | 'away' = 'away';
+      const { store, printed, queue, advance, listed } = hostSetup(() => state);
+      expect(await queue.enqueue({ role: 'slip', document: DOC })).toEqual({ ok: true, jobId: 'job-1' });
+      await queue.runDue();
+      expect((await store.get('job-1'))!).toMatchObject({ state: 'queued', printerId: '', awaitsPrinter: { role: 'slip' }, attempts: 0 });
+      await queue.runDue();
+      expect(listed()).toBe(1);
+      state = [
+        { ...PRINTER, id: 'other', roles: ['receipt'] },
+        { ...PRINTER, id: 'slips', copies: { slip: 2 } },
+      ];
+      advance(100);
+      await queue.runDue();
+      expect(printed.map((p) => p.printerId)).toEqual(['slips', 'slips']);
+      const job = (await store.get('job-1'))!;
+      expect(job).toMatchObject({ state: 'done', printerId: 'slips', copies: 2, copiesDone: 2 });
+      expect(job.awaitsPrinter).toBeUndefined();
+    });
+
+    it('fails a job for a role no printer serves, saying what to do', async () => {
+      const { store, queue } = hostSetup(() => [PRINTER]);
+      await queue.enqueue({ role: 'handover', document: DOC });
+      await queue.runDue();
+      expect((await store.get('job-1'))!).toMatchObject({ state: 'failed', lastError: expect.stringMatching(/Chưa có máy in nào được chọn/) });
+    });
+
+    it('keeps a job queued, never failed, when the service goes away as the copy is sent', async () => {
+      let gone = true;
+      const { store, printed, queue, advance } = hostSetup(
+        () => [PRINTER],
+        () => gone,
+      );
+      await queue.enqueue({ printerId: 'p1', document: DOC });
+      await queue.runDue();
+      expect((await store.get('job-1'))!).toMatchObject({ state: 'queued', attempts: 1 });
+      gone = false;
+      advance(100);
+      await queue.runDue();
+      expect((await store.get('job-1'))!.state).toBe('done');
+      expect(printed).toHaveLength(1);
+    });
   });
 });

@@ -4,6 +4,7 @@
 // A copy that may have printed (sent, never confirmed) is never sent again until staff say so.
 import type { PrintOutcome, PrinterConfig } from '../../shared/host';
 import { markReprint } from '../../shared/documents/forms';
+import { HostCallError } from '../host';
 import { kioskLog } from '../host/log';
 import type { PrintDocument } from '../../shared/documents/model';
 
@@ -25,6 +26,12 @@ export interface PrintJobRecord {
   /** Vietnamese, for staff: the last failure. */
   lastError?: string;
   reprintOf?: string;
+  /**
+   * Queued while the machine could not say which printer serves this kind of paper (its local
+   * service away or restarting): the printer is chosen when the job is first tried, with its
+   * copies for the role unless `copies` was asked. `printerId` is '' until then.
+   */
+  awaitsPrinter?: { role: PrintRole; copies?: number };
 }
 
 /** Persistence of jobs; the app backs it with Dexie's `printJobs` table. */
@@ -57,11 +64,11 @@ export type PrintRole = PrinterConfig['roles'][number];
 
 export type EnqueueResult = { ok: true; jobId: string } | { ok: false; message: string };
 
-export interface EnqueueRequest {
-  printerId: string;
-  document: PrintDocument;
-  copies?: number;
-}
+/** A printer, or the role of the printer to choose when the job is tried (the printers could not be listed). */
+export type EnqueueRequest = { document: PrintDocument; copies?: number } & ({ printerId: string } | { role: PrintRole });
+
+// While the machine's service is away (a restart takes a few seconds), the queue asks again at least this often.
+const HOST_AWAY_MAX_MS = 10_000;
 
 export function backoffDelay(attempts: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
@@ -75,6 +82,9 @@ export class PrintQueue {
   private rerun = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private started = false;
+  // The printers could not be listed (the machine's service away): nothing is tried before this.
+  private hostAwayUntil = 0;
+  private hostFailures = 0;
 
   constructor(private readonly options: PrintQueueOptions) {
     this.now = options.now ?? (() => Date.now());
@@ -99,11 +109,13 @@ export class PrintQueue {
 
   /** One store write; resolves with an error message instead of throwing, so a save path can ignore it safely. */
   async enqueue(request: EnqueueRequest): Promise<EnqueueResult> {
+    const copies = Math.max(1, Math.floor(request.copies ?? 1));
     const job: PrintJobRecord = {
       id: this.newId(),
-      printerId: request.printerId,
+      printerId: 'printerId' in request ? request.printerId : '',
+      ...('role' in request ? { awaitsPrinter: { role: request.role, ...(request.copies !== undefined ? { copies } : {}) } } : {}),
       document: request.document,
-      copies: Math.max(1, Math.floor(request.copies ?? 1)),
+      copies,
       copiesDone: 0,
       state: 'queued',
       attempts: 0,
@@ -198,15 +210,29 @@ export class PrintQueue {
     this.timer = undefined;
     const queued = await this.options.store.listByState(['queued']);
     if (queued.length === 0) return;
-    const next = Math.min(...queued.map((j) => j.nextAttemptAt));
+    const next = Math.max(this.hostAwayUntil, Math.min(...queued.map((j) => j.nextAttemptAt)));
     this.timer = setTimeout(() => void this.runDue(), Math.max(0, next - this.now()));
   }
 
   private async pass(): Promise<void> {
-    const printers = await this.options.printers();
+    if (this.hostAwayUntil > this.now()) return;
+    let printers: PrinterConfig[];
+    try {
+      printers = await this.options.printers();
+      this.hostFailures = 0;
+      this.hostAwayUntil = 0;
+    } catch (error) {
+      // The jobs stay queued as they are; they are tried again once the machine answers.
+      this.hostFailures += 1;
+      this.hostAwayUntil = this.now() + backoffDelay(this.hostFailures, this.backoff.baseMs, Math.min(this.backoff.maxMs, HOST_AWAY_MAX_MS));
+      if (this.hostFailures === 1) this.log(`[in] chưa lấy được danh sách máy in, các lệnh in chờ trong hàng đợi: ${(error as Error).message}`);
+      return;
+    }
     // A printer that just failed keeps its later jobs waiting, so slips come out in order.
     const blocked = new Set<string>();
-    for (const queued of await this.options.store.listByState(['queued'])) {
+    for (const listed of await this.options.store.listByState(['queued'])) {
+      const queued = listed.awaitsPrinter ? await this.choosePrinter(listed, printers) : listed;
+      if (!queued) continue;
       if (blocked.has(queued.printerId)) continue;
       if (queued.nextAttemptAt > this.now()) {
         blocked.add(queued.printerId);
@@ -215,6 +241,20 @@ export class PrintQueue {
       const ok = await this.printJob(queued, printers);
       if (!ok) blocked.add(queued.printerId);
     }
+  }
+
+  /** A job queued for a role gets the printer now serving it; none: the job fails and says so. */
+  private async choosePrinter(job: PrintJobRecord, printers: PrinterConfig[]): Promise<PrintJobRecord | undefined> {
+    const { awaitsPrinter, ...rest } = job;
+    const { role, copies } = awaitsPrinter!;
+    const printer = printers.find((p) => p.roles.includes(role));
+    if (!printer) {
+      await this.save({ ...job, state: 'failed', lastError: 'Chưa có máy in nào được chọn cho loại giấy này. Vào Cài đặt (F9) chọn máy in rồi bấm In lại.' });
+      return undefined;
+    }
+    const chosen: PrintJobRecord = { ...rest, printerId: printer.id, copies: copies ?? Math.max(1, printer.copies[role] ?? 1) };
+    await this.save(chosen);
+    return chosen;
   }
 
   private async printJob(queued: PrintJobRecord, printers: PrinterConfig[]): Promise<boolean> {
@@ -232,7 +272,11 @@ export class PrintQueue {
       try {
         outcome = await this.options.deliver(job.document, printer, `${job.id}#${job.copiesDone + 1}`);
       } catch (error) {
-        outcome = { ok: false, retryable: false, status: { state: 'error', message: `Không tạo được bản in: ${(error as Error).message}` } };
+        // The machine's service went away before the job reached it: nothing was sent, so it is tried again.
+        outcome =
+          error instanceof HostCallError && error.code === 'HOST_UNREACHABLE'
+            ? { ok: false, retryable: true, status: { state: 'offline', message: error.message } }
+            : { ok: false, retryable: false, status: { state: 'error', message: `Không tạo được bản in: ${(error as Error).message}` } };
       }
       if (!outcome.ok && outcome.unconfirmed) {
         this.log(`[in] lệnh in "${job.document.title}" (${job.id}) đã gửi tới ${printer.name} nhưng máy in không xác nhận: ${outcome.status.message}; chờ cán bộ trả lời đã in ra chưa`);

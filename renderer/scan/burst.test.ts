@@ -120,12 +120,61 @@ describe('BurstDetector', () => {
     expect(result).toMatchObject({ scans: [], field: '123', passedNamedKeys: ['Enter'] });
   });
 
-  test('a pause longer than the gap splits a would-be scan: the first part goes to the field, Enter passes', () => {
-    const keys = [...timed('000.00', 0, () => 5), ...timed(['.', '1', '5', 'Enter'], 5 * 5 + GAP + 20, () => 5)];
-    const result = play(new BurstDetector(), keys);
-    expect(result.scans).toEqual([]);
-    expect(result.field).toBe('000.00.15');
-    expect(result.passedNamedKeys).toEqual(['Enter']);
+  test('a scan the scanner itself paused in is never read as two: the officer is told to scan again (misread), nothing of it stays in the field, its Enter stopped', () => {
+    const code = '000.00.15.H41-260112-0001';
+    for (const letThrough of [false, true]) {
+      for (const timer of [false, true]) {
+        for (const cutAt of [6, 12, 20]) {
+          // The tail is at times long enough to pass for a code of its own ('1-260112-0001'): it is not one.
+          const keys = [...timed(code.slice(0, cutAt), 0, () => 5), ...timed([...code.slice(cutAt), 'Enter'], 5 * cutAt + GAP + 20, () => 5)];
+          const result = play(new BurstDetector(), keys, { letThrough, timer });
+          expect({ letThrough, timer, cutAt, ...result }).toMatchObject({ letThrough, timer, cutAt, scans: [], misreads: [code], field: '', passedNamedKeys: [] });
+        }
+      }
+    }
+    // Scanned again whole right after, the code is read.
+    const again = play(new BurstDetector(), [...timed('000.00.15', 0, () => 5), ...timed([...code, 'Enter'], 200, () => 5)]);
+    expect(again).toMatchObject({ scans: [code], misreads: [] });
+    // A person's Enter long after the cut is theirs.
+    const late = play(new BurstDetector(), [...timed('000.00', 0, () => 5), { key: 'Enter', at: 2_000 }]);
+    expect(late).toMatchObject({ scans: [], misreads: [], field: '000.00', passedNamedKeys: ['Enter'] });
+  });
+
+  test('a burst settled before its next key arrived is rejoined by that key when their stamps are within the gap (keys late on a loaded page): one scan, the settled keys taken back', () => {
+    const code = '000.00.15.H41-260112-0001';
+    for (const cutAfter of [1, 2, 3, 4, 8, 24]) {
+      for (const inField of [false, true]) {
+        const detector = new BurstDetector();
+        const keys = timed([...code, 'Enter'], 1000, () => 4);
+        let field = '';
+        const scans: string[] = [];
+        const apply = (step: { release: string; scan?: string; retract?: number; consume: boolean }, key?: string) => {
+          field = field.slice(0, field.length - (step.retract ?? 0)) + step.release;
+          if (step.scan !== undefined) scans.push(step.scan);
+          if (key !== undefined && !step.consume && key !== 'Enter') field += key;
+        };
+        keys.forEach(({ key, at }, i) => {
+          // The timer fired while key `cutAfter` was still on its way: it settled the keys before it.
+          if (i === cutAfter) apply(detector.expire(detector.deadline()!));
+          apply(detector.feed(key, at, inField), key);
+        });
+        expect({ cutAfter, inField, scans, field: inField ? field : '' }).toEqual({ cutAfter, inField, scans: [code], field: '' });
+      }
+    }
+  });
+
+  test('an input method’s burst settled by the timer is never taken for a scan cut short; a key after a real pause is a new burst', () => {
+    const detector = new BurstDetector();
+    timed(['Backspace', 'ư', 'ờ', 'n', 'g'], 0, () => 2).forEach(({ key, at }) => detector.feed(key, at, true));
+    expect(detector.expire(detector.deadline()!).release).toBe('ờng');
+    expect(detector.takeCutScan()).toBeUndefined();
+    expect(detector.feed('Enter', 500)).toEqual({ release: '', consume: false });
+
+    const scanner = new BurstDetector();
+    timed('BG-2601', 0, () => 4).forEach(({ key, at }) => scanner.feed(key, at));
+    scanner.expire(scanner.deadline()!);
+    expect(scanner.takeCutScan()).toBe('BG-2601');
+    expect(scanner.takeCutScan()).toBeUndefined();
   });
 
   test('a named key inside a burst (an arrow, Tab) releases what was withheld before it acts', () => {

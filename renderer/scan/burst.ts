@@ -1,7 +1,7 @@
 // The timing core of the keyboard-wedge detector, free of the DOM so it can be tested with plain
 // numbers: feed it `(event.key, event.timeStamp)` and it says whether to let the key act, to
 // withhold it, to put withheld text back, or that a scan just ended.
-import { looksLikeCitizenCard } from '../../shared/codes';
+import { classifyScan, looksLikeCitizenCard } from '../../shared/codes';
 
 export type BurstTerminator = 'Enter' | 'Tab' | 'none';
 
@@ -32,6 +32,13 @@ export const DEFAULT_BURST_CONFIG: Readonly<BurstConfig> = {
 /** Keys in a row, each within the gap, that no person types: four keys in under a tenth of a second. */
 const MACHINE_RUN = 4;
 
+/** How long a scan cut short waits for the rest of it (its keys' stamps), before it is given up as misread. */
+export const CUT_SCAN_WAIT_MS = 1_000;
+
+// What dossier codes, batch codes, slip keys and the card's QR are made of; an input method's burst
+// always carries a Vietnamese letter, so it is never taken for a scan cut short.
+const CODE_CHARACTER = /^[0-9A-Za-z.\-/|]$/;
+
 /**
  * What to do after one key (or one silence):
  * - `release`: withheld characters to put back where the typist meant them, before anything else;
@@ -39,8 +46,10 @@ const MACHINE_RUN = 4;
  * - `scan`: the code a scanner just finished typing;
  * - `retract`: how many characters just before the caret to take back first: the burst's first key,
  *   let through into a text field, turned out to be the start of a scan.
+ * - `misread`: a scan that could not be read whole (its start settled, its end came after a real
+ *   pause): what was read of it, for the officer to be told to scan again.
  */
-export type BurstStep = { release: string; consume: boolean; scan?: string; retract?: number };
+export type BurstStep = { release: string; consume: boolean; scan?: string; retract?: number; misread?: string };
 
 const PASS: BurstStep = { release: '', consume: false };
 
@@ -77,6 +86,10 @@ export class BurstDetector {
   // late, and a scan takes it back (`retract`).
   private leaked = 0;
   private lastAt = 0;
+  // The last burst the timer settled before another key came, kept so a key stamped right after it
+  // (late on a loaded page, not typed late) rejoins it. `scan`: it came at scanner speed for longer
+  // than a person types, in code characters, and no terminator ended it: a scan cut short.
+  private cut: { keys: string[]; lastAt: number; scan: boolean } | undefined;
 
   constructor(config: Partial<BurstConfig> = {}) {
     this.config = resolveBurstConfig(config);
@@ -104,6 +117,7 @@ export class BurstDetector {
 
   /** `mayLetThrough`: the key goes to a text field, where a key let through can be taken back. */
   feed(key: string, at: number, mayLetThrough = false): BurstStep {
+    this.rejoinCut(at);
     const settled = this.held.length > 0 && at - this.lastAt > this.config.maxGapMs ? this.settle() : PASS;
     const step = this.take(key, at, mayLetThrough);
     const retract = (settled.retract ?? 0) + (step.retract ?? 0);
@@ -112,6 +126,7 @@ export class BurstDetector {
       consume: step.consume,
       ...(settled.scan !== undefined ? { scan: settled.scan } : step.scan !== undefined ? { scan: step.scan } : {}),
       ...(retract > 0 ? { retract } : {}),
+      ...(step.misread !== undefined ? { misread: step.misread } : {}),
     };
   }
 
@@ -124,13 +139,48 @@ export class BurstDetector {
 
   /** A key that can never be part of a scan (a shortcut, an IME composition): give everything back. */
   interrupt(): BurstStep {
+    this.cut = undefined;
     return this.release();
+  }
+
+  /** A scan cut short and not continued (see `cut`): forgets it and answers what was read of it. */
+  takeCutScan(): string | undefined {
+    const cut = this.cut?.scan ? this.cut : undefined;
+    this.cut = undefined;
+    return cut?.keys.join('');
+  }
+
+  /**
+   * A key stamped within the gap of the burst the timer settled was typed in that burst: it only
+   * reached the page late. The burst is held again, its keys counted as let through (they are in
+   * the field already), so a scan takes them back and a release does not type them twice.
+   */
+  private rejoinCut(at: number): void {
+    const cut = this.cut;
+    if (!cut || this.held.length > 0) return;
+    if (at - cut.lastAt <= this.config.maxGapMs) {
+      this.cut = undefined;
+      this.held = [...cut.keys];
+      this.leaked = cut.keys.length;
+      this.lastAt = cut.lastAt;
+    } else if (!cut.scan || at - cut.lastAt > CUT_SCAN_WAIT_MS) this.cut = undefined;
   }
 
   private take(key: string, at: number, mayLetThrough: boolean): BurstStep {
     const { config } = this;
     if (key === config.terminator) {
       const code = this.completeCode();
+      const cut = this.cut?.scan ? this.cut : undefined;
+      this.cut = undefined;
+      // After a scan cut short, only a whole code of its own is a scan: what ends the cut one is its tail.
+      if (cut && this.held.length > 0 && (code === undefined || classifyScan(code).kind === 'unknown')) {
+        // The end of a scan cut short, after a real pause in the scanner's own keys: neither half is the
+        // code. Both are taken back from the field (they went in at its caret), and the Enter is the scanner's.
+        const misread = cut.keys.join('') + this.held.join('');
+        const retract = cut.keys.length + this.leaked;
+        this.clear();
+        return { release: '', consume: true, misread, retract };
+      }
       if (code === undefined) return this.release();
       return { release: '', consume: true, scan: code, ...this.clear() };
     }
@@ -146,7 +196,10 @@ export class BurstDetector {
     }
     // The citizen's card QR holds names and addresses; anywhere else a space ends the burst, which
     // keeps a word just typed through the input method apart from a scan right after it.
-    if (!isCharacterKey(key) && !(key === ' ' && looksLikeCitizenCard(this.held.slice(config.prefix.length).join('')))) return this.release();
+    if (!isCharacterKey(key) && !(key === ' ' && looksLikeCitizenCard(this.held.slice(config.prefix.length).join('')))) {
+      this.cut = undefined;
+      return this.release();
+    }
     if (this.fits(key)) return { release: '', consume: this.hold(key, at, mayLetThrough) };
     const released = this.release();
     if (this.fits(key)) return { release: released.release, consume: this.hold(key, at, mayLetThrough) };
@@ -187,12 +240,17 @@ export class BurstDetector {
     return [...code].length >= minLength ? code : undefined;
   }
 
+  /** The burst ends without its terminator (a silence, or a key after one): kept as `cut` in case it was cut short. */
   private settle(): BurstStep {
     if (this.config.terminator === 'none') {
       const code = this.completeCode();
       if (code !== undefined) return { release: '', consume: false, scan: code, ...this.clear() };
     }
-    return this.release();
+    const keys = [...this.held];
+    const scan = this.scanUnderway() && keys.slice(this.config.prefix.length).every((k) => CODE_CHARACTER.test(k));
+    const step = this.release();
+    this.cut = { keys, lastAt: this.lastAt, scan };
+    return step;
   }
 
   private release(): BurstStep {

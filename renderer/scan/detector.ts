@@ -2,7 +2,7 @@
 // it sees every key before any field or screen does, whatever has focus. Keys that may belong to a
 // scanner burst are withheld (preventDefault); a burst that turns out to be a person typing is put
 // back where they were typing (textInsertion.ts), so no keystroke is lost and no scan leaks in.
-import { BurstDetector, keyDisposition, type BurstConfig, type BurstStep } from './burst';
+import { BurstDetector, CUT_SCAN_WAIT_MS, keyDisposition, type BurstConfig, type BurstStep } from './burst';
 import { fieldScanPolicy, scanTypedIntoField, type FieldScanPolicy } from './fieldPolicy';
 import { makeScan, type Scan } from './scanStream';
 import { deliverWithheldText, isFocusedTextField, retractTypedText } from './textInsertion';
@@ -13,6 +13,8 @@ export type KeyboardScanOptions = Partial<BurstConfig> & {
    * withheld key gap + grace ms late.
    */
   settleGraceMs?: number;
+  /** A scan could not be read whole (burst.ts, `misread`): the officer must be told to scan again. */
+  onMisread?: (partial: string) => void;
 };
 
 export type KeyboardScanDetector = {
@@ -32,7 +34,7 @@ const MAX_LAG_MS = 500;
 const DELIVERY_STALL_MS = 250;
 
 export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => void, options: KeyboardScanOptions = {}): KeyboardScanDetector {
-  const { settleGraceMs = 15, ...config } = options;
+  const { settleGraceMs = 15, onMisread, ...config } = options;
   const burst = new BurstDetector(config);
   // Where the withheld keys were typed: they go back there even if focus has moved since.
   let heldTarget: EventTarget | null = null;
@@ -44,6 +46,7 @@ export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => v
   const apply = (step: BurstStep): FieldScanPolicy | undefined => {
     if (step.retract) retractTypedText(heldTarget, step.retract);
     if (step.release) deliverWithheldText(heldTarget, step.release);
+    if (step.misread !== undefined) onMisread?.(step.misread);
     if (step.scan === undefined) return undefined;
     const scan = makeScan(step.scan, 'keyboard');
     const policy = fieldScanPolicy(heldTarget);
@@ -56,6 +59,7 @@ export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => v
   // page the next scanner key may already be queued behind us and must get its turn first.
   let lag = 0;
   let letThrough = false;
+  let cutTimer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
     clearTimeout(timer);
     if (burst.deadline() === undefined) return;
@@ -63,6 +67,14 @@ export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => v
       () => {
         timer = undefined;
         apply(burst.expire(burst.deadline() ?? 0));
+        // A scan cut short whose keys typed nothing anywhere: unless the rest arrives, it is lost, and the officer must know.
+        if (!isFocusedTextField(heldTarget)) {
+          clearTimeout(cutTimer);
+          cutTimer = setTimeout(() => {
+            const partial = burst.takeCutScan();
+            if (partial !== undefined) onMisread?.(partial);
+          }, CUT_SCAN_WAIT_MS);
+        }
       },
       burst.config.maxGapMs + settleGraceMs + lag + (burst.scanUnderway() ? DELIVERY_STALL_MS : 0),
     );
@@ -136,6 +148,7 @@ export function installKeyboardScanDetector(win: Window, emit: (scan: Scan) => v
       win.removeEventListener('beforeinput', onTextArriving, { capture: true });
       win.removeEventListener('compositionstart', onTextArriving, { capture: true });
       clearTimeout(timer);
+      clearTimeout(cutTimer);
       apply(burst.interrupt());
     },
   };

@@ -9,7 +9,7 @@ export { acknowledgeScan, flashScanOutcome, playScanTone, SCAN_OUTCOME_COLOURS, 
 export { IME_REWRITE_HINT, IME_SAFE_CHARACTERS, IME_SAFE_LETTERS, imeUnsafeCharacters, looksRewrittenByIme } from './imeSafety';
 export type { ScanningOptions } from './scanning';
 export { scanRouter, scanStream, startScanning } from './scanning';
-export type { Scan, ScanClaim, ScanHandler, ScanSource } from './scanStream';
+export type { Misread, Scan, ScanClaim, ScanHandler, ScanSource } from './scanStream';
 export { makeScan, ScanRouter, ScanStream } from './scanStream';
 export type { SerialScanOptions, SerialScanPoller } from './serial';
 export { startSerialScans } from './serial';

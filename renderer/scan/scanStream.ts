@@ -3,7 +3,8 @@
 import { kioskLog } from '../host/log';
 import { classifyScan, type ScanClassification } from '../../shared/codes';
 
-export type ScanSource = 'keyboard' | 'serial';
+/** 'manual': typed by the officer into a screen's code field (a torn or faded barcode). */
+export type ScanSource = 'keyboard' | 'serial' | 'manual';
 
 export type Scan = {
   /** The text exactly as the scanner produced it (prefix, suffix and terminator removed). */
@@ -22,8 +23,23 @@ export function makeScan(code: string, source: ScanSource, at: Date | string = n
   return { code, classification: classifyScan(code), source, at: typeof at === 'string' ? at : at.toISOString() };
 }
 
+/** A scan that could not be read whole (keys held up on a loaded machine): `partial` is what was read. */
+export type Misread = { partial: string; at: string };
+
 export class ScanStream {
   private readonly listeners = new Set<ScanHandler>();
+  private readonly misreadListeners = new Set<(misread: Misread) => void>();
+
+  /** Told when a scan could not be read whole, so the officer is asked to scan again ("Quét lại"). */
+  subscribeMisreads(listener: (misread: Misread) => void): () => void {
+    this.misreadListeners.add(listener);
+    return () => this.misreadListeners.delete(listener);
+  }
+
+  misread(partial: string, at: Date = new Date()): void {
+    kioskLog.warn('Mã quét không đọc được trọn vẹn, đã báo cán bộ quét lại', { partial });
+    for (const listener of [...this.misreadListeners]) listener({ partial, at: at.toISOString() });
+  }
 
   subscribe(listener: ScanHandler): () => void {
     this.listeners.add(listener);

@@ -18,7 +18,7 @@ export type ScanningOptions = {
 /** Starts keyboard-wedge detection on this window and serial polling through the host; returns the stop. */
 export function startScanning(options: ScanningOptions = {}): () => void {
   const emit = (scan: Parameters<ScanStream['emit']>[0]) => scanStream.emit(scan);
-  const keyboard = installKeyboardScanDetector(window, emit, options.keyboard);
+  const keyboard = installKeyboardScanDetector(window, emit, { onMisread: (partial) => scanStream.misread(partial), ...options.keyboard });
   const serial = options.serial === false ? undefined : startSerialScans((options.host ?? getHost()).scanner, emit, options.serial);
   return () => {
     keyboard.stop();

@@ -7,7 +7,7 @@ import { startSerialScans } from './serial';
 /** The real host scanner service (electron/services/scanner.ts), with failures and misbehaving answers injected. */
 function hostScanner() {
   let ticks = 0;
-  const real = createScannerService(() => new Date(Date.parse('2026-01-12T08:00:00.000Z') + 1000 * ticks++));
+  const real = createScannerService({ now: () => new Date(Date.parse('2026-01-12T08:00:00.000Z') + 1000 * ticks++) });
   const calls: [number, number][] = [];
   let failures: Error[] = [];
   const scripted: ScanEvent[][] = [];

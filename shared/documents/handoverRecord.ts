@@ -21,6 +21,8 @@ export interface HandoverRecordData {
   /** Batch code `BG-YYMMDD-CC-NN` (shared/codes `formatBatchCode`). */
   batchCode: string;
   handedAt: string;
+  /** 'toCenter': the post brings a department's results back; the courier hands over, the Center's officer receives. */
+  direction?: 'toDepartment' | 'toCenter';
   fromUnit: string;
   toUnit: string;
   courier: { name: string; organisation: string; phone?: string };
@@ -31,6 +33,9 @@ export interface HandoverRecordData {
 export function handoverRecord(d: HandoverRecordData, options: DocumentOptions): PrintDocument {
   const thermal = isThermal(options.layout);
   const sets = d.dossiers.reduce((sum, x) => sum + x.sets, 0);
+  const inbound = d.direction === 'toCenter';
+  const courier = `${d.courier.organisation} – ${d.courier.name}${d.courier.phone ? `, ĐT ${d.courier.phone}` : ''}`;
+  const officer = `${inbound ? d.toUnit : d.fromUnit} – ${d.officerName}`;
   const blocks: Block[] = [
     officialHeader(d.agency),
     { type: 'text', text: `${d.place}, ${formatVnDateline(d.handedAt)}`, style: { italic: true, align: 'right', size: 'small' } },
@@ -42,9 +47,9 @@ export function handoverRecord(d: HandoverRecordData, options: DocumentOptions):
       rows: [
         { label: 'Số biên bản', value: d.batchCode },
         { label: 'Thời gian giao', value: formatVietnamDateTime(d.handedAt) },
-        { label: 'Bên giao', value: `${d.fromUnit} – ${d.officerName}` },
-        { label: 'Bên nhận', value: `${d.courier.organisation} – ${d.courier.name}${d.courier.phone ? `, ĐT ${d.courier.phone}` : ''}` },
-        { label: 'Chuyển đến', value: d.toUnit },
+        { label: 'Bên giao', value: inbound ? courier : officer },
+        { label: 'Bên nhận', value: inbound ? officer : courier },
+        inbound ? { label: 'Kết quả từ', value: d.fromUnit } : { label: 'Chuyển đến', value: d.toUnit },
       ],
     },
     {
@@ -77,8 +82,8 @@ export function handoverRecord(d: HandoverRecordData, options: DocumentOptions):
     {
       type: 'signatures',
       parties: [
-        { title: 'BÊN GIAO', note: '(Ký và ghi rõ họ tên)', name: d.officerName },
-        { title: 'BÊN NHẬN', note: '(Ký và ghi rõ họ tên)', name: d.courier.name },
+        { title: 'BÊN GIAO', note: '(Ký và ghi rõ họ tên)', name: inbound ? d.courier.name : d.officerName },
+        { title: 'BÊN NHẬN', note: '(Ký và ghi rõ họ tên)', name: inbound ? d.officerName : d.courier.name },
       ],
     },
   ];

@@ -56,10 +56,12 @@ export async function startTsProcess(entry: string, args: string[], name: string
   };
 }
 
-export function startWebHost(extra: string[] = []) {
+/** `again`: the same kiosk started again (its port, so the open page's origin, and its data folder). */
+export function startWebHost(extra: string[] = [], again?: Pick<Started, 'url' | 'dataDir'>) {
   // E2E_RENDERER_DIR lets parallel runs each test their own build (vite build --outDir …).
   const renderer = process.env.E2E_RENDERER_DIR ? ['--static', process.env.E2E_RENDERER_DIR] : [];
-  return startTsProcess('electron/web-host/main.ts', ['--port', '0', '--data-dir', '{dataDir}', ...renderer, ...extra], 'kiosk');
+  const port = again ? new URL(again.url).port : '0';
+  return startTsProcess('electron/web-host/main.ts', ['--port', port, '--data-dir', '{dataDir}', ...renderer, ...extra], 'kiosk', again ? { dataDir: again.dataDir } : {});
 }
 
 /** The central server on PGlite in a temporary folder, with the demo catalogue and demo staff. */

@@ -90,6 +90,56 @@ describe('keyboard-wedge scanner detection in Chromium', () => {
     await page.close();
   });
 
+  test('no scan is lost to keys held up longer than the detector waits: the late keys rejoin it by their stamps, in a field or with nothing focused', async () => {
+    const { page, errors } = await openPage();
+    await page.getByTestId('name').click();
+    await scan(page, OFFICIAL_CODE, { stall: { afterKeys: 12, ms: 700 } });
+    await scan(page, BATCH_CODE, { stall: { afterKeys: 2, ms: 500 } });
+    await settle(page);
+    expect(await page.getByTestId('name').inputValue()).toBe('');
+    await page.getByTestId('name').blur();
+    await scan(page, BARCODE_KEY, { stall: { afterKeys: 1, ms: 500 } });
+    await scan(page, OFFICIAL_CODE, { stall: { afterKeys: 6, ms: 700 } });
+    await settle(page);
+    expect(await items(page, 'screen-scans')).toEqual([
+      `keyboard|${OFFICIAL_CODE}|dossierCode`,
+      `keyboard|${BATCH_CODE}|batchCode`,
+      `keyboard|${BARCODE_KEY}|barcodeKey`,
+      `keyboard|${OFFICIAL_CODE}|dossierCode`,
+    ]);
+    expect(await page.getByTestId('scan-misread').count()).toBe(0);
+    expect(await page.getByTestId('name').inputValue()).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a scan that cannot be read whole is never dropped without a word: «Quét lại» is shown, and the next scan takes its place', async () => {
+    const { page, errors } = await openPage();
+    // The scanner itself stopped half-way (its stamps say so): neither half is a code.
+    await scan(page, OFFICIAL_CODE, { pause: { afterKeys: 12, ms: 300 } });
+    const notice = page.getByTestId('scan-misread');
+    await notice.waitFor({ timeout: 5_000 });
+    expect(await notice.innerText()).toMatch(/Quét lại[\s\S]*không đọc được trọn vẹn/);
+    await page.screenshot({ path: 'test-artifacts/e2e/scan-misread.png' });
+    await scan(page, OFFICIAL_CODE);
+    await notice.waitFor({ state: 'detached' });
+    // Its end lost altogether, with nothing focused where its start could have gone.
+    await scan(page, '000.00.15.H41-26', { terminator: 'none' });
+    await notice.waitFor({ timeout: 5_000 });
+    await page.keyboard.press('Escape');
+    await notice.waitFor({ state: 'detached' });
+    // In a name field the same pause leaves nothing of the scan in the field, submits nothing, and says so.
+    await page.getByTestId('name').click();
+    await scan(page, BATCH_CODE, { pause: { afterKeys: 6, ms: 300 } });
+    await notice.waitFor({ timeout: 5_000 });
+    await settle(page);
+    expect(await page.getByTestId('name').inputValue()).toBe('');
+    expect(await text(page, 'submits')).toBe('0');
+    expect(await items(page, 'screen-scans')).toEqual([`keyboard|${OFFICIAL_CODE}|dossierCode`]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('scans with nothing focused reach the screen; a dialog takes them while open; with no screen the fallback does', async () => {
     const { page, errors } = await openPage();
     await scan(page, BARCODE_KEY);

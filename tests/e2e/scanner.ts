@@ -36,7 +36,8 @@ export function keyOf(ch: string): KeyEventParams {
 }
 
 export interface ScanOptions {
-  terminator?: 'Enter' | 'Tab';
+  /** 'none': the scanner's last keys never come (what is left of a scan whose end was lost). */
+  terminator?: 'Enter' | 'Tab' | 'none';
   gapMs?: number;
   /** Each key sent at its own moment, `gapMs` after the last, rather than all at once. */
   paced?: boolean;
@@ -45,10 +46,12 @@ export interface ScanOptions {
    * them: what a loaded machine does to a scanner's keys on their way to the page.
    */
   stall?: { afterKeys: number; ms: number };
+  /** The scanner itself stops `ms` before the `afterKeys`-th key: its stamps say so too. */
+  pause?: { afterKeys: number; ms: number };
 }
 
 /** Types `typed` then the terminator as a keyboard-wedge scanner does: every key `gapMs` after the last. */
-export async function scan(page: Page, typed: string, { terminator = 'Enter', gapMs = 4, paced = false, stall }: ScanOptions = {}): Promise<void> {
+export async function scan(page: Page, typed: string, { terminator = 'Enter', gapMs = 4, paced = false, stall, pause }: ScanOptions = {}): Promise<void> {
   const cdp = await sessionOf(page);
   const start = await afterLastKey(page);
   let at = start / 1000;
@@ -57,10 +60,15 @@ export async function scan(page: Page, typed: string, { terminator = 'Enter', ga
     const params = { type, key, code, windowsVirtualKeyCode, modifiers: shiftHeld ? 8 : 0, timestamp: at, ...(type === 'keyDown' && text ? { text, unmodifiedText: text } : {}) };
     sends.push(cdp.send('Input.dispatchKeyEvent', params));
   };
-  for (const [i, key] of [...[...typed].map(keyOf), NAMED[terminator]!].entries()) {
+  const keys = [...typed].map(keyOf);
+  for (const [i, key] of (terminator === 'none' ? keys : [...keys, NAMED[terminator]!]).entries()) {
     const wait = start + i * gapMs - Date.now();
     if (paced && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     if (i === stall?.afterKeys) await new Promise((resolve) => setTimeout(resolve, stall.ms));
+    if (i === pause?.afterKeys) {
+      await new Promise((resolve) => setTimeout(resolve, pause.ms));
+      at += pause.ms / 1000;
+    }
     if (key.shift) send('rawKeyDown', NAMED.Shift!, true);
     send(key.text ? 'keyDown' : 'rawKeyDown', key, key.shift);
     send('keyUp', key, key.shift);

@@ -86,6 +86,12 @@ test('a stop asked while the dossier is at the department is recorded once, with
   await mkdir('test-artifacts/e2e', { recursive: true });
   await page.keyboard.press('F8');
   await page.getByRole('heading', { name: 'Dừng giải quyết hồ sơ theo đề nghị của người nộp' }).waitFor();
+  // The code field is the desk's manual entry: what is typed is read as a scan, and the answer goes once the officer types again.
+  await page.getByLabel('Mã hồ sơ').fill('xin-chao-123');
+  await page.getByLabel('Mã hồ sơ').press('Enter');
+  await expect(page.locator('#stop-code-error').innerText()).resolves.toMatch(/gõ đủ mã/);
+  await page.getByLabel('Mã hồ sơ').pressSequentially('0');
+  await expect(page.locator('#stop-code-error').count()).resolves.toBe(0);
 
   // The counter learns of the dossier from the server; look it up once it has arrived.
   await expect

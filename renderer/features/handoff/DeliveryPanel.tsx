@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
 import { useKiosk } from '../../kiosk/kiosk';
+import { ManualScanEntry } from '../../ui/ManualScanEntry';
 import type { DossierRow } from '../../db';
 import { useScans } from '../../scan';
 import { listBatches, type HandoffBatch } from './batch';
@@ -76,6 +77,7 @@ export function DeliveryPanel({ setup }: { setup: HandoffSetup }) {
   return (
     <div className="delivery">
       <ScanFeedback verdict={verdict} idle="Quét mã vạch lô trên biên bản đã có chữ ký của cơ quan nhận để xác nhận đã giao cả lô." labels={DELIVERY_LABELS} />
+      <ManualScanEntry id="delivery-manual-code" label="Mã lô (BG-…) hoặc dãy số dưới mã vạch biên bản" autoFocus />
       <div className="delivery-grid">
         <ul className="batch-picker" aria-label="Các lô đã gửi">
           {batches.length === 0 ? <li className="hint">Chưa có lô nào đã gửi.</li> : null}

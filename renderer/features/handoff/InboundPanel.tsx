@@ -1,9 +1,13 @@
 // Department → Center: a results batch. Each result scanned off the bag is recorded at once; a
 // supplement request or a refusal by the department is scanned with its items or reasons.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ScanClassification } from '../../../shared/codes';
 import type { ResultOutcome } from '../../../shared/domain';
 import { useKiosk } from '../../kiosk/kiosk';
+import { usePrinting } from '../../kiosk/printing';
+import { ManualScanEntry } from '../../ui/ManualScanEntry';
+import { useShortcut } from '../../ui/useShortcut';
+import { printHandover } from './handoverPrint';
 import { openBatch, openBatchOf, type HandoffBatch } from './batch';
 import { BatchList } from './BatchList';
 import { closeInboundBatch, inboundDetailsProblem, listInboundRejects, scanIntoInboundBatch, type InboundDetails, type InboundReject } from './inbound';
@@ -24,8 +28,10 @@ const lines = (text: string) =>
     .filter((l) => l !== '');
 
 export function InboundPanel({ setup }: { setup: HandoffSetup }) {
-  const { db, credential, officer, eventMeta } = useKiosk();
+  const { db, credential, officer, eventMeta, host } = useKiosk();
+  const printing = usePrinting();
   const [batch, setBatch] = useState<HandoffBatch>();
+  const [closed, setClosed] = useState<{ batch: HandoffBatch; print: string }>();
   const [outcome, setOutcome] = useState<ResultOutcome>('result');
   const [detailText, setDetailText] = useState('');
   const [rejects, setRejects] = useState<InboundReject[]>([]);
@@ -35,13 +41,33 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
   const session = useScanSession(db);
   const handle = batch
     ? async (c: ScanClassification): Promise<ScanVerdict> => {
-        if (detailProblem) return { outcome: 'wrongState', message: `Chưa nhận: ${detailProblem}`, batch };
+        if (detailProblem) return { outcome: 'wrongState', message: `Chưa nhận: ${detailProblem}`, aboutForm: true, batch };
         const v = await scanIntoInboundBatch(session, batch.id, c, setup.agencyTable, details, eventMeta, setup.departmentName);
         if (v.outcome === 'unknownCode' || v.outcome === 'wrongState') setRejects(await listInboundRejects(db));
         return v;
       }
     : undefined;
-  const { rows, setRows, verdict, setVerdict, error } = useBatchScanning(handle, setBatch);
+  const { rows, setRows, verdict, setVerdict, error, setError } = useBatchScanning(handle, setBatch);
+
+  // Closing prints the batch's handover record, as the outbound batch does: the courier signs it.
+  const close = useCallback(async () => {
+    if (!batch) return;
+    setError(undefined);
+    try {
+      const done = await closeInboundBatch(db, batch.id);
+      const print = await printHandover(db, done, { config: setup.config, departmentName: setup.departmentName(done.departmentId), officerName: officer.fullName, host, printing });
+      setClosed({ batch: done, print });
+      setBatch(undefined);
+      setRows(new Map());
+      setVerdict(undefined);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [batch, db, setup, officer.fullName, host, printing, setError, setRows, setVerdict]);
+  useShortcut('Ctrl+Enter', () => void close(), { enabled: batch !== undefined });
+
+  // "Chưa nhận: ghi các giấy tờ…" was about the details: once they are edited it no longer stands.
+  useEffect(() => setVerdict((v) => (v?.aboutForm ? undefined : v)), [outcome, detailText, setVerdict]);
 
   useEffect(() => {
     void listInboundRejects(db).then(setRejects);
@@ -54,6 +80,7 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
   }, [db, credential.counterId, setRows]);
 
   const open = async (values: { departmentId: string; courierName: string; sealNumber: string }) => {
+    setClosed(undefined);
     const created = await openBatch(db, { ...values, direction: 'toCenter', counterId: credential.counterId, officerId: officer.id, counterIndex: credential.counterIndex });
     rememberOpenedBatch(session, created);
     setRows(new Map());
@@ -75,8 +102,8 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
             <strong className="batch-count" data-testid="inbound-count">
               {batch.dossierIds.length} hồ sơ
             </strong>
-            <button type="button" className="primary" onClick={() => void closeInboundBatch(db, batch.id).then(() => setBatch(undefined))}>
-              Kết thúc lô nhận
+            <button type="button" className="primary" onClick={() => void close()}>
+              Kết thúc lô nhận và in biên bản <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
             </button>
           </div>
           <fieldset className="outcome-choice">
@@ -104,10 +131,19 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
             </p>
           ) : null}
           <ScanFeedback verdict={verdict} idle="Quét mã hồ sơ trên từng kết quả khi lấy ra khỏi túi bưu điện." labels={INBOUND_LABELS} />
+          <ManualScanEntry id="in-manual-code" label="Mã hồ sơ hoặc dãy số dưới mã vạch" autoFocus />
           <BatchList testId="inbound-list" ids={batch.dossierIds} rows={rows} showStatus />
         </>
       ) : (
         <>
+          {closed ? (
+            <section className="closed-summary" data-testid="inbound-closed-summary" role="status">
+              <p>
+                Đã kết thúc lô nhận <strong>{closed.batch.id}</strong>: {closed.batch.dossierIds.length} hồ sơ từ {setup.departmentName(closed.batch.departmentId)}.
+              </p>
+              <p>{closed.print}</p>
+            </section>
+          ) : null}
           <h2>Mở lô nhận kết quả từ bưu điện</h2>
           <OpenBatchForm direction="toCenter" departments={[...setup.catalogue.departments.values()]} onOpen={open} />
         </>

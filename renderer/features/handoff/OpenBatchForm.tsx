@@ -35,7 +35,7 @@ export function OpenBatchForm(props: { direction: BatchDirection; departments: r
     <form noValidate className="open-batch" onSubmit={(e) => void submit(e)} aria-label={direction === 'toDepartment' ? 'Mở lô chuyển hồ sơ đi' : 'Mở lô nhận kết quả về'}>
       <label className={problems.departmentId ? 'hf-field invalid' : 'hf-field'}>
         <span>{direction === 'toDepartment' ? 'Chuyển đến cơ quan' : 'Kết quả từ cơ quan'}</span>
-        <select id={`${prefix}-department`} value={values.departmentId} onChange={(e) => set('departmentId')(e.target.value)} aria-invalid={problems.departmentId ? true : undefined}>
+        <select id={`${prefix}-department`} autoFocus value={values.departmentId} onChange={(e) => set('departmentId')(e.target.value)} aria-invalid={problems.departmentId ? true : undefined}>
           <option value="">— Chọn sở, ngành —</option>
           {departments.map((d) => (
             <option key={d.id} value={d.id}>

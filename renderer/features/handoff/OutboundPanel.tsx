@@ -4,11 +4,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ScanClassification } from '../../../shared/codes';
 import { formatVietnamDateTime } from '../../../shared/domain';
 import { useKiosk } from '../../kiosk/kiosk';
+import { ManualScanEntry } from '../../ui/ManualScanEntry';
+import { useShortcut } from '../../ui/useShortcut';
 import { usePrinting } from '../../kiosk/printing';
 import type { DossierRow } from '../../db';
 import { openBatch, openBatchOf, type HandoffBatch } from './batch';
 import { BatchList } from './BatchList';
-import { handoverDocument, handoverLayout } from './handoverPrint';
+import { printHandover } from './handoverPrint';
 import { LeaveWarnings } from './LeaveWarnings';
 import { OpenBatchForm } from './OpenBatchForm';
 import { closeOutboundBatch, removeFromBatch, scanIntoOutboundBatch, type CloseResult } from './outbound';
@@ -52,10 +54,8 @@ export function OutboundPanel({ setup }: { setup: HandoffSetup }) {
     setError(undefined);
     try {
       const result = await closeOutboundBatch(db, batch.id, eventMeta);
-      const layout = handoverLayout(await host.printers.list().catch(() => []));
-      const doc = await handoverDocument(db, result.batch, { config: setup.config, departmentName: setup.departmentName(batch.departmentId), officerName: officer.fullName, layout });
-      const queued = result.handed.length > 0 ? await printing.print(doc, { role: 'handover' }) : { ok: false as const, message: 'Không có hồ sơ nào được giao nên không in biên bản.' };
-      setClosed({ result, print: queued.ok ? 'Đã đưa biên bản giao nhận vào hàng đợi in.' : queued.message });
+      const print = await printHandover(db, result.batch, { config: setup.config, departmentName: setup.departmentName(batch.departmentId), officerName: officer.fullName, host, printing });
+      setClosed({ result, print });
       setBatch(undefined);
       setRows(new Map());
       setVerdict(undefined);
@@ -64,16 +64,7 @@ export function OutboundPanel({ setup }: { setup: HandoffSetup }) {
     }
   }, [batch, db, eventMeta, host, setup, officer.fullName, printing, setError, setRows, setVerdict]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Enter' && e.ctrlKey && batch) {
-        e.preventDefault();
-        void close();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [batch, close]);
+  useShortcut('Ctrl+Enter', () => void close(), { enabled: batch !== undefined });
 
   const open = async (values: { departmentId: string; courierName: string; sealNumber: string }) => {
     setClosed(undefined);
@@ -118,6 +109,7 @@ export function OutboundPanel({ setup }: { setup: HandoffSetup }) {
         </p>
       ) : null}
       <ScanFeedback verdict={verdict} idle="Quét mã hồ sơ (mã QR hoặc mã vạch trên bìa hồ sơ) để đưa vào lô." />
+      <ManualScanEntry id="out-manual-code" label="Mã hồ sơ hoặc dãy số dưới mã vạch" autoFocus />
       <BatchList testId="batch-list" ids={batch.dossierIds} rows={rows} action={removeAction} />
     </div>
   );

@@ -8,6 +8,8 @@ export interface ShownVerdict {
   message: string;
   /** Overrides the heading for this one scan (see ScanVerdict.label). */
   label?: string;
+  /** See ScanVerdict.aboutForm. */
+  aboutForm?: true;
   /** Increments per scan, so the same outcome twice still flashes and beeps twice. */
   serial: number;
 }

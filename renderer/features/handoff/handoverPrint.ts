@@ -1,7 +1,8 @@
 // The handover record (Biên bản giao nhận hồ sơ) of a closed batch, as document data for the queue.
 import { handoverRecord, type HandoverDossier } from '../../../shared/documents';
 import type { DocumentLayout, PrintDocument } from '../../../shared/documents/model';
-import type { PrinterConfig } from '../../../shared/host';
+import type { KioskHost, PrinterConfig } from '../../../shared/host';
+import type { Printing } from '../../kiosk/printing';
 import type { MotCuaDb } from '../../db';
 import type { CenterConfig } from '../../desk/config';
 import type { HandoffBatch } from './batch';
@@ -30,18 +31,37 @@ export async function handoverDocument(
   context: { config: CenterConfig; departmentName: string; officerName: string; layout: DocumentLayout; reprint?: boolean },
 ): Promise<PrintDocument> {
   const { config } = context;
+  const inbound = batch.direction === 'toCenter';
   return handoverRecord(
     {
       agency: config.agency,
       place: config.place,
       batchCode: batch.id,
       handedAt: batch.closedAt ?? new Date().toISOString(),
-      fromUnit: config.unitName,
-      toUnit: context.departmentName,
+      direction: batch.direction,
+      // Out: the Center hands the dossiers to the post for the department; back: the post brings the department's results.
+      fromUnit: inbound ? context.departmentName : config.unitName,
+      toUnit: inbound ? config.unitName : context.departmentName,
       courier: { name: batch.courierName, organisation: batch.sealNumber ? `Bưu điện (niêm phong số ${batch.sealNumber})` : 'Bưu điện' },
       officerName: context.officerName,
       dossiers: await handoverDossiers(db, batch),
     },
     { layout: context.layout, formSet: config.formSet, reprint: context.reprint },
   );
+}
+
+/**
+ * Prints a closed batch's handover record to the printer that serves handover records; answers what
+ * to tell the officer. A batch that carried nothing prints nothing.
+ */
+export async function printHandover(
+  db: MotCuaDb,
+  batch: HandoffBatch,
+  context: { config: CenterConfig; departmentName: string; officerName: string; host: Pick<KioskHost, 'printers'>; printing: Pick<Printing, 'print'> },
+): Promise<string> {
+  if (batch.dossierIds.length === 0) return 'Lô không có hồ sơ nào nên không in biên bản.';
+  const layout = handoverLayout(await context.host.printers.list().catch(() => []));
+  const doc = await handoverDocument(db, batch, { ...context, layout });
+  const queued = await context.printing.print(doc, { role: 'handover' });
+  return queued.ok ? 'Đã đưa biên bản giao nhận vào hàng đợi in.' : queued.message;
 }

@@ -13,6 +13,8 @@ export interface ScanVerdict {
   message: string;
   /** A heading of its own when the outcome's usual one would mislead (stopped papers, not a result). */
   label?: string;
+  /** The answer is about the panel's form, not the dossier (details missing): it goes once the officer edits the form. */
+  aboutForm?: true;
   dossier?: DossierRow;
   batch: HandoffBatch;
 }

@@ -35,7 +35,13 @@ export function useBatchScanning(handle: BatchScanHandler | undefined, onBatch: 
           flushSync(() => {
             if (dossier && v.outcome === 'accepted') setRows((m) => new Map(m).set(dossier.id, dossier));
             onBatch(v.batch);
-            setVerdict((last) => ({ outcome: v.outcome, message: v.message, ...(v.label ? { label: v.label } : {}), serial: (last?.serial ?? 0) + 1 }));
+            setVerdict((last) => ({
+              outcome: v.outcome,
+              message: v.message,
+              ...(v.label ? { label: v.label } : {}),
+              ...(v.aboutForm ? { aboutForm: true as const } : {}),
+              serial: (last?.serial ?? 0) + 1,
+            }));
           });
         })
         .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));

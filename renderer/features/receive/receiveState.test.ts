@@ -47,6 +47,15 @@ describe('receiveReducer: restoring and editing', () => {
     expect(filled.form.supplement.contactPhone).toBe('0238 3840 000');
     expect(receiveReducer(filled, { type: 'contactPhoneKnown', phone: '0999' })).toBe(filled);
   });
+
+  it('an error goes as soon as the officer changes what it was about; the others stay', () => {
+    const state = picked();
+    const shown = receiveReducer(state, { type: 'next', errors: { feeAmount: 'Số tiền không hợp lệ.', phone: 'Số điện thoại chưa đúng.' } });
+    const fixed = receiveReducer(shown, { type: 'edited', form: { ...shown.form, fee: { ...shown.form.fee, amount: '200.000' } } });
+    expect(fixed.errors).toEqual({ phone: 'Số điện thoại chưa đúng.' });
+    const other = receiveReducer(fixed, { type: 'edited', form: { ...fixed.form, sets: 3 } });
+    expect(other.errors).toBe(fixed.errors);
+  });
 });
 
 describe('receiveReducer: steps', () => {

@@ -30,6 +30,35 @@ export const FIELD_STEP: Partial<Record<string, number>> = {
   collectionAddress: STEP.fee,
 };
 
+// What each field's error is about: once that changes, the error is the last input's and goes.
+const ERROR_INPUTS: Partial<Record<string, (f: ReceiveForm) => unknown>> = {
+  name: (f) => f.applicant.name,
+  idNumber: (f) => f.applicant.idNumber,
+  taxCode: (f) => f.applicant.taxCode,
+  representative: (f) => f.applicant.representative,
+  phone: (f) => f.applicant.phone,
+  email: (f) => f.applicant.email,
+  address: (f) => f.applicant.address,
+  documents: (f) => [f.documents, f.noPapersConfirmed],
+  deadlineDate: (f) => f.deadline,
+  deadlineReason: (f) => f.deadline,
+  sets: (f) => f.sets,
+  feeAmount: (f) => f.fee.amount,
+  feeReason: (f) => [f.fee.amount, f.fee.reason],
+  onlineReceipt: (f) => [f.fee.method, f.fee.onlineReceipt],
+  collectionAddress: (f) => [f.collection.method, f.collection.address],
+};
+
+/** The errors still about what the form holds: an error whose input the officer changed is dropped. */
+export function errorsStillStanding(errors: FieldErrors, before: ReceiveForm, after: ReceiveForm): FieldErrors {
+  const changed = (field: string) => {
+    const input = ERROR_INPUTS[field];
+    return input !== undefined && JSON.stringify(input(before)) !== JSON.stringify(input(after));
+  };
+  const kept = Object.entries(errors).filter(([field]) => !changed(field));
+  return kept.length === Object.keys(errors).length ? errors : Object.fromEntries(kept);
+}
+
 export type LetterKind = 'supplement' | 'refusal';
 
 export type Done =
@@ -104,14 +133,9 @@ export function receiveReducer(state: ReceiveState, action: ReceiveAction): Rece
       if (state.restored) return state;
       return action.draft ? { ...state, restored: true, form: action.draft.form, step: clampStep(action.draft.step) } : { ...state, restored: true };
     case 'edited': {
-      // A message about the papers or the entered appointment goes as soon as they change: it is never left stale.
-      const stale = [
-        action.form.documents !== state.form.documents || action.form.noPapersConfirmed !== state.form.noPapersConfirmed ? ['documents'] : [],
-        action.form.deadline !== state.form.deadline ? ['deadlineDate', 'deadlineReason'] : [],
-      ].flat();
-      if (!stale.some((field) => state.errors[field] !== undefined)) return { ...state, form: action.form };
-      const errors = Object.fromEntries(Object.entries(state.errors).filter(([field]) => !stale.includes(field)));
-      return { ...state, form: action.form, errors, problem: undefined };
+      const errors = errorsStillStanding(state.errors, state.form, action.form);
+      // The step's message is about the errors it lists: when one of them goes, so does the message.
+      return errors === state.errors ? { ...state, form: action.form } : { ...state, form: action.form, errors, problem: undefined };
     }
     case 'procedurePicked': {
       const form = state.form.procedureCode === action.procedure.code ? state.form : withProcedure(state.form, action.procedure);

@@ -75,7 +75,7 @@ export function PrintQueuePanel({ printers }: { printers: readonly PrinterConfig
                   {job.document.title}
                   {job.reprintOf && <span className="tag">BẢN IN LẠI</span>}
                 </td>
-                <td>{printerName(job.printerId)}</td>
+                <td>{job.awaitsPrinter ? 'Chọn khi máy cục bộ trả lời' : printerName(job.printerId)}</td>
                 <td>
                   <span className={`job-state ${job.state}`}>{STATE_LABELS[job.state]}</span>
                   {job.lastError && <div className="job-error">{job.lastError}</div>}

@@ -9,7 +9,8 @@ import { classifyScan, dossierCodeOfScan, looksLikeCitizenCard } from '../../../
 import type { Procedure } from '../../../shared/catalogue';
 import { useScans } from '../../scan/useScans';
 import { agencyTableFor, loadCenterConfig } from '../../desk/config';
-import { FieldError, TextField } from '../../ui/Field';
+import { FieldError } from '../../ui/Field';
+import { ManualScanEntry } from '../../ui/ManualScanEntry';
 import { useDesk } from '../../desk/useDesk';
 import { HandBackPanel } from './HandBackPanel';
 import { IdentityFields } from './IdentityFields';
@@ -22,7 +23,6 @@ const EMPTY: StopForm = { requester: 'applicant', requesterName: '', idNumber: '
 
 export function StopScreen() {
   const kiosk = useKiosk();
-  const [code, setCode] = useState('');
   const [dossier, setDossier] = useState<DossierState>();
   const [procedure, setProcedure] = useState<Procedure>();
   const [form, setForm] = useState<StopForm>(EMPTY);
@@ -41,11 +41,10 @@ export function StopScreen() {
     const resolved = dossierCodeOfScan(classifyScan(text), agencyTable);
     if (!resolved.ok) {
       setDossier(undefined);
-      setErrors({ dossier: `${resolved.message} Quét mã trên giấy tiếp nhận hoặc gõ đủ mã, ví dụ 000.00.15.H41-260112-0001.` });
+      setErrors({ dossier: `${resolved.message} Quét mã trên giấy tiếp nhận hoặc gõ đủ mã.` });
       return;
     }
     const full = resolved.code;
-    setCode(full);
     const row = await kiosk.db.dossiers.where('code').equals(full).first();
     if (!row) {
       setDossier(undefined);
@@ -94,27 +93,13 @@ export function StopScreen() {
   return (
     <section className="stop-screen" aria-labelledby="stop-title">
       <h2 id="stop-title">Dừng giải quyết hồ sơ theo đề nghị của người nộp</h2>
-      <form
-        noValidate
-        className="stop-find"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void find(code);
-        }}
-      >
-        <TextField
-          id="stop-code"
-          label="Mã hồ sơ"
-          value={code}
-          onValue={setCode}
-          autoFocus
-          error={errors.dossier && !dossier ? errors.dossier : undefined}
-          hint="Quét giấy tiếp nhận hoặc gõ mã rồi nhấn Enter"
-        />
-        <button type="submit">
-          Tìm <kbd>Enter</kbd>
-        </button>
-      </form>
+      <ManualScanEntry
+        id="stop-code"
+        label="Mã hồ sơ"
+        hint="Quét giấy tiếp nhận, hoặc gõ mã hồ sơ hay dãy số dưới mã vạch rồi nhấn Enter."
+        autoFocus
+        error={errors.dossier && !dossier ? errors.dossier : undefined}
+      />
       {dossier?.status === 'withdrawn' ? (
         <div className="stop-form">
           <DossierSummary dossier={dossier} />
@@ -152,16 +137,7 @@ export function StopScreen() {
           {done}
         </p>
       ) : null}
-      {stopped ? (
-        <StoppedPapersList
-          papers={stopped}
-          departmentName={(id) => (id ? (setup?.departmentName(id) ?? id) : '—')}
-          onOpen={(r) => {
-            setCode(r.code ?? '');
-            void find(r.code ?? '');
-          }}
-        />
-      ) : null}
+      {stopped ? <StoppedPapersList papers={stopped} departmentName={(id) => (id ? (setup?.departmentName(id) ?? id) : '—')} onOpen={(r) => void find(r.code ?? '')} /> : null}
     </section>
   );
 }

@@ -38,6 +38,8 @@ export interface FieldsBlock {
   type: 'fields';
   rows: { label: string; value: string }[];
   style?: TextStyle;
+  /** On a sheet, short rows side by side in two columns (a roll always stacks them). */
+  columns?: 1 | 2;
 }
 
 export interface TableColumn {

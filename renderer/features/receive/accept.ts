@@ -8,11 +8,11 @@ import { dossierBarcodeKey, formatDossierCode } from '../../../shared/codes';
 import type { DossierEvent } from '../../../shared/domain';
 import { dossierSeqScope, receiptScope } from '../../../shared/sync/leases';
 import { issueNumber, recordCommand, type RowWrite } from '../../db';
-import { newIdOf, nowOf, type DeskContext, type PrintNote } from '../../desk/context';
+import { centerContact, newIdOf, nowOf, type DeskContext, type PrintNote } from '../../desk/context';
 import { appointmentFor, processingSpan } from './appointment';
 import { receiptSeriesFor } from '../../desk/config';
 import { applicantOf, collectionOf, decideFee, missingDocuments, procedureBlocker, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
-import { appointmentSlip, feeReceipt, routeFor, slipApplicant, type PrintDocument } from '../../desk/printouts';
+import { appointmentSlip, feeReceipt, receiptTaxCodeProblem, routeFor, slipApplicant, type PrintDocument } from '../../desk/printouts';
 
 export type AcceptOutcome =
   | {
@@ -68,6 +68,9 @@ export async function acceptDossier(ctx: DeskContext, form: ReceiveForm, procedu
   if (!fee.ok || !collection.ok) return fail('Phần phí hoặc nơi nhận kết quả chưa hợp lệ.');
   const due = appointmentFor(now, procedure, ctx.calendar);
   if (!due) return fail('Chưa tính được ngày hẹn trả kết quả.');
+  // A fee collected here needs a receipt, and a receipt the unit's tax code: refuse before any number is taken.
+  const taxProblem = fee.value.collectHere ? receiptTaxCodeProblem(ctx.config.unitTaxCode) : undefined;
+  if (taxProblem) return fail(taxProblem, { fee: taxProblem });
   const warnings: string[] = [];
 
   const seq = await issueNumber(ctx.db, 'dossierSeq', dossierSeqScope(ctx.counter.agencyCode, yymmdd(dateKey)), ctx.counter.counterIndex);
@@ -81,7 +84,6 @@ export async function acceptDossier(ctx: DeskContext, form: ReceiveForm, procedu
     if (!n) return fail('Quầy đã dùng hết số biên lai được cấp, kể cả số dự phòng. Hãy kết nối mạng để nhận thêm số biên lai.');
     if (n.from === 'fallback') warnings.push(`Biên lai lấy số từ dải dự phòng của quầy (số ${n.number}) vì quầy đã hết số được cấp khi mất kết nối.`);
     receipt = { formSymbol: ctx.config.receiptFormSymbol, series, number: n.number, amount: fee.value.total };
-    if (ctx.config.unitTaxCode.trim() === '') warnings.push('Biên lai chưa có mã số thuế của đơn vị thu vì chưa được khai báo trong cấu hình. Hãy báo quản trị khai báo.');
   }
 
   const code = formatDossierCode({ agency: ctx.counter.agencyCode, date: dateKey, seq: seq.number });
@@ -145,6 +147,7 @@ export async function acceptDossier(ctx: DeskContext, form: ReceiveForm, procedu
       appointmentAt: dueAt,
       collect: collection.value.method === 'desk' ? { method: 'desk', place: ctx.config.deskPlace } : collection.value,
       statusPageUrl: ctx.config.statusPageUrl,
+      center: centerContact(ctx),
       counterName: ctx.counter.counterName,
       officerName: ctx.officerName,
     },
@@ -164,10 +167,10 @@ export async function acceptDossier(ctx: DeskContext, form: ReceiveForm, procedu
         payerName: applicant.name,
         payerAddress: applicant.address,
         dossierCode: code,
-        feeName: fee.value.lines.map((l) => l.name).join('; '),
-        amount: receipt.amount,
+        lines: fee.value.lines,
         issuedAt: receivedAt,
         collectorName: ctx.officerName,
+        lookupUrl: ctx.config.receiptLookupUrl,
       },
       { layout: receiptRoute.layout, formSet: ctx.config.formSet },
     );

@@ -1,0 +1,39 @@
+// On a roll, the official header never leaves one word alone on a line ("CÔNG", "NAM" at 58 mm),
+// and a web address the citizen types from the paper is never cut inside.
+import { describe, expect, it } from 'vitest';
+import { layoutThermal, THERMAL_WIDTH_DOTS, type PrintDocument } from '../../shared/documents';
+import { nodeCanvasFactory, registerPrintFonts } from '../../electron/services/printing/nodeCanvas';
+import { allDocuments, FEE, SLIP } from './fixtures';
+
+function lines(doc: PrintDocument, widthDots: number): string[] {
+  registerPrintFonts();
+  return layoutThermal(doc, widthDots, nodeCanvasFactory(576, 96)).ops.flatMap((op) => (op.kind === 'text' ? [op.text] : []));
+}
+
+const HEADER_LINES = ['UBND TỈNH NGHỆ AN', 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];
+const withHeader = allDocuments({ layout: 'thermal' }).filter((doc) => doc.blocks.some((b) => b.type === 'header'));
+
+describe.each(['58mm', '80mm'] as const)('at %s', (paper) => {
+  it.each(withHeader.map((doc) => [doc.kind, doc] as const))('%s: every header line keeps two words or more', (_kind, doc) => {
+    const text = lines(doc, THERMAL_WIDTH_DOTS[paper]);
+    // The header is the first block: its lines are the leading ones that belong to it.
+    const end = text.findIndex((line) => !HEADER_LINES.some((h) => h.includes(line)));
+    const header = text.slice(0, end);
+    expect(header.length).toBeGreaterThanOrEqual(4);
+    expect(header.filter((line) => !line.includes(' '))).toEqual([]);
+  });
+
+  it('prints the status page, the Center’s site and the receipt lookup page whole, or too wide for the roll, broken after a slash', () => {
+    const docs = allDocuments({ layout: 'thermal' }).filter((d) => d.kind === 'appointmentSlip' || d.kind === 'feeReceipt');
+    const text = docs.flatMap((doc) => lines(doc, THERMAL_WIDTH_DOTS[paper]));
+    for (const url of [SLIP.statusPageUrl!, SLIP.center!.website!, FEE.lookupUrl!]) {
+      const lastWord = (line: string) => line.trim().split(' ').at(-1)!;
+      const at = text.findIndex((line) => lastWord(line).length >= 8 && url.startsWith(lastWord(line)));
+      expect(at, url).toBeGreaterThanOrEqual(0);
+      const first = lastWord(text[at]!);
+      if (first === url) continue;
+      expect(first.endsWith('/'), `${url} broken as ${first}`).toBe(true);
+      expect(first + text[at + 1]!.trim()).toBe(url);
+    }
+  });
+});

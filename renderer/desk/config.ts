@@ -24,6 +24,9 @@ export interface CenterConfig {
   unitTaxCode: string;
   /** The counter's phone printed as the contact on supplement requests. */
   contactPhone: string;
+  /** Who signs the Center's own notices (the stop notice): its head's title, and name when it is to be printed. */
+  headTitle: string;
+  headName?: string;
   /** Index of this Center in the numeric barcode key's agency table (shared/codes barcodeKey). */
   agencyIndex: number;
   /** The public status page; the slip's QR opens it with the dossier code. */
@@ -37,7 +40,7 @@ export interface CenterConfig {
 }
 
 /** Fields a deployment may leave out; the others always have a default. */
-const OPTIONAL_STRING_KEYS = new Set(['statusPageUrl', 'receiptLookupUrl', 'address', 'hotline', 'website']);
+const OPTIONAL_STRING_KEYS = new Set(['statusPageUrl', 'receiptLookupUrl', 'address', 'hotline', 'website', 'headName']);
 
 export const CENTER_CONFIG_KEY = 'receive';
 
@@ -53,6 +56,7 @@ export const DEFAULT_CENTER_CONFIG: CenterConfig = {
   unitName: 'Trung tâm Phục vụ Hành chính công tỉnh Nghệ An',
   unitTaxCode: '',
   contactPhone: '',
+  headTitle: 'Giám đốc',
   agencyIndex: 1,
 };
 

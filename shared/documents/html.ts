@@ -29,6 +29,8 @@ function styleAttr(style: TextStyle | undefined): string {
   if (s.bold) css.push('font-weight:700');
   if (s.italic) css.push('font-style:italic');
   if (s.align) css.push(`text-align:${s.align}`);
+  // A title never ends on one word alone («QUYẾT»).
+  if (s.size === 'title') css.push('text-wrap:balance');
   return ` style="${css.join(';')}"`;
 }
 
@@ -93,7 +95,7 @@ function blockHtml(block: Block): string {
       return `<p${styleAttr(block.style)}>${textHtml(block.text)}</p>`;
     case 'header':
       return (
-        `<table class="header"><tr><td>${block.left.map((l, i) => `<div>${i === 0 ? textHtml(l) : `<b>${textHtml(l)}</b>`}</div>`).join('')}<div class="underline"></div></td>` +
+        `<table class="header"><tr><td>${block.left.map((l, i) => `<div>${i === 0 ? textHtml(l) : `<b>${textHtml(l)}</b>`}</div>`).join('')}<div class="underline"></div>${block.reference ? `<div class="reference">${textHtml(block.reference)}</div>` : ''}</td>` +
         `<td>${block.right.map((l) => `<div><b>${textHtml(l)}</b></div>`).join('')}<div class="underline"></div></td></tr></table>`
       );
     case 'fields': {
@@ -104,7 +106,8 @@ function blockHtml(block: Block): string {
       const total = block.columns.reduce((s, c) => s + c.width, 0);
       const cols = block.columns.map((c) => `<col style="width:${((c.width / total) * 100).toFixed(1)}%">`).join('');
       const head = block.columns.map((c) => `<th>${escapeHtml(c.title)}</th>`).join('');
-      const body = block.rows.map((row) => `<tr>${row.map((cell, i) => `<td style="text-align:${block.columns[i]?.align ?? 'left'}">${textHtml(cell)}</td>`).join('')}</tr>`).join('');
+      const cellStyle = (i: number): string => `text-align:${block.columns[i]?.align ?? 'left'}${block.columns[i]?.nowrap ? ';white-space:nowrap' : ''}`;
+      const body = block.rows.map((row) => `<tr>${row.map((cell, i) => `<td style="${cellStyle(i)}">${textHtml(cell)}</td>`).join('')}</tr>`).join('');
       return `<table class="grid"${styleAttr(block.style ?? { size: 'small' })}><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
     }
     case 'rule':
@@ -142,15 +145,15 @@ export function renderDocumentHtml(doc: PrintDocument, paper: SheetPaper, option
   const margin = paper === 'A5' ? '10mm 10mm 10mm 13mm' : '15mm 15mm 15mm 20mm';
   const css =
     fontFaces(options.fonts) +
-    `@page{size:${paper};margin:${margin};}` +
+    `@page{size:${paper}${doc.orientation === 'landscape' ? ' landscape' : ''};margin:${margin};}` +
     `html,body{margin:0;padding:0;background:#fff;color:#000;}` +
     `body{font-family:"Noto Sans",sans-serif;font-size:${paper === 'A5' ? '10pt' : '11pt'};line-height:${paper === 'A5' ? 1.22 : 1.35};}` +
     `p{margin:0 0 ${paper === 'A5' ? 0.5 : 1.5}mm 0;}` +
     `.header{width:100%;border-collapse:collapse;margin-bottom:2mm;font-size:0.9em;}` +
     `.header td{width:50%;text-align:center;vertical-align:top;padding:0;}.header td div{text-wrap:balance;}` +
-    `.underline{width:30%;margin:1mm auto 0;border-top:1px solid #000;}` +
+    `.underline{width:30%;margin:1mm auto 0;border-top:1px solid #000;}.reference{margin-top:1.5mm;}` +
     `.grid{width:100%;border-collapse:collapse;table-layout:fixed;margin:2mm 0;}` +
-    `.grid th,.grid td{border:0.3mm solid #000;padding:0.6mm 1.2mm;vertical-align:top;word-wrap:break-word;}` +
+    `.grid th,.grid td{border:0.3mm solid #000;padding:0.6mm 1.2mm;vertical-align:top;overflow-wrap:break-word;}.grid th{overflow-wrap:normal;hyphens:none;}` +
     `.grid thead{display:table-header-group;}.grid tr{break-inside:avoid;}` +
     `hr{border:0;border-top:0.3mm solid #000;margin:2mm 0;}hr.dashed{border-top-style:dashed;}` +
     `.symbol{text-align:center;margin:1.5mm 0;break-inside:avoid;}.symbol svg{display:block;margin:0 auto;}` +

@@ -204,6 +204,7 @@ function layoutBlock(l: Layouter, block: Block): void {
       block.left.forEach((line, i) => {
         l.y = l.textLines(line, { align: 'center', bold: i > 0, size: 'small' }, MARGIN, l.inner, l.y, { balance: true });
       });
+      if (block.reference) l.y = l.textLines(block.reference, { align: 'center', size: 'small' }, MARGIN, l.inner, l.y);
       l.y += 4;
       block.right.forEach((line) => {
         l.y = l.textLines(line, { align: 'center', bold: true, size: 'small' }, MARGIN, l.inner, l.y, { balance: true });

@@ -1,7 +1,8 @@
-// Prints the control sheet (Mẫu 05) of the open dossier from its events; a server copy brings its own.
+// Prints the control sheet (Mẫu 05 of 2018, 06 of 2025: the label follows the set in force) of the open dossier from its events; a server copy brings its own.
 import { useState } from 'react';
 import { useAltShortcut } from '../../ui/useShortcut';
 import type { DossierRow } from '../../db';
+import { formNumberLabel } from '../../../shared/documents';
 import { controlSheetFor } from './controlSheet';
 import { isServerCopy } from './find';
 import { loadDossierTrail, type DossierTrail } from './history';
@@ -31,7 +32,7 @@ export function ControlSheetButton({
   return (
     <>
       <button type="button" className="secondary" onClick={() => void print()}>
-        In phiếu kiểm soát (Mẫu 05) {shortcut ? <kbd>Alt+{shortcut.toUpperCase()}</kbd> : null}
+        In phiếu kiểm soát ({formNumberLabel(ctx.config.formSet, 'controlSheet')}) {shortcut ? <kbd>Alt+{shortcut.toUpperCase()}</kbd> : null}
       </button>
       {note ? (
         <span className="muted" role="status">

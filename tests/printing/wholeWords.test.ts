@@ -1,9 +1,10 @@
 // On a roll, the official header never leaves one word alone on a line ("CÔNG", "NAM" at 58 mm),
 // and a web address the citizen types from the paper is never cut inside.
 import { describe, expect, it } from 'vitest';
-import { layoutThermal, THERMAL_WIDTH_DOTS, type PrintDocument } from '../../shared/documents';
+import { controlSheet, layoutThermal, THERMAL_WIDTH_DOTS, type PrintDocument } from '../../shared/documents';
+import { formatVietnamDate } from '../../shared/domain';
 import { nodeCanvasFactory, registerPrintFonts } from '../../electron/services/printing/nodeCanvas';
-import { allDocuments, FEE, SLIP } from './fixtures';
+import { allDocuments, CONTROL, FEE, SLIP } from './fixtures';
 
 function lines(doc: PrintDocument, widthDots: number): string[] {
   registerPrintFonts();
@@ -36,5 +37,21 @@ describe.each(['58mm', '80mm'] as const)('at %s', (paper) => {
       expect(first.endsWith('/'), `${url} broken as ${first}`).toBe(true);
       expect(first + text[at + 1]!.trim()).toBe(url);
     }
+  });
+});
+
+describe.each(['58mm', '80mm'] as const)('the control sheet at %s', (paper) => {
+  it('keeps every handover date whole and gives each handover both signatures', () => {
+    const text = lines(controlSheet(CONTROL, { layout: 'thermal' }), THERMAL_WIDTH_DOTS[paper]);
+    for (const row of CONTROL.rows) expect(text.some((line) => line.includes(formatVietnamDate(row.at)))).toBe(true);
+    expect(text.filter((line) => line === 'NGƯỜI GIAO')).toHaveLength(CONTROL.rows.length);
+    expect(text.filter((line) => line === 'NGƯỜI NHẬN')).toHaveLength(CONTROL.rows.length);
+  });
+});
+
+describe('the control sheet on its sheet', () => {
+  it('has a signature column for each side of a handover', () => {
+    const table = controlSheet(CONTROL, { layout: 'sheet' }).blocks.find((b) => b.type === 'table');
+    expect(table?.type === 'table' && table.columns.map((c) => c.title)).toEqual(expect.arrayContaining(['Người giao (ký)', 'Người nhận (ký)']));
   });
 });

@@ -7,7 +7,8 @@ import { controlSheetFor } from './controlSheet';
 import { isServerCopy } from './find';
 import { loadDossierTrail, type DossierTrail } from './history';
 import type { ServerAccess } from '../../kiosk/api';
-import type { DeskContext } from '../../desk/context';
+import { barcodeKeyFor, type DeskContext } from '../../desk/context';
+import { routeFor } from '../../desk/printouts';
 
 export function ControlSheetButton({
   ctx,
@@ -24,9 +25,11 @@ export function ControlSheetButton({
   useAltShortcut(shortcut ?? '', () => void print(), shortcut !== undefined);
   async function print() {
     const trail: DossierTrail = isServerCopy(row) ? { events: row.serverCopy.events, source: 'server' } : await loadDossierTrail(ctx.db, row.id, server);
-    const doc = controlSheetFor(row.state, trail.events, { agency: ctx.config.agency, formSet: ctx.config.formSet, departmentName: ctx.departmentName });
+    const route = routeFor(ctx.printers, ['form']);
+    const barcodeKey = row.state.code ? barcodeKeyFor(ctx, row.state.code) : undefined;
+    const doc = controlSheetFor(row.state, trail.events, { agency: ctx.config.agency, formSet: ctx.config.formSet, departmentName: ctx.departmentName, layout: route.layout, barcodeKey });
     if (!doc) return setNote('Hồ sơ chưa được tiếp nhận nên chưa có phiếu kiểm soát.');
-    const queued = await ctx.print(doc, { role: 'form' });
+    const queued = await ctx.print(doc, { role: route.role });
     setNote(queued.ok ? `Đã gửi in phiếu kiểm soát quá trình giải quyết hồ sơ.${trail.warning ? ` ${trail.warning}` : ''}` : queued.message);
   }
   return (

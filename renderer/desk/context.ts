@@ -1,7 +1,7 @@
 // The one desk context: what every desk command needs (receiving, return, tracking, stop), passed
 // in so the commands run the same on screen, in tests and in benchmarks: the database, event
 // metadata, the Center's configuration and calendar, printers and the print queue, this counter.
-import { fromVnLocal, openingHoursText, vnDateKey, type WorkCalendar } from '../../shared/calendar';
+import { closingOn, fromVnLocal, openingHoursText, vnDateKey, vnDayNumber, type WorkCalendar } from '../../shared/calendar';
 import type { CenterContact, SlipRegister, SlipReissueReason } from '../../shared/documents';
 import { barcodeKeyForCode } from '../../shared/codes';
 import { formatVietnamDate, type DossierEvent, type DossierState, type EventMeta } from '../../shared/domain';
@@ -42,9 +42,6 @@ export const nowOf = (ctx: Pick<DeskContext, 'now'>): Date => (ctx.now ?? (() =>
 
 export const newIdOf = (ctx: Pick<DeskContext, 'newId'>): string => (ctx.newId ?? (() => crypto.randomUUID()))();
 
-/** Results are handed out at the end of the working day: a new date means 17:00 Vietnam time. */
-const APPOINTMENT_HOUR = 17;
-
 /**
  * Reads a new appointment date typed as `YYYY-MM-DD` (an <input type="date">): it must be a
  * working day after today. Returns the ISO instant, or the Vietnamese message for the field.
@@ -54,7 +51,8 @@ export function parseAppointmentDate(text: string, calendar: WorkCalendar, now: 
   if (!m) return { ok: false, message: text.trim() === '' ? 'Chưa nhập ngày hẹn mới (ngày/tháng/năm).' : `«${text.trim()}» không phải một ngày có thật; viết ngày/tháng/năm, ví dụ 20/03/2026.` };
   let at: Date;
   try {
-    at = fromVnLocal(Number(m[1]), Number(m[2]), Number(m[3]), APPOINTMENT_HOUR, 0);
+    // A date chosen at the desk is due when that day's office hours end: the same rule as the original appointment (appointmentTime).
+    at = closingOn(vnDayNumber(fromVnLocal(Number(m[1]), Number(m[2]), Number(m[3]))), calendar);
   } catch {
     return { ok: false, message: 'Ngày hẹn mới không có thật trong lịch.' };
   }

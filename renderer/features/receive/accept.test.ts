@@ -161,10 +161,11 @@ describe('acceptDossier', () => {
 describe('the appointment', () => {
   const cal = workCalendar();
   it('counts from the next opening when received after hours or on a day off, from the opening when early', () => {
-    // Friday 13/3/2026 21:47 → Monday 16/3 07:30 → 5 working days → Monday 23/3 07:30.
-    expect(appointmentFor(fromVnLocal(2026, 3, 13, 21, 47), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 23, 7, 30));
-    expect(appointmentFor(fromVnLocal(2026, 3, 14, 10, 0), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 23, 7, 30));
-    expect(appointmentFor(fromVnLocal(2026, 3, 12, 6, 0), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 19, 7, 30));
+    // Friday 13/3/2026 21:47 → the clock starts Monday 16/3 07:30 → 5 working days run out Friday 20/3
+    // at closing (the count ends Monday 23/3 07:30, the same working instant): one rule with the desk's dates, 17:00.
+    expect(appointmentFor(fromVnLocal(2026, 3, 13, 21, 47), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 20, 17, 0));
+    expect(appointmentFor(fromVnLocal(2026, 3, 14, 10, 0), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 20, 17, 0));
+    expect(appointmentFor(fromVnLocal(2026, 3, 12, 6, 0), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 18, 17, 0));
     expect(appointmentFor(fromVnLocal(2026, 3, 12, 16, 59), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 19, 16, 59));
   });
   it('turns hours into half days and a same-day procedure into half a working day; no time, no appointment', () => {

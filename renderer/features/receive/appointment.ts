@@ -1,6 +1,6 @@
 // The legal processing time of a procedure and the appointment it gives, shown before accepting.
 import type { Procedure } from '../../../shared/catalogue';
-import { addWorkingDays, vnDayNumber, type WorkCalendar } from '../../../shared/calendar';
+import { addWorkingDays, appointmentTime, vnDayNumber, type WorkCalendar } from '../../../shared/calendar';
 import { vnMidnightMs, vnMsOfDay } from '../../../shared/calendar/days';
 
 /**
@@ -33,7 +33,8 @@ export function clockStart(receivedAt: Date, calendar: WorkCalendar): Date {
   return new Date(vnMidnightMs(calendar.nextWorkingDayNumber(day)) + opening);
 }
 
+/** The appointment: the working days counted from the clock's start, told by the one rule for an appointment's time (`appointmentTime`). */
 export function appointmentFor(receivedAt: Date, procedure: Procedure, calendar: WorkCalendar): Date | undefined {
   const span = processingSpan(procedure);
-  return span === undefined ? undefined : addWorkingDays(clockStart(receivedAt, calendar), span, calendar);
+  return span === undefined ? undefined : appointmentTime(addWorkingDays(clockStart(receivedAt, calendar), span, calendar), calendar);
 }

@@ -25,7 +25,13 @@ describe.each(['58mm', '80mm'] as const)('thermal %s', (paper) => {
     const black = raster.bits.reduce((n, b) => n + (b ? 1 : 0), 0);
     expect(black / raster.bits.length).toBeGreaterThan(0.03);
     await mkdir(OUT, { recursive: true });
-    await writeFile(join(OUT, `${kind}-${paper}.png`), rasterToPng(raster));
+    const png = rasterToPng(raster);
+    await writeFile(join(OUT, `${kind}-${paper}.png`), png);
+    // Every symbol on the roll reads back to what it holds, as the desk's scanner or a phone reads it.
+    for (const block of doc.blocks) {
+      if (block.type === 'barcode') expect(decodeSymbol(png, 'CODE_128')).toBe(block.value);
+      if (block.type === 'qr') expect(decodeSymbol(png, 'QR_CODE')).toBe(block.value);
+    }
   });
 });
 

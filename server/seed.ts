@@ -19,6 +19,9 @@ function keyOf(item: unknown): string {
   return String(o.code ?? o.id);
 }
 
+/** Not a real unit's: a deployment sets its own in the catalogue setting `receive`. */
+export const DEMO_UNIT_TAX_CODE = '2900000000';
+
 export async function seedDemo(db: Db, csvPath: string): Promise<{ staff: number; procedures: number; departments: number }> {
   let staff = 0;
   for (const s of DEMO_STAFF) {
@@ -32,5 +35,9 @@ export async function seedDemo(db: Db, csvPath: string): Promise<{ staff: number
   const parsed = parseCatalogueCsv(readFileSync(csvPath, 'utf8'));
   for (const d of parsed.departments) await upsertCatalogueItem(db, 'department', keyOf(d), d, 'demo');
   for (const p of parsed.procedures) await upsertCatalogueItem(db, 'procedure', keyOf(p), p, 'demo');
+  // A counter refuses to issue a fee receipt without the unit's tax code; the demo Center has a made-up
+  // one, written only once so a restart never undoes what an administrator set since.
+  const { rows } = await db.query(`SELECT 1 FROM catalogue_items WHERE kind = 'setting' AND key = 'receive'`);
+  if (rows.length === 0) await upsertCatalogueItem(db, 'setting', 'receive', { unitTaxCode: DEMO_UNIT_TAX_CODE }, 'demo');
   return { staff, procedures: parsed.procedures.length, departments: parsed.departments.length };
 }

@@ -20,14 +20,27 @@ export interface CenterConfig {
   /** Receipt series: `{yy}` is replaced by the two digits of the year, e.g. `{yy}TAA` → `26TAA`. */
   receiptSeries: string;
   unitName: string;
-  /** The collecting unit's tax code; printed on the receipt. Empty until the deployment sets it. */
+  /** The collecting unit's tax code; printed on the receipt. Empty until the deployment sets it, and no receipt is issued until then. */
   unitTaxCode: string;
   /** The counter's phone printed as the contact on supplement requests. */
   contactPhone: string;
+  /** Who signs the Center's own notices (the stop notice): its head's title, and name when it is to be printed. */
+  headTitle: string;
+  headName?: string;
   /** Index of this Center in the numeric barcode key's agency table (shared/codes barcodeKey). */
   agencyIndex: number;
+  /** The public status page; the slip's QR opens it with the dossier code. */
   statusPageUrl?: string;
+  /** The unit's electronic-receipt lookup page, printed on the receipt with its lookup code. */
+  receiptLookupUrl?: string;
+  /** The Center's street address, hotline and website, printed on the citizen's slip. */
+  address?: string;
+  hotline?: string;
+  website?: string;
 }
+
+/** Fields a deployment may leave out; the others always have a default. */
+const OPTIONAL_STRING_KEYS = new Set(['statusPageUrl', 'receiptLookupUrl', 'address', 'hotline', 'website', 'headName']);
 
 export const CENTER_CONFIG_KEY = 'receive';
 
@@ -43,6 +56,7 @@ export const DEFAULT_CENTER_CONFIG: CenterConfig = {
   unitName: 'Trung tâm Phục vụ Hành chính công tỉnh Nghệ An',
   unitTaxCode: '',
   contactPhone: '',
+  headTitle: 'Giám đốc',
   agencyIndex: 1,
 };
 
@@ -56,14 +70,14 @@ export function mergeCenterConfig(...layers: unknown[]): CenterConfig {
   for (const layer of layers) {
     if (!isRecord(layer)) continue;
     for (const [key, value] of Object.entries(layer)) {
-      if (!(key in DEFAULT_CENTER_CONFIG) && key !== 'statusPageUrl') continue;
+      if (!(key in DEFAULT_CENTER_CONFIG) && !OPTIONAL_STRING_KEYS.has(key)) continue;
       if (key === 'agency' && isRecord(value) && typeof value.parent === 'string' && typeof value.name === 'string') {
         out.agency = { parent: value.parent, name: value.name };
       } else if (key === 'formSet' && (value === '2018' || value === '2025')) {
         out.formSet = value;
       } else if ((key === 'slipCopies' || key === 'agencyIndex') && typeof value === 'number' && Number.isInteger(value) && value >= 0) {
         out[key] = key === 'slipCopies' ? Math.max(1, value) : Math.min(99, value);
-      } else if (typeof value === 'string' && (key === 'statusPageUrl' || typeof DEFAULT_CENTER_CONFIG[key as keyof CenterConfig] === 'string') && key !== 'formSet') {
+      } else if (typeof value === 'string' && (OPTIONAL_STRING_KEYS.has(key) || typeof DEFAULT_CENTER_CONFIG[key as keyof CenterConfig] === 'string') && key !== 'formSet') {
         (out as unknown as Record<string, unknown>)[key] = value;
       }
     }

@@ -1,7 +1,8 @@
 // The one desk context: what every desk command needs (receiving, return, tracking, stop), passed
 // in so the commands run the same on screen, in tests and in benchmarks: the database, event
 // metadata, the Center's configuration and calendar, printers and the print queue, this counter.
-import { fromVnLocal, vnDateKey, type WorkCalendar } from '../../shared/calendar';
+import { closingOn, fromVnLocal, openingHoursText, vnDateKey, vnDayNumber, type WorkCalendar } from '../../shared/calendar';
+import type { CenterContact, SlipRegister, SlipReissueReason } from '../../shared/documents';
 import { barcodeKeyForCode } from '../../shared/codes';
 import { formatVietnamDate, type DossierEvent, type DossierState, type EventMeta } from '../../shared/domain';
 import type { PrinterConfig } from '../../shared/host';
@@ -41,9 +42,6 @@ export const nowOf = (ctx: Pick<DeskContext, 'now'>): Date => (ctx.now ?? (() =>
 
 export const newIdOf = (ctx: Pick<DeskContext, 'newId'>): string => (ctx.newId ?? (() => crypto.randomUUID()))();
 
-/** Results are handed out at the end of the working day: a new date means 17:00 Vietnam time. */
-const APPOINTMENT_HOUR = 17;
-
 /**
  * Reads a new appointment date typed as `YYYY-MM-DD` (an <input type="date">): it must be a
  * working day after today. Returns the ISO instant, or the Vietnamese message for the field.
@@ -53,7 +51,8 @@ export function parseAppointmentDate(text: string, calendar: WorkCalendar, now: 
   if (!m) return { ok: false, message: text.trim() === '' ? 'Chưa nhập ngày hẹn mới (ngày/tháng/năm).' : `«${text.trim()}» không phải một ngày có thật; viết ngày/tháng/năm, ví dụ 20/03/2026.` };
   let at: Date;
   try {
-    at = fromVnLocal(Number(m[1]), Number(m[2]), Number(m[3]), APPOINTMENT_HOUR, 0);
+    // A date chosen at the desk is due when that day's office hours end: the same rule as the original appointment (appointmentTime).
+    at = closingOn(vnDayNumber(fromVnLocal(Number(m[1]), Number(m[2]), Number(m[3]))), calendar);
   } catch {
     return { ok: false, message: 'Ngày hẹn mới không có thật trong lịch.' };
   }
@@ -81,28 +80,82 @@ export function barcodeKeyFor(ctx: Pick<DeskContext, 'config' | 'counter'>, code
   return barcodeKeyForCode(code, agencyTableFor(ctx.config, ctx.counter.agencyCode));
 }
 
-/** A new appointment slip (Mẫu 01) after an apology or a correction: same dossier, the new date. */
-export function newAppointmentSlip(ctx: DeskContext, state: DossierState, newDueAt: string, received?: Extract<DossierEvent, { type: 'received' }>): PrintDocument | undefined {
+/** What the slip prints for the citizen to come back: the Center's address, hotline, website (configuration) and office hours (the calendar's). */
+export function centerContact(ctx: Pick<DeskContext, 'config' | 'calendar'>): CenterContact {
+  return { address: ctx.config.address, hotline: ctx.config.hotline, website: ctx.config.website, openingHours: openingHoursText(ctx.calendar) };
+}
+
+/** The register line the server gave the dossier's reception, when this counter has heard it. */
+export function slipRegister(row: { registerYear?: number; registerNumber?: number } | undefined): SlipRegister | undefined {
+  return row?.registerNumber !== undefined && row.registerYear !== undefined ? { year: row.registerYear, number: row.registerNumber } : undefined;
+}
+
+/** Who hands the citizen a slip, and why: the receiving officer's original (or its reprint), or a reissue after a correction or an apology. */
+type SlipIssue = { kind: 'original'; officerName: string; counterName: string; reprint: boolean } | { kind: 'reissue'; reason: SlipReissueReason };
+
+/** The appointment slip (Mẫu 01) of a recorded dossier, for the slip printer's paper; undefined without a code or an applicant. */
+function dossierSlip(
+  ctx: DeskContext,
+  state: DossierState,
+  appointmentAt: string,
+  received: Extract<DossierEvent, { type: 'received' }> | undefined,
+  register: SlipRegister | undefined,
+  issue: SlipIssue,
+): PrintDocument | undefined {
   if (!state.code || !state.applicant) return undefined;
-  const barcodeKey = barcodeKeyFor(ctx, state.code);
   const route = routeFor(ctx.printers, ['slip']);
   return appointmentSlip(
     {
       agency: ctx.config.agency,
       dossierCode: state.code,
-      barcodeKey,
+      barcodeKey: barcodeKeyFor(ctx, state.code),
       applicant: slipApplicant(state.applicant),
       procedureName: state.procedureName ?? '',
       documents: received?.payload.documents ?? [],
       setCount: received?.payload.sets ?? 1,
       processingDays: received?.payload.processingDays ?? 0,
-      receivedAt: state.receivedAt ?? newDueAt,
-      appointmentAt: newDueAt,
+      receivedAt: state.receivedAt ?? appointmentAt,
+      appointmentAt,
       collect: state.collection?.method === 'post' ? state.collection : { method: 'desk', place: ctx.config.deskPlace },
+      register,
       statusPageUrl: ctx.config.statusPageUrl,
-      counterName: ctx.counter.counterName,
-      officerName: ctx.officerName,
+      center: centerContact(ctx),
+      reissue: issue.kind === 'reissue' ? { reason: issue.reason, issuedAt: nowOf(ctx).toISOString() } : undefined,
+      counterName: issue.kind === 'original' ? issue.counterName : ctx.counter.counterName,
+      officerName: issue.kind === 'original' ? issue.officerName : ctx.officerName,
     },
-    { layout: route.layout, formSet: ctx.config.formSet },
+    { layout: route.layout, formSet: ctx.config.formSet, reprint: issue.kind === 'original' && issue.reprint },
   );
+}
+
+/**
+ * A new appointment slip (Mẫu 01) after an apology or a correction: same dossier, the new date,
+ * marked as reissued and signed by this officer, who issues it; the register line when known.
+ */
+export function newAppointmentSlip(
+  ctx: DeskContext,
+  state: DossierState,
+  newDueAt: string,
+  received?: Extract<DossierEvent, { type: 'received' }>,
+  reissue: { reason: SlipReissueReason; register?: SlipRegister } = { reason: 'correction' },
+): PrintDocument | undefined {
+  return dossierSlip(ctx, state, newDueAt, received, reissue.register, { kind: 'reissue', reason: reissue.reason });
+}
+
+/**
+ * The original slip again ("BẢN IN LẠI"), as the receiving officer issued it (named from the staff
+ * list, by the reception's officer id), with the register line the server has given it since.
+ */
+export async function reprintAppointmentSlip(ctx: DeskContext, dossierId: string, events: readonly DossierEvent[]): Promise<PrintDocument | undefined> {
+  const row = await ctx.db.dossiers.get(dossierId);
+  const received = receivedOf(events);
+  if (!row || !row.state.dueAt) return undefined;
+  const officer = received ? await ctx.db.staff.get(received.officerId) : undefined;
+  return dossierSlip(ctx, row.state, row.state.dueAt, received, slipRegister(row), {
+    kind: 'original',
+    officerName: officer?.fullName ?? received?.officerId ?? '',
+    // The counter that received it may be another one, whose name this counter does not hold.
+    counterName: '',
+    reprint: true,
+  });
 }

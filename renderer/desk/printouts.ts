@@ -1,7 +1,7 @@
 // What the receiving counter prints, as document data: the slip (Mẫu 01), the fee receipt, the
 // supplement request (Mẫu 02) and the refusal (Mẫu 03). Each goes to the printer of its role, and
 // the layout (thermal roll or sheet) follows that printer's paper.
-import { appointmentSlip, feeReceipt, refusal, supplementRequest } from '../../shared/documents';
+import { appointmentSlip, feeReceipt, receiptTaxCodeProblem, refusal, supplementRequest } from '../../shared/documents';
 import type { DocumentLayout, PrintDocument } from '../../shared/documents/model';
 import { applicantIdNumber, type Applicant } from '../../shared/domain';
 import type { PrinterConfig } from '../../shared/host';
@@ -30,4 +30,4 @@ export function slipApplicant(a: Applicant): { name: string; address?: string; p
 }
 
 export type { PrintDocument };
-export { appointmentSlip, feeReceipt, refusal, supplementRequest };
+export { appointmentSlip, feeReceipt, receiptTaxCodeProblem, refusal, supplementRequest };

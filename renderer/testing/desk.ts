@@ -31,7 +31,7 @@ export function deskContext(db: MotCuaDb, now: Date, printed: QueuedPrint[] = []
       deviceTime: new Date(now.getTime() + n++).toISOString(),
       ruleVersion: RULE_VERSION,
     }),
-    config: DEFAULT_CENTER_CONFIG,
+    config: { ...DEFAULT_CENTER_CONFIG, unitTaxCode: '2900000000' },
     calendar: workCalendar(),
     printers: TEST_PRINTERS,
     print: async (doc, options) => {

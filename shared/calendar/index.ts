@@ -10,6 +10,6 @@ export { leapMonthOf, lunarMonthLength, lunarToSolar, solarToLunar } from './lun
 export type { LunarDate } from './lunar';
 export { statutoryHolidayEntries, statutoryHolidays } from './holidays';
 export type { StatutoryHoliday } from './holidays';
-export { DEFAULT_WORKING_HOURS, WorkCalendar, workCalendar } from './workCalendar';
+export { DEFAULT_WORKING_HOURS, WorkCalendar, openingHoursText, workCalendar } from './workCalendar';
 export type { WorkCalendarOptions, WorkingSession } from './workCalendar';
-export { addWorkingDays, isWorkingDay, workingDaysBetween } from './workingDays';
+export { addWorkingDays, appointmentTime, closingOn, isWorkingDay, workingDaysBetween } from './workingDays';

@@ -169,3 +169,10 @@ export class WorkCalendar {
 export function workCalendar(options: WorkCalendarOptions = {}): WorkCalendar {
   return new WorkCalendar(options);
 }
+
+const clock = (ms: number): string => `${String(Math.floor(ms / 3_600_000)).padStart(2, '0')}:${String(Math.floor((ms % 3_600_000) / 60_000)).padStart(2, '0')}`;
+
+/** "Thứ Hai – Thứ Sáu: 07:30–11:30, 13:30–17:00 (trừ ngày nghỉ lễ)": the office hours the calendar counts, as the slip prints them. */
+export function openingHoursText(calendar: Pick<WorkCalendar, 'sessions'>): string {
+  return `Thứ Hai – Thứ Sáu: ${calendar.sessions.map((s) => `${clock(s.startMs)}–${clock(s.endMs)}`).join(', ')} (trừ ngày nghỉ lễ)`;
+}

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fromVnLocal, vnDateKey } from './days';
+import { fromVnLocal, vnDateKey, vnDayNumber } from './days';
 import { CalendarError } from './errors';
 import { workCalendar } from './workCalendar';
-import { addWorkingDays, isWorkingDay, workingDaysBetween } from './workingDays';
+import { addWorkingDays, appointmentTime, closingOn, isWorkingDay, workingDaysBetween } from './workingDays';
 
 const statutory = workCalendar();
 const vn = (y: number, m: number, d: number, hh = 0, mm = 0) => fromVnLocal(y, m, d, hh, mm);
@@ -169,5 +169,20 @@ describe('properties', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('the time of an appointment', () => {
+  const cal = workCalendar();
+  it('is when the working time runs out: a count ending at an opening is the previous working day’s closing', () => {
+    // Monday 23/3/2026 07:30 is Friday 20/3 17:00; a Thursday at 09:15 stays as it is.
+    expect(appointmentTime(fromVnLocal(2026, 3, 23, 7, 30), cal)).toEqual(fromVnLocal(2026, 3, 20, 17, 0));
+    expect(appointmentTime(fromVnLocal(2026, 3, 19, 9, 15), cal)).toEqual(fromVnLocal(2026, 3, 19, 9, 15));
+    // Across Tết 2026 (16–20/2 off, with the weekend): Monday 23/2 07:30 ran out on Friday 13/2.
+    expect(appointmentTime(fromVnLocal(2026, 2, 23, 7, 30), cal)).toEqual(fromVnLocal(2026, 2, 13, 17, 0));
+  });
+  it('is the same for a date chosen at the desk (a correction, an apology) as for the original', () => {
+    const friday = vnDayNumber(fromVnLocal(2026, 3, 20));
+    expect(closingOn(friday, cal)).toEqual(appointmentTime(fromVnLocal(2026, 3, 23, 7, 30), cal));
   });
 });

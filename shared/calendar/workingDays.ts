@@ -1,4 +1,4 @@
-import { DAY_MS, vnDayNumber, vnMidnightMs, vnMsOfDay } from './days';
+import { DAY_MS, vnDayNumber, vnMidnightMs, vnMsOfDay, type DayNumber } from './days';
 import { CalendarError } from './errors';
 import type { WorkCalendar } from './workCalendar';
 
@@ -73,4 +73,25 @@ export function workingDaysBetween(a: Date, b: Date, calendar: WorkCalendar): nu
   let count = 0;
   for (let day = low + 1; day <= high; day++) if (calendar.isWorkingDayNumber(day)) count++;
   return sign * count;
+}
+
+/** The end of office hours on a day, in Vietnam time: a date chosen at the desk means this moment. */
+export function closingOn(dayNumber: DayNumber, calendar: WorkCalendar): Date {
+  return new Date(vnMidnightMs(dayNumber) + calendar.sessions[calendar.sessions.length - 1]!.endMs);
+}
+
+/**
+ * The one rule for the time of an appointment, the original's and the new one after a correction
+ * or an apology (DOMAIN.md: time limits run in working days): the appointment is when the working
+ * time runs out. A count that ends exactly at a working day's opening ran out at the previous
+ * working day's closing, the same working instant (Monday 07:30 is Friday 17:00), so the citizen
+ * is told the day the result is due, at the time results are handed out, as for a date chosen at
+ * the desk (`closingOn`).
+ */
+export function appointmentTime(due: Date, calendar: WorkCalendar): Date {
+  const day = vnDayNumber(due);
+  if (!calendar.isWorkingDayNumber(day) || vnMsOfDay(due) !== calendar.sessions[0]!.startMs) return due;
+  let previous = day - 1;
+  while (!calendar.isWorkingDayNumber(previous)) previous--;
+  return closingOn(previous, calendar);
 }

@@ -23,3 +23,4 @@ export { normalizePhone } from './phone';
 export type { MoneyError } from './money';
 export { formatVnd, parseVnd } from './money';
 export { amountInWords } from './amountInWords';
+export { formatReceiptNumber, receiptLabel, RECEIPT_NUMBER_DIGITS } from './receiptNumber';

@@ -142,7 +142,7 @@ describe('appointment slip', () => {
 
   it('says the register number comes later when printed offline', () => {
     expect(fieldValues(appointmentSlip(SLIP, { layout: 'thermal' })).join('|')).toContain('được cấp khi đồng bộ');
-    expect(fieldValues(appointmentSlip({ ...SLIP, register: { book: '01/2026', seq: 7 } }, { layout: 'thermal' }))).toContain('Vào Sổ theo dõi hồ sơ=Quyển số 01/2026, số thứ tự 07');
+    expect(fieldValues(appointmentSlip({ ...SLIP, register: { year: 2026, number: 7 } }, { layout: 'thermal' }))).toContain('Vào Sổ theo dõi hồ sơ=Số thứ tự 7, sổ năm 2026');
   });
 });
 

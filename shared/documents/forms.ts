@@ -42,17 +42,27 @@ export function formEntry(formSet: FormSet, form: OfficialForm): FormEntry {
   return entry;
 }
 
+/** "Mẫu 06": how a screen names a form, from the set in force, so a button says what the paper prints. */
+export function formNumberLabel(formSet: FormSet, form: OfficialForm): string {
+  return `Mẫu ${formEntry(formSet, form).number}`;
+}
+
 /** "Mẫu số 01 – Thông tư số 01/2018/TT-VPCP", printed in small text on each form; 2025 also names the decree. */
 export function legalBasis(formSet: FormSet, form: OfficialForm): string {
   if (formSet === '2025') return legalBasis2025(form);
   return `Mẫu số ${formEntry(formSet, form).number} – ${FORM_SETS[formSet].circular}`;
 }
 
-export function officialHeader(agency: AgencyHeader): Block {
+/** The reference line of a letter until the issuing office gives it a number: "Số: ……/……". */
+export const BLANK_REFERENCE = 'Số: ……/……';
+
+/** The official header; a letter (Mẫu 02–05) carries its reference number line under the agency. */
+export function officialHeader(agency: AgencyHeader, reference?: string): Block {
   return {
     type: 'header',
     left: [agency.parent.toUpperCase(), agency.name.toUpperCase()],
     right: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+    ...(reference ? { reference } : {}),
   };
 }
 

@@ -54,7 +54,7 @@ describe('the 2025 form set as data', () => {
         processingDays: 15,
         appointmentAt: '2026-02-02T02:00:00.000Z',
         collect: { method: 'desk', place: 'Quầy trả kết quả' },
-        register: { book: '01/2026', seq: 3 },
+        register: { year: 2026, number: 3 },
         counterName: 'Quầy 3',
         officerName: 'Trần Văn Đức',
       },

@@ -12,11 +12,12 @@ export interface HtmlRenderOptions {
   fonts?: { regular: string; bold?: string; italic?: string };
 }
 
-const SIZE_PT: Record<NonNullable<TextStyle['size']>, number> = { small: 9, normal: 11, large: 13, title: 14 };
-/** CODE128 module width on paper: 0.3 mm keeps the full 25-character code under 100 mm. */
-const BAR_MODULE_MM = 0.3;
-const BAR_HEIGHT_MM = 12;
-const QR_MODULE_MM = 0.6;
+/** Text sizes relative to the sheet's body size (10 pt on A5, 11 pt on A4), so an A5 form keeps its proportions on one page. */
+const SIZE_EM: Record<NonNullable<TextStyle['size']>, number> = { small: 0.82, normal: 1, large: 1.18, title: 1.27 };
+/** CODE128 module width on paper: 0.25 mm (10 mil, read by any 1D scanner on a laser print) keeps the full 25-character code under 80 mm, room for the QR beside it on A5. */
+const BAR_MODULE_MM = 0.25;
+const BAR_HEIGHT_MM = 10;
+const QR_MODULE_MM = 0.5;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -24,10 +25,12 @@ export function escapeHtml(text: string): string {
 
 function styleAttr(style: TextStyle | undefined): string {
   const s = style ?? {};
-  const css = [`font-size:${SIZE_PT[s.size ?? 'normal']}pt`];
+  const css = [`font-size:${SIZE_EM[s.size ?? 'normal']}em`];
   if (s.bold) css.push('font-weight:700');
   if (s.italic) css.push('font-style:italic');
   if (s.align) css.push(`text-align:${s.align}`);
+  // A title never ends on one word alone («QUYẾT»).
+  if (s.size === 'title') css.push('text-wrap:balance');
   return ` style="${css.join(';')}"`;
 }
 
@@ -92,16 +95,19 @@ function blockHtml(block: Block): string {
       return `<p${styleAttr(block.style)}>${textHtml(block.text)}</p>`;
     case 'header':
       return (
-        `<table class="header"><tr><td>${block.left.map((l, i) => (i === 0 ? textHtml(l) : `<b>${textHtml(l)}</b>`)).join('<br>')}<div class="underline"></div></td>` +
-        `<td><b>${block.right.map(textHtml).join('<br>')}</b><div class="underline"></div></td></tr></table>`
+        `<table class="header"><tr><td>${block.left.map((l, i) => `<div>${i === 0 ? textHtml(l) : `<b>${textHtml(l)}</b>`}</div>`).join('')}<div class="underline"></div>${block.reference ? `<div class="reference">${textHtml(block.reference)}</div>` : ''}</td>` +
+        `<td>${block.right.map((l) => `<div><b>${textHtml(l)}</b></div>`).join('')}<div class="underline"></div></td></tr></table>`
       );
-    case 'fields':
-      return block.rows.map((r) => `<p class="field"${styleAttr(block.style)}><b>${escapeHtml(r.label)}:</b> ${textHtml(r.value)}</p>`).join('');
+    case 'fields': {
+      const rows = block.rows.map((r) => `<p class="field"${styleAttr(block.style)}><b>${escapeHtml(r.label)}:</b> ${textHtml(r.value)}</p>`).join('');
+      return block.columns === 2 ? `<div class="pairs">${rows}</div>` : rows;
+    }
     case 'table': {
       const total = block.columns.reduce((s, c) => s + c.width, 0);
       const cols = block.columns.map((c) => `<col style="width:${((c.width / total) * 100).toFixed(1)}%">`).join('');
       const head = block.columns.map((c) => `<th>${escapeHtml(c.title)}</th>`).join('');
-      const body = block.rows.map((row) => `<tr>${row.map((cell, i) => `<td style="text-align:${block.columns[i]?.align ?? 'left'}">${textHtml(cell)}</td>`).join('')}</tr>`).join('');
+      const cellStyle = (i: number): string => `text-align:${block.columns[i]?.align ?? 'left'}${block.columns[i]?.nowrap ? ';white-space:nowrap' : ''}`;
+      const body = block.rows.map((row) => `<tr>${row.map((cell, i) => `<td style="${cellStyle(i)}">${textHtml(cell)}</td>`).join('')}</tr>`).join('');
       return `<table class="grid"${styleAttr(block.style ?? { size: 'small' })}><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
     }
     case 'rule':
@@ -136,30 +142,57 @@ function fontFaces(fonts: HtmlRenderOptions['fonts']): string {
 
 /** The whole page: `@page` sets the sheet, so the browser's print dialog and PDF output agree. */
 export function renderDocumentHtml(doc: PrintDocument, paper: SheetPaper, options: HtmlRenderOptions = {}): string {
-  const margin = paper === 'A5' ? '12mm 12mm 12mm 15mm' : '15mm 15mm 15mm 20mm';
+  const margin = paper === 'A5' ? '10mm 10mm 10mm 13mm' : '15mm 15mm 15mm 20mm';
   const css =
     fontFaces(options.fonts) +
-    `@page{size:${paper};margin:${margin};}` +
+    `@page{size:${paper}${doc.orientation === 'landscape' ? ' landscape' : ''};margin:${margin};}` +
     `html,body{margin:0;padding:0;background:#fff;color:#000;}` +
-    `body{font-family:"Noto Sans",sans-serif;font-size:11pt;line-height:1.35;}` +
-    `p{margin:0 0 1.5mm 0;}` +
-    `.header{width:100%;border-collapse:collapse;margin-bottom:3mm;font-size:10pt;}` +
-    `.header td{width:50%;text-align:center;vertical-align:top;padding:0;}` +
-    `.underline{width:30%;margin:1mm auto 0;border-top:1px solid #000;}` +
+    `body{font-family:"Noto Sans",sans-serif;font-size:${paper === 'A5' ? '10pt' : '11pt'};line-height:${paper === 'A5' ? 1.22 : 1.35};}` +
+    `p{margin:0 0 ${paper === 'A5' ? 0.5 : 1.5}mm 0;}` +
+    `.header{width:100%;border-collapse:collapse;margin-bottom:2mm;font-size:0.9em;}` +
+    `.header td{width:50%;text-align:center;vertical-align:top;padding:0;}.header td div{text-wrap:balance;}` +
+    `.underline{width:30%;margin:1mm auto 0;border-top:1px solid #000;}.reference{margin-top:1.5mm;}` +
     `.grid{width:100%;border-collapse:collapse;table-layout:fixed;margin:2mm 0;}` +
-    `.grid th,.grid td{border:0.3mm solid #000;padding:1mm 1.5mm;vertical-align:top;word-wrap:break-word;}` +
+    `.grid th,.grid td{border:0.3mm solid #000;padding:0.6mm 1.2mm;vertical-align:top;overflow-wrap:break-word;}.grid th{overflow-wrap:normal;hyphens:none;}` +
     `.grid thead{display:table-header-group;}.grid tr{break-inside:avoid;}` +
     `hr{border:0;border-top:0.3mm solid #000;margin:2mm 0;}hr.dashed{border-top-style:dashed;}` +
-    `.symbol{text-align:center;margin:2mm 0;break-inside:avoid;}.symbol svg{display:block;margin:0 auto;}` +
-    `.caption{font-size:9pt;letter-spacing:0.3pt;}` +
-    `.signatures{display:flex;justify-content:space-around;margin-top:4mm;text-align:center;font-size:10pt;break-inside:avoid;}` +
-    `.party{flex:1;}.sign-space{height:18mm;}` +
+    `.symbol{text-align:center;margin:1.5mm 0;break-inside:avoid;}.symbol svg{display:block;margin:0 auto;}` +
+    `.caption{font-size:0.82em;letter-spacing:0.3pt;}` +
+    `.signatures{display:flex;justify-content:space-around;margin-top:3mm;text-align:center;font-size:0.92em;break-inside:avoid;}` +
+    `.party{flex:1;}.sign-space{height:${paper === 'A5' ? 12 : 18}mm;}` +
+    `.keep{break-inside:avoid;}.pairs{display:grid;grid-template-columns:repeat(2,auto);justify-content:start;column-gap:10mm;}` +
+    `.with-qr{display:flex;align-items:center;gap:4mm;break-inside:avoid;}.with-qr-text{flex:1;min-width:0;overflow-wrap:anywhere;}.with-qr .symbol{margin:0;flex:0 0 32mm;}` +
+    // Beside the bars the QR's caption goes to its right, so the row is no taller than the QR.
+    `.beside-bars>.symbol{flex:0 0 auto;display:flex;align-items:center;gap:2mm;text-align:left;max-width:48mm;}.beside-bars>.symbol .caption{flex:1;}` +
     `.reprint{border:0.6mm solid #000;text-align:center;font-weight:700;font-size:13pt;padding:1mm;margin-bottom:3mm;}`;
   const reprint = doc.reprint ? `<div class="reprint">${REPRINT_MARK}</div>` : '';
   return (
     `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title>` +
-    `<style>${css}</style></head><body data-kind="${doc.kind}" data-paper="${paper}">${reprint}${doc.blocks.map(blockHtml).join('')}</body></html>`
+    `<style>${css}</style></head><body data-kind="${doc.kind}" data-paper="${paper}">${reprint}${bodyHtml(doc.blocks)}</body></html>`
   );
+}
+
+/**
+ * The blocks in order, with two pairings that keep a sheet short and whole: a QR right after some
+ * fields or a barcode stands beside them (the lookup code and its QR, the code's two symbols), and the signatures are kept on the page of
+ * the block before them, so a long procedure name never leaves them alone on page 2.
+ */
+function bodyHtml(blocks: readonly Block[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    if ((block.type === 'fields' || block.type === 'barcode') && next?.type === 'qr') {
+      out.push(`<div class="with-qr${block.type === 'barcode' ? ' beside-bars' : ''}"><div class="with-qr-text">${blockHtml(block)}</div>${blockHtml(next)}</div>`);
+      i++;
+    } else if (next?.type === 'signatures') {
+      out.push(`<div class="keep">${blockHtml(block)}${blockHtml(next)}</div>`);
+      i++;
+    } else {
+      out.push(blockHtml(block));
+    }
+  }
+  return out.join('');
 }
 
 /** The sheet each document is drawn for: the handover list, the register and the test page on A4, the letters on A5. */

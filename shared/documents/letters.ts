@@ -3,11 +3,13 @@
 import type { Applicant } from './appointmentSlip';
 import { formatVnDateline, maskIdNumber } from './format';
 import { formatVietnamDateTime } from '../domain/time';
-import { DEFAULT_FORM_SET, formEntry, isThermal, legalBasisBlock, makeDocument, officialHeader, titleBlock } from './forms';
+import { BLANK_REFERENCE, DEFAULT_FORM_SET, formEntry, isThermal, legalBasisBlock, makeDocument, officialHeader, titleBlock } from './forms';
 import type { AgencyHeader, Block, DocumentOptions, FormSet, PrintDocument } from './model';
 
 interface LetterBase {
   agency: AgencyHeader;
+  /** The letter's number from the issuing office's register of outgoing letters; absent, "Số: ……/……" to fill in. */
+  reference?: string;
   /** Place of the dateline, e.g. "Nghệ An". */
   place: string;
   /** ISO instant the letter is issued. */
@@ -37,7 +39,10 @@ export interface ApologyData extends LetterBase {
   originalAppointmentAt: string;
   newAppointmentAt: string;
   reason: string;
-  /** The deciding agency that apologises, and its head who signs. */
+  /**
+   * The deciding agency: the letter is its own (its name heads the letter, under `agency.parent`),
+   * signed by its head (`signerTitle`, e.g. "Giám đốc"), not the Center's.
+   */
   decidingAgency: string;
   signerTitle: string;
   signerName: string;
@@ -52,15 +57,16 @@ export interface StopProcessingData extends LetterBase {
   requestedAt?: string;
   /** What happens to fees paid, as the catalogue says (refundable or not). */
   feeNote?: string;
-  /** Where and how the paper dossier comes back to the applicant. */
+  /** Where and how the paper dossier comes back to the applicant: said once, in its row. */
   papersReturn?: string;
+  /** The receiving agency's head, or whoever signs for them ("KT. GIÁM ĐỐC" …): the notice is the agency's; the name may be left to write by hand. */
   signerTitle: string;
-  signerName: string;
+  signerName?: string;
 }
 
-function letterOpening(d: LetterBase, formSet: FormSet, form: 'supplement' | 'refusal' | 'apology' | 'stopProcessing'): Block[] {
+function letterOpening(d: LetterBase, formSet: FormSet, form: 'supplement' | 'refusal' | 'apology' | 'stopProcessing', agency: AgencyHeader = d.agency): Block[] {
   return [
-    officialHeader(d.agency),
+    officialHeader(agency, d.reference ?? BLANK_REFERENCE),
     { type: 'text', text: `${d.place}, ${formatVnDateline(d.issuedAt)}`, style: { italic: true, align: 'right', size: 'small' } },
     legalBasisBlock(formSet, form),
     titleBlock(formEntry(formSet, form).title),
@@ -157,7 +163,7 @@ export function apology(d: ApologyData, options: DocumentOptions, barcodeKey?: s
           },
         ];
   const blocks: Block[] = [
-    ...letterOpening(d, formSet, 'apology'),
+    ...letterOpening(d, formSet, 'apology', { parent: d.agency.parent, name: d.decidingAgency }),
     ...codeMark(d, options, barcodeKey),
     dossierRows(d),
     ...body,
@@ -189,15 +195,13 @@ export function stopProcessing(d: StopProcessingData, options: DocumentOptions):
     ...(isThermal(options.layout) ? [] : [{ type: 'barcode', format: 'CODE128', value: d.dossierCode } as Block]),
     dossierRows(d),
     { type: 'fields', rows: stopRows(d, mask) },
-    {
-      type: 'text',
-      text: 'Theo đề nghị của Ông/Bà, cơ quan tiếp nhận thông báo dừng giải quyết hồ sơ nêu trên. Hồ sơ giấy được trả lại tại Trung tâm Phục vụ Hành chính công.',
-    },
+    // Where the papers come back is said once, in its row above.
+    { type: 'text', text: 'Theo đề nghị của Ông/Bà, cơ quan tiếp nhận thông báo dừng giải quyết hồ sơ nêu trên.' },
     {
       type: 'signatures',
       parties: [
         { title: 'NGƯỜI ĐỀ NGHỊ', note: '(Ký và ghi rõ họ tên)', name: d.requestedBy ?? d.applicant.name },
-        { title: d.signerTitle.toUpperCase(), note: '(Ký, ghi rõ họ tên)', name: d.signerName },
+        { title: d.signerTitle.toUpperCase(), note: '(Ký, ghi rõ họ tên và đóng dấu)', name: d.signerName },
       ],
     },
   ];

@@ -31,6 +31,8 @@ export interface HeaderBlock {
   type: 'header';
   left: string[];
   right: string[];
+  /** A letter's reference number line, "Số: 12/TB-TTPVHCC" or "Số: ……/……", under the agency. */
+  reference?: string;
 }
 
 /** "Label: value" rows; long values wrap under themselves. */
@@ -38,6 +40,8 @@ export interface FieldsBlock {
   type: 'fields';
   rows: { label: string; value: string }[];
   style?: TextStyle;
+  /** On a sheet, short rows side by side in two columns (a roll always stacks them). */
+  columns?: 1 | 2;
 }
 
 export interface TableColumn {
@@ -45,6 +49,8 @@ export interface TableColumn {
   /** Relative width; the renderer scales the sum to the paper. */
   width: number;
   align?: TextAlign;
+  /** On a sheet the cells never wrap (codes, dates); the widths must leave room for them. */
+  nowrap?: boolean;
 }
 
 export interface TableBlock {
@@ -104,6 +110,8 @@ export interface PrintDocument {
   title: string;
   /** Marked "BẢN IN LẠI" at the top when true. */
   reprint: boolean;
+  /** A sheet turned sideways (the register's eleven columns); portrait when absent. */
+  orientation?: 'portrait' | 'landscape';
   blocks: Block[];
 }
 

@@ -33,6 +33,10 @@ function paperFor(widthDots: number): ThermalPaper {
 
 /** A dossier or batch code (digits, capitals, dots, hyphens): read and typed whole, so never broken. */
 const CODE_WORD = /^(?=[0-9A-Z.-]*\d)[0-9A-Z.]+(?:-[0-9A-Z.]+)+[.,;:)]?$/;
+/** A web address (the status page, the Center's site): typed from the paper, so kept whole like a code. */
+const URL_WORD = /^(?:https?:\/\/|www\.)\S+$/i;
+
+const keptWhole = (word: string): boolean => CODE_WORD.test(word) || URL_WORD.test(word);
 
 /**
  * Splits text into lines that fit `width`, breaking at spaces, inside words only when one alone is
@@ -51,7 +55,7 @@ export function wrapText(text: string, width: number, measure: (t: string) => nu
       }
       if (line !== '') lines.push(line);
       line = word;
-      if (CODE_WORD.test(word)) {
+      if (keptWhole(word)) {
         if (options.splitCodes) line = splitAtHyphens(word, width, measure, lines);
         continue;
       }
@@ -67,9 +71,9 @@ export function wrapText(text: string, width: number, measure: (t: string) => nu
   return lines;
 }
 
-/** Pushes the code's leading parts that fit as lines, each ending at a hyphen; returns the rest. */
+/** Pushes the code's leading parts that fit as lines, each ending at a hyphen (a web address's also at a slash); returns the rest. */
 function splitAtHyphens(code: string, width: number, measure: (t: string) => number, lines: string[]): string {
-  const parts = code.split(/(?<=-)/);
+  const parts = code.split(URL_WORD.test(code) ? /(?<=\/)(?!\/)/ : /(?<=-)/);
   let line = '';
   for (const part of parts) {
     if (line !== '' && measure(line + part) > width) {
@@ -131,15 +135,35 @@ class Layouter {
       const { font, px } = this.font({ ...style, size });
       const measure = (t: string) => this.measure(t, font);
       const lines = wrapText(text, width, measure);
-      if (lines.every((line) => measure(line) <= width || !CODE_WORD.test(line.split(' ').at(-1) ?? ''))) return { lines, font, px };
+      if (lines.every((line) => measure(line) <= width || !keptWhole(line.split(' ').at(-1) ?? ''))) return { lines, font, px };
       if (size === 'small') return { lines: wrapText(text, width, measure, { splitCodes: true }), font, px };
     }
     const { font, px } = this.font(style);
     return { lines: wrapText(text, width, (t) => this.measure(t, font)), font, px };
   }
 
-  textLines(text: string, style: TextStyle, x0: number, width: number, y0: number): number {
-    const { lines, font, px } = this.fitLines(text, style, width);
+  /**
+   * The same number of lines as `lines`, each as even as they can be: the narrowest width that
+   * still wraps into that many, so a header never ends on one word alone ("CÔNG", "NAM").
+   */
+  balance(text: string, lines: string[], font: string, width: number): string[] {
+    if (lines.length < 2) return lines;
+    const measure = (t: string) => this.measure(t, font);
+    let lo = Math.floor(width / lines.length);
+    let hi = width;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      const trial = wrapText(text, mid, measure);
+      if (trial.length <= lines.length && trial.every((line) => measure(line) <= mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    return wrapText(text, hi, measure);
+  }
+
+  textLines(text: string, style: TextStyle, x0: number, width: number, y0: number, options: { balance?: boolean } = {}): number {
+    const fitted = this.fitLines(text, style, width);
+    const { font, px } = fitted;
+    const lines = options.balance ? this.balance(text, fitted.lines, font, width) : fitted.lines;
     let y = y0;
     for (const line of lines) {
       const w = this.measure(line, font);
@@ -178,11 +202,12 @@ function layoutBlock(l: Layouter, block: Block): void {
       return;
     case 'header': {
       block.left.forEach((line, i) => {
-        l.y = l.textLines(line, { align: 'center', bold: i > 0, size: 'small' }, MARGIN, l.inner, l.y);
+        l.y = l.textLines(line, { align: 'center', bold: i > 0, size: 'small' }, MARGIN, l.inner, l.y, { balance: true });
       });
+      if (block.reference) l.y = l.textLines(block.reference, { align: 'center', size: 'small' }, MARGIN, l.inner, l.y);
       l.y += 4;
       block.right.forEach((line) => {
-        l.y = l.textLines(line, { align: 'center', bold: true, size: 'small' }, MARGIN, l.inner, l.y);
+        l.y = l.textLines(line, { align: 'center', bold: true, size: 'small' }, MARGIN, l.inner, l.y, { balance: true });
       });
       l.rule(true);
       return;

@@ -18,7 +18,7 @@ describe('describeEvent', () => {
     const names = (id: string) => (id === 'so-xay-dung' ? 'Sở Xây dựng' : undefined);
     expect(events.map((e) => describeEvent(e, { departmentName: names }))).toEqual([
       'Tiếp nhận hồ sơ 000.00.15.H41-260112-0001: Cấp giấy phép xây dựng nhà ở riêng lẻ; chuyển Sở Xây dựng; hẹn trả 17:00 26/01/2026.',
-      'Thu phí, lệ phí “Lệ phí cấp giấy phép xây dựng”: 75.000 đồng (tiền mặt), biên lai mẫu EBL02, ký hiệu 26TAA, số 1.',
+      'Thu phí, lệ phí “Lệ phí cấp giấy phép xây dựng”: 75.000 đồng (tiền mặt), biên lai mẫu EBL02, ký hiệu 26TAA, số 00000001.',
       'Bàn giao cho bưu điện (Trần Văn Bình), lô BG-260112-000, chuyển đến Sở Xây dựng.',
       'Bưu điện giao hồ sơ đến cơ quan giải quyết lúc 08:30 13/01/2026, lô BG-260112-000.',
       'Cơ quan giải quyết gửi kết quả giải quyết về Trung tâm, lô BG-260120-000.',

@@ -1,6 +1,7 @@
 // One Vietnamese line per event: the rows of the control sheet (Mẫu 05) and of history lists.
 import { CAPTURE_SOURCE_LABELS, EXEMPTION_LABELS, NOTICE_CHANNEL_LABELS, OUTCOME_LABELS, PAYMENT_METHOD_LABELS } from './labels';
 import { formatVietnamDateTime } from './time';
+import { formatReceiptNumber } from '../codes/receiptNumber';
 import type { DossierEvent, Recipient } from './types';
 
 export interface DescribeContext {
@@ -72,7 +73,7 @@ export function describeEvent(event: DossierEvent, context: DescribeContext = {}
     }
     case 'feeCollected': {
       const p = event.payload;
-      return `Thu phí, lệ phí “${p.feeName}”: ${groupDigits(p.amount)} đồng (${PAYMENT_METHOD_LABELS[p.method]}), biên lai mẫu ${p.receipt.formSymbol}, ký hiệu ${p.receipt.series}, số ${p.receipt.number}.`;
+      return `Thu phí, lệ phí “${p.feeName}”: ${groupDigits(p.amount)} đồng (${PAYMENT_METHOD_LABELS[p.method]}), biên lai mẫu ${p.receipt.formSymbol}, ký hiệu ${p.receipt.series}, số ${formatReceiptNumber(p.receipt.number)}.`;
     }
     case 'papersReturned': {
       const p = event.payload;

@@ -38,5 +38,15 @@ export { CAPTURE_SOURCE_LABELS, EVENT_ACTIONS, EXEMPTION_LABELS, NOTICE_CHANNEL_
 export { digitisationProgress, digitisationSummary } from './digitisation';
 export type { DigitisationProgress, LineProgress } from './digitisation';
 export { checkDigitisationExemption, checkNoticeContact } from './validate';
-export { formatVietnamDate, formatVietnamDateTime, isInstant, parseDateText, parseInstant, vietnamDayNumber } from './time';
+export {
+  formatVietnamDate,
+  formatVietnamDateTime,
+  formatVietnamWeekdayDate,
+  formatVietnamWeekdayDateTime,
+  VIETNAMESE_WEEKDAYS,
+  isInstant,
+  parseDateText,
+  parseInstant,
+  vietnamDayNumber,
+} from './time';
 export { applicantIdNumber } from './applicant';

@@ -45,6 +45,23 @@ export function formatVietnamDateTime(at: string | Date): string {
   return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ${formatVietnamDate(at)}`;
 }
 
+/** Day names as printed, Sunday first (getUTCDay order). */
+export const VIETNAMESE_WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'] as const;
+
+/** "Thứ Hai, 07/12/2026" in Vietnam time: an appointment the citizen must not get wrong by a day. */
+export function formatVietnamWeekdayDate(at: string | Date): string {
+  const d = vietnamFields(at);
+  if (!d) return String(at);
+  return `${VIETNAMESE_WEEKDAYS[d.getUTCDay()]}, ${formatVietnamDate(at)}`;
+}
+
+/** "07:30 Thứ Hai, 07/12/2026": the appointment line of a slip. */
+export function formatVietnamWeekdayDateTime(at: string | Date): string {
+  const d = vietnamFields(at);
+  if (!d) return String(at);
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ${formatVietnamWeekdayDate(at)}`;
+}
+
 /**
  * A date typed at the desk, as its key "YYYY-MM-DD": "20/03/2026", "20-3-2026", "20.03.2026",
  * "20032026", and the key itself. Undefined for text that is not a date that exists.

@@ -42,8 +42,14 @@ export const SLIP: AppointmentSlipData = {
   receivedAt: '2026-01-12T01:05:00.000Z',
   appointmentAt: '2026-02-02T02:00:00.000Z',
   collect: { method: 'desk', place: 'Quầy trả kết quả, Trung tâm Phục vụ Hành chính công tỉnh' },
-  register: { book: '01/2026', seq: 37 },
+  register: { year: 2026, number: 37 },
   statusPageUrl: 'https://dichvucong.nghean.gov.vn/tra-cuu',
+  center: {
+    address: 'Số 16 đường Trường Thi, phường Trường Vinh, tỉnh Nghệ An',
+    openingHours: 'Thứ Hai – Thứ Sáu: 07:30–11:30, 13:30–17:00 (trừ ngày nghỉ lễ)',
+    hotline: '0238 3 555 666',
+    website: 'https://hcc.nghean.gov.vn',
+  },
   counterName: 'Quầy 3',
   officerName: 'Trần Văn Đức',
 };
@@ -115,10 +121,13 @@ export const FEE: FeeReceiptData = {
   number: 125,
   payerName: 'Nguyễn Thị Hồng Nhung',
   dossierCode: DOSSIER_CODE,
-  feeName: 'Lệ phí cấp Giấy chứng nhận quyền sử dụng đất',
-  amount: 1_250_000,
+  lines: [
+    { name: 'Lệ phí cấp Giấy chứng nhận quyền sử dụng đất', amount: 100_000 },
+    { name: 'Phí thẩm định hồ sơ cấp Giấy chứng nhận quyền sử dụng đất', amount: 1_150_000 },
+  ],
   issuedAt: '2026-01-12T01:10:00.000Z',
   collectorName: 'Phạm Thị Lý',
+  lookupUrl: 'https://hoadon.nghean.gov.vn/tra-cuu',
 };
 
 export const HANDOVER: HandoverRecordData = {
@@ -155,7 +164,7 @@ export const RETURN_CONFIRMATION: ReturnConfirmationData = {
     authorisationNote: 'Giấy ủy quyền số 15/UQ ngày 28/01/2026, UBND phường Trường Thi chứng thực',
   },
   returnedAt: '2026-01-30T03:05:00.000Z',
-  feeReceipt: '26TAA số 0000125 – 1.250.000 ₫',
+  feeReceipt: 'EBL01/26TAA số 00000125 – 1.250.000 ₫',
   counterName: 'Quầy 5',
   officerName: 'Trần Văn Hùng',
 };

@@ -1,7 +1,7 @@
 // Every document type renders on both rolls (PNG) and on its sheet (HTML → PDF through Chromium).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSheetPaper, renderDocumentHtml } from '../../shared/documents';
 import { DEFAULT_FONT_DIR, renderThermalNode } from '../../electron/services/printing/nodeCanvas';
 import { rasterToPng } from '../../electron/services/printing/png';
+import { decodeSymbol } from './decode';
 import { allDocuments } from './fixtures';
 
 const OUT = 'test-artifacts/printing';
@@ -24,7 +25,13 @@ describe.each(['58mm', '80mm'] as const)('thermal %s', (paper) => {
     const black = raster.bits.reduce((n, b) => n + (b ? 1 : 0), 0);
     expect(black / raster.bits.length).toBeGreaterThan(0.03);
     await mkdir(OUT, { recursive: true });
-    await writeFile(join(OUT, `${kind}-${paper}.png`), rasterToPng(raster));
+    const png = rasterToPng(raster);
+    await writeFile(join(OUT, `${kind}-${paper}.png`), png);
+    // Every symbol on the roll reads back to what it holds, as the desk's scanner or a phone reads it.
+    for (const block of doc.blocks) {
+      if (block.type === 'barcode') expect(decodeSymbol(png, 'CODE_128')).toBe(block.value);
+      if (block.type === 'qr') expect(decodeSymbol(png, 'QR_CODE')).toBe(block.value);
+    }
   });
 });
 
@@ -53,8 +60,16 @@ describe.skipIf(!existsSync(CHROMIUM))('sheets through Chromium to PDF', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(2);
-    // Both parties sign the return confirmation under what they confirm: it must not split.
-    if (kind === 'returnConfirmation') expect(pages).toBe(1);
+    // Both parties sign the return confirmation under what they confirm: it must not split; the
+    // citizen's slip (Mẫu 01) and the receipt are one A5 page with ordinary data.
+    if (kind === 'returnConfirmation' || kind === 'appointmentSlip' || kind === 'feeReceipt') expect(pages).toBe(1);
+    // What the sheet's symbols hold reads back from the printed page, as a scanner or a phone reads it.
+    const symbols = doc.blocks.flatMap((b): ['CODE_128' | 'QR_CODE', string][] => (b.type === 'barcode' ? [['CODE_128', b.value]] : b.type === 'qr' ? [['QR_CODE', b.value]] : []));
+    if (symbols.length > 0) {
+      execFileSync('pdftoppm', ['-png', '-r', '200', '-f', '1', '-l', '1', '-singlefile', pdfFile, join(OUT, `${kind}-${paper}-page1`)]);
+      const png = await readFile(join(OUT, `${kind}-${paper}-page1.png`));
+      for (const [format, value] of symbols) expect(decodeSymbol(png, format)).toBe(value);
+    }
     const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
     // A5 is 419.5 × 595.3 pt, A4 595.3 × 841.9 pt.
     expect(Math.round(Number(size[1]))).toBe(paper === 'A5' ? 420 : 595);

@@ -1,7 +1,7 @@
 // A printed slip's barcode and QR, decoded from the virtual printer's image, give back the dossier code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyScan, dossierCodeFromBarcodeKey, parseDossierBarcodeKey } from '../../shared/codes';
-import { appointmentSlip, returnConfirmation } from '../../shared/documents';
+import { appointmentSlip, feeReceipt, returnConfirmation } from '../../shared/documents';
 import { toRasterJob } from '../../shared/documents/thermalRender';
 import type { PrinterConfig } from '../../shared/host';
 import { createPrinterService } from '../../electron/services/printing';
@@ -9,7 +9,7 @@ import { renderThermalNode } from '../../electron/services/printing/nodeCanvas';
 import { rasterToPng } from '../../electron/services/printing/png';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import { decodeSymbol } from './decode';
-import { DOSSIER_CODE, RETURN_CONFIRMATION, SLIP } from './fixtures';
+import { DOSSIER_CODE, FEE, RETURN_CONFIRMATION, SLIP } from './fixtures';
 
 /** The deployment's agency table: index 01 is the Center. */
 const AGENCIES = ['000.00.00.H41', '000.00.15.H41'];
@@ -41,7 +41,8 @@ describe.each(['58mm', '80mm'] as const)('slip printed at %s', (paper) => {
     expect(fromKey).toEqual({ ok: true, value: DOSSIER_CODE });
 
     const qr = decodeSymbol(job.png, 'QR_CODE');
-    expect(qr).toBe(`${SLIP.statusPageUrl}/${DOSSIER_CODE}`);
+    // The status page with the code, and the slip's key beside it (issue 20 replaces the key with a secret).
+    expect(qr).toBe(`${SLIP.statusPageUrl}/${DOSSIER_CODE}?k=${SLIP.barcodeKey}`);
     const scanned = classifyScan(qr);
     expect(scanned.kind).toBe('dossierCode');
     if (scanned.kind === 'dossierCode') expect(scanned.parts.code).toBe(DOSSIER_CODE);
@@ -54,6 +55,13 @@ describe.each(['58mm', '80mm'] as const)('return confirmation at %s', (paper) =>
     const parts = parseDossierBarcodeKey(decodeSymbol(png, 'CODE_128'));
     expect(parts.ok && dossierCodeFromBarcodeKey(parts.value, AGENCIES)).toEqual({ ok: true, value: DOSSIER_CODE });
     expect(decodeSymbol(png, 'QR_CODE')).toBe(`${RETURN_CONFIRMATION.statusPageUrl}/${DOSSIER_CODE}`);
+  });
+});
+
+describe.each(['58mm', '80mm'] as const)('fee receipt at %s', (paper) => {
+  it('decodes to the lookup page with the receipt’s lookup code', () => {
+    const png = rasterToPng(renderThermalNode(feeReceipt(FEE, { layout: 'thermal' }), paper));
+    expect(decodeSymbol(png, 'QR_CODE')).toBe(`${FEE.lookupUrl}?ma=EBL01-26TAA-00000125`);
   });
 });
 

@@ -24,6 +24,6 @@ describe('the control sheet (Mẫu 05) from events', () => {
     const doc = controlSheetFor(state, events, { agency: DEFAULT_CENTER_CONFIG.agency, formSet: '2018', departmentName: () => 'Sở Tư pháp' });
     expect(doc?.kind).toBe('controlSheet');
     const table = doc?.blocks.find((b) => b.type === 'table');
-    expect(table?.type === 'table' && table.rows.map((r) => r[4])).toEqual(['', '', 'Quá hạn', '']);
+    expect(table?.type === 'table' && table.rows.map((r) => r[3])).toEqual(['', '', 'Quá hạn', '']);
   });
 });

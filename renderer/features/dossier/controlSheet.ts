@@ -1,7 +1,7 @@
 // The control sheet (Mẫu 05 of 2018, Mẫu 06 of 2025) printed from the dossier's events: one row per
 // handover between units, each judged against the legal deadline when the result moves.
 import { controlSheet, type ControlSheetRow, type HandoverTiming } from '../../../shared/documents';
-import type { AgencyHeader, FormSet, PrintDocument } from '../../../shared/documents/model';
+import type { AgencyHeader, DocumentLayout, FormSet, PrintDocument } from '../../../shared/documents/model';
 import { describeEvent, vietnamDayNumber, parseInstant, type DossierEvent, type DossierState } from '../../../shared/domain';
 
 const CENTER = 'Trung tâm Phục vụ Hành chính công';
@@ -56,19 +56,21 @@ export function controlSheetRows(events: readonly DossierEvent[], state: Dossier
 export function controlSheetFor(
   state: DossierState,
   events: readonly DossierEvent[],
-  options: { agency: AgencyHeader; formSet: FormSet; departmentName: (id: string) => string | undefined },
+  options: { agency: AgencyHeader; formSet: FormSet; departmentName: (id: string) => string | undefined; layout?: DocumentLayout; barcodeKey?: string },
 ): PrintDocument | undefined {
   if (!state.code || !state.receivedAt) return undefined;
   return controlSheet(
     {
       agency: options.agency,
       dossierCode: state.code,
+      barcodeKey: options.barcodeKey,
       applicantName: state.applicant?.name ?? '',
       procedureName: state.procedureName ?? '',
       receivedAt: state.receivedAt,
       appointmentAt: state.dueAt ?? state.receivedAt,
       rows: controlSheetRows(events, state, options.departmentName),
     },
-    { layout: 'sheet', formSet: options.formSet },
+    // Built for the paper of the printer it goes to: a roll gets the stacked handovers and the dossier's key.
+    { layout: options.layout ?? 'sheet', formSet: options.formSet },
   );
 }

@@ -26,6 +26,7 @@ import { ResumeBox } from './ResumeBox';
 import { DiscardDraft } from './DiscardDraft';
 import { parseSupplementReference } from './letters';
 import { useDesk } from '../../desk/useDesk';
+import { receiptLabel } from '../../../shared/codes';
 import './receive.css';
 
 const STEP_KEYS = STEPS.map((_, i) => `Alt+${i + 1}`);
@@ -107,7 +108,7 @@ export function ReceiveScreen() {
         dispatch({ type: 'showErrors', message: out.message, errors: out.errors });
         return;
       }
-      const receipt = out.receipt ? `${out.receipt.formSymbol}/${out.receipt.series} số ${String(out.receipt.number).padStart(8, '0')}` : undefined;
+      const receipt = out.receipt ? receiptLabel(out.receipt) : undefined;
       finish({
         kind: 'accepted',
         dossierId: out.dossierId,

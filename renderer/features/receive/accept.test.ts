@@ -50,6 +50,45 @@ describe('acceptDossier', () => {
     expect(back).toEqual({ ok: true, value: out.code });
   });
 
+  it('refuses a fee at the desk while the unit has no tax code, and records nothing and takes no number', async () => {
+    const printed: QueuedPrint[] = [];
+    const base = testContext(db, { now: NOW, printed });
+    const out = await acceptDossier({ ...base, config: { ...base.config, unitTaxCode: '' } }, completeForm(), LICENCE_PROCEDURE);
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.message).toContain('mã số thuế của đơn vị thu chưa được khai báo');
+    expect(out.errors.fee).toBe(out.message);
+    expect(await db.dossiers.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(printed).toEqual([]);
+    // The numbers stay unused: the next accepted dossier and receipt take the first of each lease.
+    const next = await acceptDossier(base, completeForm(), LICENCE_PROCEDURE);
+    expect(next.ok && [next.code, next.receipt?.number]).toEqual(['000.00.15.H41-260312-0101', 501]);
+  });
+
+  it('prints each fee line and its amount on the receipt, then the total, with the lookup code', async () => {
+    const printed: QueuedPrint[] = [];
+    const twoFees = {
+      ...LICENCE_PROCEDURE,
+      fees: [
+        { name: 'Lệ phí cấp giấy phép lái xe', amount: 135000 },
+        { name: 'Phí sát hạch lý thuyết', amount: 90000 },
+      ],
+    };
+    const out = await acceptDossier(testContext(db, { now: NOW, printed }), completeForm(twoFees), twoFees);
+    if (!out.ok) throw new Error(out.message);
+    const receipt = printed.find((p) => p.doc.kind === 'feeReceipt')!.doc;
+    const table = receipt.blocks.find((b) => b.type === 'table');
+    expect(table?.type === 'table' && table.rows.map((r) => [r[1], r[2]])).toEqual([
+      ['Lệ phí cấp giấy phép lái xe', '135.000 ₫'],
+      ['Phí sát hạch lý thuyết', '90.000 ₫'],
+    ]);
+    const fields = receipt.blocks.flatMap((b) => (b.type === 'fields' ? b.rows.map((r) => `${r.label}=${r.value}`) : []));
+    expect(fields).toContain('Tổng số tiền=225.000 ₫');
+    expect(fields).toContain('Số=00000501');
+    expect(fields).toContain('Mã tra cứu=EBL01-26TAA-00000501');
+  });
+
   it('skips the receipt for a procedure without fee', async () => {
     const printed: QueuedPrint[] = [];
     const out = await acceptDossier(testContext(db, { now: NOW, printed }), completeForm(FREE_PROCEDURE), FREE_PROCEDURE);
@@ -122,10 +161,11 @@ describe('acceptDossier', () => {
 describe('the appointment', () => {
   const cal = workCalendar();
   it('counts from the next opening when received after hours or on a day off, from the opening when early', () => {
-    // Friday 13/3/2026 21:47 → Monday 16/3 07:30 → 5 working days → Monday 23/3 07:30.
-    expect(appointmentFor(fromVnLocal(2026, 3, 13, 21, 47), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 23, 7, 30));
-    expect(appointmentFor(fromVnLocal(2026, 3, 14, 10, 0), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 23, 7, 30));
-    expect(appointmentFor(fromVnLocal(2026, 3, 12, 6, 0), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 19, 7, 30));
+    // Friday 13/3/2026 21:47 → the clock starts Monday 16/3 07:30 → 5 working days run out Friday 20/3
+    // at closing (the count ends Monday 23/3 07:30, the same working instant): one rule with the desk's dates, 17:00.
+    expect(appointmentFor(fromVnLocal(2026, 3, 13, 21, 47), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 20, 17, 0));
+    expect(appointmentFor(fromVnLocal(2026, 3, 14, 10, 0), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 20, 17, 0));
+    expect(appointmentFor(fromVnLocal(2026, 3, 12, 6, 0), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 18, 17, 0));
     expect(appointmentFor(fromVnLocal(2026, 3, 12, 16, 59), LICENCE_PROCEDURE, cal)).toEqual(fromVnLocal(2026, 3, 19, 16, 59));
   });
   it('turns hours into half days and a same-day procedure into half a working day; no time, no appointment', () => {

@@ -8,12 +8,12 @@ import { dossierBarcodeKey, formatDossierCode } from '../../../shared/codes';
 import type { DossierEvent } from '../../../shared/domain';
 import { dossierSeqScope, receiptScope } from '../../../shared/sync/leases';
 import { issueNumber, recordCommand, type RowWrite } from '../../db';
-import { newIdOf, nowOf, type DeskContext, type PrintNote } from '../../desk/context';
+import { centerContact, newIdOf, nowOf, type DeskContext, type PrintNote } from '../../desk/context';
 import { dossierAppointment } from './appointment';
 import { receiptSeriesFor } from '../../desk/config';
 import { applicantOf, collectionOf, decideFee, documentsProblem, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
 import type { WorkCalendar } from '../../../shared/calendar';
-import { appointmentSlip, feeReceipt, routeFor, slipApplicant, type PrintDocument } from '../../desk/printouts';
+import { appointmentSlip, feeReceipt, receiptTaxCodeProblem, routeFor, slipApplicant, type PrintDocument } from '../../desk/printouts';
 
 export type AcceptOutcome =
   | {
@@ -75,6 +75,9 @@ export async function acceptDossier(
   const collection = collectionOf(form);
   const due = dossierAppointment(now, procedure, form, ctx.calendar);
   if (!fee.ok || !collection.ok || !due.ok) return fail('Phần phí, nơi nhận kết quả hoặc ngày hẹn trả chưa hợp lệ.');
+  // A fee collected here needs a receipt, and a receipt the unit's tax code: refuse before any number is taken.
+  const taxProblem = fee.value.collectHere ? receiptTaxCodeProblem(ctx.config.unitTaxCode) : undefined;
+  if (taxProblem) return fail(taxProblem, { fee: taxProblem });
   const warnings: string[] = [];
 
   const seq = await issueNumber(ctx.db, 'dossierSeq', dossierSeqScope(ctx.counter.agencyCode, yymmdd(dateKey)), ctx.counter.counterIndex);
@@ -88,7 +91,6 @@ export async function acceptDossier(
     if (!n) return fail('Quầy đã dùng hết số biên lai được cấp, kể cả số dự phòng. Hãy kết nối mạng để nhận thêm số biên lai.');
     if (n.from === 'fallback') warnings.push(`Biên lai lấy số từ dải dự phòng của quầy (số ${n.number}) vì quầy đã hết số được cấp khi mất kết nối.`);
     receipt = { formSymbol: ctx.config.receiptFormSymbol, series, number: n.number, amount: fee.value.total };
-    if (ctx.config.unitTaxCode.trim() === '') warnings.push('Biên lai chưa có mã số thuế của đơn vị thu vì chưa được khai báo trong cấu hình. Hãy báo quản trị khai báo.');
   }
 
   const code = formatDossierCode({ agency: ctx.counter.agencyCode, date: dateKey, seq: seq.number });
@@ -154,6 +156,7 @@ export async function acceptDossier(
       appointmentAt: dueAt,
       collect: collection.value.method === 'desk' ? { method: 'desk', place: ctx.config.deskPlace } : collection.value,
       statusPageUrl: ctx.config.statusPageUrl,
+      center: centerContact(ctx),
       counterName: ctx.counter.counterName,
       officerName: ctx.officerName,
     },
@@ -173,10 +176,10 @@ export async function acceptDossier(
         payerName: applicant.name,
         payerAddress: applicant.address,
         dossierCode: code,
-        feeName: fee.value.lines.map((l) => l.name).join('; '),
-        amount: receipt.amount,
+        lines: fee.value.lines,
         issuedAt: receivedAt,
         collectorName: ctx.officerName,
+        lookupUrl: ctx.config.receiptLookupUrl,
       },
       { layout: receiptRoute.layout, formSet: ctx.config.formSet },
     );

@@ -1,6 +1,6 @@
 // The legal processing time of a procedure and the appointment it gives, shown before accepting.
 import type { Procedure } from '../../../shared/catalogue';
-import { addWorkingDays, vnDayNumber, workingDaysBetween, type WorkCalendar } from '../../../shared/calendar';
+import { addWorkingDays, appointmentTime, closingOn, vnDayNumber, workingDaysBetween, type WorkCalendar } from '../../../shared/calendar';
 import { dayNumberFromDateKey, vnMidnightMs, vnMsOfDay } from '../../../shared/calendar/days';
 import { formatVietnamDate } from '../../../shared/domain';
 import type { FieldErrors, ReceiveForm } from './form';
@@ -35,9 +35,10 @@ export function clockStart(receivedAt: Date, calendar: WorkCalendar): Date {
   return new Date(vnMidnightMs(calendar.nextWorkingDayNumber(day)) + opening);
 }
 
+/** The appointment: the working days counted from the clock's start, told by the one rule for an appointment's time (`appointmentTime`). */
 export function appointmentFor(receivedAt: Date, procedure: Procedure, calendar: WorkCalendar): Date | undefined {
   const span = processingSpan(procedure);
-  return span === undefined ? undefined : addWorkingDays(clockStart(receivedAt, calendar), span, calendar);
+  return span === undefined ? undefined : appointmentTime(addWorkingDays(clockStart(receivedAt, calendar), span, calendar), calendar);
 }
 
 /** The appointment of one dossier, with where it comes from: the catalogue's time, or the date the counter entered. */
@@ -62,7 +63,7 @@ export function dossierAppointment(receivedAt: Date, procedure: Procedure, form:
     const day = dayNumberFromDateKey(date);
     if (!calendar.isWorkingDayNumber(day)) errors.deadlineDate = `Ngày ${formatVietnamDate(date)} là ngày nghỉ: hãy chọn một ngày làm việc.`;
     else if (day <= vnDayNumber(start)) errors.deadlineDate = 'Ngày hẹn trả phải sau ngày bắt đầu tính thời hạn giải quyết.';
-    else dueAt = new Date(vnMidnightMs(day) + calendar.sessions[calendar.sessions.length - 1]!.endMs);
+    else dueAt = closingOn(day, calendar);
   }
   if (!dueAt || Object.keys(errors).length > 0) return { ok: false, message: 'Thủ tục chưa có thời hạn giải quyết trong danh mục: hãy nhập ngày hẹn trả và lý do ở bước 5.', errors };
   return { ok: true, dueAt, processingDays: workingDaysBetween(start, dueAt, calendar), entered: { reason } };

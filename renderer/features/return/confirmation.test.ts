@@ -55,7 +55,7 @@ describe('returnDossier with the confirmation turned on', () => {
     const f = fields(doc);
     expect(f['Người nhận kết quả']).toBe('Lê Thị Hoa (người được ủy quyền), số định danh 040******111');
     expect(f['Giấy ủy quyền']).toBe('Giấy ủy quyền số 12/UQ ngày 10/3/2026');
-    expect(f['Biên lai phí, lệ phí']).toBe('26TAA số 0000701 – 50.000 ₫');
+    expect(f['Biên lai phí, lệ phí']).toBe('EBL01/26TAA số 00000701 – 50.000 ₫');
     expect(f['Thời gian trả kết quả']).toBe('10:00 12/03/2026');
     expect(f['Cán bộ trả kết quả']).toBe('Trần Văn Hùng (Quầy trả kết quả)');
     expect(doc.blocks.find((b): b is BarcodeBlock => b.type === 'barcode')!.value).toBe('012603020011');

@@ -5,7 +5,7 @@ import { recordCommand } from '../../db';
 import { loadDossierTrail } from '../dossier/history';
 import type { ServerAccess } from '../../kiosk/api';
 import { routeFor } from '../../desk/printouts';
-import { enqueue, newAppointmentSlip, nowOf, parseAppointmentDate, receivedOf, type DeskContext, type DeskOutcome, type FieldErrors } from '../../desk/context';
+import { enqueue, newAppointmentSlip, nowOf, slipRegister, parseAppointmentDate, receivedOf, type DeskContext, type DeskOutcome, type FieldErrors } from '../../desk/context';
 
 export interface CorrectionForm {
   fault: 'agency' | 'applicant' | '';
@@ -37,7 +37,7 @@ export async function requestCorrection(ctx: DeskContext, dossierId: string, for
   ]);
   if (!recorded.ok) return { ok: false, message: recorded.error.message, errors: {} };
   const trail = await loadDossierTrail(ctx.db, dossierId, server);
-  const slip = newAppointmentSlip(ctx, recorded.state, date.at, receivedOf(trail.events));
+  const slip = newAppointmentSlip(ctx, recorded.state, date.at, receivedOf(trail.events), { reason: 'correction', register: slipRegister(await ctx.db.dossiers.get(dossierId)) });
   const prints = slip ? [await enqueue(ctx, 'Giấy hẹn trả kết quả mới', slip, routeFor(ctx.printers, ['slip']).role, 1)] : [];
   const warnings = form.fault === 'agency' ? [] : ['Lỗi do người nộp: khoản phí phát sinh (nếu có) thu theo quy định của thủ tục.'];
   return { ok: true, state: recorded.state, prints, warnings };

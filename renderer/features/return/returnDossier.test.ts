@@ -34,6 +34,16 @@ describe('returnDossier', () => {
     expect(ret?.type === 'returned' && ret.payload.recipient).toMatchObject({ name: 'Nguyễn Văn Bình', idNumber: '040085001234', authorised: false });
   });
 
+  it('refuses to collect the remaining fee while the unit has no tax code, and records nothing', async () => {
+    const id = await seedDossier(db, { code: '000.00.15.H41-260302-0003', dueAt: DUE, stage: 'resultReady', fee: 50000, resultAt: NOW.toISOString() });
+    const printed: QueuedPrint[] = [];
+    const base = deskContext(db, NOW, printed);
+    const out = await returnDossier({ ...base, config: { ...base.config, unitTaxCode: '' } }, id, { ...EMPTY_RETURN_FORM, recipientId: '040085001234' });
+    expect(out.ok === false && out.message).toContain('mã số thuế của đơn vị thu chưa được khai báo');
+    expect((await db.dossiers.get(id))?.state.status).toBe('resultReady');
+    expect(printed).toEqual([]);
+  });
+
   it('refuses an ID that is not the applicant’s unless the recipient is marked authorised, and then needs the letter noted', async () => {
     const id = await seedDossier(db, { code: '000.00.15.H41-260302-0002', dueAt: DUE, stage: 'resultReady' });
     const ctx = deskContext(db, NOW);

@@ -2,8 +2,8 @@
 // recorded, the authorisation letter noted), or by post (the postal item number; the dossier counts
 // as returned once handed to the courier). Remaining fees are collected first, with a receipt.
 import { vnDateKey } from '../../../shared/calendar';
-import { formatVnd, validateCitizenId } from '../../../shared/codes';
-import { feeReceipt, feeReceiptNumber } from '../../../shared/documents';
+import { formatVnd, receiptLabel, validateCitizenId } from '../../../shared/codes';
+import { feeReceipt, receiptTaxCodeProblem } from '../../../shared/documents';
 import type { DossierEvent, DossierState } from '../../../shared/domain';
 import { receiptScope } from '../../../shared/sync/leases';
 import { issueNumber, recordCommand } from '../../db';
@@ -98,6 +98,8 @@ export async function returnDossier(ctx: DeskContext, dossierId: string, form: R
   const events: DossierEvent[] = [];
   let receipt: { series: string; number: number; feeName: string } | undefined;
   if (due > 0) {
+    const taxProblem = receiptTaxCodeProblem(ctx.config.unitTaxCode);
+    if (taxProblem) return { ok: false, message: taxProblem, errors: {} };
     const year = Number(vnDateKey(now).slice(0, 4));
     const series = receiptSeriesFor(ctx.config, year);
     const n = await issueNumber(ctx.db, 'receipt', receiptScope(ctx.config.receiptFormSymbol, series), ctx.counter.counterIndex);
@@ -127,15 +129,15 @@ export async function returnDossier(ctx: DeskContext, dossierId: string, form: R
         payerName,
         payerAddress: state.applicant?.address,
         dossierCode: state.code,
-        feeName: receipt.feeName,
-        amount: due,
+        lines: [{ name: receipt.feeName, amount: due }],
         issuedAt: now.toISOString(),
         collectorName: ctx.officerName,
+        lookupUrl: ctx.config.receiptLookupUrl,
       },
       { layout: route.layout, formSet: ctx.config.formSet },
     );
     prints.push(await enqueue(ctx, 'Biên lai thu phí, lệ phí', doc, route.role, 1));
-    receiptLine = `${receipt.series} số ${feeReceiptNumber(receipt.number)} – ${formatVnd(due)}`;
+    receiptLine = `${receiptLabel({ formSymbol: ctx.config.receiptFormSymbol, series: receipt.series, number: receipt.number })} – ${formatVnd(due)}`;
   }
   // Printed only once the return is durable; a printer problem is reported, never undoes the return.
   if ((await loadReturnDeskConfig(ctx.db)).printConfirmation) {

@@ -10,6 +10,7 @@ import {
   ROLE_LABELS,
   TRANSPORT_LABELS,
   TRANSPORTS,
+  rolePaperWarning,
   validatePrinterDraft,
   type EditableTransport,
   type FieldErrors,
@@ -59,6 +60,7 @@ export function PrinterEditor(props: {
     if (event.key === 'Escape') props.onCancel();
   }
 
+  const paperWarning = rolePaperWarning(draft);
   const toggleRole = (role: PrinterDraft['roles'][number], on: boolean) => set({ roles: on ? [...draft.roles, role] : draft.roles.filter((r) => r !== role) });
 
   return (
@@ -127,6 +129,11 @@ export function PrinterEditor(props: {
           );
         })}
         <FieldError id="printer-roles" error={errors.roles} />
+        {paperWarning ? (
+          <p role="status" className="banner warning" data-testid="printer-role-warning">
+            {paperWarning}
+          </p>
+        ) : null}
       </fieldset>
       {saveError && (
         <p role="alert" className="banner error">

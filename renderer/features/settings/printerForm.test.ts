@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PrinterConfig } from '../../../shared/host';
-import { addressProblem, draftFromPrinter, emptyPrinterDraft, scannerDraft, validatePrinterDraft, validateScannerDraft, withoutPrinter, withPrinter, type PrinterDraft } from './printerForm';
+import {
+  addressProblem,
+  draftFromPrinter,
+  emptyPrinterDraft,
+  rolePaperWarning,
+  scannerDraft,
+  validatePrinterDraft,
+  validateScannerDraft,
+  withoutPrinter,
+  withPrinter,
+  type PrinterDraft,
+} from './printerForm';
 
 const slipPrinter: PrinterConfig = {
   id: 'p1',
@@ -86,6 +97,15 @@ describe('printer validation', () => {
     expect(withPrinter([slipPrinter], other)).toEqual([slipPrinter, other]);
     expect(withPrinter([slipPrinter, other], { ...slipPrinter, name: 'Đổi tên' }).map((p) => p.name)).toEqual(['Đổi tên', 'B']);
     expect(withoutPrinter([slipPrinter, other], 'p1')).toEqual([other]);
+  });
+});
+
+describe('a sheet role on a roll printer', () => {
+  it('warns when the A4/A5 forms are given to a 58 or 80 mm roll, and not otherwise', () => {
+    expect(rolePaperWarning({ paper: '80mm', roles: ['slip', 'form'] })).toContain('Mẫu phiếu A4/A5 sẽ in trên giấy cuộn 80 mm');
+    expect(rolePaperWarning({ paper: '58mm', roles: ['form'] })).toContain('không phải bản A4/A5 đúng mẫu');
+    expect(rolePaperWarning({ paper: '80mm', roles: ['slip', 'receipt', 'handover'] })).toBeUndefined();
+    expect(rolePaperWarning({ paper: 'A5', roles: ['form'] })).toBeUndefined();
   });
 });
 

@@ -92,6 +92,20 @@ export function addressProblem(transport: EditableTransport, raw: string): strin
   }
 }
 
+/** Roles whose documents are drawn for an A4/A5 sheet: on a roll they print, but not as the official form. */
+const SHEET_ROLES: readonly PrintRole[] = ['form'];
+
+/**
+ * Said (not refused) when a sheet role is given to a roll printer: the forms would come out
+ * re-laid for the roll, which is no official A4/A5 form to hand over or file.
+ */
+export function rolePaperWarning(draft: Pick<PrinterDraft, 'paper' | 'roles'>): string | undefined {
+  if (draft.paper !== '58mm' && draft.paper !== '80mm') return undefined;
+  const onRoll = SHEET_ROLES.filter((role) => draft.roles.includes(role));
+  if (onRoll.length === 0) return undefined;
+  return `${onRoll.map((r) => ROLE_LABELS[r]).join(', ')} sẽ in trên ${PAPER_LABELS[draft.paper].toLowerCase()}: các mẫu được dàn lại cho giấy cuộn, không phải bản A4/A5 đúng mẫu để giao cho công dân hay lưu hồ sơ. Nếu quầy có máy in A4/A5, hãy chọn việc này cho máy đó.`;
+}
+
 /** Checks a draft against the other printers; on success returns the config to save. */
 export function validatePrinterDraft(
   draft: PrinterDraft,

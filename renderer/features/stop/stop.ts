@@ -105,8 +105,9 @@ export async function stopAtDesk(ctx: DeskContext, state: DossierState | undefin
       requestedAt: now,
       feeNote: fee.note,
       papersReturn: away ? `Hồ sơ giấy đang ở cơ quan giải quyết; được chuyển về và trả lại tại ${ctx.config.deskPlace}. Trung tâm sẽ báo khi hồ sơ về.` : `Trả lại ngay tại ${ctx.config.deskPlace}.`,
-      signerTitle: 'Cán bộ tiếp nhận',
-      signerName: ctx.officerName,
+      // The notice is the receiving agency's, signed by its head, not by the officer at the desk.
+      signerTitle: ctx.config.headTitle,
+      signerName: ctx.config.headName,
     },
     // Only the 2025 set has a stop notice, so a deployment still on the 2018 forms prints it too.
     { layout: route.layout, formSet: '2025' },

@@ -6,7 +6,7 @@ import { recordCommand } from '../../db';
 import { loadDossierTrail } from '../dossier/history';
 import type { ServerAccess } from '../../kiosk/api';
 import { routeFor, slipApplicant } from '../../desk/printouts';
-import { enqueue, newAppointmentSlip, nowOf, parseAppointmentDate, receivedOf, type DeskContext, type DeskOutcome, type FieldErrors, type PrintNote } from '../../desk/context';
+import { enqueue, newAppointmentSlip, nowOf, slipRegister, parseAppointmentDate, receivedOf, type DeskContext, type DeskOutcome, type FieldErrors, type PrintNote } from '../../desk/context';
 
 export interface ApologyForm {
   reason: string;
@@ -65,7 +65,7 @@ export async function recordApology(ctx: DeskContext & { departmentName(id: stri
     prints.push(await enqueue(ctx, 'Phiếu xin lỗi và hẹn lại ngày trả kết quả', letter, 'form', 1));
   }
   const trail = await loadDossierTrail(ctx.db, dossierId, server);
-  const slip = newAppointmentSlip(ctx, after, date.at, receivedOf(trail.events));
+  const slip = newAppointmentSlip(ctx, after, date.at, receivedOf(trail.events), { reason: 'apology', register: slipRegister(await ctx.db.dossiers.get(dossierId)) });
   if (slip) prints.push(await enqueue(ctx, 'Giấy hẹn trả kết quả mới', slip, routeFor(ctx.printers, ['slip']).role, 1));
   return { ok: true, state: after, prints, warnings: [] };
 }

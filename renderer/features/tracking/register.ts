@@ -3,7 +3,8 @@
 // offline shows "Chờ đồng bộ" until the counter has synced.
 import type { Workbook } from 'exceljs';
 import { formatVietnamDate } from '../../../shared/domain';
-import { officialHeader, titleBlock, makeDocument } from '../../../shared/documents/forms';
+import { formNumberLabel } from '../../../shared/documents/forms';
+import { REGISTER_COLUMNS as SHEET_COLUMNS, registerPage } from '../../../shared/documents/registerBook';
 import { maskPhone } from '../../../shared/documents/format';
 import type { FormSet, PrintDocument } from '../../../shared/documents/model';
 import type { AgencyHeader } from '../../../shared/documents/model';
@@ -12,19 +13,8 @@ import { inPeriod, type Period } from './period';
 
 export const PENDING_NUMBER = 'Chờ đồng bộ';
 
-export const REGISTER_COLUMNS = [
-  'TT',
-  'Mã hồ sơ',
-  'Tên thủ tục',
-  'Người nộp',
-  'Địa chỉ, số điện thoại',
-  'Cơ quan giải quyết',
-  'Ngày nhận',
-  'Ngày hẹn trả',
-  'Ngày trả kết quả',
-  'Hình thức nhận kết quả',
-  'Ký nhận',
-] as const;
+/** The column titles, the same on the printed page, the screen and the XLSX export (shared/documents). */
+export const REGISTER_COLUMNS: readonly string[] = SHEET_COLUMNS.map((c) => c.title);
 
 export interface RegisterEntry {
   number?: number;
@@ -97,28 +87,18 @@ export function entryCells(e: RegisterEntry, options: { maskPhone?: boolean } = 
 }
 
 export function registerFormNumber(formSet: FormSet): string {
-  return formSet === '2025' ? 'Mẫu 07' : 'Mẫu 06';
+  return formNumberLabel(formSet, 'register');
 }
 
-export function registerLegalBasis(formSet: FormSet): string {
-  return formSet === '2025' ? 'Mẫu số 07 – Thông tư số 03/2025/TT-VPCP' : 'Mẫu số 06 – Thông tư số 01/2018/TT-VPCP';
-}
-
-/** The A4 print of the register for the period. */
+/** The A4 print of the register for the period: the register's one page layout (shared/documents), landscape. */
 export function registerDocument(entries: RegisterEntry[], period: Period, agency: AgencyHeader, formSet: FormSet): PrintDocument {
-  const widths = [4, 12, 14, 9, 11, 10, 6, 8, 6, 7, 6];
-  return makeDocument('register', `Sổ theo dõi hồ sơ ${period.label}`, { layout: 'sheet', formSet }, [
-    officialHeader(agency),
-    { type: 'text', text: registerLegalBasis(formSet), style: { size: 'small', italic: true, align: 'right' } },
-    titleBlock('SỔ THEO DÕI HỒ SƠ'),
-    { type: 'text', text: `Kỳ: ${period.label} · ${entries.length} hồ sơ`, style: { align: 'center', italic: true } },
-    {
-      type: 'table',
-      columns: REGISTER_COLUMNS.map((title, i) => ({ title, width: widths[i]!, align: i === 0 ? 'center' : 'left' })),
-      rows: entries.map((e) => entryCells(e)),
-      style: { size: 'small' },
-    },
-  ]);
+  return registerPage(
+    agency,
+    `Kỳ: ${period.label} · ${entries.length} hồ sơ`,
+    entries.map((e) => entryCells(e)),
+    `Sổ theo dõi hồ sơ ${period.label}`,
+    { layout: 'sheet', formSet },
+  );
 }
 
 type WorkbookCtor = typeof Workbook;

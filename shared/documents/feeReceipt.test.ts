@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { receiptLabel } from '../codes';
+import { feeReceipt, feeReceiptNumber, receiptLookupCode, receiptLookupUrl, receiptTaxCodeProblem, type FeeReceiptData } from './feeReceipt';
+import type { PrintDocument } from './model';
+
+const DATA: FeeReceiptData = {
+  unitName: 'Trung tâm Phục vụ Hành chính công tỉnh Nghệ An',
+  unitTaxCode: '2901234567',
+  formSymbol: 'EBL01',
+  series: '26TAA',
+  number: 125,
+  payerName: 'Nguyễn Thị Hồng Nhung',
+  lines: [
+    { name: 'Lệ phí cấp Giấy chứng nhận', amount: 100_000 },
+    { name: 'Phí thẩm định hồ sơ', amount: 1_150_000 },
+  ],
+  issuedAt: '2026-01-12T01:10:00.000Z',
+  collectorName: 'Phạm Thị Lý',
+  lookupUrl: 'https://hoadon.nghean.gov.vn/tra-cuu',
+};
+
+const fields = (doc: PrintDocument): string[] => doc.blocks.flatMap((b) => (b.type === 'fields' ? b.rows.map((r) => `${r.label}=${r.value}`) : []));
+
+describe('fee receipt', () => {
+  it('is numbered with all 8 digits on paper, as on screen', () => {
+    expect(feeReceiptNumber(1)).toBe('00000001');
+    expect(fields(feeReceipt(DATA, { layout: 'thermal' }))).toContain('Số=00000125');
+    expect(receiptLabel(DATA)).toBe('EBL01/26TAA số 00000125');
+  });
+
+  it('prints each fee and its amount, then their total in figures and words', () => {
+    const doc = feeReceipt(DATA, { layout: 'sheet' });
+    const table = doc.blocks.find((b) => b.type === 'table');
+    expect(table?.type === 'table' && table.rows).toEqual([
+      ['1', 'Lệ phí cấp Giấy chứng nhận', '100.000 ₫'],
+      ['2', 'Phí thẩm định hồ sơ', '1.150.000 ₫'],
+    ]);
+    expect(fields(doc)).toContain('Tổng số tiền=1.250.000 ₫');
+    expect(fields(doc).find((f) => f.startsWith('Số tiền bằng chữ='))).toMatch(/^Số tiền bằng chữ=Một triệu hai trăm năm mươi nghìn đồng/);
+  });
+
+  it('carries its lookup code, and the lookup page in a QR when the unit has one', () => {
+    expect(receiptLookupCode(DATA)).toBe('EBL01-26TAA-00000125');
+    const doc = feeReceipt(DATA, { layout: 'thermal' });
+    expect(fields(doc)).toEqual(expect.arrayContaining(['Mã tra cứu=EBL01-26TAA-00000125', 'Tra cứu tại=https://hoadon.nghean.gov.vn/tra-cuu']));
+    const qr = doc.blocks.find((b) => b.type === 'qr');
+    expect(qr?.type === 'qr' && qr.value).toBe('https://hoadon.nghean.gov.vn/tra-cuu?ma=EBL01-26TAA-00000125');
+    expect(receiptLookupUrl('https://x.vn/tra-cuu?dv=1', DATA)).toBe('https://x.vn/tra-cuu?dv=1&ma=EBL01-26TAA-00000125');
+    const withoutPage = feeReceipt({ ...DATA, lookupUrl: undefined }, { layout: 'thermal' });
+    expect(fields(withoutPage)).toContain('Mã tra cứu=EBL01-26TAA-00000125');
+    expect(withoutPage.blocks.some((b) => b.type === 'qr')).toBe(false);
+  });
+
+  it('is never issued without the unit’s tax code', () => {
+    expect(receiptTaxCodeProblem('')).toContain('mã số thuế của đơn vị thu chưa được khai báo');
+    expect(receiptTaxCodeProblem('29012')).toContain('không hợp lệ');
+    expect(receiptTaxCodeProblem('2901234567')).toBeUndefined();
+    expect(receiptTaxCodeProblem('2901234567-001')).toBeUndefined();
+    expect(() => feeReceipt({ ...DATA, unitTaxCode: ' ' }, { layout: 'thermal' })).toThrow(/mã số thuế/);
+  });
+});

@@ -6,3 +6,4 @@ export * from './import';
 export * from './xlsxRows';
 export * from './search';
 export * from './demo';
+export * from './abbreviations';

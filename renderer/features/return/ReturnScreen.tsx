@@ -12,6 +12,9 @@ import { Outcome, type ActionReport } from '../../desk/Outcome';
 import { ReturnForm } from './ReturnForm';
 import { useDesk } from '../../desk/useDesk';
 import { useOpenDossier } from '../dossier/useOpenDossier';
+import type { DossierRow } from '../../db';
+import { WaitingResults } from './WaitingResults';
+import './return.css';
 
 type Panel = 'none' | 'return' | 'correction';
 
@@ -20,6 +23,7 @@ export function ReturnScreen() {
   const { row, open, reload } = useOpenDossier();
   const [panel, setPanel] = useState<Panel>('none');
   const [report, setReport] = useState<ActionReport>();
+  const [listed, setListed] = useState(false);
 
   useEffect(() => {
     setPanel('none');
@@ -30,6 +34,10 @@ export function ReturnScreen() {
   useAltShortcut('d', () => setPanel('correction'), status === 'returned');
 
   if (!setup || !ctx) return <p className="muted">Đang tải danh mục…</p>;
+  const openRow = (r: DossierRow | undefined) => {
+    setReport(undefined);
+    open(r);
+  };
   const done = (r: ActionReport) => {
     setReport(r);
     setPanel('none');
@@ -38,13 +46,7 @@ export function ReturnScreen() {
 
   return (
     <div className="desk">
-      <DossierSearch
-        agencyTable={setup.agencyTable}
-        onOpen={(r) => {
-          setReport(undefined);
-          open(r);
-        }}
-      />
+      <DossierSearch agencyTable={setup.agencyTable} procedures={setup.catalogue.index} onOpen={openRow} onListed={setListed} />
       <Outcome report={report} />
       {row ? (
         <DossierCard row={row} departmentName={setup.departmentName}>
@@ -62,7 +64,9 @@ export function ReturnScreen() {
           {panel === 'return' ? <ReturnForm ctx={ctx} dossierId={row.id} state={row.state} onDone={done} onCancel={() => setPanel('none')} /> : null}
           {panel === 'correction' ? <CorrectionForm ctx={ctx} server={server} dossierId={row.id} state={row.state} onDone={done} onCancel={() => setPanel('none')} /> : null}
         </DossierCard>
-      ) : null}
+      ) : listed ? null : (
+        <WaitingResults onOpen={openRow} />
+      )}
     </div>
   );
 }

@@ -13,7 +13,7 @@ export function DossierLookup() {
   return (
     <section className="dossier-lookup" aria-label="Tra cứu hồ sơ">
       <h2>Tra cứu hồ sơ</h2>
-      <DossierSearch agencyTable={setup.agencyTable} onOpen={open} />
+      <DossierSearch agencyTable={setup.agencyTable} procedures={setup.catalogue.index} onOpen={open} />
       {row ? (
         <DossierCard row={row} departmentName={setup.departmentName}>
           <ControlSheetButton ctx={ctx} server={server} row={row} shortcut="k" />

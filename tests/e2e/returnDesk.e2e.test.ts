@@ -1,0 +1,166 @@
+// The return desk's everyday cases of issue 16, end to end: a real server, the kiosk web host and
+// Chromium. Dossiers reach this counter the way real ones do: another enrolled counter ('quay-8')
+// pushes their events and this one pulls them. Every screen is looked at at 1366×768 and 1920×1080.
+import { mkdir } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { DossierEvent } from '../../shared/domain';
+import type { StaffRecord } from '../../shared/sync/protocol';
+import { type Counter, DEMO_STAFF, openCounter, waitForLocalRows } from './app';
+import { launchChromium } from './chromium';
+import { api, enrolPusher, type Pusher } from './seed';
+import { startServer, type Started } from './processes';
+
+const SHOTS = 'test-artifacts/e2e';
+let server: Started;
+let browser: Browser;
+let counter: Counter;
+let pusher: Pusher;
+
+/** The screen at both sizes the Center's machines have, scrolled to `at` when given. */
+async function shots(page: Page, name: string, at?: Locator) {
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await at?.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/returnDesk-${name}-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+const people = {
+  thuHa: { id: randomUUID(), name: 'Nguyễn Thu Hà', idNumber: '040190012345', phone: '0912000111', procedureCode: '3.000348', procedureName: 'Cấp lại giấy phép lái xe', result: true },
+  vanHa: {
+    id: randomUUID(),
+    name: 'Lê Văn Hà',
+    idNumber: '040085012346',
+    phone: '0912000222',
+    procedureCode: '2.001583',
+    procedureName: 'Đăng ký thành lập công ty TNHH một thành viên',
+    result: true,
+  },
+  thuHuong: {
+    id: randomUUID(),
+    name: 'Nguyễn Thu Hương',
+    idNumber: '040190012347',
+    phone: '0912000333',
+    procedureCode: '1.012783',
+    procedureName: 'Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất',
+    result: false,
+  },
+};
+const codes: Record<string, string> = {};
+
+/** A staff member's id, as counters sync it: the pusher's events carry a real officer. */
+async function staffId(username: string): Promise<string> {
+  const { staff } = await api<{ staff: StaffRecord[] }>(server.url, '/v1/staff?after=0', pusher.device.credential);
+  return staff.find((s) => s.username === username)!.id;
+}
+
+async function seedDossiers() {
+  pusher = await enrolPusher(server.url, 'quay-8', 'Quầy 8 – Tiếp nhận');
+  const dept = pusher.departments[0]!.id;
+  const lan = await staffId(DEMO_STAFF.receiving.username);
+  const receivedAt = new Date(Date.now() - 3 * 86_400_000);
+  const events: DossierEvent[] = [];
+  for (const [key, p] of Object.entries(people)) {
+    codes[key] = await pusher.nextCode(receivedAt);
+    events.push(
+      pusher.event(
+        'received',
+        p.id,
+        {
+          code: codes[key],
+          procedureCode: p.procedureCode,
+          procedureName: p.procedureName,
+          departmentId: dept,
+          applicant: { kind: 'individual', name: p.name, idNumber: p.idNumber, phone: p.phone, address: 'Phường Trường Vinh, Nghệ An' },
+          documents: [{ name: 'Đơn đề nghị', originals: 1, certifiedCopies: 0, copies: 0 }],
+          sets: 1,
+          processingDays: 5,
+          receivedAt: receivedAt.toISOString(),
+          dueAt: new Date(Date.now() + 4 * 86_400_000).toISOString(),
+          collection: { method: 'desk' },
+          fees: [],
+        },
+        receivedAt,
+      ),
+      pusher.event('handedToCourier', p.id, { batchId: 'BG-000101-08-01', direction: 'toDepartment', courierName: 'Bưu điện Vinh', departmentId: dept }, receivedAt),
+      pusher.event('deliveredToDepartment', p.id, { batchId: 'BG-000101-08-01', at: receivedAt.toISOString() }, receivedAt),
+    );
+    if (p.result) events.push(pusher.event('resultReceived', p.id, { batchId: 'BG-000101-08-02', outcome: 'result' }));
+  }
+  const pushed = await pusher.push(events.map((e) => ({ ...e, officerId: lan })));
+  expect(pushed.results.every((r) => r.status === 'stored')).toBe(true);
+}
+
+const searchField = (page: Page) => page.getByLabel(/Quét giấy hẹn hoặc nhập mã hồ sơ/).first();
+const cardCode = (page: Page) => page.getByTestId('dossier-card').locator('h2').innerText();
+
+async function search(page: Page, query: string) {
+  const field = searchField(page);
+  await field.fill(query);
+  await field.press('Enter');
+}
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchChromium();
+  await seedDossiers();
+  counter = await openCounter(browser, server, { counterId: 'quay-5', counterName: 'Quầy 5 – Trả kết quả', user: DEMO_STAFF.returnDesk });
+  await waitForLocalRows(counter.page, 'dossiers', (rows) => rows.length >= 3, 60_000, 'the kiosk did not pull the 3 dossiers in 60 s');
+  await counter.page.keyboard.press('F4');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await counter?.kiosk.stop();
+  await server?.stop();
+});
+
+test('the desk lists the results waiting, and finds a name by any word, part of a code, a procedure’s short form', async () => {
+  const { page } = counter;
+  // Results taken in and not yet returned wait in a list under the search, with their procedure.
+  const waiting = page.getByTestId('waiting-results');
+  await waiting.waitFor();
+  await expect.poll(() => waiting.locator('tbody tr').count()).toBe(2);
+  expect(await waiting.innerText()).toContain('Cấp lại giấy phép lái xe');
+  expect(await waiting.innerText()).toContain('Lê Văn Hà');
+  expect(await waiting.innerText()).not.toContain('Nguyễn Thu Hương');
+  await shots(page, '1-waiting');
+
+  // "thu ha" is the middle and last words of the name.
+  await search(page, 'thu ha');
+  await expect.poll(() => cardCode(page)).toBe(codes.thuHa);
+  // "Hà" with its diacritic is the last word of two names: a list to pick from, with the procedure column.
+  await search(page, 'Hà');
+  const results = page.getByTestId('search-results');
+  await results.waitFor();
+  expect(await page.getByTestId('dossier-card').count()).toBe(0);
+  expect(await page.getByTestId('waiting-results').count()).toBe(0);
+  expect(await results.locator('thead').innerText()).toContain('Thủ tục');
+  expect(await results.locator('tbody tr').count()).toBe(2);
+  expect(await results.innerText()).toContain('Đăng ký thành lập công ty TNHH một thành viên');
+  await shots(page, '2-results');
+  await results.getByRole('button', { name: codes.vanHa }).click();
+  await expect.poll(() => cardCode(page)).toBe(codes.vanHa);
+
+  // The last four digits of the code, and a part of the date and number as written on the slip.
+  await search(page, codes.thuHuong!.slice(-4));
+  await expect.poll(() => cardCode(page)).toBe(codes.thuHuong);
+  await search(page, codes.thuHa!.slice(-9));
+  await expect.poll(() => cardCode(page)).toBe(codes.thuHa);
+
+  // What the citizen calls the procedure.
+  await search(page, 'GPLX');
+  await expect.poll(() => cardCode(page)).toBe(codes.thuHa);
+  await search(page, 'sổ đỏ');
+  await expect.poll(() => cardCode(page)).toBe(codes.thuHuong);
+  await search(page, 'ĐKKD');
+  await expect.poll(() => cardCode(page)).toBe(codes.vanHa);
+  await shots(page, '3-card');
+});

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { DossierEvent } from '../../shared/domain';
-import type { StaffRecord } from '../../shared/sync/protocol';
-import { type Counter, DEMO_STAFF, openCounter, waitForLocalRows } from './app';
+import type { DossierLookupResponse, StaffRecord } from '../../shared/sync/protocol';
+import { type Counter, DEMO_STAFF, openCounter, signInAs, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';
 import { api, enrolPusher, type Pusher } from './seed';
 import { startServer, type Started } from './processes';
@@ -163,4 +163,46 @@ test('the desk lists the results waiting, and finds a name by any word, part of 
   await search(page, 'ĐKKD');
   await expect.poll(() => cardCode(page)).toBe(codes.vanHa);
   await shots(page, '3-card');
+});
+
+test('the history names the counter and the officer of every step, a return included; a conflict names the counter, not its id', async () => {
+  const { page } = counter;
+  await search(page, codes.vanHa!);
+  await expect.poll(() => cardCode(page)).toBe(codes.vanHa);
+  await page.keyboard.press('Alt+T');
+  await page.getByLabel('Số định danh (CCCD) của người nhận').fill(people.vanHa.idNumber);
+  await page.keyboard.press('Enter');
+  await page
+    .getByTestId('desk-outcome')
+    .getByText(/Đã trả kết quả hồ sơ .* cho Lê Văn Hà/)
+    .waitFor();
+  const step = (text: RegExp) => page.locator('.dossier-history li').filter({ hasText: text }).getByTestId('taken-by');
+  await expect.poll(() => step(/Trả kết quả tại quầy/).innerText()).toBe('Quầy 5 – Trả kết quả · Trần Văn Hùng');
+  expect(await step(/Tiếp nhận hồ sơ/).innerText()).toBe('Quầy 8 – Tiếp nhận · Nguyễn Thị Lan');
+  await shots(page, '4-history', page.locator('.dossier-history'));
+
+  // Counter 8, offline, handed the same result over too: the server keeps its fact, flagged.
+  await expect
+    .poll(async () => (await api<DossierLookupResponse>(server.url, `/v1/dossiers?code=${encodeURIComponent(codes.vanHa!)}`, pusher.device.credential)).dossiers[0]?.snapshot.status, {
+      timeout: 30_000,
+    })
+    .toBe('returned');
+  const second = {
+    ...pusher.event('returned', people.vanHa.id, { method: 'desk', recipient: { name: 'Lê Văn Hà', authorised: false }, at: new Date().toISOString() }),
+    officerId: await staffId(DEMO_STAFF.receiving.username),
+  };
+  expect((await pusher.push([second])).results[0]!.status).toBe('conflict');
+
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signInAs(page, DEMO_STAFF.supervisor);
+  await page.keyboard.press('F6');
+  const row = page.locator('.conflict-table tbody tr').filter({ hasText: codes.vanHa! });
+  await row.waitFor({ timeout: 30_000 });
+  const cells = await row.locator('td').allInnerTexts();
+  expect(cells[2]).toBe('Quầy 8 – Tiếp nhận');
+  expect(cells[3]).toBe('Nguyễn Thị Lan');
+  expect(await row.innerText()).not.toContain('quay-8');
+  await shots(page, '5-conflicts', row);
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signInAs(page, DEMO_STAFF.returnDesk);
 });

@@ -10,7 +10,8 @@ import { agencyTableFor, DEFAULT_CENTER_CONFIG } from '../../desk/config';
 import { findDossiers } from './find';
 import { readFileSync } from 'node:fs';
 import { createProcedureIndex, parseDemoCatalogue } from '../../../shared/catalogue';
-import { loadDossierTrail } from './history';
+import { loadDossierTrail, stepTakenBy } from './history';
+import { nameBook } from '../../kiosk/names';
 import { pruneReturnedDossiers, retentionCutoff } from '../../db/retention';
 
 const AGENCY = '000.00.15.H41';
@@ -188,5 +189,19 @@ describe('pruneReturnedDossiers', () => {
     expect(r.ok).toBe(true);
     await db.outbox.toCollection().modify({ status: 'acked' });
     expect(await pruneReturnedDossiers(db, { months: 1, now: new Date('2027-01-01T00:00:00Z') })).toEqual({ pruned: 0, keptPending: 0 });
+  });
+});
+
+describe('the history names where and by whom each step was taken', () => {
+  it('names the counter and the officer of every step, a return included, from the synced lists', () => {
+    const names = nameBook([{ id: 'staff-7', fullName: 'Trần Văn Hùng' }], [{ counterId: 'quay-8', counterName: 'Quầy 8 – Tiếp nhận' }], {
+      counterId: 'quay-5',
+      counterName: 'Quầy 5 – Trả kết quả',
+      officerId: 'staff-9',
+      officerName: 'Nguyễn Thị Lan',
+    });
+    expect(stepTakenBy({ counterId: 'quay-5', officerId: 'staff-7' }, names)).toBe('Quầy 5 – Trả kết quả · Trần Văn Hùng');
+    expect(stepTakenBy({ counterId: 'quay-8', officerId: 'staff-9' }, names)).toBe('Quầy 8 – Tiếp nhận · Nguyễn Thị Lan');
+    expect(stepTakenBy({ counterId: 'quay-2', officerId: 'x' }, names)).toBe('quầy mã quay-2 · cán bộ mã x');
   });
 });

@@ -3,12 +3,12 @@
 // metadata, the Center's configuration and calendar, printers and the print queue, this counter.
 import { fromVnLocal, vnDateKey, type WorkCalendar } from '../../shared/calendar';
 import { barcodeKeyForCode } from '../../shared/codes';
-import { formatVietnamDate, type DossierEvent, type DossierState, type EventMeta } from '../../shared/domain';
+import { formatVietnamDate, type DossierEvent, type DossierState, type EventMeta, type PayloadOf } from '../../shared/domain';
 import type { PrinterConfig } from '../../shared/host';
 import type { MotCuaDb } from '../db';
 import type { EnqueueResult } from '../print/queue';
 import { agencyTableFor, type CenterConfig } from './config';
-import { appointmentSlip, routeFor, slipApplicant, type PrintDocument, type PrintRole } from './printouts';
+import { appointmentSlip, feeReceipt, routeFor, slipApplicant, type PrintDocument, type PrintRole } from './printouts';
 
 export type { EnqueueResult };
 
@@ -81,8 +81,19 @@ export function barcodeKeyFor(ctx: Pick<DeskContext, 'config' | 'counter'>, code
   return barcodeKeyForCode(code, agencyTableFor(ctx.config, ctx.counter.agencyCode));
 }
 
-/** A new appointment slip (Mẫu 01) after an apology or a correction: same dossier, the new date. */
-export function newAppointmentSlip(ctx: DeskContext, state: DossierState, newDueAt: string, received?: Extract<DossierEvent, { type: 'received' }>): PrintDocument | undefined {
+/** Who signed a document printed again from the record: the officer and counter of the original step, not the one reprinting. */
+export interface ReprintOf {
+  counterName: string;
+  officerName: string;
+  /** The register number the server gave since (Mẫu 06), printed instead of "được cấp khi đồng bộ". */
+  register?: { book: string; seq: number };
+}
+
+/**
+ * An appointment slip (Mẫu 01): after an apology or a correction, the new date; reprinted from the
+ * card (`reprint`), the current date with the receiving officer and counter, marked "BẢN IN LẠI".
+ */
+export function newAppointmentSlip(ctx: DeskContext, state: DossierState, newDueAt: string, received?: Extract<DossierEvent, { type: 'received' }>, reprint?: ReprintOf): PrintDocument | undefined {
   if (!state.code || !state.applicant) return undefined;
   const barcodeKey = barcodeKeyFor(ctx, state.code);
   const route = routeFor(ctx.printers, ['slip']);
@@ -100,9 +111,38 @@ export function newAppointmentSlip(ctx: DeskContext, state: DossierState, newDue
       appointmentAt: newDueAt,
       collect: state.collection?.method === 'post' ? state.collection : { method: 'desk', place: ctx.config.deskPlace },
       statusPageUrl: ctx.config.statusPageUrl,
-      counterName: ctx.counter.counterName,
-      officerName: ctx.officerName,
+      register: reprint?.register,
+      counterName: reprint?.counterName ?? ctx.counter.counterName,
+      officerName: reprint?.officerName ?? ctx.officerName,
     },
-    { layout: route.layout, formSet: ctx.config.formSet },
+    { layout: route.layout, formSet: ctx.config.formSet, reprint: reprint !== undefined },
   );
+}
+
+/** The fee receipt of one collection (a feeCollected fact at `issuedAt`), to print now or again (`reprint`). */
+export function feeReceiptFor(
+  ctx: DeskContext,
+  state: DossierState,
+  fee: PayloadOf<'feeCollected'>,
+  issued: { at: string; collectorName: string; payerName?: string; reprint?: boolean },
+): { doc: PrintDocument; role: PrintRole } {
+  const route = routeFor(ctx.printers, ['receipt', 'slip']);
+  const doc = feeReceipt(
+    {
+      unitName: ctx.config.unitName,
+      unitTaxCode: ctx.config.unitTaxCode,
+      formSymbol: fee.receipt.formSymbol,
+      series: fee.receipt.series,
+      number: fee.receipt.number,
+      payerName: issued.payerName ?? state.applicant?.name ?? '',
+      payerAddress: state.applicant?.address,
+      dossierCode: state.code,
+      feeName: fee.feeName,
+      amount: fee.amount,
+      issuedAt: issued.at,
+      collectorName: issued.collectorName,
+    },
+    { layout: route.layout, formSet: ctx.config.formSet, reprint: issued.reprint ?? false },
+  );
+  return { doc, role: route.role };
 }

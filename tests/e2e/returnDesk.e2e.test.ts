@@ -1,14 +1,16 @@
 // The return desk's everyday cases of issue 16, end to end: a real server, the kiosk web host and
 // Chromium. Dossiers reach this counter the way real ones do: another enrolled counter ('quay-8')
 // pushes their events and this one pulls them. Every screen is looked at at 1366×768 and 1920×1080.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { DossierEvent } from '../../shared/domain';
-import type { DossierLookupResponse, StaffRecord } from '../../shared/sync/protocol';
-import { type Counter, DEMO_STAFF, openCounter, signInAs, waitForLocalRows } from './app';
+import type { DossierLookupResponse, LeaseResponse, StaffRecord } from '../../shared/sync/protocol';
+import { type Counter, DEMO_STAFF, hostCall, openCounter, signInAs, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';
+import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
+import { decodeSymbol } from '../printing/decode';
 import { api, enrolPusher, type Pusher } from './seed';
 import { startServer, type Started } from './processes';
 
@@ -17,6 +19,7 @@ let server: Started;
 let browser: Browser;
 let counter: Counter;
 let pusher: Pusher;
+let printer: VirtualPrinter;
 
 /** The screen at both sizes the Center's machines have, scrolled to `at` when given. */
 async function shots(page: Page, name: string, at?: Locator) {
@@ -53,6 +56,7 @@ const people = {
   },
 };
 const codes: Record<string, string> = {};
+let receipt = { series: '', number: 0 };
 
 /** A staff member's id, as counters sync it: the pusher's events carry a real officer. */
 async function staffId(username: string): Promise<string> {
@@ -84,7 +88,7 @@ async function seedDossiers() {
           receivedAt: receivedAt.toISOString(),
           dueAt: new Date(Date.now() + 4 * 86_400_000).toISOString(),
           collection: { method: 'desk' },
-          fees: [],
+          fees: p.result ? [] : [{ name: 'Lệ phí cấp Giấy chứng nhận', amount: 100000 }],
         },
         receivedAt,
       ),
@@ -92,9 +96,16 @@ async function seedDossiers() {
       pusher.event('deliveredToDepartment', p.id, { batchId: 'BG-000101-08-01', at: receivedAt.toISOString() }, receivedAt),
     );
     if (p.result) events.push(pusher.event('resultReceived', p.id, { batchId: 'BG-000101-08-02', outcome: 'result' }));
+    else {
+      const series = `${String(receivedAt.getFullYear()).slice(2)}TAA`;
+      const lease = await api<LeaseResponse>(server.url, '/v1/leases', pusher.device.credential, { requestId: randomUUID(), receiptSeries: [{ formSymbol: 'EBL01', series }] });
+      receipt = { series, number: lease.blocks.find((b) => b.kind === 'receipt')!.first };
+      const paid = { receipt: { formSymbol: 'EBL01', ...receipt }, amount: 100000, method: 'cash' as const, feeName: 'Lệ phí cấp Giấy chứng nhận' };
+      events.splice(events.length - 2, 0, pusher.event('feeCollected', p.id, paid, receivedAt));
+    }
   }
   const pushed = await pusher.push(events.map((e) => ({ ...e, officerId: lan })));
-  expect(pushed.results.every((r) => r.status === 'stored')).toBe(true);
+  expect(pushed.results.filter((r) => r.status !== 'stored')).toEqual([]);
 }
 
 const searchField = (page: Page) => page.getByLabel(/Quét giấy hẹn hoặc nhập mã hồ sơ/).first();
@@ -108,10 +119,16 @@ async function search(page: Page, query: string) {
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
+  printer = await startVirtualPrinter({ outDir: 'test-artifacts/e2e/returnDesk-printer' });
   server = await startServer();
   browser = await launchChromium();
   await seedDossiers();
   counter = await openCounter(browser, server, { counterId: 'quay-5', counterName: 'Quầy 5 – Trả kết quả', user: DEMO_STAFF.returnDesk });
+  await hostCall(counter.page, 'settings.update', [
+    { printers: [{ id: 'vp', name: 'Máy in quầy trả kết quả', transport: 'network', address: printer.address, paper: '80mm', roles: ['slip', 'receipt', 'form'], copies: {} }] },
+  ]);
+  await counter.page.reload();
+  await counter.page.getByTestId('counter-identity').waitFor();
   await waitForLocalRows(counter.page, 'dossiers', (rows) => rows.length >= 3, 60_000, 'the kiosk did not pull the 3 dossiers in 60 s');
   await counter.page.keyboard.press('F4');
 });
@@ -120,6 +137,7 @@ afterAll(async () => {
   await browser?.close();
   await counter?.kiosk.stop();
   await server?.stop();
+  await printer?.stop();
 });
 
 test('the desk lists the results waiting, and finds a name by any word, part of a code, a procedure’s short form', async () => {
@@ -205,4 +223,49 @@ test('the history names the counter and the officer of every step, a return incl
   await shots(page, '5-conflicts', row);
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await signInAs(page, DEMO_STAFF.returnDesk);
+});
+
+test('the slip and the receipt are printed again from the card on this counter, and the papers digitised later', async () => {
+  const { page } = counter;
+  // Counter 8 received the dossier; whatever its printer did, this counter prints the slip from the record.
+  await search(page, codes.thuHuong!);
+  await expect.poll(() => cardCode(page)).toBe(codes.thuHuong);
+  const card = page.getByTestId('dossier-card');
+  let jobs = printer.jobs.length;
+  await card.getByRole('button', { name: /In lại giấy hẹn \(Mẫu 01\)/ }).click();
+  await page.getByTestId('card-print-note').getByText('Đã gửi in: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (bản in lại).').waitFor();
+  await printer.waitForJobs(jobs + 1, 30_000);
+  const slip = printer.jobs[jobs]!;
+  expect(decodeSymbol(slip.png, 'QR_CODE')).toContain(codes.thuHuong);
+  await writeFile(`${SHOTS}/returnDesk-reprinted-slip.png`, slip.png);
+
+  jobs = printer.jobs.length;
+  await card.getByRole('button', { name: `In lại biên lai số ${receipt.number}` }).click();
+  await page
+    .getByTestId('card-print-note')
+    .getByText(`Đã gửi in: Biên lai ${receipt.series} số ${String(receipt.number).padStart(7, '0')} (bản in lại).`)
+    .waitFor();
+  await printer.waitForJobs(jobs + 1, 30_000);
+  await writeFile(`${SHOTS}/returnDesk-reprinted-receipt.png`, printer.jobs[jobs]!.png);
+  await shots(page, '6-reprint', card.locator('.dossier-actions'));
+
+  // Digitising later: the reception's one paper, only shown, is exempt with its reason.
+  await card.getByRole('button', { name: /Số hóa giấy tờ/ }).click();
+  const line = page.getByTestId('digitise-line-0');
+  await line.getByText('Đơn đề nghị').waitFor();
+  await line.getByRole('button', { name: 'Không số hóa…' }).click();
+  await line.getByLabel('Trường hợp không phải số hóa').selectOption('shownOnly');
+  await line.getByLabel('Lý do không số hóa').fill('Bản chính chỉ xuất trình để đối chiếu');
+  await line.getByLabel('Lý do không số hóa').press('Enter');
+  await line.getByText(/Không số hóa: Giấy tờ chỉ xuất trình/).waitFor();
+  // The card follows: the paper counts as done, and the history has the step with who took it.
+  await expect.poll(() => page.getByTestId('digitisation').innerText()).toMatch(/^1\/1 giấy tờ/);
+  expect(
+    await page
+      .locator('.dossier-history li')
+      .filter({ hasText: /Không số hóa giấy tờ số 1/ })
+      .getByTestId('taken-by')
+      .innerText(),
+  ).toBe('Quầy 5 – Trả kết quả · Trần Văn Hùng');
+  await shots(page, '7-digitise', line);
 });

@@ -7,6 +7,7 @@ import { DossierSearch } from '../dossier/DossierSearch';
 import { isServerCopy } from '../dossier/find';
 import { useAltShortcut } from '../../ui/useShortcut';
 import { ControlSheetButton } from '../dossier/ControlSheetButton';
+import { CardPrints } from '../dossier/CardPrints';
 import { CorrectionForm } from './CorrectionForm';
 import { Outcome, type ActionReport } from '../../desk/Outcome';
 import { ReturnForm } from './ReturnForm';
@@ -61,6 +62,7 @@ export function ReturnScreen() {
             </button>
           ) : null}
           <ControlSheetButton ctx={ctx} server={server} row={row} shortcut="k" />
+          <CardPrints ctx={ctx} row={row} />
           {panel === 'return' ? <ReturnForm ctx={ctx} dossierId={row.id} state={row.state} onDone={done} onCancel={() => setPanel('none')} /> : null}
           {panel === 'correction' ? <CorrectionForm ctx={ctx} server={server} dossierId={row.id} state={row.state} onDone={done} onCancel={() => setPanel('none')} /> : null}
         </DossierCard>

@@ -3,6 +3,7 @@
 import { DossierCard } from '../dossier/DossierCard';
 import { DossierSearch } from '../dossier/DossierSearch';
 import { ControlSheetButton } from '../dossier/ControlSheetButton';
+import { CardPrints } from '../dossier/CardPrints';
 import { useDesk } from '../../desk/useDesk';
 import { useOpenDossier } from '../dossier/useOpenDossier';
 
@@ -17,6 +18,7 @@ export function DossierLookup() {
       {row ? (
         <DossierCard row={row} departmentName={setup.departmentName}>
           <ControlSheetButton ctx={ctx} server={server} row={row} shortcut="k" />
+          <CardPrints ctx={ctx} row={row} />
         </DossierCard>
       ) : null}
     </section>

@@ -12,6 +12,7 @@ import { launchChromium } from './chromium';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import { decodeSymbol } from '../printing/decode';
 import { api, enrolPusher, type Pusher } from './seed';
+import { scan } from './scanner';
 import { startServer, type Started } from './processes';
 
 const SHOTS = 'test-artifacts/e2e';
@@ -54,6 +55,8 @@ const people = {
     procedureName: 'Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất',
     result: false,
   },
+  // Handed to the courier; the delivery to the department was never confirmed.
+  undelivered: { id: randomUUID(), name: 'Đỗ Minh Quân', idNumber: '040085012348', phone: '0912000444', procedureCode: '1.000426', procedureName: 'Cấp thẻ tư vấn viên pháp luật', result: false },
 };
 const codes: Record<string, string> = {};
 let receipt = { series: '', number: 0 };
@@ -88,14 +91,15 @@ async function seedDossiers() {
           receivedAt: receivedAt.toISOString(),
           dueAt: new Date(Date.now() + 4 * 86_400_000).toISOString(),
           collection: { method: 'desk' },
-          fees: p.result ? [] : [{ name: 'Lệ phí cấp Giấy chứng nhận', amount: 100000 }],
+          fees: key === 'thuHuong' ? [{ name: 'Lệ phí cấp Giấy chứng nhận', amount: 100000 }] : [],
         },
         receivedAt,
       ),
       pusher.event('handedToCourier', p.id, { batchId: 'BG-000101-08-01', direction: 'toDepartment', courierName: 'Bưu điện Vinh', departmentId: dept }, receivedAt),
       pusher.event('deliveredToDepartment', p.id, { batchId: 'BG-000101-08-01', at: receivedAt.toISOString() }, receivedAt),
     );
-    if (p.result) events.push(pusher.event('resultReceived', p.id, { batchId: 'BG-000101-08-02', outcome: 'result' }));
+    if (key === 'undelivered') events.pop();
+    else if (p.result) events.push(pusher.event('resultReceived', p.id, { batchId: 'BG-000101-08-02', outcome: 'result' }));
     else {
       const series = `${String(receivedAt.getFullYear()).slice(2)}TAA`;
       const lease = await api<LeaseResponse>(server.url, '/v1/leases', pusher.device.credential, { requestId: randomUUID(), receiptSeries: [{ formSymbol: 'EBL01', series }] });
@@ -129,7 +133,7 @@ beforeAll(async () => {
   ]);
   await counter.page.reload();
   await counter.page.getByTestId('counter-identity').waitFor();
-  await waitForLocalRows(counter.page, 'dossiers', (rows) => rows.length >= 3, 60_000, 'the kiosk did not pull the 3 dossiers in 60 s');
+  await waitForLocalRows(counter.page, 'dossiers', (rows) => rows.length >= 4, 60_000, 'the kiosk did not pull the 4 dossiers in 60 s');
   await counter.page.keyboard.press('F4');
 });
 
@@ -268,4 +272,42 @@ test('the slip and the receipt are printed again from the card on this counter, 
       .innerText(),
   ).toBe('Quầy 5 – Trả kết quả · Trần Văn Hùng');
   await shots(page, '7-digitise', line);
+});
+
+test('a result for a dossier whose delivery was never confirmed: warned in Vietnamese, taken in knowingly on a second scan, recorded on the dossier', async () => {
+  const { page } = counter;
+  await page.keyboard.press('F3');
+  await page.keyboard.press('Alt+3');
+  await page.locator('#in-department').selectOption(pusher.departments[0]!.id);
+  await page.locator('#in-courier').fill('Phạm Văn Tư');
+  await page.locator('#in-courier').press('Enter');
+  await page.getByTestId('open-inbound-batch').waitFor();
+  const feedback = page.getByTestId('scan-feedback');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await scan(page, codes.undelivered!);
+  await feedback.getByText('Chưa xác nhận giao đến cơ quan giải quyết').waitFor();
+  expect(await feedback.innerText()).toMatch(/chưa có xác nhận bưu điện đã giao đến .* quét lại mã một lần nữa để nhận/);
+  expect(await page.getByTestId('inbound-count').innerText()).toBe('0 hồ sơ');
+  await shots(page, '8-undelivered-warning', feedback);
+
+  await scan(page, codes.undelivered!);
+  await page.getByTestId('inbound-count').getByText('1 hồ sơ').waitFor();
+  expect(await feedback.innerText()).toMatch(/Đã ghi vào hồ sơ: nhận khi bưu điện chưa xác nhận đã giao/);
+  await shots(page, '9-undelivered-taken', feedback);
+  // The server took the fact as recorded (its payload schema knows the mark).
+  await expect
+    .poll(
+      async () => (await api<DossierLookupResponse>(server.url, `/v1/dossiers?code=${encodeURIComponent(codes.undelivered!)}`, pusher.device.credential)).dossiers[0]?.events.at(-1)?.event.payload,
+      {
+        timeout: 30_000,
+      },
+    )
+    .toMatchObject({ deliveryUnconfirmed: true });
+
+  await page.keyboard.press('F4');
+  await search(page, codes.undelivered!);
+  await expect.poll(() => cardCode(page)).toBe(codes.undelivered);
+  const line = page.locator('.dossier-history li').filter({ hasText: /Nhận khi bưu điện chưa xác nhận đã giao hồ sơ/ });
+  await line.waitFor();
+  expect(await line.getByTestId('taken-by').innerText()).toBe('Quầy 5 – Trả kết quả · Trần Văn Hùng');
 });

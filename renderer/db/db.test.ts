@@ -53,6 +53,8 @@ const ATTACHMENT: AttachmentRecord = {
 const ATTACHMENT_ID = `attachment:d1:0:${'a'.repeat(64)}`;
 const EXEMPTION: ExemptionRecord = { dossierId: 'd1', checklistLine: 2, exemption: 'submittedOnline', reason: 'Nộp trực tuyến', recordedAt: '2026-01-12T02:03:00.000Z', recordedBy: 'officer-1' };
 
+type DossierRowV4 = { foldedName?: string };
+
 const fresh = () => new MotCuaDb(`t-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
 
 describe('schema migrations', () => {
@@ -140,6 +142,27 @@ describe('schema migrations', () => {
     expect(await db.formDrafts.get('unheard:1')).toEqual({ form: 'unheard:1', savedAt: '2026-01-12T02:06:00.000Z', draft: { x: 1 } });
     db.close();
   });
+
+  it('version 6 indexes every word of the name, the parts of the code and the procedure, back-filled from each projection', async () => {
+    const indexedDB = new IDBFactory();
+    const v4 = new Dexie('m', { indexedDB, IDBKeyRange });
+    for (const v of SCHEMA_VERSIONS.slice(0, 4)) v4.version(v.version).stores(v.stores);
+    const r = received('Q01', dossierCode(4));
+    const state = { id: r.dossierId, code: dossierCode(4), procedureCode: '3.000348', applicant: { kind: 'individual', name: 'Nguyễn Thu Hà', idNumber: '040190001111' } };
+    await v4.table('dossiers').put({ id: r.dossierId, code: dossierCode(4), status: 'received', foldedName: 'nguyen thu ha', state, openConflicts: 0 });
+    v4.close();
+
+    const db = new MotCuaDb('m', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    const row = (await db.dossiers.get(r.dossierId)) as DossierRowV4;
+    expect(row.foldedName).toBeUndefined();
+    expect(await db.dossiers.where('nameKeys').startsWith('thu ha').primaryKeys()).toEqual([r.dossierId]);
+    expect(await db.dossiers.where('nameKeys').startsWith('ha').primaryKeys()).toEqual([r.dossierId]);
+    expect(await db.dossiers.where('codeParts').startsWith('0004').primaryKeys()).toEqual([r.dossierId]);
+    expect(await db.dossiers.where('procedureCode').equals('3.000348').primaryKeys()).toEqual([r.dossierId]);
+    db.close();
+  });
 });
 
 describe('schema migrations: dossiers without a deadline', () => {
@@ -172,7 +195,8 @@ describe('recordCommand', () => {
     const row = (await db.dossiers.get(r.dossierId))!;
     expect(row.status).toBe('received');
     expect(row.code).toBe(dossierCode(1));
-    expect(row.foldedName).toBe('nguyen van binh');
+    expect(row.nameKeys).toEqual(['nguyen van binh', 'van binh', 'binh']);
+    expect(row.codeParts?.[0]).toBe(dossierCode(1).split('-').slice(1).join(''));
     expect(row.applicantIdNumber).toBe('040085001234');
     expect(await db.outbox.where('status').equals('pending').count()).toBe(1);
     expect((await db.dossiers.where('code').equals(dossierCode(1)).first())!.id).toBe(r.dossierId);

@@ -3,7 +3,7 @@
 // outbox holds what has not reached the server yet.
 import { Dexie } from 'dexie';
 import type { Collection, EntityTable, InsertType, Transaction } from 'dexie';
-import { foldVietnamese } from '../../shared/text/fold';
+import { codeSearchKeys, nameSearchKeys } from '../../shared/text/searchKeys';
 import type { PrintJobRecord } from '../print/queue';
 import { applicantIdNumber, type DossierEvent, type DossierState, type DossierStatus } from '../../shared/domain';
 import type { CatalogueKind, ConflictInfo, LeaseKind, PushEventStatus, StaffRecord } from '../../shared/sync/protocol';
@@ -18,8 +18,15 @@ export interface DossierRow {
   departmentId?: string;
   applicantIdNumber?: string;
   applicantPhone?: string;
-  /** Applicant name without diacritics, lower case: what staff type in search. */
-  foldedName?: string;
+  /**
+   * The applicant's name without diacritics, lower case, from each word on (nameSearchKeys): what
+   * staff type in search, found at the full name's start or any word's. Before version 5, `foldedName`.
+   */
+  nameKeys?: string[];
+  /** The code's date and sequence digits from each position on (codeSearchKeys): any part of a code or slip key. */
+  codeParts?: string[];
+  /** The procedure's national code: dossiers found through a procedure's name or abbreviation. */
+  procedureCode?: string;
   /** What the counter shows: the server snapshot with this counter's unsynced events on top. */
   state: DossierState;
   /** The last snapshot from the server, and its sequence. */
@@ -228,6 +235,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // Search by any word of the name, any part of the code or slip key, and by procedure: three
+    // indexes, back-filled from each projection; the full-name prefix index is one of nameKeys now.
+    version: 6,
+    stores: { dossiers: 'id, code, applicantIdNumber, applicantPhone, *nameKeys, *codeParts, procedureCode, [status+dueAt], departmentId, openConflicts' },
+    upgrade: async (tx) => {
+      await tx
+        .table('dossiers')
+        .toCollection()
+        .modify((d: DossierRow & { foldedName?: string }) => {
+          delete d.foldedName;
+          Object.assign(d, searchColumns(d.state));
+        });
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -240,6 +262,11 @@ export function dossiersInStatus(db: MotCuaDb, status: DossierStatus): Collectio
   return db.dossiers.where('[status+dueAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]);
 }
 
+/** The columns a dossier is searched by, all derived from its state. */
+function searchColumns(state: DossierState): Pick<DossierRow, 'nameKeys' | 'codeParts' | 'procedureCode'> {
+  return { nameKeys: nameSearchKeys(state.applicant?.name ?? ''), codeParts: codeSearchKeys(state.code), procedureCode: state.procedureCode };
+}
+
 export function projectionRow(state: DossierState, prior?: Partial<DossierRow>): DossierRow {
   const a = state.applicant;
   return {
@@ -250,7 +277,7 @@ export function projectionRow(state: DossierState, prior?: Partial<DossierRow>):
     departmentId: state.departmentId,
     applicantIdNumber: applicantIdNumber(a),
     applicantPhone: a?.phone,
-    foldedName: a ? foldVietnamese(a.name) : undefined,
+    ...searchColumns(state),
     state,
     serverState: prior?.serverState,
     serverSeq: prior?.serverSeq,

@@ -2,14 +2,14 @@
 // in so the commands run the same on screen, in tests and in benchmarks: the database, event
 // metadata, the Center's configuration and calendar, printers and the print queue, this counter.
 import { closingOn, fromVnLocal, openingHoursText, vnDateKey, vnDayNumber, type WorkCalendar } from '../../shared/calendar';
-import type { CenterContact, SlipRegister, SlipReissueReason } from '../../shared/documents';
+import type { CenterContact, FeeReceiptLine, SlipRegister, SlipReissueReason } from '../../shared/documents';
 import { barcodeKeyForCode } from '../../shared/codes';
-import { formatVietnamDate, type DossierEvent, type DossierState, type EventMeta } from '../../shared/domain';
+import { formatVietnamDate, type DossierEvent, type DossierState, type EventMeta, type PayloadOf } from '../../shared/domain';
 import type { PrinterConfig } from '../../shared/host';
 import type { MotCuaDb } from '../db';
 import type { EnqueueResult } from '../print/queue';
 import { agencyTableFor, type CenterConfig } from './config';
-import { appointmentSlip, routeFor, slipApplicant, type PrintDocument, type PrintRole } from './printouts';
+import { appointmentSlip, feeReceipt, routeFor, slipApplicant, type PrintDocument, type PrintRole } from './printouts';
 
 export type { EnqueueResult };
 
@@ -143,19 +143,44 @@ export function newAppointmentSlip(
 }
 
 /**
- * The original slip again ("BẢN IN LẠI"), as the receiving officer issued it (named from the staff
- * list, by the reception's officer id), with the register line the server has given it since.
+ * The original slip again ("BẢN IN LẠI") as the dossier stands (its current appointment), signed by
+ * the officer and counter that received it, never the one reprinting; the register line once known.
  */
-export async function reprintAppointmentSlip(ctx: DeskContext, dossierId: string, events: readonly DossierEvent[]): Promise<PrintDocument | undefined> {
-  const row = await ctx.db.dossiers.get(dossierId);
-  const received = receivedOf(events);
-  if (!row || !row.state.dueAt) return undefined;
-  const officer = received ? await ctx.db.staff.get(received.officerId) : undefined;
-  return dossierSlip(ctx, row.state, row.state.dueAt, received, slipRegister(row), {
-    kind: 'original',
-    officerName: officer?.fullName ?? received?.officerId ?? '',
-    // The counter that received it may be another one, whose name this counter does not hold.
-    counterName: '',
-    reprint: true,
-  });
+export function reprintAppointmentSlip(
+  ctx: DeskContext,
+  row: { state: DossierState; registerYear?: number; registerNumber?: number },
+  received: Extract<DossierEvent, { type: 'received' }>,
+  signer: { officerName: string; counterName: string },
+): PrintDocument | undefined {
+  const appointmentAt = row.state.newDueAt ?? row.state.dueAt;
+  if (!appointmentAt) return undefined;
+  return dossierSlip(ctx, row.state, appointmentAt, received, slipRegister(row), { kind: 'original', ...signer, reprint: true });
+}
+
+/** The fee receipt of one collection (a feeCollected fact at `issued.at`), to print now or again (`reprint`): each fee on its line. */
+export function feeReceiptFor(
+  ctx: DeskContext,
+  state: Pick<DossierState, 'code' | 'applicant'>,
+  fee: PayloadOf<'feeCollected'>,
+  issued: { at: string; collectorName: string; payerName?: string; lines?: FeeReceiptLine[]; reprint?: boolean },
+): { doc: PrintDocument; role: PrintRole } {
+  const route = routeFor(ctx.printers, ['receipt', 'slip']);
+  const doc = feeReceipt(
+    {
+      unitName: ctx.config.unitName,
+      unitTaxCode: ctx.config.unitTaxCode,
+      formSymbol: fee.receipt.formSymbol,
+      series: fee.receipt.series,
+      number: fee.receipt.number,
+      payerName: issued.payerName ?? state.applicant?.name ?? '',
+      payerAddress: state.applicant?.address,
+      dossierCode: state.code,
+      lines: issued.lines ?? [{ name: fee.feeName, amount: fee.amount }],
+      issuedAt: issued.at,
+      collectorName: issued.collectorName,
+      lookupUrl: ctx.config.receiptLookupUrl,
+    },
+    { layout: route.layout, formSet: ctx.config.formSet, reprint: issued.reprint ?? false },
+  );
+  return { doc, role: route.role };
 }

@@ -8,7 +8,7 @@ import { MotCuaDb } from '../db';
 import { loadDossierTrail } from '../features/dossier/history';
 import { requestCorrection } from '../features/return/correction';
 import { deskContext, seedDossier, type QueuedPrint } from '../testing/desk';
-import { reprintAppointmentSlip } from './context';
+import { receivedOf, reprintAppointmentSlip } from './context';
 
 // Thursday 12/3/2026, 10:00 in Vietnam.
 const NOW = fromVnLocal(2026, 3, 12, 10, 0);
@@ -40,13 +40,15 @@ describe('slips of a recorded dossier', () => {
     expect(fields(slip)['Giờ làm việc']).toBe('Thứ Hai – Thứ Sáu: 07:30–11:30, 13:30–17:00 (trừ ngày nghỉ lễ)');
   });
 
-  it('a reprint of the original is marked so, names the receiving officer from the staff list and carries the register line', async () => {
+  it('a reprint of the original is marked so, signed by the receiving officer and counter, and carries the register line once known', async () => {
     const id = await seedDossier(db, { code: '000.00.15.H41-260302-0009', dueAt: DUE });
-    await db.staff.put({ id: 'officer-1', username: 'duc', fullName: 'Trần Văn Đức', roles: ['receiving'], passwordHash: 'x', disabled: false, version: 1 });
-    const before = await reprintAppointmentSlip(deskContext(db, NOW), id, (await loadDossierTrail(db, id)).events);
-    expect(fields(before!)['Vào Sổ theo dõi hồ sơ']).toContain('được cấp khi đồng bộ');
+    const reprint = async () => {
+      const received = receivedOf((await loadDossierTrail(db, id)).events)!;
+      return reprintAppointmentSlip(deskContext(db, NOW), (await db.dossiers.get(id))!, received, { officerName: 'Trần Văn Đức', counterName: 'Quầy 8' });
+    };
+    expect(fields((await reprint())!)['Vào Sổ theo dõi hồ sơ']).toContain('được cấp khi đồng bộ');
     await db.dossiers.update(id, { registerYear: 2026, registerNumber: 37 });
-    const slip = await reprintAppointmentSlip(deskContext(db, NOW), id, (await loadDossierTrail(db, id)).events);
+    const slip = await reprint();
     expect(slip?.reprint).toBe(true);
     expect(fields(slip!)['Vào Sổ theo dõi hồ sơ']).toBe('Số thứ tự 37, sổ năm 2026');
     expect(texts(slip!)).toContain('Cán bộ tiếp nhận: Trần Văn Đức');

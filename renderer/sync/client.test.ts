@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MotCuaDb } from '../db/schema';
 import { recordCommand } from '../db/command';
 import { dossierCode, received } from '../../tests/sync/events';
-import { SyncClient, backoffDelay } from './client';
+import { COUNTER_NAMES_SETTING, SyncClient, backoffDelay } from './client';
 import type { SyncStatus } from './client';
 
 const db = () => new MotCuaDb(`c-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -98,7 +98,7 @@ describe('SyncClient', () => {
     expect(client.getStatus().pendingCount).toBe(0);
   });
 
-  it('stores the staff list for offline sign-in and asks only for what changed since', async () => {
+  it('stores the staff list for offline sign-in and asks only for what changed since, and the counters’ names', async () => {
     const d = db();
     const asked: string[] = [];
     const staff = (version: number) => ({ id: `s${version}`, username: `canbo${version}`, fullName: 'Nguyễn Thị Lan', roles: ['receiving'], passwordHash: 'scrypt$x', disabled: false, version });
@@ -108,6 +108,7 @@ describe('SyncClient', () => {
       credential: 'dev_x',
       fetch: async (url) => {
         const u = new URL(String(url));
+        if (u.pathname === '/v1/counters') return json(200, { counters: [{ counterId: 'quay-5', counterName: 'Quầy 5 – Trả kết quả' }], serverTime: new Date().toISOString() });
         if (u.pathname === '/v1/staff') {
           asked.push(u.search);
           const after = Number(u.searchParams.get('after'));
@@ -122,6 +123,8 @@ describe('SyncClient', () => {
     expect(await client.pullStaff()).toBe(0);
     expect(asked).toEqual(['?after=0', '?after=5']);
     expect((await d.syncState.get('main'))?.staffVersion).toBe(5);
+    // The counters' names come with it, for history lists and conflicts.
+    expect((await d.settings.get(COUNTER_NAMES_SETTING))?.value).toEqual([{ counterId: 'quay-5', counterName: 'Quầy 5 – Trả kết quả' }]);
   });
 
   it('is woken by the outbox write of a desk command, not by a screen, and never by its own acks', async () => {

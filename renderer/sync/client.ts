@@ -1,7 +1,7 @@
 // The counter's sync client: pushes the outbox in order in bounded chunks, pulls dossier snapshots
 // after its cursor page by page, and keeps doing so while online, with backoff and jitter when
 // not. Runtime-neutral (fetch + Dexie): the same code runs in Chromium and under Node in tests.
-import type { CatalogueResponse, LeaseRequest, LeaseResponse, PullResponse, PushResponse, StaffRecord } from '../../shared/sync/protocol';
+import type { CatalogueResponse, CountersResponse, LeaseRequest, LeaseResponse, PullResponse, PushResponse, StaffRecord } from '../../shared/sync/protocol';
 import { CLOCK_SKEW_WARNING_MS, MAX_EVENTS_PER_PUSH } from '../../shared/sync/protocol';
 import type { MotCuaDb } from '../db/schema';
 import { storeLeases } from '../db/leases';
@@ -42,7 +42,10 @@ export interface SyncClientOptions {
 
 type Listener = (status: SyncStatus) => void;
 
-/** How often the staff list (names, roles, password hashes for offline sign-in) is refreshed. */
+/** The settings row holding every counter's name (CounterName[]), refreshed with the staff list. */
+export const COUNTER_NAMES_SETTING = 'counterNames';
+
+/** How often the staff list (names, roles, password hashes for offline sign-in) and the counters' names are refreshed. */
 const STAFF_REFRESH_MS = 5 * 60_000;
 
 export class SyncClient {
@@ -199,6 +202,14 @@ export class SyncClient {
     return answer.staff.length;
   }
 
+  /** Every counter's name by id, kept in the settings row COUNTER_NAMES_SETTING for history lists and conflicts. */
+  async pullCounters(): Promise<number> {
+    const answer = await this.request<CountersResponse>('GET', '/v1/counters');
+    if (!Array.isArray(answer.counters)) throw new SyncFailure(badAnswerProblem());
+    await this.o.db.settings.put({ key: COUNTER_NAMES_SETTING, value: answer.counters });
+    return answer.counters.length;
+  }
+
   // Reference data, not the counter's work: a failure here is retried on the next exchange and
   // does not mark the counter offline. The catalogue (procedures, holidays, settings such as the
   // idle-lock time) is asked for on every exchange: the answer is empty unless its version moved.
@@ -206,6 +217,7 @@ export class SyncClient {
     await this.pullCatalogue().catch(() => undefined);
     if (Date.now() - this.staffPulledAt < STAFF_REFRESH_MS) return;
     await this.pullStaff().catch(() => undefined);
+    await this.pullCounters().catch(() => undefined);
   }
 
   async requestLeases(request: LeaseRequest): Promise<LeaseResponse> {

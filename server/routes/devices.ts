@@ -1,7 +1,7 @@
 // Device enrolment: an administrator creates a one-time code for a counter, the counter exchanges
 // it for its own credential; a revoked device is refused everywhere.
 import type { FastifyInstance } from 'fastify';
-import type { EnrolResponse } from '../../shared/sync/protocol';
+import type { CountersResponse, EnrolResponse } from '../../shared/sync/protocol';
 import { forgetDevice, requireDevice, requireStaff } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
@@ -122,6 +122,14 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       'SELECT counter_id AS "counterId", counter_name AS "counterName", counter_index AS "counterIndex", site, device_name AS "deviceName", enrolled_at AS "enrolledAt", revoked_at AS "revokedAt" FROM devices ORDER BY counter_index',
     );
     return { devices: rows };
+  });
+
+  // Every counter's name by its id, for any enrolled counter: a dossier's history and the conflicts
+  // name the counter where a step was taken, not its id. Revoked counters stay: their steps remain.
+  app.get('/v1/counters', async (req): Promise<CountersResponse> => {
+    await requireDevice(ctx.db, req);
+    const { rows } = await ctx.db.query<{ counter_id: string; counter_name: string }>('SELECT counter_id, counter_name FROM devices ORDER BY counter_index');
+    return { counters: rows.map((r) => ({ counterId: r.counter_id, counterName: r.counter_name })), serverTime: new Date().toISOString() };
   });
 
   // A counter checks its own enrolment (and the server clock) at start-up.

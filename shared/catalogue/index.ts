@@ -7,3 +7,4 @@ export * from './xlsxRows';
 export * from './search';
 export * from './demo';
 export * from './documentNeed';
+export * from './abbreviations';

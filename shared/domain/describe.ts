@@ -50,7 +50,8 @@ export function describeEvent(event: DossierEvent, context: DescribeContext = {}
     case 'resultReceived': {
       const p = event.payload;
       const detail = p.outcome === 'supplement' ? ` Cần bổ sung: ${list(p.items)}.` : p.outcome === 'refusal' ? ` Lý do: ${list(p.reasons)}.` : '';
-      return `Trung tâm nhận ${OUTCOME_LABELS[p.outcome]} từ bưu điện, lô ${p.batchId}.${detail}`;
+      const unconfirmed = p.deliveryUnconfirmed ? ' Nhận khi bưu điện chưa xác nhận đã giao hồ sơ đến cơ quan giải quyết (cán bộ đã được cảnh báo).' : '';
+      return `Trung tâm nhận ${OUTCOME_LABELS[p.outcome]} từ bưu điện, lô ${p.batchId}.${detail}${unconfirmed}`;
     }
     case 'returned': {
       const p = event.payload;

@@ -117,7 +117,17 @@ export type DossierEvent = EventMeta &
     | { type: 'deliveredToDepartment'; payload: { batchId: string; at: string } }
     | { type: 'deliveryDisputed'; payload: { batchId: string; note: string } }
     | { type: 'resultDispatched'; payload: { batchId: string; outcome: ResultOutcome } }
-    | { type: 'resultReceived'; payload: { batchId: string; outcome: ResultOutcome; reasons?: string[]; items?: string[] } }
+    | {
+        type: 'resultReceived';
+        payload: {
+          batchId: string;
+          outcome: ResultOutcome;
+          reasons?: string[];
+          items?: string[];
+          /** Taken in knowingly while the delivery to the department was never confirmed (the dossier was still with the courier). */
+          deliveryUnconfirmed?: boolean;
+        };
+      }
     | {
         type: 'returned';
         payload: {

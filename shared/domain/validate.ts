@@ -158,6 +158,7 @@ export function checkPayload(e: DossierEvent): string | undefined {
       if (!oneOf(x.outcome, ['result', 'supplement', 'refusal'] as const)) return 'Không rõ cơ quan giải quyết gửi gì về.';
       if (x.outcome === 'supplement' && !filledList(x.items)) return 'Yêu cầu bổ sung của cơ quan giải quyết phải liệt kê giấy tờ cần bổ sung.';
       if (x.outcome === 'refusal' && !filledList(x.reasons)) return 'Văn bản từ chối của cơ quan giải quyết phải ghi rõ lý do.';
+      if (x.deliveryUnconfirmed !== undefined && typeof x.deliveryUnconfirmed !== 'boolean') return 'Dấu hiệu «chưa xác nhận giao hồ sơ» không hợp lệ.';
       return undefined;
     }
     case 'returned': {

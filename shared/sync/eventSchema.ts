@@ -67,7 +67,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
   deliveredToDepartment: obj({ batchId: str, at: isoTime }),
   deliveryDisputed: obj({ batchId: str, note: optStr }),
   resultDispatched: obj({ batchId: str, outcome }),
-  resultReceived: obj({ batchId: str, outcome }, { reasons: strList, items: strList }),
+  resultReceived: obj({ batchId: str, outcome }, { reasons: strList, items: strList, deliveryUnconfirmed: { type: 'boolean' } }),
   returned: obj(
     {
       method: { type: 'string', enum: ['desk', 'post'] },

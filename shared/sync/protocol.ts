@@ -129,6 +129,17 @@ export interface EnrolResponse {
   credential: string;
 }
 
+/** GET /v1/counters: every enrolled counter's name, so screens name a counter rather than its id. */
+export interface CounterName {
+  counterId: string;
+  counterName: string;
+}
+
+export interface CountersResponse {
+  counters: CounterName[];
+  serverTime: string;
+}
+
 export type LeaseKind = 'dossierSeq' | 'receipt';
 
 export interface LeaseRequest {

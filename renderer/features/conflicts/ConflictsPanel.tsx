@@ -1,7 +1,9 @@
 // Theo dõi, for supervisors: facts the server stored but flagged (the same dossier returned at two
 // desks while offline, a number used twice). Listed from the server with the supervisor's session;
 // resolving one records who decided what, and every counter sees the dossier's conflict cleared.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ConflictRecord } from '../../../shared/sync/protocol';
+import { useNames } from '../../kiosk/names';
 import { useKiosk } from '../../kiosk/kiosk';
 import { useSyncStatus } from '../../kiosk/syncStatus';
 import { conflictView, listOpenConflicts, resolveConflict, type ConflictView } from './conflicts';
@@ -17,10 +19,13 @@ export function SupervisorConflicts() {
 }
 
 export function ConflictsPanel() {
-  const { db, credential, officer, sync } = useKiosk();
+  const { credential, officer, sync } = useKiosk();
   const status = useSyncStatus();
   const token = officer.sessionToken;
-  const [rows, setRows] = useState<ConflictView[]>();
+  const names = useNames();
+  const [records, setRecords] = useState<ConflictRecord[]>();
+  // Named when shown, so names synced after the list was loaded still replace the ids.
+  const rows = useMemo(() => records?.map((r) => conflictView(r, names)), [records, names]);
   const [loadError, setLoadError] = useState<string>();
   const [selected, setSelected] = useState<ConflictView>();
   const [busy, setBusy] = useState(false);
@@ -30,14 +35,12 @@ export function ConflictsPanel() {
   const load = useCallback(async () => {
     if (!token) return;
     try {
-      const [records, staff] = await Promise.all([listOpenConflicts(credential.serverUrl, token), db.staff.toArray()]);
-      const names = new Map(staff.map((s) => [s.id, s.fullName]));
-      setRows(records.map((r) => conflictView(r, names)));
+      setRecords(await listOpenConflicts(credential.serverUrl, token));
       setLoadError(undefined);
     } catch (error) {
       setLoadError((error as Error).message);
     }
-  }, [db, credential.serverUrl, token]);
+  }, [credential.serverUrl, token]);
 
   useEffect(() => {
     void load();
@@ -51,7 +54,7 @@ export function ConflictsPanel() {
     setResolveError(undefined);
     try {
       await resolveConflict(credential.serverUrl, token, selected.eventId, note);
-      setRows((current) => current?.filter((c) => c.eventId !== selected.eventId));
+      setRecords((current) => current?.filter((c) => c.eventId !== selected.eventId));
       setNotice(`Đã xử lý xung đột của hồ sơ ${selected.dossierCode}.`);
       setSelected(undefined);
       sync.kick();

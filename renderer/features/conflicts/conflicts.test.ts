@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { ConflictRecord } from '../../../shared/sync/protocol';
+import { nameBook } from '../../kiosk/names';
 import { checkResolutionNote, conflictView, MAX_NOTE_LENGTH } from './conflicts';
+
+const OWN = { counterId: 'quay-1', counterName: 'Quầy 1 – Giám sát', officerId: 'staff-1', officerName: 'Lê Minh Châu' };
 
 const RECORD: ConflictRecord = {
   eventId: '7b1c8a9e-2f0d-4c43-9d2a-111111111111',
@@ -38,24 +41,27 @@ describe('checkResolutionNote', () => {
 });
 
 describe('conflictView', () => {
-  test('shows the code, the action in Vietnamese, the officer by name and Việt Nam time', () => {
-    const view = conflictView(RECORD, new Map([['staff-7', 'Trần Văn Hùng']]));
+  test('shows the code, the action in Vietnamese, the counter and the officer by name and Việt Nam time', () => {
+    const view = conflictView(RECORD, nameBook([{ id: 'staff-7', fullName: 'Trần Văn Hùng' }], [{ counterId: 'quay-9', counterName: 'Quầy 9 – Trả kết quả' }], OWN));
     expect(view).toEqual({
       eventId: RECORD.eventId,
       dossierId: RECORD.dossierId,
       dossierCode: '000.00.15.H41-260112-0007',
       action: 'Trả kết quả',
       message: RECORD.message,
-      counter: 'quay-9',
+      counter: 'Quầy 9 – Trả kết quả',
       officer: 'Trần Văn Hùng',
       at: '10:05 12/01/2026',
     });
   });
 
-  test('falls back when the dossier has no code yet or the officer is not in the synced list', () => {
-    const view = conflictView({ ...RECORD, dossierCode: null, eventType: 'somethingNew' }, new Map());
+  test('falls back when the dossier has no code yet or the officer and counter are not in the synced lists', () => {
+    const view = conflictView({ ...RECORD, dossierCode: null, eventType: 'somethingNew' }, nameBook([], [], OWN));
     expect(view.dossierCode).toBe('Chưa có mã hồ sơ');
-    expect(view.officer).toBe('Cán bộ staff-7');
+    expect(view.officer).toBe('cán bộ mã staff-7');
+    expect(view.counter).toBe('quầy mã quay-9');
+    // This counter and the officer signed in are named before any list arrives.
+    expect(conflictView({ ...RECORD, counterId: 'quay-1', officerId: 'staff-1' }, nameBook([], [], OWN))).toMatchObject({ counter: 'Quầy 1 – Giám sát', officer: 'Lê Minh Châu' });
     expect(view.action).toBe('SomethingNew');
   });
 });

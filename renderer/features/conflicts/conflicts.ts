@@ -1,9 +1,10 @@
 // Conflicts as a supervisor reads them: the server's flagged facts with the dossier code, the
-// counter, the officer's name (from the synced staff list) and the time; resolved with a note.
+// counter's and the officer's names (kiosk/names.ts) and the time; resolved with a note.
 import { EVENT_ACTIONS, formatVietnamDateTime } from '../../../shared/domain';
 import type { DossierEventType } from '../../../shared/domain';
 import type { ConflictRecord } from '../../../shared/sync/protocol';
 import { callServer } from '../../kiosk/api';
+import type { Names } from '../../kiosk/names';
 
 /** A note the next supervisor can act on: long enough to say what was decided. */
 export const MIN_NOTE_LENGTH = 10;
@@ -30,7 +31,7 @@ export interface ConflictView {
   at: string;
 }
 
-export function conflictView(record: ConflictRecord, staffNames: ReadonlyMap<string, string>): ConflictView {
+export function conflictView(record: ConflictRecord, names: Names): ConflictView {
   const action = (EVENT_ACTIONS as Record<string, string | undefined>)[record.eventType as DossierEventType] ?? record.eventType;
   return {
     eventId: record.eventId,
@@ -38,8 +39,8 @@ export function conflictView(record: ConflictRecord, staffNames: ReadonlyMap<str
     dossierCode: record.dossierCode ?? 'Chưa có mã hồ sơ',
     action: action.charAt(0).toUpperCase() + action.slice(1),
     message: record.message,
-    counter: record.counterId,
-    officer: staffNames.get(record.officerId) ?? `Cán bộ ${record.officerId}`,
+    counter: names.counter(record.counterId),
+    officer: names.officer(record.officerId),
     at: formatVietnamDateTime(record.createdAt),
   };
 }

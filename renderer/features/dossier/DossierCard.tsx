@@ -9,7 +9,8 @@ import { useKiosk } from '../../kiosk/kiosk';
 import type { DossierRow } from '../../db';
 import { cardFacts, serverCopyNotice } from './card';
 import { isServerCopy } from './find';
-import { loadDossierTrail, type DossierTrail } from './history';
+import { loadDossierTrail, stepTakenBy, type DossierTrail } from './history';
+import { useNames } from '../../kiosk/names';
 import './dossier.css';
 
 export interface DossierCardProps {
@@ -40,13 +41,19 @@ export function useDossierTrail(row: DossierRow): DossierTrail | undefined {
 }
 
 function History({ events, departmentName }: { events: DossierEvent[]; departmentName?: (id: string) => string | undefined }) {
+  const names = useNames();
   if (events.length === 0) return <p className="muted">Chưa có sự kiện nào.</p>;
   return (
     <ol className="dossier-history">
       {events.map((e) => (
         <li key={e.id}>
           <time>{formatVietnamDateTime(e.deviceTime)}</time>
-          <span>{describeEvent(e, { departmentName })}</span>
+          <span>
+            {describeEvent(e, { departmentName })}
+            <small className="taken-by" data-testid="taken-by">
+              {stepTakenBy(e, names)}
+            </small>
+          </span>
         </li>
       ))}
     </ol>

@@ -1,14 +1,16 @@
-// The desk's search box: the scanner works whatever has focus; typing searches by code, ID number,
-// phone, or name (with or without diacritics). One hit opens at once; several are listed. A code,
+// The desk's search box: the scanner works whatever has focus; typing searches by code or part of
+// it, ID number, phone, name (any word, with or without diacritics) or a procedure's short form.
+// One hit opens at once; several are listed with their procedure. A code,
 // ID number or phone with no local match is asked of the server: returned dossiers leave the
 // counter after the retention period, and the server's copy opens read-only.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { acknowledgeScan, useScans, type Scan } from '../../scan';
 import { useKiosk } from '../../kiosk/kiosk';
 import type { DossierRow } from '../../db';
 import { dossierCodeOfScan } from '../../../shared/codes';
-import { findDossiers, findDossiersOnServer, isServerCopy, serverLookupKeys } from './find';
-import { STATUS_LABELS, formatVietnamDate } from '../../../shared/domain';
+import type { ProcedureIndex } from '../../../shared/catalogue';
+import { findDossiers, findDossiersOnServer, SEARCH_LIMIT, serverLookupKeys } from './find';
+import { DossierList } from './DossierList';
 import './dossier.css';
 
 export interface DossierSearchProps {
@@ -17,20 +19,26 @@ export interface DossierSearchProps {
   onOpen(row: DossierRow | undefined): void;
   /** Whether this search takes the scanner's codes (only one mounted search should). */
   scans?: boolean;
+  /** Told whether several matches are listed to pick from (a screen may hide its own list meanwhile). */
+  onListed?(listed: boolean): void;
+  /** The catalogue's procedure index: a short form ('GPLX', 'sổ đỏ', 'ĐKKD') finds its procedures' dossiers. */
+  procedures?: ProcedureIndex;
 }
 
-export function DossierSearch({ agencyTable, onOpen, scans = true }: DossierSearchProps) {
+export function DossierSearch({ agencyTable, onOpen, onListed, scans = true, procedures }: DossierSearchProps) {
   const { db, credential } = useKiosk();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<DossierRow[]>();
   const [message, setMessage] = useState<string>();
   const [searchingServer, setSearchingServer] = useState(false);
+  const listed = results !== undefined && results.length > 1;
+  useEffect(() => onListed?.(listed), [onListed, listed]);
 
   async function run(text: string): Promise<DossierRow[]> {
     // Whatever was open belonged to the last search: an officer must never act on it under new results.
     onOpen(undefined);
     setResults(undefined);
-    let rows = await findDossiers(db, text, { agencyTable });
+    let rows = await findDossiers(db, text, { agencyTable, procedures });
     const keys = rows.length === 0 ? serverLookupKeys(text, agencyTable) : [];
     if (keys.length > 0) {
       setSearchingServer(true);
@@ -82,7 +90,7 @@ export function DossierSearch({ agencyTable, onOpen, scans = true }: DossierSear
     <div className="dossier-search">
       <form noValidate onSubmit={submit} role="search">
         <label htmlFor="dossier-query">
-          <span>Quét giấy hẹn hoặc nhập mã hồ sơ, số định danh, số điện thoại, tên người nộp</span>
+          <span>Quét giấy hẹn hoặc nhập mã hồ sơ (hoặc một phần), số định danh, số điện thoại, tên người nộp, tên tắt thủ tục (GPLX, sổ đỏ…)</span>
           <input
             id="dossier-query"
             value={query}
@@ -110,21 +118,12 @@ export function DossierSearch({ agencyTable, onOpen, scans = true }: DossierSear
         </span>
       ) : null}
       {results && results.length > 1 ? (
-        <ul className="dossier-results" aria-label="Kết quả tìm kiếm" data-testid="search-results">
-          {results.map((r) => (
-            <li key={r.id}>
-              <button type="button" onClick={() => onOpen(r)}>
-                <span className="code">{r.code ?? '—'}</span>
-                {isServerCopy(r) ? <span className="muted">Trên máy chủ</span> : null}
-                <span>{r.state.applicant?.name ?? '—'}</span>
-                <span>
-                  {STATUS_LABELS[r.status]}
-                  {r.state.receivedAt ? ` · ${formatVietnamDate(r.state.receivedAt)}` : ''}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          <span className="muted" role="status">
+            {results.length >= SEARCH_LIMIT ? `Có từ ${SEARCH_LIMIT} hồ sơ trở lên khớp; hãy gõ thêm để thu hẹp.` : `${results.length} hồ sơ khớp; chọn một hồ sơ.`}
+          </span>
+          <DossierList rows={results} label="Kết quả tìm kiếm" testId="search-results" onOpen={onOpen} />
+        </>
       ) : null}
     </div>
   );

@@ -8,7 +8,10 @@ import { seedDossier } from '../../testing/desk';
 import { cardFacts } from './card';
 import { agencyTableFor, DEFAULT_CENTER_CONFIG } from '../../desk/config';
 import { findDossiers } from './find';
-import { loadDossierTrail } from './history';
+import { readFileSync } from 'node:fs';
+import { createProcedureIndex, parseDemoCatalogue } from '../../../shared/catalogue';
+import { loadDossierTrail, stepTakenBy } from './history';
+import { nameBook } from '../../kiosk/names';
 import { pruneReturnedDossiers, retentionCutoff } from '../../db/retention';
 
 const AGENCY = '000.00.15.H41';
@@ -44,9 +47,58 @@ describe('findDossiers', () => {
     expect((await findDossiers(db, 'nguyen')).map((r) => r.code).sort()).toEqual([`${AGENCY}-260302-0001`, `${AGENCY}-260302-0002`]);
     expect((await findDossiers(db, 'NGUYỄN THỊ')).map((r) => r.code)).toEqual([`${AGENCY}-260302-0002`]);
     expect((await findDossiers(db, 'dang duc')).map((r) => r.code)).toEqual([`${AGENCY}-260302-0003`]);
-    expect(await findDossiers(db, 'van binh')).toEqual([]);
+    expect(await findDossiers(db, 'van binhx')).toEqual([]);
     expect(await findDossiers(db, 'nguyen', { limit: 1 })).toHaveLength(1);
     expect(await findDossiers(db, '   ')).toEqual([]);
+  });
+
+  it('finds a name from any word’s start, without diacritics or case, each dossier once', async () => {
+    await seedDossier(db, { code: `${AGENCY}-260302-0004`, name: 'Nguyễn Thu Hà', idNumber: '040190004444', phone: '0977111222', dueAt: DUE, stage: 'resultReady' });
+    await seedDossier(db, { code: `${AGENCY}-260302-0005`, name: 'Hà Thị Hà', idNumber: '040190005555', phone: '0977111333', dueAt: DUE });
+    const codes = async (q: string) => (await findDossiers(db, q)).map((r) => r.code);
+    expect(await codes('thu ha')).toEqual([`${AGENCY}-260302-0004`]);
+    expect(await codes('THU HÀ')).toEqual([`${AGENCY}-260302-0004`]);
+    // A result waiting at the desk comes first; 'Hà Thị Hà' has 'ha' twice and is listed once.
+    expect(await codes('Hà')).toEqual([`${AGENCY}-260302-0004`, `${AGENCY}-260302-0005`]);
+    expect(await codes('van binh')).toEqual([`${AGENCY}-260302-0001`]);
+    expect(await codes('binh')).toEqual([`${AGENCY}-260302-0001`]);
+    expect((await codes('thi')).sort()).toEqual([`${AGENCY}-260302-0002`, `${AGENCY}-260302-0005`]);
+    expect(await codes('nguyen ha')).toEqual([]);
+  });
+
+  it('finds any contiguous part of a code or of its slip key, three characters or more', async () => {
+    await seedDossier(db, { code: `${AGENCY}-260303-0004`, name: 'Lê Văn Cường', idNumber: '040190006666', phone: '0977111444', dueAt: DUE });
+    const table = agencyTableFor({ ...DEFAULT_CENTER_CONFIG, agencyIndex: 7 }, AGENCY);
+    const codes = async (q: string) => (await findDossiers(db, q, { agencyTable: table })).map((r) => r.code).sort();
+    expect(await codes('0004')).toEqual([`${AGENCY}-260303-0004`]);
+    expect(await codes('003')).toEqual([`${AGENCY}-260302-0003`]);
+    expect(await codes('0303')).toEqual([`${AGENCY}-260303-0004`]);
+    expect(await codes('260302')).toEqual([`${AGENCY}-260302-0001`, `${AGENCY}-260302-0002`, `${AGENCY}-260302-0003`]);
+    expect(await codes('260302-0002')).toEqual([`${AGENCY}-260302-0002`]);
+    expect(await codes('0302000')).toEqual([`${AGENCY}-260302-0001`, `${AGENCY}-260302-0002`, `${AGENCY}-260302-0003`]);
+    expect(await codes('H41-260303')).toEqual([`${AGENCY}-260303-0004`]);
+    expect(await codes('15.H41-260302-000')).toEqual([`${AGENCY}-260302-0001`, `${AGENCY}-260302-0002`, `${AGENCY}-260302-0003`]);
+    // The slip key 07 260303 0004 (index 7) or 00 260303 0004 (index 0): parts starting in the index.
+    expect(await codes('7260303')).toEqual([`${AGENCY}-260303-0004`]);
+    expect(await codes('0726030300')).toEqual([`${AGENCY}-260303-0004`]);
+    expect(await codes('8260303')).toEqual([]);
+    expect(await codes('04')).toEqual([]);
+  });
+
+  it('finds the dossiers of a procedure by its short form (GPLX, sổ đỏ, ĐKKD) through the catalogue', async () => {
+    const procedures = createProcedureIndex(parseDemoCatalogue(readFileSync(new URL('../../../assets/catalogue/catalogue-demo.csv', import.meta.url), 'utf8')).procedures);
+    await seedDossier(db, { code: `${AGENCY}-260302-0006`, name: 'Võ Văn Lái', idNumber: '040190007777', phone: '0977111555', dueAt: DUE, procedureCode: '3.000348' });
+    await seedDossier(db, { code: `${AGENCY}-260302-0007`, name: 'Hồ Thị Đất', idNumber: '040190008888', phone: '0977111666', dueAt: DUE, procedureCode: '1.012783' });
+    await seedDossier(db, { code: `${AGENCY}-260302-0008`, name: 'Phan Công Ty', idNumber: '040190009999', phone: '0977111777', dueAt: DUE, procedureCode: '2.001583' });
+    const codes = async (q: string) => (await findDossiers(db, q, { procedures })).map((r) => r.code);
+    expect(await codes('GPLX')).toEqual([`${AGENCY}-260302-0006`]);
+    expect(await codes('bằng lái')).toEqual([`${AGENCY}-260302-0006`]);
+    expect(await codes('sổ đỏ')).toEqual([`${AGENCY}-260302-0007`]);
+    expect(await codes('so do')).toEqual([`${AGENCY}-260302-0007`]);
+    expect(await codes('ĐKKD')).toEqual([`${AGENCY}-260302-0008`]);
+    expect(await codes('dkkd')).toEqual([`${AGENCY}-260302-0008`]);
+    // Without the catalogue a short form is only a name.
+    expect(await findDossiers(db, 'GPLX')).toEqual([]);
   });
 
   it('turns scans into codes and explains an unknown agency index', () => {
@@ -137,5 +189,19 @@ describe('pruneReturnedDossiers', () => {
     expect(r.ok).toBe(true);
     await db.outbox.toCollection().modify({ status: 'acked' });
     expect(await pruneReturnedDossiers(db, { months: 1, now: new Date('2027-01-01T00:00:00Z') })).toEqual({ pruned: 0, keptPending: 0 });
+  });
+});
+
+describe('the history names where and by whom each step was taken', () => {
+  it('names the counter and the officer of every step, a return included, from the synced lists', () => {
+    const names = nameBook([{ id: 'staff-7', fullName: 'Trần Văn Hùng' }], [{ counterId: 'quay-8', counterName: 'Quầy 8 – Tiếp nhận' }], {
+      counterId: 'quay-5',
+      counterName: 'Quầy 5 – Trả kết quả',
+      officerId: 'staff-9',
+      officerName: 'Nguyễn Thị Lan',
+    });
+    expect(stepTakenBy({ counterId: 'quay-5', officerId: 'staff-7' }, names)).toBe('Quầy 5 – Trả kết quả · Trần Văn Hùng');
+    expect(stepTakenBy({ counterId: 'quay-8', officerId: 'staff-9' }, names)).toBe('Quầy 8 – Tiếp nhận · Nguyễn Thị Lan');
+    expect(stepTakenBy({ counterId: 'quay-2', officerId: 'x' }, names)).toBe('quầy mã quay-2 · cán bộ mã x');
   });
 });

@@ -1,11 +1,14 @@
 // Finding a dossier at the desk: a scanned slip (the official code, its QR URL, or the numeric
-// barcode key), or what the citizen tells: the code, an ID number, a phone number or a name.
-// Every lookup goes through an index (code, applicantIdNumber, applicantPhone, foldedName). When
+// barcode key), or what the citizen tells: the code or part of it, an ID number, a phone number, a
+// name, or what the procedure is called. Every lookup goes through an index (code, codeParts,
+// applicantIdNumber, applicantPhone, nameKeys, procedureCode). When
 // nothing local matches a code, ID number or phone, the server is asked (GET /v1/dossiers).
-import { classifyScan, dossierCodeOfScan, normalizePhone, validateCitizenId } from '../../../shared/codes';
+import { procedurePhrases, type ProcedureIndex } from '../../../shared/catalogue';
+import { classifyScan, dossierBarcodeKey, dossierCodeOfScan, normalizePhone, parseDossierCode, validateCitizenId } from '../../../shared/codes';
 import type { DossierEvent } from '../../../shared/domain';
 import type { DossierLookupResponse } from '../../../shared/sync/protocol';
 import { foldVietnamese } from '../../../shared/text/fold';
+import { MIN_CODE_PART } from '../../../shared/text/searchKeys';
 import { projectionRow, type DossierRow, type MotCuaDb } from '../../db';
 import type { ServerAccess } from '../../kiosk/api';
 
@@ -16,23 +19,31 @@ export const SEARCH_LIMIT = 20;
 export interface FindOptions {
   agencyTable?: readonly string[];
   limit?: number;
+  /** The catalogue's procedure index: a short form ('GPLX', 'sổ đỏ') finds dossiers of its procedures. */
+  procedures?: ProcedureIndex;
 }
 
+/** Most procedures a short form may stand for: beyond that it names a field, not a procedure. */
+const MAX_PROCEDURES = 12;
+
 /**
- * Dossiers matching what the officer typed or scanned, at most `limit`. Digits are tried as a
- * barcode key, an ID number and a phone (a 12-digit CCCD can look like a key); text that is not
- * a code is a name prefix, compared without diacritics.
+ * Dossiers matching what the officer typed or scanned, at most `limit`, results waiting at the
+ * desk first. A full code or slip key, an ID number, a phone, any part of a code or slip key (three
+ * digits or more), a name from any word's start without diacritics ("thu ha", "Hà"), or a
+ * procedure's short form.
  */
 export async function findDossiers(db: MotCuaDb, query: string, options: FindOptions = {}): Promise<DossierRow[]> {
   const text = query.trim();
   const limit = options.limit ?? SEARCH_LIMIT;
+  const agencyTable = options.agencyTable ?? [];
   if (text === '') return [];
   const found = new Map<string, DossierRow>();
   const add = (rows: DossierRow[]) => {
     for (const r of rows) if (found.size < limit && !found.has(r.id)) found.set(r.id, r);
   };
+  const done = () => waitingFirst([...found.values()]);
 
-  const resolved = dossierCodeOfScan(classifyScan(text), options.agencyTable ?? []);
+  const resolved = dossierCodeOfScan(classifyScan(text), agencyTable);
   if (resolved.ok) add(await db.dossiers.where('code').equals(resolved.code).toArray());
 
   const compact = text.replace(/[\s.\-()]/g, '');
@@ -46,14 +57,81 @@ export async function findDossiers(db: MotCuaDb, query: string, options: FindOpt
         .limit(limit)
         .toArray(),
     );
-    return [...found.values()];
+    if (/^\d+$/.test(compact)) add(await byCodePart(db, compact, agencyTable, limit));
+    return done();
   }
   if (/^[A-Z]\d{7,8}$/i.test(compact)) add(await db.dossiers.where('applicantIdNumber').equals(compact.toUpperCase()).limit(limit).toArray());
+  if (!resolved.ok && /\d/.test(text) && /^[\dA-Z.\-\s]+$/i.test(text)) add(await byCodeText(db, text.toUpperCase().replace(/\s/g, ''), limit));
   if (!resolved.ok && resolved.kind === 'notADossierCode') {
     const name = foldVietnamese(text);
-    if (name !== '') add(await db.dossiers.where('foldedName').startsWith(name).limit(limit).toArray());
+    if (name !== '') add(await db.dossiers.where('nameKeys').startsWith(name).distinct().limit(limit).toArray());
+    const phrases = procedurePhrases(text);
+    if (options.procedures && phrases.length > 0) add(await byProcedure(db, options.procedures, phrases, limit));
   }
-  return [...found.values()];
+  return done();
+}
+
+/** Results taken in and not yet handed over come first; the rest keep their order. */
+function waitingFirst(rows: DossierRow[]): DossierRow[] {
+  return [...rows.filter((r) => r.status === 'resultReady'), ...rows.filter((r) => r.status !== 'resultReady')];
+}
+
+/**
+ * Digits that are part of a code's date and sequence ("0004", "260112", "2601120004") or of a slip
+ * key, whose first two digits are the agency's index in the table and the rest the same digits.
+ */
+async function byCodePart(db: MotCuaDb, digits: string, agencyTable: readonly string[], limit: number): Promise<DossierRow[]> {
+  if (digits.length < MIN_CODE_PART) return [];
+  const rows = await db.dossiers.where('codeParts').startsWith(digits).distinct().limit(limit).toArray();
+  // A part that starts inside the key's agency index: look up what follows it, keep the keys that hold it.
+  for (const skip of [1, 2]) {
+    if (rows.length >= limit || digits.length - skip < MIN_CODE_PART) break;
+    const candidates = await db.dossiers
+      .where('codeParts')
+      .startsWith(digits.slice(skip))
+      .distinct()
+      .limit(limit * 10)
+      .toArray();
+    rows.push(...candidates.filter((r) => slipKeys(r.code, agencyTable).some((key) => key.includes(digits))));
+  }
+  return rows;
+}
+
+/** The slip keys a code is printed with: one per index the agency table gives its agency. */
+function slipKeys(code: string | undefined, agencyTable: readonly string[]): string[] {
+  const parsed = code ? parseDossierCode(code) : undefined;
+  if (!parsed?.ok) return [];
+  const { agency, date, seq } = parsed.value;
+  return agencyTable.flatMap((a, agencyIndex) => (a === agency ? [dossierBarcodeKey({ agencyIndex, date, seq })] : []));
+}
+
+/** Part of a written code ("H41-260112-00", "260112-0004"): found by its digits after the agency, kept when the code holds it. */
+async function byCodeText(db: MotCuaDb, part: string, limit: number): Promise<DossierRow[]> {
+  const dash = part.indexOf('-');
+  const digits = (dash < 0 ? part : part.slice(dash + 1)).replace(/\D/g, '');
+  if (dash < 0 && /[A-Z.]/.test(part)) return db.dossiers.where('code').startsWith(part).limit(limit).toArray();
+  if (digits.length < MIN_CODE_PART) return [];
+  const rows = await db.dossiers
+    .where('codeParts')
+    .startsWith(digits)
+    .distinct()
+    .limit(limit * 10)
+    .toArray();
+  return rows.filter((r) => r.code?.includes(part)).slice(0, limit);
+}
+
+/** Dossiers of the procedures a short form names, through the catalogue's own search. */
+async function byProcedure(db: MotCuaDb, procedures: ProcedureIndex, phrases: readonly string[], limit: number): Promise<DossierRow[]> {
+  const codes = new Set<string>();
+  for (const phrase of phrases) {
+    for (const m of procedures.search(phrase, MAX_PROCEDURES)) if (m.matchedOn === 'text') codes.add(m.procedure.code);
+  }
+  if (codes.size === 0) return [];
+  return db.dossiers
+    .where('procedureCode')
+    .anyOf([...codes])
+    .limit(limit)
+    .toArray();
 }
 
 /**

@@ -6,6 +6,7 @@ import type { DossierEvent, DossierState } from '../../../shared/domain';
 import type { DossierEventsResponse } from '../../../shared/sync/protocol';
 import type { MotCuaDb } from '../../db';
 import type { ServerAccess } from '../../kiosk/api';
+import type { Names } from '../../kiosk/names';
 
 export type DossierTrail = {
   events: DossierEvent[];
@@ -53,4 +54,9 @@ export async function loadDossierTrail(db: MotCuaDb, dossierId: string, server?:
       warning: 'Không tải được lịch sử đầy đủ từ máy chủ (mất kết nối); đang hiện phần lịch sử có trên máy này.',
     };
   }
+}
+
+/** Where and by whom a step was taken, for every line of a history: "Quầy 5 – Trả kết quả · Trần Văn Hùng". */
+export function stepTakenBy(event: Pick<DossierEvent, 'counterId' | 'officerId'>, names: Names): string {
+  return `${names.counter(event.counterId)} · ${names.officer(event.officerId)}`;
 }

@@ -1,10 +1,11 @@
+import { describeEvent } from '../../../shared/domain';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { classifyScan, dossierBarcodeKey, formatBatchCode } from '../../../shared/codes';
 import { MotCuaDb, recordCommand } from '../../db';
 import { getBatch, openBatch, openBatchProblems, type BatchDirection } from './batch';
 import { batchForDelivery, confirmDossierDelivery, disputeDelivery } from './delivery';
-import { listInboundRejects, scanIntoInboundBatch, type InboundDetails } from './inbound';
+import { listInboundRejects, scanIntoInboundBatch, UNCONFIRMED_DELIVERY_LABEL, type InboundDetails } from './inbound';
 import { closeOutboundBatch, removeFromBatch, scanIntoOutboundBatch } from './outbound';
 import { createScanSession, rememberOpenedBatch, type ScanSession } from './scanTransaction';
 import { AGENCY, BUILDING, confirmBatchDelivery, dossierCode, FINANCE, metaFor, receivedEvent } from '../../testing/handoff';
@@ -148,6 +149,27 @@ describe('delivery and results', () => {
     const rejects = await listInboundRejects(db);
     expect(rejects.map((r) => r.code).sort()).toEqual([dossierCode(1), dossierCode(5), dossierCode(77)].sort());
     expect(rejects.every((r) => r.reason.includes('giám sát'))).toBe(true);
+  });
+
+  test('a result for a dossier never confirmed delivered is refused with a warning, then taken in knowingly on the next scan of it, and the event says so', async () => {
+    await sent([1, 2]);
+    const inbound = await open('toCenter');
+    const scanIn = (seq: number) => scanIntoInboundBatch(session, inbound.id, classifyScan(dossierCode(seq)), AGENCY_TABLE, RESULT, meta, names);
+    const warned = await scanIn(1);
+    expect(warned).toMatchObject({ outcome: 'wrongState', label: UNCONFIRMED_DELIVERY_LABEL });
+    expect(warned.message).toMatch(/chưa có xác nhận bưu điện đã giao đến .*quét lại mã một lần nữa để nhận/);
+    expect((await db.dossiers.get('d1'))?.status).toBe('withCourier');
+    // Another scan in between: the warning does not carry over to it or back.
+    expect((await scanIn(2)).label).toBe(UNCONFIRMED_DELIVERY_LABEL);
+    expect((await scanIn(1)).label).toBe(UNCONFIRMED_DELIVERY_LABEL);
+    const taken = await scanIn(1);
+    expect(taken.outcome).toBe('accepted');
+    expect(taken.message).toMatch(/nhận khi bưu điện chưa xác nhận đã giao/);
+    expect((await db.dossiers.get('d1'))?.status).toBe('resultReady');
+    const event = (await db.events.where('dossierId').equals('d1').toArray()).map((r) => r.event).find((e) => e.type === 'resultReceived');
+    expect(event?.type === 'resultReceived' && event.payload.deliveryUnconfirmed).toBe(true);
+    expect(describeEvent(event!)).toMatch(/chưa xác nhận đã giao hồ sơ đến cơ quan giải quyết/);
+    expect(await listInboundRejects(db)).toEqual([]);
   });
 
   test('the papers of a dossier stopped at the department come back once, for return to the applicant', async () => {

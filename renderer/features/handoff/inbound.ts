@@ -31,6 +31,19 @@ export function inboundDetailsProblem(details: InboundDetails): string | undefin
   return undefined;
 }
 
+export const UNCONFIRMED_DELIVERY_LABEL = 'Chưa xác nhận giao đến cơ quan giải quyết';
+
+/** The dossier each scan session last warned about: the next scan of the same dossier takes it in knowingly. */
+const warnedOf = new WeakMap<ScanSession, string>();
+
+function unconfirmedDeliveryWarning(code: string, row: DossierRow, departmentName: (id: string | undefined) => string): string {
+  const batch = row.state.currentBatchId ? ` (lô ${row.state.currentBatchId})` : '';
+  return (
+    `Chưa nhận: hồ sơ ${code} chưa có xác nhận bưu điện đã giao đến ${departmentName(row.departmentId)}${batch}, nên chưa chắc cơ quan đã nhận và giải quyết hồ sơ. ` +
+    'Kiểm tra biên bản giao nhận của bưu điện và văn bản kết quả. Nếu đúng là kết quả của hồ sơ này, quét lại mã một lần nữa để nhận; việc nhận khi chưa xác nhận giao sẽ được ghi vào hồ sơ.'
+  );
+}
+
 /** The statuses in which a dossier's result, or its stopped papers, can come back. */
 const canComeBackIn = () => DOSSIER_STATUSES.filter((s) => s === 'withdrawn' || isAllowed(s, 'resultReceived'));
 
@@ -49,7 +62,25 @@ export async function scanIntoInboundBatch(
   departmentName: (id: string | undefined) => string,
   now = new Date(),
 ): Promise<ScanVerdict> {
-  return inScanTransaction(session, ['dossiers', 'events', 'outbox', 'batches', 'inboundRejects'], batchId, classification, agencyTable, canComeBackIn, ({ batch, found }, write) => {
+  // Read once: the decision may run twice for one scan (scanTransaction.ts) and must not see its own warning.
+  const verdict = await decideInbound(session, batchId, classification, agencyTable, details, metaFor, departmentName, now, warnedOf.get(session));
+  if (verdict.label === UNCONFIRMED_DELIVERY_LABEL && verdict.dossier) warnedOf.set(session, verdict.dossier.id);
+  else warnedOf.delete(session);
+  return verdict;
+}
+
+function decideInbound(
+  session: ScanSession,
+  batchId: string,
+  classification: ScanClassification,
+  agencyTable: readonly string[],
+  details: InboundDetails,
+  metaFor: MetaFor,
+  departmentName: (id: string | undefined) => string,
+  now: Date,
+  warned: string | undefined,
+): Promise<ScanVerdict> {
+  return inScanTransaction<ScanVerdict>(session, ['dossiers', 'events', 'outbox', 'batches', 'inboundRejects'], batchId, classification, agencyTable, canComeBackIn, ({ batch, found }, write) => {
     if (!batch || batch.state !== 'open' || batch.direction !== 'toCenter') throw new Error(`Lô ${batchId} không còn mở để nhận kết quả.`);
     const reject = (code: string, reason: string) => {
       const entry: InboundReject = { id: crypto.randomUUID(), code, reason, batchId, departmentId: batch.departmentId, at: now.toISOString(), officerId: batch.officerId };
@@ -80,19 +111,27 @@ export async function scanIntoInboundBatch(
       reject(code, reason);
       return { outcome: 'wrongState', message: reason, dossier: row, batch };
     }
+    // Never confirmed delivered: the department may never have had the papers. Warned first, taken in
+    // only when the officer scans the same dossier again right after, and the event says so.
+    const unconfirmed = row.status === 'withCourier';
+    if (unconfirmed && warned !== row.id) {
+      return { outcome: 'wrongState', label: UNCONFIRMED_DELIVERY_LABEL, message: unconfirmedDeliveryWarning(code, row, departmentName), dossier: row, batch };
+    }
     const event = {
       ...metaFor(row.id),
       type: 'resultReceived',
       payload: {
         batchId,
         outcome: details.outcome,
+        ...(unconfirmed ? { deliveryUnconfirmed: true } : {}),
         ...(details.outcome === 'refusal' ? { reasons: details.reasons } : {}),
         ...(details.outcome === 'supplement' ? { items: details.items, reasons: details.reasons } : {}),
       },
     } as DossierEvent;
     const recorded = recordInBatch(write, batch, row, event);
     if (!recorded.ok) return { outcome: 'wrongState', message: recorded.message, dossier: row, batch };
-    return { outcome: 'accepted', message: `Đã nhận kết quả ${code} (${recorded.batch.dossierIds.length} hồ sơ).`, dossier: recorded.row, batch: recorded.batch };
+    const note = unconfirmed ? ' Đã ghi vào hồ sơ: nhận khi bưu điện chưa xác nhận đã giao hồ sơ đến cơ quan giải quyết.' : '';
+    return { outcome: 'accepted', message: `Đã nhận kết quả ${code} (${recorded.batch.dossierIds.length} hồ sơ).${note}`, dossier: recorded.row, batch: recorded.batch };
   });
 }
 

@@ -8,12 +8,12 @@ import { dossierBarcodeKey, formatDossierCode } from '../../../shared/codes';
 import type { DossierEvent } from '../../../shared/domain';
 import { dossierSeqScope, receiptScope } from '../../../shared/sync/leases';
 import { issueNumber, recordCommand, type RowWrite } from '../../db';
-import { centerContact, newIdOf, nowOf, type DeskContext, type PrintNote } from '../../desk/context';
+import { centerContact, feeReceiptFor, newIdOf, nowOf, type DeskContext, type PrintNote } from '../../desk/context';
 import { dossierAppointment } from './appointment';
 import { receiptSeriesFor } from '../../desk/config';
 import { applicantOf, collectionOf, decideFee, documentsProblem, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
 import type { WorkCalendar } from '../../../shared/calendar';
-import { appointmentSlip, feeReceipt, receiptTaxCodeProblem, routeFor, slipApplicant, type PrintDocument } from '../../desk/printouts';
+import { appointmentSlip, receiptTaxCodeProblem, routeFor, slipApplicant, type PrintDocument } from '../../desk/printouts';
 
 export type AcceptOutcome =
   | {
@@ -164,26 +164,10 @@ export async function acceptDossier(
   );
   const slipQueued = await ctx.print(slip, { role: slipRoute.role, copies: ctx.config.slipCopies });
   prints.push({ what: 'Giấy tiếp nhận và hẹn trả kết quả', ok: slipQueued.ok, message: slipQueued.ok ? undefined : slipQueued.message });
-  if (receipt) {
-    const receiptRoute = routeFor(ctx.printers, ['receipt', 'slip']);
-    const doc = feeReceipt(
-      {
-        unitName: ctx.config.unitName,
-        unitTaxCode: ctx.config.unitTaxCode,
-        formSymbol: receipt.formSymbol,
-        series: receipt.series,
-        number: receipt.number,
-        payerName: applicant.name,
-        payerAddress: applicant.address,
-        dossierCode: code,
-        lines: fee.value.lines,
-        issuedAt: receivedAt,
-        collectorName: ctx.officerName,
-        lookupUrl: ctx.config.receiptLookupUrl,
-      },
-      { layout: receiptRoute.layout, formSet: ctx.config.formSet },
-    );
-    const queued = await ctx.print(doc, { role: receiptRoute.role, copies: 1 });
+  const collected = feeCollected[0];
+  if (receipt && collected?.type === 'feeCollected') {
+    const { doc, role } = feeReceiptFor(ctx, { code, applicant }, collected.payload, { at: receivedAt, collectorName: ctx.officerName, lines: fee.value.lines });
+    const queued = await ctx.print(doc, { role, copies: 1 });
     prints.push({ what: 'Biên lai thu phí, lệ phí', ok: queued.ok, message: queued.ok ? undefined : queued.message });
   }
   return { ok: true, dossierId, code, barcodeKey, receivedAt, dueAt, receipt, warnings, prints, slip };

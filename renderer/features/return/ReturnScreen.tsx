@@ -7,11 +7,15 @@ import { DossierSearch } from '../dossier/DossierSearch';
 import { isServerCopy } from '../dossier/find';
 import { useAltShortcut } from '../../ui/useShortcut';
 import { ControlSheetButton } from '../dossier/ControlSheetButton';
+import { CardPrints } from '../dossier/CardPrints';
 import { CorrectionForm } from './CorrectionForm';
 import { Outcome, type ActionReport } from '../../desk/Outcome';
 import { ReturnForm } from './ReturnForm';
 import { useDesk } from '../../desk/useDesk';
 import { useOpenDossier } from '../dossier/useOpenDossier';
+import type { DossierRow } from '../../db';
+import { WaitingResults } from './WaitingResults';
+import './return.css';
 
 type Panel = 'none' | 'return' | 'correction';
 
@@ -20,6 +24,7 @@ export function ReturnScreen() {
   const { row, open, reload } = useOpenDossier();
   const [panel, setPanel] = useState<Panel>('none');
   const [report, setReport] = useState<ActionReport>();
+  const [listed, setListed] = useState(false);
 
   useEffect(() => {
     setPanel('none');
@@ -30,6 +35,10 @@ export function ReturnScreen() {
   useAltShortcut('d', () => setPanel('correction'), status === 'returned');
 
   if (!setup || !ctx) return <p className="muted">Đang tải danh mục…</p>;
+  const openRow = (r: DossierRow | undefined) => {
+    setReport(undefined);
+    open(r);
+  };
   const done = (r: ActionReport) => {
     setReport(r);
     setPanel('none');
@@ -38,13 +47,7 @@ export function ReturnScreen() {
 
   return (
     <div className="desk">
-      <DossierSearch
-        agencyTable={setup.agencyTable}
-        onOpen={(r) => {
-          setReport(undefined);
-          open(r);
-        }}
-      />
+      <DossierSearch agencyTable={setup.agencyTable} procedures={setup.catalogue.index} onOpen={openRow} onListed={setListed} />
       <Outcome report={report} />
       {row ? (
         <DossierCard row={row} departmentName={setup.departmentName}>
@@ -59,10 +62,13 @@ export function ReturnScreen() {
             </button>
           ) : null}
           <ControlSheetButton ctx={ctx} server={server} row={row} shortcut="k" />
+          <CardPrints ctx={ctx} row={row} />
           {panel === 'return' ? <ReturnForm ctx={ctx} dossierId={row.id} state={row.state} onDone={done} onCancel={() => setPanel('none')} /> : null}
           {panel === 'correction' ? <CorrectionForm ctx={ctx} server={server} dossierId={row.id} state={row.state} onDone={done} onCancel={() => setPanel('none')} /> : null}
         </DossierCard>
-      ) : null}
+      ) : listed ? null : (
+        <WaitingResults onOpen={openRow} />
+      )}
     </div>
   );
 }

@@ -3,16 +3,15 @@
 // as returned once handed to the courier). Remaining fees are collected first, with a receipt.
 import { vnDateKey } from '../../../shared/calendar';
 import { formatVnd, receiptLabel, validateCitizenId } from '../../../shared/codes';
-import { feeReceipt, receiptTaxCodeProblem } from '../../../shared/documents';
-import type { DossierEvent, DossierState } from '../../../shared/domain';
+import { receiptTaxCodeProblem } from '../../../shared/documents';
+import type { DossierEvent, DossierState, PayloadOf } from '../../../shared/domain';
 import { receiptScope } from '../../../shared/sync/leases';
 import { issueNumber, recordCommand } from '../../db';
 import { amountDueAtCollection } from '../dossier/card';
 import { receiptSeriesFor } from '../../desk/config';
-import { routeFor } from '../../desk/printouts';
 import { loadReturnDeskConfig } from '../../desk/returnDeskConfig';
 import { RETURN_CONFIRMATION_LABEL, returnConfirmationFor } from './confirmation';
-import { enqueue, nowOf, type DeskContext, type DeskOutcome, type FieldErrors, type PrintNote } from '../../desk/context';
+import { enqueue, feeReceiptFor, nowOf, type DeskContext, type DeskOutcome, type FieldErrors, type PrintNote } from '../../desk/context';
 
 export type PaymentMethod = 'cash' | 'transfer' | 'card';
 
@@ -96,7 +95,7 @@ export async function returnDossier(ctx: DeskContext, dossierId: string, form: R
     at: now.toISOString(),
   };
   const events: DossierEvent[] = [];
-  let receipt: { series: string; number: number; feeName: string } | undefined;
+  let fee: PayloadOf<'feeCollected'> | undefined;
   if (due > 0) {
     const taxProblem = receiptTaxCodeProblem(ctx.config.unitTaxCode);
     if (taxProblem) return { ok: false, message: taxProblem, errors: {} };
@@ -105,39 +104,18 @@ export async function returnDossier(ctx: DeskContext, dossierId: string, form: R
     const n = await issueNumber(ctx.db, 'receipt', receiptScope(ctx.config.receiptFormSymbol, series), ctx.counter.counterIndex);
     if (!n) return { ok: false, message: 'Quầy đã dùng hết số biên lai được cấp, kể cả số dự phòng. Hãy kết nối mạng để nhận thêm số biên lai rồi trả kết quả.', errors: {} };
     if (n.from === 'fallback') warnings.push(`Biên lai lấy số từ dải dự phòng của quầy (số ${n.number}) vì quầy đã hết số được cấp khi mất kết nối.`);
-    receipt = { series, number: n.number, feeName: 'Phí, lệ phí còn lại khi trả kết quả' };
-    events.push({
-      ...ctx.eventMeta(dossierId),
-      type: 'feeCollected',
-      payload: { receipt: { formSymbol: ctx.config.receiptFormSymbol, series, number: n.number }, amount: due, method: form.paymentMethod, feeName: receipt.feeName },
-    });
+    fee = { receipt: { formSymbol: ctx.config.receiptFormSymbol, series, number: n.number }, amount: due, method: form.paymentMethod, feeName: 'Phí, lệ phí còn lại khi trả kết quả' };
+    events.push({ ...ctx.eventMeta(dossierId), type: 'feeCollected', payload: fee });
   }
   events.push({ ...ctx.eventMeta(dossierId), type: 'returned', payload });
   // Paid and returned are one desk command: both facts are durable together, or neither is.
   const returned = await recordCommand(ctx.db, events);
   if (!returned.ok) return { ok: false, message: returned.error.message, errors: {} };
   let receiptLine: string | undefined;
-  if (receipt) {
-    const route = routeFor(ctx.printers, ['receipt', 'slip']);
-    const doc = feeReceipt(
-      {
-        unitName: ctx.config.unitName,
-        unitTaxCode: ctx.config.unitTaxCode,
-        formSymbol: ctx.config.receiptFormSymbol,
-        series: receipt.series,
-        number: receipt.number,
-        payerName,
-        payerAddress: state.applicant?.address,
-        dossierCode: state.code,
-        lines: [{ name: receipt.feeName, amount: due }],
-        issuedAt: now.toISOString(),
-        collectorName: ctx.officerName,
-        lookupUrl: ctx.config.receiptLookupUrl,
-      },
-      { layout: route.layout, formSet: ctx.config.formSet },
-    );
-    prints.push(await enqueue(ctx, 'Biên lai thu phí, lệ phí', doc, route.role, 1));
-    receiptLine = `${receiptLabel({ formSymbol: ctx.config.receiptFormSymbol, series: receipt.series, number: receipt.number })} – ${formatVnd(due)}`;
+  if (fee) {
+    const receipt = feeReceiptFor(ctx, state, fee, { at: now.toISOString(), collectorName: ctx.officerName, payerName });
+    prints.push(await enqueue(ctx, 'Biên lai thu phí, lệ phí', receipt.doc, receipt.role, 1));
+    receiptLine = `${receiptLabel(fee.receipt)} – ${formatVnd(due)}`;
   }
   // Printed only once the return is durable; a printer problem is reported, never undoes the return.
   if ((await loadReturnDeskConfig(ctx.db)).printConfirmation) {

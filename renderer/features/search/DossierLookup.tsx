@@ -3,6 +3,7 @@
 import { DossierCard } from '../dossier/DossierCard';
 import { DossierSearch } from '../dossier/DossierSearch';
 import { ControlSheetButton } from '../dossier/ControlSheetButton';
+import { CardPrints } from '../dossier/CardPrints';
 import { useDesk } from '../../desk/useDesk';
 import { useOpenDossier } from '../dossier/useOpenDossier';
 
@@ -13,10 +14,11 @@ export function DossierLookup() {
   return (
     <section className="dossier-lookup" aria-label="Tra cứu hồ sơ">
       <h2>Tra cứu hồ sơ</h2>
-      <DossierSearch agencyTable={setup.agencyTable} onOpen={open} />
+      <DossierSearch agencyTable={setup.agencyTable} procedures={setup.catalogue.index} onOpen={open} />
       {row ? (
         <DossierCard row={row} departmentName={setup.departmentName}>
           <ControlSheetButton ctx={ctx} server={server} row={row} shortcut="k" />
+          <CardPrints ctx={ctx} row={row} />
         </DossierCard>
       ) : null}
     </section>

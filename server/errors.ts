@@ -21,9 +21,15 @@ export const ERROR_MESSAGES: Record<ApiErrorCode, string> = {
   NOT_FOUND: 'Không tìm thấy dữ liệu hoặc địa chỉ yêu cầu.',
   ALREADY_EXISTS: 'Dữ liệu đã tồn tại.',
   LEASE_EXHAUSTED: 'Đã hết dải số để cấp cho ngày này. Máy quầy sẽ dùng dải số dự phòng riêng của mình.',
+  INVALID_TEXT: 'Dữ liệu gửi lên có ký tự không hợp lệ (ký tự NUL, ký tự điều khiển hoặc ký tự Unicode hỏng). Không có dữ liệu nào được ghi.',
+  TOO_MANY_ATTEMPTS: 'Đăng nhập sai quá nhiều lần. Hãy đợi một lát rồi thử lại.',
+  SERVER_BUSY: 'Máy chủ đang bận xử lý đăng nhập. Hãy thử lại sau vài giây.',
 };
 
 export class ApiError extends Error {
+  /** Sent as the Retry-After header (429, 503). */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly status: number,
     readonly code: ApiErrorCode,

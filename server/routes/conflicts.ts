@@ -2,7 +2,7 @@
 // Supervisors list and resolve them; resolving touches the dossier so every counter sees it.
 import type { FastifyInstance } from 'fastify';
 import type { ConflictRecord } from '../../shared/sync/protocol';
-import { requireStaff } from '../auth';
+import { staffAuth, staffOf } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { PUSH_LOCK } from '../push';
@@ -11,6 +11,7 @@ export function conflictRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { status?: 'open' | 'resolved' | 'all'; limit?: string } }>(
     '/v1/conflicts',
     {
+      onRequest: staffAuth(ctx.db, ['supervisor', 'administrator']),
       schema: {
         querystring: {
           type: 'object',
@@ -20,7 +21,6 @@ export function conflictRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req) => {
-      await requireStaff(ctx.db, req, ['supervisor', 'administrator']);
       const status = req.query.status ?? 'open';
       const where = status === 'open' ? 'c.resolved_at IS NULL' : status === 'resolved' ? 'c.resolved_at IS NOT NULL' : 'true';
       const { rows } = await ctx.db.query<{
@@ -66,13 +66,14 @@ export function conflictRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Params: { eventId: string }; Body: { note: string } }>(
     '/v1/conflicts/:eventId/resolve',
     {
+      onRequest: staffAuth(ctx.db, ['supervisor', 'administrator']),
       schema: {
         params: { type: 'object', required: ['eventId'], properties: { eventId: { type: 'string', format: 'uuid' } } },
         body: { type: 'object', required: ['note'], additionalProperties: false, properties: { note: { type: 'string', minLength: 1, maxLength: 2000 } } },
       },
     },
     async (req) => {
-      const supervisor = await requireStaff(ctx.db, req, ['supervisor', 'administrator']);
+      const supervisor = staffOf(req);
       return ctx.db.transaction(async (tx) => {
         // Same lock as push: the dossier's new last_seq must commit in sequence order.
         await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);

@@ -2,7 +2,7 @@
 // it for its own credential; a revoked device is refused everywhere.
 import type { FastifyInstance } from 'fastify';
 import type { EnrolResponse } from '../../shared/sync/protocol';
-import { requireDevice, requireStaff } from '../auth';
+import { deviceAuth, deviceOf, staffAuth, staffOf } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { newDeviceCredential, newEnrolmentCode, newId, normaliseEnrolmentCode, sha256 } from '../secrets';
@@ -13,6 +13,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Body: { counterId: string; counterName: string } }>(
     '/v1/admin/enrolment-codes',
     {
+      onRequest: staffAuth(ctx.db, ['administrator']),
       schema: {
         body: {
           type: 'object',
@@ -23,7 +24,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const admin = await requireStaff(ctx.db, req, ['administrator']);
+      const admin = staffOf(req);
       const code = newEnrolmentCode();
       const expiresAt = new Date(Date.now() + ctx.enrolmentCodeTtlMs);
       await ctx.db.query('INSERT INTO enrolment_codes (code_hash, counter_id, counter_name, created_by, expires_at) VALUES ($1, $2, $3, $4, $5)', [
@@ -95,17 +96,15 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post<{ Params: { counterId: string } }>(
     '/v1/admin/devices/:counterId/revoke',
-    { schema: { params: { type: 'object', required: ['counterId'], properties: { counterId: counterIdSchema } } } },
+    { onRequest: staffAuth(ctx.db, ['administrator']), schema: { params: { type: 'object', required: ['counterId'], properties: { counterId: counterIdSchema } } } },
     async (req) => {
-      await requireStaff(ctx.db, req, ['administrator']);
       const { rows } = await ctx.db.query<{ counter_id: string }>('UPDATE devices SET revoked_at = COALESCE(revoked_at, now()) WHERE counter_id = $1 RETURNING counter_id', [req.params.counterId]);
       if (rows.length === 0) throw new ApiError(404, 'NOT_FOUND', `Không có máy quầy ${req.params.counterId}.`);
       return { counterId: req.params.counterId, revoked: true };
     },
   );
 
-  app.get('/v1/admin/devices', async (req) => {
-    await requireStaff(ctx.db, req, ['administrator']);
+  app.get('/v1/admin/devices', { onRequest: staffAuth(ctx.db, ['administrator']) }, async () => {
     const { rows } = await ctx.db.query(
       'SELECT counter_id AS "counterId", counter_name AS "counterName", counter_index AS "counterIndex", device_name AS "deviceName", enrolled_at AS "enrolledAt", revoked_at AS "revokedAt" FROM devices ORDER BY counter_index',
     );
@@ -113,8 +112,8 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   // A counter checks its own enrolment (and the server clock) at start-up.
-  app.get('/v1/device', async (req) => {
-    const device = await requireDevice(ctx.db, req);
+  app.get('/v1/device', { onRequest: deviceAuth(ctx.db) }, async (req) => {
+    const device = deviceOf(req);
     return {
       deviceId: device.id,
       counterId: device.counter_id,

@@ -3,10 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_LEASE_BLOCK, MAX_LEASE_BLOCK, dossierSeqScope, leaseCeiling, receiptScope } from '../../shared/sync/leases';
 import type { LeaseBlock, LeaseKind, LeaseRequest, LeaseResponse } from '../../shared/sync/protocol';
-import { requireDevice } from '../auth';
+import { deviceAuth, deviceOf } from '../auth';
+import { isRealDate } from '../eventCheck';
 import type { DeviceRow } from '../auth';
 import type { AppContext } from '../context';
 import type { Queryable } from '../db';
+import { ApiError } from '../errors';
 
 async function leaseBlock(tx: Queryable, device: DeviceRow, requestId: string, kind: LeaseKind, scope: string, size: number): Promise<LeaseBlock | undefined> {
   const prior = await tx.query<{ first_number: number; last_number: number }>('SELECT first_number, last_number FROM leases WHERE device_id = $1 AND request_id = $2 AND kind = $3 AND scope = $4', [
@@ -32,6 +34,7 @@ export function leaseRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Body: LeaseRequest }>(
     '/v1/leases',
     {
+      onRequest: deviceAuth(ctx.db),
       schema: {
         body: {
           type: 'object',
@@ -56,7 +59,9 @@ export function leaseRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req): Promise<LeaseResponse> => {
-      const device = await requireDevice(ctx.db, req);
+      const device = deviceOf(req);
+      const notADay = (req.body.dossierDates ?? []).find((d) => !isRealDate(`20${d.slice(0, 2)}-${d.slice(2, 4)}-${d.slice(4, 6)}`));
+      if (notADay) throw new ApiError(400, 'INVALID_REQUEST', `Ngày ${notADay} (dạng YYMMDD) không phải một ngày có thật trên lịch.`, { field: '/dossierDates', value: notADay });
       const size = req.body.blockSize ?? DEFAULT_LEASE_BLOCK;
       const wanted: { kind: LeaseKind; scope: string }[] = [
         ...(req.body.dossierDates ?? []).map((d) => ({ kind: 'dossierSeq' as const, scope: dossierSeqScope(ctx.center.agencyCode, d) })),

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { STAFF_ROLES } from '../../shared/sync/protocol';
 import type { SessionResponse, StaffRecord, StaffRole } from '../../shared/sync/protocol';
-import { requireDevice, requireStaff } from '../auth';
+import { deviceAuth, staffAuth } from '../auth';
 import type { AppContext } from '../context';
 import type { Db } from '../db';
 import { ApiError } from '../errors';
@@ -59,6 +59,7 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Body: { username: string; fullName: string; roles: StaffRole[]; password: string } }>(
     '/v1/admin/staff',
     {
+      onRequest: staffAuth(ctx.db, ['administrator']),
       schema: {
         body: {
           type: 'object',
@@ -69,7 +70,6 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      await requireStaff(ctx.db, req, ['administrator']);
       const id = await createStaff(ctx.db, req.body);
       reply.code(201);
       return { id, username: req.body.username };
@@ -79,6 +79,7 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.patch<{ Params: { username: string }; Body: { fullName?: string; roles?: StaffRole[]; password?: string; disabled?: boolean } }>(
     '/v1/admin/staff/:username',
     {
+      onRequest: staffAuth(ctx.db, ['administrator']),
       schema: {
         params: { type: 'object', required: ['username'], properties: { username: usernameSchema } },
         body: {
@@ -90,7 +91,6 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req) => {
-      await requireStaff(ctx.db, req, ['administrator']);
       const b = req.body;
       const hash = b.password === undefined ? null : await hashPassword(b.password);
       const { rows } = await ctx.db.query<{ id: string }>(
@@ -108,9 +108,8 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
   // What a counter needs to verify logins offline, changed after `after`.
   app.get<{ Querystring: { after?: string } }>(
     '/v1/staff',
-    { schema: { querystring: { type: 'object', additionalProperties: false, properties: { after: { type: 'string', pattern: '^\\d{1,15}$' } } } } },
+    { onRequest: deviceAuth(ctx.db), schema: { querystring: { type: 'object', additionalProperties: false, properties: { after: { type: 'string', pattern: '^\\d{1,15}$' } } } } },
     async (req) => {
-      await requireDevice(ctx.db, req);
       const { rows } = await ctx.db.query<{ id: string; username: string; full_name: string; roles: StaffRole[]; password_hash: string; disabled: boolean; version: number }>(
         'SELECT id, username, full_name, roles, password_hash, disabled, version FROM staff WHERE version > $1 ORDER BY version',
         [Number(req.query.after ?? 0)],

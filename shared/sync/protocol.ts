@@ -8,6 +8,8 @@ export const PROTOCOL_VERSION = 1;
 export const MAX_EVENTS_PER_PUSH = 500;
 /** Request body limit in bytes (1 MiB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Largest single event, as UTF-8 JSON: far above any real reception (200 document lines), far below the body limit. */
+export const MAX_EVENT_BYTES = 128 * 1024;
 /** Most dossier snapshots in one pull page. */
 export const MAX_PULL_LIMIT = 1000;
 /** Clock skew above which staff are warned (the device clock never orders anything). */
@@ -37,7 +39,10 @@ export type ApiErrorCode =
   | 'BAD_CREDENTIALS'
   | 'NOT_FOUND'
   | 'ALREADY_EXISTS'
-  | 'LEASE_EXHAUSTED';
+  | 'LEASE_EXHAUSTED'
+  | 'INVALID_TEXT'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'SERVER_BUSY';
 
 export type PushEventStatus = 'stored' | 'duplicate' | 'conflict';
 
@@ -60,8 +65,26 @@ export interface PushEventResult {
   conflict?: ConflictInfo;
 }
 
+/** Why the server will never store an event as it was sent: resending it changes nothing. */
+export interface EventRefusal {
+  /** `INVALID_TEXT`: a NUL, control character or broken Unicode; `INVALID_EVENT`: a field missing, unknown, of the wrong type or out of range. */
+  code: 'INVALID_TEXT' | 'INVALID_EVENT';
+  /** Vietnamese, for the supervisor who sees the event set aside at the counter. */
+  message: string;
+  /** JSON Pointer inside the event, e.g. `/payload/fees/0/amount`. */
+  field: string;
+}
+
+/** An event refused for good: not stored, the others of the batch are. */
+export interface PushEventRefused {
+  id: string;
+  status: 'refused';
+  refusal: EventRefusal;
+}
+
 export interface PushResponse {
-  results: PushEventResult[];
+  /** One answer per event sent, in the order sent. */
+  results: (PushEventResult | PushEventRefused)[];
   serverTime: string;
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { ConflictRecord } from '../../../shared/sync/protocol';
-import { checkResolutionNote, conflictView, MAX_NOTE_LENGTH } from './conflicts';
+import { returned } from '../../../tests/sync/events';
+import type { OutboxRow } from '../../db/schema';
+import { checkResolutionNote, conflictView, MAX_NOTE_LENGTH, setAsideView } from './conflicts';
 
 const RECORD: ConflictRecord = {
   eventId: '7b1c8a9e-2f0d-4c43-9d2a-111111111111',
@@ -57,5 +59,23 @@ describe('conflictView', () => {
     expect(view.dossierCode).toBe('Chưa có mã hồ sơ');
     expect(view.officer).toBe('Cán bộ staff-7');
     expect(view.action).toBe('SomethingNew');
+  });
+});
+
+describe('setAsideView', () => {
+  test('says what the server refused, why, and what the supervisor should do, in Vietnamese', () => {
+    const row: OutboxRow = {
+      ord: 3,
+      eventId: RECORD.eventId,
+      dossierId: RECORD.dossierId,
+      event: { ...returned('quay-9', RECORD.dossierId), officerId: 'staff-7' },
+      status: 'refused',
+      refusal: { code: 'INVALID_TEXT', field: '/payload/recipient/name', message: 'Trường /payload/recipient/name chứa ký tự NUL (mã 0).', at: '2026-01-12T03:06:00.000Z' },
+      recordedAt: '2026-01-12T03:05:00.000Z',
+    };
+    const view = setAsideView(row, '000.00.15.H41-260112-0007', new Map([['staff-7', 'Trần Văn Hùng']]));
+    expect(view).toMatchObject({ dossierCode: '000.00.15.H41-260112-0007', action: 'Trả kết quả', officer: 'Trần Văn Hùng', recordedAt: '10:05 12/01/2026', refusedAt: '10:06 12/01/2026' });
+    expect(view.reason).toMatch(/^Trường \/payload\/recipient\/name chứa ký tự NUL/);
+    expect(view.reason).toContain('chưa có trên máy chủ Trung tâm');
   });
 });

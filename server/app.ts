@@ -10,6 +10,7 @@ import { allowCrossOrigin } from './cors';
 import type { Db } from './db';
 import { ApiError } from './errors';
 import { installErrorHandler, sendFrameworkError } from './errorHandler';
+import { LoginGuard, type LoginGuardOptions } from './loginGuard';
 import { refuseBadText } from './textGuard';
 import { fastifyLogOptions, REQUEST_ID_HEADER, type LogOptions } from './logging';
 import { attachmentRoutes } from './routes/attachments';
@@ -29,6 +30,8 @@ export interface AppOptions {
   enrolmentCodeTtlMs?: number;
   /** Absent: silent, as tests and benchmarks want; main.ts passes LOG_LEVEL. */
   log?: LogOptions;
+  /** The login lockout's clock and hash pool size (tests). */
+  login?: LoginGuardOptions;
   /** Absent: ATTACHMENTS_DIR / DATA_DIR through the config loader (the sync tests and benches set them). */
   attachmentsDir?: string;
 }
@@ -39,6 +42,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     center: { ...DEFAULT_CENTER, ...options.center },
     sessionTtlMs: options.sessionTtlMs ?? 12 * 3600 * 1000,
     enrolmentCodeTtlMs: options.enrolmentCodeTtlMs ?? 24 * 3600 * 1000,
+    loginGuard: new LoginGuard(options.login),
   };
   const app = Fastify({
     ...fastifyLogOptions(options.log ?? { level: 'silent' }),

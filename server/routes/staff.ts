@@ -6,7 +6,7 @@ import { deviceAuth, staffAuth } from '../auth';
 import type { AppContext } from '../context';
 import type { Db } from '../db';
 import { ApiError } from '../errors';
-import { hashPassword, newId, newSessionToken, sha256, verifyPassword } from '../secrets';
+import { hashPassword, newId, newSessionToken, sha256, unknownUserHash, verifyPassword } from '../secrets';
 
 const usernameSchema = { type: 'string', minLength: 2, maxLength: 64, pattern: '^[a-z0-9._-]+$' } as const;
 const rolesSchema = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: STAFF_ROLES } } as const;
@@ -23,6 +23,8 @@ export async function createStaff(db: Db, input: { username: string; fullName: s
 }
 
 export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
+  // Computed now, so the first login with an unknown name is not the one slower by a hash.
+  void unknownUserHash();
   app.post<{ Body: { username: string; password: string } }>(
     '/v1/sessions',
     {
@@ -36,12 +38,23 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req, reply): Promise<SessionResponse> => {
-      const { rows } = await ctx.db.query<{ id: string; username: string; full_name: string; roles: StaffRole[]; password_hash: string; disabled: boolean }>(
-        'SELECT id, username, full_name, roles, password_hash, disabled FROM staff WHERE username = $1',
-        [req.body.username.toLowerCase()],
-      );
-      const s = rows[0];
-      if (!s || s.disabled || !(await verifyPassword(req.body.password, s.password_hash))) throw new ApiError(401, 'BAD_CREDENTIALS');
+      const username = req.body.username.toLowerCase();
+      const guard = ctx.loginGuard;
+      // A locked name or address is refused before any work, the right password included.
+      guard.checkNotLocked(username, req.ip);
+      const { s, matches } = await guard.attemptSlot(req.ip, async () => {
+        const { rows } = await ctx.db.query<{ id: string; username: string; full_name: string; roles: StaffRole[]; password_hash: string; disabled: boolean }>(
+          'SELECT id, username, full_name, roles, password_hash, disabled FROM staff WHERE username = $1',
+          [username],
+        );
+        // An unknown name costs the same hash as a known one.
+        return { s: rows[0], matches: await verifyPassword(req.body.password, rows[0]?.password_hash ?? (await unknownUserHash())) };
+      });
+      if (!s || s.disabled || !matches) {
+        guard.recordFailure(username, req.ip);
+        throw new ApiError(401, 'BAD_CREDENTIALS');
+      }
+      guard.recordSuccess(username, req.ip);
       const token = newSessionToken();
       const expiresAt = new Date(Date.now() + ctx.sessionTtlMs);
       await ctx.db.query('INSERT INTO sessions (token_hash, staff_id, expires_at) VALUES ($1, $2, $3)', [sha256(token), s.id, expiresAt.toISOString()]);

@@ -229,6 +229,17 @@ export interface ConflictRecord {
   resolutionNote: string | null;
 }
 
+/** Most conflicts in one page of GET /v1/conflicts. */
+export const MAX_CONFLICTS_PAGE = 1000;
+
+/** GET /v1/conflicts?status=&after=&limit=: one page, in sequence order. */
+export interface ConflictPage {
+  conflicts: ConflictRecord[];
+  /** The `after` of the next page. */
+  next: number;
+  more: boolean;
+}
+
 export const AUDIT_ACTIONS = ['view', 'print', 'export'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** Most audit entries in one `POST /v1/audit`. */

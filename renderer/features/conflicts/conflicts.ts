@@ -2,7 +2,7 @@
 // counter, the officer's name (from the synced staff list) and the time; resolved with a note.
 import { EVENT_ACTIONS, formatVietnamDateTime } from '../../../shared/domain';
 import type { DossierEventType } from '../../../shared/domain';
-import type { ConflictRecord } from '../../../shared/sync/protocol';
+import { MAX_CONFLICTS_PAGE, type ConflictPage, type ConflictRecord } from '../../../shared/sync/protocol';
 import type { MotCuaDb, OutboxRow } from '../../db/schema';
 import { callServer } from '../../kiosk/api';
 
@@ -82,9 +82,15 @@ export async function listSetAside(db: MotCuaDb, staffNames: ReadonlyMap<string,
   return rows.map((r) => setAsideView(r, codes.get(r.dossierId) ?? (r.event.type === 'received' ? r.event.payload.code : undefined), staffNames));
 }
 
+/** Every open conflict, page by page (a Center may have more than one page after a long outage). */
 export async function listOpenConflicts(serverUrl: string, token: string): Promise<ConflictRecord[]> {
-  const answer = await callServer<{ conflicts: ConflictRecord[] }>(serverUrl, '/v1/conflicts?status=open', { token });
-  return answer.conflicts;
+  const all: ConflictRecord[] = [];
+  for (let after = 0; ;) {
+    const page = await callServer<ConflictPage>(serverUrl, `/v1/conflicts?status=open&limit=${MAX_CONFLICTS_PAGE}&after=${after}`, { token });
+    all.push(...page.conflicts);
+    if (!page.more || page.next <= after) return all;
+    after = page.next;
+  }
 }
 
 export async function resolveConflict(serverUrl: string, token: string, eventId: string, note: string): Promise<void> {

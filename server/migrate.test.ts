@@ -83,6 +83,14 @@ describe('migrations', () => {
     expect(await plan("state->'applicant'->>'name'")).not.toMatch(/dossiers_applicant_(id|phone)_idx/);
   });
 
+  it('008 staff counters: existing accounts may sign in at every counter (NULL), a list narrows it', async () => {
+    expect(await migrate(db, { upTo: 8 })).toEqual([8]);
+    const { rows } = await db.query<{ counters: string[] | null }>("SELECT counters FROM staff WHERE id = 's1'");
+    expect(rows[0]!.counters).toBeNull();
+    await db.query("UPDATE staff SET counters = ARRAY['Q01', 'Q02'] WHERE id = 's1'");
+    expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM staff WHERE 'Q02' = ANY(counters)")).rows[0]!.n).toBe(1);
+  });
+
   it('re-running applies nothing', async () => {
     expect(await migrate(db)).toEqual([]);
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');

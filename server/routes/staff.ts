@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { STAFF_ROLES } from '../../shared/sync/protocol';
 import type { SessionResponse, StaffRecord, StaffRole } from '../../shared/sync/protocol';
-import { deviceAuth, staffAuth } from '../auth';
+import { deviceAuth, deviceOf, staffAuth } from '../auth';
 import type { AppContext } from '../context';
 import type { Db } from '../db';
 import { ApiError } from '../errors';
@@ -10,16 +10,38 @@ import { hashPassword, newId, newSessionToken, sha256, unknownUserHash, verifyPa
 
 const usernameSchema = { type: 'string', minLength: 2, maxLength: 64, pattern: '^[a-z0-9._-]+$' } as const;
 const rolesSchema = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: STAFF_ROLES } } as const;
+/** Counters where the account may sign in; null (the default) every counter, except for an administrator: none. */
+const countersSchema = {
+  type: ['array', 'null'],
+  maxItems: 500,
+  uniqueItems: true,
+  items: { type: 'string', minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._-]+$' },
+} as const;
 
-export async function createStaff(db: Db, input: { username: string; fullName: string; roles: StaffRole[]; password: string }): Promise<string> {
+export interface NewStaff {
+  username: string;
+  fullName: string;
+  roles: StaffRole[];
+  password: string;
+  counters?: string[] | null;
+}
+
+export async function createStaff(db: Db, input: NewStaff): Promise<string> {
   const id = newId();
   const hash = await hashPassword(input.password);
   const { rows } = await db.query<{ id: string }>(
-    'INSERT INTO staff (id, username, full_name, roles, password_hash) VALUES ($1, $2, $3, $4::text[], $5) ON CONFLICT (username) DO NOTHING RETURNING id',
-    [id, input.username, input.fullName, input.roles, hash],
+    'INSERT INTO staff (id, username, full_name, roles, password_hash, counters) VALUES ($1, $2, $3, $4::text[], $5, $6::text[]) ON CONFLICT (username) DO NOTHING RETURNING id',
+    [id, input.username, input.fullName, input.roles, hash, input.counters ?? null],
   );
   if (rows.length === 0) throw new ApiError(409, 'ALREADY_EXISTS', `Tên đăng nhập ${input.username} đã tồn tại.`);
   return id;
+}
+
+/** Whether an account may sign in at a counter: listed there, or unrestricted and not an administrator. */
+export function maySignInAt(account: { roles: readonly StaffRole[]; counters: readonly string[] | null; disabled: boolean }, counterId: string): boolean {
+  if (account.disabled) return false;
+  if (account.counters !== null) return account.counters.includes(counterId);
+  return !account.roles.includes('administrator');
 }
 
 export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -69,7 +91,7 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { ok: true };
   });
 
-  app.post<{ Body: { username: string; fullName: string; roles: StaffRole[]; password: string } }>(
+  app.post<{ Body: NewStaff }>(
     '/v1/admin/staff',
     {
       onRequest: staffAuth(ctx.db, ['administrator']),
@@ -78,7 +100,13 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
           type: 'object',
           required: ['username', 'fullName', 'roles', 'password'],
           additionalProperties: false,
-          properties: { username: usernameSchema, fullName: { type: 'string', minLength: 1, maxLength: 200 }, roles: rolesSchema, password: { type: 'string', minLength: 8, maxLength: 200 } },
+          properties: {
+            username: usernameSchema,
+            fullName: { type: 'string', minLength: 1, maxLength: 200 },
+            roles: rolesSchema,
+            password: { type: 'string', minLength: 8, maxLength: 200 },
+            counters: countersSchema,
+          },
         },
       },
     },
@@ -89,7 +117,7 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  app.patch<{ Params: { username: string }; Body: { fullName?: string; roles?: StaffRole[]; password?: string; disabled?: boolean } }>(
+  app.patch<{ Params: { username: string }; Body: { fullName?: string; roles?: StaffRole[]; password?: string; disabled?: boolean; counters?: string[] | null } }>(
     '/v1/admin/staff/:username',
     {
       onRequest: staffAuth(ctx.db, ['administrator']),
@@ -99,7 +127,13 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
           type: 'object',
           additionalProperties: false,
           minProperties: 1,
-          properties: { fullName: { type: 'string', minLength: 1, maxLength: 200 }, roles: rolesSchema, password: { type: 'string', minLength: 8, maxLength: 200 }, disabled: { type: 'boolean' } },
+          properties: {
+            fullName: { type: 'string', minLength: 1, maxLength: 200 },
+            roles: rolesSchema,
+            password: { type: 'string', minLength: 8, maxLength: 200 },
+            disabled: { type: 'boolean' },
+            counters: countersSchema,
+          },
         },
       },
     },
@@ -108,8 +142,9 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
       const hash = b.password === undefined ? null : await hashPassword(b.password);
       const { rows } = await ctx.db.query<{ id: string }>(
         `UPDATE staff SET full_name = COALESCE($2, full_name), roles = COALESCE($3::text[], roles), password_hash = COALESCE($4, password_hash),
-           disabled = COALESCE($5, disabled), version = nextval('staff_version_seq') WHERE username = $1 RETURNING id`,
-        [req.params.username, b.fullName ?? null, b.roles ?? null, hash, b.disabled ?? null],
+           disabled = COALESCE($5, disabled), counters = CASE WHEN $6 THEN $7::text[] ELSE counters END, version = nextval('staff_version_seq')
+         WHERE username = $1 RETURNING id`,
+        [req.params.username, b.fullName ?? null, b.roles ?? null, hash, b.disabled ?? null, b.counters !== undefined, b.counters ?? null],
       );
       if (!rows[0]) throw new ApiError(404, 'NOT_FOUND', `Không có tài khoản ${req.params.username}.`);
       // A disabled account or a changed password ends its open sessions at once.
@@ -118,21 +153,31 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  // What a counter needs to verify logins offline, changed after `after`.
+  // What a counter needs to name officers and verify logins offline, changed after `after`: every
+  // account's name and roles, and the password hash only of those who may sign in at this counter.
+  // An account whose counters change gets a new version, so a counter that may no longer use its
+  // hash receives the record again without it and drops it.
   app.get<{ Querystring: { after?: string } }>(
     '/v1/staff',
     { onRequest: deviceAuth(ctx.db), schema: { querystring: { type: 'object', additionalProperties: false, properties: { after: { type: 'string', pattern: '^\\d{1,15}$' } } } } },
     async (req) => {
-      const { rows } = await ctx.db.query<{ id: string; username: string; full_name: string; roles: StaffRole[]; password_hash: string; disabled: boolean; version: number }>(
-        'SELECT id, username, full_name, roles, password_hash, disabled, version FROM staff WHERE version > $1 ORDER BY version',
-        [Number(req.query.after ?? 0)],
-      );
+      const device = deviceOf(req);
+      const { rows } = await ctx.db.query<{
+        id: string;
+        username: string;
+        full_name: string;
+        roles: StaffRole[];
+        password_hash: string;
+        disabled: boolean;
+        version: number;
+        counters: string[] | null;
+      }>('SELECT id, username, full_name, roles, password_hash, disabled, version, counters FROM staff WHERE version > $1 ORDER BY version', [Number(req.query.after ?? 0)]);
       const staff: StaffRecord[] = rows.map((r) => ({
         id: r.id,
         username: r.username,
         fullName: r.full_name,
         roles: r.roles,
-        passwordHash: r.password_hash,
+        ...(maySignInAt(r, device.counter_id) ? { passwordHash: r.password_hash } : {}),
         disabled: r.disabled,
         version: Number(r.version),
       }));

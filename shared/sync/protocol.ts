@@ -178,14 +178,17 @@ export interface LeaseResponse {
 export type StaffRole = 'receiving' | 'returnDesk' | 'handoff' | 'supervisor' | 'administrator';
 export const STAFF_ROLES: readonly StaffRole[] = ['receiving', 'returnDesk', 'handoff', 'supervisor', 'administrator'];
 
-/** What a counter keeps to verify logins offline. */
+/**
+ * What a counter keeps to name officers and to verify logins offline. Every account comes with its
+ * name and roles; the password hash only to a counter where the account may sign in.
+ */
 export interface StaffRecord {
   id: string;
   username: string;
   fullName: string;
   roles: StaffRole[];
-  /** `scrypt$N$r$p$saltB64$hashB64` */
-  passwordHash: string;
+  /** `scrypt$N$r$p$saltB64$hashB64`; absent when the account may not sign in at this counter. */
+  passwordHash?: string;
   disabled: boolean;
   version: number;
 }

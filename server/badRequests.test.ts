@@ -138,6 +138,21 @@ describe('bad requests', () => {
     await expectUnchanged();
   });
 
+  it('a weak password for a new or changed account → 400, nothing written', async () => {
+    const asAdmin = { authorization: `Bearer ${server.adminToken}` };
+    const create = await server.app.inject({
+      method: 'POST',
+      url: '/v1/admin/staff',
+      headers: asAdmin,
+      payload: { username: 'canbo5', fullName: 'Cán bộ 5', roles: ['receiving'], password: '12345678' },
+    });
+    expectError(create, 400, 'INVALID_REQUEST');
+    expect((create.json() as { error: { message: string } }).error.message).toBe('Mật khẩu là mật khẩu phổ biến, dễ bị đoán; hãy chọn mật khẩu khác.');
+    const change = await server.app.inject({ method: 'PATCH', url: '/v1/admin/staff/quantri', headers: asAdmin, payload: { password: 'quantri-moi' } });
+    expectError(change, 400, 'INVALID_REQUEST');
+    await expectUnchanged();
+  });
+
   it('an unknown route → 404 with a Vietnamese message', async () => {
     expectError(await server.app.inject({ method: 'GET', url: '/v1/nothing-here' }), 404, 'NOT_FOUND');
   });

@@ -1,5 +1,6 @@
 // Staff accounts, roles and sessions. Counters sync the password hashes to verify logins offline.
 import type { FastifyInstance } from 'fastify';
+import { passwordProblem } from '../../shared/auth/passwordRules';
 import { STAFF_ROLES } from '../../shared/sync/protocol';
 import type { SessionResponse, StaffRecord, StaffRole } from '../../shared/sync/protocol';
 import { deviceAuth, deviceOf, staffAuth } from '../auth';
@@ -35,6 +36,11 @@ export async function createStaff(db: Db, input: NewStaff): Promise<string> {
   );
   if (rows.length === 0) throw new ApiError(409, 'ALREADY_EXISTS', `Tên đăng nhập ${input.username} đã tồn tại.`);
   return id;
+}
+
+function refuseWeakPassword(password: string, username: string): void {
+  const weak = passwordProblem(password, username);
+  if (weak) throw new ApiError(400, 'INVALID_REQUEST', `Mật khẩu ${weak}`, { field: '/password' });
 }
 
 /** Whether an account may sign in at a counter: listed there, or unrestricted and not an administrator. */
@@ -111,6 +117,7 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
+      refuseWeakPassword(req.body.password, req.body.username);
       const id = await createStaff(ctx.db, req.body);
       reply.code(201);
       return { id, username: req.body.username };
@@ -139,6 +146,7 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req) => {
       const b = req.body;
+      if (b.password !== undefined) refuseWeakPassword(b.password, req.params.username);
       const hash = b.password === undefined ? null : await hashPassword(b.password);
       const { rows } = await ctx.db.query<{ id: string }>(
         `UPDATE staff SET full_name = COALESCE($2, full_name), roles = COALESCE($3::text[], roles), password_hash = COALESCE($4, password_hash),

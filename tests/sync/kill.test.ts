@@ -14,7 +14,7 @@ import type { EnrolResponse, LeaseResponse, PullResponse, PushResponse } from '.
 import { dossierCode, handedToCourier, received } from './events';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const ADMIN = { username: 'quantri', password: 'mat-khau-quan-tri' };
+const ADMIN = { username: 'quantri', password: 'mat-khau-cua-truong-phong' };
 const children = new Set<ChildProcess>();
 afterAll(() => {
   for (const c of children) c.kill('SIGKILL');

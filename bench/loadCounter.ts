@@ -202,7 +202,7 @@ export class SimulatedCounter {
     while (this.outbox.length > 0) {
       const chunk = this.outbox.slice(0, 200);
       const answer = await this.timed<PushResponse>('push', 'POST', '/v1/push', { events: chunk });
-      const acked = new Set(answer.results.filter((r) => typeof r.seq === 'number').map((r) => r.id));
+      const acked = new Set(answer.results.filter((r) => 'seq' in r && typeof r.seq === 'number').map((r) => r.id));
       this.outbox.splice(0, chunk.length, ...chunk.filter((e) => !acked.has(e.id)));
       if (this.stats.measuring) this.stats.eventsAcked += acked.size;
       if (acked.size < chunk.length) throw new HttpFailure('unacknowledged events');

@@ -9,7 +9,7 @@ import pg from 'pg';
 
 // LOAD_SERVER_ROOT runs another checkout's server (the figures before a change) under the same load.
 const ROOT = resolve(process.env.LOAD_SERVER_ROOT ?? resolve(import.meta.dirname, '..'));
-export const LOAD_ADMIN = { username: 'dohieunang', password: 'mat-khau-do-hieu-nang' };
+export const LOAD_ADMIN = { username: 'dohieunang', password: 'kiem-thu-tai-may-chu-2026' };
 
 export interface ServerProcess {
   base: string;

@@ -9,8 +9,10 @@ import type { AppContext } from './context';
 import { allowCrossOrigin } from './cors';
 import type { Db } from './db';
 import { ApiError } from './errors';
-import { installErrorHandler } from './errorHandler';
 import { PushCommitter } from './push';
+import { installErrorHandler, sendFrameworkError } from './errorHandler';
+import { LoginGuard, type LoginGuardOptions } from './loginGuard';
+import { refuseBadText } from './textGuard';
 import { fastifyLogOptions, REQUEST_ID_HEADER, type LogOptions } from './logging';
 import { attachmentRoutes } from './routes/attachments';
 import { auditRoutes } from './routes/audit';
@@ -29,6 +31,8 @@ export interface AppOptions {
   enrolmentCodeTtlMs?: number;
   /** Absent: silent, as tests and benchmarks want; main.ts passes LOG_LEVEL. */
   log?: LogOptions;
+  /** The login lockout's clock and hash pool size (tests). */
+  login?: LoginGuardOptions;
   /** Absent: ATTACHMENTS_DIR / DATA_DIR through the config loader (the sync tests and benches set them). */
   attachmentsDir?: string;
 }
@@ -40,15 +44,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     center: { ...DEFAULT_CENTER, ...options.center },
     sessionTtlMs: options.sessionTtlMs ?? 12 * 3600 * 1000,
     enrolmentCodeTtlMs: options.enrolmentCodeTtlMs ?? 24 * 3600 * 1000,
+    loginGuard: new LoginGuard(options.login),
   };
   const app = Fastify({
     ...fastifyLogOptions(options.log ?? { level: 'silent' }),
     bodyLimit: MAX_BODY_BYTES,
+    // Errors the router raises before any route (a malformed %-escape, an overlong path parameter) get the API's own body too.
+    frameworkErrors: (err, req, reply) => sendFrameworkError(err, req, reply),
     // No type coercion: a number sent as a string is a wrong type, answered with 400.
     ajv: { customOptions: { allErrors: false, coerceTypes: false, removeAdditional: false } },
   });
 
   installErrorHandler(app);
+  // JSON only (and octet-stream for attachment chunks): Fastify's own text/plain parser would turn a wrong content type into a 400 instead of 415.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('device', null);
+  app.decorateRequest('staff', null);
+  refuseBadText(app);
   app.addHook('onRequest', async (req, reply) => {
     reply.header(REQUEST_ID_HEADER, req.id);
   });

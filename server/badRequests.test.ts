@@ -59,12 +59,17 @@ describe('bad requests', () => {
     await expectUnchanged();
   });
 
-  it('wrong types → 400 INVALID_REQUEST', async () => {
+  it('wrong types → 400 INVALID_REQUEST; an event of the wrong shape is refused alone, for good', async () => {
     const e = received(counter.counterId, dossierCode(seq));
     const bad = { ...e, payload: { ...e.payload, sets: '2' } };
-    expectError(await push(counter.credential, { events: [bad] }), 400, 'INVALID_REQUEST');
+    const refused = await push(counter.credential, { events: [bad, { ...e, type: 'teleported' }] });
+    expect(refused.statusCode).toBe(200);
+    expect((refused.json() as { results: unknown[] }).results).toMatchObject([
+      { id: e.id, status: 'refused', refusal: { code: 'INVALID_EVENT', field: '/payload/sets' } },
+      { id: e.id, status: 'refused', refusal: { code: 'INVALID_EVENT', field: '/type' } },
+    ]);
     expectError(await push(counter.credential, { events: 'all of them' }), 400, 'INVALID_REQUEST');
-    expectError(await push(counter.credential, { events: [{ ...e, type: 'teleported' }] }), 400, 'INVALID_REQUEST');
+    // Without a usable id the event cannot be answered on its own: the batch is refused.
     expectError(await push(counter.credential, { events: [{ ...e, id: 'not-a-uuid' }] }), 400, 'INVALID_REQUEST');
     const pull = await server.app.inject({ method: 'GET', url: '/v1/pull?after=abc', headers: { authorization: `Bearer ${counter.credential}` } });
     expectError(pull, 400, 'INVALID_REQUEST');
@@ -130,6 +135,21 @@ describe('bad requests', () => {
     expectError(asDevice, 401, 'SESSION_EXPIRED');
     const badLogin = await server.app.inject({ method: 'POST', url: '/v1/sessions', payload: { username: 'quantri', password: 'sai-mat-khau' } });
     expectError(badLogin, 401, 'BAD_CREDENTIALS');
+    await expectUnchanged();
+  });
+
+  it('a weak password for a new or changed account → 400, nothing written', async () => {
+    const asAdmin = { authorization: `Bearer ${server.adminToken}` };
+    const create = await server.app.inject({
+      method: 'POST',
+      url: '/v1/admin/staff',
+      headers: asAdmin,
+      payload: { username: 'canbo5', fullName: 'Cán bộ 5', roles: ['receiving'], password: '12345678' },
+    });
+    expectError(create, 400, 'INVALID_REQUEST');
+    expect((create.json() as { error: { message: string } }).error.message).toBe('Mật khẩu là mật khẩu phổ biến, dễ bị đoán; hãy chọn mật khẩu khác.');
+    const change = await server.app.inject({ method: 'PATCH', url: '/v1/admin/staff/quantri', headers: asAdmin, payload: { password: 'quantri-moi' } });
+    expectError(change, 400, 'INVALID_REQUEST');
     await expectUnchanged();
   });
 

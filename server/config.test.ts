@@ -86,6 +86,9 @@ describe('loadConfig', () => {
     [{ INITIAL_ADMIN_USERNAME: 'quantri' }, 'INITIAL_ADMIN_USERNAME và INITIAL_ADMIN_PASSWORD cần được đặt cùng nhau'],
     [{ INITIAL_ADMIN_USERNAME: 'Quản Trị', INITIAL_ADMIN_PASSWORD: 'mat-khau-dai' }, 'INITIAL_ADMIN_USERNAME = "Quản Trị": cần từ 2 đến 64 ký tự'],
     [{ INITIAL_ADMIN_USERNAME: 'quantri', INITIAL_ADMIN_PASSWORD: 'bimat7' }, 'INITIAL_ADMIN_PASSWORD: cần từ 8 đến 200 ký tự.'],
+    [{ INITIAL_ADMIN_USERNAME: 'quantri', INITIAL_ADMIN_PASSWORD: '1' }, 'INITIAL_ADMIN_PASSWORD: cần từ 8 đến 200 ký tự.'],
+    [{ INITIAL_ADMIN_USERNAME: 'quantri', INITIAL_ADMIN_PASSWORD: '12345678' }, 'INITIAL_ADMIN_PASSWORD: là mật khẩu phổ biến, dễ bị đoán'],
+    [{ INITIAL_ADMIN_USERNAME: 'quantri', INITIAL_ADMIN_PASSWORD: 'quantri2026' }, 'INITIAL_ADMIN_PASSWORD: không được chứa tên đăng nhập.'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL = "verbose": cần là một trong fatal, error, warn, info, debug, trace, silent'],
   ])('refuses %o', (env, message) => {
     const problems = problemsOf(env);

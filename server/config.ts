@@ -2,6 +2,7 @@
 // start, and the rest of the server receives the typed result. A bad value stops the start with a
 // Vietnamese message naming the variable and what it should be, all problems at once.
 import { join, resolve } from 'node:path';
+import { passwordProblem } from '../shared/auth/passwordRules';
 import { AGENCY_CODE_PATTERN } from '../shared/codes';
 import { splitHosts } from './pgTargets';
 
@@ -140,6 +141,7 @@ function initialAdminFrom(env: Env, problems: string[]): ServerConfig['initialAd
   if (!USERNAME_RE.test(username)) {
     problems.push(`INITIAL_ADMIN_USERNAME = "${username}": cần từ 2 đến 64 ký tự, chỉ gồm chữ thường không dấu, số và . _ -.`);
   }
-  if (password.length < 8 || password.length > 200) problems.push('INITIAL_ADMIN_PASSWORD: cần từ 8 đến 200 ký tự.');
+  const weak = passwordProblem(password, username);
+  if (weak) problems.push(`INITIAL_ADMIN_PASSWORD: ${weak}`);
   return { username, password };
 }

@@ -1,6 +1,7 @@
 import type { Db } from './db';
 import type { CenterConfig } from './config';
 import type { PushCommitter } from './push';
+import type { LoginGuard } from './loginGuard';
 
 export interface AppContext {
   db: Db;
@@ -10,4 +11,6 @@ export interface AppContext {
   /** Session lifetime; a counter's officer logs in again after it. */
   sessionTtlMs: number;
   enrolmentCodeTtlMs: number;
+  /** Login lockout and the bounded password-hash pool (loginGuard.ts). */
+  loginGuard: LoginGuard;
 }

@@ -23,9 +23,15 @@ export const ERROR_MESSAGES: Record<ApiErrorCode, string> = {
   LEASE_EXHAUSTED: 'Đã hết dải số để cấp cho ngày này. Máy quầy sẽ dùng dải số dự phòng riêng của mình.',
   DATABASE_UNAVAILABLE:
     'Máy chủ Trung tâm tạm thời không kết nối được cơ sở dữ liệu, thao tác chưa được ghi. Máy quầy tự gửi lại dữ liệu khi cơ sở dữ liệu hoạt động trở lại; nếu kéo dài quá vài phút, báo bộ phận CNTT.',
+  INVALID_TEXT: 'Dữ liệu gửi lên có ký tự không hợp lệ (ký tự NUL, ký tự điều khiển hoặc ký tự Unicode hỏng). Không có dữ liệu nào được ghi.',
+  TOO_MANY_ATTEMPTS: 'Đăng nhập sai quá nhiều lần. Hãy đợi một lát rồi thử lại.',
+  SERVER_BUSY: 'Máy chủ đang bận xử lý đăng nhập. Hãy thử lại sau vài giây.',
 };
 
 export class ApiError extends Error {
+  /** Sent as the Retry-After header (429, 503). */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly status: number,
     readonly code: ApiErrorCode,

@@ -95,6 +95,14 @@ describe('migrations', () => {
     expect(plan).toContain('dossiers_site_seq_idx');
   });
 
+  it('009 staff counters: existing accounts may sign in at every counter (NULL), a list narrows it', async () => {
+    expect(await migrate(db, { upTo: 9 })).toEqual([9]);
+    const { rows } = await db.query<{ counters: string[] | null }>("SELECT counters FROM staff WHERE id = 's1'");
+    expect(rows[0]!.counters).toBeNull();
+    await db.query("UPDATE staff SET counters = ARRAY['Q01', 'Q02'] WHERE id = 's1'");
+    expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM staff WHERE 'Q02' = ANY(counters)")).rows[0]!.n).toBe(1);
+  });
+
   it('re-running applies nothing', async () => {
     expect(await migrate(db)).toEqual([]);
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');

@@ -23,6 +23,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+let unknownUser: Promise<string> | undefined;
+
+/**
+ * What an unknown username's password is checked against: a real hash of a random password, with the
+ * same parameters, so a wrong name costs the same time as a wrong password and timing tells no names.
+ */
+export function unknownUserHash(): Promise<string> {
+  unknownUser ??= hashPassword(randomBytes(18).toString('base64'));
+  return unknownUser;
+}
+
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }

@@ -59,8 +59,9 @@ describe('sites', () => {
 
     // A counter of site B hands site A's dossier on: it stays site A's, and A's counters see the change.
     const handed = await push(b1, [handedToCourier(b1.counterId, atA.dossierId)]);
-    expect(handed.results[0]!.status).toBe('stored');
-    expect(await pulled(a2, handed.results[0]!.seq - 1)).toEqual([atA.dossierId]);
+    const stored = handed.results[0]!;
+    if (stored.status !== 'stored') throw new Error(`not stored: ${stored.status}`);
+    expect(await pulled(a2, stored.seq - 1)).toEqual([atA.dossierId]);
     expect(await pulled(b1)).toEqual([atB.dossierId]);
 
     const lookup = await server.app.inject({ method: 'GET', url: `/v1/dossiers?code=${encodeURIComponent(atA.payload.code)}`, headers: auth(b1) });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PullResponse, PushResponse, LeaseResponse } from '../shared/sync/protocol';
+import type { PullResponse, PushEventResult, LeaseResponse } from '../shared/sync/protocol';
 import { dossierCode, feeCollected, handedToCourier, received, resultReceived, returned, deliveredToDepartment } from '../tests/sync/events';
 import { startTestServer } from '../tests/sync/harness';
 import type { TestServer } from '../tests/sync/harness';
@@ -21,7 +21,10 @@ const auth = (c: { credential: string }) => ({ authorization: `Bearer ${c.creden
 async function push(c: { credential: string }, events: unknown[]) {
   const r = await server.app.inject({ method: 'POST', url: '/v1/push', headers: auth(c), payload: { events } });
   expect(r.statusCode, r.body).toBe(200);
-  return r.json() as PushResponse;
+  const answer = r.json() as { results: (PushEventResult | { status: 'refused' })[] };
+  // These tests send sound events only: a refusal is a failure here.
+  expect(answer.results.filter((x) => x.status === 'refused')).toEqual([]);
+  return answer as { results: PushEventResult[] };
 }
 
 async function pullAll(c: { credential: string }, after = 0, limit = 500) {

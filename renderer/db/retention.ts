@@ -24,8 +24,8 @@ export function retentionCutoff(now: Date, months: number): Date {
 
 /**
  * Removes returned dossiers whose result went out before the cutoff, with their local events and
- * acknowledged outbox rows. A dossier with an event still waiting in the outbox is never removed:
- * that event exists nowhere else yet.
+ * acknowledged outbox rows. A dossier with an event still waiting in the outbox, or set aside
+ * because the server refused it, is never removed: that event exists nowhere else.
  */
 export async function pruneReturnedDossiers(db: MotCuaDb, options: PruneOptions): Promise<PruneResult> {
   if (!Number.isFinite(options.months) || options.months < 1) throw new RangeError('Số tháng lưu giữ phải từ 1 trở lên.');
@@ -38,7 +38,7 @@ export async function pruneReturnedDossiers(db: MotCuaDb, options: PruneOptions)
       const returnedAt = row.state.returnedAt;
       if (!returnedAt || returnedAt >= cutoff) continue;
       const outbox = await db.outbox.where('dossierId').equals(row.id).toArray();
-      if (outbox.some((o) => o.status === 'pending')) {
+      if (outbox.some((o) => o.status !== 'acked')) {
         keptPending++;
         continue;
       }

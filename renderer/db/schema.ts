@@ -6,7 +6,7 @@ import type { Collection, EntityTable, InsertType, Transaction } from 'dexie';
 import { codeSearchKeys, nameSearchKeys } from '../../shared/text/searchKeys';
 import type { PrintJobRecord } from '../print/queue';
 import { applicantIdNumber, type DossierEvent, type DossierState, type DossierStatus } from '../../shared/domain';
-import type { CatalogueKind, ConflictInfo, LeaseKind, PushEventStatus, StaffRecord } from '../../shared/sync/protocol';
+import type { CatalogueKind, ConflictInfo, EventRefusal, LeaseKind, PushEventStatus, StaffRecord } from '../../shared/sync/protocol';
 import { LOCAL_STORES, moveDrafts, type AttachmentRow, type AuditRow, type ExemptionRow, type FormDraftRow, type HandoffBatch, type InboundReject, type LocalRows } from './localRecords';
 
 export interface DossierRow {
@@ -50,10 +50,12 @@ export interface OutboxRow {
   eventId: string;
   dossierId: string;
   event: DossierEvent;
-  status: 'pending' | 'acked';
+  /** `refused`: the server will never store it as sent (push answered `refused`); kept here, set aside for a supervisor, no longer sent. */
+  status: 'pending' | 'acked' | 'refused';
   seq?: number;
   result?: PushEventStatus;
   conflict?: ConflictInfo;
+  refusal?: EventRefusal & { at: string };
   recordedAt: string;
 }
 

@@ -15,7 +15,7 @@ export async function signIn(credential: DeviceCredential, username: string, pas
     if (!(error instanceof ServerError) || error.code !== 'OFFLINE') throw error;
   }
   const staff = await openDb().staff.where('username').equals(name).first();
-  if (!staff || staff.disabled || !(await verifyPasswordHash(password, staff.passwordHash))) {
+  if (!staff || staff.disabled || !staff.passwordHash || !(await verifyPasswordHash(password, staff.passwordHash))) {
     throw new Error('Sai tên đăng nhập hoặc mật khẩu (đang mất kết nối máy chủ, kiểm tra theo danh sách cán bộ đã đồng bộ).');
   }
   return { id: staff.id, username: staff.username, fullName: staff.fullName, roles: staff.roles };

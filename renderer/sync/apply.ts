@@ -2,14 +2,24 @@
 // Both are idempotent, so a duplicated or replayed answer changes nothing.
 import type { DossierEvent } from '../../shared/domain';
 import { isNewerSnapshot, reproject } from '../../shared/sync/merge';
-import type { DossierSnapshot, PushEventResult } from '../../shared/sync/protocol';
+import type { DossierSnapshot, PushEventRefused, PushEventResult } from '../../shared/sync/protocol';
 import type { DossierRow, MotCuaDb, OutboxRow } from '../db/schema';
 import { projectionRow } from '../db/schema';
 
-export async function applyPushResults(db: MotCuaDb, results: readonly PushEventResult[]): Promise<void> {
+/**
+ * An acknowledged event is marked acked with its sequence; a refused one (the server will never
+ * store it as sent) is set aside, kept with the server's reason for a supervisor and no longer
+ * sent, so the events behind it keep flowing.
+ */
+export async function applyPushResults(db: MotCuaDb, results: readonly (PushEventResult | PushEventRefused)[]): Promise<void> {
+  const at = new Date().toISOString();
   await db.transaction('rw', [db.outbox, db.events, db.dossiers], async () => {
     for (const r of results) {
       const rows = await db.outbox.where('eventId').equals(r.id).toArray();
+      if (r.status === 'refused') {
+        for (const row of rows) if (row.status === 'pending') await db.outbox.update(row.ord!, { status: 'refused', refusal: { ...r.refusal, at } });
+        continue;
+      }
       for (const row of rows) {
         if (row.status === 'acked') continue;
         await db.outbox.update(row.ord!, { status: 'acked', seq: r.seq, result: r.status, conflict: r.conflict });

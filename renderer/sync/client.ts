@@ -22,6 +22,8 @@ export interface SyncStatus {
   clockSkewWarning: boolean;
   /** Dossiers here with conflicts a supervisor has not resolved. */
   openConflicts: number;
+  /** Events the server refused for good, set aside here for a supervisor (features/conflicts). */
+  setAsideCount: number;
   nextAttemptAt?: string;
 }
 
@@ -49,7 +51,7 @@ export const COUNTER_NAMES_SETTING = 'counterNames';
 const STAFF_REFRESH_MS = 5 * 60_000;
 
 export class SyncClient {
-  private status: SyncStatus = { online: false, syncing: false, pendingCount: 0, clockSkewWarning: false, openConflicts: 0 };
+  private status: SyncStatus = { online: false, syncing: false, pendingCount: 0, clockSkewWarning: false, openConflicts: 0, setAsideCount: 0 };
   private listeners = new Set<Listener>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
@@ -154,6 +156,7 @@ export class SyncClient {
     }
   }
 
+  /** Pushes every pending event; an event the server refuses is set aside (applyPushResults) and the rest go on. */
   async pushAll(): Promise<void> {
     for (;;) {
       const chunk = await this.o.db.outbox.where('status').equals('pending').limit(this.o.pushChunk).sortBy('ord');
@@ -290,8 +293,12 @@ export class SyncClient {
   }
 
   async refreshCounts(): Promise<void> {
-    const [pendingCount, openConflicts] = await Promise.all([this.o.db.outbox.where('status').equals('pending').count(), this.o.db.dossiers.where('openConflicts').above(0).count()]);
-    this.update({ pendingCount, openConflicts });
+    const [pendingCount, openConflicts, setAsideCount] = await Promise.all([
+      this.o.db.outbox.where('status').equals('pending').count(),
+      this.o.db.dossiers.where('openConflicts').above(0).count(),
+      this.o.db.outbox.where('status').equals('refused').count(),
+    ]);
+    this.update({ pendingCount, openConflicts, setAsideCount });
   }
 
   private schedule(delayMs: number): void {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AttachmentManifest, CompleteResponse } from '../../shared/attachments/protocol';
 import { ATTACHMENT_MEDIA_TYPES, CHUNK_SIZE, MAX_ATTACHMENT_BYTES, RECEIVED_CHUNKS_HEADER, chunkCount, chunkRange, isSha256Hex, missingChunks } from '../../shared/attachments/protocol';
-import { requireDevice } from '../auth';
+import { deviceAuth, deviceOf } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { REQUEST_ID_HEADER } from '../logging';
@@ -46,8 +46,8 @@ async function hashChunks(dir: string, count: number): Promise<{ sha: string; si
 export function attachmentRoutes(app: FastifyInstance, ctx: AppContext, root: string): void {
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: CHUNK_SIZE }, (_req, body, done) => done(null, body));
 
-  app.head<{ Params: { sha256: string } }>('/v1/attachments/:sha256', async (req, reply) => {
-    await requireDevice(ctx.db, req);
+  const onRequest = deviceAuth(ctx.db);
+  app.head<{ Params: { sha256: string } }>('/v1/attachments/:sha256', { onRequest }, async (req, reply) => {
     checkSha(req.params.sha256);
     // The counter reads the received list from a browser page: let it see the header.
     reply.header('Access-Control-Expose-Headers', `Date, ${REQUEST_ID_HEADER}, ${RECEIVED_CHUNKS_HEADER}`);
@@ -57,8 +57,7 @@ export function attachmentRoutes(app: FastifyInstance, ctx: AppContext, root: st
     return reply.code(206).header(RECEIVED_CHUNKS_HEADER, received.join(',')).send();
   });
 
-  app.put<{ Params: { sha256: string; n: string }; Body: Buffer }>('/v1/attachments/:sha256/chunks/:n', async (req, reply) => {
-    await requireDevice(ctx.db, req);
+  app.put<{ Params: { sha256: string; n: string }; Body: Buffer }>('/v1/attachments/:sha256/chunks/:n', { onRequest }, async (req, reply) => {
     checkSha(req.params.sha256);
     const n = Number(req.params.n);
     if (!/^\d{1,6}$/.test(req.params.n)) throw new ApiError(400, 'INVALID_REQUEST', 'Số thứ tự phần tệp không hợp lệ.');
@@ -80,6 +79,7 @@ export function attachmentRoutes(app: FastifyInstance, ctx: AppContext, root: st
   app.post<{ Params: { sha256: string }; Body: AttachmentManifest }>(
     '/v1/attachments/:sha256/complete',
     {
+      onRequest,
       schema: {
         body: {
           type: 'object',
@@ -95,7 +95,7 @@ export function attachmentRoutes(app: FastifyInstance, ctx: AppContext, root: st
       },
     },
     async (req): Promise<CompleteResponse> => {
-      const device = await requireDevice(ctx.db, req);
+      const device = deviceOf(req);
       const sha = req.params.sha256;
       checkSha(sha);
       if (req.body.sha256 !== sha) throw new ApiError(400, 'INVALID_REQUEST', 'Mã băm trong địa chỉ và trong bản kê khai khác nhau.');

@@ -1,7 +1,7 @@
 // The audit log of personal data: counters push what their officers viewed or exported (device
 // auth, idempotent on the entry's UUID); supervisors and administrators read it back.
 import type { FastifyInstance } from 'fastify';
-import { requireDevice, requireStaff } from '../auth';
+import { deviceAuth, deviceOf, staffAuth } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { AUDIT_ACTIONS, MAX_AUDIT_ENTRIES, type AuditEntry } from '../../shared/sync/protocol';
@@ -35,6 +35,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Body: { entries: AuditEntry[] } }>(
     '/v1/audit',
     {
+      onRequest: deviceAuth(ctx.db),
       schema: {
         body: {
           type: 'object',
@@ -45,7 +46,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const device = await requireDevice(ctx.db, req);
+      const device = deviceOf(req);
       // A counter speaks only for itself: one foreign entry refuses the whole batch, nothing written.
       if (req.body.entries.some((e) => e.counterId !== device.counter_id)) throw new ApiError(403, 'WRONG_COUNTER', 'Nhật ký mang mã quầy khác với máy quầy đang gửi. Không có dòng nào được ghi.');
       await ctx.db.transaction(async (tx) => {
@@ -64,6 +65,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { officerId?: string; dossierId?: string; limit?: string } }>(
     '/v1/audit',
     {
+      onRequest: staffAuth(ctx.db, ['supervisor', 'administrator']),
       schema: {
         querystring: {
           type: 'object',
@@ -73,7 +75,6 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req) => {
-      await requireStaff(ctx.db, req, ['supervisor', 'administrator']);
       const { rows } = await ctx.db.query<{
         id: string;
         at: Date;

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { CATALOGUE_KINDS } from '../../shared/sync/protocol';
 import type { CatalogueItem, CatalogueKind, CatalogueResponse } from '../../shared/sync/protocol';
-import { requireDevice, requireStaff } from '../auth';
+import { deviceAuth, staffAuth, staffOf } from '../auth';
 import type { AppContext } from '../context';
 import type { Queryable } from '../db';
 
@@ -23,34 +23,35 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.put<{ Params: { kind: CatalogueKind; key: string }; Body: { body: unknown } }>(
     '/v1/admin/catalogue/:kind/:key',
     {
+      onRequest: staffAuth(ctx.db, ['administrator']),
       schema: {
         params: { type: 'object', required: ['kind', 'key'], properties: { kind: { type: 'string', enum: CATALOGUE_KINDS }, key: keySchema } },
         body: { type: 'object', required: ['body'], additionalProperties: false, properties: { body: { type: 'object' } } },
       },
     },
     async (req) => {
-      const admin = await requireStaff(ctx.db, req, ['administrator']);
-      const version = await upsertCatalogueItem(ctx.db, req.params.kind, req.params.key, req.body.body, admin.id);
+      const version = await upsertCatalogueItem(ctx.db, req.params.kind, req.params.key, req.body.body, staffOf(req).id);
       return { kind: req.params.kind, key: req.params.key, version };
     },
   );
 
   app.delete<{ Params: { kind: CatalogueKind; key: string } }>(
     '/v1/admin/catalogue/:kind/:key',
-    { schema: { params: { type: 'object', required: ['kind', 'key'], properties: { kind: { type: 'string', enum: CATALOGUE_KINDS }, key: keySchema } } } },
+    {
+      onRequest: staffAuth(ctx.db, ['administrator']),
+      schema: { params: { type: 'object', required: ['kind', 'key'], properties: { kind: { type: 'string', enum: CATALOGUE_KINDS }, key: keySchema } } },
+    },
     async (req) => {
-      const admin = await requireStaff(ctx.db, req, ['administrator']);
       // A tombstone, so counters learn of the removal on their next fetch.
-      const version = await upsertCatalogueItem(ctx.db, req.params.kind, req.params.key, {}, admin.id, true);
+      const version = await upsertCatalogueItem(ctx.db, req.params.kind, req.params.key, {}, staffOf(req).id, true);
       return { kind: req.params.kind, key: req.params.key, version, deleted: true };
     },
   );
 
   app.get<{ Querystring: { after?: string } }>(
     '/v1/catalogue',
-    { schema: { querystring: { type: 'object', additionalProperties: false, properties: { after: { type: 'string', pattern: '^\\d{1,15}$' } } } } },
+    { onRequest: deviceAuth(ctx.db), schema: { querystring: { type: 'object', additionalProperties: false, properties: { after: { type: 'string', pattern: '^\\d{1,15}$' } } } } },
     async (req): Promise<CatalogueResponse> => {
-      await requireDevice(ctx.db, req);
       const { rows } = await ctx.db.query<{ kind: CatalogueKind; key: string; body: unknown; deleted: boolean; version: number }>(
         'SELECT kind, key, body, deleted, version FROM catalogue_items WHERE version > $1 ORDER BY version',
         [Number(req.query.after ?? 0)],

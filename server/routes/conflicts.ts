@@ -1,27 +1,34 @@
 // Conflicts: facts stored but flagged because they broke the state machine or reused a number.
 // Supervisors list and resolve them; resolving touches the dossier so every counter sees it.
 import type { FastifyInstance } from 'fastify';
-import type { ConflictRecord } from '../../shared/sync/protocol';
-import { requireStaff } from '../auth';
+import { MAX_CONFLICTS_PAGE, type ConflictPage, type ConflictRecord } from '../../shared/sync/protocol';
+import { staffAuth, staffOf } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { PUSH_LOCK } from '../push';
 
 export function conflictRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Querystring: { status?: 'open' | 'resolved' | 'all'; limit?: string } }>(
+  // Paged by the flagged event's sequence: `after` is the `next` of the page before.
+  app.get<{ Querystring: { status?: 'open' | 'resolved' | 'all'; limit?: string; after?: string } }>(
     '/v1/conflicts',
     {
+      onRequest: staffAuth(ctx.db, ['supervisor', 'administrator']),
       schema: {
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { status: { type: 'string', enum: ['open', 'resolved', 'all'], default: 'open' }, limit: { type: 'string', pattern: '^\\d{1,4}$' } },
+          properties: {
+            status: { type: 'string', enum: ['open', 'resolved', 'all'], default: 'open' },
+            limit: { type: 'string', pattern: '^\\d{1,4}$' },
+            after: { type: 'string', pattern: '^\\d{1,15}$' },
+          },
         },
       },
     },
     async (req) => {
-      await requireStaff(ctx.db, req, ['supervisor', 'administrator']);
       const status = req.query.status ?? 'open';
+      const limit = Math.min(Math.max(Number(req.query.limit ?? 200), 1), MAX_CONFLICTS_PAGE);
+      const after = Number(req.query.after ?? 0);
       const where = status === 'open' ? 'c.resolved_at IS NULL' : status === 'resolved' ? 'c.resolved_at IS NOT NULL' : 'true';
       const { rows } = await ctx.db.query<{
         event_id: string;
@@ -41,10 +48,10 @@ export function conflictRoutes(app: FastifyInstance, ctx: AppContext): void {
         `SELECT c.event_id::text AS event_id, e.seq, c.dossier_id::text AS dossier_id, d.code AS code_d, e.type, e.counter_id, e.officer_id,
                 c.code, c.message, c.created_at, c.resolved_by, c.resolved_at, c.resolution_note
          FROM conflicts c JOIN events e ON e.id = c.event_id LEFT JOIN dossiers d ON d.id = c.dossier_id
-         WHERE ${where} ORDER BY e.seq LIMIT $1`,
-        [Math.min(Math.max(Number(req.query.limit ?? 200), 1), 1000)],
+         WHERE ${where} AND e.seq > $2 ORDER BY e.seq LIMIT $1`,
+        [limit + 1, after],
       );
-      const conflicts: ConflictRecord[] = rows.map((r) => ({
+      const conflicts: ConflictRecord[] = rows.slice(0, limit).map((r) => ({
         eventId: r.event_id,
         seq: Number(r.seq),
         dossierId: r.dossier_id,
@@ -59,20 +66,22 @@ export function conflictRoutes(app: FastifyInstance, ctx: AppContext): void {
         resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
         resolutionNote: r.resolution_note,
       }));
-      return { conflicts };
+      const page: ConflictPage = { conflicts, next: conflicts.length > 0 ? conflicts.at(-1)!.seq : after, more: rows.length > limit };
+      return page;
     },
   );
 
   app.post<{ Params: { eventId: string }; Body: { note: string } }>(
     '/v1/conflicts/:eventId/resolve',
     {
+      onRequest: staffAuth(ctx.db, ['supervisor', 'administrator']),
       schema: {
         params: { type: 'object', required: ['eventId'], properties: { eventId: { type: 'string', format: 'uuid' } } },
         body: { type: 'object', required: ['note'], additionalProperties: false, properties: { note: { type: 'string', minLength: 1, maxLength: 2000 } } },
       },
     },
     async (req) => {
-      const supervisor = await requireStaff(ctx.db, req, ['supervisor', 'administrator']);
+      const supervisor = staffOf(req);
       return ctx.db.transaction(async (tx) => {
         // Same lock as push: the dossier's new last_seq must commit in sequence order.
         await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);

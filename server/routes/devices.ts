@@ -2,7 +2,7 @@
 // it for its own credential; a revoked device is refused everywhere.
 import type { FastifyInstance } from 'fastify';
 import type { CountersResponse, EnrolResponse } from '../../shared/sync/protocol';
-import { forgetDevice, requireDevice, requireStaff } from '../auth';
+import { deviceAuth, deviceOf, forgetDevice, staffAuth, staffOf } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { newDeviceCredential, newEnrolmentCode, newId, normaliseEnrolmentCode, sha256 } from '../secrets';
@@ -18,6 +18,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Body: { counterId: string; counterName: string; site?: string } }>(
     '/v1/admin/enrolment-codes',
     {
+      onRequest: staffAuth(ctx.db, ['administrator']),
       schema: {
         body: {
           type: 'object',
@@ -28,7 +29,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const admin = await requireStaff(ctx.db, req, ['administrator']);
+      const admin = staffOf(req);
       const code = newEnrolmentCode();
       const expiresAt = new Date(Date.now() + ctx.enrolmentCodeTtlMs);
       await ctx.db.query('INSERT INTO enrolment_codes (code_hash, counter_id, counter_name, created_by, expires_at, site) VALUES ($1, $2, $3, $4, $5, $6)', [
@@ -106,9 +107,8 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post<{ Params: { counterId: string } }>(
     '/v1/admin/devices/:counterId/revoke',
-    { schema: { params: { type: 'object', required: ['counterId'], properties: { counterId: counterIdSchema } } } },
+    { onRequest: staffAuth(ctx.db, ['administrator']), schema: { params: { type: 'object', required: ['counterId'], properties: { counterId: counterIdSchema } } } },
     async (req) => {
-      await requireStaff(ctx.db, req, ['administrator']);
       const { rows } = await ctx.db.query<{ counter_id: string }>('UPDATE devices SET revoked_at = COALESCE(revoked_at, now()) WHERE counter_id = $1 RETURNING counter_id', [req.params.counterId]);
       if (rows.length === 0) throw new ApiError(404, 'NOT_FOUND', `Không có máy quầy ${req.params.counterId}.`);
       forgetDevice(ctx.db, req.params.counterId);
@@ -116,8 +116,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  app.get('/v1/admin/devices', async (req) => {
-    await requireStaff(ctx.db, req, ['administrator']);
+  app.get('/v1/admin/devices', { onRequest: staffAuth(ctx.db, ['administrator']) }, async () => {
     const { rows } = await ctx.db.query(
       'SELECT counter_id AS "counterId", counter_name AS "counterName", counter_index AS "counterIndex", site, device_name AS "deviceName", enrolled_at AS "enrolledAt", revoked_at AS "revokedAt" FROM devices ORDER BY counter_index',
     );
@@ -126,15 +125,14 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   // Every counter's name by its id, for any enrolled counter: a dossier's history and the conflicts
   // name the counter where a step was taken, not its id. Revoked counters stay: their steps remain.
-  app.get('/v1/counters', async (req): Promise<CountersResponse> => {
-    await requireDevice(ctx.db, req);
+  app.get('/v1/counters', { onRequest: deviceAuth(ctx.db) }, async (): Promise<CountersResponse> => {
     const { rows } = await ctx.db.query<{ counter_id: string; counter_name: string }>('SELECT counter_id, counter_name FROM devices ORDER BY counter_index');
     return { counters: rows.map((r) => ({ counterId: r.counter_id, counterName: r.counter_name })), serverTime: new Date().toISOString() };
   });
 
   // A counter checks its own enrolment (and the server clock) at start-up.
-  app.get('/v1/device', async (req) => {
-    const device = await requireDevice(ctx.db, req);
+  app.get('/v1/device', { onRequest: deviceAuth(ctx.db) }, async (req) => {
+    const device = deviceOf(req);
     return {
       deviceId: device.id,
       counterId: device.counter_id,

@@ -3,10 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_LEASE_BLOCK, MAX_LEASE_BLOCK, dossierSeqScope, leaseCeiling, receiptScope } from '../../shared/sync/leases';
 import type { LeaseBlock, LeaseKind, LeaseRequest, LeaseResponse } from '../../shared/sync/protocol';
-import { requireDevice } from '../auth';
+import { deviceAuth, deviceOf } from '../auth';
+import { isRealDate } from '../eventCheck';
 import type { DeviceRow } from '../auth';
 import type { AppContext } from '../context';
 import type { Queryable } from '../db';
+import { ApiError } from '../errors';
 
 async function leaseBlock(tx: Queryable, device: DeviceRow, requestId: string, kind: LeaseKind, scope: string, size: number): Promise<LeaseBlock | undefined> {
   await tx.query('INSERT INTO lease_counters (kind, scope, last_issued) VALUES ($1, $2, 0) ON CONFLICT (kind, scope) DO NOTHING', [kind, scope]);
@@ -33,6 +35,7 @@ export function leaseRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Body: LeaseRequest }>(
     '/v1/leases',
     {
+      onRequest: deviceAuth(ctx.db),
       schema: {
         body: {
           type: 'object',
@@ -57,7 +60,9 @@ export function leaseRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req): Promise<LeaseResponse> => {
-      const device = await requireDevice(ctx.db, req);
+      const device = deviceOf(req);
+      const notADay = (req.body.dossierDates ?? []).find((d) => !isRealDate(`20${d.slice(0, 2)}-${d.slice(2, 4)}-${d.slice(4, 6)}`));
+      if (notADay) throw new ApiError(400, 'INVALID_REQUEST', `Ngày ${notADay} (dạng YYMMDD) không phải một ngày có thật trên lịch.`, { field: '/dossierDates', value: notADay });
       const size = req.body.blockSize ?? DEFAULT_LEASE_BLOCK;
       const wanted: { kind: LeaseKind; scope: string }[] = [
         ...(req.body.dossierDates ?? []).map((d) => ({ kind: 'dossierSeq' as const, scope: dossierSeqScope(ctx.center.agencyCode, d) })),

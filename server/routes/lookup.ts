@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { normalizePhone, parseDossierCode, validateCitizenId } from '../../shared/codes';
 import { LOOKUP_LIMIT, type DossierLookupResponse } from '../../shared/sync/protocol';
-import { requireDevice } from '../auth';
+import { deviceAuth } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { SNAPSHOT_COLUMNS, STORED_EVENT_COLUMNS, toSnapshot, toStoredEvent, type SnapshotRow, type StoredEventRow } from '../snapshots';
@@ -44,8 +44,7 @@ function searchKey(query: Query): { key: keyof typeof WHERE; value: string } {
 }
 
 export function lookupRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Querystring: Query }>('/v1/dossiers', async (req): Promise<DossierLookupResponse> => {
-    await requireDevice(ctx.db, req);
+  app.get<{ Querystring: Query }>('/v1/dossiers', { onRequest: deviceAuth(ctx.db) }, async (req): Promise<DossierLookupResponse> => {
     const { key, value } = searchKey(req.query);
     const { rows } = await ctx.db.query<SnapshotRow>(
       `SELECT ${SNAPSHOT_COLUMNS}

@@ -1,12 +1,12 @@
 // Push and pull: the two calls a counter makes all day.
 import type { FastifyInstance } from 'fastify';
 import type { DossierEvent } from '../../shared/domain';
-import { dossierEventSchema } from '../../shared/sync/eventSchema';
 import { MAX_EVENTS_PER_PUSH, MAX_PULL_LIMIT } from '../../shared/sync/protocol';
-import type { DossierEventsResponse, PullResponse, PushResponse } from '../../shared/sync/protocol';
-import { requireDevice } from '../auth';
+import type { DossierEventsResponse, PullResponse, PushEventRefused, PushResponse } from '../../shared/sync/protocol';
+import { deviceAuth, deviceOf } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
+import { refusalOf } from '../eventCheck';
 import { pushEvents } from '../push';
 import { SNAPSHOT_COLUMNS, STORED_EVENT_COLUMNS, toSnapshot, toStoredEvent, type SnapshotRow, type StoredEventRow } from '../snapshots';
 
@@ -14,6 +14,8 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Body: { events: DossierEvent[] } }>(
     '/v1/push',
     {
+      onRequest: deviceAuth(ctx.db),
+      config: { checksOwnBodyText: true },
       // Checked before the schema so an oversized batch gets 413, not a generic 400.
       preValidation: async (req) => {
         const body = req.body as { events?: unknown } | null;
@@ -24,13 +26,31 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
           type: 'object',
           required: ['events'],
           additionalProperties: false,
-          properties: { events: { type: 'array', maxItems: MAX_EVENTS_PER_PUSH, items: dossierEventSchema } },
+          // Only what is needed to answer each event by its id; the rest is checked per event (eventCheck.ts).
+          properties: {
+            events: {
+              type: 'array',
+              maxItems: MAX_EVENTS_PER_PUSH,
+              items: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' } } },
+            },
+          },
         },
       },
     },
     async (req): Promise<PushResponse> => {
-      const device = await requireDevice(ctx.db, req);
-      const results = await pushEvents(ctx.pushes, device, ctx.center, req.body.events);
+      const device = deviceOf(req);
+      // An event that can never be stored as sent is refused alone; the others go on to the store.
+      const refused = new Map<number, PushEventRefused>();
+      const sound: DossierEvent[] = [];
+      req.body.events.forEach((event, i) => {
+        const refusal = refusalOf(event);
+        if (!refusal) return void sound.push(event);
+        refused.set(i, { id: event.id, status: 'refused', refusal });
+        req.log.warn({ counterId: device.counter_id, eventId: event.id, code: refusal.code, field: refusal.field }, 'event refused');
+      });
+      const stored = await pushEvents(ctx.pushes, device, ctx.center, sound);
+      let next = 0;
+      const results = req.body.events.map((_, i) => refused.get(i) ?? stored[next++]!);
       return { results, serverTime: new Date().toISOString() };
     },
   );
@@ -38,6 +58,7 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { after?: string; limit?: string } }>(
     '/v1/pull',
     {
+      onRequest: deviceAuth(ctx.db),
       schema: {
         querystring: {
           type: 'object',
@@ -50,14 +71,13 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req): Promise<PullResponse> => {
-      const device = await requireDevice(ctx.db, req);
       const after = Number(req.query.after ?? 0);
       const limit = Math.min(Math.max(Number(req.query.limit ?? 500), 1), MAX_PULL_LIMIT);
       // Only the dossiers of the counter's own site (dossiers_site_seq_idx); others are looked up on demand.
       const { rows } = await ctx.db.query<SnapshotRow>(
         `SELECT ${SNAPSHOT_COLUMNS}
          FROM dossiers WHERE site = $3 AND last_seq > $1 ORDER BY last_seq LIMIT $2`,
-        [after, limit + 1, device.site],
+        [after, limit + 1, deviceOf(req).site],
       );
       const page = rows.slice(0, limit);
       const dossiers = page.map(toSnapshot);
@@ -73,9 +93,8 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   // The full event trail of one dossier (form 05 control sheet, older dossiers fetched on demand).
   app.get<{ Params: { id: string } }>(
     '/v1/dossiers/:id/events',
-    { schema: { params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } } },
+    { onRequest: deviceAuth(ctx.db), schema: { params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } } },
     async (req): Promise<DossierEventsResponse> => {
-      await requireDevice(ctx.db, req);
       const { rows } = await ctx.db.query<StoredEventRow>(`SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE dossier_id = $1::uuid ORDER BY seq`, [req.params.id]);
       return {
         events: rows.map(toStoredEvent),

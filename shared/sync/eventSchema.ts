@@ -1,10 +1,12 @@
 // JSON Schemas (draft-07, as Fastify/Ajv use them) for dossier events on the wire. Pure data:
 // the server validates every push with them; a counter may validate before queueing.
+import { MAX_ATTACHMENT_BYTES } from '../attachments/protocol';
 import { CAPTURE_SOURCES, DIGITISATION_EXEMPTIONS, DIGITISED_MEDIA_TYPES } from '../domain/types';
 
 const str = { type: 'string', minLength: 1, maxLength: 2000 } as const;
 const optStr = { type: 'string', maxLength: 2000 } as const;
-const isoTime = { type: 'string', minLength: 10, maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}' } as const;
+// A calendar date first (month 01–12, day 01–31), then anything a clock may add; impossible days such as 31/02 are refused by the server's date check.
+const isoTime = { type: 'string', minLength: 10, maxLength: 40, pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])' } as const;
 const uuid = { type: 'string', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' } as const;
 const count = { type: 'integer', minimum: 0, maximum: 1000 } as const;
 const strList = { type: 'array', maxItems: 200, items: str } as const;
@@ -40,7 +42,11 @@ const digitisedLine = { line: { type: 'integer', minimum: 0, maximum: 199 }, doc
 
 const recipient = obj({ name: str, authorised: { type: 'boolean' } }, { idNumber: optStr, authorisationNote: optStr });
 
-const fees = { type: 'array', maxItems: 50, items: obj({ name: str, amount: { type: 'integer', minimum: 0 } }) } as const;
+/** Largest fee amount in VND (10 billion): above any administrative fee, below where a double loses whole đồng. */
+export const MAX_FEE_AMOUNT = 10_000_000_000;
+const amount = { type: 'integer', minimum: 0, maximum: MAX_FEE_AMOUNT } as const;
+
+const fees = { type: 'array', maxItems: 50, items: obj({ name: str, amount }) } as const;
 
 export const EVENT_PAYLOAD_SCHEMAS = {
   received: obj(
@@ -81,7 +87,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
   withdrawn: obj({ reason: optStr, requestedBy: str }),
   feeCollected: obj({
     receipt: obj({ formSymbol: str, series: str, number: { type: 'integer', minimum: 1, maximum: 99_999_999 } }),
-    amount: { type: 'integer', minimum: 0 },
+    amount,
     method: { type: 'string', enum: ['cash', 'transfer', 'card', 'online'] },
     feeName: str,
   }),
@@ -102,7 +108,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
         kind: { const: 'copy' },
         sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
         pages: { type: 'integer', minimum: 1, maximum: 10_000 },
-        size: { type: 'integer', minimum: 1 },
+        size: { type: 'integer', minimum: 1, maximum: MAX_ATTACHMENT_BYTES },
         mediaType: { type: 'string', enum: [...DIGITISED_MEDIA_TYPES] },
         source: { type: 'string', enum: [...CAPTURE_SOURCES] },
       }),
@@ -127,11 +133,12 @@ const meta = {
   ruleVersion: { type: 'string', minLength: 1, maxLength: 100 },
 };
 
-/** One schema per event type, discriminated on `type`. */
+/** One schema per event type, discriminated on `type`. No field beyond these: an unknown one would be stored and served to every counter. */
 export const dossierEventSchema = {
   type: 'object',
   required: ['id', 'dossierId', 'officerId', 'counterId', 'deviceTime', 'ruleVersion', 'type', 'payload'],
-  properties: { ...meta, type: { type: 'string', enum: EVENT_TYPES } },
+  properties: { ...meta, type: { type: 'string', enum: EVENT_TYPES }, payload: { type: 'object' } },
+  additionalProperties: false,
   allOf: EVENT_TYPES.map((t) => ({
     if: { properties: { type: { const: t } } },
     then: { properties: { payload: EVENT_PAYLOAD_SCHEMAS[t] } },

@@ -8,6 +8,8 @@ export const PROTOCOL_VERSION = 1;
 export const MAX_EVENTS_PER_PUSH = 500;
 /** Request body limit in bytes (1 MiB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Largest single event, as UTF-8 JSON: far above any real reception (200 document lines), far below the body limit. */
+export const MAX_EVENT_BYTES = 128 * 1024;
 /** Most dossier snapshots in one pull page. */
 export const MAX_PULL_LIMIT = 1000;
 /** Clock skew above which staff are warned (the device clock never orders anything). */
@@ -38,7 +40,10 @@ export type ApiErrorCode =
   | 'NOT_FOUND'
   | 'ALREADY_EXISTS'
   | 'LEASE_EXHAUSTED'
-  | 'DATABASE_UNAVAILABLE';
+  | 'DATABASE_UNAVAILABLE'
+  | 'INVALID_TEXT'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'SERVER_BUSY';
 
 export type PushEventStatus = 'stored' | 'duplicate' | 'conflict';
 
@@ -61,8 +66,26 @@ export interface PushEventResult {
   conflict?: ConflictInfo;
 }
 
+/** Why the server will never store an event as it was sent: resending it changes nothing. */
+export interface EventRefusal {
+  /** `INVALID_TEXT`: a NUL, control character or broken Unicode; `INVALID_EVENT`: a field missing, unknown, of the wrong type or out of range. */
+  code: 'INVALID_TEXT' | 'INVALID_EVENT';
+  /** Vietnamese, for the supervisor who sees the event set aside at the counter. */
+  message: string;
+  /** JSON Pointer inside the event, e.g. `/payload/fees/0/amount`. */
+  field: string;
+}
+
+/** An event refused for good: not stored, the others of the batch are. */
+export interface PushEventRefused {
+  id: string;
+  status: 'refused';
+  refusal: EventRefusal;
+}
+
 export interface PushResponse {
-  results: PushEventResult[];
+  /** One answer per event sent, in the order sent. */
+  results: (PushEventResult | PushEventRefused)[];
   serverTime: string;
 }
 
@@ -169,14 +192,17 @@ export interface LeaseResponse {
 export type StaffRole = 'receiving' | 'returnDesk' | 'handoff' | 'supervisor' | 'administrator';
 export const STAFF_ROLES: readonly StaffRole[] = ['receiving', 'returnDesk', 'handoff', 'supervisor', 'administrator'];
 
-/** What a counter keeps to verify logins offline. */
+/**
+ * What a counter keeps to name officers and to verify logins offline. Every account comes with its
+ * name and roles; the password hash only to a counter where the account may sign in.
+ */
 export interface StaffRecord {
   id: string;
   username: string;
   fullName: string;
   roles: StaffRole[];
-  /** `scrypt$N$r$p$saltB64$hashB64` */
-  passwordHash: string;
+  /** `scrypt$N$r$p$saltB64$hashB64`; absent when the account may not sign in at this counter. */
+  passwordHash?: string;
   disabled: boolean;
   version: number;
 }
@@ -218,6 +244,17 @@ export interface ConflictRecord {
   resolvedBy: string | null;
   resolvedAt: string | null;
   resolutionNote: string | null;
+}
+
+/** Most conflicts in one page of GET /v1/conflicts. */
+export const MAX_CONFLICTS_PAGE = 1000;
+
+/** GET /v1/conflicts?status=&after=&limit=: one page, in sequence order. */
+export interface ConflictPage {
+  conflicts: ConflictRecord[];
+  /** The `after` of the next page. */
+  next: number;
+  more: boolean;
 }
 
 export const AUDIT_ACTIONS = ['view', 'print', 'export'] as const;

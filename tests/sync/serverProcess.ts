@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { PullResponse } from '../../shared/sync/protocol';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-export const ADMIN = { username: 'quantri', password: 'mat-khau-quan-tri' };
+export const ADMIN = { username: 'quantri', password: 'mat-khau-cua-truong-phong' };
 
 export interface ServerProcess {
   url: string;

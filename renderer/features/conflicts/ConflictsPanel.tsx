@@ -8,6 +8,7 @@ import { useKiosk } from '../../kiosk/kiosk';
 import { useSyncStatus } from '../../kiosk/syncStatus';
 import { conflictView, listOpenConflicts, resolveConflict, type ConflictView } from './conflicts';
 import { ResolveForm } from './ResolveForm';
+import { SetAsideEvents } from './SetAsideEvents';
 import './conflicts.css';
 
 const REFRESH_MS = 30_000;
@@ -15,7 +16,12 @@ const REFRESH_MS = 30_000;
 /** Mounted in Theo dõi; shows nothing to officers who are not supervisors. */
 export function SupervisorConflicts() {
   const { officer } = useKiosk();
-  return officer.roles.includes('supervisor') ? <ConflictsPanel /> : null;
+  return officer.roles.includes('supervisor') ? (
+    <>
+      <SetAsideEvents />
+      <ConflictsPanel />
+    </>
+  ) : null;
 }
 
 export function ConflictsPanel() {

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { ConflictRecord } from '../../../shared/sync/protocol';
 import { nameBook } from '../../kiosk/names';
-import { checkResolutionNote, conflictView, MAX_NOTE_LENGTH } from './conflicts';
+import { returned } from '../../../tests/sync/events';
+import type { OutboxRow } from '../../db/schema';
+import { checkResolutionNote, conflictView, MAX_NOTE_LENGTH, setAsideView } from './conflicts';
 
 const OWN = { counterId: 'quay-1', counterName: 'Quầy 1 – Giám sát', officerId: 'staff-1', officerName: 'Lê Minh Châu' };
 
@@ -63,5 +65,23 @@ describe('conflictView', () => {
     // This counter and the officer signed in are named before any list arrives.
     expect(conflictView({ ...RECORD, counterId: 'quay-1', officerId: 'staff-1' }, nameBook([], [], OWN))).toMatchObject({ counter: 'Quầy 1 – Giám sát', officer: 'Lê Minh Châu' });
     expect(view.action).toBe('SomethingNew');
+  });
+});
+
+describe('setAsideView', () => {
+  test('says what the server refused, why, and what the supervisor should do, in Vietnamese', () => {
+    const row: OutboxRow = {
+      ord: 3,
+      eventId: RECORD.eventId,
+      dossierId: RECORD.dossierId,
+      event: { ...returned('quay-9', RECORD.dossierId), officerId: 'staff-7' },
+      status: 'refused',
+      refusal: { code: 'INVALID_TEXT', field: '/payload/recipient/name', message: 'Trường /payload/recipient/name chứa ký tự NUL (mã 0).', at: '2026-01-12T03:06:00.000Z' },
+      recordedAt: '2026-01-12T03:05:00.000Z',
+    };
+    const view = setAsideView(row, '000.00.15.H41-260112-0007', nameBook([{ id: 'staff-7', fullName: 'Trần Văn Hùng' }], [], OWN));
+    expect(view).toMatchObject({ dossierCode: '000.00.15.H41-260112-0007', action: 'Trả kết quả', officer: 'Trần Văn Hùng', recordedAt: '10:05 12/01/2026', refusedAt: '10:06 12/01/2026' });
+    expect(view.reason).toMatch(/^Trường \/payload\/recipient\/name chứa ký tự NUL/);
+    expect(view.reason).toContain('chưa có trên máy chủ Trung tâm');
   });
 });

@@ -23,7 +23,7 @@ export interface DossierRow {
    * staff type in search, found at the full name's start or any word's. Before version 5, `foldedName`.
    */
   nameKeys?: string[];
-  /** The code's date and sequence digits from each position on (codeSearchKeys): any part of a code or slip key. */
+  /** What part of the code is found by (codeSearchKeys): its date and sequence, without the year, and the sequence's tails. */
   codeParts?: string[];
   /** The procedure's national code: dossiers found through a procedure's name or abbreviation. */
   procedureCode?: string;

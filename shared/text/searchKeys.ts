@@ -18,14 +18,18 @@ export function nameSearchKeys(name: string): string[] {
 export const MIN_CODE_PART = 3;
 
 /**
- * The digits of a code after its agency part ("…-260112-0004" → "2601120004", the slip key's tail),
- * from each position to the end, at least MIN_CODE_PART long: any contiguous part of the date and
- * sequence is the start of one of them.
+ * What a code is found by, typed in part: its date and sequence digits ("…-260112-0004" →
+ * "2601120004": the date, the date and number, the slip key after its agency index), the same
+ * without the year ("01120004": day and month as written on the slip) and its sequence from each
+ * position, at least MIN_CODE_PART long ("0004", "004"). Few keys per
+ * dossier: each is an index entry written for every dossier a counter holds.
  */
 export function codeSearchKeys(code: string | undefined): string[] {
   const tail = codeTailDigits(code);
-  const keys: string[] = [];
-  for (let i = 0; i + MIN_CODE_PART <= tail.length; i++) keys.push(tail.slice(i));
+  if (tail === '') return [];
+  const seq = code!.slice(code!.lastIndexOf('-') + 1).replace(/\D/g, '');
+  const keys = [tail, tail.slice(2)];
+  for (let i = 0; i + MIN_CODE_PART <= seq.length; i++) if (seq.slice(i) !== tail) keys.push(seq.slice(i));
   return keys;
 }
 

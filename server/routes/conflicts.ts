@@ -38,6 +38,7 @@ export function conflictRoutes(app: FastifyInstance, ctx: AppContext): void {
         type: string;
         counter_id: string;
         officer_id: string;
+        counter_name: string | null;
         code: string;
         message: string;
         created_at: Date;
@@ -46,6 +47,7 @@ export function conflictRoutes(app: FastifyInstance, ctx: AppContext): void {
         resolution_note: string | null;
       }>(
         `SELECT c.event_id::text AS event_id, e.seq, c.dossier_id::text AS dossier_id, d.code AS code_d, e.type, e.counter_id, e.officer_id,
+                (SELECT v.counter_name FROM devices v WHERE v.counter_id = e.counter_id ORDER BY v.counter_index DESC LIMIT 1) AS counter_name,
                 c.code, c.message, c.created_at, c.resolved_by, c.resolved_at, c.resolution_note
          FROM conflicts c JOIN events e ON e.id = c.event_id LEFT JOIN dossiers d ON d.id = c.dossier_id
          WHERE ${where} AND e.seq > $2 ORDER BY e.seq LIMIT $1`,
@@ -58,6 +60,7 @@ export function conflictRoutes(app: FastifyInstance, ctx: AppContext): void {
         dossierCode: r.code_d,
         eventType: r.type,
         counterId: r.counter_id,
+        counterName: r.counter_name,
         officerId: r.officer_id,
         code: r.code,
         message: r.message,

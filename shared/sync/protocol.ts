@@ -237,6 +237,8 @@ export interface ConflictRecord {
   dossierCode: string | null;
   eventType: string;
   counterId: string;
+  /** The counter's name as enrolled (a counter enrolled since this counter last fetched the names is named too); null for a counter the server never enrolled. */
+  counterName: string | null;
   officerId: string;
   code: string;
   message: string;

@@ -235,7 +235,8 @@ test('a dossier returned at two desks while both were offline is flagged, and a 
   const row = panel.getByRole('row', { name: new RegExp(code.replace(/\./g, '\\.')) });
   await row.waitFor({ timeout: 20_000 });
   const text = await row.innerText();
-  expect(text).toContain('quay-d');
+  expect(text).toContain('Quầy 9 – Trả kết quả');
+  expect(text).not.toContain('quay-d');
   expect(text).toContain('Trả kết quả');
   expect(text).toContain(DEMO_STAFF.returnDesk.fullName);
   await panel.scrollIntoViewIfNeeded();

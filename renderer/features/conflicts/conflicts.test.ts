@@ -14,6 +14,7 @@ const RECORD: ConflictRecord = {
   dossierCode: '000.00.15.H41-260112-0007',
   eventType: 'returned',
   counterId: 'quay-9',
+  counterName: null,
   officerId: 'staff-7',
   code: 'INVALID_TRANSITION',
   message: 'Hồ sơ đã được trả kết quả, không thể trả lại lần nữa.',
@@ -65,6 +66,10 @@ describe('conflictView', () => {
     // This counter and the officer signed in are named before any list arrives.
     expect(conflictView({ ...RECORD, counterId: 'quay-1', officerId: 'staff-1' }, nameBook([], [], OWN))).toMatchObject({ counter: 'Quầy 1 – Giám sát', officer: 'Lê Minh Châu' });
     expect(view.action).toBe('SomethingNew');
+  });
+
+  test('a counter enrolled since the names were fetched is named by the server', () => {
+    expect(conflictView({ ...RECORD, counterName: 'Quầy 12 – Trả kết quả' }, nameBook([], [], OWN)).counter).toBe('Quầy 12 – Trả kết quả');
   });
 });
 

@@ -44,7 +44,7 @@ export function conflictView(record: ConflictRecord, names: Names): ConflictView
     dossierCode: record.dossierCode ?? 'Chưa có mã hồ sơ',
     action: actionLabel(record.eventType),
     message: record.message,
-    counter: names.counter(record.counterId),
+    counter: record.counterName ?? names.counter(record.counterId),
     officer: names.officer(record.officerId),
     at: formatVietnamDateTime(record.createdAt),
   };

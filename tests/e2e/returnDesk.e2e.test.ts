@@ -5,6 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { formatReceiptNumber, receiptLabel } from '../../shared/codes';
 import type { DossierEvent } from '../../shared/domain';
 import type { DossierLookupResponse, LeaseResponse, StaffRecord } from '../../shared/sync/protocol';
 import { type Counter, DEMO_STAFF, hostCall, openCounter, signInAs, waitForLocalRows } from './app';
@@ -244,10 +245,10 @@ test('the slip and the receipt are printed again from the card on this counter, 
   await writeFile(`${SHOTS}/returnDesk-reprinted-slip.png`, slip.png);
 
   jobs = printer.jobs.length;
-  await card.getByRole('button', { name: `In lại biên lai số ${receipt.number}` }).click();
+  await card.getByRole('button', { name: `In lại biên lai số ${formatReceiptNumber(receipt.number)}` }).click();
   await page
     .getByTestId('card-print-note')
-    .getByText(`Đã gửi in: Biên lai ${receipt.series} số ${String(receipt.number).padStart(7, '0')} (bản in lại).`)
+    .getByText(`Đã gửi in: Biên lai ${receiptLabel({ formSymbol: 'EBL01', ...receipt })} (bản in lại).`)
     .waitFor();
   await printer.waitForJobs(jobs + 1, 30_000);
   await writeFile(`${SHOTS}/returnDesk-reprinted-receipt.png`, printer.jobs[jobs]!.png);

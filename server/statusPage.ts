@@ -30,8 +30,8 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;font-size:17px;line-height:1.5;color:#1a1a1a;background:#f3f5f7}
-header{background:#a4161a;color:#fff;padding:12px 16px}
-header p{margin:0;font-size:15px}
+header{background:#a4161a;color:#fff;padding:12px 0}
+header p{max-width:40rem;margin:0 auto;padding:0 16px;font-size:15px}
 main{max-width:40rem;margin:0 auto;padding:16px}
 h1{font-size:22px;line-height:1.3;margin:0 0 8px}
 h2{font-size:17px;margin:0 0 6px}
@@ -116,7 +116,7 @@ function collectCard(view: StatusView, center: CenterConfig): string {
   }
   const rows = [row('Nơi nhận', center.address ? `${center.centerName}, ${center.address}` : center.centerName)];
   if (center.openingHours) rows.push(row('Giờ làm việc', center.openingHours));
-  if (center.hotline) rows.push(row('Đường dây nóng', center.hotline));
+  if (center.hotline) rows.push(row('Đường dây nóng', center.hotline.replace(/ /g, '\u00a0')));
   return `<section class="card"><h2>Nhận kết quả</h2><p>Trực tiếp tại Trung tâm; mang theo giấy tiếp nhận và hẹn trả kết quả cùng giấy tờ tùy thân.</p><dl>${rows.join('')}</dl></section>`;
 }
 
@@ -155,7 +155,8 @@ export function renderStatusPage(view: StatusView, center: CenterConfig, now: Da
 
 /** One answer for an unknown code, a wrong secret and a missing one alike: nothing in it depends on what was asked. */
 export function renderNotFoundPage(center: CenterConfig): string {
-  const contact = center.hotline ? ` hoặc gọi đường dây nóng ${center.hotline}` : '';
+  // The number kept on one line (no-break spaces), as it is dialled.
+  const contact = center.hotline ? ` hoặc gọi đường dây nóng ${center.hotline.replace(/ /g, '\u00a0')}` : '';
   return page(
     center,
     'Không tìm thấy hồ sơ',

@@ -22,6 +22,7 @@ import { deviceRoutes } from './routes/devices';
 import { leaseRoutes } from './routes/leases';
 import { lookupRoutes } from './routes/lookup';
 import { staffRoutes } from './routes/staff';
+import { statusPageRoutes, type StatusPageOptions } from './routes/statusPage';
 import { syncRoutes } from './routes/sync';
 
 export interface AppOptions {
@@ -35,6 +36,8 @@ export interface AppOptions {
   login?: LoginGuardOptions;
   /** Absent: ATTACHMENTS_DIR / DATA_DIR through the config loader (the sync tests and benches set them). */
   attachmentsDir?: string;
+  /** The public status page's rate limiter and clock (tests). */
+  statusPage?: StatusPageOptions;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -85,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   conflictRoutes(app, ctx);
   auditRoutes(app, ctx);
   attachmentRoutes(app, ctx, options.attachmentsDir ?? attachmentsDirFrom(process.env));
+  statusPageRoutes(app, ctx, options.statusPage);
   await app.ready();
   return app;
 }

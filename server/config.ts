@@ -9,6 +9,10 @@ import { splitHosts } from './pgTargets';
 export interface CenterConfig {
   agencyCode: string;
   centerName: string;
+  /** Where and when results are collected, shown on the public status page (CENTER_ADDRESS, CENTER_OPENING_HOURS, CENTER_HOTLINE). */
+  address?: string;
+  openingHours?: string;
+  hotline?: string;
 }
 
 export const DEFAULT_CENTER: CenterConfig = {
@@ -82,6 +86,7 @@ export function loadConfig(env: Env, argv: readonly string[] = []): ServerConfig
   const centerName = (read(env, 'CENTER_NAME') ?? DEFAULT_CENTER.centerName).trim();
   if (centerName.length === 0 || centerName.length > 200) problems.push('CENTER_NAME: cần là tên Trung tâm, từ 1 đến 200 ký tự.');
 
+  const contact = centerContactFrom(env, problems);
   const initialAdmin = initialAdminFrom(env, problems);
 
   const logText = read(env, 'LOG_LEVEL') ?? 'info';
@@ -95,11 +100,24 @@ export function loadConfig(env: Env, argv: readonly string[] = []): ServerConfig
     host,
     database,
     attachmentsDir: attachmentsDirFrom(env),
-    center: { agencyCode, centerName },
+    center: { agencyCode, centerName, ...contact },
     ...(initialAdmin ? { initialAdmin } : {}),
     logLevel: logText as LogLevel,
     demo: argv.includes('--demo'),
   };
+}
+
+/** The Center's address, opening hours and hotline for the status page: optional, each at most 300 characters. */
+function centerContactFrom(env: Env, problems: string[]): Pick<CenterConfig, 'address' | 'openingHours' | 'hotline'> {
+  const contact: Pick<CenterConfig, 'address' | 'openingHours' | 'hotline'> = {};
+  const names = { address: 'CENTER_ADDRESS', openingHours: 'CENTER_OPENING_HOURS', hotline: 'CENTER_HOTLINE' } as const;
+  for (const [key, name] of Object.entries(names) as [keyof typeof names, string][]) {
+    const value = read(env, name)?.trim();
+    if (value === undefined || value === '') continue;
+    if (value.length > 300) problems.push(`${name}: cần tối đa 300 ký tự (đang có ${value.length}).`);
+    else contact[key] = value;
+  }
+  return contact;
 }
 
 // The URL is never echoed: it usually carries the database password.

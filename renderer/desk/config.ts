@@ -29,7 +29,7 @@ export interface CenterConfig {
   headName?: string;
   /** Index of this Center in the numeric barcode key's agency table (shared/codes barcodeKey). */
   agencyIndex: number;
-  /** The public status page; the slip's QR opens it with the dossier code. */
+  /** The public status page, `<central server's public address>/tra-cuu`; the slip's QR opens it with the dossier code and its status secret. */
   statusPageUrl?: string;
   /** The unit's electronic-receipt lookup page, printed on the receipt with its lookup code. */
   receiptLookupUrl?: string;

@@ -119,6 +119,7 @@ function dossierSlip(
       collect: state.collection?.method === 'post' ? state.collection : { method: 'desk', place: ctx.config.deskPlace },
       register,
       statusPageUrl: ctx.config.statusPageUrl,
+      statusSecret: state.statusSecret,
       center: centerContact(ctx),
       reissue: issue.kind === 'reissue' ? { reason: issue.reason, issuedAt: nowOf(ctx).toISOString() } : undefined,
       counterName: issue.kind === 'original' ? issue.counterName : ctx.counter.counterName,

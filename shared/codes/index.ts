@@ -24,3 +24,4 @@ export type { MoneyError } from './money';
 export { formatVnd, parseVnd } from './money';
 export { amountInWords } from './amountInWords';
 export { formatReceiptNumber, receiptLabel, RECEIPT_NUMBER_DIGITS } from './receiptNumber';
+export { newStatusSecret, STATUS_SECRET_LENGTH, STATUS_SECRET_PATTERN, STATUS_SECRET_SCHEMA_PATTERN } from './statusSecret';

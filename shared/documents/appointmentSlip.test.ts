@@ -18,6 +18,7 @@ const SLIP: AppointmentSlipData = {
   appointmentAt: '2026-12-07T09:30:00.000Z',
   collect: { method: 'desk', place: 'Quầy trả kết quả' },
   statusPageUrl: 'https://dichvucong.nghean.gov.vn/tra-cuu/',
+  statusSecret: 'K7QW2MXR4TZB',
   center: {
     address: 'Số 16 đường Trường Thi, phường Trường Vinh, Nghệ An',
     hotline: '0238 3 555 666',
@@ -38,9 +39,9 @@ describe('the citizen’s appointment slip', () => {
     expect(fields(appointmentSlip(SLIP, { layout: 'thermal' }))['Thời gian trả kết quả']).toBe('16:30 Thứ Hai, 07/12/2026');
   });
 
-  it('has a QR that opens the status page with the code and the key, and a caption that says so', () => {
+  it('has a QR that opens the status page with the code and the status secret (never the printed key), and a caption that says so', () => {
     const qr = appointmentSlip(SLIP, { layout: 'thermal' }).blocks.find((b) => b.type === 'qr');
-    expect(qr?.type === 'qr' && qr.value).toBe('https://dichvucong.nghean.gov.vn/tra-cuu/000.00.15.H41-261207-0001?k=012612070001');
+    expect(qr?.type === 'qr' && qr.value).toBe('https://dichvucong.nghean.gov.vn/tra-cuu/000.00.15.H41-261207-0001?k=K7QW2MXR4TZB');
     expect(qr?.type === 'qr' && qr.caption).toBe('Quét mã QR để xem tình trạng hồ sơ trên trang tra cứu');
     // The counter's own scanner still reads the dossier from it.
     const scanned = classifyScan(qr?.type === 'qr' ? qr.value : '');

@@ -57,8 +57,10 @@ export interface AppointmentSlipData {
   collect: { method: 'desk'; place: string } | { method: 'post'; address: string };
   /** The register line; absent when it is not known yet at printing (offline: the server numbers it on sync). */
   register?: SlipRegister;
-  /** Base URL of the public status page; the QR holds it with the code (and the key) appended. */
+  /** Base URL of the public status page; the QR holds it with the code (and the status secret) appended. */
   statusPageUrl?: string;
+  /** The dossier's status-page secret from its reception; without it the page shows nothing for the code. */
+  statusSecret?: string;
   center?: CenterContact;
   /** A new slip after a correction or an apology: marked as such, and signed by the officer who issues it. */
   reissue?: { reason: SlipReissueReason; issuedAt: string };
@@ -126,7 +128,7 @@ export function appointmentSlip(data: AppointmentSlipData, options: DocumentOpti
   if (reissue) blocks.push({ type: 'text', text: REISSUE_MARKS[reissue.reason], style: { bold: true, align: 'center', size: 'large' } });
   // With a status page the QR opens it; without one it holds the bare code, for the desk's scanner only.
   const qr: Block = data.statusPageUrl
-    ? { type: 'qr', value: statusQrContent(data.dossierCode, data.statusPageUrl, data.barcodeKey), caption: 'Quét mã QR để xem tình trạng hồ sơ trên trang tra cứu' }
+    ? { type: 'qr', value: statusQrContent(data.dossierCode, data.statusPageUrl, data.statusSecret), caption: 'Quét mã QR để xem tình trạng hồ sơ trên trang tra cứu' }
     : { type: 'qr', value: statusQrContent(data.dossierCode), caption: 'Mã QR chứa mã hồ sơ, để quét tại quầy' };
   // Rolls carry the numeric key for 1D scanners and the QR (at the foot) for 2D ones; a sheet has room
   // for the full code in CODE128, captioned as the form's «Mã hồ sơ», with the QR beside it.

@@ -128,6 +128,7 @@ function evolve(before: DossierState | undefined, event: DossierEvent, status: D
         documentCount: p.documents.length,
         feesDue: p.fees.reduce((sum, f) => sum + f.amount, 0),
       });
+      if (p.statusSecret !== undefined) s.statusSecret = p.statusSecret;
       delete s.flags.supplementRequestedBy;
       break;
     }

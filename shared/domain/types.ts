@@ -94,6 +94,8 @@ export type DossierEvent = EventMeta &
            * officer (a supervisor, or the receiving officer) for this reason.
            */
           deadlineEntered?: { by: string; supervisor: boolean; reason: string };
+          /** The status page's secret (shared/codes `newStatusSecret`), printed in the slip's QR; absent on dossiers received before it existed. */
+          statusSecret?: string;
         };
       }
     | {
@@ -238,6 +240,8 @@ export interface DossierState {
   receivedAt?: string;
   /** The legal deadline (restarted by a supplement); never moved by an apology or a correction. */
   dueAt?: string;
+  /** The status page's secret from the reception; every reprinted or reissued slip's QR carries it. */
+  statusSecret?: string;
   /** The re-set appointment (apology or correction), kept apart from dueAt. */
   newDueAt?: string;
   apologyCount: number;

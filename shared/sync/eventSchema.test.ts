@@ -50,4 +50,11 @@ describe('dossier event wire schema', () => {
     expect(validate(withPayload(exempt, { reason: '' }))).toBe(false);
     expect(validate(withPayload(exempt, { exemption: 'lazy' }))).toBe(false);
   });
+
+  it('accepts a reception with its status secret, and refuses a secret of another shape', () => {
+    const received = plausibleEvent('received', undefined, undefined, { seed: 3 });
+    const withSecret = (statusSecret: unknown) => ({ ...received, payload: { ...received.payload, statusSecret } });
+    expect(validate(withSecret('K7QW2MXR4TZB'))).toBe(true);
+    for (const bad of ['k7qw2mxr4tzb', 'K7QW2MXR4TZ', 'K7QW2MXR4TZB1', 'K7QW2MXR4T0B', 12]) expect(validate(withSecret(bad)), String(bad)).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 // JSON Schemas (draft-07, as Fastify/Ajv use them) for dossier events on the wire. Pure data:
 // the server validates every push with them; a counter may validate before queueing.
 import { MAX_ATTACHMENT_BYTES } from '../attachments/protocol';
+import { STATUS_SECRET_SCHEMA_PATTERN } from '../codes/statusSecret';
 import { CAPTURE_SOURCES, DIGITISATION_EXEMPTIONS, DIGITISED_MEDIA_TYPES } from '../domain/types';
 
 const str = { type: 'string', minLength: 1, maxLength: 2000 } as const;
@@ -64,7 +65,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       collection,
       fees,
     },
-    { deadlineEntered: obj({ by: str, supervisor: { type: 'boolean' }, reason: str }) },
+    { deadlineEntered: obj({ by: str, supervisor: { type: 'boolean' }, reason: str }), statusSecret: { type: 'string', pattern: STATUS_SECRET_SCHEMA_PATTERN } },
   ),
   supplementRequested: obj({ by, items: strList, reason: optStr, contact: obj({ officerName: str, phone: optStr }) }, { applicant: applicantSchema, procedureCode: str, documents, missing: strList }),
   supplementSupplied: obj({ receivedAt: isoTime, dueAt: isoTime, documents }),

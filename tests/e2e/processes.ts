@@ -64,8 +64,8 @@ export function startWebHost(extra: string[] = [], again?: Pick<Started, 'url' |
   return startTsProcess('electron/web-host/main.ts', ['--port', port, '--data-dir', '{dataDir}', ...renderer, ...extra], 'kiosk', again ? { dataDir: again.dataDir } : {});
 }
 
-/** The central server on PGlite in a temporary folder, with the demo catalogue and demo staff. */
-export async function startServer(options: { dataDir?: string } = {}) {
+/** The central server on PGlite in a temporary folder, with the demo catalogue and demo staff; `env` adds settings (CENTER_ADDRESS…). */
+export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}) {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'motcua-server-')));
-  return startTsProcess('server/main.ts', ['--demo'], 'server', { dataDir, env: { PORT: '0', DATA_DIR: dataDir } });
+  return startTsProcess('server/main.ts', ['--demo'], 'server', { dataDir, env: { ...options.env, PORT: '0', DATA_DIR: dataDir } });
 }

@@ -44,6 +44,7 @@ export const SLIP: AppointmentSlipData = {
   collect: { method: 'desk', place: 'Quầy trả kết quả, Trung tâm Phục vụ Hành chính công tỉnh' },
   register: { year: 2026, number: 37 },
   statusPageUrl: 'https://dichvucong.nghean.gov.vn/tra-cuu',
+  statusSecret: 'K7QW2MXR4TZB',
   center: {
     address: 'Số 16 đường Trường Thi, phường Trường Vinh, tỉnh Nghệ An',
     openingHours: 'Thứ Hai – Thứ Sáu: 07:30–11:30, 13:30–17:00 (trừ ngày nghỉ lễ)',

@@ -41,8 +41,8 @@ describe.each(['58mm', '80mm'] as const)('slip printed at %s', (paper) => {
     expect(fromKey).toEqual({ ok: true, value: DOSSIER_CODE });
 
     const qr = decodeSymbol(job.png, 'QR_CODE');
-    // The status page with the code, and the slip's key beside it (issue 20 replaces the key with a secret).
-    expect(qr).toBe(`${SLIP.statusPageUrl}/${DOSSIER_CODE}?k=${SLIP.barcodeKey}`);
+    // The status page with the code, and the dossier's status secret beside it.
+    expect(qr).toBe(`${SLIP.statusPageUrl}/${DOSSIER_CODE}?k=${SLIP.statusSecret}`);
     const scanned = classifyScan(qr);
     expect(scanned.kind).toBe('dossierCode');
     if (scanned.kind === 'dossierCode') expect(scanned.parts.code).toBe(DOSSIER_CODE);
@@ -68,7 +68,7 @@ describe.each(['58mm', '80mm'] as const)('fee receipt at %s', (paper) => {
 describe.each(['58mm', '80mm'] as const)('a slip whose code has no key, at %s', (paper) => {
   it('prints with its QR and no CODE128', () => {
     const code = 'H41.001.02-261207-010005';
-    const png = rasterToPng(renderThermalNode(appointmentSlip({ ...SLIP, dossierCode: code, barcodeKey: undefined }, { layout: 'thermal' }), paper));
+    const png = rasterToPng(renderThermalNode(appointmentSlip({ ...SLIP, dossierCode: code, barcodeKey: undefined, statusSecret: undefined }, { layout: 'thermal' }), paper));
     expect(decodeSymbol(png, 'QR_CODE')).toBe(`${SLIP.statusPageUrl}/${code}`);
     expect(() => decodeSymbol(png, 'CODE_128')).toThrow();
   });

@@ -12,6 +12,10 @@ import { CLEAR_RECEIVE_DRAFT, loadDraft, saveDraft } from './drafts';
 import { findReturningApplicant } from './returning';
 import { completeForm, FREE_PROCEDURE, LICENCE_PROCEDURE, testContext, type QueuedPrint } from '../../testing/receive';
 import { tickDocument } from './form';
+import { STATUS_SECRET_PATTERN } from '../../../shared/codes';
+import { nameBook } from '../../kiosk/names';
+import { loadDossierTrail } from '../dossier/history';
+import { slipReprint } from '../dossier/reprint';
 
 // Thursday 12/3/2026, 09:15 in Vietnam.
 const NOW = fromVnLocal(2026, 3, 12, 9, 15);
@@ -48,6 +52,41 @@ describe('acceptDossier', () => {
     if (!parts.ok) throw new Error(parts.error.message);
     const back = dossierCodeFromBarcodeKey(parts.value, agencyTableFor(testContext(db).config, '000.00.15.H41'));
     expect(back).toEqual({ ok: true, value: out.code });
+  });
+
+  it("draws the status page's secret, records it in the received event and prints it only in the slip's QR; a reprint carries the same", async () => {
+    const printed: QueuedPrint[] = [];
+    const ctx = testContext(db, { now: NOW, printed });
+    ctx.config = { ...ctx.config, statusPageUrl: 'https://hcc.nghean.gov.vn/tra-cuu' };
+    const out = await acceptDossier(ctx, completeForm(), LICENCE_PROCEDURE);
+    if (!out.ok) throw new Error(out.message);
+    const received = (await db.outbox.toArray()).map((o) => o.event).find((e) => e.type === 'received');
+    const secret = received?.type === 'received' ? received.payload.statusSecret : undefined;
+    expect(secret).toMatch(STATUS_SECRET_PATTERN);
+    const row = (await db.dossiers.get(out.dossierId))!;
+    expect(row.state.statusSecret).toBe(secret);
+    const qrOf = (doc: unknown) => [...JSON.stringify(doc).matchAll(/"type":"qr","value":"([^"]+)"/g)].map((m) => m[1]);
+    const slip = printed.find((p) => p.doc.kind === 'appointmentSlip')!.doc;
+    expect(qrOf(slip)).toEqual([`https://hcc.nghean.gov.vn/tra-cuu/${out.code}?k=${secret}`]);
+    // Printed nowhere else on the slip, nor on the receipt.
+    expect(JSON.stringify(slip).split(secret!).length - 1).toBe(1);
+    expect(JSON.stringify(printed.find((p) => p.doc.kind === 'feeReceipt')!.doc)).not.toContain(secret);
+
+    const { events } = await loadDossierTrail(db, out.dossierId);
+    const names = nameBook([{ id: 'officer-1', fullName: 'Nguyễn Thị Lan' }], [{ counterId: 'quay-3', counterName: 'Quầy 3' }], {
+      counterId: 'quay-3',
+      counterName: 'Quầy 3',
+      officerId: 'officer-1',
+      officerName: 'Nguyễn Thị Lan',
+    });
+    const again = slipReprint(ctx, row, events, names);
+    if (!again.ok) throw new Error(again.message);
+    expect(qrOf(again.doc)).toEqual([`https://hcc.nghean.gov.vn/tra-cuu/${out.code}?k=${secret}`]);
+
+    // The next dossier gets its own.
+    const next = await acceptDossier(ctx, completeForm(), LICENCE_PROCEDURE);
+    if (!next.ok) throw new Error(next.message);
+    expect((await db.dossiers.get(next.dossierId))!.state.statusSecret).not.toBe(secret);
   });
 
   it('refuses a fee at the desk while the unit has no tax code, and records nothing and takes no number', async () => {

@@ -4,7 +4,7 @@
 // before the events are durable; a printer problem never undoes a recorded dossier.
 import type { Procedure } from '../../../shared/catalogue';
 import { vnDateKey } from '../../../shared/calendar';
-import { dossierBarcodeKey, formatDossierCode } from '../../../shared/codes';
+import { dossierBarcodeKey, formatDossierCode, newStatusSecret } from '../../../shared/codes';
 import type { DossierEvent } from '../../../shared/domain';
 import { dossierSeqScope, receiptScope } from '../../../shared/sync/leases';
 import { issueNumber, recordCommand, type RowWrite } from '../../db';
@@ -102,6 +102,8 @@ export async function acceptDossier(
   const receivedAt = now.toISOString();
   const dueAt = due.dueAt.toISOString();
   const processingDays = due.processingDays;
+  // The status page's key, made here offline and printed only in the slip's QR (shared/codes statusSecret.ts).
+  const statusSecret = newStatusSecret();
   const received: DossierEvent = {
     ...ctx.eventMeta(dossierId),
     type: 'received',
@@ -119,6 +121,7 @@ export async function acceptDossier(
       collection: collection.value,
       fees: fee.value.lines,
       ...(due.entered ? { deadlineEntered: { by: ctx.officerName, supervisor: recorder.supervisor, reason: due.entered.reason } } : {}),
+      statusSecret,
     },
   };
   const paid = receipt ?? (fee.value.onlineReceipt ? { ...fee.value.onlineReceipt, amount: fee.value.total } : undefined);
@@ -156,6 +159,7 @@ export async function acceptDossier(
       appointmentAt: dueAt,
       collect: collection.value.method === 'desk' ? { method: 'desk', place: ctx.config.deskPlace } : collection.value,
       statusPageUrl: ctx.config.statusPageUrl,
+      statusSecret,
       center: centerContact(ctx),
       counterName: ctx.counter.counterName,
       officerName: ctx.officerName,

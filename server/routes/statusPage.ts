@@ -1,0 +1,86 @@
+// GET /tra-cuu/:code?k=<secret>: the public status page the slip's QR opens (server/statusPage.ts
+// renders it). No login; the secret the counter recorded at reception (shared/codes
+// `newStatusSecret`) is the only key. An unknown code, a wrong secret and a missing one get the same
+// 404 page after the same work (one lookup, one constant-time comparison), so guessing reveals nothing.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { parseDossierCode } from '../../shared/codes';
+import type { DossierEvent, DossierState } from '../../shared/domain';
+import type { AppContext } from '../context';
+import { renderNotFoundPage, renderStatusPage, renderTooManyPage, STATUS_PAGE_HEADERS, StatusPageLimiter, type StatusView } from '../statusPage';
+
+/** The stable path of the page; a Center's `statusPageUrl` is `<public origin>/tra-cuu`. */
+export const STATUS_PAGE_PATH = '/tra-cuu';
+
+/** Compared when the code is unknown or has no secret, so that path does the same work as a wrong secret. */
+const NO_SECRET = randomBytes(32).toString('hex');
+const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+
+/** True only when `given` is the dossier's secret; the time taken does not depend on where they differ. */
+export function secretMatches(given: string | undefined, stored: string | undefined): boolean {
+  const same = timingSafeEqual(digest(given ?? ''), digest(stored ?? NO_SECRET));
+  return same && given !== undefined && stored !== undefined;
+}
+
+/** The papers asked for by the supplement request in force: the counter's checklist lines or the department's items. */
+function missingPapers(state: DossierState, events: readonly DossierEvent[]): string[] {
+  const applied = new Set(state.eventIds);
+  const last = events.filter((e) => applied.has(e.id)).at(-1);
+  if (last?.type === 'supplementRequested') return last.payload.missing && last.payload.missing.length > 0 ? last.payload.missing : last.payload.items;
+  if (last?.type === 'resultReceived' && last.payload.outcome === 'supplement') return last.payload.items ?? [];
+  return [];
+}
+
+function viewOf(code: string, state: DossierState, events: readonly DossierEvent[]): StatusView {
+  return {
+    code,
+    procedureName: state.procedureName,
+    status: state.status,
+    receivedAt: state.receivedAt,
+    dueAt: state.dueAt,
+    newDueAt: state.newDueAt,
+    apologised: state.apologyCount > 0,
+    resultReadyAt: state.resultReadyAt,
+    returnedAt: state.returnedAt,
+    byPost: state.collection?.method === 'post',
+    missing: state.status === 'awaitingSupplement' ? missingPapers(state, events) : [],
+  };
+}
+
+export interface StatusPageOptions {
+  limiter?: StatusPageLimiter;
+  now?: () => Date;
+}
+
+export function statusPageRoutes(app: FastifyInstance, ctx: AppContext, options: StatusPageOptions = {}): void {
+  const limiter = options.limiter ?? new StatusPageLimiter();
+  const now = options.now ?? (() => new Date());
+  const send = (reply: FastifyReply, status: number, html: string) => reply.code(status).headers(STATUS_PAGE_HEADERS).send(html);
+
+  app.get<{ Params: { code: string }; Querystring: { k?: unknown } }>(`${STATUS_PAGE_PATH}/:code`, async (req, reply) => {
+    const wait = limiter.hit(req.ip);
+    if (wait !== undefined) return send(reply.header('retry-after', String(wait)), 429, renderTooManyPage(ctx.center, wait));
+    const given = typeof req.query.k === 'string' ? req.query.k : undefined;
+    const parsed = parseDossierCode(req.params.code);
+    const code = parsed.ok ? parsed.value.code : req.params.code;
+    const { rows } = await ctx.db.query<{ state: DossierState }>('SELECT state FROM dossiers WHERE code = $1 ORDER BY last_seq DESC LIMIT 1', [code]);
+    const state = rows[0]?.state;
+    if (!secretMatches(given, state?.statusSecret) || !state) return send(reply, 404, renderNotFoundPage(ctx.center));
+    const { rows: events } = await ctx.db.query<{ body: DossierEvent }>(`SELECT body FROM events WHERE dossier_id = $1::uuid AND type IN ('supplementRequested', 'resultReceived') ORDER BY seq`, [
+      state.id,
+    ]);
+    return send(
+      reply,
+      200,
+      renderStatusPage(
+        viewOf(
+          code,
+          state,
+          events.map((e) => e.body),
+        ),
+        ctx.center,
+        now(),
+      ),
+    );
+  });
+}

@@ -24,3 +24,5 @@ export type { MoneyError } from './money';
 export { formatVnd, parseVnd } from './money';
 export { amountInWords } from './amountInWords';
 export { formatReceiptNumber, receiptLabel, RECEIPT_NUMBER_DIGITS } from './receiptNumber';
+export type { BankAccount, VietQrError, VietQrRequest } from './vietQr';
+export { bankAccountProblem, crc16CcittFalse, vietQrPayload, VIETQR_GUID, VIETQR_SERVICE_TO_ACCOUNT } from './vietQr';

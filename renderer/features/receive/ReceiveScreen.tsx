@@ -6,7 +6,7 @@ import { useKiosk } from '../../kiosk/kiosk';
 import { useScans } from '../../scan/useScans';
 import { FieldError } from '../../ui/Field';
 import { useShortcut } from '../../ui/useShortcut';
-import { acceptDossier } from './accept';
+import { acceptDossier, reserveDossierNumber, reservedDossierCode } from './accept';
 import { AcceptedView } from './AcceptedView';
 import { ApplicantStep } from './ApplicantStep';
 import { dossierAppointment } from './appointment';
@@ -27,6 +27,8 @@ import { DiscardDraft } from './DiscardDraft';
 import { parseSupplementReference } from './letters';
 import { useDesk } from '../../desk/useDesk';
 import { receiptLabel } from '../../../shared/codes';
+import { vnDateKey } from '../../../shared/calendar';
+import { transferAccountOf } from '../../desk/config';
 import './receive.css';
 
 const STEP_KEYS = STEPS.map((_, i) => `Alt+${i + 1}`);
@@ -88,6 +90,23 @@ export function ReceiveScreen() {
   useEffect(() => {
     if (Object.keys(errors).length > 0) document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors, step]);
+
+  // A VietQR at the fee step carries the dossier code: its number is taken when the QR is first shown.
+  const [reserveProblem, setReserveProblem] = useState<string>();
+  const wantsReservation = ctx !== undefined && step === STEP.fee && form.fee.method === 'transfer' && transferAccountOf(ctx.config).ok && form.reserved?.dateKey !== vnDateKey(new Date());
+  useEffect(() => {
+    if (!wantsReservation || !ctx) return;
+    let live = true;
+    void reserveDossierNumber(ctx, store.get().form).then((out) => {
+      if (!live) return;
+      setReserveProblem(out.ok ? undefined : out.message);
+      if (out.ok) dispatch({ type: 'edited', form: { ...store.get().form, reserved: out.reserved } });
+    });
+    return () => {
+      live = false;
+    };
+  }, [wantsReservation, ctx, store, dispatch]);
+  const transferReference = ctx && form.reserved ? reservedDossierCode(ctx, form.reserved) : undefined;
 
   const procedure = setup?.catalogue.procedures.find((p) => p.code === form.procedureCode);
   const fee = procedure ? decideFee(form, procedure) : undefined;
@@ -247,7 +266,14 @@ export function ReceiveScreen() {
         >
           {step === STEP.applicant ? <ApplicantStep value={form.applicant} errors={errors} onChange={(applicant) => edit({ applicant })} /> : null}
           {step === STEP.documents ? <DocumentsStep form={form} onChange={(f) => dispatch({ type: 'edited', form: f })} /> : null}
-          {step === STEP.fee ? <FeeStep form={form} procedure={procedure} errors={errors} onChange={(f) => dispatch({ type: 'edited', form: f })} /> : null}
+          {step === STEP.fee ? (
+            <FeeStep form={form} procedure={procedure} errors={errors} onChange={(f) => dispatch({ type: 'edited', form: f })} config={ctx?.config} transferReference={transferReference} />
+          ) : null}
+          {step === STEP.fee && reserveProblem ? (
+            <p className="banner error" role="alert">
+              {reserveProblem}
+            </p>
+          ) : null}
           {/* What stops the step and its buttons stay in sight together, however long the step. */}
           <div className="step-footer">
             {problem ? (

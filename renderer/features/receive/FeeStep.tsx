@@ -68,17 +68,17 @@ export function FeeStep({
             placeholder="EBL01/26TAB-00000123"
           />
         ) : null}
+        {fee.method === 'transfer' && config ? (
+          <VietQrPanel
+            config={config}
+            amount={amount.ok && amount.value > 0 ? amount.value : undefined}
+            reference={transferReference}
+            received={fee.transferReceived === true}
+            onReceived={(transferReceived) => setFee({ transferReceived })}
+            error={errors.transferReceived}
+          />
+        ) : null}
       </div>
-      {fee.method === 'transfer' && config ? (
-        <VietQrPanel
-          config={config}
-          amount={amount.ok && amount.value > 0 ? amount.value : undefined}
-          reference={transferReference}
-          received={fee.transferReceived === true}
-          onReceived={(transferReceived) => setFee({ transferReceived })}
-          error={errors.transferReceived}
-        />
-      ) : null}
       <fieldset className="kind">
         <legend>Nhận kết quả</legend>
         <label className="inline">

@@ -1,7 +1,7 @@
 // Tiếp nhận: the receiving counter's flow in five steps (procedure, applicant, documents, fee,
 // accept), usable with the keyboard alone. The form is a draft in the database until it becomes a
 // recorded fact; what is recorded is printed afterwards and never lost to a printer problem.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useKiosk } from '../../kiosk/kiosk';
 import { useScans } from '../../scan/useScans';
 import { FieldError } from '../../ui/Field';
@@ -94,17 +94,20 @@ export function ReceiveScreen() {
   // A VietQR at the fee step carries the dossier code: its number is taken when the QR is first shown.
   const [reserveProblem, setReserveProblem] = useState<string>();
   const wantsReservation = ctx !== undefined && step === STEP.fee && form.fee.method === 'transfer' && transferAccountOf(ctx.config).ok && form.reserved?.dateKey !== vnDateKey(new Date());
+  // One reservation at a time: a second call while the first is in flight would take a second number.
+  const reserving = useRef(false);
   useEffect(() => {
-    if (!wantsReservation || !ctx) return;
-    let live = true;
-    void reserveDossierNumber(ctx, store.get().form).then((out) => {
-      if (!live) return;
-      setReserveProblem(out.ok ? undefined : out.message);
-      if (out.ok) dispatch({ type: 'edited', form: { ...store.get().form, reserved: out.reserved } });
-    });
-    return () => {
-      live = false;
-    };
+    if (!wantsReservation || !ctx || reserving.current) return;
+    reserving.current = true;
+    void reserveDossierNumber(ctx, store.get().form)
+      .then((out) => {
+        setReserveProblem(out.ok ? undefined : out.message);
+        // The number goes to the form on screen now; acceptance or the next reception uses it, never lost to a re-render.
+        if (out.ok && store.get().form.reserved?.dateKey !== out.reserved.dateKey) dispatch({ type: 'edited', form: { ...store.get().form, reserved: out.reserved } });
+      })
+      .finally(() => {
+        reserving.current = false;
+      });
   }, [wantsReservation, ctx, store, dispatch]);
   const transferReference = ctx && form.reserved ? reservedDossierCode(ctx, form.reserved) : undefined;
 

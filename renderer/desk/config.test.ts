@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDeskCatalogue } from './catalogue';
-import { DEFAULT_CENTER_CONFIG, mergeCenterConfig, receiptSeriesFor } from './config';
+import { DEFAULT_CENTER_CONFIG, mergeCenterConfig, receiptSeriesFor, transferAccountOf } from './config';
 import { documentShortfall, tickDocument, type DocumentLine } from '../features/receive/form';
 import { LICENCE_PROCEDURE } from '../testing/receive';
 
@@ -12,6 +12,17 @@ describe('receive configuration', () => {
     );
     expect(c).toMatchObject({ unitTaxCode: '2900325242', slipCopies: 3, formSet: DEFAULT_CENTER_CONFIG.formSet, receiptSeries: '{yy}TAB', statusPageUrl: 'https://dichvucong.nghean.gov.vn/tra-cuu' });
     expect(receiptSeriesFor(c, 2027)).toBe('27TAB');
+  });
+
+  it('takes the fee account for VietQR when set and valid, and says in Vietnamese why there is no QR otherwise', () => {
+    const account = { bin: '970415', accountNumber: '113366668888', accountName: 'TRUNG TAM PVHCC TINH NGHE AN' };
+    expect(transferAccountOf(mergeCenterConfig({ bankAccount: account }))).toEqual({ ok: true, account });
+    const unset = transferAccountOf(mergeCenterConfig({ bankAccount: { bin: 970415 } }));
+    expect(unset.ok ? '' : unset.message).toContain('chưa khai báo tài khoản nhận phí');
+    const badBin = transferAccountOf(mergeCenterConfig({}, { bankAccount: { ...account, bin: '9704' } }));
+    expect(badBin.ok ? '' : badBin.message).toContain('6 chữ số');
+    const badNumber = transferAccountOf(mergeCenterConfig({ bankAccount: { ...account, accountNumber: '1133.6666.8888' } }));
+    expect(badNumber.ok ? '' : badNumber.message).toContain('tối đa 19 ký tự');
   });
 });
 

@@ -3,6 +3,7 @@
 // series, the form set in force) are configuration, never constants: an administrator distributes
 // them as the catalogue 'setting' item `receive` (its key since the first release), and a counter
 // may override them locally in `db.settings` under the same key (local wins, field by field).
+import { bankAccountProblem, type BankAccount } from '../../shared/codes';
 import type { AgencyHeader, FormSet } from '../../shared/documents/model';
 import type { MotCuaDb } from '../db';
 
@@ -37,6 +38,8 @@ export interface CenterConfig {
   address?: string;
   hotline?: string;
   website?: string;
+  /** The account fees are transferred to (VietQR at the fee desks and on transfer receipts); no QR until it is set. */
+  bankAccount?: BankAccount;
 }
 
 /** Fields a deployment may leave out; the others always have a default. */
@@ -70,8 +73,12 @@ export function mergeCenterConfig(...layers: unknown[]): CenterConfig {
   for (const layer of layers) {
     if (!isRecord(layer)) continue;
     for (const [key, value] of Object.entries(layer)) {
-      if (!(key in DEFAULT_CENTER_CONFIG) && !OPTIONAL_STRING_KEYS.has(key)) continue;
-      if (key === 'agency' && isRecord(value) && typeof value.parent === 'string' && typeof value.name === 'string') {
+      if (!(key in DEFAULT_CENTER_CONFIG) && !OPTIONAL_STRING_KEYS.has(key) && key !== 'bankAccount') continue;
+      if (key === 'bankAccount') {
+        if (isRecord(value) && typeof value.bin === 'string' && typeof value.accountNumber === 'string' && typeof value.accountName === 'string') {
+          out.bankAccount = { bin: value.bin.trim(), accountNumber: value.accountNumber.trim(), accountName: value.accountName.trim() };
+        }
+      } else if (key === 'agency' && isRecord(value) && typeof value.parent === 'string' && typeof value.name === 'string') {
         out.agency = { parent: value.parent, name: value.name };
       } else if (key === 'formSet' && (value === '2018' || value === '2025')) {
         out.formSet = value;
@@ -103,4 +110,20 @@ export function agencyTableFor(config: CenterConfig, agencyCode: string): string
   const table: string[] = [agencyCode];
   table[config.agencyIndex] = agencyCode;
   return table;
+}
+
+/**
+ * The account a VietQR transfer goes to, or why there is none, in Vietnamese for the officer to
+ * pass to the supervisor: not configured, or configured with a BIN or account number a bank rejects.
+ */
+export function transferAccountOf(config: CenterConfig): { ok: true; account: BankAccount } | { ok: false; message: string } {
+  const account = config.bankAccount;
+  if (!account)
+    return {
+      ok: false,
+      message: 'Chưa có mã VietQR: Trung tâm chưa khai báo tài khoản nhận phí chuyển khoản (mã BIN ngân hàng, số tài khoản, tên chủ tài khoản). Hãy báo giám sát khai báo trong cấu hình Trung tâm.',
+    };
+  const problem = bankAccountProblem(account);
+  if (problem) return { ok: false, message: `Chưa có mã VietQR: tài khoản nhận phí trong cấu hình Trung tâm chưa đúng. ${problem.message} Hãy báo giám sát sửa lại.` };
+  return { ok: true, account };
 }

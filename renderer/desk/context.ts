@@ -180,6 +180,8 @@ export function feeReceiptFor(
       issuedAt: issued.at,
       collectorName: issued.collectorName,
       lookupUrl: ctx.config.receiptLookupUrl,
+      paymentMethod: fee.method,
+      transferTo: ctx.config.bankAccount,
     },
     { layout: route.layout, formSet: ctx.config.formSet, reprint: issued.reprint ?? false },
   );

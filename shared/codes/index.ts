@@ -25,3 +25,5 @@ export { formatVnd, parseVnd } from './money';
 export { amountInWords } from './amountInWords';
 export { formatReceiptNumber, receiptLabel, RECEIPT_NUMBER_DIGITS } from './receiptNumber';
 export { newStatusSecret, STATUS_SECRET_LENGTH, STATUS_SECRET_PATTERN, STATUS_SECRET_SCHEMA_PATTERN } from './statusSecret';
+export type { BankAccount, VietQrError, VietQrRequest } from './vietQr';
+export { bankAccountProblem, crc16CcittFalse, vietQrPayload, VIETQR_GUID, VIETQR_SERVICE_TO_ACCOUNT } from './vietQr';

@@ -22,6 +22,20 @@ const DATA: FeeReceiptData = {
 const fields = (doc: PrintDocument): string[] => doc.blocks.flatMap((b) => (b.type === 'fields' ? b.rows.map((r) => `${r.label}=${r.value}`) : []));
 
 describe('fee receipt', () => {
+  it('says how it was paid, and a transfer carries the VietQR of the total and the dossier code', () => {
+    const account = { bin: '970415', accountNumber: '113366668888', accountName: 'TRUNG TAM PVHCC TINH NGHE AN' };
+    const code = '000.00.15.H41-260112-0001';
+    const qrs = (doc: PrintDocument) => doc.blocks.flatMap((b) => (b.type === 'qr' ? [b.value] : []));
+    const cash = feeReceipt({ ...DATA, dossierCode: code, paymentMethod: 'cash', transferTo: account }, { layout: 'thermal' });
+    expect(fields(cash)).toContain('Hình thức thanh toán=Tiền mặt');
+    expect(qrs(cash).some((v) => v.includes('A000000727'))).toBe(false);
+    const transfer = feeReceipt({ ...DATA, dossierCode: code, paymentMethod: 'transfer', transferTo: account }, { layout: 'thermal' });
+    expect(fields(transfer)).toEqual(expect.arrayContaining(['Hình thức thanh toán=Chuyển khoản', `Nội dung chuyển khoản=${code}`]));
+    const vietQr = qrs(transfer).find((v) => v.includes('A000000727'));
+    expect(vietQr).toContain('54071250000');
+    expect(vietQr).toContain(`0125${code}`);
+  });
+
   it('is numbered with all 8 digits on paper, as on screen', () => {
     expect(feeReceiptNumber(1)).toBe('00000001');
     expect(fields(feeReceipt(DATA, { layout: 'thermal' }))).toContain('Số=00000125');

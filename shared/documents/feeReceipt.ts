@@ -1,7 +1,8 @@
 // Biên lai thu phí, lệ phí with the fields Nghị định 254/2026 and Thông tư 91/2026 require:
 // form and series symbols, ascending number, the unit and its tax code, each fee and its amount,
 // the total in figures and words, and where the payer looks the electronic receipt up.
-import { amountInWords, formatReceiptNumber, formatVnd } from '../codes';
+import { amountInWords, formatReceiptNumber, formatVnd, vietQrPayload, type BankAccount } from '../codes';
+import { PAYMENT_METHOD_LABELS } from '../domain/labels';
 import { formatVnDateline } from './format';
 import { formatVietnamDateTime } from '../domain/time';
 import { makeDocument } from './forms';
@@ -32,7 +33,13 @@ export interface FeeReceiptData {
   collectorName: string;
   /** The unit's receipt lookup page; the receipt's QR opens it with the lookup code. */
   lookupUrl?: string;
+  /** How the fee was paid, printed as «Hình thức thanh toán». */
+  paymentMethod?: PaymentMethod;
+  /** The Center's account: a transfer's receipt carries the VietQR the payer transferred through (amount, dossier code). */
+  transferTo?: BankAccount;
 }
+
+export type PaymentMethod = keyof typeof PAYMENT_METHOD_LABELS;
 
 /** The number as printed and shown: all 8 digits (shared/codes). */
 export const feeReceiptNumber = formatReceiptNumber;
@@ -61,6 +68,28 @@ export function receiptTaxCodeProblem(taxCode: string): string | undefined {
   if (!/^\d{10}(-\d{3})?$/.test(t))
     return `Chưa thu được phí tại quầy: mã số thuế «${t}» trong cấu hình không hợp lệ (10 chữ số, hoặc 10 chữ số - 3 chữ số). Hãy báo quản trị sửa lại; chưa có gì được ghi nhận.`;
   return undefined;
+}
+
+/** «Hình thức thanh toán», and for a transfer the account, the transfer content and the VietQR it went through. */
+function paymentBlocks(d: FeeReceiptData, total: number): Block[] {
+  if (!d.paymentMethod) return [];
+  const label = PAYMENT_METHOD_LABELS[d.paymentMethod];
+  const blocks: Block[] = [{ type: 'fields', rows: [{ label: 'Hình thức thanh toán', value: label[0]!.toUpperCase() + label.slice(1) }] }];
+  if (d.paymentMethod !== 'transfer' || !d.transferTo || !d.dossierCode) return blocks;
+  const payload = vietQrPayload({ account: d.transferTo, amount: total, reference: d.dossierCode });
+  if (!payload.ok) return blocks;
+  blocks.push(
+    {
+      type: 'fields',
+      rows: [
+        { label: 'Tài khoản nhận', value: `${d.transferTo.accountNumber} – ${d.transferTo.accountName}` },
+        { label: 'Nội dung chuyển khoản', value: d.dossierCode },
+      ],
+      style: { size: 'small' },
+    },
+    { type: 'qr', value: payload.value, caption: 'VietQR của khoản đã chuyển: đã thu, không chuyển lại' },
+  );
+  return blocks;
 }
 
 export function feeReceipt(d: FeeReceiptData, options: DocumentOptions): PrintDocument {
@@ -104,6 +133,7 @@ export function feeReceipt(d: FeeReceiptData, options: DocumentOptions): PrintDo
     },
     { type: 'fields', rows: [{ label: 'Tổng số tiền', value: formatVnd(total) }], style: { bold: true } },
     { type: 'fields', rows: [{ label: 'Số tiền bằng chữ', value: amountInWords(total) }] },
+    ...paymentBlocks(d, total),
     { type: 'text', text: `Thu lúc ${formatVietnamDateTime(d.issuedAt)}`, style: { size: 'small' } },
     {
       type: 'signatures',

@@ -2,15 +2,36 @@
 // the payment method, and how the result will be collected.
 import type { Procedure } from '../../../shared/catalogue';
 import { PAYMENT_METHOD_LABELS } from '../../../shared/domain';
+import { parseVnd } from '../../../shared/codes';
+import type { CenterConfig } from '../../desk/config';
+import { VietQrPanel } from '../../desk/VietQrPanel';
 import { TextField } from '../../ui/Field';
 import { feeText } from './ProcedureDetails';
 import type { FieldErrors, PaymentMethod, ReceiveForm } from './form';
 
 const METHODS: PaymentMethod[] = ['cash', 'transfer', 'card', 'online'];
 
-export function FeeStep({ form, procedure, errors, onChange }: { form: ReceiveForm; procedure: Procedure; errors: FieldErrors; onChange(f: ReceiveForm): void }) {
+export function FeeStep({
+  form,
+  procedure,
+  errors,
+  onChange,
+  config,
+  transferReference,
+}: {
+  form: ReceiveForm;
+  procedure: Procedure;
+  errors: FieldErrors;
+  onChange(f: ReceiveForm): void;
+  config: CenterConfig | undefined;
+  /** The dossier code the VietQR carries, once its number is taken. */
+  transferReference: string | undefined;
+}) {
   const fee = form.fee;
-  const setFee = (patch: Partial<ReceiveForm['fee']>) => onChange({ ...form, fee: { ...fee, ...patch } });
+  // A transfer seen for another amount or method is no proof for this one: the officer ticks again.
+  const setFee = (patch: Partial<ReceiveForm['fee']>) =>
+    onChange({ ...form, fee: { ...fee, ...patch, transferReceived: 'amount' in patch || 'method' in patch ? false : (patch.transferReceived ?? fee.transferReceived) } });
+  const amount = parseVnd(fee.amount);
   const setCollection = (patch: Partial<ReceiveForm['collection']>) => onChange({ ...form, collection: { ...form.collection, ...patch } });
   return (
     <div className="step-body">
@@ -45,6 +66,16 @@ export function FeeStep({ form, procedure, errors, onChange }: { form: ReceiveFo
             onValue={(onlineReceipt) => setFee({ onlineReceipt })}
             error={errors.onlineReceipt}
             placeholder="EBL01/26TAB-00000123"
+          />
+        ) : null}
+        {fee.method === 'transfer' && config ? (
+          <VietQrPanel
+            config={config}
+            amount={amount.ok && amount.value > 0 ? amount.value : undefined}
+            reference={transferReference}
+            received={fee.transferReceived === true}
+            onReceived={(transferReceived) => setFee({ transferReceived })}
+            error={errors.transferReceived}
           />
         ) : null}
       </div>

@@ -1,12 +1,12 @@
 // Tiếp nhận: the receiving counter's flow in five steps (procedure, applicant, documents, fee,
 // accept), usable with the keyboard alone. The form is a draft in the database until it becomes a
 // recorded fact; what is recorded is printed afterwards and never lost to a printer problem.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useKiosk } from '../../kiosk/kiosk';
 import { useScans } from '../../scan/useScans';
 import { FieldError } from '../../ui/Field';
 import { useShortcut } from '../../ui/useShortcut';
-import { acceptDossier } from './accept';
+import { acceptDossier, reserveDossierNumber, reservedDossierCode } from './accept';
 import { AcceptedView } from './AcceptedView';
 import { ApplicantStep } from './ApplicantStep';
 import { dossierAppointment } from './appointment';
@@ -27,6 +27,8 @@ import { DiscardDraft } from './DiscardDraft';
 import { parseSupplementReference } from './letters';
 import { useDesk } from '../../desk/useDesk';
 import { receiptLabel } from '../../../shared/codes';
+import { vnDateKey } from '../../../shared/calendar';
+import { transferAccountOf } from '../../desk/config';
 import './receive.css';
 
 const STEP_KEYS = STEPS.map((_, i) => `Alt+${i + 1}`);
@@ -88,6 +90,26 @@ export function ReceiveScreen() {
   useEffect(() => {
     if (Object.keys(errors).length > 0) document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors, step]);
+
+  // A VietQR at the fee step carries the dossier code: its number is taken when the QR is first shown.
+  const [reserveProblem, setReserveProblem] = useState<string>();
+  const wantsReservation = ctx !== undefined && step === STEP.fee && form.fee.method === 'transfer' && transferAccountOf(ctx.config).ok && form.reserved?.dateKey !== vnDateKey(new Date());
+  // One reservation at a time: a second call while the first is in flight would take a second number.
+  const reserving = useRef(false);
+  useEffect(() => {
+    if (!wantsReservation || !ctx || reserving.current) return;
+    reserving.current = true;
+    void reserveDossierNumber(ctx, store.get().form)
+      .then((out) => {
+        setReserveProblem(out.ok ? undefined : out.message);
+        // The number goes to the form on screen now; acceptance or the next reception uses it, never lost to a re-render.
+        if (out.ok && store.get().form.reserved?.dateKey !== out.reserved.dateKey) dispatch({ type: 'edited', form: { ...store.get().form, reserved: out.reserved } });
+      })
+      .finally(() => {
+        reserving.current = false;
+      });
+  }, [wantsReservation, ctx, store, dispatch]);
+  const transferReference = ctx && form.reserved ? reservedDossierCode(ctx, form.reserved) : undefined;
 
   const procedure = setup?.catalogue.procedures.find((p) => p.code === form.procedureCode);
   const fee = procedure ? decideFee(form, procedure) : undefined;
@@ -247,7 +269,14 @@ export function ReceiveScreen() {
         >
           {step === STEP.applicant ? <ApplicantStep value={form.applicant} errors={errors} onChange={(applicant) => edit({ applicant })} /> : null}
           {step === STEP.documents ? <DocumentsStep form={form} onChange={(f) => dispatch({ type: 'edited', form: f })} /> : null}
-          {step === STEP.fee ? <FeeStep form={form} procedure={procedure} errors={errors} onChange={(f) => dispatch({ type: 'edited', form: f })} /> : null}
+          {step === STEP.fee ? (
+            <FeeStep form={form} procedure={procedure} errors={errors} onChange={(f) => dispatch({ type: 'edited', form: f })} config={ctx?.config} transferReference={transferReference} />
+          ) : null}
+          {step === STEP.fee && reserveProblem ? (
+            <p className="banner error" role="alert">
+              {reserveProblem}
+            </p>
+          ) : null}
           {/* What stops the step and its buttons stay in sight together, however long the step. */}
           <div className="step-footer">
             {problem ? (

@@ -4,7 +4,7 @@ import { fromVnLocal, workCalendar } from '../../../shared/calendar';
 import { parseDossierBarcodeKey, dossierCodeFromBarcodeKey } from '../../../shared/codes';
 import { DOSSIER_SEQ_FALLBACK_BASE } from '../../../shared/sync/leases';
 import { MotCuaDb, storeLeases } from '../../db';
-import { acceptDossier } from './accept';
+import { acceptDossier, reserveDossierNumber } from './accept';
 import { appointmentFor, processingSpan } from './appointment';
 import { agencyTableFor } from '../../desk/config';
 import { issueRefusal, issueSupplementRequest } from './letters';
@@ -87,6 +87,32 @@ describe('acceptDossier', () => {
     const next = await acceptDossier(ctx, completeForm(), LICENCE_PROCEDURE);
     if (!next.ok) throw new Error(next.message);
     expect((await db.dossiers.get(next.dossierId))!.state.statusSecret).not.toBe(secret);
+  });
+
+  it('paid by VietQR: accepts under the number the fee step reserved, records a transfer and prints its QR on the receipt', async () => {
+    const printed: QueuedPrint[] = [];
+    const base = testContext(db, { now: NOW, printed });
+    const ctx = { ...base, config: { ...base.config, bankAccount: { bin: '970415', accountNumber: '113366668888', accountName: 'TRUNG TAM PVHCC' } } };
+    const form = { ...completeForm(), fee: { ...completeForm().fee, method: 'transfer' as const } };
+    const reserved = await reserveDossierNumber(ctx, form);
+    if (!reserved.ok) throw new Error(reserved.message);
+    expect(reserved.reserved).toEqual({ dateKey: '2026-03-12', seq: 101, from: 'lease' });
+    // Not yet marked as received: nothing is recorded.
+    const unpaid = await acceptDossier(ctx, { ...form, reserved: reserved.reserved }, LICENCE_PROCEDURE);
+    expect(unpaid.ok ? '' : unpaid.errors.transferReceived).toContain('Đã nhận chuyển khoản');
+    expect(await db.dossiers.count()).toBe(0);
+    const out = await acceptDossier(ctx, { ...form, reserved: reserved.reserved, fee: { ...form.fee, transferReceived: true } }, LICENCE_PROCEDURE);
+    if (!out.ok) throw new Error(out.message);
+    expect(out.code).toBe('000.00.15.H41-260312-0101');
+    expect(out.warnings).toEqual([]);
+    const fee = (await db.outbox.toArray()).map((o) => o.event).find((e) => e.type === 'feeCollected');
+    expect(fee?.type === 'feeCollected' && fee.payload.method).toBe('transfer');
+    const receipt = printed.find((p) => p.doc.kind === 'feeReceipt')!.doc;
+    expect(receipt.blocks.some((b) => b.type === 'fields' && b.rows.some((r) => r.label === 'Hình thức thanh toán' && r.value === 'Chuyển khoản'))).toBe(true);
+    expect(receipt.blocks.some((b) => b.type === 'qr' && b.value.includes(`0125${out.code}`) && b.value.includes('5406135000'))).toBe(true);
+    // The next dossier takes the next number: the reserved one was used, not taken twice.
+    const next = await acceptDossier(ctx, completeForm(), LICENCE_PROCEDURE);
+    expect(next.ok && next.code).toBe('000.00.15.H41-260312-0102');
   });
 
   it('refuses a fee at the desk while the unit has no tax code, and records nothing and takes no number', async () => {

@@ -11,7 +11,7 @@ import { issueNumber, recordCommand, type RowWrite } from '../../db';
 import { centerContact, feeReceiptFor, newIdOf, nowOf, type DeskContext, type PrintNote } from '../../desk/context';
 import { dossierAppointment } from './appointment';
 import { receiptSeriesFor } from '../../desk/config';
-import { applicantOf, collectionOf, decideFee, documentsProblem, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
+import { applicantOf, collectionOf, decideFee, documentsProblem, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm, type ReservedNumber } from './form';
 import type { WorkCalendar } from '../../../shared/calendar';
 import { appointmentSlip, receiptTaxCodeProblem, routeFor, slipApplicant, type PrintDocument } from '../../desk/printouts';
 
@@ -53,6 +53,31 @@ export function checkAcceptable(form: ReceiveForm, procedure: Procedure | undefi
   return undefined;
 }
 
+const NO_DOSSIER_NUMBER = 'Quầy đã dùng hết số hồ sơ được cấp cho hôm nay, kể cả số dự phòng. Hãy kết nối mạng để nhận thêm số rồi tiếp nhận lại; thông tin đã nhập vẫn được giữ.';
+
+/** Takes today's next dossier number from the counter's leases (or its fallback range). */
+async function takeDossierNumber(ctx: DeskContext, dateKey: string): Promise<ReservedNumber | undefined> {
+  const seq = await issueNumber(ctx.db, 'dossierSeq', dossierSeqScope(ctx.counter.agencyCode, yymmdd(dateKey)), ctx.counter.counterIndex);
+  return seq ? { dateKey, seq: seq.number, from: seq.from } : undefined;
+}
+
+/** The dossier code of a number taken on `dateKey` at this counter. */
+export function reservedDossierCode(ctx: Pick<DeskContext, 'counter'>, reserved: ReservedNumber): string {
+  return formatDossierCode({ agency: ctx.counter.agencyCode, date: reserved.dateKey, seq: reserved.seq });
+}
+
+/**
+ * The dossier number for a VietQR at the fee step, taken now so the transfer's content is the
+ * dossier's own code; the form keeps it and `acceptDossier` uses it. A form discarded afterwards
+ * leaves the number unused, as a lease's unused numbers are. Reuses today's reservation.
+ */
+export async function reserveDossierNumber(ctx: DeskContext, form: ReceiveForm): Promise<{ ok: true; reserved: ReservedNumber } | { ok: false; message: string }> {
+  const dateKey = vnDateKey(nowOf(ctx));
+  if (form.reserved?.dateKey === dateKey) return { ok: true, reserved: form.reserved };
+  const reserved = await takeDossierNumber(ctx, dateKey);
+  return reserved ? { ok: true, reserved } : { ok: false, message: NO_DOSSIER_NUMBER };
+}
+
 /** Who is recording: a supervisor's entered appointment is recorded as theirs. */
 export interface Recorder {
   supervisor: boolean;
@@ -80,9 +105,14 @@ export async function acceptDossier(
   if (taxProblem) return fail(taxProblem, { fee: taxProblem });
   const warnings: string[] = [];
 
-  const seq = await issueNumber(ctx.db, 'dossierSeq', dossierSeqScope(ctx.counter.agencyCode, yymmdd(dateKey)), ctx.counter.counterIndex);
-  if (!seq) return fail('Quầy đã dùng hết số hồ sơ được cấp cho hôm nay, kể cả số dự phòng. Hãy kết nối mạng để nhận thêm số rồi tiếp nhận lại; thông tin đã nhập vẫn được giữ.');
-  if (seq.from === 'fallback') warnings.push(`Quầy đang mất kết nối và đã hết số được cấp trước: mã hồ sơ lấy từ dải số dự phòng của quầy (số ${seq.number}). Hãy kết nối mạng sớm để nhận thêm số.`);
+  // The number shown in the fee step's VietQR, when it was taken today; otherwise the next one.
+  const seq = form.reserved?.dateKey === dateKey ? form.reserved : await takeDossierNumber(ctx, dateKey);
+  if (!seq) return fail(NO_DOSSIER_NUMBER);
+  if (seq.from === 'fallback') warnings.push(`Quầy đang mất kết nối và đã hết số được cấp trước: mã hồ sơ lấy từ dải số dự phòng của quầy (số ${seq.seq}). Hãy kết nối mạng sớm để nhận thêm số.`);
+  if (form.reserved && form.reserved !== seq && form.fee.method === 'transfer')
+    warnings.push(
+      `Mã VietQR đã hiện với nội dung chuyển khoản ${reservedDossierCode(ctx, form.reserved)} (số cấp ngày ${form.reserved.dateKey}); hồ sơ được tiếp nhận hôm nay với mã khác. Hãy ghi chú để đối soát khoản chuyển khoản.`,
+    );
 
   let receipt: { formSymbol: string; series: string; number: number; amount: number } | undefined;
   if (fee.value.collectHere) {
@@ -93,8 +123,8 @@ export async function acceptDossier(
     receipt = { formSymbol: ctx.config.receiptFormSymbol, series, number: n.number, amount: fee.value.total };
   }
 
-  const code = formatDossierCode({ agency: ctx.counter.agencyCode, date: dateKey, seq: seq.number });
-  const barcodeKey = dossierBarcodeKey({ agencyIndex: ctx.config.agencyIndex, date: dateKey, seq: seq.number });
+  const code = reservedDossierCode(ctx, seq);
+  const barcodeKey = dossierBarcodeKey({ agencyIndex: ctx.config.agencyIndex, date: dateKey, seq: seq.seq });
   // A reception that continues a supplement request (Mẫu 02) receives that same dossier.
   const dossierId = form.resumes?.dossierId ?? newIdOf(ctx);
   const applicant = applicantOf(form.applicant);

@@ -41,7 +41,8 @@ export interface ReceiveForm {
   applicant: ApplicantForm;
   documents: DocumentLine[];
   sets: number;
-  fee: { amount: string; reason: string; method: PaymentMethod; onlineReceipt: string };
+  /** `transferReceived`: the officer saw the transfer arrive in the Center's account ("Đã nhận chuyển khoản"). */
+  fee: { amount: string; reason: string; method: PaymentMethod; onlineReceipt: string; transferReceived?: boolean };
   collection: { method: 'desk' | 'post'; address: string };
   supplement: { reason: string; requirements: Record<string, string>; contactPhone: string };
   refusal: { reasons: string };
@@ -51,6 +52,18 @@ export interface ReceiveForm {
   deadline?: { date: string; reason: string };
   /** The supplement request (Mẫu 02) this reception continues: the same dossier, now received. */
   resumes?: { dossierId: string; reference: string };
+  /**
+   * The dossier number taken when the fee step showed a VietQR: the transfer carries the dossier
+   * code, so the code exists before the dossier is recorded, and acceptance uses this number.
+   */
+  reserved?: ReservedNumber;
+}
+
+export interface ReservedNumber {
+  /** The Vietnam date the number belongs to (YYYY-MM-DD). */
+  dateKey: string;
+  seq: number;
+  from: 'lease' | 'fallback';
 }
 
 export type FieldErrors = Partial<Record<string, string>>;
@@ -217,6 +230,12 @@ export function decideFee(form: ReceiveForm, procedure: Procedure): { ok: true; 
   if (total === 0) return { ok: true, value: { lines: [], total: 0, collectHere: false } };
   const reason = form.fee.reason.trim();
   const lines: FeeLine[] = edited ? [{ name: reason ? `${names} (${reason})` : names, amount: total }] : procedure.fees.map((f) => ({ name: f.name, amount: f.amount ?? 0 }));
+  if (form.fee.method === 'transfer' && !form.fee.transferReceived) {
+    return {
+      ok: false,
+      errors: { transferReceived: 'Chưa xác nhận “Đã nhận chuyển khoản”: chỉ đánh dấu khi khoản chuyển đã hiện trong tài khoản của Trung tâm; nếu công dân nộp tiền mặt, chọn hình thức “Tiền mặt”.' },
+    };
+  }
   if (form.fee.method === 'online') {
     const m = /^\s*([A-Z0-9]+)\s*\/\s*([A-Z0-9]+)\s*[-–\s]\s*0*(\d{1,8})\s*$/.exec(form.fee.onlineReceipt.toUpperCase());
     if (!m) return { ok: false, errors: { onlineReceipt: 'Nhập ký hiệu và số biên lai đã thanh toán trực tuyến, ví dụ EBL01/26TAB-00000123.' } };

@@ -27,6 +27,7 @@ export const FIELD_STEP: Partial<Record<string, number>> = {
   feeAmount: STEP.fee,
   feeReason: STEP.fee,
   onlineReceipt: STEP.fee,
+  transferReceived: STEP.fee,
   collectionAddress: STEP.fee,
 };
 
@@ -46,6 +47,7 @@ const ERROR_INPUTS: Partial<Record<string, (f: ReceiveForm) => unknown>> = {
   feeAmount: (f) => f.fee.amount,
   feeReason: (f) => [f.fee.amount, f.fee.reason],
   onlineReceipt: (f) => [f.fee.method, f.fee.onlineReceipt],
+  transferReceived: (f) => [f.fee.method, f.fee.transferReceived],
   collectionAddress: (f) => [f.collection.method, f.collection.address],
 };
 

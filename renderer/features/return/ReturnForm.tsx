@@ -9,6 +9,7 @@ import type { ActionReport } from '../../desk/Outcome';
 import { useDeskForm } from '../../desk/useDeskForm';
 import { EMPTY_RETURN_FORM, returnDossier, type PaymentMethod, type ReturnForm as Form } from './returnDossier';
 import { DeskFormActions } from '../../ui/DeskFormActions';
+import { VietQrPanel } from '../../desk/VietQrPanel';
 
 export function ReturnForm(props: { ctx: DeskContext; dossierId: string; state: DossierState; onDone(report: ActionReport): void; onCancel(): void }) {
   const { ctx, dossierId, state } = props;
@@ -93,12 +94,22 @@ export function ReturnForm(props: { ctx: DeskContext; dossierId: string; state: 
       {due > 0 ? (
         <label className="field" htmlFor="payment-method">
           <span>Thu phí, lệ phí còn lại: {formatVnd(due)}</span>
-          <select id="payment-method" value={form.paymentMethod} onChange={(e) => set({ paymentMethod: e.target.value as PaymentMethod })}>
+          <select id="payment-method" value={form.paymentMethod} onChange={(e) => set({ paymentMethod: e.target.value as PaymentMethod, transferReceived: false })}>
             <option value="cash">Tiền mặt</option>
             <option value="transfer">Chuyển khoản</option>
             <option value="card">Thẻ</option>
           </select>
         </label>
+      ) : null}
+      {due > 0 && form.paymentMethod === 'transfer' ? (
+        <VietQrPanel
+          config={ctx.config}
+          amount={due}
+          reference={state.code}
+          received={form.transferReceived}
+          onReceived={(transferReceived) => set({ transferReceived })}
+          error={errors.transferReceived}
+        />
       ) : null}
       <DeskFormActions message={message} busy={busy} submitLabel="Ghi nhận trả kết quả" onCancel={props.onCancel} />
     </form>

@@ -34,6 +34,25 @@ describe('returnDossier', () => {
     expect(ret?.type === 'returned' && ret.payload.recipient).toMatchObject({ name: 'Nguyễn Văn Bình', idNumber: '040085001234', authorised: false });
   });
 
+  it('takes the remaining fee by VietQR only once the transfer is marked received; the receipt carries the QR with the dossier code', async () => {
+    const code = '000.00.15.H41-260302-0002';
+    const id = await seedDossier(db, { code, dueAt: DUE, stage: 'resultReady', fee: 50000, resultAt: NOW.toISOString() });
+    const printed: QueuedPrint[] = [];
+    const base = deskContext(db, NOW, printed);
+    const ctx = { ...base, config: { ...base.config, bankAccount: { bin: '970415', accountNumber: '113366668888', accountName: 'TRUNG TAM PVHCC' } } };
+    const form = { ...EMPTY_RETURN_FORM, recipientId: '040085001234', paymentMethod: 'transfer' as const };
+    const unseen = await returnDossier(ctx, id, form);
+    expect(unseen.ok ? '' : unseen.errors.transferReceived).toContain('Đã nhận chuyển khoản');
+    expect(printed).toEqual([]);
+    const out = await returnDossier(ctx, id, { ...form, transferReceived: true });
+    if (!out.ok) throw new Error(out.message);
+    const fee = (await db.events.where('dossierId').equals(id).toArray()).map((e) => e.event).find((e) => e.type === 'feeCollected');
+    expect(fee?.type === 'feeCollected' && fee.payload.method).toBe('transfer');
+    const receipt = printed.find((p) => p.doc.kind === 'feeReceipt')!.doc;
+    expect(receipt.blocks.some((b) => b.type === 'fields' && b.rows.some((r) => r.label === 'Hình thức thanh toán' && r.value === 'Chuyển khoản'))).toBe(true);
+    expect(receipt.blocks.some((b) => b.type === 'qr' && b.value.includes('540550000') && b.value.includes(`0825${code}`))).toBe(true);
+  });
+
   it('refuses to collect the remaining fee while the unit has no tax code, and records nothing', async () => {
     const id = await seedDossier(db, { code: '000.00.15.H41-260302-0003', dueAt: DUE, stage: 'resultReady', fee: 50000, resultAt: NOW.toISOString() });
     const printed: QueuedPrint[] = [];

@@ -24,6 +24,8 @@ export interface ReturnForm {
   authorisationNote: string;
   postalItemNumber: string;
   paymentMethod: PaymentMethod;
+  /** A transfer of the remaining fee seen in the Center's account ("Đã nhận chuyển khoản"). */
+  transferReceived: boolean;
 }
 
 export const EMPTY_RETURN_FORM: ReturnForm = {
@@ -34,6 +36,7 @@ export const EMPTY_RETURN_FORM: ReturnForm = {
   authorisationNote: '',
   postalItemNumber: '',
   paymentMethod: 'cash',
+  transferReceived: false,
 };
 
 /** Postal item numbers: the UPU S10 shape (EE123456789VN) or the post's domestic 8–20 letters and digits. */
@@ -43,6 +46,8 @@ const POSTAL_ITEM = /^[A-Z0-9]{8,20}$/;
 export function validateReturn(form: ReturnForm, state: DossierState): FieldErrors {
   const errors: FieldErrors = {};
   if (state.status !== 'resultReady') errors.status = `Hồ sơ đang ở trạng thái khác «đã có kết quả, chờ trả»: chưa thể trả kết quả.`;
+  if (amountDueAtCollection(state) > 0 && form.paymentMethod === 'transfer' && !form.transferReceived)
+    errors.transferReceived = 'Chưa xác nhận “Đã nhận chuyển khoản”: chỉ đánh dấu khi khoản chuyển đã hiện trong tài khoản của Trung tâm; nếu công dân nộp tiền mặt, chọn “Tiền mặt”.';
   if (form.method === 'post') {
     if (state.collection?.method !== 'post') errors.method = 'Người nộp đăng ký nhận tại quầy; chỉ gửi bưu điện khi hồ sơ có địa chỉ nhận qua bưu chính.';
     const item = form.postalItemNumber.trim().toUpperCase();

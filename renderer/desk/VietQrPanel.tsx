@@ -1,0 +1,80 @@
+// The VietQR of a fee shown at a fee desk (receiving's fee step, the return desk): the citizen
+// scans it with a banking app, the officer ticks "Đã nhận chuyển khoản" once the transfer shows in
+// the Center's account. Without a valid account in the configuration, it says so for the supervisor.
+import { formatVnd, vietQrPayload } from '../../shared/codes';
+import { qrMatrix, QR_QUIET_MODULES } from '../../shared/documents';
+import { FieldError } from '../ui/Field';
+import { transferAccountOf, type CenterConfig } from './config';
+import './vietQr.css';
+
+function QrSvg({ value }: { value: string }) {
+  const { size, dark } = qrMatrix(value);
+  const span = size + 2 * QR_QUIET_MODULES;
+  let path = '';
+  for (let row = 0; row < size; row++) {
+    for (let col = 0; col < size; col++) if (dark[row * size + col]) path += `M${col + QR_QUIET_MODULES} ${row + QR_QUIET_MODULES}h1v1h-1z`;
+  }
+  return (
+    <svg className="vietqr-symbol" viewBox={`0 0 ${span} ${span}`} shapeRendering="crispEdges" role="img" aria-label="Mã VietQR chuyển khoản" data-vietqr={value}>
+      <rect width={span} height={span} fill="#fff" />
+      <path d={path} fill="#000" />
+    </svg>
+  );
+}
+
+export function VietQrPanel(props: {
+  config: CenterConfig;
+  /** Whole đồng; undefined while the amount typed is not a valid one. */
+  amount: number | undefined;
+  /** The dossier code the transfer carries as its content; undefined while it is being issued. */
+  reference: string | undefined;
+  received: boolean;
+  onReceived(received: boolean): void;
+  error?: string;
+}) {
+  const account = transferAccountOf(props.config);
+  const payload = account.ok && props.amount !== undefined && props.reference ? vietQrPayload({ account: account.account, amount: props.amount, reference: props.reference }) : undefined;
+  return (
+    <section className="vietqr" aria-label="Thanh toán chuyển khoản VietQR">
+      {!account.ok ? (
+        <p className="vietqr-missing" role="status">
+          {account.message}
+        </p>
+      ) : payload === undefined ? (
+        <p className="vietqr-missing" role="status">
+          {props.amount === undefined ? 'Nhập số tiền thu hợp lệ để hiện mã VietQR.' : 'Đang cấp mã hồ sơ để làm nội dung chuyển khoản…'}
+        </p>
+      ) : !payload.ok ? (
+        <p className="vietqr-missing" role="status">
+          Không tạo được mã VietQR: {payload.error.message}
+        </p>
+      ) : (
+        <div className="vietqr-body">
+          <QrSvg value={payload.value} />
+          <dl className="vietqr-facts">
+            <dt>Số tiền</dt>
+            <dd>{formatVnd(props.amount!)}</dd>
+            <dt>Tài khoản nhận</dt>
+            <dd>
+              {account.account.accountNumber} – {account.account.accountName}
+            </dd>
+            <dt>Nội dung chuyển khoản</dt>
+            <dd className="vietqr-reference">{props.reference}</dd>
+          </dl>
+        </div>
+      )}
+      <label className="inline vietqr-received">
+        <input
+          type="checkbox"
+          id="transfer-received"
+          checked={props.received}
+          onChange={(e) => props.onReceived(e.target.checked)}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={props.error ? 'transfer-received-error' : undefined}
+        />{' '}
+        Đã nhận chuyển khoản (khoản chuyển đã hiện trong tài khoản của Trung tâm)
+      </label>
+      <FieldError id="transfer-received" error={props.error} />
+    </section>
+  );
+}

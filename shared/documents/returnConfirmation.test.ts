@@ -29,6 +29,11 @@ const rows = (doc: PrintDocument): Record<string, string> => Object.fromEntries(
 const ofType = <T extends PrintDocument['blocks'][number]>(doc: PrintDocument, type: T['type']): T[] => doc.blocks.filter((b) => b.type === type) as T[];
 
 describe('returnConfirmation', () => {
+  it('its QR opens the dossier’s status page with the secret recorded at reception, as the slip’s does', () => {
+    const doc = returnConfirmation({ ...BASE, statusSecret: 'ABCDEFGH2345' }, { layout: 'thermal' });
+    expect(ofType<QrBlock>(doc, 'qr').map((b) => b.value)).toEqual(['https://dichvucong.nghean.gov.vn/tra-cuu/000.00.15.H41-260112-0001?k=ABCDEFGH2345']);
+  });
+
   it('on a roll carries the numeric key as CODE128, the code in a QR, and the recipient with the ID masked', () => {
     const doc = returnConfirmation(BASE, { layout: 'thermal' });
     expect(doc.kind).toBe('returnConfirmation');

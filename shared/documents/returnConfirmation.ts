@@ -18,6 +18,8 @@ export interface ReturnConfirmationData {
   barcodeKey?: string;
   /** Base URL of the public status page, for the QR on rolls (the bare code without it). */
   statusPageUrl?: string;
+  /** The dossier's status-page secret (recorded at reception), so the QR opens its page; absent for a dossier received before secrets. */
+  statusSecret?: string;
   procedureName: string;
   applicantName: string;
   /** At the desk: who took the result, with the ID checked; by post: the item handed to the courier. */
@@ -98,7 +100,7 @@ export function returnConfirmation(d: ReturnConfirmationData, options: DocumentO
     },
   );
   if (thermal) {
-    blocks.push({ type: 'rule', dashed: true }, { type: 'qr', value: statusQrContent(d.dossierCode, d.statusPageUrl), caption: 'Quét mã QR để tra cứu hồ sơ' });
+    blocks.push({ type: 'rule', dashed: true }, { type: 'qr', value: statusQrContent(d.dossierCode, d.statusPageUrl, d.statusSecret), caption: 'Quét mã QR để tra cứu hồ sơ' });
   }
   return makeDocument('returnConfirmation', `Phiếu xác nhận trả kết quả ${d.dossierCode}`, { ...options, formSet }, blocks);
 }

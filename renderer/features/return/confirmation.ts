@@ -20,6 +20,7 @@ export function returnConfirmationFor(ctx: DeskContext, state: DossierState, ret
       dossierCode: state.code,
       barcodeKey: barcodeKeyFor(ctx, state.code),
       statusPageUrl: ctx.config.statusPageUrl,
+      statusSecret: state.statusSecret,
       procedureName: state.procedureName ?? '',
       applicantName: state.applicant?.name ?? '',
       handover:

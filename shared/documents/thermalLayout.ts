@@ -198,7 +198,8 @@ function alignX(align: TextAlign, x0: number, width: number, textWidth: number):
 function layoutBlock(l: Layouter, block: Block): void {
   switch (block.type) {
     case 'text':
-      l.y = l.textLines(block.text, block.style ?? {}, MARGIN, l.inner, l.y);
+      // A title wraps into even lines, as a header does: never one word alone ("QUẢ").
+      l.y = l.textLines(block.text, block.style ?? {}, MARGIN, l.inner, l.y, { balance: block.style?.size === 'title' });
       return;
     case 'header': {
       block.left.forEach((line, i) => {
@@ -369,7 +370,7 @@ function layoutSignatures(l: Layouter, parties: { title: string; note?: string; 
   let bottom = l.y;
   parties.forEach((party, i) => {
     const x = MARGIN + i * colWidth;
-    let y = l.textLines(party.title, { align: 'center', bold: true, size: 'small' }, x, colWidth - 4, l.y);
+    let y = l.textLines(party.title, { align: 'center', bold: true, size: 'small' }, x, colWidth - 4, l.y, { balance: true });
     if (party.note) y = l.textLines(party.note, { align: 'center', italic: true, size: 'small' }, x, colWidth - 4, y);
     y += 3 * l.lineHeight(l.font({ size: 'small' }).px);
     if (party.name) y = l.textLines(party.name, { align: 'center', bold: true, size: 'small' }, x, colWidth - 4, y);

@@ -1,4 +1,5 @@
-// On a roll, the official header never leaves one word alone on a line ("CÔNG", "NAM" at 58 mm),
+// On a roll, the official header, a title and a signature heading never leave one word alone on a
+// line ("CÔNG", "NAM", "QUẢ" at 58 mm),
 // and a web address the citizen types from the paper is never cut inside.
 import { describe, expect, it } from 'vitest';
 import { controlSheet, layoutThermal, THERMAL_WIDTH_DOTS, type PrintDocument } from '../../shared/documents';
@@ -23,6 +24,25 @@ describe.each(['58mm', '80mm'] as const)('at %s', (paper) => {
     const header = text.slice(0, end);
     expect(header.length).toBeGreaterThanOrEqual(4);
     expect(header.filter((line) => !line.includes(' '))).toEqual([]);
+  });
+
+  it.each(allDocuments({ layout: 'thermal' }).map((doc) => [doc.kind, doc] as const))('%s: no title or signature heading ends on one word alone', (_kind, doc) => {
+    const text = lines(doc, THERMAL_WIDTH_DOTS[paper]);
+    const headings = doc.blocks.flatMap((b) => (b.type === 'text' && b.style?.size === 'title' ? [b.text] : b.type === 'signatures' ? b.parties.map((p) => p.title) : []));
+    for (const heading of headings.filter((h) => h.includes(' '))) {
+      const at = text.findIndex((line) => heading.startsWith(line.trim()));
+      if (at < 0 || text[at]!.trim() === heading) continue;
+      // Wrapped: every line of it keeps two words or more.
+      const wrapped: string[] = [];
+      for (let i = at, rest = heading; rest !== '' && i < text.length; i++) {
+        wrapped.push(text[i]!.trim());
+        rest = rest.slice(text[i]!.trim().length).trim();
+      }
+      expect(
+        wrapped.filter((line) => !line.includes(' ')),
+        heading,
+      ).toEqual([]);
+    }
   });
 
   it('prints the status page, the Center’s site and the receipt lookup page whole, or too wide for the roll, broken after a slash', () => {

@@ -7,6 +7,7 @@ import { defaultSheetPaper, renderDocumentHtml } from '../../shared/documents/ht
 import type { PrintDocument } from '../../shared/documents/model';
 import type { MonoRaster } from '../../shared/documents/thermalRender';
 import { rasterToRgba, renderThermalRaster, toRasterJob } from '../../shared/documents/thermalRender';
+import { HostCallError } from '../host';
 import type { DeliverCopy } from './queue';
 
 export const browserCanvasFactory: CanvasFactory = (width, height) => {
@@ -24,24 +25,72 @@ export const browserCanvasFactory: CanvasFactory = (width, height) => {
   return ctx as unknown as PixelCanvas2D;
 };
 
-/** Text measured before the font arrived would be laid out with a fallback face: wait for all three. */
-export async function ensurePrintFonts(): Promise<void> {
-  if (typeof document === 'undefined' || !document.fonts) return;
-  await Promise.all([
-    document.fonts.load(`24px "${PRINT_FONT_FAMILY}"`, 'Ệ'),
-    document.fonts.load(`bold 24px "${PRINT_FONT_FAMILY}"`, 'Ệ'),
-    document.fonts.load(`italic 24px "${PRINT_FONT_FAMILY}"`, 'Ệ'),
-  ]);
+/** The bundled print faces' URLs (Vite's fingerprinted assets, the same files fonts.css names). */
+export interface PrintFontUrls {
+  regular: string;
+  bold?: string;
+  italic?: string;
 }
 
-export async function rasteriseForPrinter(doc: PrintDocument, printer: PrinterConfig): Promise<MonoRaster> {
+const PRINT_FACES = [
+  { key: 'regular', weight: '400', style: 'normal', spec: `24px "${PRINT_FONT_FAMILY}"` },
+  { key: 'bold', weight: '700', style: 'normal', spec: `bold 24px "${PRINT_FONT_FAMILY}"` },
+  { key: 'italic', weight: '400', style: 'italic', spec: `italic 24px "${PRINT_FONT_FAMILY}"` },
+] as const;
+
+// Faces fetched again in place of fonts.css's faces whose first fetch failed.
+const refetched = new Map<string, FontFace>();
+
+/**
+ * Text measured before the font arrived would be laid out with a fallback face: wait for all three.
+ * A face is fetched from the machine's local web host the first time a screen or a print uses it;
+ * if the host was away just then (restarting), the browser keeps that face failed for the life of
+ * the page and never fetches it again. Such a face is fetched anew from `urls`, and while it cannot
+ * be, the error is the host's being away (HOST_UNREACHABLE), so the print queue keeps the job and
+ * tries again instead of failing it.
+ */
+export async function ensurePrintFonts(urls?: PrintFontUrls): Promise<void> {
+  if (typeof document === 'undefined' || !document.fonts) return;
+  const missing: string[] = [];
+  await Promise.all(
+    PRINT_FACES.map(async (face) => {
+      if (refetched.get(face.key)?.status === 'loaded') return;
+      try {
+        await document.fonts.load(face.spec, 'Ệ');
+        return;
+      } catch {
+        // The face failed to load; fetched again below when its URL is known.
+      }
+      const url = urls?.[face.key];
+      if (url && typeof FontFace !== 'undefined') {
+        const previous = refetched.get(face.key);
+        if (previous) document.fonts.delete(previous);
+        const fresh = new FontFace(PRINT_FONT_FAMILY, `url("${url}")`, { weight: face.weight, style: face.style });
+        refetched.set(face.key, fresh);
+        document.fonts.add(fresh);
+        try {
+          await fresh.load();
+          return;
+        } catch {
+          // Still away: tried again at the job's next attempt.
+        }
+      }
+      missing.push(face.key);
+    }),
+  );
+  if (missing.length > 0) {
+    throw new HostCallError('HOST_UNREACHABLE', `Chưa tải được phông chữ để in (${missing.join(', ')}) từ dịch vụ máy cục bộ; lệnh in sẽ được thử lại khi dịch vụ chạy trở lại.`);
+  }
+}
+
+export async function rasteriseForPrinter(doc: PrintDocument, printer: PrinterConfig, fonts?: PrintFontUrls): Promise<MonoRaster> {
   if (printer.paper !== '58mm' && printer.paper !== '80mm') throw new RangeError(`Máy in "${printer.name}" không phải máy in phiếu cuộn.`);
-  await ensurePrintFonts();
+  await ensurePrintFonts(fonts);
   return renderThermalRaster(doc, printer.paper, browserCanvasFactory);
 }
 
-export async function thermalJob(doc: PrintDocument, printer: PrinterConfig, jobId: string): Promise<RasterJob> {
-  return toRasterJob(await rasteriseForPrinter(doc, printer), { jobId, printerId: printer.id, cut: true });
+export async function thermalJob(doc: PrintDocument, printer: PrinterConfig, jobId: string, fonts?: PrintFontUrls): Promise<RasterJob> {
+  return toRasterJob(await rasteriseForPrinter(doc, printer, fonts), { jobId, printerId: printer.id, cut: true });
 }
 
 /** Prints a sheet through the browser's print dialog from a hidden frame (the web build's path). */
@@ -72,9 +121,9 @@ export function printHtmlInFrame(html: string): Promise<PrintOutcome> {
  * The queue's delivery: thermal printers get a RasterJob through the host; sheet printers get the
  * HTML through the host, and where the host cannot print HTML (the web build), the print dialog.
  */
-export function hostDelivery(host: Pick<KioskHost, 'printers'>, fontUrls?: { regular: string; bold?: string; italic?: string }): DeliverCopy {
+export function hostDelivery(host: Pick<KioskHost, 'printers'>, fontUrls?: PrintFontUrls): DeliverCopy {
   return async (doc, printer, jobId) => {
-    if (printer.paper === '58mm' || printer.paper === '80mm') return host.printers.printRaster(await thermalJob(doc, printer, jobId));
+    if (printer.paper === '58mm' || printer.paper === '80mm') return host.printers.printRaster(await thermalJob(doc, printer, jobId, fontUrls));
     const paper = printer.paper === 'A4' || printer.paper === 'A5' ? printer.paper : defaultSheetPaper(doc);
     const html = renderDocumentHtml(doc, paper, fontUrls ? { fonts: fontUrls } : {});
     const job: HtmlJob = { jobId, printerId: printer.id, html, paper };

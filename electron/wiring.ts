@@ -38,12 +38,15 @@ export async function createAppHost(options: AppHostOptions) {
   const settings = createSettingsStore(options.dataDir, options.serverUrl ? { ...DEFAULT_SETTINGS, serverUrl: options.serverUrl } : DEFAULT_SETTINGS);
   const log = options.log ?? ((line: string) => console.warn(line));
   const scanFolder = await startScanFolder((await settings.get()).scanFolderPath, log);
+  // The serial scanner saved in the settings is read from the start (a failure is logged and retried).
+  const scanner = createScannerService({ log });
+  scanner.use((await settings.get()).scannerPort).catch(() => undefined);
   const host: KioskHost = {
     ...createKioskHost({
       runtime: 'electron',
       version: options.version,
       settings,
-      scanner: createScannerService(),
+      scanner,
       printers: createPrinterService(() => settings.get()),
       credentials: createCredentialStore(options.dataDir, options.cipher),
       log: options.kioskLog,

@@ -39,7 +39,7 @@ export function createKioskHost(parts: KioskHostParts): KioskHost {
         const problem = folder ? await scanFolderProblem(folder) : undefined;
         if (problem) throw new Error(problem);
         const next = await parts.settings.update(folder === undefined ? patch : { ...patch, scanFolderPath: folder });
-        if (patch.scannerPort) await parts.scanner.open(patch.scannerPort.path, patch.scannerPort.baudRate);
+        if ('scannerPort' in patch) await parts.scanner.use(next.scannerPort);
         if (folder !== undefined) await parts.scanFolder?.watch(folder);
         return next;
       },

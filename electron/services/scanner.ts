@@ -9,7 +9,13 @@ const MAX_BUFFER = 500;
 export interface ScannerService {
   listPorts(): Promise<SerialPortInfo[]>;
   next(afterSeq: number, waitMs: number): Promise<ScanEvent[]>;
-  open(path: string, baudRate: number): Promise<void>;
+  /**
+   * Reads the scanner on `port` from now on (undefined: no serial scanner). The port is kept: when it
+   * cannot be opened, or vanishes (the cable pulled, the USB-serial device re-enumerated), it is tried
+   * again every `retryMs` until it is back. Rejects when the first attempt fails, so whoever saved the
+   * setting hears why; the retries go on regardless.
+   */
+  use(port: { path: string; baudRate: number } | undefined): Promise<void>;
   /**
    * Feed what the port read (used by the port reader and by tests of the line framing): bytes are
    * UTF-8, as a scanner in virtual-COM mode sends the citizen's card, a character possibly split
@@ -25,6 +31,10 @@ export interface ScannerServiceOptions {
   listSerialPorts?: () => Promise<{ path: string; manufacturer?: string }[]>;
   /** Where a Linux machine's device files are, read when udevadm is missing. */
   devDir?: string;
+  /** How long to wait before opening a port again that failed to open or vanished. */
+  retryMs?: number;
+  /** Told when the port cannot be opened, vanishes, or is back (for the kiosk log). */
+  log?: (line: string) => void;
 }
 
 // USB scanners in virtual-COM mode appear as ttyACM* (CDC) or ttyUSB* (a USB-serial chip).
@@ -42,13 +52,17 @@ async function listFromDevices(devDir: string): Promise<SerialPortInfo[]> {
 const isMissingProgram = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 
 export function createScannerService(options: ScannerServiceOptions = {}): ScannerService {
-  const { now = () => new Date(), listSerialPorts = () => SerialPort.list(), devDir = '/dev' } = options;
+  const { now = () => new Date(), listSerialPorts = () => SerialPort.list(), devDir = '/dev', retryMs = 2_000, log = () => undefined } = options;
   let seq = 0;
   let pending = '';
   let decoder = new TextDecoder('utf-8');
   const buffer: ScanEvent[] = [];
   const waiters = new Set<() => void>();
   let port: SerialPort | undefined;
+  let wanted: { path: string; baudRate: number } | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  /** The port was reported missing and not yet back: say so once, not on every retry. */
+  let missing = false;
 
   function push(code: string) {
     buffer.push({ seq: ++seq, source: 'serial', code, at: now().toISOString() });
@@ -90,21 +104,70 @@ export function createScannerService(options: ScannerServiceOptions = {}): Scann
         if (code) push(code);
       }
     },
-    async open(path, baudRate) {
-      await service.close();
-      const opened = new SerialPort({ path, baudRate, autoOpen: false });
-      await new Promise<void>((resolve, reject) =>
-        opened.open((error) => (error ? reject(new Error(`Không mở được cổng máy quét ${path}: ${error.message}. Kiểm tra cáp và cài đặt cổng COM.`)) : resolve())),
-      );
-      decoder = new TextDecoder('utf-8');
-      opened.on('data', (data: Buffer) => service.feed(data));
-      port = opened;
+    async use(next) {
+      wanted = next ? { path: next.path, baudRate: next.baudRate } : undefined;
+      await closePort();
+      missing = false;
+      if (wanted) await attempt(wanted);
     },
     async close() {
-      const current = port;
-      port = undefined;
-      if (current?.isOpen) await new Promise<void>((resolve) => current.close(() => resolve()));
+      wanted = undefined;
+      await closePort();
     },
   };
+
+  async function closePort() {
+    clearTimeout(retry);
+    retry = undefined;
+    const current = port;
+    port = undefined;
+    if (current?.isOpen) await new Promise<void>((resolve) => current.close(() => resolve()));
+  }
+
+  function retryLater(target: { path: string; baudRate: number }) {
+    clearTimeout(retry);
+    retry = setTimeout(() => {
+      retry = undefined;
+      if (wanted === target && !port) attempt(target).catch(() => undefined);
+    }, retryMs);
+    retry.unref?.();
+  }
+
+  async function attempt(target: { path: string; baudRate: number }): Promise<void> {
+    const { path, baudRate } = target;
+    const opened = new SerialPort({ path, baudRate, autoOpen: false });
+    try {
+      await new Promise<void>((resolve, reject) => opened.open((error) => (error ? reject(error) : resolve())));
+    } catch (error) {
+      if (wanted === target) retryLater(target);
+      const message = `Không mở được cổng máy quét ${path}: ${(error as Error).message}. Kiểm tra cáp và cài đặt cổng COM.`;
+      if (!missing) log(`[máy quét] ${message} Máy sẽ thử mở lại mỗi ${Math.round(retryMs / 1000)} giây.`);
+      missing = true;
+      throw new Error(message, { cause: error });
+    }
+    if (wanted !== target) {
+      // The setting changed while this port was opening.
+      opened.close(() => undefined);
+      return;
+    }
+    if (missing) log(`[máy quét] Cổng máy quét ${path} đã mở lại.`);
+    missing = false;
+    // A line the scanner had half sent when the port went is no scan: start clean.
+    pending = '';
+    decoder = new TextDecoder('utf-8');
+    opened.on('data', (data: Buffer) => service.feed(data));
+    // Without a listener an 'error' would end the whole host.
+    opened.on('error', (error: Error) => log(`[máy quét] Lỗi cổng ${path}: ${error.message}`));
+    opened.on('close', (error?: Error & { disconnected?: boolean }) => {
+      if (port !== opened) return;
+      port = undefined;
+      if (wanted !== target) return;
+      missing = true;
+      log(`[máy quét] Mất kết nối cổng máy quét ${path}${error?.message ? ` (${error.message})` : ''}. Máy sẽ thử mở lại mỗi ${Math.round(retryMs / 1000)} giây.`);
+      retryLater(target);
+    });
+    port = opened;
+  }
+
   return service;
 }

@@ -33,11 +33,14 @@ const settings = createSettingsStore(config.dataDir, {
   ...(config.counterName ? { counterName: config.counterName } : {}),
 });
 const scanFolder = await startScanFolder((await settings.get()).scanFolderPath, log);
+// The serial scanner saved in the settings is read from the start (a failure is logged and retried).
+const scanner = createScannerService({ log });
+scanner.use((await settings.get()).scannerPort).catch(() => undefined);
 const host = createKioskHost({
   runtime: 'web',
   version: pkg.version,
   settings,
-  scanner: createScannerService(),
+  scanner,
   printers: createPrinterService(() => settings.get()),
   credentials: createCredentialStore(config.dataDir),
   log: kioskLog,
@@ -49,6 +52,7 @@ console.log(JSON.stringify({ ready: true, url: web.url }));
 
 const stop = () => {
   scanFolder.stop();
+  void scanner.close();
   return web.close().then(() => process.exit(0));
 };
 process.on('SIGINT', stop);

@@ -38,6 +38,9 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
+/** How long a stopping host lets the calls in progress finish before it ends their connections. */
+const CLOSE_GRACE_MS = 1_000;
+
 function send(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
@@ -117,6 +120,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     url: `${origin}/`,
     token,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // A page with a serial scanner always has a scan poll open (up to 30 s, then the next): waiting
+    // for the connections to end would keep a stopping host running for as long as the page is open.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+      }),
   };
 }

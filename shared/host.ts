@@ -72,7 +72,8 @@ export interface KioskSettings {
   serverUrl: string;
   counterName: string;
   printers: PrinterConfig[];
-  scannerPort?: { path: string; baudRate: number };
+  /** A scanner in virtual-COM mode; null (or absent): keyboard-mode scanners only. Null, not undefined, so the choice survives JSON (the web host). */
+  scannerPort?: { path: string; baudRate: number } | null;
   /** The folder the office scanner saves into, watched for digitising; empty or absent: none. */
   scanFolderPath?: string;
 }

@@ -15,7 +15,7 @@ export interface ScannerService {
    * again every `retryMs` until it is back. Rejects when the first attempt fails, so whoever saved the
    * setting hears why; the retries go on regardless.
    */
-  use(port: { path: string; baudRate: number } | undefined): Promise<void>;
+  use(port: { path: string; baudRate: number } | null | undefined): Promise<void>;
   /**
    * Feed what the port read (used by the port reader and by tests of the line framing): bytes are
    * UTF-8, as a scanner in virtual-COM mode sends the citizen's card, a character possibly split

@@ -111,7 +111,8 @@ describe('a sheet role on a roll printer', () => {
 
 describe('serial scanner port', () => {
   it('saves nothing when the scanner works as a keyboard', () => {
-    expect(validateScannerDraft({ enabled: false, path: '', baudRate: 'x' })).toEqual({ ok: true, scannerPort: undefined });
+    // Null, not undefined: the web host receives the settings as JSON, which drops an undefined and kept the old port.
+    expect(validateScannerDraft({ enabled: false, path: '', baudRate: 'x' })).toEqual({ ok: true, scannerPort: null });
   });
   it('needs a port and a standard baud rate', () => {
     expect(validateScannerDraft({ enabled: true, path: '/dev/ttyACM0', baudRate: '115200' })).toEqual({ ok: true, scannerPort: { path: '/dev/ttyACM0', baudRate: 115200 } });

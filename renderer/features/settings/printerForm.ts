@@ -161,9 +161,9 @@ export function scannerDraft(settings: Pick<KioskSettings, 'scannerPort'>): Scan
   return settings.scannerPort ? { enabled: true, path: settings.scannerPort.path, baudRate: String(settings.scannerPort.baudRate) } : { enabled: false, path: '', baudRate: '9600' };
 }
 
-/** The `scannerPort` setting to save (undefined = keyboard-mode scanners only). */
+/** The `scannerPort` setting to save (null = keyboard-mode scanners only). */
 export function validateScannerDraft(draft: ScannerDraft): { ok: true; scannerPort: KioskSettings['scannerPort'] } | { ok: false; errors: FieldErrors } {
-  if (!draft.enabled) return { ok: true, scannerPort: undefined };
+  if (!draft.enabled) return { ok: true, scannerPort: null };
   const errors: FieldErrors = {};
   const path = draft.path.trim();
   if (!path) errors.path = 'Hãy chọn cổng nối tiếp của máy quét (ví dụ /dev/ttyACM0 hoặc COM3).';

@@ -141,8 +141,11 @@ async function rawInPage(args: { base: string; credential: string; name: string 
     open.onupgradeneeded = () => {
       const store = open.result.createObjectStore('dossiers', { keyPath: 'id' });
       for (const index of indexes) {
-        const path = index.startsWith('[') ? index.slice(1, -1).split('+') : index;
-        store.createIndex(index, path);
+        // Dexie's notation: '*name' indexes each element of an array (multiEntry), '[a+b]' is compound.
+        const multiEntry = index.startsWith('*');
+        const name = multiEntry ? index.slice(1) : index;
+        const path = name.startsWith('[') ? name.slice(1, -1).split('+') : name;
+        store.createIndex(name, path, { multiEntry });
       }
     };
     open.onsuccess = () => done(open.result);

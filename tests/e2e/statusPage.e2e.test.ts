@@ -103,8 +103,18 @@ test("the slip's QR opens the dossier's status on a phone, with nothing of the a
   const jobsBefore = printer.jobs.length;
   const code = await receiveDossier(counter.page);
   expect(code).toMatch(/^000\.00\.15\.H41-\d{6}-\d{4}$/);
-  await printer.waitForJobs(jobsBefore + 1);
-  const qr = decodeSymbol(printer.jobs[jobsBefore]!.png, 'QR_CODE');
+  // The slip's QR: whichever of the jobs since (slip copies, receipt) carries the status page's link.
+  const slipQr = () =>
+    printer.jobs.slice(jobsBefore).flatMap((job) => {
+      try {
+        const value = decodeSymbol(job.png, 'QR_CODE');
+        return value.includes('/tra-cuu/') ? [value] : [];
+      } catch {
+        return [];
+      }
+    })[0];
+  await expect.poll(slipQr, { timeout: 30_000 }).toBeDefined();
+  const qr = slipQr()!;
   const base = new URL('/tra-cuu', server.url).href;
   expect(qr).toMatch(new RegExp(`^${base.replace(/[.?/]/g, '\\$&')}/${code.replace(/\./g, '\\.')}\\?k=[A-Z2-7]{12}$`));
 

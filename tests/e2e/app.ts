@@ -46,6 +46,57 @@ export async function openCounter(browser: Browser, server: Started, options: { 
   return { kiosk, page };
 }
 
+/**
+ * A receiving counter ready for a citizen: opened as `openCounter` does, the virtual printer set for
+ * every paper (80 mm), reloaded at `viewport`, online with the server, on Tiếp nhận (F2).
+ */
+export async function openReceivingCounter(
+  browser: Browser,
+  server: Started,
+  printer: { address: string },
+  options: { counterId: string; counterName: string; viewport?: { width: number; height: number } },
+): Promise<Counter> {
+  const counter = await openCounter(browser, server, { ...options, user: DEMO_STAFF.receiving });
+  await hostCall(counter.page, 'settings.update', [
+    { printers: [{ id: 'vp', name: `Máy in phiếu – ${options.counterName}`, transport: 'network', address: printer.address, paper: '80mm', roles: ['slip', 'receipt', 'form'], copies: {} }] },
+  ]);
+  if (options.viewport) await counter.page.setViewportSize(options.viewport);
+  await counter.page.reload();
+  await counter.page
+    .getByTestId('sync-badge')
+    .getByText(/Trực tuyến/)
+    .waitFor({ timeout: 30_000 });
+  await counter.page.keyboard.press('F2');
+  return counter;
+}
+
+/** Typed at a person's pace: a faster burst ending in Enter is what the scanner detector takes for a scan. */
+export const typeText = (page: Page, text: string) => page.keyboard.type(text, { delay: 50 });
+
+/** Picks a procedure on step 1 by what is typed in the search, then waits for the applicant step. */
+export async function pickProcedure(page: Page, query: string, name: string | RegExp): Promise<void> {
+  const search = page.getByRole('combobox');
+  await search.waitFor({ timeout: 30_000 });
+  await search.fill(query);
+  await page
+    .getByRole('option', { name: typeof name === 'string' ? new RegExp(name) : name })
+    .first()
+    .waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Số CCCD / CMND / hộ chiếu').waitFor();
+}
+
+/** The applicant step at the keyboard from the ID field: ID, name, phone and address, each a Tab apart. */
+export async function typeApplicant(page: Page, person: { id: string; name: string; phone: string; address: string }): Promise<void> {
+  await typeText(page, person.id);
+  await page.keyboard.press('Tab');
+  await typeText(page, person.name);
+  await page.keyboard.press('Tab');
+  await typeText(page, person.phone);
+  await page.keyboard.press('Tab');
+  await typeText(page, person.address);
+}
+
 export async function signInAs(page: Page, user: { username: string; password: string }): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(user.username);
   await page.getByLabel('Mật khẩu').fill(user.password);

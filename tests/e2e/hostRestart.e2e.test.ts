@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import { decodeSymbol } from '../printing/decode';
-import { type Counter, DEMO_STAFF, hostCall, openCounter } from './app';
+import { type Counter, openReceivingCounter, pickProcedure, typeApplicant } from './app';
 import { launchChromium } from './chromium';
 import { startServer, startWebHost, type Started } from './processes';
 
@@ -18,24 +18,13 @@ let counter: Counter;
 let kiosk: Started;
 let printer: VirtualPrinter;
 
-const typeText = (page: Page, text: string) => page.keyboard.type(text, { delay: 50 });
-
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   printer = await startVirtualPrinter({ outDir: 'test-artifacts/e2e/host-restart-printer' });
   server = await startServer();
   browser = await launchChromium();
-  counter = await openCounter(browser, server, { counterId: 'quay-3', counterName: 'Quầy 3 – Tiếp nhận', user: DEMO_STAFF.receiving });
+  counter = await openReceivingCounter(browser, server, printer, { counterId: 'quay-3', counterName: 'Quầy 3 – Tiếp nhận' });
   kiosk = counter.kiosk;
-  await hostCall(counter.page, 'settings.update', [
-    { printers: [{ id: 'vp', name: 'Máy in phiếu quầy 3', transport: 'network', address: printer.address, paper: '80mm', roles: ['slip', 'receipt', 'form'], copies: {} }] },
-  ]);
-  await counter.page.reload();
-  await counter.page
-    .getByTestId('sync-badge')
-    .getByText(/Trực tuyến/)
-    .waitFor({ timeout: 30_000 });
-  await counter.page.keyboard.press('F2');
 });
 
 afterAll(async () => {
@@ -47,22 +36,8 @@ afterAll(async () => {
 
 /** One whole reception at the keyboard (the procedure with a fee); answers the dossier code on screen. */
 async function receive(page: Page, person: { id: string; name: string }): Promise<string> {
-  const search = page.getByRole('combobox');
-  await search.waitFor({ timeout: 30_000 });
-  await search.fill('cap lai giay phep lai xe');
-  await page
-    .getByRole('option', { name: /Cấp lại giấy phép lái xe/ })
-    .first()
-    .waitFor();
-  await page.keyboard.press('Enter');
-  await page.getByLabel('Số CCCD / CMND / hộ chiếu').waitFor();
-  await typeText(page, person.id);
-  await page.keyboard.press('Tab');
-  await typeText(page, person.name);
-  await page.keyboard.press('Tab');
-  await typeText(page, '0912 345 678');
-  await page.keyboard.press('Tab');
-  await typeText(page, 'Số 5 Lê Lợi, phường Vinh Phú, Nghệ An');
+  await pickProcedure(page, 'cap lai giay phep lai xe', /Cấp lại giấy phép lái xe/);
+  await typeApplicant(page, { ...person, phone: '0912 345 678', address: 'Số 5 Lê Lợi, phường Vinh Phú, Nghệ An' });
   await page.keyboard.press('Enter');
   const boxes = page.getByRole('checkbox', { name: /^Đã nhận:/ });
   await boxes.first().waitFor();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { dossierCodeFromBarcodeKey, parseDossierBarcodeKey } from '../../shared/codes';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import { decodeSymbol } from '../printing/decode';
-import { type Counter, DEMO_STAFF, hostCall, localRow, openCounter, waitForLocalRows } from './app';
+import { type Counter, localRow, openReceivingCounter, pickProcedure, typeApplicant, typeText, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
 import { scan } from './scanner';
@@ -18,8 +18,6 @@ let counter: Counter;
 let printer: VirtualPrinter;
 let serverStopped = false;
 
-// Typed at a person's pace: a faster burst ending in Enter is what the scanner detector takes for a scan.
-const typeText = (page: Page, text: string) => page.keyboard.type(text, { delay: 50 });
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/receive-${name}.png`, fullPage: true });
 
 beforeAll(async () => {
@@ -27,16 +25,7 @@ beforeAll(async () => {
   printer = await startVirtualPrinter({ outDir: 'test-artifacts/e2e/receive-printer' });
   server = await startServer();
   browser = await launchChromium();
-  counter = await openCounter(browser, server, { counterId: 'quay-2', counterName: 'Quầy 2 – Tiếp nhận', user: DEMO_STAFF.receiving });
-  await hostCall(counter.page, 'settings.update', [
-    { printers: [{ id: 'vp', name: 'Máy in phiếu quầy 2', transport: 'network', address: printer.address, paper: '80mm', roles: ['slip', 'receipt', 'form'], copies: {} }] },
-  ]);
-  await counter.page.reload();
-  await counter.page
-    .getByTestId('sync-badge')
-    .getByText(/Trực tuyến/)
-    .waitFor({ timeout: 30_000 });
-  await counter.page.keyboard.press('F2');
+  counter = await openReceivingCounter(browser, server, printer, { counterId: 'quay-2', counterName: 'Quầy 2 – Tiếp nhận' });
 });
 
 afterAll(async () => {
@@ -45,29 +34,6 @@ afterAll(async () => {
   if (!serverStopped) await server?.stop();
   await printer?.stop();
 });
-
-async function pickProcedure(page: Page, query: string, name: string) {
-  const search = page.getByRole('combobox');
-  await search.waitFor({ timeout: 30_000 });
-  await search.fill(query);
-  await page
-    .getByRole('option', { name: new RegExp(name) })
-    .first()
-    .waitFor();
-  await page.keyboard.press('Enter');
-  await page.getByLabel('Số CCCD / CMND / hộ chiếu').waitFor();
-}
-
-async function fillApplicant(page: Page, person: { id: string; name: string; phone: string; address: string }) {
-  // Keyboard alone: the ID field has the focus after the procedure is picked; Tab moves on.
-  await typeText(page, person.id);
-  await page.keyboard.press('Tab');
-  await typeText(page, person.name);
-  await page.keyboard.press('Tab');
-  await typeText(page, person.phone);
-  await page.keyboard.press('Tab');
-  await typeText(page, person.address);
-}
 
 test('a full receipt with fee: appointment shown before accepting, slip in 2 copies and receipt printed, barcode and QR decode to the code on screen', async () => {
   const { page } = counter;
@@ -79,7 +45,7 @@ test('a full receipt with fee: appointment shown before accepting, slip in 2 cop
   await page.keyboard.press('Alt+2');
 
   // A wrong ID number is refused at the field, and nothing typed is lost.
-  await fillApplicant(page, { id: '04008500123', name: 'Nguyễn Văn An', phone: '0912 345 678', address: 'Số 5 Lê Lợi, phường Vinh Phú, Nghệ An' });
+  await typeApplicant(page, { id: '04008500123', name: 'Nguyễn Văn An', phone: '0912 345 678', address: 'Số 5 Lê Lợi, phường Vinh Phú, Nghệ An' });
   await page.keyboard.press('Enter');
   const idError = page.locator('#applicant-id-error');
   await idError.waitFor();
@@ -240,7 +206,7 @@ test('with the network cut, a dossier is still received, printed and still there
   serverStopped = true;
   await page.keyboard.press('Enter');
   await pickProcedure(page, 'dang ky hanh nghe luat su', 'Đăng ký hành nghề luật sư');
-  await fillApplicant(page, { id: '040300001111', name: 'Lê Thị Cúc', phone: '0987654321', address: 'Số 2 Trường Thi, Vinh, Nghệ An' });
+  await typeApplicant(page, { id: '040300001111', name: 'Lê Thị Cúc', phone: '0987654321', address: 'Số 2 Trường Thi, Vinh, Nghệ An' });
   await page.keyboard.press('Enter');
   const boxes = page.getByRole('checkbox', { name: /^Đã nhận:/ });
   await boxes.first().waitFor();

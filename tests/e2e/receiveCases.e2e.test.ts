@@ -8,7 +8,7 @@ import { vnDateKey } from '../../shared/calendar';
 import { dayNumberFromDateKey, dateKeyFromDayNumber, weekdayOf } from '../../shared/calendar/days';
 import type { DossierEvent, DossierState } from '../../shared/domain';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
-import { type Counter, DEMO_STAFF, hostCall, localRow, localRows, openCounter } from './app';
+import { type Counter, DEMO_STAFF, localRow, localRows, openReceivingCounter, pickProcedure, typeText } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
 import { scan } from './scanner';
@@ -32,7 +32,6 @@ async function shots(page: Page, name: string) {
   }
 }
 
-const typeText = (page: Page, text: string) => page.keyboard.type(text, { delay: 50 });
 const focused = (page: Page) =>
   page.evaluate(() => ({ label: document.activeElement?.getAttribute('aria-label'), id: document.activeElement?.id, testId: document.activeElement?.getAttribute('data-testid') }));
 
@@ -41,17 +40,7 @@ beforeAll(async () => {
   printer = await startVirtualPrinter({ outDir: 'test-artifacts/e2e/receive-cases-printer' });
   server = await startServer();
   browser = await launchChromium();
-  counter = await openCounter(browser, server, { counterId: 'quay-4', counterName: 'Quầy 4 – Tiếp nhận', user: DEMO_STAFF.receiving });
-  await hostCall(counter.page, 'settings.update', [
-    { printers: [{ id: 'vp', name: 'Máy in phiếu quầy 4', transport: 'network', address: printer.address, paper: '80mm', roles: ['slip', 'receipt', 'form'], copies: {} }] },
-  ]);
-  await counter.page.setViewportSize(SIZES[0]);
-  await counter.page.reload();
-  await counter.page
-    .getByTestId('sync-badge')
-    .getByText(/Trực tuyến/)
-    .waitFor({ timeout: 30_000 });
-  await counter.page.keyboard.press('F2');
+  counter = await openReceivingCounter(browser, server, printer, { counterId: 'quay-4', counterName: 'Quầy 4 – Tiếp nhận', viewport: SIZES[0] });
 });
 
 afterAll(async () => {
@@ -60,15 +49,6 @@ afterAll(async () => {
   await server?.stop();
   await printer?.stop();
 });
-
-async function pickProcedure(page: Page, query: string, name: RegExp) {
-  const search = page.getByRole('combobox');
-  await search.waitFor({ timeout: 30_000 });
-  await search.fill(query);
-  await page.getByRole('option', { name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.getByLabel('Số CCCD / CMND / hộ chiếu').waitFor();
-}
 
 async function fillApplicant(page: Page, person: { id: string; name: string }) {
   await page.getByLabel('Số CCCD / CMND / hộ chiếu').fill(person.id);

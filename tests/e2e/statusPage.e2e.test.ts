@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import { DEMO_UNIT_TAX_CODE } from '../../server/seed';
 import { decodeSymbol } from '../printing/decode';
-import { adminToken, type Counter, DEMO_STAFF, hostCall, openCounter } from './app';
+import { adminToken, type Counter, openReceivingCounter, pickProcedure, typeApplicant } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
 
@@ -17,8 +17,6 @@ let server: Started;
 let browser: Browser;
 let counter: Counter;
 let printer: VirtualPrinter;
-
-const typeText = (page: Page, text: string) => page.keyboard.type(text, { delay: 50 });
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
@@ -38,16 +36,7 @@ beforeAll(async () => {
   });
   expect(put.status, await put.text()).toBe(200);
   browser = await launchChromium();
-  counter = await openCounter(browser, server, { counterId: 'quay-4', counterName: 'Quầy 4 – Tiếp nhận', user: DEMO_STAFF.receiving });
-  await hostCall(counter.page, 'settings.update', [
-    { printers: [{ id: 'vp', name: 'Máy in phiếu quầy 4', transport: 'network', address: printer.address, paper: '80mm', roles: ['slip', 'receipt', 'form'], copies: {} }] },
-  ]);
-  await counter.page.reload();
-  await counter.page
-    .getByTestId('sync-badge')
-    .getByText(/Trực tuyến/)
-    .waitFor({ timeout: 30_000 });
-  await counter.page.keyboard.press('F2');
+  counter = await openReceivingCounter(browser, server, printer, { counterId: 'quay-4', counterName: 'Quầy 4 – Tiếp nhận' });
 });
 
 afterAll(async () => {
@@ -59,22 +48,8 @@ afterAll(async () => {
 
 /** Receives one dossier with a fee at the kiosk, as the receive test does; returns the code on screen. */
 async function receiveDossier(page: Page): Promise<string> {
-  const search = page.getByRole('combobox');
-  await search.waitFor({ timeout: 30_000 });
-  await search.fill('cap lai giay phep lai xe');
-  await page
-    .getByRole('option', { name: /Cấp lại giấy phép lái xe/ })
-    .first()
-    .waitFor();
-  await page.keyboard.press('Enter');
-  await page.getByLabel('Số CCCD / CMND / hộ chiếu').waitFor();
-  await typeText(page, APPLICANT.id);
-  await page.keyboard.press('Tab');
-  await typeText(page, APPLICANT.name);
-  await page.keyboard.press('Tab');
-  await typeText(page, APPLICANT.phone);
-  await page.keyboard.press('Tab');
-  await typeText(page, APPLICANT.address);
+  await pickProcedure(page, 'cap lai giay phep lai xe', /Cấp lại giấy phép lái xe/);
+  await typeApplicant(page, APPLICANT);
   await page.keyboard.press('Enter');
   const boxes = page.getByRole('checkbox', { name: /^Đã nhận:/ });
   await boxes.first().waitFor();

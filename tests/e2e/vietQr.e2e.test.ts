@@ -3,14 +3,14 @@
 // the transfer received, and the receipt printed on the virtual printer carries the same VietQR
 // and says the fee was paid by transfer.
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { DossierEvent } from '../../shared/domain';
 import type { PrintDocument } from '../../shared/documents';
 import { DEMO_UNIT_TAX_CODE } from '../../server/seed';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import { decodeAllQrCodes } from '../printing/decode';
-import { adminToken, type Counter, DEMO_STAFF, hostCall, localRows, openCounter } from './app';
+import { adminToken, type Counter, localRows, openReceivingCounter, pickProcedure, typeText } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
 
@@ -20,8 +20,6 @@ let server: Started;
 let browser: Browser;
 let counter: Counter;
 let printer: VirtualPrinter;
-
-const typeText = (page: Page, text: string) => page.keyboard.type(text, { delay: 50 });
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
@@ -35,16 +33,7 @@ beforeAll(async () => {
   });
   expect(response.ok).toBe(true);
   browser = await launchChromium();
-  counter = await openCounter(browser, server, { counterId: 'quay-5', counterName: 'Quầy 5 – Tiếp nhận', user: DEMO_STAFF.receiving });
-  await hostCall(counter.page, 'settings.update', [
-    { printers: [{ id: 'vp', name: 'Máy in phiếu quầy 5', transport: 'network', address: printer.address, paper: '80mm', roles: ['slip', 'receipt', 'form'], copies: {} }] },
-  ]);
-  await counter.page.reload();
-  await counter.page
-    .getByTestId('sync-badge')
-    .getByText(/Trực tuyến/)
-    .waitFor({ timeout: 30_000 });
-  await counter.page.keyboard.press('F2');
+  counter = await openReceivingCounter(browser, server, printer, { counterId: 'quay-5', counterName: 'Quầy 5 – Tiếp nhận' });
 });
 
 afterAll(async () => {
@@ -57,15 +46,7 @@ afterAll(async () => {
 test('the fee step shows the VietQR, the officer marks the transfer received, the receipt carries the QR and says chuyển khoản', async () => {
   const { page } = counter;
   await page.setViewportSize({ width: 1366, height: 768 });
-  const search = page.getByRole('combobox');
-  await search.waitFor({ timeout: 30_000 });
-  await search.fill('cap lai giay phep lai xe');
-  await page
-    .getByRole('option', { name: /Cấp lại giấy phép lái xe/ })
-    .first()
-    .waitFor();
-  await page.keyboard.press('Enter');
-  await page.getByLabel('Số CCCD / CMND / hộ chiếu').waitFor();
+  await pickProcedure(page, 'cap lai giay phep lai xe', /Cấp lại giấy phép lái xe/);
   await typeText(page, '040085001234');
   await page.keyboard.press('Tab');
   await typeText(page, 'Nguyễn Văn An');

@@ -63,76 +63,71 @@ export async function scanIntoInboundBatch(
   now = new Date(),
 ): Promise<ScanVerdict> {
   // Read once: the decision may run twice for one scan (scanTransaction.ts) and must not see its own warning.
-  const verdict = await decideInbound(session, batchId, classification, agencyTable, details, metaFor, departmentName, now, warnedOf.get(session));
+  const warned = warnedOf.get(session);
+  const verdict = await inScanTransaction<ScanVerdict>(
+    session,
+    ['dossiers', 'events', 'outbox', 'batches', 'inboundRejects'],
+    batchId,
+    classification,
+    agencyTable,
+    canComeBackIn,
+    ({ batch, found }, write) => {
+      if (!batch || batch.state !== 'open' || batch.direction !== 'toCenter') throw new Error(`Lô ${batchId} không còn mở để nhận kết quả.`);
+      const reject = (code: string, reason: string) => {
+        const entry: InboundReject = { id: crypto.randomUUID(), code, reason, batchId, departmentId: batch.departmentId, at: now.toISOString(), officerId: batch.officerId };
+        write({ table: 'inboundRejects', op: 'add', row: entry });
+      };
+      if (found.kind === 'notADossierCode') return { outcome: found.kind, message: found.message, batch };
+      if (found.kind === 'unknownCode') {
+        const code = found.code || (classification.kind === 'unknown' ? classification.text : '');
+        const reason = `Trung tâm không có hồ sơ ${code} trên máy này: không nhận kết quả, chuyển giám sát xử lý.`;
+        reject(code, reason);
+        return { outcome: 'unknownCode', message: reason, batch };
+      }
+      const { row, code } = found;
+      if (batch.dossierIds.includes(row.id)) return { outcome: 'duplicate', message: `${code} đã có trong lô này.`, dossier: row, batch };
+      if (row.departmentId !== batch.departmentId) {
+        return { outcome: 'wrongDepartment', message: `${code} do ${departmentName(row.departmentId)} giải quyết, không phải ${departmentName(batch.departmentId)}.`, dossier: row, batch };
+      }
+      if (row.status === 'withdrawn') {
+        const back = receiveStoppedPapers(write, batch, row, code, metaFor);
+        if (back.outcome !== 'accepted') reject(code, back.message);
+        return back;
+      }
+      if (!isAllowed(row.status, 'resultReceived', details.outcome)) {
+        const reason =
+          row.status === 'returned'
+            ? `${code} đã trả kết quả cho công dân${row.state.returnedAt ? ` lúc ${formatVietnamDateTime(row.state.returnedAt)}` : ''}: không nhận lại kết quả, chuyển giám sát xử lý.`
+            : `${code} đang ở trạng thái «${STATUS_LABELS[row.status]}», không nhận kết quả được: chuyển giám sát xử lý.`;
+        reject(code, reason);
+        return { outcome: 'wrongState', message: reason, dossier: row, batch };
+      }
+      // Never confirmed delivered: the department may never have had the papers. Warned first, taken in
+      // only when the officer scans the same dossier again right after, and the event says so.
+      const unconfirmed = row.status === 'withCourier';
+      if (unconfirmed && warned !== row.id) {
+        return { outcome: 'wrongState', label: UNCONFIRMED_DELIVERY_LABEL, message: unconfirmedDeliveryWarning(code, row, departmentName), dossier: row, batch };
+      }
+      const event = {
+        ...metaFor(row.id),
+        type: 'resultReceived',
+        payload: {
+          batchId,
+          outcome: details.outcome,
+          ...(unconfirmed ? { deliveryUnconfirmed: true } : {}),
+          ...(details.outcome === 'refusal' ? { reasons: details.reasons } : {}),
+          ...(details.outcome === 'supplement' ? { items: details.items, reasons: details.reasons } : {}),
+        },
+      } as DossierEvent;
+      const recorded = recordInBatch(write, batch, row, event);
+      if (!recorded.ok) return { outcome: 'wrongState', message: recorded.message, dossier: row, batch };
+      const note = unconfirmed ? ' Đã ghi vào hồ sơ: nhận khi bưu điện chưa xác nhận đã giao hồ sơ đến cơ quan giải quyết.' : '';
+      return { outcome: 'accepted', message: `Đã nhận kết quả ${code} (${recorded.batch.dossierIds.length} hồ sơ).${note}`, dossier: recorded.row, batch: recorded.batch };
+    },
+  );
   if (verdict.label === UNCONFIRMED_DELIVERY_LABEL && verdict.dossier) warnedOf.set(session, verdict.dossier.id);
   else warnedOf.delete(session);
   return verdict;
-}
-
-function decideInbound(
-  session: ScanSession,
-  batchId: string,
-  classification: ScanClassification,
-  agencyTable: readonly string[],
-  details: InboundDetails,
-  metaFor: MetaFor,
-  departmentName: (id: string | undefined) => string,
-  now: Date,
-  warned: string | undefined,
-): Promise<ScanVerdict> {
-  return inScanTransaction<ScanVerdict>(session, ['dossiers', 'events', 'outbox', 'batches', 'inboundRejects'], batchId, classification, agencyTable, canComeBackIn, ({ batch, found }, write) => {
-    if (!batch || batch.state !== 'open' || batch.direction !== 'toCenter') throw new Error(`Lô ${batchId} không còn mở để nhận kết quả.`);
-    const reject = (code: string, reason: string) => {
-      const entry: InboundReject = { id: crypto.randomUUID(), code, reason, batchId, departmentId: batch.departmentId, at: now.toISOString(), officerId: batch.officerId };
-      write({ table: 'inboundRejects', op: 'add', row: entry });
-    };
-    if (found.kind === 'notADossierCode') return { outcome: found.kind, message: found.message, batch };
-    if (found.kind === 'unknownCode') {
-      const code = found.code || (classification.kind === 'unknown' ? classification.text : '');
-      const reason = `Trung tâm không có hồ sơ ${code} trên máy này: không nhận kết quả, chuyển giám sát xử lý.`;
-      reject(code, reason);
-      return { outcome: 'unknownCode', message: reason, batch };
-    }
-    const { row, code } = found;
-    if (batch.dossierIds.includes(row.id)) return { outcome: 'duplicate', message: `${code} đã có trong lô này.`, dossier: row, batch };
-    if (row.departmentId !== batch.departmentId) {
-      return { outcome: 'wrongDepartment', message: `${code} do ${departmentName(row.departmentId)} giải quyết, không phải ${departmentName(batch.departmentId)}.`, dossier: row, batch };
-    }
-    if (row.status === 'withdrawn') {
-      const back = receiveStoppedPapers(write, batch, row, code, metaFor);
-      if (back.outcome !== 'accepted') reject(code, back.message);
-      return back;
-    }
-    if (!isAllowed(row.status, 'resultReceived', details.outcome)) {
-      const reason =
-        row.status === 'returned'
-          ? `${code} đã trả kết quả cho công dân${row.state.returnedAt ? ` lúc ${formatVietnamDateTime(row.state.returnedAt)}` : ''}: không nhận lại kết quả, chuyển giám sát xử lý.`
-          : `${code} đang ở trạng thái «${STATUS_LABELS[row.status]}», không nhận kết quả được: chuyển giám sát xử lý.`;
-      reject(code, reason);
-      return { outcome: 'wrongState', message: reason, dossier: row, batch };
-    }
-    // Never confirmed delivered: the department may never have had the papers. Warned first, taken in
-    // only when the officer scans the same dossier again right after, and the event says so.
-    const unconfirmed = row.status === 'withCourier';
-    if (unconfirmed && warned !== row.id) {
-      return { outcome: 'wrongState', label: UNCONFIRMED_DELIVERY_LABEL, message: unconfirmedDeliveryWarning(code, row, departmentName), dossier: row, batch };
-    }
-    const event = {
-      ...metaFor(row.id),
-      type: 'resultReceived',
-      payload: {
-        batchId,
-        outcome: details.outcome,
-        ...(unconfirmed ? { deliveryUnconfirmed: true } : {}),
-        ...(details.outcome === 'refusal' ? { reasons: details.reasons } : {}),
-        ...(details.outcome === 'supplement' ? { items: details.items, reasons: details.reasons } : {}),
-      },
-    } as DossierEvent;
-    const recorded = recordInBatch(write, batch, row, event);
-    if (!recorded.ok) return { outcome: 'wrongState', message: recorded.message, dossier: row, batch };
-    const note = unconfirmed ? ' Đã ghi vào hồ sơ: nhận khi bưu điện chưa xác nhận đã giao hồ sơ đến cơ quan giải quyết.' : '';
-    return { outcome: 'accepted', message: `Đã nhận kết quả ${code} (${recorded.batch.dossierIds.length} hồ sơ).${note}`, dossier: recorded.row, batch: recorded.batch };
-  });
 }
 
 /** A scanned dossier's event, checked by the reducer, and the batch with it added: both to `write`. */

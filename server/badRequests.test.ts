@@ -1,7 +1,5 @@
 // Bad requests each get the right 4xx with a machine code and a Vietnamese message, and change nothing.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LeaseResponse } from '../shared/sync/protocol';
 import { dossierCode, received } from '../tests/sync/events';
 import { startTestServer } from '../tests/sync/harness';
 import type { TestServer } from '../tests/sync/harness';
@@ -25,8 +23,7 @@ beforeAll(async () => {
   revoked = await server.enrol('Q09');
   const r = await server.app.inject({ method: 'POST', url: `/v1/admin/devices/Q09/revoke`, headers: { authorization: `Bearer ${server.adminToken}` } });
   expect(r.statusCode).toBe(200);
-  const l = await server.app.inject({ method: 'POST', url: '/v1/leases', headers: { authorization: `Bearer ${counter.credential}` }, payload: { requestId: randomUUID(), dossierDates: ['260112'] } });
-  seq = (l.json() as LeaseResponse).blocks[0]!.first;
+  seq = await server.firstDossierSeq(counter);
 }, 60_000);
 afterAll(() => server.close());
 beforeEach(async () => {

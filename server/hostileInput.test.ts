@@ -4,7 +4,7 @@
 // impossible dates; the credential is checked before the body; every error has the API's format.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LeaseResponse, PushEventRefused, PushEventResult } from '../shared/sync/protocol';
+import type { PushEventRefused, PushEventResult } from '../shared/sync/protocol';
 import { dossierCode, feeCollected, received } from '../tests/sync/events';
 import { startTestServer } from '../tests/sync/harness';
 import type { TestServer } from '../tests/sync/harness';
@@ -16,8 +16,7 @@ let seq: number;
 beforeAll(async () => {
   server = await startTestServer();
   counter = await server.enrol('Q01');
-  const l = await server.app.inject({ method: 'POST', url: '/v1/leases', headers: auth(counter.credential), payload: { requestId: randomUUID(), dossierDates: ['260112'], blockSize: 200 } });
-  seq = (l.json() as LeaseResponse).blocks[0]!.first;
+  seq = await server.firstDossierSeq(counter, '260112', 200);
 }, 60_000);
 afterAll(() => server.close());
 

@@ -1,6 +1,5 @@
 // Password guessing: a lockout that grows and says in Vietnamese how long to wait, no username
 // discovery by timing, and a flood of wrong logins that slows neither pushes nor another officer.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
@@ -9,7 +8,6 @@ import { createStaff } from './routes/staff';
 import { dossierCode, received } from '../tests/sync/events';
 import { openTestDb, startTestServer } from '../tests/sync/harness';
 import type { TestServer } from '../tests/sync/harness';
-import type { LeaseResponse } from '../shared/sync/protocol';
 
 const OFFICER = { username: 'tiepnhan7', fullName: 'Nguyễn Thị Lan', roles: ['receiving' as const], password: 'mat-khau-cua-lan' };
 
@@ -97,13 +95,7 @@ describe('a flood of wrong logins', () => {
     server = await startTestServer();
     counter = await server.enrol('Q01');
     await createStaff(server.db, OFFICER);
-    const l = await server.app.inject({
-      method: 'POST',
-      url: '/v1/leases',
-      headers: { authorization: `Bearer ${counter.credential}` },
-      payload: { requestId: randomUUID(), dossierDates: ['260112'] },
-    });
-    seq = (l.json() as LeaseResponse).blocks[0]!.first;
+    seq = await server.firstDossierSeq(counter);
   }, 60_000);
   afterAll(() => server.close());
 

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierEvent } from '../shared/domain';
-import type { LeaseResponse, PushEventResult } from '../shared/sync/protocol';
+import type { PushEventResult } from '../shared/sync/protocol';
 import { dossierCode, handedToCourier, received } from '../tests/sync/events';
 import { startTestServer, type TestServer } from '../tests/sync/harness';
 import type { DeviceRow } from './auth';
@@ -25,8 +25,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => server.close());
 
-const auth = (c: { credential: string }) => ({ authorization: `Bearer ${c.credential}` });
-
 /** Sends every push to one committer whose transactions start only once all of them wait. */
 async function sendTogether(pushes: { counter: (typeof counters)[number]; events: DossierEvent[] }[]): Promise<PromiseSettledResult<PushEventResult[]>[]> {
   let open!: () => void;
@@ -42,10 +40,7 @@ const results = (a: PromiseSettledResult<PushEventResult[]>) => {
   return a.value;
 };
 
-async function firstLeased(c: { credential: string }, date: string): Promise<number> {
-  const r = await server.app.inject({ method: 'POST', url: '/v1/leases', headers: auth(c), payload: { requestId: randomUUID(), dossierDates: [date], blockSize: 10 } });
-  return (r.json() as LeaseResponse).blocks[0]!.first;
-}
+const firstLeased = (c: { credential: string }, date: string) => server.firstDossierSeq(c, date, 10);
 
 describe('group commit', () => {
   it('commits concurrent pushes of several counters together, each answered as if alone, numbers continuous', async () => {

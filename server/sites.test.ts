@@ -1,9 +1,8 @@
 // Sites: one server carrying several Centers or one-stop shops. A counter pulls the dossiers received
 // at its own site, in sequence order, and finds the others by lookup.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierEvent, EventOf } from '../shared/domain';
-import type { DossierLookupResponse, EnrolResponse, LeaseResponse, PullResponse, PushResponse } from '../shared/sync/protocol';
+import type { DossierLookupResponse, EnrolResponse, PullResponse, PushResponse } from '../shared/sync/protocol';
 import { dossierCode, handedToCourier, received } from '../tests/sync/events';
 import { startTestServer, type TestServer } from '../tests/sync/harness';
 
@@ -20,8 +19,7 @@ async function enrolAt(counterId: string, site?: string): Promise<EnrolResponse>
 }
 
 async function receive(c: EnrolResponse): Promise<EventOf<'received'>> {
-  const l = await server.app.inject({ method: 'POST', url: '/v1/leases', headers: auth(c), payload: { requestId: randomUUID(), dossierDates: ['260130'], blockSize: 5 } });
-  const r = received(c.counterId, dossierCode((l.json() as LeaseResponse).blocks[0]!.first, '260130'));
+  const r = received(c.counterId, dossierCode(await server.firstDossierSeq(c, '260130', 5), '260130'));
   await push(c, [r]);
   return r;
 }

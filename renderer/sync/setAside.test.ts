@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LeaseResponse } from '../../shared/sync/protocol';
 import { dossierCode, received } from '../../tests/sync/events';
 import { startTestServer, type TestServer } from '../../tests/sync/harness';
 import { FakeNetwork } from '../../tests/sync/network';
@@ -19,8 +18,7 @@ let seq: number;
 beforeAll(async () => {
   server = await startTestServer();
   counter = await server.enrol('Q01');
-  const l = await server.app.inject({ method: 'POST', url: '/v1/leases', headers: { authorization: `Bearer ${counter.credential}` }, payload: { requestId: randomUUID(), dossierDates: ['260112'] } });
-  seq = (l.json() as LeaseResponse).blocks[0]!.first;
+  seq = await server.firstDossierSeq(counter);
 }, 60_000);
 afterAll(() => server.close());
 

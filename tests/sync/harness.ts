@@ -8,7 +8,7 @@ import { openPglite, openPostgres } from '../../server/db';
 import type { Db } from '../../server/db';
 import { migrate } from '../../server/migrate';
 import { createStaff } from '../../server/routes/staff';
-import type { EnrolResponse } from '../../shared/sync/protocol';
+import type { EnrolResponse, LeaseResponse } from '../../shared/sync/protocol';
 
 export const ADMIN = { username: 'quantri', password: 'mat-khau-quan-tri', fullName: 'Quản trị viên' };
 
@@ -17,6 +17,8 @@ export interface TestServer {
   db: Db;
   adminToken: string;
   enrol(counterId: string, counterName?: string): Promise<EnrolResponse>;
+  /** The first dossier number of a block the counter leases for `date` (yymmdd). */
+  firstDossierSeq(counter: { credential: string }, date?: string, blockSize?: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,16 @@ export async function startTestServer(db?: Db): Promise<TestServer> {
       const e = await app.inject({ method: 'POST', url: '/v1/enrol', payload: { code: (c.json() as { code: string }).code, deviceName: `PC ${counterId}` } });
       if (e.statusCode !== 201) throw new Error(`enrol failed: ${e.body}`);
       return e.json() as EnrolResponse;
+    },
+    async firstDossierSeq(counter, date = '260112', blockSize) {
+      const l = await app.inject({
+        method: 'POST',
+        url: '/v1/leases',
+        headers: { authorization: `Bearer ${counter.credential}` },
+        payload: { requestId: randomUUID(), dossierDates: [date], ...(blockSize === undefined ? {} : { blockSize }) },
+      });
+      if (l.statusCode !== 200) throw new Error(`lease failed: ${l.statusCode} ${l.body}`);
+      return (l.json() as LeaseResponse).blocks[0]!.first;
     },
     async close() {
       await app.close();

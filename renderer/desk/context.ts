@@ -130,6 +130,16 @@ function dossierSlip(
 }
 
 /**
+ * The slip (Mẫu 01) the receiving officer hands over at reception, built from the dossier as just
+ * recorded: the same builder as its reprints, so a reprint differs only by its mark.
+ */
+export function receptionSlip(ctx: DeskContext, state: DossierState, received: Extract<DossierEvent, { type: 'received' }>): PrintDocument {
+  const slip = dossierSlip(ctx, state, received.payload.dueAt, received, undefined, { kind: 'original', officerName: ctx.officerName, counterName: ctx.counter.counterName, reprint: false });
+  if (!slip) throw new Error(`receptionSlip: hồ sơ ${received.dossierId} chưa có mã hoặc người nộp.`);
+  return slip;
+}
+
+/**
  * A new appointment slip (Mẫu 01) after an apology or a correction: same dossier, the new date,
  * marked as reissued and signed by this officer, who issues it; the register line when known.
  */

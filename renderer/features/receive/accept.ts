@@ -5,15 +5,15 @@
 import type { Procedure } from '../../../shared/catalogue';
 import { vnDateKey } from '../../../shared/calendar';
 import { dossierBarcodeKey, formatDossierCode, newStatusSecret } from '../../../shared/codes';
-import type { DossierEvent } from '../../../shared/domain';
+import type { DossierEvent, EventOf } from '../../../shared/domain';
 import { dossierSeqScope, receiptScope } from '../../../shared/sync/leases';
 import { issueNumber, recordCommand, type RowWrite } from '../../db';
-import { centerContact, feeReceiptFor, newIdOf, nowOf, type DeskContext, type PrintNote } from '../../desk/context';
+import { feeReceiptFor, newIdOf, nowOf, receptionSlip, type DeskContext, type PrintNote } from '../../desk/context';
 import { dossierAppointment } from './appointment';
 import { receiptSeriesFor } from '../../desk/config';
 import { applicantOf, collectionOf, decideFee, documentsProblem, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm, type ReservedNumber } from './form';
 import type { WorkCalendar } from '../../../shared/calendar';
-import { appointmentSlip, receiptTaxCodeProblem, routeFor, slipApplicant, type PrintDocument } from '../../desk/printouts';
+import { receiptTaxCodeProblem, routeFor, type PrintDocument } from '../../desk/printouts';
 
 export type AcceptOutcome =
   | {
@@ -134,7 +134,7 @@ export async function acceptDossier(
   const processingDays = due.processingDays;
   // The status page's key, made here offline and printed only in the slip's QR (shared/codes statusSecret.ts).
   const statusSecret = newStatusSecret();
-  const received: DossierEvent = {
+  const received: EventOf<'received'> = {
     ...ctx.eventMeta(dossierId),
     type: 'received',
     payload: {
@@ -174,29 +174,8 @@ export async function acceptDossier(
   if (!recorded.ok) return fail(recorded.error.message);
 
   const prints: PrintNote[] = [];
-  const slipRoute = routeFor(ctx.printers, ['slip']);
-  const slip = appointmentSlip(
-    {
-      agency: ctx.config.agency,
-      dossierCode: code,
-      barcodeKey,
-      applicant: slipApplicant(applicant),
-      procedureName: procedure.name,
-      documents,
-      setCount: form.sets,
-      processingDays,
-      receivedAt,
-      appointmentAt: dueAt,
-      collect: collection.value.method === 'desk' ? { method: 'desk', place: ctx.config.deskPlace } : collection.value,
-      statusPageUrl: ctx.config.statusPageUrl,
-      statusSecret,
-      center: centerContact(ctx),
-      counterName: ctx.counter.counterName,
-      officerName: ctx.officerName,
-    },
-    { layout: slipRoute.layout, formSet: ctx.config.formSet },
-  );
-  const slipQueued = await ctx.print(slip, { role: slipRoute.role, copies: ctx.config.slipCopies });
+  const slip = receptionSlip(ctx, recorded.state, received);
+  const slipQueued = await ctx.print(slip, { role: routeFor(ctx.printers, ['slip']).role, copies: ctx.config.slipCopies });
   prints.push({ what: 'Giấy tiếp nhận và hẹn trả kết quả', ok: slipQueued.ok, message: slipQueued.ok ? undefined : slipQueued.message });
   const collected = feeCollected[0];
   if (receipt && collected?.type === 'feeCollected') {

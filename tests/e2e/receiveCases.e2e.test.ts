@@ -162,6 +162,13 @@ test('a procedure without processing time says so when picked, takes the appoint
   await page.getByLabel('Lý do, căn cứ của ngày hẹn').fill('Theo ý kiến của lãnh đạo Trung tâm ngày hôm nay');
   await expect.poll(() => page.getByTestId('appointment').innerText()).toBe(`17:00 ${dateKey.slice(8, 10)}/${dateKey.slice(5, 7)}/${dateKey.slice(0, 4)}`);
   await shots(page, '4-deadline-entered');
+  // At 1366×768 a field reached by Tab scrolls clear of the sticky bar, never under it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByLabel('Ngày hẹn trả kết quả').focus();
+  await page.keyboard.press('Tab');
+  const reasonBox = (await page.getByLabel('Lý do, căn cứ của ngày hẹn').boundingBox())!;
+  const barBox = (await page.locator('.accept-bar').boundingBox())!;
+  expect(reasonBox.y + reasonBox.height).toBeLessThanOrEqual(barBox.y);
   await page.keyboard.press('Control+Enter');
   const code = await page.getByTestId('dossier-code').innerText({ timeout: 20_000 });
   const payload = await receivedEvent(page, code);

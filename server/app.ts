@@ -4,11 +4,13 @@
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { MAX_BODY_BYTES } from '../shared/sync/protocol';
-import { attachmentsDirFrom, DEFAULT_CENTER, type CenterConfig } from './config';
+import { attachmentsDirFrom, DEFAULT_CENTER, DEFAULT_NOTICES, type CenterConfig, type NoticeConfig } from './config';
 import type { AppContext } from './context';
 import { allowCrossOrigin } from './cors';
 import type { Db } from './db';
 import { ApiError } from './errors';
+import { NoticeDispatcher } from './notices/dispatcher';
+import { noticeRoute } from './notices/outbox';
 import { PushCommitter } from './push';
 import { installErrorHandler, sendFrameworkError } from './errorHandler';
 import { LoginGuard, type LoginGuardOptions } from './loginGuard';
@@ -21,6 +23,7 @@ import { conflictRoutes } from './routes/conflicts';
 import { deviceRoutes } from './routes/devices';
 import { leaseRoutes } from './routes/leases';
 import { lookupRoutes } from './routes/lookup';
+import { noticeRoutes } from './routes/notices';
 import { staffRoutes } from './routes/staff';
 import { statusPageRoutes, type StatusPageOptions } from './routes/statusPage';
 import { syncRoutes } from './routes/sync';
@@ -38,16 +41,25 @@ export interface AppOptions {
   attachmentsDir?: string;
   /** The public status page's rate limiter and clock (tests). */
   statusPage?: StatusPageOptions;
+  /**
+   * Notice channels (absent: none, nothing is queued). With a channel, the dispatcher runs with the
+   * app unless `dispatch` is false (tests that run rounds themselves).
+   */
+  notices?: NoticeConfig & { dispatch?: boolean };
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const notices = options.notices ?? DEFAULT_NOTICES;
+  const channels = noticeRoute(notices);
+  const anyChannel = Boolean(notices.email ?? notices.sms ?? notices.zalo);
   const ctx: AppContext = {
     db: options.db,
-    pushes: new PushCommitter(options.db),
+    pushes: new PushCommitter(options.db, anyChannel ? channels : undefined),
     center: { ...DEFAULT_CENTER, ...options.center },
     sessionTtlMs: options.sessionTtlMs ?? 12 * 3600 * 1000,
     enrolmentCodeTtlMs: options.enrolmentCodeTtlMs ?? 24 * 3600 * 1000,
     loginGuard: new LoginGuard(options.login),
+    notices,
   };
   const app = Fastify({
     ...fastifyLogOptions(options.log ?? { level: 'silent' }),
@@ -89,6 +101,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app, ctx);
   attachmentRoutes(app, ctx, options.attachmentsDir ?? attachmentsDirFrom(process.env));
   statusPageRoutes(app, ctx, options.statusPage);
+  noticeRoutes(app, ctx);
+  if (anyChannel && options.notices?.dispatch !== false) {
+    const dispatcher = new NoticeDispatcher(ctx.db, notices, ctx.center, app.log.child({ module: 'notices' }));
+    dispatcher.start();
+    app.addHook('onClose', () => dispatcher.stop());
+  }
   await app.ready();
   return app;
 }

@@ -2,7 +2,7 @@
 // stops the start with a Vietnamese message naming the variable, never echoing a secret.
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_CENTER, loadConfig } from './config';
+import { ConfigError, DEFAULT_CENTER, DEFAULT_NOTICES, loadConfig, ZALO_ZNS_URL } from './config';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       center: DEFAULT_CENTER,
       logLevel: 'info',
       demo: false,
+      notices: DEFAULT_NOTICES,
     });
   });
 
@@ -43,6 +44,17 @@ describe('loadConfig', () => {
         INITIAL_ADMIN_USERNAME: 'quantri',
         INITIAL_ADMIN_PASSWORD: 'mat-khau-dai',
         LOG_LEVEL: 'warn',
+        NOTICE_SMTP_HOST: 'mail.nghean.gov.vn',
+        NOTICE_SMTP_USER: 'thongbao',
+        NOTICE_SMTP_PASSWORD: 'mat-khau-thu',
+        NOTICE_SMTP_FROM: 'Trung tâm PVHCC <thongbao@nghean.gov.vn>',
+        NOTICE_SMS_URL: 'https://sms.example.vn/api/send',
+        NOTICE_SMS_KEY: 'khoa-sms',
+        NOTICE_SMS_BRANDNAME: 'TTHCC HT',
+        NOTICE_ZALO_TOKEN: 'token-zalo',
+        NOTICE_ZALO_TEMPLATES: 'received=245123, resultReady=245124',
+        NOTICE_RETRY_BASE_S: '60',
+        NOTICE_MAX_ATTEMPTS: '5',
       },
       ['--demo'],
     );
@@ -61,6 +73,14 @@ describe('loadConfig', () => {
       initialAdmin: { username: 'quantri', password: 'mat-khau-dai' },
       logLevel: 'warn',
       demo: true,
+      notices: {
+        email: { host: 'mail.nghean.gov.vn', port: 587, security: 'starttls', user: 'thongbao', password: 'mat-khau-thu', from: 'Trung tâm PVHCC <thongbao@nghean.gov.vn>' },
+        sms: { url: 'https://sms.example.vn/api/send', apiKey: 'khoa-sms', brandname: 'TTHCC HT', unaccented: true },
+        zalo: { url: ZALO_ZNS_URL, accessToken: 'token-zalo', templates: { received: '245123', resultReady: '245124' } },
+        retry: { baseMs: 60_000, maxMs: 3_600_000, maxAttempts: 5 },
+        sendTimeoutMs: 20_000,
+        pollMs: 1000,
+      },
     });
   });
 
@@ -100,6 +120,17 @@ describe('loadConfig', () => {
     [{ INITIAL_ADMIN_USERNAME: 'quantri', INITIAL_ADMIN_PASSWORD: '12345678' }, 'INITIAL_ADMIN_PASSWORD: là mật khẩu phổ biến, dễ bị đoán'],
     [{ INITIAL_ADMIN_USERNAME: 'quantri', INITIAL_ADMIN_PASSWORD: 'quantri2026' }, 'INITIAL_ADMIN_PASSWORD: không được chứa tên đăng nhập.'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL = "verbose": cần là một trong fatal, error, warn, info, debug, trace, silent'],
+    [{ NOTICE_SMTP_HOST: 'mail.local' }, 'NOTICE_SMTP_FROM: cần là địa chỉ gửi thư'],
+    [{ NOTICE_SMTP_HOST: 'mail.local', NOTICE_SMTP_FROM: 'a@b.vn', NOTICE_SMTP_SECURITY: 'ssl' }, 'NOTICE_SMTP_SECURITY = "ssl"'],
+    [{ NOTICE_SMTP_HOST: 'mail.local', NOTICE_SMTP_FROM: 'a@b.vn', NOTICE_SMTP_PASSWORD: 'x' }, 'NOTICE_SMTP_USER và NOTICE_SMTP_PASSWORD cần được đặt cùng nhau'],
+    [{ NOTICE_SMTP_FROM: 'a@b.vn' }, 'NOTICE_SMTP_FROM đã đặt nhưng thiếu NOTICE_SMTP_HOST'],
+    [{ NOTICE_SMS_URL: 'ftp://sms', NOTICE_SMS_BRANDNAME: 'TT' }, 'NOTICE_SMS_URL: cần là địa chỉ http:// hoặc https://'],
+    [{ NOTICE_SMS_URL: 'https://sms.vn', NOTICE_SMS_BRANDNAME: 'Trung tâm HCC' }, 'NOTICE_SMS_BRANDNAME: cần là tên thương hiệu'],
+    [{ NOTICE_SMS_URL: 'https://sms.vn', NOTICE_SMS_BRANDNAME: 'TT', NOTICE_SMS_UNACCENTED: 'co' }, 'NOTICE_SMS_UNACCENTED = "co"'],
+    [{ NOTICE_ZALO_TOKEN: 't' }, 'NOTICE_ZALO_TEMPLATES: cần ít nhất một mẫu ZNS'],
+    [{ NOTICE_ZALO_TOKEN: 't', NOTICE_ZALO_TEMPLATES: 'daXong=1' }, 'NOTICE_ZALO_TEMPLATES: "daXong=1" cần có dạng loại=mã_mẫu'],
+    [{ NOTICE_ZALO_TEMPLATES: 'received=1' }, 'NOTICE_ZALO_TEMPLATES đã đặt nhưng thiếu NOTICE_ZALO_TOKEN'],
+    [{ NOTICE_MAX_ATTEMPTS: '0' }, 'NOTICE_MAX_ATTEMPTS = "0": cần là số nguyên từ 1 đến 100.'],
   ])('refuses %o', (env, message) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
@@ -126,5 +157,13 @@ describe('loadConfig', () => {
     expect(problems).not.toContain('bi-mat-csdl');
     expect(problems).not.toContain('bimat7');
     expect(problemsOf({ DATABASE_URL: 'postgres://motcua:bi-mat-csdl@db:cổng/motcua' }).join('\n')).not.toContain('bi-mat-csdl');
+    const notices = problemsOf({
+      NOTICE_SMTP_HOST: 'mail.local',
+      NOTICE_SMTP_PASSWORD: 'mat-khau-thu',
+      NOTICE_SMS_URL: 'ftp://sms?key=khoa-trong-url',
+      NOTICE_SMS_KEY: 'khoa-sms',
+      NOTICE_ZALO_TOKEN: 'token-zalo',
+    }).join('\n');
+    for (const secret of ['mat-khau-thu', 'khoa-trong-url', 'khoa-sms', 'token-zalo']) expect(notices).not.toContain(secret);
   });
 });

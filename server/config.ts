@@ -4,6 +4,7 @@
 import { join, resolve } from 'node:path';
 import { passwordProblem } from '../shared/auth/passwordRules';
 import { AGENCY_CODE_PATTERN } from '../shared/codes';
+import { NOTICE_KINDS, type NoticeKind } from '../shared/notices/notices';
 import { splitHosts } from './pgTargets';
 
 export interface CenterConfig {
@@ -36,7 +37,27 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** `--demo`: load the demo catalogue and accounts. */
   demo: boolean;
+  /** Notices to applicants: the channels configured (none: no notice is queued) and the dispatcher's retry rule. */
+  notices: NoticeConfig;
 }
+
+/** How the server sends notices (server/notices/). A channel absent is not used; its secrets are never logged or echoed. */
+export interface NoticeConfig {
+  email?: { host: string; port: number; security: 'tls' | 'starttls' | 'none'; user?: string; password?: string; from: string };
+  sms?: { url: string; apiKey?: string; brandname: string; unaccented: boolean };
+  /** Zalo OA template messages (ZNS): a kind without a registered template id is not sent by Zalo. */
+  zalo?: { url: string; accessToken: string; templates: Partial<Record<NoticeKind, string>> };
+  /** Backoff: the n-th failure waits min(baseMs · 2^(n−1), maxMs); after maxAttempts the notice is failed for a supervisor. */
+  retry: { baseMs: number; maxMs: number; maxAttempts: number };
+  /** One send gives up after this; a notice left «sending» longer than three times this (a crash) is sent again. */
+  sendTimeoutMs: number;
+  /** How often the dispatcher looks for due notices. */
+  pollMs: number;
+}
+
+export const DEFAULT_NOTICE_RETRY: NoticeConfig['retry'] = { baseMs: 30_000, maxMs: 3_600_000, maxAttempts: 8 };
+export const DEFAULT_NOTICES: NoticeConfig = { retry: DEFAULT_NOTICE_RETRY, sendTimeoutMs: 20_000, pollMs: 1_000 };
+export const ZALO_ZNS_URL = 'https://business.openapi.zalo.me/message/template';
 
 /** Exit status of a start refused for its configuration (sysexits EX_CONFIG), so a service manager can tell it apart. */
 export const CONFIG_EXIT_CODE = 78;
@@ -94,6 +115,8 @@ export function loadConfig(env: Env, argv: readonly string[] = []): ServerConfig
     problems.push(`LOG_LEVEL = "${logText}": cần là một trong ${LOG_LEVELS.join(', ')} (mặc định info).`);
   }
 
+  const notices = noticesFrom(env, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -104,7 +127,99 @@ export function loadConfig(env: Env, argv: readonly string[] = []): ServerConfig
     ...(initialAdmin ? { initialAdmin } : {}),
     logLevel: logText as LogLevel,
     demo: argv.includes('--demo'),
+    notices,
   };
+}
+
+function httpUrl(env: Env, name: string, problems: string[]): string | undefined {
+  const text = read(env, name);
+  if (text === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  // Only the variable's name: a gateway URL may carry a key in its query.
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    problems.push(`${name}: cần là địa chỉ http:// hoặc https:// của cổng gửi tin.`);
+    return undefined;
+  }
+  return text;
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const text = read(env, name);
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!/^\d{1,9}$/.test(text) || n < min || n > max) {
+    problems.push(`${name} = "${text}": cần là số nguyên từ ${min} đến ${max}.`);
+    return fallback;
+  }
+  return n;
+}
+
+const EMAIL_RE = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+/** The notice channels (server/README.md, "Notices"). Secrets (SMTP password, SMS key, Zalo token) are never echoed. */
+function noticesFrom(env: Env, problems: string[]): NoticeConfig {
+  const notices: NoticeConfig = {
+    retry: {
+      baseMs: wholeNumber(env, 'NOTICE_RETRY_BASE_S', DEFAULT_NOTICE_RETRY.baseMs / 1000, 1, 86_400, problems) * 1000,
+      maxMs: wholeNumber(env, 'NOTICE_RETRY_MAX_S', DEFAULT_NOTICE_RETRY.maxMs / 1000, 1, 7 * 86_400, problems) * 1000,
+      maxAttempts: wholeNumber(env, 'NOTICE_MAX_ATTEMPTS', DEFAULT_NOTICE_RETRY.maxAttempts, 1, 100, problems),
+    },
+    sendTimeoutMs: wholeNumber(env, 'NOTICE_SEND_TIMEOUT_S', DEFAULT_NOTICES.sendTimeoutMs / 1000, 1, 300, problems) * 1000,
+    pollMs: DEFAULT_NOTICES.pollMs,
+  };
+
+  const smtpHost = read(env, 'NOTICE_SMTP_HOST');
+  if (smtpHost !== undefined) {
+    const security = read(env, 'NOTICE_SMTP_SECURITY') ?? 'starttls';
+    if (security !== 'tls' && security !== 'starttls' && security !== 'none') problems.push(`NOTICE_SMTP_SECURITY = "${security}": cần là tls (cổng 465), starttls (mặc định, cổng 587) hoặc none.`);
+    const port = wholeNumber(env, 'NOTICE_SMTP_PORT', security === 'tls' ? 465 : 587, 1, 65535, problems);
+    const from = read(env, 'NOTICE_SMTP_FROM');
+    if (from === undefined || !EMAIL_RE.test(from.replace(/^.*<([^>]*)>\s*$/, '$1'))) problems.push('NOTICE_SMTP_FROM: cần là địa chỉ gửi thư, ví dụ "Trung tâm PVHCC <thongbao@trungtam.gov.vn>".');
+    const user = read(env, 'NOTICE_SMTP_USER');
+    const password = read(env, 'NOTICE_SMTP_PASSWORD');
+    if ((user === undefined) !== (password === undefined)) problems.push('NOTICE_SMTP_USER và NOTICE_SMTP_PASSWORD cần được đặt cùng nhau (hoặc bỏ cả hai).');
+    notices.email = { host: smtpHost, port, security: security as 'tls', from: from ?? '', ...(user !== undefined && password !== undefined ? { user, password } : {}) };
+  } else if (read(env, 'NOTICE_SMTP_FROM') !== undefined) {
+    problems.push('NOTICE_SMTP_FROM đã đặt nhưng thiếu NOTICE_SMTP_HOST (máy chủ gửi thư).');
+  }
+
+  const smsUrl = httpUrl(env, 'NOTICE_SMS_URL', problems);
+  if (smsUrl !== undefined) {
+    const brandname = read(env, 'NOTICE_SMS_BRANDNAME');
+    if (brandname === undefined || !/^[A-Za-z0-9 ._-]{1,11}$/.test(brandname))
+      problems.push('NOTICE_SMS_BRANDNAME: cần là tên thương hiệu đã đăng ký với nhà mạng, tối đa 11 ký tự chữ không dấu, số, dấu cách . _ -.');
+    const unaccented = read(env, 'NOTICE_SMS_UNACCENTED') ?? '1';
+    if (unaccented !== '1' && unaccented !== '0') problems.push(`NOTICE_SMS_UNACCENTED = "${unaccented}": cần là 1 (gửi không dấu, mặc định) hoặc 0 (gửi có dấu, Unicode).`);
+    const apiKey = read(env, 'NOTICE_SMS_KEY');
+    notices.sms = { url: smsUrl, brandname: brandname ?? '', unaccented: unaccented !== '0', ...(apiKey !== undefined ? { apiKey } : {}) };
+  }
+
+  const zaloToken = read(env, 'NOTICE_ZALO_TOKEN');
+  if (zaloToken !== undefined) {
+    const url = httpUrl(env, 'NOTICE_ZALO_URL', problems) ?? ZALO_ZNS_URL;
+    const templates: Partial<Record<NoticeKind, string>> = {};
+    const text = read(env, 'NOTICE_ZALO_TEMPLATES') ?? '';
+    let bad = false;
+    for (const pair of text.split(',').filter((p) => p.trim() !== '')) {
+      const [kind, id] = pair.split('=').map((x) => x.trim());
+      if (!kind || !id || !(NOTICE_KINDS as readonly string[]).includes(kind) || !/^\d{1,20}$/.test(id)) {
+        problems.push(`NOTICE_ZALO_TEMPLATES: "${pair}" cần có dạng loại=mã_mẫu, loại là một trong ${NOTICE_KINDS.join(', ')}, mã mẫu là số (ví dụ received=245123,resultReady=245124).`);
+        bad = true;
+        continue;
+      }
+      templates[kind as NoticeKind] = id;
+    }
+    if (!bad && Object.keys(templates).length === 0) problems.push('NOTICE_ZALO_TEMPLATES: cần ít nhất một mẫu ZNS đã duyệt khi đặt NOTICE_ZALO_TOKEN (ví dụ received=245123,resultReady=245124).');
+    notices.zalo = { url, accessToken: zaloToken, templates };
+  } else if (read(env, 'NOTICE_ZALO_TEMPLATES') !== undefined) {
+    problems.push('NOTICE_ZALO_TEMPLATES đã đặt nhưng thiếu NOTICE_ZALO_TOKEN (mã truy cập Zalo OA).');
+  }
+  return notices;
 }
 
 /** The Center's address, opening hours and hotline for the status page: optional, each at most 300 characters. */

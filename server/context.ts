@@ -1,5 +1,5 @@
 import type { Db } from './db';
-import type { CenterConfig } from './config';
+import type { CenterConfig, NoticeConfig } from './config';
 import type { PushCommitter } from './push';
 import type { LoginGuard } from './loginGuard';
 
@@ -13,4 +13,6 @@ export interface AppContext {
   enrolmentCodeTtlMs: number;
   /** Login lockout and the bounded password-hash pool (loginGuard.ts). */
   loginGuard: LoginGuard;
+  /** The notice channels and retry rule (server/notices/). */
+  notices: NoticeConfig;
 }

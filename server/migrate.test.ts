@@ -103,6 +103,25 @@ describe('migrations', () => {
     expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM staff WHERE 'Q02' = ANY(counters)")).rows[0]!.n).toBe(1);
   });
 
+  it('010 notices: one row per event and channel, states checked', async () => {
+    expect(await migrate(db, { upTo: 10 })).toEqual([10]);
+    const eventId = '00000000-0000-4000-8000-0000000000a1';
+    await db.query("INSERT INTO events (id, dossier_id, type, body, device_id, counter_id, officer_id) VALUES ($1, $1, 'received', '{}', 'd1', 'Q01', 'o')", [eventId]);
+    const insert = (id: string, channel: string, state = 'pending') =>
+      db.query("INSERT INTO notices (id, event_id, dossier_id, dossier_code, kind, channel, recipient, facts, state) VALUES ($1, $2, $2, 'C', 'received', $3, 'r', '{}', $4)", [
+        id,
+        eventId,
+        channel,
+        state,
+      ]);
+    await insert('00000000-0000-4000-8000-0000000000b1', 'email');
+    await insert('00000000-0000-4000-8000-0000000000b2', 'sms');
+    await expect(insert('00000000-0000-4000-8000-0000000000b3', 'email')).rejects.toThrow();
+    await expect(insert('00000000-0000-4000-8000-0000000000b4', 'zalo', 'lost')).rejects.toThrow();
+    await expect(insert('00000000-0000-4000-8000-0000000000b5', 'fax')).rejects.toThrow();
+    expect(await tables()).toEqual(expect.arrayContaining(['notices', 'notice_optouts', 'notice_templates']));
+  });
+
   it('re-running applies nothing', async () => {
     expect(await migrate(db)).toEqual([]);
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');

@@ -11,6 +11,7 @@ import type { CenterConfig } from './config';
 import type { Db, Queryable } from './db';
 import { ApiError } from './errors';
 import { addLogContext } from './logContext';
+import type { NoticeRoute } from './notices/outbox';
 import { CODE_RE, planPushes } from './pushPlan';
 import { persistPlan, readPlanInput } from './pushStore';
 
@@ -56,7 +57,11 @@ export class PushCommitter {
   private readonly waiting: Waiting[] = [];
   private running = false;
 
-  constructor(private readonly db: Db) {}
+  /** `notices`: the channels notices go by (absent or none: no notice is queued). */
+  constructor(
+    private readonly db: Db,
+    private readonly notices?: NoticeRoute,
+  ) {}
 
   push(device: DeviceRow, events: readonly DossierEvent[]): Promise<PushEventResult[]> {
     return new Promise((resolve, reject) => {
@@ -75,7 +80,7 @@ export class PushCommitter {
             await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
             // Taken once the lock is held: every push that arrived while waiting for it goes in.
             group = this.take();
-            return storeGroup(tx, group);
+            return storeGroup(tx, group, this.notices);
           });
           group.forEach((w, i) => w.resolve(results[i]!));
         } catch (err) {
@@ -100,7 +105,7 @@ export class PushCommitter {
     try {
       return await this.db.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-        return (await storeGroup(tx, [w]))[0]!;
+        return (await storeGroup(tx, [w], this.notices))[0]!;
       });
     } catch (err) {
       throw withBatch(err, w);
@@ -123,7 +128,7 @@ type Stored = { conflict: ConflictInfo | null; registerYear?: number; registerNu
 type Prior = { id: string; seq: number; conflict: ConflictInfo | null; register_year: number | null; register_number: number | null };
 
 /** Stores a group of pushes under the push lock (held by the caller); answers each push in order. */
-async function storeGroup(tx: Queryable, group: readonly { device: DeviceRow; events: readonly DossierEvent[] }[]): Promise<PushEventResult[][]> {
+async function storeGroup(tx: Queryable, group: readonly { device: DeviceRow; events: readonly DossierEvent[] }[], notices?: NoticeRoute): Promise<PushEventResult[][]> {
   const ids = [...new Set(group.flatMap((g) => g.events.map((e) => e.id.toLowerCase())))];
   const existing = await tx.query<Prior>(
     `SELECT e.id::text AS id, e.seq, e.conflict, r.year AS register_year, r.number AS register_number
@@ -154,6 +159,7 @@ async function storeGroup(tx: Queryable, group: readonly { device: DeviceRow; ev
       tx,
       group.map((g) => g.device),
       plan,
+      notices,
     );
     for (const p of plan.events) outcome.set(p.event.id.toLowerCase(), p);
   }

@@ -4,7 +4,7 @@
 // The caller reads the inputs under the push lock and writes the plan (pushStore.ts).
 import { dateFromDayNumber, vnDayNumber } from '../shared/calendar/days';
 import { applyEvent } from '../shared/domain';
-import type { DossierEvent, DossierState } from '../shared/domain';
+import type { DossierEvent, DossierState, DossierStatus } from '../shared/domain';
 import { dossierSeqScope, mayIssue, receiptScope } from '../shared/sync/leases';
 import type { ConflictInfo } from '../shared/sync/protocol';
 import type { DeviceRow } from './auth';
@@ -64,6 +64,9 @@ export interface PlannedEvent {
   conflict: ConflictInfo | null;
   registerYear?: number;
   registerNumber?: number;
+  /** The dossier's status before the event, and the state the shared reducer gave after it (absent when refused): what the notices are decided on. */
+  from?: DossierStatus;
+  state?: DossierState;
 }
 
 export interface PushPlan {
@@ -114,7 +117,7 @@ export function planPushes(input: PlanState, batches: readonly PlanBatch[]): Pus
       state = result.state;
       conflict = checkNumbers(e, device, dossierId, codeOwners, usedReceipts, leasesIn);
     }
-    const planned: PlannedEvent = { event: e, batch, conflict };
+    const planned: PlannedEvent = { event: e, batch, conflict, ...(row ? { from: row.state.status } : {}), ...(state ? { state } : {}) };
     if (conflict) plan.conflicts.push({ event_id: id, dossier_id: dossierId, code: conflict.code, message: conflict.message });
     // A rejected fact leaves the state as it was; a suspicious number (flagged only) still happened.
     const next: DossierRow | undefined = state

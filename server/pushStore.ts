@@ -5,6 +5,7 @@ import type { DossierEvent } from '../shared/domain';
 import type { DeviceRow } from './auth';
 import type { Queryable } from './db';
 import { addLogContext } from './logContext';
+import { insertNotices, noticeRows, type NoticeRoute } from './notices/outbox';
 import { receptionYears, type DossierRow, type LeaseRow, type PlanBatch, type PlanState, type PushPlan } from './pushPlan';
 
 /** A counter's new events in the group being committed. */
@@ -52,8 +53,11 @@ async function write<T>(tx: Queryable, table: string, sql: string, params: unkno
   }
 }
 
-/** Writes the plan; `devices[i]` sent batch i. Returns the sequence number given to each event, by lower-case id. */
-export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], plan: PushPlan): Promise<Map<string, number>> {
+/**
+ * Writes the plan; `devices[i]` sent batch i. Returns the sequence number given to each event, by lower-case id.
+ * The notices its status changes make go into the outbox in the same transaction (`route`: the channels configured).
+ */
+export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], plan: PushPlan, route?: NoticeRoute): Promise<Map<string, number>> {
   const inserted = await write<{ id: string; seq: number }>(
     tx,
     'events',
@@ -130,6 +134,13 @@ export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], 
        SELECT x->>'scope', (x->>'number')::int, (x->>'event_id')::uuid, (x->>'dossier_id')::uuid FROM jsonb_array_elements($1::jsonb) AS t(x)`,
       [JSON.stringify(plan.receipts)],
     );
+  }
+  if (route) {
+    try {
+      await insertNotices(tx, noticeRows(plan.events, route));
+    } catch (err) {
+      throw addLogContext(err, { table: 'notices' });
+    }
   }
   return seqById;
 }

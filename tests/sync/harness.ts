@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { buildApp } from '../../server/app';
+import { buildApp, type AppOptions } from '../../server/app';
 import { openPglite, openPostgres } from '../../server/db';
 import type { Db } from '../../server/db';
 import { migrate } from '../../server/migrate';
@@ -60,11 +60,12 @@ export async function login(app: FastifyInstance, username: string, password: st
   return (r.json() as { token: string }).token;
 }
 
-export async function startTestServer(db?: Db): Promise<TestServer> {
+/** `options`: anything of buildApp's besides the database (notice channels, the status page's clock). */
+export async function startTestServer(db?: Db, options: Omit<AppOptions, 'db'> = {}): Promise<TestServer> {
   const database = db ?? (await openTestDb());
   const existing = await database.query('SELECT 1 FROM staff WHERE username = $1', [ADMIN.username]);
   if (existing.rows.length === 0) await createStaff(database, { ...ADMIN, roles: ['administrator', 'supervisor'] });
-  const app = await buildApp({ db: database });
+  const app = await buildApp({ ...options, db: database });
   const adminToken = await login(app, ADMIN.username, ADMIN.password);
   return {
     app,
@@ -102,5 +103,5 @@ export async function startTestServer(db?: Db): Promise<TestServer> {
 /** Empties every data table (one PGlite per test file, reset between property runs). */
 export async function resetDb(db: Db): Promise<void> {
   await db.exec(`TRUNCATE events, dossiers, conflicts, register_counters, register_numbers, receipt_numbers, lease_counters, leases,
-    catalogue_items, sessions, enrolment_codes, devices, staff RESTART IDENTITY CASCADE`);
+    catalogue_items, sessions, enrolment_codes, devices, staff, notices, notice_optouts, notice_templates RESTART IDENTITY CASCADE`);
 }

@@ -258,7 +258,7 @@ describe('retries, failures and the supervisor', () => {
     const failed = (list.json() as NoticePage).notices.filter((n) => n.dossierCode === d.code);
     const email = failed.find((n) => n.channel === 'email')!;
     expect(email).toMatchObject({ kind: 'received', state: 'failed', attempts: 1, recipient: 'b***@example.vn' });
-    expect(email.lastError).toMatch(/^Máy chủ thư trả lời 550/);
+    expect(email.lastError).toBe('Máy chủ thư từ chối (mã 550): Hộp thư không tồn tại');
     // No secret and no recipient in the log lines or the reasons.
     const logged = JSON.stringify(logLines) + JSON.stringify(failed);
     for (const s of [...SECRETS, APPLICANT.email!, '0987000111']) expect(logged).not.toContain(s);
@@ -286,7 +286,7 @@ describe('retries, failures and the supervisor', () => {
       ['sms', 'failed', 3],
       ['zalo', 'failed', 3],
     ]);
-    expect(rows[0]!.last_error).toBe('Cổng SMS trả lời HTTP 500: {"error":-1,"message":"Cổng tạm thời không nhận"}');
+    expect(rows[0]!.last_error).toBe('Cổng SMS đang lỗi (HTTP 500): Cổng tạm thời không nhận');
   });
 
   it('respects the applicant’s opt-out: what waits is cancelled and nothing new is queued', async () => {

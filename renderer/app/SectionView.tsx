@@ -2,6 +2,7 @@ import { ProcedureLookup } from '../features/receive/ProcedureLookup';
 import { ReceiveScreen } from '../features/receive/ReceiveScreen';
 import { SupervisorConflicts } from '../features/conflicts/ConflictsPanel';
 import { HandoffScreen } from '../features/handoff/HandoffScreen';
+import { SupervisorNotices } from '../features/notices/NoticesPanel';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ReturnScreen } from '../features/return/ReturnScreen';
 import { TrackingScreen } from '../features/tracking/TrackingScreen';
@@ -25,6 +26,7 @@ export function SectionView({ section }: { section: SectionId }) {
       <>
         <TrackingScreen />
         <SupervisorConflicts />
+        <SupervisorNotices />
       </>
     );
   if (section === 'stop') return <StopScreen />;

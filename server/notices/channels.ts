@@ -63,13 +63,28 @@ function emailSender(config: NonNullable<NoticeConfig['email']>, timeoutMs: numb
         const e = err as { responseCode?: number; code?: string; response?: string };
         if (e.responseCode !== undefined) {
           // 5xx: the server refused for good (a mailbox that does not exist); 4xx: try later.
-          throw new SendError(`Máy chủ thư trả lời ${e.responseCode}: ${(e.response ?? '').slice(0, 200)}`, e.responseCode >= 500 && e.responseCode !== 530 && e.responseCode !== 535);
+          const permanent = e.responseCode >= 500 && e.responseCode !== 530 && e.responseCode !== 535;
+          const said = (e.response ?? '').replace(/^\d{3}[ -](\d\.\d\.\d+ )?/, '').slice(0, 200);
+          throw new SendError(`Máy chủ thư ${permanent ? 'từ chối' : 'tạm thời chưa nhận'} (mã ${e.responseCode}): ${said}`, permanent);
         }
         throw new SendError(`Không gửi được thư qua máy chủ ${config.host}:${config.port} (${e.code ?? (err as Error).message}).`);
       }
     },
     close: () => transport.close(),
   };
+}
+
+/** What the gateway said, for the supervisor: its JSON `message` when it sent one, else the start of its answer. */
+function gatewaySays(text: string): string {
+  let said = text;
+  try {
+    const m = (JSON.parse(text) as { message?: unknown }).message;
+    if (typeof m === 'string') said = m;
+  } catch {
+    // Not JSON: the text as it came.
+  }
+  said = said.trim().slice(0, 200);
+  return said ? `: ${said}` : '.';
 }
 
 async function postJson(url: string, headers: Record<string, string>, body: unknown, timeoutMs: number, what: string): Promise<unknown> {
@@ -83,7 +98,8 @@ async function postJson(url: string, headers: Record<string, string>, body: unkn
   const text = await res.text().catch(() => '');
   if (!res.ok) {
     // 4xx but a timeout or a rate limit: the gateway refused this notice; a 5xx may pass later.
-    throw new SendError(`${what} trả lời HTTP ${res.status}: ${text.slice(0, 200)}`, res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429);
+    const permanent = res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429;
+    throw new SendError(`${what} ${permanent ? 'từ chối' : 'đang lỗi'} (HTTP ${res.status})${gatewaySays(text)}`, permanent);
   }
   try {
     return JSON.parse(text) as unknown;
@@ -132,7 +148,7 @@ function zaloSender(config: NonNullable<NoticeConfig['zalo']>, timeoutMs: number
     if (!answer || answer.error !== 0) {
       const code = answer?.error;
       // ZNS answers negative codes; a bad phone or template never passes, a rate or token problem may.
-      throw new SendError(`Zalo OA báo lỗi ${code ?? 'không rõ'}: ${(answer?.message ?? '').slice(0, 200)}`, code !== undefined && [-108, -118, -124, -131, -137, -139].includes(code));
+      throw new SendError(`Zalo OA báo lỗi (mã ${code ?? 'không rõ'})${gatewaySays(JSON.stringify(answer ?? {}))}`, code !== undefined && [-108, -118, -124, -131, -137, -139].includes(code));
     }
   };
 }

@@ -46,7 +46,7 @@ export function noticeRoutes(app: FastifyInstance, ctx: AppContext): void {
       }>(
         `SELECT n.id::text AS id, n.dossier_id::text AS dossier_id, n.dossier_code, n.kind, n.channel, n.recipient, n.state, n.attempts, n.last_error,
                 n.next_at, n.created_at, n.sent_at, EXISTS (SELECT 1 FROM notice_optouts o WHERE o.dossier_id = n.dossier_id) AS opted_out
-         FROM notices n WHERE ${where}${byDossier} ORDER BY n.created_at DESC, n.id LIMIT $1`,
+         FROM notices n WHERE ${where}${byDossier} ORDER BY n.created_at DESC, n.dossier_code, n.channel LIMIT $1`,
         params,
       );
       return {

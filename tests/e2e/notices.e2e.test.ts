@@ -12,7 +12,7 @@ import { startGateway, startSmtpReceiver, type Gateway, type SmtpReceiver } from
 import { adminToken, DEMO_STAFF, openCounter, waitForLocalRows, type Counter } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
-import { api, enrolPusher } from './seed';
+import { api, enrolPusher, receivedPayload } from './seed';
 
 const SHOTS = 'test-artifacts/e2e';
 let smtp: SmtpReceiver;
@@ -63,27 +63,17 @@ beforeAll(async () => {
     const id = randomUUID();
     const code = await pusher.nextCode(receivedAt);
     codes.push(code);
-    events.push(
-      pusher.event(
-        'received',
-        id,
-        {
-          code,
-          procedureCode: '3.000348',
-          procedureName: 'Cấp lại giấy phép lái xe',
-          departmentId: pusher.departments[0]!.id,
-          applicant: { kind: 'individual', name, idNumber: `04019001234${i}`, phone: `091200011${i}`, email: `nguoi.nop.${i}@example.vn` },
-          documents: [{ name: 'Đơn đề nghị', originals: 1, certifiedCopies: 0, copies: 0 }],
-          sets: 1,
-          processingDays: 5,
-          receivedAt: receivedAt.toISOString(),
-          dueAt: new Date(Date.now() + 4 * 86_400_000).toISOString(),
-          collection: { method: 'desk' },
-          fees: [],
-        },
-        receivedAt,
-      ),
-    );
+    const applicant = { kind: 'individual' as const, name, idNumber: `04019001234${i}`, phone: `091200011${i}`, email: `nguoi.nop.${i}@example.vn` };
+    const payload = receivedPayload({
+      code,
+      procedureCode: '3.000348',
+      procedureName: 'Cấp lại giấy phép lái xe',
+      departmentId: pusher.departments[0]!.id,
+      applicant,
+      receivedAt,
+      dueAt: new Date(Date.now() + 4 * 86_400_000),
+    });
+    events.push(pusher.event('received', id, payload, receivedAt));
   }
   await pusher.push(events);
   await until('six failed notices', async () => (await notices('failed')).length === 6);

@@ -16,6 +16,34 @@ export async function api<T>(serverUrl: string, path: string, token: string, bod
   return (await response.json()) as T;
 }
 
+/** What reception records for a seeded dossier: one paper, one set, collected at the desk, no fee unless given. */
+export function receivedPayload(p: {
+  code: string;
+  procedureCode: string;
+  procedureName: string;
+  departmentId: string;
+  applicant: PayloadOf<'received'>['applicant'];
+  receivedAt: Date;
+  dueAt: Date;
+  processingDays?: number;
+  fees?: PayloadOf<'received'>['fees'];
+}): PayloadOf<'received'> {
+  return {
+    code: p.code,
+    procedureCode: p.procedureCode,
+    procedureName: p.procedureName,
+    departmentId: p.departmentId,
+    applicant: p.applicant,
+    documents: [{ name: 'Đơn đề nghị', originals: 1, certifiedCopies: 0, copies: 0 }],
+    sets: 1,
+    processingDays: p.processingDays ?? 5,
+    receivedAt: p.receivedAt.toISOString(),
+    dueAt: p.dueAt.toISOString(),
+    collection: { method: 'desk' },
+    fees: p.fees ?? [],
+  };
+}
+
 export interface Pusher {
   device: EnrolResponse;
   departments: { id: string; name: string }[];

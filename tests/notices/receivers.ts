@@ -33,40 +33,46 @@ export interface SmtpReceiver {
   close(): Promise<void>;
 }
 
-function waiter(count: () => number, subscribe: (f: () => void) => void) {
-  return (n: number, timeoutMs = 30_000) =>
-    new Promise<void>((resolve, reject) => {
-      if (count() >= n) return resolve();
-      const timer = setTimeout(() => reject(new Error(`waited ${timeoutMs} ms for ${n}, have ${count()}`)), timeoutMs);
-      subscribe(() => {
-        if (count() >= n) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
+/** A list that grows as things arrive, and a wait for it to reach a length. */
+function recording<T>(): { list: T[]; add(item: T): void; waitFor(n: number, timeoutMs?: number): Promise<void> } {
+  const list: T[] = [];
+  const listeners: (() => void)[] = [];
+  return {
+    list,
+    add(item) {
+      list.push(item);
+      for (const f of listeners) f();
+    },
+    waitFor: (n, timeoutMs = 30_000) =>
+      new Promise<void>((resolve, reject) => {
+        if (list.length >= n) return resolve();
+        const timer = setTimeout(() => reject(new Error(`waited ${timeoutMs} ms for ${n}, have ${list.length}`)), timeoutMs);
+        listeners.push(() => {
+          if (list.length >= n) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      }),
+  };
 }
 
 export async function startSmtpReceiver(): Promise<SmtpReceiver> {
-  const accepted: ReceivedMail[] = [];
-  const listeners: (() => void)[] = [];
+  const accepted = recording<ReceivedMail>();
   let hold = 0;
   let refuse = { n: 0, code: 0 };
   const receiver: SmtpReceiver = {
     port: 0,
-    accepted,
+    accepted: accepted.list,
     held: 0,
     mailbox() {
       const seen = new Map<string, ReceivedMail>();
-      for (const m of accepted) if (!seen.has(`${m.to}|${m.messageId}`)) seen.set(`${m.to}|${m.messageId}`, m);
+      for (const m of accepted.list) if (!seen.has(`${m.to}|${m.messageId}`)) seen.set(`${m.to}|${m.messageId}`, m);
       return [...seen.values()];
     },
     holdAnswers: (ms) => (hold = ms),
     refuseNext: (n, code) => (refuse = { n, code }),
-    waitFor: waiter(
-      () => accepted.length,
-      (f) => listeners.push(f),
-    ),
+    waitFor: accepted.waitFor,
     close: () => new Promise((r) => server.close(() => r())),
   };
   const server = new SMTPServer({
@@ -82,7 +88,7 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
             return callback(e);
           }
           for (const rcpt of session.envelope.rcptTo) {
-            accepted.push({
+            accepted.add({
               messageId: mail.messageId ?? '',
               to: rcpt.address,
               subject: mail.subject ?? '',
@@ -90,7 +96,6 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
               noticeId: String(mail.headers.get('x-motcua-notice') ?? ''),
             });
           }
-          for (const f of listeners) f();
           if (hold > 0) {
             receiver.held++;
             setTimeout(() => callback(), hold);
@@ -127,8 +132,7 @@ export interface Gateway {
 }
 
 export async function startGateway(): Promise<Gateway> {
-  const requests: GatewayRequest[] = [];
-  const listeners: (() => void)[] = [];
+  const requests = recording<GatewayRequest>();
   const sockets = new Set<Socket>();
   let hold = 0;
   let refuse = { n: 0, status: 0 };
@@ -144,9 +148,8 @@ export async function startGateway(): Promise<Gateway> {
       }
       const body = JSON.parse(raw) as Record<string, unknown>;
       const key = String(body.requestId ?? body.tracking_id ?? '');
-      const repeat = requests.some((r) => r.key === key);
-      requests.push({ path: req.url ?? '', headers: req.headers, body, key });
-      for (const f of listeners) f();
+      const repeat = requests.list.some((r) => r.key === key);
+      requests.add({ path: req.url ?? '', headers: req.headers, body, key });
       const answer = () =>
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 0, message: repeat ? 'Duplicate, not sent again' : 'Success', data: { msg_id: key } }));
       if (hold > 0) setTimeout(answer, hold);
@@ -160,18 +163,15 @@ export async function startGateway(): Promise<Gateway> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests,
+    requests: requests.list,
     delivered() {
       const seen = new Map<string, GatewayRequest>();
-      for (const r of requests) if (!seen.has(r.key)) seen.set(r.key, r);
+      for (const r of requests.list) if (!seen.has(r.key)) seen.set(r.key, r);
       return [...seen.values()];
     },
     holdAnswers: (ms) => (hold = ms),
     refuseNext: (n, status) => (refuse = { n, status }),
-    waitFor: waiter(
-      () => requests.length,
-      (f) => listeners.push(f),
-    ),
+    waitFor: requests.waitFor,
     close: () =>
       new Promise((r) => {
         for (const s of sockets) s.destroy();

@@ -1,14 +1,17 @@
 // Theo dõi, for supervisors: facts the server stored but flagged (the same dossier returned at two
 // desks while offline, a number used twice). Listed from the server with the supervisor's session;
 // resolving one records who decided what, and every counter sees the dossier's conflict cleared.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ConflictRecord } from '../../../shared/sync/protocol';
 import { useNames } from '../../kiosk/names';
 import { useKiosk } from '../../kiosk/kiosk';
 import { useSyncStatus } from '../../kiosk/syncStatus';
+import { PanelHeader } from '../../ui/PanelHeader';
+import { usePolled } from '../../ui/usePolled';
 import { conflictView, listOpenConflicts, resolveConflict, type ConflictView } from './conflicts';
 import { ResolveForm } from './ResolveForm';
 import { SetAsideEvents } from './SetAsideEvents';
+import '../../ui/supervisorPanel.css';
 import './conflicts.css';
 
 const REFRESH_MS = 30_000;
@@ -29,30 +32,14 @@ export function ConflictsPanel() {
   const status = useSyncStatus();
   const token = officer.sessionToken;
   const names = useNames();
-  const [records, setRecords] = useState<ConflictRecord[]>();
+  const list = useCallback(() => listOpenConflicts(credential.serverUrl, token!), [credential.serverUrl, token]);
+  const { value: records, error: loadError, reload: load, setValue: setRecords } = usePolled<ConflictRecord[]>(token ? list : undefined, REFRESH_MS);
   // Named when shown, so names synced after the list was loaded still replace the ids.
   const rows = useMemo(() => records?.map((r) => conflictView(r, names)), [records, names]);
-  const [loadError, setLoadError] = useState<string>();
   const [selected, setSelected] = useState<ConflictView>();
   const [busy, setBusy] = useState(false);
   const [resolveError, setResolveError] = useState<string>();
   const [notice, setNotice] = useState<string>();
-
-  const load = useCallback(async () => {
-    if (!token) return;
-    try {
-      setRecords(await listOpenConflicts(credential.serverUrl, token));
-      setLoadError(undefined);
-    } catch (error) {
-      setLoadError((error as Error).message);
-    }
-  }, [credential.serverUrl, token]);
-
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
 
   const resolve = async (note: string) => {
     if (!token || !selected) return;
@@ -73,15 +60,8 @@ export function ConflictsPanel() {
   };
 
   return (
-    <section className="conflicts panel" aria-labelledby="conflicts-title">
-      <header>
-        <h2 id="conflicts-title">Xung đột chờ xử lý</h2>
-        {token ? (
-          <button type="button" className="secondary" onClick={() => void load()}>
-            Tải lại
-          </button>
-        ) : null}
-      </header>
+    <section className="supervisor-panel conflicts panel" aria-labelledby="conflicts-title">
+      <PanelHeader titleId="conflicts-title" title="Xung đột chờ xử lý" onReload={token ? () => void load() : undefined} />
       {!token ? (
         <p className="banner warn" role="status">
           Giám sát viên đăng nhập khi mất mạng nên chưa xem được danh sách xung đột trên máy chủ. Hãy đăng xuất và đăng nhập lại khi có mạng.
@@ -100,7 +80,7 @@ export function ConflictsPanel() {
       ) : null}
       {rows && rows.length === 0 ? <p className="muted">Không có xung đột nào chờ xử lý.</p> : null}
       {rows && rows.length > 0 ? (
-        <table className="conflict-table">
+        <table className="supervisor-table conflict-table">
           <thead>
             <tr>
               <th scope="col">Mã hồ sơ</th>

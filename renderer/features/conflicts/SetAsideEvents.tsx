@@ -19,14 +19,14 @@ export function SetAsideEvents() {
 
   if (rows.length === 0) return null;
   return (
-    <section className="conflicts panel" aria-labelledby="set-aside-title">
+    <section className="supervisor-panel conflicts panel" aria-labelledby="set-aside-title">
       <header>
         <h2 id="set-aside-title">Cần xử lý: thao tác máy chủ không nhận ({rows.length})</h2>
       </header>
       <p className="banner warn" role="status">
         Máy chủ Trung tâm đã từ chối hẳn các thao tác dưới đây, nên quầy không gửi lại nữa; các thao tác khác của quầy vẫn được gửi bình thường. Dữ liệu vẫn được giữ ở máy quầy này.
       </p>
-      <table className="conflict-table">
+      <table className="supervisor-table conflict-table">
         <thead>
           <tr>
             <th scope="col">Mã hồ sơ</th>

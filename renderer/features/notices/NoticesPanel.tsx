@@ -1,9 +1,12 @@
 // Theo dõi, for supervisors: notices to applicants the server could not send after its retries
 // (e-mail, SMS, Zalo), with the reason; "Gửi lại ngay" queues one again at once, and a dossier whose
 // applicant asked for no more notices is stopped here by its code.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useKiosk } from '../../kiosk/kiosk';
+import { PanelHeader } from '../../ui/PanelHeader';
+import { usePolled } from '../../ui/usePolled';
 import { listFailedNotices, noticeView, optOutTarget, retryNotice, stopNotices, type NoticeView } from './notices';
+import '../../ui/supervisorPanel.css';
 import './notices.css';
 
 const REFRESH_MS = 30_000;
@@ -17,29 +20,13 @@ export function SupervisorNotices() {
 export function NoticesPanel() {
   const { credential, officer, db } = useKiosk();
   const token = officer.sessionToken;
-  const [rows, setRows] = useState<NoticeView[]>();
-  const [loadError, setLoadError] = useState<string>();
+  const list = useCallback(async () => (await listFailedNotices(credential.serverUrl, token!)).map(noticeView), [credential.serverUrl, token]);
+  const { value: rows, error: loadError, reload: load, setValue: setRows } = usePolled<NoticeView[]>(token ? list : undefined, REFRESH_MS);
   const [actionError, setActionError] = useState<string>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState<string>();
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState<string>();
-
-  const load = useCallback(async () => {
-    if (!token) return;
-    try {
-      setRows((await listFailedNotices(credential.serverUrl, token)).map(noticeView));
-      setLoadError(undefined);
-    } catch (error) {
-      setLoadError((error as Error).message);
-    }
-  }, [credential.serverUrl, token]);
-
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
 
   const retry = async (n: NoticeView) => {
     if (!token) return;
@@ -79,15 +66,8 @@ export function NoticesPanel() {
   };
 
   return (
-    <section className="notices panel" aria-labelledby="notices-title">
-      <header>
-        <h2 id="notices-title">Thông báo cho người nộp chưa gửi được</h2>
-        {token ? (
-          <button type="button" className="secondary" onClick={() => void load()}>
-            Tải lại
-          </button>
-        ) : null}
-      </header>
+    <section className="supervisor-panel notices panel" aria-labelledby="notices-title">
+      <PanelHeader titleId="notices-title" title="Thông báo cho người nộp chưa gửi được" onReload={token ? () => void load() : undefined} />
       <p className="muted">
         Máy chủ tự gửi lại khi gặp lỗi tạm thời. Các thông báo dưới đây đã hết số lần thử hoặc bị từ chối hẳn: kiểm tra địa chỉ của người nộp và cấu hình kênh gửi, rồi bấm «Gửi lại ngay».
       </p>
@@ -113,7 +93,7 @@ export function NoticesPanel() {
       ) : null}
       {rows && rows.length === 0 ? <p className="muted">Mọi thông báo đều đã gửi được hoặc đang chờ gửi lại.</p> : null}
       {rows && rows.length > 0 ? (
-        <table className="notice-table">
+        <table className="supervisor-table">
           <thead>
             <tr>
               <th scope="col">Mã hồ sơ</th>

@@ -311,6 +311,37 @@ describe('retries, failures and the supervisor', () => {
     expect(retry.statusCode).toBe(409);
   });
 
+  it('stops a dossier’s notices through the link in its e-mail: opening it changes nothing, the button does', async () => {
+    const d = newDossier();
+    await push([d.r]);
+    await drain();
+    const link = `${STATUS_URL}/${d.code}/ngung-thong-bao?k=${d.secret}`;
+    expect(mailsOf(d.code)[0]!.text).toContain(`Không muốn nhận thông báo về hồ sơ này: ${link})`);
+    const path = link.slice('https://dichvucong.nghean.gov.vn'.length);
+
+    const asked = await server.app.inject({ method: 'GET', url: path });
+    expect(asked.statusCode).toBe(200);
+    expect(asked.headers['content-security-policy']).toContain("form-action 'self'");
+    expect(asked.body).toContain(`<form method="post" action="ngung-thong-bao?k=${d.secret}"><button type="submit">Ngừng nhận thông báo</button></form>`);
+    expect(asked.body).not.toContain(APPLICANT.name);
+    const none = await server.db.query('SELECT 1 FROM notice_optouts WHERE dossier_id = $1::uuid', [d.id]);
+    expect(none.rows).toEqual([]);
+
+    // A wrong secret answers exactly as the status page does for an unknown code, and stops nothing.
+    const wrong = await server.app.inject({ method: 'POST', url: path.replace(d.secret, 'AAAAAAAAAAAA'), headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    const unknown = await server.app.inject({ method: 'GET', url: `/tra-cuu/${d.code}` });
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.body).toBe(unknown.body);
+
+    const stopped = await server.app.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    expect(stopped.statusCode).toBe(200);
+    expect(stopped.body).toContain(`Trung tâm sẽ không gửi thư điện tử, tin nhắn SMS hay Zalo về hồ sơ ${d.code} nữa.`);
+    await push([withdrawn(counterId, d.id)]);
+    await drain();
+    const { rows } = await server.db.query<{ kind: string }>('SELECT kind FROM notices WHERE dossier_id = $1::uuid', [d.id]);
+    expect(rows.map((r) => r.kind)).toEqual(['received', 'received', 'received']);
+  });
+
   it('is refused to an officer who is not a supervisor', async () => {
     const r = await server.app.inject({ method: 'GET', url: '/v1/notices', headers: { authorization: `Bearer ${credential}` } });
     expect(r.statusCode).toBe(401);

@@ -47,10 +47,14 @@ li{margin:4px 0}
 p{margin:6px 0}
 .note{font-size:15px;color:#4a5360}
 footer{max-width:40rem;margin:0 auto;padding:0 16px 24px;font-size:14px;color:#4a5360}
+button{font:inherit;font-weight:600;color:#fff;background:#a4161a;border:0;border-radius:8px;padding:12px 18px;min-height:48px;width:100%;margin-top:10px;cursor:pointer}
 `.trim();
 
 /** The stylesheet is inline and allowed by its hash: the policy allows no script and nothing else. */
 export const STATUS_PAGE_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+
+/** The page where the applicant stops notices posts its one form to itself; nothing else changes. */
+export const OPT_OUT_PAGE_CSP = STATUS_PAGE_CSP.replace("form-action 'none'", "form-action 'self'");
 
 /** Headers of every answer of the page: no caching anywhere, no referrer (the URL holds the secret), no framing, no sniffing. */
 export const STATUS_PAGE_HEADERS: Readonly<Record<string, string>> = {
@@ -163,6 +167,30 @@ export function renderNotFoundPage(center: CenterConfig): string {
     `<section class="card status closed"><h1>Không tìm thấy hồ sơ</h1><p>${escapeHtml(
       `Mã hồ sơ hoặc mã tra cứu không đúng. Hãy quét lại mã QR trên giấy tiếp nhận và hẹn trả kết quả${contact}.`,
     )}</p></section>`,
+  );
+}
+
+/**
+ * The page of the link in a notice (`/tra-cuu/<code>/ngung-thong-bao?k=<secret>`): opening it changes
+ * nothing (mail systems open links to check them); the button posts to the same address. `done`: the
+ * notices are stopped. Only the code is shown, as on the status page.
+ */
+export function renderOptOutPage(center: CenterConfig, code: string, action: string, done: boolean): string {
+  if (done) {
+    return page(
+      center,
+      'Đã ngừng gửi thông báo',
+      `<section class="card status closed"><h1>Đã ngừng gửi thông báo</h1><p>${escapeHtml(
+        `Trung tâm sẽ không gửi thư điện tử, tin nhắn SMS hay Zalo về hồ sơ ${code} nữa. Ông/bà vẫn tra cứu được hồ sơ bằng mã QR trên giấy tiếp nhận và hẹn trả kết quả.`,
+      )}</p></section>`,
+    );
+  }
+  return page(
+    center,
+    'Ngừng nhận thông báo',
+    `<section class="card status attention"><h1>Ngừng nhận thông báo về hồ sơ</h1><dl>${row('Mã hồ sơ', code)}</dl><p>${escapeHtml(
+      'Sau khi bấm nút dưới đây, Trung tâm sẽ không gửi thư điện tử, tin nhắn SMS hay Zalo về hồ sơ này nữa (kể cả khi có kết quả).',
+    )}</p><form method="post" action="${escapeHtml(action)}"><button type="submit">Ngừng nhận thông báo</button></form></section>`,
   );
 }
 

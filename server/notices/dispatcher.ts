@@ -9,6 +9,7 @@ import { fillNotice, renderSms, type NoticeFacts, type NoticeKind, type NoticeSe
 import type { CenterConfig, NoticeConfig } from '../config';
 import type { Db } from '../db';
 import { channelsFrom, SendError, type Channels, type OutgoingNotice } from './channels';
+import { OPT_OUT_SEGMENT } from './optOut';
 import { loadTemplates, statusPageUrl } from './templates';
 
 interface Claimed {
@@ -104,6 +105,8 @@ export class NoticeDispatcher {
         tenTrungTam: this.center.centerName,
         diaChiNhan: this.center.address ?? this.center.centerName,
         diaChiTraCuu: statusQrContent(row.dossier_code, pageUrl, row.facts.statusSecret),
+        // Without a public status page (or a secret) the applicant asks at a counter.
+        diaChiNgungNhan: pageUrl && row.facts.statusSecret ? `${statusQrContent(row.dossier_code, pageUrl)}/${OPT_OUT_SEGMENT}?k=${row.facts.statusSecret}` : 'đề nghị tại quầy của Trung tâm',
       };
       const notice: OutgoingNotice = {
         id: row.id,

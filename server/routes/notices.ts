@@ -6,6 +6,7 @@ import { maskRecipient, NOTICE_KINDS, templateProblem, type NoticeKind, type Not
 import { staffAuth, staffOf } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
+import { optOut } from '../notices/optOut';
 import { loadTemplates } from '../notices/templates';
 
 const SUPERVISORS = ['supervisor', 'administrator'] as const;
@@ -106,17 +107,10 @@ export function noticeRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const by = staffOf(req).id;
-      return ctx.db.transaction(async (tx) => {
-        const known = await tx.query('SELECT 1 FROM dossiers WHERE id = $1::uuid', [req.body.dossierId]);
-        if (known.rows.length === 0) throw new ApiError(404, 'NOT_FOUND', 'Không tìm thấy hồ sơ này trên máy chủ Trung tâm.');
-        await tx.query('INSERT INTO notice_optouts (dossier_id, by, note) VALUES ($1::uuid, $2, $3) ON CONFLICT (dossier_id) DO NOTHING', [req.body.dossierId, by, req.body.note ?? null]);
-        const cancelled = await tx.query<{ id: string }>(
-          "UPDATE notices SET state = 'cancelled', last_error = NULL WHERE dossier_id = $1::uuid AND state IN ('pending', 'failed') RETURNING id::text AS id",
-          [req.body.dossierId],
-        );
-        return { dossierId: req.body.dossierId, optedOut: true, cancelled: cancelled.rows.length };
-      });
+      const known = await ctx.db.query('SELECT 1 FROM dossiers WHERE id = $1::uuid', [req.body.dossierId]);
+      if (known.rows.length === 0) throw new ApiError(404, 'NOT_FOUND', 'Không tìm thấy hồ sơ này trên máy chủ Trung tâm.');
+      const cancelled = await optOut(ctx.db, req.body.dossierId, staffOf(req).id, req.body.note);
+      return { dossierId: req.body.dossierId, optedOut: true, cancelled };
     },
   );
 

@@ -7,7 +7,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parseDossierCode } from '../../shared/codes';
 import type { DossierEvent, DossierState } from '../../shared/domain';
 import type { AppContext } from '../context';
-import { renderNotFoundPage, renderStatusPage, renderTooManyPage, STATUS_PAGE_HEADERS, StatusPageLimiter, type StatusView } from '../statusPage';
+import { optOut, OPT_OUT_SEGMENT } from '../notices/optOut';
+import { OPT_OUT_PAGE_CSP, renderNotFoundPage, renderOptOutPage, renderStatusPage, renderTooManyPage, STATUS_PAGE_HEADERS, StatusPageLimiter, type StatusView } from '../statusPage';
 
 /** The stable path of the page; a Center's `statusPageUrl` is `<public origin>/tra-cuu`. */
 export const STATUS_PAGE_PATH = '/tra-cuu';
@@ -57,15 +58,26 @@ export function statusPageRoutes(app: FastifyInstance, ctx: AppContext, options:
   const now = options.now ?? (() => new Date());
   const send = (reply: FastifyReply, status: number, html: string) => reply.code(status).headers(STATUS_PAGE_HEADERS).send(html);
 
-  app.get<{ Params: { code: string }; Querystring: { k?: unknown } }>(`${STATUS_PAGE_PATH}/:code`, async (req, reply) => {
-    const wait = limiter.hit(req.ip);
-    if (wait !== undefined) return send(reply.header('retry-after', String(wait)), 429, renderTooManyPage(ctx.center, wait));
-    const given = typeof req.query.k === 'string' ? req.query.k : undefined;
-    const parsed = parseDossierCode(req.params.code);
-    const code = parsed.ok ? parsed.value.code : req.params.code;
+  /** The dossier whose code and secret belong together, after the same work whatever was asked; undefined otherwise. */
+  const find = async (rawCode: string, k: unknown): Promise<{ code: string; state: DossierState } | undefined> => {
+    const given = typeof k === 'string' ? k : undefined;
+    const parsed = parseDossierCode(rawCode);
+    const code = parsed.ok ? parsed.value.code : rawCode;
     const { rows } = await ctx.db.query<{ state: DossierState }>('SELECT state FROM dossiers WHERE code = $1 ORDER BY last_seq DESC LIMIT 1', [code]);
     const state = rows[0]?.state;
-    if (!secretMatches(given, state?.statusSecret) || !state) return send(reply, 404, renderNotFoundPage(ctx.center));
+    return secretMatches(given, state?.statusSecret) && state ? { code, state } : undefined;
+  };
+  const limited = (ip: string, reply: FastifyReply): FastifyReply | undefined => {
+    const wait = limiter.hit(ip);
+    return wait === undefined ? undefined : send(reply.header('retry-after', String(wait)), 429, renderTooManyPage(ctx.center, wait));
+  };
+
+  app.get<{ Params: { code: string }; Querystring: { k?: unknown } }>(`${STATUS_PAGE_PATH}/:code`, async (req, reply) => {
+    const refused = limited(req.ip, reply);
+    if (refused) return refused;
+    const found = await find(req.params.code, req.query.k);
+    if (!found) return send(reply, 404, renderNotFoundPage(ctx.center));
+    const { code, state } = found;
     const { rows: events } = await ctx.db.query<{ body: DossierEvent }>(`SELECT body FROM events WHERE dossier_id = $1::uuid AND type IN ('supplementRequested', 'resultReceived') ORDER BY seq`, [
       state.id,
     ]);
@@ -82,5 +94,31 @@ export function statusPageRoutes(app: FastifyInstance, ctx: AppContext, options:
         now(),
       ),
     );
+  });
+
+  // The link in a notice: opening it asks, the button (a form posted to the same address) stops the dossier's notices.
+  app.register(async (scope) => {
+    // The browser posts the button as a form; its body carries nothing the route reads.
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, _body, done) => done(null, {}));
+    const optOutPage = (reply: FastifyReply, status: number, html: string) =>
+      reply
+        .code(status)
+        .headers({ ...STATUS_PAGE_HEADERS, 'content-security-policy': OPT_OUT_PAGE_CSP })
+        .send(html);
+    scope.get<{ Params: { code: string }; Querystring: { k?: unknown } }>(`${STATUS_PAGE_PATH}/:code/${OPT_OUT_SEGMENT}`, async (req, reply) => {
+      const refused = limited(req.ip, reply);
+      if (refused) return refused;
+      const found = await find(req.params.code, req.query.k);
+      if (!found) return send(reply, 404, renderNotFoundPage(ctx.center));
+      return optOutPage(reply, 200, renderOptOutPage(ctx.center, found.code, `${OPT_OUT_SEGMENT}?k=${found.state.statusSecret}`, false));
+    });
+    scope.post<{ Params: { code: string }; Querystring: { k?: unknown } }>(`${STATUS_PAGE_PATH}/:code/${OPT_OUT_SEGMENT}`, async (req, reply) => {
+      const refused = limited(req.ip, reply);
+      if (refused) return refused;
+      const found = await find(req.params.code, req.query.k);
+      if (!found) return send(reply, 404, renderNotFoundPage(ctx.center));
+      await optOut(ctx.db, found.state.id, 'người nộp (đường dẫn trong thông báo)');
+      return optOutPage(reply, 200, renderOptOutPage(ctx.center, found.code, '', true));
+    });
   });
 }

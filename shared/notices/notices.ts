@@ -30,10 +30,11 @@ export const NOTICE_SENDER_LABELS: Readonly<Record<NoticeSender, string>> = { em
 
 /**
  * What a notice may say. Chosen field by field from the dossier: nothing identifies the applicant
- * (no name, ID number, phone or address). `diaChiTraCuu`, `tenTrungTam` and `diaChiNhan` come from
- * the server's configuration when the notice is sent; the rest is fixed when the status changes.
+ * (no name, ID number, phone or address). `diaChiTraCuu`, `diaChiNgungNhan` (the page where the
+ * applicant stops the notices), `tenTrungTam` and `diaChiNhan` come from the server's configuration
+ * when the notice is sent; the rest is fixed when the status changes.
  */
-export const NOTICE_PLACEHOLDERS = ['maHoSo', 'tenThuTuc', 'ngayHen', 'soTien', 'lyDo', 'giayTo', 'diaChiTraCuu', 'tenTrungTam', 'diaChiNhan'] as const;
+export const NOTICE_PLACEHOLDERS = ['maHoSo', 'tenThuTuc', 'ngayHen', 'soTien', 'lyDo', 'giayTo', 'diaChiTraCuu', 'tenTrungTam', 'diaChiNhan', 'diaChiNgungNhan'] as const;
 export type NoticePlaceholder = (typeof NOTICE_PLACEHOLDERS)[number];
 export type NoticeVars = Partial<Record<NoticePlaceholder, string>>;
 
@@ -96,7 +97,7 @@ export interface NoticeTemplate {
 }
 
 const LOOKUP = 'Tra cứu tình trạng hồ sơ: {diaChiTraCuu}';
-const SIGNATURE = '\n\n{tenTrungTam}\n(Thư gửi tự động, xin đừng trả lời thư này.)';
+const SIGNATURE = '\n\n{tenTrungTam}\n(Thư gửi tự động, xin đừng trả lời thư này. Không muốn nhận thông báo về hồ sơ này: {diaChiNgungNhan})';
 
 export const DEFAULT_NOTICE_TEMPLATES: Readonly<Record<NoticeKind, NoticeTemplate>> = {
   received: {
@@ -173,6 +174,7 @@ export const SMS_SAMPLE_LENGTHS: Readonly<Record<NoticePlaceholder, number>> = {
   diaChiTraCuu: 80,
   tenTrungTam: 40,
   diaChiNhan: 60,
+  diaChiNgungNhan: 100,
 };
 
 /** The SMS form of a text: diacritics off (unless the gateway takes Unicode), no character outside plain ASCII. */

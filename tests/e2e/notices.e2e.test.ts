@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { newStatusSecret } from '../../shared/codes';
 import type { DossierEvent } from '../../shared/domain';
 import { NOTICE_KINDS, type NoticePage } from '../../shared/notices/notices';
 import { startGateway, startSmtpReceiver, type Gateway, type SmtpReceiver } from '../notices/receivers';
@@ -22,6 +23,7 @@ let browser: Browser;
 let counter: Counter;
 let token: string;
 const codes: string[] = [];
+const secrets: string[] = [];
 
 async function notices(state: 'failed' | 'all'): Promise<NoticePage['notices']> {
   return (await api<NoticePage>(server.url, `/v1/notices?state=${state}`, token)).notices;
@@ -73,7 +75,8 @@ beforeAll(async () => {
       receivedAt,
       dueAt: new Date(Date.now() + 4 * 86_400_000),
     });
-    events.push(pusher.event('received', id, payload, receivedAt));
+    secrets.push(newStatusSecret());
+    events.push(pusher.event('received', id, { ...payload, statusSecret: secrets[i] }, receivedAt));
   }
   await pusher.push(events);
   await until('six failed notices', async () => (await notices('failed')).length === 6);
@@ -145,4 +148,25 @@ test('a supervisor sees why notices failed, sends one again and stops a dossier�
     ['cancelled', true],
   ]);
   await page.screenshot({ path: `${SHOTS}/notices-stopped-1366.png` });
+});
+
+test('the link in a notice asks first, and its button stops the dossier’s notices (phone and desktop)', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await page.goto(`${server.url}/tra-cuu/${codes[0]}/ngung-thong-bao?k=${secrets[0]}`);
+  await page.getByRole('heading', { name: 'Ngừng nhận thông báo về hồ sơ' }).waitFor();
+  expect(await page.innerText('body')).toContain(codes[0]!);
+  await page.screenshot({ path: `${SHOTS}/notices-optout-ask-360.png`, fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: `${SHOTS}/notices-optout-ask-1366.png` });
+  // Opening the page stopped nothing.
+  expect((await notices('all')).filter((n) => n.dossierCode === codes[0]).some((n) => n.optedOut)).toBe(false);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.getByRole('button', { name: 'Ngừng nhận thông báo' }).click();
+  await page.getByRole('heading', { name: 'Đã ngừng gửi thông báo' }).waitFor();
+  await page.screenshot({ path: `${SHOTS}/notices-optout-done-360.png`, fullPage: true });
+  const mine = (await notices('all')).filter((n) => n.dossierCode === codes[0]);
+  expect(mine.every((n) => n.optedOut)).toBe(true);
+  // The e-mail sent before stays sent; the two that had failed are cancelled.
+  expect(mine.map((n) => n.state).sort()).toEqual(['cancelled', 'cancelled', 'sent']);
+  await page.close();
 });

@@ -10,7 +10,11 @@ import { NOTICE_KINDS, NOTICE_SMS_MAX_CHARS, type NoticeKind, type NoticePage } 
 import { deliveredToDepartment, dossierCode, event, feeCollected, handedToCourier, received, resultReceived, returned, withdrawn } from '../tests/sync/events';
 import { startTestServer, type TestServer } from '../tests/sync/harness';
 import { startGateway, startSmtpReceiver, type Gateway, type SmtpReceiver } from '../tests/notices/receivers';
+import type { DeviceRow } from './auth';
 import type { NoticeConfig } from './config';
+import type { Db } from './db';
+import { noticeRoute } from './notices/outbox';
+import { PushCommitter } from './push';
 import { backoffMs, NoticeDispatcher } from './notices/dispatcher';
 
 const APPLICANT: Applicant = { kind: 'individual', name: 'Nguyễn Văn Bình', idNumber: '040085001234', phone: '0912345678', email: 'binh.nguyen@example.vn', address: 'Số 5 Phan Bội Châu' };
@@ -226,6 +230,43 @@ describe('notices through each status', () => {
     const { rows } = await server.db.query('SELECT channel FROM notices WHERE dossier_id = $1::uuid', [d.id]);
     // A landline takes no SMS or Zalo message; no e-mail given.
     expect(rows).toEqual([]);
+  });
+});
+
+describe('the push path', () => {
+  it('writes a group’s notices in the push’s own transaction, one statement for the whole group', async () => {
+    let inserts = 0;
+    const db = server.db;
+    const counting: Db = {
+      kind: db.kind,
+      query: (sql, params) => db.query(sql, params),
+      exec: (sql) => db.exec(sql),
+      close: () => db.close(),
+      transaction: (fn) =>
+        db.transaction((tx) =>
+          fn({
+            query: (sql, params) => {
+              if (/INSERT INTO notices/.test(sql)) inserts++;
+              return tx.query(sql, params);
+            },
+          }),
+        ),
+    };
+    const { rows: devices } = await db.query<DeviceRow>('SELECT id, counter_id, counter_name, counter_index, site, revoked_at FROM devices WHERE counter_id = $1', [counterId]);
+    const committer = new PushCommitter(counting, noticeRoute(config));
+    const ds = Array.from({ length: 30 }, () => newDossier());
+    await committer.push(
+      devices[0]!,
+      ds.map((d) => d.r),
+    );
+    expect(inserts).toBe(1);
+    const { rows } = await db.query<{ n: number; tx: number; same: boolean }>(
+      `SELECT count(*)::int AS n, count(DISTINCT n.xmin::text)::int AS tx, bool_and(n.xmin = e.xmin) AS same
+       FROM notices n JOIN events e ON e.id = n.event_id WHERE n.dossier_id = ANY($1::uuid[])`,
+      [ds.map((d) => d.id)],
+    );
+    expect(rows[0]).toEqual({ n: 90, tx: 1, same: true });
+    await drain();
   });
 });
 

@@ -68,6 +68,7 @@ describe('notices across a SIGKILL between the send and the mark', () => {
 
       smtp.holdAnswers(0);
       gateway.holdAnswers(0);
+      const killed = server;
       server = await startServer(env);
       const session = await call<{ token: string }>(server.url, 'POST', '/v1/sessions', undefined, ADMIN);
       const deadline = Date.now() + 90_000;
@@ -102,6 +103,9 @@ describe('notices across a SIGKILL between the send and the mark', () => {
       const ids = new Set(all.json.notices.map((n) => n.id));
       for (const r of gateway.requests) expect(ids.has(r.key)).toBe(true);
       for (const m of smtp.accepted) expect(ids.has(m.noticeId)).toBe(true);
+      // Neither process wrote a secret or an applicant's address into its log.
+      const logs = killed.output() + server.output();
+      for (const secret of ['khoa-sms-bi-mat', 'token-zalo-bi-mat', 'nguoi.nop.0@example.vn', '0912000000', '84912000000']) expect(logs).not.toContain(secret);
       server.child.kill('SIGTERM');
     } finally {
       await smtp.close();

@@ -6,11 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import type { DossierEvent } from '../../shared/domain';
 import type { LeaseResponse, PushResponse } from '../../shared/sync/protocol';
 import { dossierCode, handedToCourier, received } from './events';
-import { call, enrolCounter, eventIdCounts, killServers, pullDossiers, startServer } from './serverProcess';
+import { call, enrolCounter, eventIdCounts, killServers, pullDossiers, startServer, withPgSchema } from './serverProcess';
 
 afterAll(killServers);
 
@@ -87,17 +86,6 @@ describe('server killed with SIGKILL mid-push', () => {
 
   const pgUrl = process.env.DATABASE_URL_TEST;
   it.skipIf(!pgUrl)(`on PostgreSQL${pgUrl ? '' : ' (skipped: set DATABASE_URL_TEST=postgres://… to run)'}: nothing lost, nothing doubled`, async () => {
-    const schema = `kill_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    try {
-      const url = new URL(pgUrl!);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      await scenario({ DATABASE_URL: url.toString() });
-    } finally {
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
-    }
+    await withPgSchema(pgUrl!, 'kill', (url) => scenario({ DATABASE_URL: url }));
   });
 });

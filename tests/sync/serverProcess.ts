@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { PullResponse } from '../../shared/sync/protocol';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -112,4 +113,20 @@ export function eventIdCounts(dossiers: PullResponse['dossiers']): Map<string, n
   const seen = new Map<string, number>();
   for (const d of dossiers) for (const id of d.state.eventIds) seen.set(id, (seen.get(id) ?? 0) + 1);
   return seen;
+}
+
+/** Runs `fn` with a DATABASE_URL on a fresh schema of `pgUrl` (DATABASE_URL_TEST), dropped afterwards. */
+export async function withPgSchema(pgUrl: string, prefix: string, fn: (databaseUrl: string) => Promise<void>): Promise<void> {
+  const schema = `${prefix}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  try {
+    const url = new URL(pgUrl);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    await fn(url.toString());
+  } finally {
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  }
 }

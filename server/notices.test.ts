@@ -393,7 +393,7 @@ describe('the Center’s texts', () => {
   it('checks a template before saving it and sends the next notice with it', async () => {
     const typo = await admin('PUT', '/v1/admin/notice-templates/received', { subject: 'Hồ sơ {maHoso}', body: 'Nội dung', sms: 'Ho so {maHoSo}' });
     expect(typo.statusCode).toBe(400);
-    expect((typo.json() as { error: { message: string } }).error.message).toMatch(/^Mẫu subject dùng ô không có: \{maHoso\}/);
+    expect((typo.json() as { error: { message: string } }).error.message).toMatch(/^Tiêu đề thư dùng ô không có: \{maHoso\}/);
     const idNumber = await admin('PUT', '/v1/admin/notice-templates/received', { subject: 'Hồ sơ {soCCCD}', body: 'x', sms: 'x' });
     expect(idNumber.statusCode).toBe(400);
     const long = await admin('PUT', '/v1/admin/notice-templates/received', { subject: 'Hồ sơ {maHoSo}', body: 'Nội dung', sms: `${'Thông báo dài '.repeat(20)}{tenThuTuc}` });

@@ -4,7 +4,7 @@
 // again can help.
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
-import type { NoticeKind, NoticeSender, NoticeVars } from '../../shared/notices/notices';
+import { NOTICE_KIND_LABELS, type NoticeKind, type NoticeSender, type NoticeVars } from '../../shared/notices/notices';
 import type { NoticeConfig } from '../config';
 
 /** A notice ready to go: the texts already filled in. */
@@ -137,7 +137,7 @@ export function znsPhone(domestic: string): string {
 function zaloSender(config: NonNullable<NoticeConfig['zalo']>, timeoutMs: number): ChannelSend {
   return async (n) => {
     const templateId = config.templates[n.kind];
-    if (!templateId) throw new SendError(`Chưa có mẫu ZNS cho loại thông báo ${n.kind} (NOTICE_ZALO_TEMPLATES).`, true);
+    if (!templateId) throw new SendError(`Chưa có mẫu ZNS cho thông báo «${NOTICE_KIND_LABELS[n.kind]}» (NOTICE_ZALO_TEMPLATES).`, true);
     const answer = (await postJson(
       config.url,
       { access_token: config.accessToken },

@@ -5,7 +5,7 @@
 // 'failed' for a supervisor (GET /v1/notices). A crash between the send and the mark leaves the row
 // 'sending': after three send timeouts it is claimed again and sent again under the same id.
 import { statusQrContent } from '../../shared/documents/qrContent';
-import { fillNotice, renderSms, type NoticeFacts, type NoticeKind, type NoticeSender } from '../../shared/notices/notices';
+import { fillNotice, NOTICE_SENDER_LABELS, renderSms, type NoticeFacts, type NoticeKind, type NoticeSender } from '../../shared/notices/notices';
 import type { CenterConfig, NoticeConfig } from '../config';
 import type { Db } from '../db';
 import { channelsFrom, SendError, type Channels, type OutgoingNotice } from './channels';
@@ -119,7 +119,7 @@ export class NoticeDispatcher {
       };
       try {
         const send = this.channels.senders[row.channel];
-        if (!send) throw new SendError(`Kênh ${row.channel} không còn được cấu hình trên máy chủ.`, true);
+        if (!send) throw new SendError(`Kênh ${NOTICE_SENDER_LABELS[row.channel]} không còn được cấu hình trên máy chủ.`, true);
         await send(notice);
       } catch (err) {
         await this.markFailed(row, err);

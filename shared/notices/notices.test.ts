@@ -80,7 +80,7 @@ describe('SMS', () => {
 describe('templates and recipients', () => {
   it('refuses a placeholder that does not exist, naming it', () => {
     expect(templateProblem({ subject: 'Hồ sơ {maHoSo}', body: 'Số CCCD {soCCCD}', sms: 'x' }, true)).toBe(
-      'Mẫu body dùng ô không có: {soCCCD}. Các ô được dùng: {maHoSo}, {tenThuTuc}, {ngayHen}, {soTien}, {lyDo}, {giayTo}, {diaChiTraCuu}, {tenTrungTam}, {diaChiNhan}, {diaChiNgungNhan}.',
+      'Nội dung thư dùng ô không có: {soCCCD}. Các ô được dùng: {maHoSo}, {tenThuTuc}, {ngayHen}, {soTien}, {lyDo}, {giayTo}, {diaChiTraCuu}, {tenTrungTam}, {diaChiNhan}, {diaChiNgungNhan}.',
     );
     expect(templateProblem({ subject: 'a\nb', body: 'x', sms: 'x' }, true)).toBe('Tiêu đề thư chỉ được một dòng.');
   });

@@ -203,12 +203,12 @@ export function renderSms(template: string, vars: NoticeVars, unaccented: boolea
 /** What is wrong with a template before it is saved (Vietnamese, for the administrator), or null. */
 export function templateProblem(t: NoticeTemplate, unaccentedSms: boolean): string | null {
   for (const [field, text] of [
-    ['subject', t.subject],
-    ['body', t.body],
-    ['sms', t.sms],
+    ['Tiêu đề thư', t.subject],
+    ['Nội dung thư', t.body],
+    ['Nội dung SMS', t.sms],
   ] as const) {
     const unknown = unknownPlaceholders(text);
-    if (unknown.length > 0) return `Mẫu ${field} dùng ô không có: ${unknown.map((n) => `{${n}}`).join(', ')}. Các ô được dùng: ${NOTICE_PLACEHOLDERS.map((n) => `{${n}}`).join(', ')}.`;
+    if (unknown.length > 0) return `${field} dùng ô không có: ${unknown.map((n) => `{${n}}`).join(', ')}. Các ô được dùng: ${NOTICE_PLACEHOLDERS.map((n) => `{${n}}`).join(', ')}.`;
   }
   if (t.subject.trim() === '' || t.body.trim() === '' || t.sms.trim() === '') return 'Tiêu đề thư, nội dung thư và nội dung SMS đều không được để trống.';
   if (t.subject.includes('\n')) return 'Tiêu đề thư chỉ được một dòng.';

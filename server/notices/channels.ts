@@ -110,8 +110,8 @@ async function postJson(url: string, headers: Record<string, string>, body: unkn
 
 /**
  * SMS brandname over HTTP: `POST NOTICE_SMS_URL` with `Authorization: Bearer <key>` and
- * `{ requestId, brandname, phone, message, unicode }`; any 2xx is accepted. The gateway must treat a
- * requestId it has seen as the same message (the common "RequestId" of Vietnamese brandname APIs).
+ * `{ requestId, brandname, phone, message, unicode }`; any 2xx is accepted. The gateway (or an adapter
+ * in front of it) must send a requestId it has seen only once: that is what makes a resend after a crash harmless.
  */
 function smsSender(config: NonNullable<NoticeConfig['sms']>, timeoutMs: number): ChannelSend {
   return async (n) => {
@@ -147,8 +147,8 @@ function zaloSender(config: NonNullable<NoticeConfig['zalo']>, timeoutMs: number
     )) as { error?: number; message?: string } | null;
     if (!answer || answer.error !== 0) {
       const code = answer?.error;
-      // ZNS answers negative codes; a bad phone or template never passes, a rate or token problem may.
-      throw new SendError(`Zalo OA báo lỗi (mã ${code ?? 'không rõ'})${gatewaySays(JSON.stringify(answer ?? {}))}`, code !== undefined && [-108, -118, -124, -131, -137, -139].includes(code));
+      // ZNS answers its own negative codes; which of them can never pass is not relied on here: each is retried up to the cap, then failed for a supervisor.
+      throw new SendError(`Zalo OA báo lỗi (mã ${code ?? 'không rõ'})${gatewaySays(JSON.stringify(answer ?? {}))}`);
     }
   };
 }

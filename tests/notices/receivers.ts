@@ -1,7 +1,8 @@
 // The other ends of the notice channels, real protocols on loopback: an SMTP server (smtp-server)
 // that parses every message it accepts (mailparser), and an HTTP server standing for the SMS
-// brandname gateway and Zalo's ZNS API that records every request and, as those gateways do,
-// delivers a requestId / tracking_id it has already seen only once. Both can be told to hold their
+// brandname gateway and Zalo's ZNS API that records every request and delivers a requestId /
+// tracking_id it has already seen only once (what server/README.md asks of the SMS provider; for
+// ZNS it stands for the best case, see "Notices"). Both can be told to hold their
 // answer (a server killed meanwhile never learns the notice went) or to refuse the next requests.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';

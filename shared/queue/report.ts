@@ -6,6 +6,7 @@ import { RATINGS, replayDay } from './model';
 export interface TimesRow {
   key: string;
   label: string;
+  /** Numbers taken in the line; for a counter, the numbers it called. */
   issued: number;
   served: number;
   skipped: number;
@@ -76,7 +77,7 @@ export function queueReport(days: readonly (readonly QueueRecord[])[], lines: re
     for (const t of day.tickets.values()) {
       const line = perLine.get(t.line) ?? perLine.set(t.line, acc()).get(t.line)!;
       const counter = t.counter !== undefined && t.state !== 'waiting' ? (perCounter.get(t.counter) ?? perCounter.set(t.counter, acc()).get(t.counter)!) : undefined;
-      for (const a of [line, total]) a.issued++;
+      for (const a of [line, counter, total]) if (a) a.issued++;
       for (const a of [line, counter, total]) {
         if (!a) continue;
         if (t.firstCalledAt) a.wait.push(minutes(t.issuedAt, t.firstCalledAt));

@@ -12,7 +12,8 @@ import type { KioskHost, PrintOutcome } from '../../../shared/host';
 import { applyRecord, checkRecord, currentAt, DESK_LABELS, nextFor, nextNumber, QueueError, RATINGS, replayDay, waitingIn } from '../../../shared/queue/model';
 import type { Officer, QueueDay, QueueLine, QueueRecord, Rating, Ticket } from '../../../shared/queue/model';
 import { queueReport, type QueueReport } from '../../../shared/queue/report';
-import { callAnnouncement, type CallAnnouncement } from '../../../shared/queue/words';
+import { callAnnouncement } from '../../../shared/queue/words';
+import type { CounterView, HallView, RatingView, TicketView } from '../../../shared/queue/api';
 import { journalDays, openJournal, readDay, type QueueJournal } from './journal';
 import { renderThermalNode } from '../printing/nodeCanvas';
 
@@ -38,37 +39,6 @@ export interface IssuedTicket {
   waitingAhead: number;
   /** The printer's answer; undefined when this machine has no ticket printer. */
   printed?: PrintOutcome;
-}
-
-export interface TicketView {
-  number: number;
-  line: string;
-  lineName: string;
-  calledAt?: string;
-  issuedAt: string;
-}
-
-export interface CounterView {
-  counter: number;
-  current?: TicketView;
-  /** Waiting for this counter: in the lines it serves, and transferred to it. */
-  waiting: number;
-  pairingCode: string;
-  /** The last service here that the citizen has not rated yet. */
-  toRate?: { number: number };
-}
-
-export interface HallView {
-  center: string[];
-  serving: { counter: number; number: number; lineName: string }[];
-  /** The latest calls first; `seq` grows with each call of the day, so the hall announces each once. */
-  calls: { seq: number; number: number; counter: number; at: string; announcement: CallAnnouncement }[];
-  waiting: { line: string; lineName: string; count: number }[];
-}
-
-export interface RatingView {
-  counter: number;
-  pending?: { number: number; officerName: string };
 }
 
 interface Served {

@@ -17,9 +17,18 @@ window.queueApi = async function queueApi(path, body) {
 /** el('div', { className: 'x' }, 'text', child…) */
 window.el = function el(tag, props, ...children) {
   const node = document.createElement(tag);
-  Object.assign(node, props || {});
+  // data-* and aria-* are attributes, not properties.
+  for (const [key, value] of Object.entries(props || {})) {
+    if (key.includes('-') || key === 'role') node.setAttribute(key, value);
+    else node[key] = value;
+  }
   for (const child of children) if (child !== null && child !== undefined) node.append(child);
   return node;
+};
+
+/** Replaces what `root` shows; null and undefined (a part not shown) are left out. */
+window.show = function show(root, ...nodes) {
+  root.replaceChildren(...nodes.filter((n) => n !== null && n !== undefined));
 };
 
 window.clockText = function clockText(date) {

@@ -2,7 +2,7 @@
 // in Vietnamese from the recorded clips (Web Audio, one clip after another; no internet needed).
 'use strict';
 (function hall() {
-  const { queueApi, el, clockText } = window;
+  const { queueApi, el, clockText, show } = window;
   const app = document.getElementById('app');
   document.body.className = 'page-hall';
   const audio = new AudioContext();
@@ -49,7 +49,8 @@
 
   function render(view, problem) {
     const latest = view.calls[0];
-    app.replaceChildren(
+    show(
+      app,
       el('header', { className: 'hall-head' }, el('div', { className: 'center-name' }, ...view.center.map((l) => el('div', {}, l))), el('div', { className: 'clock' }, clockText(new Date()))),
       audio.state === 'running' ? null : soundButton,
       problem ? el('p', { className: 'notice', role: 'alert' }, problem) : null,
@@ -98,7 +99,7 @@
     } else if (last) {
       render(last, answer.message);
     } else {
-      app.replaceChildren(el('p', { className: 'notice', role: 'alert' }, answer.message));
+      show(app, el('p', { className: 'notice', role: 'alert' }, answer.message));
     }
     setTimeout(poll, 1000);
   }

@@ -2,7 +2,7 @@
 // a touch takes a number, the ticket prints, and the screen shows the number until the next citizen.
 'use strict';
 (function kiosk() {
-  const { queueApi, el } = window;
+  const { queueApi, el, show } = window;
   const app = document.getElementById('app');
   document.body.className = 'page-kiosk';
   let config;
@@ -10,7 +10,8 @@
   let resetTimer;
 
   function showLines(message) {
-    app.replaceChildren(
+    show(
+      app,
       el('header', { className: 'center-name' }, ...config.center.map((line) => el('div', {}, line))),
       el('h1', {}, 'Mời chọn việc cần làm để lấy số thứ tự'),
       message ? el('p', { className: 'notice', role: 'alert' }, message) : null,
@@ -33,13 +34,14 @@
   async function take(line) {
     if (busy) return;
     busy = true;
-    app.replaceChildren(el('p', { className: 'big-wait' }, 'Đang lấy số…'));
+    show(app, el('p', { className: 'big-wait' }, 'Đang lấy số…'));
     const answer = await queueApi('/api/tickets', { line: line.id });
     busy = false;
     if (!answer.ok) return showLines(answer.message);
     const t = answer.value;
     const printed = t.printed === undefined ? false : t.printed.ok;
-    app.replaceChildren(
+    show(
+      app,
       el(
         'section',
         { className: 'ticket-shown', 'aria-label': 'Số thứ tự của bạn' },
@@ -64,7 +66,7 @@
   async function start() {
     const answer = await queueApi('/api/lines');
     if (!answer.ok) {
-      app.replaceChildren(el('p', { className: 'notice', role: 'alert' }, `${answer.message} Máy lấy số tạm dừng, xin hỏi cán bộ hướng dẫn.`));
+      show(app, el('p', { className: 'notice', role: 'alert' }, `${answer.message} Máy lấy số tạm dừng, xin hỏi cán bộ hướng dẫn.`));
       return setTimeout(start, 3000);
     }
     config = answer.value;

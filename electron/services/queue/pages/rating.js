@@ -2,7 +2,7 @@
 // counter by the code shown there, it asks for a rating after each service at that counter.
 'use strict';
 (function rating() {
-  const { queueApi, el } = window;
+  const { queueApi, el, show } = window;
   const app = document.getElementById('app');
   document.body.className = 'page-rating';
   const KEY = 'motcua-queue-pairing';
@@ -35,7 +35,7 @@
       message ? el('p', { className: 'notice', role: 'alert' }, message) : null,
       el('button', { type: 'submit' }, 'Ghép'),
     );
-    app.replaceChildren(form);
+    show(app, form);
     input.focus();
   }
 
@@ -43,12 +43,13 @@
     const reason = el('textarea', { id: 'rating-reason', rows: 2, maxLength: 500 });
     const send = async (level) => {
       const answer = await queueApi(`/api/rating/${localStorage.getItem(KEY)}`, { number: view.pending.number, rating: level, reason: reason.value });
-      if (!answer.ok) return app.replaceChildren(el('p', { className: 'notice', role: 'alert' }, answer.message));
+      if (!answer.ok) return show(app, el('p', { className: 'notice', role: 'alert' }, answer.message));
       thanksUntil = Date.now() + 5000;
       shownFor = undefined;
-      app.replaceChildren(el('p', { className: 'thanks', role: 'status' }, 'Cảm ơn ông/bà đã đánh giá!'));
+      show(app, el('p', { className: 'thanks', role: 'status' }, 'Cảm ơn ông/bà đã đánh giá!'));
     };
-    app.replaceChildren(
+    show(
+      app,
       el('h1', {}, `Quầy ${view.counter} · số ${view.pending.number}`),
       el('p', { className: 'question' }, `Ông/bà có hài lòng với việc phục vụ của cán bộ ${view.pending.officerName}?`),
       el('div', { className: 'levels' }, ...LEVELS.map(([level, label]) => el('button', { type: 'button', className: `level ${level}`, onclick: () => send(level) }, label))),
@@ -66,13 +67,13 @@
       return pairing(answer.message);
     }
     if (Date.now() >= thanksUntil) {
-      if (!answer.ok) app.replaceChildren(el('p', { className: 'notice', role: 'alert' }, answer.message));
+      if (!answer.ok) show(app, el('p', { className: 'notice', role: 'alert' }, answer.message));
       else if (answer.value.pending && shownFor !== answer.value.pending.number) {
         shownFor = answer.value.pending.number;
         ask(answer.value);
       } else if (!answer.value.pending) {
         shownFor = undefined;
-        app.replaceChildren(el('p', { className: 'welcome' }, `Quầy ${answer.value.counter} xin kính chào ông/bà.`));
+        show(app, el('p', { className: 'welcome' }, `Quầy ${answer.value.counter} xin kính chào ông/bà.`));
       }
     }
     setTimeout(poll, 1000);

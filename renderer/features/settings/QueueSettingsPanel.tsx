@@ -51,9 +51,9 @@ export function QueueSettingsPanel(props: { settings: KioskSettings; canEdit: bo
       <h2 id="queue-settings-title">Hàng chờ (gọi số thứ tự)</h2>
       <form onSubmit={submit} noValidate aria-label="Hàng chờ của quầy">
         <label className="field" htmlFor="queue-url">
-          <span>Địa chỉ dịch vụ hàng chờ</span>
+          <span>Máy chạy hàng chờ (http://máy:cổng)</span>
           <input id="queue-url" value={url} disabled={!props.canEdit} placeholder="Ví dụ: http://192.168.1.20:5180/" onChange={(e) => setUrl(e.target.value)} />
-          <small className="field-hint">Máy chạy hàng chờ của Trung tâm (máy lấy số, màn hình sảnh). Để trống nếu quầy không gọi số.</small>
+          <small className="field-hint">Máy của Trung tâm chạy máy lấy số và màn hình sảnh. Để trống nếu quầy không gọi số.</small>
         </label>
         {lines ? (
           <fieldset className="queue-lines">

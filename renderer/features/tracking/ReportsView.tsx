@@ -23,8 +23,8 @@ interface Report {
   digitisation: DigitisationStats;
   register: RegisterEntry[];
   lateOfficers: LateOfficer[];
-  /** The hall queue's report, or why it could not be read (no queue set, its machine away). */
-  queue: { report?: QueueReport; problem?: string };
+  /** The hall queue's report, or why it could not be read (its machine away); absent when this counter has no queue. */
+  queue?: { report?: QueueReport; problem?: string };
 }
 
 function StatsTable({ caption, rows, total }: { caption: string; rows: TimelinessRow[]; total: TimelinessRow }) {
@@ -54,20 +54,26 @@ export function ReportsView({ ctx }: { ctx: DeskContext }) {
   const [report, setReport] = useState<Report>();
   const [note, setNote] = useState<string>();
 
+  /** Only a counter set to a hall queue asks it (the machine's settings, which Cài đặt may have changed since boot). */
+  async function queueReport() {
+    const machine = await host.settings.get().catch(() => undefined);
+    return machine?.queue ? queueCalls(host, credential.counterIndex).report(from, to) : undefined;
+  }
+
   async function build(e: FormEvent) {
     e.preventDefault();
     const p = periodOf(from, to);
     if (!p.ok) return setErrors({ [p.field]: p.message });
     setErrors({});
     const now = new Date();
-    const [states, queue] = await Promise.all([allStates(db), queueCalls(host, credential.counterIndex).report(from, to)]);
+    const [states, queue] = await Promise.all([allStates(db), queueReport()]);
     setReport({
       period: p.period,
       stats: timelinessStats(states, p.period, now, ctx.departmentName),
       digitisation: digitisationStats(states, p.period, ctx.departmentName),
       register: await registerEntries(db, p.period, ctx.departmentName),
       lateOfficers: lateOfficersReport(states, p.period, now, ctx.departmentName),
-      queue: queue.ok ? { report: queue.value } : { problem: `Chưa lấy được số liệu hàng chờ: ${queue.message}` },
+      ...(queue ? { queue: queue.ok ? { report: queue.value } : { problem: `Chưa lấy được số liệu hàng chờ: ${queue.message}` } } : {}),
     });
   }
 
@@ -118,7 +124,7 @@ export function ReportsView({ ctx }: { ctx: DeskContext }) {
             </p>
             <DigitisationTable stats={report.digitisation} />
           </section>
-          <QueueReportSection report={report.queue.report} problem={report.queue.problem} period={report.period} fileTag={`${from}-${to}`} />
+          {report.queue ? <QueueReportSection report={report.queue.report} problem={report.queue.problem} period={report.period} fileTag={`${from}-${to}`} /> : null}
           <section aria-label="Công chức để chậm muộn">
             <h2>Công chức để hồ sơ quá hạn từ 2 lần trở lên không có lý do chính đáng</h2>
             {report.lateOfficers.length === 0 ? (

@@ -36,6 +36,8 @@
 
   /** Says one call: its clips fetched first, then played back to back, after any call still being said. */
   function announce(call) {
+    // Sound not yet allowed on this TV (nobody pressed the button): the call is shown, not queued to be said late.
+    if (audio.state !== 'running') return;
     speaking = speaking.then(async () => {
       const clips = await Promise.all(call.announcement.clips.map(clip));
       for (let i = 0; i < clips.length; i++) {

@@ -113,9 +113,11 @@ export function QueuePanel() {
         ) : (
           <span className="muted">Chưa gọi số nào</span>
         )}
-        <span className="queue-waiting" data-testid="queue-waiting">
-          {view ? `${view.waiting} người đang chờ` : '…'}
-        </span>
+        {view ? (
+          <span className="queue-waiting" data-testid="queue-waiting">
+            {view.waiting} người đang chờ
+          </span>
+        ) : null}
         {view ? (
           <span className="queue-pairing" title="Nhập mã này trên màn hình đánh giá hướng về công dân (trang /danh-gia của máy hàng chờ)">
             Mã ghép màn hình đánh giá: <b data-testid="queue-pairing">{view.pairingCode}</b>

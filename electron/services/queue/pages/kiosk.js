@@ -5,6 +5,7 @@
   const { queueApi, el, show } = window;
   const app = document.getElementById('app');
   document.body.className = 'page-kiosk';
+  const DESK = { receive: 'Nộp hồ sơ', return: 'Nhận kết quả' };
   let config;
   let busy = false;
   let resetTimer;
@@ -22,7 +23,7 @@
           el(
             'button',
             { type: 'button', className: `line-button desk-${line.desk}`, onclick: () => take(line) },
-            el('span', { className: 'line-desk' }, line.desk === 'return' ? 'Nhận kết quả' : 'Nộp hồ sơ'),
+            line.name === DESK[line.desk] ? null : el('span', { className: 'line-desk' }, DESK[line.desk]),
             el('span', { className: 'line-name' }, line.name),
             line.fields.length ? el('span', { className: 'line-fields' }, line.fields.join(' · ')) : null,
           ),

@@ -8,6 +8,8 @@ import { createPrinterService } from './services/printing';
 import { startScanFolder } from './services/scanFolder';
 import { createScannerService } from './services/scanner';
 import { createSettingsStore, DEFAULT_SETTINGS } from './services/settings';
+import { startQueue } from './services/queue';
+import { join } from 'node:path';
 
 export function isTrustedSender(frameUrl: string | undefined, scheme: string): boolean {
   if (!frameUrl) return false;
@@ -41,13 +43,23 @@ export async function createAppHost(options: AppHostOptions) {
   // The serial scanner saved in the settings is read from the start (a failure is logged and retried).
   const scanner = createScannerService({ log });
   scanner.use((await settings.get()).scannerPort).catch(() => undefined);
+  const printers = createPrinterService(() => settings.get());
+  // The machine designated for the hall (its settings' `queueService`) runs the queue beside the kiosk.
+  const queueService = (await settings.get()).queueService;
+  const queue = queueService
+    ? await startQueue({ dir: join(options.dataDir, 'queue'), port: queueService.port, printers }).catch((error: Error) => {
+        log(`[hàng chờ] không chạy được dịch vụ hàng chờ ở cổng ${queueService.port}: ${error.message}`);
+        return undefined;
+      })
+    : undefined;
+  if (queue) log(`[hàng chờ] dịch vụ hàng chờ đã chạy ở ${queue.url}`);
   const host: KioskHost = {
     ...createKioskHost({
       runtime: 'electron',
       version: options.version,
       settings,
       scanner,
-      printers: createPrinterService(() => settings.get()),
+      printers,
       credentials: createCredentialStore(options.dataDir, options.cipher),
       log: options.kioskLog,
       scanFolder,
@@ -58,6 +70,7 @@ export async function createAppHost(options: AppHostOptions) {
     host,
     settings,
     scanFolder,
+    queue,
     async handle(trusted: boolean, call: unknown, args: unknown): Promise<DispatchResult> {
       if (!trusted) {
         const error: HostError = { code: 'UNTRUSTED_SENDER', message: 'Lệnh đến từ trang không thuộc ứng dụng, bị từ chối.' };

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 const web = process.argv.includes('--web');
 const serverPort = process.env.SERVER_PORT ?? '8787';
 const kioskPort = process.env.KIOSK_PORT ?? '5173';
+const queuePort = process.env.QUEUE_PORT ?? '5180';
 const children = [];
 
 function run(cmd, args) {
@@ -22,7 +23,7 @@ function start(name, args, onReady, env = {}) {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
       try {
         const parsed = JSON.parse(line);
-        if (parsed.ready) onReady?.(parsed.url);
+        if (parsed.ready) onReady?.(parsed.url, parsed);
         else console.log(`[${name}] ${line}`);
       } catch {
         console.log(`[${name}] ${line}`);
@@ -94,8 +95,11 @@ start(
       console.error(`Không tạo được mã đăng ký mẫu: ${error.message}`);
     }
     if (web) {
-      start('quầy', ['electron/web-host/main.ts', '--port', kioskPort, '--server-url', serverUrl], (url) => {
-        console.log(`\nQuầy Một cửa đang chạy trong trình duyệt: ${url}\n(Ctrl+C để dừng)`);
+      // This demo machine is also the Center's queue machine: the entrance kiosk, the hall's TV and the rating screen.
+      start('quầy', ['electron/web-host/main.ts', '--port', kioskPort, '--server-url', serverUrl, '--queue-port', queuePort], (url, ready) => {
+        console.log(`\nQuầy Một cửa đang chạy trong trình duyệt: ${url}`);
+        console.log(`Hàng chờ: máy lấy số ${ready.queueUrl}lay-so, màn hình sảnh ${ready.queueUrl}man-hinh, màn hình đánh giá ${ready.queueUrl}danh-gia`);
+        console.log(`(Cài đặt F9 › Hàng chờ: địa chỉ ${ready.queueUrl}; máy in phiếu số thứ tự: chọn «Phiếu số thứ tự» cho một máy in cuộn.)\n(Ctrl+C để dừng)`);
       });
     } else {
       const app = spawn(electron, ['.'], { stdio: 'inherit', env: { ...process.env, MOTCUA_SERVER_URL: serverUrl } });

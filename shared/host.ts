@@ -16,7 +16,7 @@ export interface PrinterConfig {
   address: string;
   paper: PaperSize;
   /** Which documents go to this printer by default. */
-  roles: ('slip' | 'receipt' | 'handover' | 'form')[];
+  roles: ('slip' | 'receipt' | 'handover' | 'form' | 'ticket')[];
   copies: Partial<Record<string, number>>;
   /** Print speed in mm/s from the printer's data sheet; how long a job may take to leave its buffer. */
   speedMmPerS?: number;
@@ -76,7 +76,28 @@ export interface KioskSettings {
   scannerPort?: { path: string; baudRate: number } | null;
   /** The folder the office scanner saves into, watched for digitising; empty or absent: none. */
   scanFolderPath?: string;
+  /** The hall's queue service this counter calls numbers from, and the lines (ids) it serves; null or absent: no queue. */
+  queue?: QueueSettings | null;
+  /** This machine runs the hall's queue service (one designated machine of the Center); null or absent: it does not. */
+  queueService?: { port: number } | null;
 }
+
+export interface QueueSettings {
+  /** http://<machine>:<port>/ of the queue service on the LAN. */
+  url: string;
+  lines: string[];
+}
+
+/** A call to the queue service, sent by the machine for the counter (the page's policy lets it reach only its own host). */
+export interface QueueRequest {
+  method: 'GET' | 'POST';
+  /** Below `/api/`, e.g. `/api/counters/3/call`. */
+  path: string;
+  body?: unknown;
+}
+
+/** The queue's answer; `unreachable`: the service did not answer at all (its machine is off or the network is down). */
+export type QueueAnswer = { ok: true; value: unknown } | { ok: false; unreachable: boolean; message: string };
 
 /** What a counter received from the server when it was enrolled; the token is its only secret. */
 export interface DeviceCredential {
@@ -182,6 +203,10 @@ export interface KioskHost {
     /** The most recent lines, at most `maxBytes` (≤ LOG_LIMITS.readBytes) of them. */
     read(options: { maxBytes: number }): Promise<LogReadOutcome>;
   };
+  /** The hall's queue service (electron/services/queue) at the address in the settings' `queue`. */
+  queue: {
+    request(request: QueueRequest): Promise<QueueAnswer>;
+  };
   /** The scanner's watched folder, when the machine has one configured (digitising at reception). */
   scanFolder?: {
     list(afterSeq: number): Promise<ScannedFile[]>;
@@ -229,6 +254,7 @@ const HOST_CALL_TABLE = {
   'scanFolder.read': true,
   'log.write': true,
   'log.read': true,
+  'queue.request': true,
 } as const satisfies Record<HostCall, true>;
 
 /** The call names as `namespace.method`: the only channels main and the web host accept. */

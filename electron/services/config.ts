@@ -70,6 +70,8 @@ export interface WebHostConfig {
   /** Defaults for a kiosk's first start; the settings it saves win afterwards. */
   serverUrl?: string;
   counterName?: string;
+  /** This machine runs the hall's queue service on this port (0: a free one); absent: it does not. */
+  queue?: { port: number; bind: string; dir: string; configFile?: string };
 }
 
 /** Each web host setting: its flag, the environment variable used when the flag is absent, its default. */
@@ -80,6 +82,10 @@ export const WEB_HOST_SETTINGS = {
   staticDir: { flag: 'static', env: 'MOTCUA_STATIC_DIR', fallback: 'out/renderer' },
   serverUrl: { flag: 'server-url', env: 'MOTCUA_SERVER_URL', fallback: undefined },
   counterName: { flag: 'counter-name', env: 'MOTCUA_COUNTER_NAME', fallback: undefined },
+  queuePort: { flag: 'queue-port', env: 'MOTCUA_QUEUE_PORT', fallback: undefined },
+  queueBind: { flag: 'queue-bind', env: 'MOTCUA_QUEUE_BIND', fallback: '0.0.0.0' },
+  queueDir: { flag: 'queue-dir', env: 'MOTCUA_QUEUE_DIR', fallback: undefined },
+  queueConfig: { flag: 'queue-config', env: 'MOTCUA_QUEUE_CONFIG', fallback: undefined },
 } as const;
 
 type WebHostSetting = keyof typeof WEB_HOST_SETTINGS;
@@ -119,6 +125,11 @@ export function loadWebHostConfig(argv: string[], env: Env, cwd: string): WebHos
   const logDir = source('logDir');
   const url = source('serverUrl');
   const name = source('counterName');
+  const queuePort = source('queuePort');
+  const queueDir = source('queueDir');
+  const queueConfig = source('queueConfig');
+  const bind = source('queueBind')!;
+  if (!/^[\d.:a-fA-F]+$|^localhost$/.test(bind.value)) throw bad(bind, 'cần một địa chỉ IP của máy này (0.0.0.0: mọi địa chỉ)');
   return {
     port: port(source('port')!),
     dataDir,
@@ -126,6 +137,16 @@ export function loadWebHostConfig(argv: string[], env: Env, cwd: string): WebHos
     staticDir: path(source('staticDir')!, cwd),
     ...(url ? { serverUrl: serverUrl(url) } : {}),
     ...(name ? { counterName: counterName(name) } : {}),
+    ...(queuePort
+      ? {
+          queue: {
+            port: port(queuePort),
+            bind: bind.value,
+            dir: queueDir ? path(queueDir, cwd) : join(dataDir, 'queue'),
+            ...(queueConfig ? { configFile: path(queueConfig, cwd, 'tệp') } : {}),
+          },
+        }
+      : {}),
   };
 }
 

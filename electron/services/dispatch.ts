@@ -69,13 +69,19 @@ const CHECKS: Record<HostCall, Check> = {
   'settings.get': none,
   'settings.update': ([patch, ...rest]) => {
     if (!isObject(patch) || rest.length) return 'cần các mục cài đặt cần đổi';
-    const allowed = new Set(['serverUrl', 'counterName', 'printers', 'scannerPort', 'scanFolderPath']);
+    const allowed = new Set(['serverUrl', 'counterName', 'printers', 'scannerPort', 'scanFolderPath', 'queue', 'queueService']);
     const unknown = Object.keys(patch).filter((k) => !allowed.has(k));
     if (unknown.length) return `không có mục cài đặt: ${unknown.join(', ')}`;
     if ('serverUrl' in patch && !(isString(patch.serverUrl, 500) && /^https?:\/\//.test(patch.serverUrl))) return 'địa chỉ máy chủ phải bắt đầu bằng http:// hoặc https://';
     if ('counterName' in patch && !isString(patch.counterName, 100)) return 'tên quầy không hợp lệ';
     if ('printers' in patch && !Array.isArray(patch.printers)) return 'danh sách máy in không hợp lệ';
     if ('scanFolderPath' in patch && !(typeof patch.scanFolderPath === 'string' && patch.scanFolderPath.length <= 1000)) return 'thư mục máy quét không hợp lệ';
+    if ('queue' in patch && patch.queue !== null) {
+      const q = patch.queue;
+      if (!isObject(q) || !(isString(q.url, 500) && /^https?:\/\//.test(q.url))) return 'địa chỉ dịch vụ hàng chờ phải bắt đầu bằng http:// hoặc https://';
+      if (!Array.isArray(q.lines) || q.lines.length > 9 || !q.lines.every((l) => isString(l, 20))) return 'danh sách hàng chờ của quầy không hợp lệ';
+    }
+    if ('queueService' in patch && patch.queueService !== null && !(isObject(patch.queueService) && isCount(patch.queueService.port, 65_535))) return 'cổng của dịch vụ hàng chờ không hợp lệ';
     return undefined;
   },
   'device.credential': none,
@@ -99,6 +105,12 @@ const CHECKS: Record<HostCall, Check> = {
     isObject(options) && Object.keys(options).length === 1 && isCount(options.maxBytes, LOG_LIMITS.readBytes) && options.maxBytes !== 0 && rest.length === 0
       ? undefined
       : `cần số byte muốn đọc (1 đến ${LOG_LIMITS.readBytes})`,
+  'queue.request': ([request, ...rest]) => {
+    if (!isObject(request) || rest.length) return 'cần một yêu cầu gửi dịch vụ hàng chờ';
+    if (request.method !== 'GET' && request.method !== 'POST') return 'phương thức phải là GET hoặc POST';
+    if (!isString(request.path, 300) || !/^\/api\/[\w\-/?=&,.%]*$/.test(request.path)) return 'đường dẫn dịch vụ hàng chờ không hợp lệ';
+    return undefined;
+  },
   'desktop.setBusy': ([busy, ...rest]) => (typeof busy === 'boolean' && rest.length === 0 ? undefined : 'cần cho biết quầy đang bận hay không'),
 };
 

@@ -6,6 +6,7 @@ import type { CredentialStore } from './credential';
 import type { KioskLog } from './log';
 import type { ScannerService } from './scanner';
 import type { SettingsStore } from './settings';
+import { createQueueClient } from './queue/client';
 import { scanFolderProblem, type ScanFolder } from './scanFolder';
 
 export interface KioskHostParts {
@@ -52,6 +53,7 @@ export function createKioskHost(parts: KioskHostParts): KioskHost {
       write: (entries) => parts.log.write(entries),
       read: (options) => parts.log.read(options),
     },
+    queue: createQueueClient(() => parts.settings.get()),
     ...(parts.scanFolder ? { scanFolder: { list: async (afterSeq: number) => parts.scanFolder!.list(afterSeq), read: (seq: number) => parts.scanFolder!.read(seq) } } : {}),
   };
 }

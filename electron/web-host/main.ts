@@ -7,6 +7,7 @@ import { createCredentialStore } from '../services/credential';
 import { createKioskHost } from '../services/kioskHost';
 import { createKioskLog } from '../services/log';
 import { createPrinterService } from '../services/printing';
+import { QueueConfigError, startQueue } from '../services/queue';
 import { startScanFolder } from '../services/scanFolder';
 import { createScannerService } from '../services/scanner';
 import { createSettingsStore, DEFAULT_SETTINGS } from '../services/settings';
@@ -36,24 +37,37 @@ const scanFolder = await startScanFolder((await settings.get()).scanFolderPath, 
 // The serial scanner saved in the settings is read from the start (a failure is logged and retried).
 const scanner = createScannerService({ log });
 scanner.use((await settings.get()).scannerPort).catch(() => undefined);
+const printers = createPrinterService(() => settings.get());
+// The machine designated for the hall runs the queue too (--queue-port): the counters, the entrance kiosk and the hall's TV reach it on the LAN.
+let queue: Awaited<ReturnType<typeof startQueue>> | undefined;
+if (config.queue) {
+  try {
+    queue = await startQueue({ dir: config.queue.dir, port: config.queue.port, host: config.queue.bind, printers, ...(config.queue.configFile ? { configFile: config.queue.configFile } : {}) });
+  } catch (error) {
+    if (!(error instanceof QueueConfigError) && (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    console.error(error instanceof QueueConfigError ? error.message : `Cổng ${config.queue.port} của dịch vụ hàng chờ đang bị chương trình khác dùng.`);
+    process.exit(2);
+  }
+  void kioskLog.note('info', `[hàng chờ] dịch vụ hàng chờ đã chạy ở ${queue.url}`);
+}
 const host = createKioskHost({
   runtime: 'web',
   version: pkg.version,
   settings,
   scanner,
-  printers: createPrinterService(() => settings.get()),
+  printers,
   credentials: createCredentialStore(config.dataDir),
   log: kioskLog,
   scanFolder,
 });
 const web = await startWebHost({ host, staticDir: config.staticDir, port: config.port });
 void kioskLog.note('info', `[máy] dịch vụ máy cục bộ đã chạy ở ${web.url}`);
-console.log(JSON.stringify({ ready: true, url: web.url }));
+console.log(JSON.stringify({ ready: true, url: web.url, ...(queue ? { queueUrl: queue.url } : {}) }));
 
 const stop = () => {
   scanFolder.stop();
   void scanner.close();
-  return web.close().then(() => process.exit(0));
+  return Promise.all([web.close(), queue?.close()]).then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

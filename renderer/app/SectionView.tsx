@@ -8,12 +8,25 @@ import { ReturnScreen } from '../features/return/ReturnScreen';
 import { TrackingScreen } from '../features/tracking/TrackingScreen';
 import { DossierLookup } from '../features/search/DossierLookup';
 import { StopScreen } from '../features/stop/StopScreen';
+import { QueuePanel } from '../features/queue/QueuePanel';
 import type { SectionId } from '../kiosk/sections';
 
 export function SectionView({ section }: { section: SectionId }) {
-  if (section === 'receive') return <ReceiveScreen />;
+  if (section === 'receive')
+    return (
+      <>
+        <QueuePanel />
+        <ReceiveScreen />
+      </>
+    );
   if (section === 'handoff') return <HandoffScreen />;
-  if (section === 'return') return <ReturnScreen />;
+  if (section === 'return')
+    return (
+      <>
+        <QueuePanel />
+        <ReturnScreen />
+      </>
+    );
   if (section === 'search')
     return (
       <>

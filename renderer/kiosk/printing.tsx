@@ -18,6 +18,7 @@ const ROLE_LABELS: Record<PrintRole, string> = {
   receipt: 'biên lai',
   handover: 'biên bản giao nhận',
   form: 'mẫu phiếu khổ A4/A5',
+  ticket: 'phiếu số thứ tự',
 };
 
 const RUNNER_LOCK = 'motcua-print-queue-runner';

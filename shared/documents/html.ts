@@ -13,7 +13,7 @@ export interface HtmlRenderOptions {
 }
 
 /** Text sizes relative to the sheet's body size (10 pt on A5, 11 pt on A4), so an A5 form keeps its proportions on one page. */
-const SIZE_EM: Record<NonNullable<TextStyle['size']>, number> = { small: 0.82, normal: 1, large: 1.18, title: 1.27 };
+const SIZE_EM: Record<NonNullable<TextStyle['size']>, number> = { small: 0.82, normal: 1, large: 1.18, title: 1.27, display: 4 };
 /** CODE128 module width on paper: 0.25 mm (10 mil, read by any 1D scanner on a laser print) keeps the full 25-character code under 80 mm, room for the QR beside it on A5. */
 const BAR_MODULE_MM = 0.25;
 const BAR_HEIGHT_MM = 10;

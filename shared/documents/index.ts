@@ -25,6 +25,8 @@ export type { ReturnConfirmationData } from './returnConfirmation';
 export { returnConfirmation, RETURN_CONFIRMATION_TITLE } from './returnConfirmation';
 export type { TestPageData } from './testPage';
 export { printerTestPage, VIETNAMESE_LETTERS, VIETNAMESE_VOWELS, toneForms, TEST_PAGE_SAMPLE_KEY, TEST_PAGE_SAMPLE_CODE } from './testPage';
+export type { QueueTicketData } from './queueTicket';
+export { queueTicket } from './queueTicket';
 export type { DrawOp, ThermalLayout, ThermalPaper } from './thermalLayout';
 export { layoutThermal, wrapText, THERMAL_WIDTH_DOTS } from './thermalLayout';
 export type { MonoRaster } from './thermalRender';

@@ -8,10 +8,22 @@ export type FormSet = '2018' | '2025';
 export type DocumentLayout = 'thermal' | 'sheet';
 
 export type DocumentKind =
-  'appointmentSlip' | 'supplementRequest' | 'refusal' | 'apology' | 'stopProcessing' | 'controlSheet' | 'register' | 'feeReceipt' | 'handoverRecord' | 'returnConfirmation' | 'testPage';
+  | 'appointmentSlip'
+  | 'supplementRequest'
+  | 'refusal'
+  | 'apology'
+  | 'stopProcessing'
+  | 'controlSheet'
+  | 'register'
+  | 'feeReceipt'
+  | 'handoverRecord'
+  | 'returnConfirmation'
+  | 'testPage'
+  | 'queueTicket';
 
 export type TextAlign = 'left' | 'center' | 'right';
-export type TextSize = 'small' | 'normal' | 'large' | 'title';
+/** `display`: a queue ticket's number, read from arm's length. */
+export type TextSize = 'small' | 'normal' | 'large' | 'title' | 'display';
 
 export interface TextStyle {
   size?: TextSize;

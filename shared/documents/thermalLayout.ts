@@ -21,8 +21,8 @@ export interface ThermalLayout {
 }
 
 const SIZES: Record<ThermalPaper, Record<TextSize, number>> = {
-  '58mm': { small: 18, normal: 21, large: 24, title: 27 },
-  '80mm': { small: 20, normal: 24, large: 28, title: 32 },
+  '58mm': { small: 18, normal: 21, large: 24, title: 27, display: 96 },
+  '80mm': { small: 20, normal: 24, large: 28, title: 32, display: 120 },
 };
 const MARGIN = 8;
 const FEED_AFTER = 24;
@@ -86,7 +86,7 @@ function splitAtHyphens(code: string, width: number, measure: (t: string) => num
   return line;
 }
 
-const SIZES_DOWN: readonly TextSize[] = ['title', 'large', 'normal', 'small'];
+const SIZES_DOWN: readonly TextSize[] = ['display', 'title', 'large', 'normal', 'small'];
 
 class Layouter {
   readonly ops: DrawOp[] = [];

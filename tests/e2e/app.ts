@@ -35,8 +35,12 @@ export interface Counter {
 }
 
 /** Starts a kiosk, enrols it as `counterId` and signs `user` in; the page shows the shell. */
-export async function openCounter(browser: Browser, server: Started, options: { counterId: string; counterName: string; user: { username: string; password: string } }): Promise<Counter> {
-  const kiosk = await startWebHost(['--server-url', server.url]);
+export async function openCounter(
+  browser: Browser,
+  server: Started,
+  options: { counterId: string; counterName: string; user: { username: string; password: string }; hostArgs?: string[] },
+): Promise<Counter> {
+  const kiosk = await startWebHost(['--server-url', server.url, ...(options.hostArgs ?? [])]);
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   page.on('pageerror', (error) => console.error(`[${options.counterId}] page error: ${error.message}`));
   await page.goto(kiosk.url);
@@ -54,7 +58,7 @@ export async function openReceivingCounter(
   browser: Browser,
   server: Started,
   printer: { address: string },
-  options: { counterId: string; counterName: string; viewport?: { width: number; height: number } },
+  options: { counterId: string; counterName: string; viewport?: { width: number; height: number }; hostArgs?: string[] },
 ): Promise<Counter> {
   const counter = await openCounter(browser, server, { ...options, user: DEMO_STAFF.receiving });
   await hostCall(counter.page, 'settings.update', [
@@ -95,6 +99,31 @@ export async function typeApplicant(page: Page, person: { id: string; name: stri
   await typeText(page, person.phone);
   await page.keyboard.press('Tab');
   await typeText(page, person.address);
+}
+
+/** Step 3: every paper on the checklist ticked as received, then on to the fee step. */
+export async function receiveEveryPaper(page: Page): Promise<void> {
+  const boxes = page.getByRole('checkbox', { name: /^Đã nhận:/ });
+  await boxes.first().waitFor();
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  await page.getByRole('button', { name: /Tiếp tục/ }).click();
+  await page.getByLabel('Số tiền thu (đồng)').waitFor();
+}
+
+/**
+ * Receives one dossier at the receiving counter for `applicant` (Cấp lại giấy phép lái xe: every paper
+ * received, the fee in cash, the appointment as offered); returns the dossier code on screen.
+ */
+export async function receiveDossier(page: Page, applicant: { id: string; name: string; phone: string; address: string }): Promise<string> {
+  await pickProcedure(page, 'cap lai giay phep lai xe', /Cấp lại giấy phép lái xe/);
+  await typeApplicant(page, applicant);
+  await page.keyboard.press('Enter');
+  await receiveEveryPaper(page);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('appointment').waitFor();
+  await page.getByTestId('lease-remaining').waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Control+Enter');
+  return page.getByTestId('dossier-code').innerText({ timeout: 20_000 });
 }
 
 export async function signInAs(page: Page, user: { username: string; password: string }): Promise<void> {

@@ -9,6 +9,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface Started {
   url: string;
+  /** The hall's queue service, when the process runs one (`--queue-port`). */
+  queueUrl?: string;
   dataDir: string;
   child: ChildProcess;
   stop(): Promise<void>;
@@ -23,17 +25,17 @@ export async function startTsProcess(entry: string, args: string[], name: string
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const url = await new Promise<string>((resolveUrl, reject) => {
+  const ready = await new Promise<{ url: string; queueUrl?: string }>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start in 120 s:\n${output}`)), 120_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       for (const line of output.split('\n')) {
         if (!line.startsWith('{')) continue;
         try {
-          const parsed = JSON.parse(line) as { ready?: boolean; url?: string };
+          const parsed = JSON.parse(line) as { ready?: boolean; url?: string; queueUrl?: string };
           if (parsed.ready && parsed.url) {
             clearTimeout(timer);
-            resolveUrl(parsed.url);
+            resolveUrl({ url: parsed.url, ...(parsed.queueUrl ? { queueUrl: parsed.queueUrl } : {}) });
           }
         } catch {
           // not our ready line
@@ -44,12 +46,12 @@ export async function startTsProcess(entry: string, args: string[], name: string
     child.on('exit', (code) => reject(new Error(`${name} exited with ${code}:\n${output}`)));
   });
   return {
-    url,
+    ...ready,
     dataDir: dir,
     child,
     stop: () =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
+        if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
       }),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import { DEMO_UNIT_TAX_CODE } from '../../server/seed';
 import { decodeSymbol } from '../printing/decode';
-import { adminToken, type Counter, openReceivingCounter, pickProcedure, typeApplicant } from './app';
+import { adminToken, type Counter, openReceivingCounter, receiveDossier } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
 
@@ -46,23 +46,6 @@ afterAll(async () => {
   await printer?.stop();
 });
 
-/** Receives one dossier with a fee at the kiosk, as the receive test does; returns the code on screen. */
-async function receiveDossier(page: Page): Promise<string> {
-  await pickProcedure(page, 'cap lai giay phep lai xe', /Cấp lại giấy phép lái xe/);
-  await typeApplicant(page, APPLICANT);
-  await page.keyboard.press('Enter');
-  const boxes = page.getByRole('checkbox', { name: /^Đã nhận:/ });
-  await boxes.first().waitFor();
-  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
-  await page.getByRole('button', { name: /Tiếp tục/ }).click();
-  await page.getByLabel('Số tiền thu (đồng)').waitFor();
-  await page.keyboard.press('Enter');
-  await page.getByTestId('appointment').waitFor();
-  await page.getByTestId('lease-remaining').waitFor({ timeout: 20_000 });
-  await page.keyboard.press('Control+Enter');
-  return page.getByTestId('dossier-code').innerText({ timeout: 20_000 });
-}
-
 /** Opens `url` until the server answers 200: the counter pushes the reception within seconds. */
 async function openWhenSynced(page: Page, url: string): Promise<void> {
   const deadline = Date.now() + 30_000;
@@ -76,7 +59,7 @@ async function openWhenSynced(page: Page, url: string): Promise<void> {
 
 test("the slip's QR opens the dossier's status on a phone, with nothing of the applicant; without the secret, nothing", async () => {
   const jobsBefore = printer.jobs.length;
-  const code = await receiveDossier(counter.page);
+  const code = await receiveDossier(counter.page, APPLICANT);
   expect(code).toMatch(/^000\.00\.15\.H41-\d{6}-\d{4}$/);
   // The slip's QR: whichever of the jobs since (slip copies, receipt) carries the status page's link.
   const slipQr = () =>

@@ -10,7 +10,7 @@ import type { PrintDocument } from '../../shared/documents';
 import { DEMO_UNIT_TAX_CODE } from '../../server/seed';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import { decodeAllQrCodes } from '../printing/decode';
-import { adminToken, type Counter, localRows, openReceivingCounter, pickProcedure, typeText } from './app';
+import { adminToken, type Counter, localRows, openReceivingCounter, pickProcedure, receiveEveryPaper, typeText } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
 
@@ -51,12 +51,7 @@ test('the fee step shows the VietQR, the officer marks the transfer received, th
   await page.keyboard.press('Tab');
   await typeText(page, 'Nguyễn Văn An');
   await page.keyboard.press('Enter');
-  const boxes = page.getByRole('checkbox', { name: /^Đã nhận:/ });
-  await boxes.first().waitFor();
-  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
-  await page.getByRole('button', { name: /Tiếp tục/ }).click();
-
-  await page.getByLabel('Số tiền thu (đồng)').waitFor();
+  await receiveEveryPaper(page);
   expect(await page.getByLabel('Số tiền thu (đồng)').inputValue()).toBe('135.000');
   await page.getByLabel('Hình thức nộp').selectOption('transfer');
   const qr = page.locator('[data-vietqr]');

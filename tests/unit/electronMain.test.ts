@@ -405,7 +405,7 @@ describe('electron/preload', () => {
     vi.resetModules();
     await import('../../electron/preload');
     const host = exposed.kioskHost as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>;
-    expect(Object.keys(host).sort()).toEqual(['app', 'desktop', 'device', 'log', 'printers', 'scanFolder', 'scanner', 'settings']);
+    expect(Object.keys(host).sort()).toEqual(['app', 'desktop', 'device', 'log', 'printers', 'queue', 'scanFolder', 'scanner', 'settings']);
     invoke.mockResolvedValueOnce({ ok: true, value: { version: '0.1.0' } });
     await expect(host.app!.info!()).resolves.toEqual({ version: '0.1.0' });
     expect(invoke).toHaveBeenLastCalledWith('motcua:host', 'app.info', []);

@@ -2,6 +2,7 @@
 // exists before saving, and watches the new folder at once; only an administrator changes it.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { KioskSettings } from '../../../shared/host';
+import { SettingsNotice } from './SettingsNotice';
 
 export function ScanFolderField(props: { settings: KioskSettings; canEdit: boolean; save(patch: Partial<KioskSettings>): Promise<string | undefined> }) {
   const [path, setPath] = useState(props.settings.scanFolderPath ?? '');
@@ -38,11 +39,7 @@ export function ScanFolderField(props: { settings: KioskSettings; canEdit: boole
           </small>
         )}
       </label>
-      {notice && (
-        <p id="scan-folder-notice" role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'banner ok' : 'banner error'}>
-          {notice.text}
-        </p>
-      )}
+      <SettingsNotice notice={notice} id="scan-folder-notice" />
       {props.canEdit && (
         <div className="actions">
           <button type="submit" className="primary">

@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { KioskSettings, SerialPortInfo } from '../../../shared/host';
 import { useKiosk } from '../../kiosk/kiosk';
 import { BAUD_RATES, scannerDraft, validateScannerDraft, type FieldErrors } from './printerForm';
+import { SettingsNotice } from './SettingsNotice';
 
 export function ScannerPanel(props: { settings: KioskSettings; canEdit: boolean; save(patch: Partial<KioskSettings>): Promise<string | undefined> }) {
   const { host } = useKiosk();
@@ -115,11 +116,7 @@ export function ScannerPanel(props: { settings: KioskSettings; canEdit: boolean;
           </div>
         )}
         {portsError && <p className="banner warn">{portsError}</p>}
-        {notice && (
-          <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'banner ok' : 'banner error'}>
-            {notice.text}
-          </p>
-        )}
+        <SettingsNotice notice={notice} />
         {props.canEdit && (
           <div className="actions">
             <button type="submit" className="primary">

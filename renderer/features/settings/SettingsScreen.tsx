@@ -9,6 +9,7 @@ import { canEditPrinters } from '../../security/roles';
 import { KioskLogPanel } from './KioskLogPanel';
 import { PrintersPanel } from './PrintersPanel';
 import { PrintQueuePanel } from './PrintQueuePanel';
+import { QueueSettingsPanel } from './QueueSettingsPanel';
 import { ReturnDeskPanel } from './ReturnDeskPanel';
 import { ScanFolderField } from './ScanFolderField';
 import { ScannerPanel } from './ScannerPanel';
@@ -63,6 +64,7 @@ export function SettingsScreen() {
       <PrintersPanel printers={settings.printers} canEdit={canEdit} save={(printers: PrinterConfig[]) => save({ printers })} />
       <PrintQueuePanel printers={settings.printers} />
       <ReturnDeskPanel canEdit={canEdit} />
+      <QueueSettingsPanel settings={settings} canEdit={canEdit} save={save} />
       <ScannerPanel key={settings.scannerPort?.path ?? 'keyboard'} settings={settings} canEdit={canEdit} save={save} />
       <AuditPanel />
       <KioskLogPanel />

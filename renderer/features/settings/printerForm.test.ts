@@ -30,7 +30,7 @@ function draft(patch: Partial<PrinterDraft>): PrinterDraft {
 
 describe('printer validation', () => {
   it('accepts a complete printer and keeps only the copies of its roles', () => {
-    const r = validatePrinterDraft(draft({ roles: ['form', 'handover'], copies: { slip: 'x', receipt: '', handover: '2', form: '1' } }), [slipPrinter], () => 'new-id');
+    const r = validatePrinterDraft(draft({ roles: ['form', 'handover'], copies: { slip: 'x', receipt: '', handover: '2', form: '1', ticket: '' } }), [slipPrinter], () => 'new-id');
     expect(r).toEqual({
       ok: true,
       printer: { id: 'new-id', name: 'Máy in A4 quầy 3', transport: 'network', address: '192.168.1.60', paper: 'A4', roles: ['handover', 'form'], copies: { handover: 2, form: 1 } },
@@ -47,7 +47,7 @@ describe('printer validation', () => {
   });
 
   it('refuses a duplicate name, a role already served elsewhere, and bad copy counts', () => {
-    const r = validatePrinterDraft(draft({ name: 'máy in phiếu QUẦY 3', roles: ['slip', 'form'], copies: { slip: '2', receipt: '1', handover: '1', form: '9' } }), [slipPrinter]);
+    const r = validatePrinterDraft(draft({ name: 'máy in phiếu QUẦY 3', roles: ['slip', 'form'], copies: { slip: '2', receipt: '1', handover: '1', form: '9', ticket: '1' } }), [slipPrinter]);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.name).toMatch(/Đã có máy in tên/);

@@ -5,7 +5,7 @@ import type { KioskSettings, PaperSize, PrinterConfig, PrinterTransport } from '
 export type PrintRole = PrinterConfig['roles'][number];
 export type EditableTransport = Exclude<PrinterTransport, 'virtual'>;
 
-export const PRINT_ROLES: readonly PrintRole[] = ['slip', 'receipt', 'handover', 'form'];
+export const PRINT_ROLES: readonly PrintRole[] = ['slip', 'receipt', 'handover', 'form', 'ticket'];
 export const PAPER_SIZES: readonly PaperSize[] = ['80mm', '58mm', 'A5', 'A4'];
 export const TRANSPORTS: readonly EditableTransport[] = ['network', 'usb', 'device', 'system'];
 export const BAUD_RATES: readonly number[] = [9600, 19200, 38400, 57600, 115200];
@@ -16,6 +16,7 @@ export const ROLE_LABELS: Record<PrintRole, string> = {
   receipt: 'Biên lai thu phí',
   handover: 'Biên bản giao nhận',
   form: 'Mẫu phiếu A4/A5',
+  ticket: 'Phiếu số thứ tự (máy lấy số)',
 };
 
 export const TRANSPORT_LABELS: Record<EditableTransport, string> = {
@@ -53,7 +54,7 @@ export interface PrinterDraft {
 export type FieldErrors = Partial<Record<string, string>>;
 
 export function emptyPrinterDraft(): PrinterDraft {
-  return { name: '', transport: 'network', address: '', paper: '80mm', roles: [], copies: { slip: '2', receipt: '1', handover: '2', form: '1' } };
+  return { name: '', transport: 'network', address: '', paper: '80mm', roles: [], copies: { slip: '2', receipt: '1', handover: '2', form: '1', ticket: '1' } };
 }
 
 export function draftFromPrinter(p: PrinterConfig): PrinterDraft {

@@ -11,6 +11,10 @@ import { periodOf, type Period } from './period';
 import { registerDocument, registerEntries, registerFormNumber, registerWorkbook, type RegisterEntry } from './register';
 import { allStates, digitisationStats, lateOfficersReport, timelinessStats, type DigitisationStats, type LateOfficer, type TimelinessRow, type TimelinessStats } from './reports';
 import { RegisterTable } from './RegisterTable';
+import { ReportTable } from './ReportTable';
+import { QueueReportSection } from './QueueReportSection';
+import { queueCalls } from '../../kiosk/queue';
+import type { QueueReport } from '../../../shared/queue/report';
 import { StatsChart } from './StatsChart';
 
 interface Report {
@@ -19,62 +23,29 @@ interface Report {
   digitisation: DigitisationStats;
   register: RegisterEntry[];
   lateOfficers: LateOfficer[];
+  /** The hall queue's report, or why it could not be read (its machine away); absent when this counter has no queue. */
+  queue?: { report?: QueueReport; problem?: string };
 }
 
 function StatsTable({ caption, rows, total }: { caption: string; rows: TimelinessRow[]; total: TimelinessRow }) {
-  return (
-    <table className="report-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {STATS_COLUMNS.map((c) => (
-            <th key={c}>{c}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {[...rows, total].map((r) => (
-          <tr key={r.key} className={r === total ? 'total' : undefined}>
-            <td>{r.label}</td>
-            <td>{r.early}</td>
-            <td>{r.onTime}</td>
-            <td>{r.late}</td>
-            <td>{r.total}</td>
-            <td>{rateText(r)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <ReportTable caption={caption} columns={STATS_COLUMNS} rows={rows} total={total} cells={(r) => [r.label, r.early, r.onTime, r.late, r.total, rateText(r)]} />;
 }
 
 function DigitisationTable({ stats }: { stats: DigitisationStats }) {
   return (
-    <table className="report-table" data-testid="digitisation-rates">
-      <caption>Tỷ lệ hồ sơ số hóa khi tiếp nhận, theo cơ quan giải quyết</caption>
-      <thead>
-        <tr>
-          {DIGITISATION_COLUMNS.map((c) => (
-            <th key={c}>{c}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {[...stats.byDepartment, stats.total].map((r) => (
-          <tr key={r.key} className={r === stats.total ? 'total' : undefined}>
-            <td>{r.label}</td>
-            <td>{r.received}</td>
-            <td>{r.digitised}</td>
-            <td>{digitisationRateText(r.rate)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ReportTable
+      caption="Tỷ lệ hồ sơ số hóa khi tiếp nhận, theo cơ quan giải quyết"
+      columns={DIGITISATION_COLUMNS}
+      rows={stats.byDepartment}
+      total={stats.total}
+      cells={(r) => [r.label, r.received, r.digitised, digitisationRateText(r.rate)]}
+      testId="digitisation-rates"
+    />
   );
 }
 
 export function ReportsView({ ctx }: { ctx: DeskContext }) {
-  const { db } = useKiosk();
+  const { db, host, credential } = useKiosk();
   const security = useSecurity();
   const today = vnDateKey(new Date());
   const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
@@ -83,19 +54,26 @@ export function ReportsView({ ctx }: { ctx: DeskContext }) {
   const [report, setReport] = useState<Report>();
   const [note, setNote] = useState<string>();
 
+  /** Only a counter set to a hall queue asks it (the machine's settings, which Cài đặt may have changed since boot). */
+  async function queueReport() {
+    const machine = await host.settings.get().catch(() => undefined);
+    return machine?.queue ? queueCalls(host, credential.counterIndex).report(from, to) : undefined;
+  }
+
   async function build(e: FormEvent) {
     e.preventDefault();
     const p = periodOf(from, to);
     if (!p.ok) return setErrors({ [p.field]: p.message });
     setErrors({});
     const now = new Date();
-    const states = await allStates(db);
+    const [states, queue] = await Promise.all([allStates(db), queueReport()]);
     setReport({
       period: p.period,
       stats: timelinessStats(states, p.period, now, ctx.departmentName),
       digitisation: digitisationStats(states, p.period, ctx.departmentName),
       register: await registerEntries(db, p.period, ctx.departmentName),
       lateOfficers: lateOfficersReport(states, p.period, now, ctx.departmentName),
+      ...(queue ? { queue: queue.ok ? { report: queue.value } : { problem: `Chưa lấy được số liệu hàng chờ: ${queue.message}` } } : {}),
     });
   }
 
@@ -146,6 +124,7 @@ export function ReportsView({ ctx }: { ctx: DeskContext }) {
             </p>
             <DigitisationTable stats={report.digitisation} />
           </section>
+          {report.queue ? <QueueReportSection report={report.queue.report} problem={report.queue.problem} period={report.period} fileTag={`${from}-${to}`} /> : null}
           <section aria-label="Công chức để chậm muộn">
             <h2>Công chức để hồ sơ quá hạn từ 2 lần trở lên không có lý do chính đáng</h2>
             {report.lateOfficers.length === 0 ? (

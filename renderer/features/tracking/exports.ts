@@ -1,5 +1,8 @@
 // Files staff take away: the statistics as XLSX, and the browser download of any generated file.
 import type { Workbook } from 'exceljs';
+import { RATING_LABELS, RATINGS } from '../../../shared/queue/model';
+import type { QueueReport, RatingsRow, TimesRow } from '../../../shared/queue/report';
+import { formatVietnamDateTime } from '../../../shared/domain/time';
 import type { Period } from './period';
 import type { DigitisationStats, TimelinessRow, TimelinessStats } from './reports';
 
@@ -43,6 +46,40 @@ export async function statsWorkbook(stats: TimelinessStats, period: Period, digi
   ws.addRow([...DIGITISATION_COLUMNS]).font = { bold: true };
   for (const r of [...digitisation.byDepartment, digitisation.total]) ws.addRow([r.label, r.received, r.digitised, r.rate === undefined ? '' : percent(r.rate)]);
   ws.getColumn(1).width = 60;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+export const QUEUE_TIMES_COLUMNS = ['Lĩnh vực / quầy', 'Số lượt', 'Đã phục vụ', 'Bỏ qua', 'Chờ trung bình (phút)', 'Phục vụ trung bình (phút)'] as const;
+export const RATING_COLUMNS = ['Công chức / quầy', ...RATINGS.map((r) => RATING_LABELS[r]), 'Tổng lượt', 'Tỷ lệ hài lòng (%)'] as const;
+
+export const minutesText = (m: number | undefined) => (m === undefined ? '' : m.toLocaleString('vi-VN'));
+export const satisfiedText = (r: RatingsRow) => (r.satisfied === undefined ? '' : percent(r.satisfied).toLocaleString('vi-VN'));
+export const timesCells = (r: TimesRow) => [r.label, r.issued, r.served, r.skipped, r.waitMinutes ?? '', r.serveMinutes ?? ''];
+export const ratingCells = (r: RatingsRow) => [r.label, ...RATINGS.map((x) => r.counts[x]), r.total, r.satisfied === undefined ? '' : percent(r.satisfied)];
+
+/** The queue's times and the citizens' ratings for a period, with every rating and what it is tied to (the scorecard's source). */
+export async function queueWorkbook(report: QueueReport, period: Period): Promise<Uint8Array> {
+  const WorkbookClass = await workbookCtor();
+  const wb = new WorkbookClass();
+  const sheets: [string, string, readonly (string | number)[], (string | number)[][]][] = [
+    ['Chờ theo lĩnh vực', 'Thời gian chờ và phục vụ theo lĩnh vực', QUEUE_TIMES_COLUMNS, [...report.byLine, report.total].map(timesCells)],
+    ['Chờ theo quầy', 'Thời gian chờ và phục vụ theo quầy', QUEUE_TIMES_COLUMNS, [...report.byCounter, report.total].map(timesCells)],
+    ['Đánh giá theo công chức', 'Đánh giá theo công chức', RATING_COLUMNS, [...report.ratingsByOfficer, report.ratingsTotal].map(ratingCells)],
+    ['Đánh giá theo quầy', 'Đánh giá theo quầy', RATING_COLUMNS, [...report.ratingsByCounter, report.ratingsTotal].map(ratingCells)],
+  ];
+  for (const [name, title, columns, rows] of sheets) {
+    const ws = wb.addWorksheet(name);
+    ws.addRow([`${title} ${period.label}`]).font = { bold: true };
+    ws.addRow([...columns]).font = { bold: true };
+    for (const row of rows) ws.addRow(row);
+    ws.getColumn(1).width = 45;
+  }
+  const ws = wb.addWorksheet('Từng lượt đánh giá');
+  ws.addRow(['Thời điểm', 'Số thứ tự', 'Quầy', 'Công chức', 'Mức đánh giá', 'Góp ý', 'Hồ sơ']).font = { bold: true };
+  for (const r of report.ratings) ws.addRow([formatVietnamDateTime(r.at), r.number, r.counter, r.officer.name, RATING_LABELS[r.rating], r.reason, r.dossiers.join(', ')]);
+  ws.getColumn(4).width = 30;
+  ws.getColumn(6).width = 40;
+  ws.getColumn(7).width = 30;
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 

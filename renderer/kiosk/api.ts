@@ -14,6 +14,8 @@ export class ServerError extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
+    /** The error body's `details` (an import's row errors, a calendar's refused entries). */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -36,7 +38,7 @@ export async function callServer<T>(serverUrl: string, path: string, init: { met
   }
   const body = (await response.json().catch(() => undefined)) as (T & Partial<ApiErrorBody>) | undefined;
   if (!response.ok) {
-    throw new ServerError(body?.error?.code ?? `HTTP_${response.status}`, body?.error?.message ?? `Máy chủ trả lỗi ${response.status}.`, response.status);
+    throw new ServerError(body?.error?.code ?? `HTTP_${response.status}`, body?.error?.message ?? `Máy chủ trả lỗi ${response.status}.`, response.status, body?.error?.details);
   }
   return body as T;
 }

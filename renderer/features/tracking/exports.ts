@@ -1,14 +1,7 @@
-// Files staff take away: the statistics as XLSX, and the browser download of any generated file.
-import type { Workbook } from 'exceljs';
+// The statistics staff take away as XLSX.
+import { newWorkbook, xlsxBytes } from '../../ui/files';
 import type { Period } from './period';
 import type { DigitisationStats, TimelinessRow, TimelinessStats } from './reports';
-
-type WorkbookCtor = typeof Workbook;
-
-async function workbookCtor(): Promise<WorkbookCtor> {
-  const mod = (await import('exceljs')) as unknown as { Workbook?: WorkbookCtor; default?: { Workbook: WorkbookCtor } };
-  return mod.Workbook ?? mod.default!.Workbook;
-}
 
 export const STATS_COLUMNS = ['Đơn vị / thủ tục', 'Trước hạn', 'Đúng hạn', 'Quá hạn', 'Tổng', 'Tỷ lệ đúng hạn (%)'] as const;
 
@@ -26,8 +19,7 @@ export function digitisationRateText(rate: number | undefined): string {
 }
 
 export async function statsWorkbook(stats: TimelinessStats, period: Period, digitisation: DigitisationStats): Promise<Uint8Array> {
-  const WorkbookClass = await workbookCtor();
-  const wb = new WorkbookClass();
+  const wb = await newWorkbook();
   for (const [name, rows] of [
     ['Theo cơ quan', stats.byDepartment],
     ['Theo thủ tục', stats.byProcedure],
@@ -43,16 +35,5 @@ export async function statsWorkbook(stats: TimelinessStats, period: Period, digi
   ws.addRow([...DIGITISATION_COLUMNS]).font = { bold: true };
   for (const r of [...digitisation.byDepartment, digitisation.total]) ws.addRow([r.label, r.received, r.digitised, r.rate === undefined ? '' : percent(r.rate)]);
   ws.getColumn(1).width = 60;
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-export function downloadBytes(bytes: Uint8Array, fileName: string, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return xlsxBytes(wb);
 }

@@ -14,6 +14,7 @@ import { installErrorHandler, sendFrameworkError } from './errorHandler';
 import { LoginGuard, type LoginGuardOptions } from './loginGuard';
 import { refuseBadText } from './textGuard';
 import { fastifyLogOptions, REQUEST_ID_HEADER, type LogOptions } from './logging';
+import { adminCatalogueRoutes } from './routes/adminCatalogue';
 import { attachmentRoutes } from './routes/attachments';
 import { auditRoutes } from './routes/audit';
 import { catalogueRoutes } from './routes/catalogue';
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   deviceRoutes(app, ctx);
   staffRoutes(app, ctx);
   catalogueRoutes(app, ctx);
+  adminCatalogueRoutes(app, ctx);
   leaseRoutes(app, ctx);
   syncRoutes(app, ctx);
   lookupRoutes(app, ctx);

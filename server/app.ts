@@ -4,7 +4,9 @@
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { MAX_BODY_BYTES } from '../shared/sync/protocol';
-import { attachmentsDirFrom, DEFAULT_CENTER, type CenterConfig } from './config';
+import { adminUiDirFrom, attachmentsDirFrom, DEFAULT_CENTER, type CenterConfig } from './config';
+import { adminChangeRoutes } from './adminAudit';
+import { adminUiRoutes } from './adminUi';
 import type { AppContext } from './context';
 import { allowCrossOrigin } from './cors';
 import type { Db } from './db';
@@ -37,6 +39,8 @@ export interface AppOptions {
   login?: LoginGuardOptions;
   /** Absent: ATTACHMENTS_DIR / DATA_DIR through the config loader (the sync tests and benches set them). */
   attachmentsDir?: string;
+  /** Absent: ADMIN_UI_DIR through the config loader (default out/renderer). */
+  adminUiDir?: string;
   /** The public status page's rate limiter and clock (tests). */
   statusPage?: StatusPageOptions;
 }
@@ -91,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app, ctx);
   attachmentRoutes(app, ctx, options.attachmentsDir ?? attachmentsDirFrom(process.env));
   statusPageRoutes(app, ctx, options.statusPage);
+  adminChangeRoutes(app, ctx);
+  adminUiRoutes(app, options.adminUiDir ?? adminUiDirFrom(process.env));
   await app.ready();
   return app;
 }

@@ -12,7 +12,7 @@ export function allowCrossOrigin(app: FastifyInstance): void {
     reply.header('Vary', 'Origin');
     reply.header('Access-Control-Expose-Headers', `Date, ${REQUEST_ID_HEADER}`);
     if (req.method === 'OPTIONS') {
-      reply.header('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE');
+      reply.header('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE');
       reply.header('Access-Control-Allow-Headers', `authorization, content-type, ${REQUEST_ID_HEADER}`);
       reply.header('Access-Control-Max-Age', '600');
       return reply.code(204).send();

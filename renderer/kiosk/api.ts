@@ -1,6 +1,6 @@
 // Calls to the central server from screens that need an answer now (enrolment, sign-in).
 // Everything else reaches the server through the sync client's outbox.
-import type { ApiErrorBody } from '../../shared/sync/protocol';
+import type { ApiErrorBody, SessionResponse } from '../../shared/sync/protocol';
 
 /** Where a screen asks the server directly: its address and this counter's credential. */
 export interface ServerAccess {
@@ -41,4 +41,9 @@ export async function callServer<T>(serverUrl: string, path: string, init: { met
     throw new ServerError(body?.error?.code ?? `HTTP_${response.status}`, body?.error?.message ?? `Máy chủ trả lỗi ${response.status}.`, response.status, body?.error?.details);
   }
   return body as T;
+}
+
+/** A staff sign-in against the server (a counter's online sign-in, the browser's administration page). */
+export function signInOnline(serverUrl: string, username: string, password: string): Promise<SessionResponse> {
+  return callServer<SessionResponse>(serverUrl, '/v1/sessions', { body: { username: username.trim().toLowerCase(), password } });
 }

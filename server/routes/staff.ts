@@ -5,7 +5,8 @@ import { STAFF_ROLES } from '../../shared/sync/protocol';
 import type { SessionResponse, StaffRecord, StaffRole } from '../../shared/sync/protocol';
 import { deviceAuth, deviceOf, staffAuth } from '../auth';
 import type { AppContext } from '../context';
-import type { Db } from '../db';
+import type { Queryable } from '../db';
+import { recordAdminChange } from '../adminAudit';
 import { ApiError } from '../errors';
 import { hashPassword, newId, newSessionToken, sha256, unknownUserHash, verifyPassword } from '../secrets';
 
@@ -25,17 +26,36 @@ export interface NewStaff {
   roles: StaffRole[];
   password: string;
   counters?: string[] | null;
+  /** The password is temporary: the officer sets their own at the next sign-in (the administration screens always ask it). */
+  mustChangePassword?: boolean;
 }
 
-export async function createStaff(db: Db, input: NewStaff): Promise<string> {
+export async function createStaff(db: Queryable, input: NewStaff): Promise<string> {
   const id = newId();
   const hash = await hashPassword(input.password);
   const { rows } = await db.query<{ id: string }>(
-    'INSERT INTO staff (id, username, full_name, roles, password_hash, counters) VALUES ($1, $2, $3, $4::text[], $5, $6::text[]) ON CONFLICT (username) DO NOTHING RETURNING id',
-    [id, input.username, input.fullName, input.roles, hash, input.counters ?? null],
+    'INSERT INTO staff (id, username, full_name, roles, password_hash, counters, must_change_password) VALUES ($1, $2, $3, $4::text[], $5, $6::text[], $7) ON CONFLICT (username) DO NOTHING RETURNING id',
+    [id, input.username, input.fullName, input.roles, hash, input.counters ?? null, input.mustChangePassword ?? false],
   );
   if (rows.length === 0) throw new ApiError(409, 'ALREADY_EXISTS', `Tên đăng nhập ${input.username} đã tồn tại.`);
   return id;
+}
+
+/** An account as the audit log keeps it: never the password or its hash. */
+interface StaffView {
+  username: string;
+  fullName: string;
+  roles: StaffRole[];
+  disabled: boolean;
+  counters: string[] | null;
+  mustChangePassword: boolean;
+}
+
+const STAFF_VIEW_COLUMNS = 'username, full_name AS "fullName", roles, disabled, counters, must_change_password AS "mustChangePassword"';
+
+async function staffView(db: Queryable, username: string, forUpdate = false): Promise<StaffView | undefined> {
+  const { rows } = await db.query<StaffView>(`SELECT ${STAFF_VIEW_COLUMNS} FROM staff WHERE username = $1${forUpdate ? ' FOR UPDATE' : ''}`, [username]);
+  return rows[0];
 }
 
 function refuseWeakPassword(password: string, username: string): void {
@@ -112,19 +132,24 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
             roles: rolesSchema,
             password: { type: 'string', minLength: 8, maxLength: 200 },
             counters: countersSchema,
+            mustChangePassword: { type: 'boolean' },
           },
         },
       },
     },
     async (req, reply) => {
       refuseWeakPassword(req.body.password, req.body.username);
-      const id = await createStaff(ctx.db, req.body);
+      const id = await ctx.db.transaction(async (tx) => {
+        const created = await createStaff(tx, req.body);
+        await recordAdminChange(tx, req, { action: 'staff.create', targetKind: 'staff', targetKey: req.body.username, before: null, after: await staffView(tx, req.body.username) });
+        return created;
+      });
       reply.code(201);
       return { id, username: req.body.username };
     },
   );
 
-  app.patch<{ Params: { username: string }; Body: { fullName?: string; roles?: StaffRole[]; password?: string; disabled?: boolean; counters?: string[] | null } }>(
+  app.patch<{ Params: { username: string }; Body: { fullName?: string; roles?: StaffRole[]; password?: string; disabled?: boolean; counters?: string[] | null; mustChangePassword?: boolean } }>(
     '/v1/admin/staff/:username',
     {
       onRequest: staffAuth(ctx.db, ['administrator']),
@@ -140,6 +165,7 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
             password: { type: 'string', minLength: 8, maxLength: 200 },
             disabled: { type: 'boolean' },
             counters: countersSchema,
+            mustChangePassword: { type: 'boolean' },
           },
         },
       },
@@ -148,16 +174,26 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
       const b = req.body;
       if (b.password !== undefined) refuseWeakPassword(b.password, req.params.username);
       const hash = b.password === undefined ? null : await hashPassword(b.password);
-      const { rows } = await ctx.db.query<{ id: string }>(
-        `UPDATE staff SET full_name = COALESCE($2, full_name), roles = COALESCE($3::text[], roles), password_hash = COALESCE($4, password_hash),
-           disabled = COALESCE($5, disabled), counters = CASE WHEN $6 THEN $7::text[] ELSE counters END, version = nextval('staff_version_seq')
-         WHERE username = $1 RETURNING id`,
-        [req.params.username, b.fullName ?? null, b.roles ?? null, hash, b.disabled ?? null, b.counters !== undefined, b.counters ?? null],
-      );
-      if (!rows[0]) throw new ApiError(404, 'NOT_FOUND', `Không có tài khoản ${req.params.username}.`);
-      // A disabled account or a changed password ends its open sessions at once.
-      if (b.disabled || hash) await ctx.db.query('DELETE FROM sessions WHERE staff_id = $1', [rows[0].id]);
-      return { id: rows[0].id, username: req.params.username };
+      // A new password is permanent unless the call says it is temporary; without one the flag may only be set.
+      const mustChange = hash ? (b.mustChangePassword ?? false) : b.mustChangePassword === true ? true : null;
+      return ctx.db.transaction(async (tx) => {
+        const before = await staffView(tx, req.params.username, true);
+        if (!before) throw new ApiError(404, 'NOT_FOUND', `Không có tài khoản ${req.params.username}.`);
+        const { rows } = await tx.query<{ id: string }>(
+          `UPDATE staff SET full_name = COALESCE($2, full_name), roles = COALESCE($3::text[], roles), password_hash = COALESCE($4, password_hash),
+             disabled = COALESCE($5, disabled), counters = CASE WHEN $6 THEN $7::text[] ELSE counters END,
+             must_change_password = COALESCE($8, must_change_password), version = nextval('staff_version_seq')
+           WHERE username = $1 RETURNING id`,
+          [req.params.username, b.fullName ?? null, b.roles ?? null, hash, b.disabled ?? null, b.counters !== undefined, b.counters ?? null, mustChange],
+        );
+        const id = rows[0]!.id;
+        // A disabled account or a changed password ends its open sessions at once.
+        if (b.disabled || hash) await tx.query('DELETE FROM sessions WHERE staff_id = $1', [id]);
+        const after = await staffView(tx, req.params.username);
+        const action = hash ? 'staff.passwordReset' : b.disabled === true && !before.disabled ? 'staff.disable' : b.disabled === false && before.disabled ? 'staff.enable' : 'staff.update';
+        await recordAdminChange(tx, req, { action, targetKind: 'staff', targetKey: req.params.username, before, after: hash ? { ...after, passwordChanged: true } : after });
+        return { id, username: req.params.username };
+      });
     },
   );
 

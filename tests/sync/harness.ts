@@ -102,5 +102,5 @@ export async function startTestServer(db?: Db): Promise<TestServer> {
 /** Empties every data table (one PGlite per test file, reset between property runs). */
 export async function resetDb(db: Db): Promise<void> {
   await db.exec(`TRUNCATE events, dossiers, conflicts, register_counters, register_numbers, receipt_numbers, lease_counters, leases,
-    catalogue_items, sessions, enrolment_codes, devices, staff RESTART IDENTITY CASCADE`);
+    catalogue_items, sessions, enrolment_codes, devices, staff, admin_changes, sign_ins RESTART IDENTITY CASCADE`);
 }

@@ -114,7 +114,10 @@ test('an XLSX catalogue with 3 bad rows is previewed and refused with each error
   await admin.getByRole('tab', { name: 'Danh mục thủ tục' }).click();
   await admin.getByRole('table', { name: 'Danh mục thủ tục' }).waitFor();
   // The demo catalogue has procedures without a processing time: listed as needing attention.
-  await admin.getByRole('region', { name: 'Thủ tục cần bổ sung' }).getByText(/thủ tục chưa có thời hạn giải quyết/).waitFor();
+  await admin
+    .getByRole('region', { name: 'Thủ tục cần bổ sung' })
+    .getByText(/thủ tục chưa có thời hạn giải quyết/)
+    .waitFor();
   await shots(admin, '1-list');
 
   await admin.getByRole('button', { name: 'Nhập từ tệp CSV/Excel…' }).click();
@@ -162,7 +165,13 @@ test('an XLSX catalogue with 3 bad rows is previewed and refused with each error
 
   // The counter receives it once it has fetched the catalogue.
   const { page } = counter;
-  await waitForLocalRows<{ kind: string; key: string }>(page, 'catalogue', (rows) => rows.some((r) => r.kind === 'procedure' && r.key === '1.999001'), 30_000, 'the counter never fetched the imported procedure');
+  await waitForLocalRows<{ kind: string; key: string }>(
+    page,
+    'catalogue',
+    (rows) => rows.some((r) => r.kind === 'procedure' && r.key === '1.999001'),
+    30_000,
+    'the counter never fetched the imported procedure',
+  );
   await pickProcedure(page, 'le hoi thu nghiem', FESTIVAL);
   firstAppointment = await receiveUpToAppointment(page, { id: '040190001111', name: 'Hoàng Văn Lễ' });
   await page.keyboard.press('Control+Enter');
@@ -176,7 +185,7 @@ test('a date that does not exist is refused and saves nothing; a holiday added i
   const [, day, month, year] = /(\d{2})\/(\d{2})\/(\d{4})$/.exec(firstAppointment)!.map(Number) as [number, number, number, number];
   const holidayKey = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   await admin.getByRole('tab', { name: 'Lịch làm việc' }).click();
-  await admin.getByLabel('Năm').selectOption(String(year));
+  await admin.getByLabel('Năm', { exact: true }).selectOption(String(year));
   await admin.getByRole('table', { name: 'Các ngày nghỉ trong năm' }).waitFor();
 
   await admin.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();

@@ -14,6 +14,8 @@ const ACTIONS: Record<string, string> = {
   'device.revoke': 'Thu hồi máy quầy',
   'catalogue.put': 'Lưu danh mục',
   'catalogue.delete': 'Xoá khỏi danh mục',
+  'catalogue.import': 'Nhập danh mục',
+  'calendar.save': 'Lưu lịch làm việc',
 };
 
 const TARGETS: Record<string, string> = {
@@ -25,6 +27,7 @@ const TARGETS: Record<string, string> = {
   'catalogue/workingDaySwap': 'Ngày làm bù / nghỉ bù',
   'catalogue/formVersion': 'Bộ mẫu biểu',
   'catalogue/setting': 'Cấu hình',
+  calendar: 'Lịch làm việc năm',
 };
 
 export function actionLabel(action: string): string {

@@ -59,16 +59,16 @@ export function CalendarPage({ api }: AdminPageProps) {
   return (
     <div className="calendar-page">
       <div className="admin-actions">
-        <label className="field">
-          <span>Năm</span>
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+        <div className="field">
+          <label htmlFor="calendar-year">Năm</label>
+          <select id="calendar-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
             {[thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       {!entries || !plan ? (
         notice ? (

@@ -14,7 +14,7 @@ import { REQUIRED_COLUMNS } from '../../shared/catalogue';
 import type { DossierEvent } from '../../shared/domain';
 import type { CalendarYearResponse } from '../../shared/sync/adminCatalogue';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
-import { adminToken, type Counter, DEMO_STAFF, localRow, localRows, openReceivingCounter, pickProcedure, waitForLocalRows } from './app';
+import { adminToken, type Counter, DEMO_STAFF, fillApplicant, localRow, localRows, openCounter, openReceivingCounter, pickProcedure, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
 
@@ -94,11 +94,7 @@ afterAll(async () => {
 
 /** Steps 2 to 5 of a reception at the counter; answers the appointment shown before accepting. */
 async function receiveUpToAppointment(page: Page, person: { id: string; name: string }): Promise<string> {
-  await page.getByLabel('Số CCCD / CMND / hộ chiếu').fill(person.id);
-  await page.getByLabel('Họ và tên').fill(person.name);
-  await page.getByLabel('Số điện thoại').fill('0912345678');
-  await page.getByLabel('Địa chỉ', { exact: true }).fill('Số 5 Lê Lợi, phường Vinh Phú, Nghệ An');
-  await page.keyboard.press('Enter');
+  await fillApplicant(page, person);
   const boxes = page.getByRole('checkbox', { name: /^Đã nhận:/ });
   await boxes.first().waitFor();
   for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
@@ -163,6 +159,25 @@ test('an XLSX catalogue with 3 bad rows is previewed and refused with each error
   await shots(admin, '5-edit');
   await admin.getByRole('button', { name: 'Hủy' }).click();
 
+  // One procedure edited: a procedure without a processing time gets one, through the same checks as a file.
+  const attention = admin.getByRole('region', { name: 'Thủ tục cần bổ sung' });
+  await attention.getByText('4 thủ tục chưa có thời hạn giải quyết').waitFor();
+  await attention.getByRole('button', { name: 'Chỉ hiện các thủ tục này' }).click();
+  await admin.getByRole('searchbox').fill('ly lich tu phap');
+  const lyLich = admin
+    .getByRole('table', { name: 'Danh mục thủ tục' })
+    .getByRole('row', { name: /Cấp Phiếu Lý lịch tư pháp/ })
+    .first();
+  await lyLich.getByRole('button', { name: /^Sửa / }).click();
+  await admin.getByLabel('Thời hạn giải quyết').fill('mười');
+  await admin.getByRole('button', { name: 'Lưu thủ tục' }).click();
+  await admin.getByText("'mười' không phải là số ngày làm việc.").waitFor();
+  await shots(admin, '5b-edit-error');
+  await admin.getByLabel('Thời hạn giải quyết').fill('10');
+  await admin.getByRole('button', { name: 'Lưu thủ tục' }).click();
+  await admin.getByText(/^Đã lưu thủ tục /).waitFor();
+  await attention.getByText('3 thủ tục chưa có thời hạn giải quyết').waitFor();
+
   // The counter receives it once it has fetched the catalogue.
   const { page } = counter;
   await waitForLocalRows<{ kind: string; key: string }>(
@@ -224,4 +239,21 @@ test('a date that does not exist is refused and saves nothing; a holiday added i
   // The time of day follows the reception's (a minute later now); the day is the one after the holiday.
   expect(appointment.slice(-10)).toBe(`${next.slice(8, 10)}/${next.slice(5, 7)}/${next.slice(0, 4)}`);
   await page.screenshot({ path: `${SHOTS}/admin-catalogue-8-counter-after-holiday-1366.png` });
+});
+
+test('at a counter, Quản trị (F10) shows the same Catalogue and Calendar pages', async () => {
+  const kioskAdmin = await openCounter(browser, server, { counterId: 'quay-qt', counterName: 'Quầy 10 – Quản trị', user: DEMO_STAFF.admin });
+  try {
+    const { page } = kioskAdmin;
+    await page.setViewportSize(SIZES[0]);
+    await page.keyboard.press('F10');
+    await page.getByRole('tab', { name: 'Danh mục thủ tục' }).click();
+    await page.getByRole('table', { name: 'Danh mục thủ tục' }).getByText(FESTIVAL).waitFor();
+    await shots(page, '9-kiosk-catalogue');
+    await page.getByRole('tab', { name: 'Lịch làm việc' }).click();
+    await page.getByRole('table', { name: 'Các ngày nghỉ trong năm' }).waitFor();
+    await shots(page, '10-kiosk-calendar');
+  } finally {
+    await kioskAdmin.kiosk.stop();
+  }
 });

@@ -2,7 +2,7 @@
 // weekend days worked that the government or the province announced, and the days off the counters
 // will skip, computed as the administrator types and shown before saving. A date that does not exist
 // (31/02, the 30th of a 29-day lunar month) is named in Vietnamese, and the server saves nothing then.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { announcedEntries, dayNumberFromDateKey, planCalendarYear, vnDateKey, weekdayOf, type AnnouncedHoliday, type AnnouncedWorkingDay } from '../../../../shared/calendar';
 import { formatVietnamDate, VIETNAMESE_WEEKDAYS } from '../../../../shared/domain';
 import type { CalendarYearRequest, CalendarYearResponse } from '../../../../shared/sync/adminCatalogue';
@@ -83,7 +83,8 @@ export function CalendarPage({ api }: AdminPageProps) {
           <div>
             <h3>Ngày nghỉ công bố thêm năm {year}</h3>
             <p className="hint">Ngoài các ngày nghỉ lễ theo Bộ luật Lao động (tự tính, kể cả nghỉ bù). Ngày âm lịch được đổi sang dương lịch của năm {year}.</p>
-            <table className="admin-table calendar-entries" aria-label="Ngày nghỉ công bố thêm">
+            {entries.holidays.length === 0 ? <p className="hint">Chưa có ngày nghỉ công bố thêm nào cho năm {year}.</p> : null}
+            <table className="admin-table calendar-entries" aria-label="Ngày nghỉ công bố thêm" hidden={entries.holidays.length === 0}>
               <thead>
                 <tr>
                   <th>Lịch</th>
@@ -112,7 +113,8 @@ export function CalendarPage({ api }: AdminPageProps) {
 
             <h3>Ngày làm bù năm {year}</h3>
             <p className="hint">Thứ Bảy, Chủ nhật đi làm để bù một ngày nghỉ (hoặc ngày nghỉ lễ được chuyển thành ngày làm việc).</p>
-            <table className="admin-table calendar-entries" aria-label="Ngày làm bù">
+            {entries.workingDays.length === 0 ? <p className="hint">Chưa có ngày làm bù nào cho năm {year}.</p> : null}
+            <table className="admin-table calendar-entries" aria-label="Ngày làm bù" hidden={entries.workingDays.length === 0}>
               <thead>
                 <tr>
                   <th>Ngày</th>
@@ -122,32 +124,18 @@ export function CalendarPage({ api }: AdminPageProps) {
                 </tr>
               </thead>
               <tbody>
-                {entries.workingDays.map((w, i) => {
-                  const errors = errorsOf('workingDays', i).map((e) => e.message);
-                  return (
-                    <tr key={i} className={errors.length > 0 ? 'invalid' : undefined}>
-                      <td>
-                        <NumberCell label={`Ngày của ngày làm bù ${i + 1}`} value={w.day} max={31} onValue={(day) => setWorking(i, { day })} />
-                      </td>
-                      <td>
-                        <NumberCell label={`Tháng của ngày làm bù ${i + 1}`} value={w.month} max={12} onValue={(month) => setWorking(i, { month })} />
-                      </td>
-                      <td>
-                        <input aria-label={`Ghi chú ngày làm bù ${i + 1}`} value={w.name} onChange={(e) => setWorking(i, { name: e.target.value })} data-scan="typing" />
-                        {errors.map((m) => (
-                          <span key={m} className="field-error">
-                            {m}
-                          </span>
-                        ))}
-                      </td>
-                      <td>
-                        <button type="button" onClick={() => setEntries({ ...entries, workingDays: entries.workingDays.filter((_, j) => j !== i) })}>
-                          Bỏ
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
+                {entries.workingDays.map((w, i) => (
+                  <DayRow
+                    key={i}
+                    what="ngày làm bù"
+                    nameLabel="Ghi chú"
+                    index={i}
+                    entry={w}
+                    errors={errorsOf('workingDays', i).map((e) => e.message)}
+                    onChange={(patch) => setWorking(i, patch)}
+                    onRemove={() => setEntries({ ...entries, workingDays: entries.workingDays.filter((_, j) => j !== i) })}
+                  />
+                ))}
               </tbody>
             </table>
             <button type="button" onClick={() => setEntries({ ...entries, workingDays: [...entries.workingDays, { day: NaN, month: NaN, name: '' }] })}>
@@ -206,29 +194,38 @@ export function CalendarPage({ api }: AdminPageProps) {
   );
 }
 
-function HolidayRow({ index, entry, errors, onChange, onRemove }: { index: number; entry: AnnouncedHoliday; errors: string[]; onChange(patch: Partial<AnnouncedHoliday>): void; onRemove(): void }) {
+/** One announced day: day, month and name, its errors under the name; a holiday adds its calendar in front. */
+function DayRow({
+  what,
+  nameLabel,
+  index,
+  entry,
+  errors,
+  onChange,
+  onRemove,
+  before,
+}: {
+  what: string;
+  nameLabel: string;
+  index: number;
+  entry: AnnouncedWorkingDay;
+  errors: string[];
+  onChange(patch: Partial<AnnouncedWorkingDay>): void;
+  onRemove(): void;
+  before?: ReactNode;
+}) {
   const n = index + 1;
   return (
     <tr className={errors.length > 0 ? 'invalid' : undefined}>
+      {before}
       <td>
-        <select aria-label={`Lịch của ngày nghỉ ${n}`} value={entry.calendar} onChange={(e) => onChange({ calendar: e.target.value as AnnouncedHoliday['calendar'] })}>
-          <option value="solar">Dương lịch</option>
-          <option value="lunar">Âm lịch</option>
-        </select>
-        {entry.calendar === 'lunar' ? (
-          <label className="calendar-leap">
-            <input type="checkbox" checked={entry.leap ?? false} onChange={(e) => onChange({ leap: e.target.checked })} /> tháng nhuận
-          </label>
-        ) : null}
+        <NumberCell label={`Ngày của ${what} ${n}`} value={entry.day} max={31} onValue={(day) => onChange({ day })} />
       </td>
       <td>
-        <NumberCell label={`Ngày của ngày nghỉ ${n}`} value={entry.day} max={31} onValue={(day) => onChange({ day })} />
+        <NumberCell label={`Tháng của ${what} ${n}`} value={entry.month} max={12} onValue={(month) => onChange({ month })} />
       </td>
       <td>
-        <NumberCell label={`Tháng của ngày nghỉ ${n}`} value={entry.month} max={12} onValue={(month) => onChange({ month })} />
-      </td>
-      <td>
-        <input aria-label={`Tên ngày nghỉ ${n}`} value={entry.name} onChange={(e) => onChange({ name: e.target.value })} data-scan="typing" />
+        <input aria-label={`${nameLabel} ${what} ${n}`} value={entry.name} onChange={(e) => onChange({ name: e.target.value })} data-scan="typing" />
         {errors.map((m) => (
           <span key={m} className="field-error">
             {m}
@@ -242,4 +239,22 @@ function HolidayRow({ index, entry, errors, onChange, onRemove }: { index: numbe
       </td>
     </tr>
   );
+}
+
+function HolidayRow({ index, entry, errors, onChange, onRemove }: { index: number; entry: AnnouncedHoliday; errors: string[]; onChange(patch: Partial<AnnouncedHoliday>): void; onRemove(): void }) {
+  const n = index + 1;
+  const calendar = (
+    <td>
+      <select aria-label={`Lịch của ngày nghỉ ${n}`} value={entry.calendar} onChange={(e) => onChange({ calendar: e.target.value as AnnouncedHoliday['calendar'] })}>
+        <option value="solar">Dương lịch</option>
+        <option value="lunar">Âm lịch</option>
+      </select>
+      {entry.calendar === 'lunar' ? (
+        <label className="calendar-leap">
+          <input type="checkbox" checked={entry.leap ?? false} onChange={(e) => onChange({ leap: e.target.checked })} /> tháng nhuận
+        </label>
+      ) : null}
+    </td>
+  );
+  return <DayRow what="ngày nghỉ" nameLabel="Tên" index={index} entry={entry} errors={errors} onChange={onChange} onRemove={onRemove} before={calendar} />;
 }

@@ -126,10 +126,12 @@ export function CataloguePage({ api }: AdminPageProps) {
       </div>
       {attention.length > 0 ? (
         <div className="banner warning catalogue-attention" role="region" aria-label="Thủ tục cần bổ sung">
-          <strong>{attention.length} thủ tục chưa có thời hạn giải quyết</strong>: quầy phải nhập ngày hẹn và lý do cho từng hồ sơ. Bổ sung thời hạn để quầy tự tính ngày hẹn.{' '}
-          <label>
-            <input type="checkbox" checked={attentionOnly} onChange={(e) => setAttentionOnly(e.target.checked)} /> Chỉ hiện các thủ tục này
-          </label>
+          <p>
+            <strong>{attention.length} thủ tục chưa có thời hạn giải quyết</strong>: quầy phải nhập ngày hẹn và lý do cho từng hồ sơ. Bổ sung thời hạn để quầy tự tính ngày hẹn.
+          </p>
+          <button type="button" aria-pressed={attentionOnly} onClick={() => setAttentionOnly(!attentionOnly)}>
+            {attentionOnly ? 'Hiện tất cả thủ tục' : 'Chỉ hiện các thủ tục này'}
+          </button>
         </div>
       ) : null}
       <p className="hint">

@@ -56,10 +56,25 @@ export function ImportPanel({ api, onImported, onClose }: { api: AdminApi; onImp
         Dòng đầu là tiêu đề cột: code, name, field, agency, processing_days, fee_vnd, fee_note, documents, source (tùy chọn: collection_methods, form_version). Tệp xuất từ trang này có đúng các cột
         đó. Chưa có gì thay đổi cho đến khi bấm «Nhập vào danh mục».
       </p>
-      <label className="field">
-        <span>Chọn tệp (.csv, .xlsx)</span>
-        <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy} onChange={(e) => void choose(e.target.files?.[0])} />
-      </label>
+      <div className="catalogue-file">
+        {/* The browser's own file button speaks the browser's language: a labelled button of ours instead. */}
+        <input
+          id="catalogue-file"
+          className="catalogue-file-input"
+          type="file"
+          aria-label="Chọn tệp (.csv, .xlsx)"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={busy}
+          onChange={(e) => {
+            void choose(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+        <label htmlFor="catalogue-file" className="catalogue-file-button" aria-hidden="true">
+          Chọn tệp CSV hoặc Excel…
+        </label>
+        <span className="hint">{preview ? `Đã chọn: ${preview.fileName}` : 'Chưa chọn tệp nào.'}</span>
+      </div>
       {busy ? <p className="hint">Đang đọc tệp…</p> : null}
       {error ? (
         <p role="alert" className="banner error">
@@ -69,7 +84,8 @@ export function ImportPanel({ api, onImported, onClose }: { api: AdminApi; onImp
       {preview && plan ? (
         <div className="catalogue-preview" aria-label="Xem trước">
           <p role="status">
-            Tệp {preview.fileName}: {plan.added.length} thủ tục mới, {plan.changed.length} thủ tục thay đổi, {plan.unchanged} không đổi
+            Tệp {preview.fileName}
+            {plan.errors.length > 0 ? ', các dòng hợp lệ' : ''}: {plan.added.length} thủ tục mới, {plan.changed.length} thủ tục thay đổi, {plan.unchanged} không đổi
             {plan.untouched > 0 ? `; ${plan.untouched} thủ tục đang có không nằm trong tệp được giữ nguyên` : ''}.
           </p>
           {plan.errors.length > 0 ? (

@@ -71,7 +71,9 @@ export function ProcedureEditor({ api, initial, isNew, onSaved, onCancel }: { ap
           hint="Dạng 1.012790 hoặc 1.012790.000.00.00.H41"
           scan="text"
         />
-        <TextField id="proc-name" label="Tên thủ tục" value={draft.name} onValue={(v) => set('name', v)} error={errors.name} scan="typing" />
+        <div className="wide">
+          <TextField id="proc-name" label="Tên thủ tục" value={draft.name} onValue={(v) => set('name', v)} error={errors.name} scan="typing" />
+        </div>
         <TextField id="proc-field" label="Lĩnh vực" value={draft.field} onValue={(v) => set('field', v)} error={errors.field} scan="typing" />
         <TextField
           id="proc-agency"
@@ -116,7 +118,14 @@ export function ProcedureEditor({ api, initial, isNew, onSaved, onCancel }: { ap
 
       <h4>Phí, lệ phí</h4>
       <p className="hint">Không có dòng nào: thủ tục không thu phí. Dòng để trống số tiền: có phí nhưng chưa rõ mức, quầy phải kiểm tra trước khi thu.</p>
-      <table className="admin-table procedure-lines" aria-label="Phí, lệ phí">
+      <table className="admin-table procedure-lines" aria-label="Phí, lệ phí" hidden={draft.fees.length === 0}>
+        <thead>
+          <tr>
+            <th>Khoản phí</th>
+            <th>Số tiền (đồng)</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {draft.fees.map((f, i) => (
             <tr key={i}>
@@ -124,7 +133,14 @@ export function ProcedureEditor({ api, initial, isNew, onSaved, onCancel }: { ap
                 <input aria-label={`Tên khoản phí ${i + 1}`} value={f.name} onChange={(e) => setFee(i, { name: e.target.value })} data-scan="typing" />
               </td>
               <td>
-                <input aria-label={`Số tiền khoản phí ${i + 1} (đồng)`} value={f.amount} inputMode="numeric" onChange={(e) => setFee(i, { amount: e.target.value })} data-scan="typing" />
+                <input
+                  aria-label={`Số tiền khoản phí ${i + 1} (đồng)`}
+                  value={f.amount}
+                  placeholder="để trống nếu chưa rõ mức"
+                  inputMode="numeric"
+                  onChange={(e) => setFee(i, { amount: e.target.value })}
+                  data-scan="typing"
+                />
               </td>
               <td>
                 <button
@@ -167,7 +183,7 @@ export function ProcedureEditor({ api, initial, isNew, onSaved, onCancel }: { ap
           {draft.documents.map((d, i) => (
             <tr key={i}>
               <td className="procedure-doc-name">
-                <input aria-label={`Tên giấy tờ ${i + 1}`} value={d.name} onChange={(e) => setDoc(i, { name: e.target.value })} data-scan="typing" />
+                <textarea aria-label={`Tên giấy tờ ${i + 1}`} value={d.name} rows={Math.max(1, Math.ceil(d.name.length / 100))} onChange={(e) => setDoc(i, { name: e.target.value })} />
               </td>
               <td>
                 <input aria-label={`Số bản chính của giấy tờ ${i + 1}`} type="number" min={0} max={99} value={d.originals} onChange={(e) => setDoc(i, { originals: e.target.value })} />

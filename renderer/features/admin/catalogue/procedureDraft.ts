@@ -4,7 +4,7 @@ import {
   CATALOGUE_COLUMNS,
   DEFAULT_FEE_NAME,
   documentEntry,
-  processingTimeCell,
+  procedureCells,
   type CatalogueColumn,
   type CatalogueImportError,
   type CollectionMethod,
@@ -46,19 +46,20 @@ export const EMPTY_DRAFT: ProcedureDraft = {
 const count = (n: number | null) => (n === null ? '' : String(n));
 
 export function draftOf(p: Procedure): ProcedureDraft {
+  const cells = procedureCells(p);
   return {
-    code: p.localCode || p.code,
-    name: p.name,
-    field: p.field,
-    agency: p.agencyNote || p.departmentName,
-    processingTime: processingTimeCell(p),
+    code: cells.code,
+    name: cells.name,
+    field: cells.field,
+    agency: cells.agency,
+    processingTime: cells.processing_days,
     fees: p.fees.map((f) => ({ name: f.name, amount: f.amount === null ? '' : String(f.amount) })),
-    feeNote: p.feeNote,
+    feeNote: cells.fee_note,
     documents: p.documents.map((d) => ({ name: d.name, originals: count(d.originals), copies: count(d.copies) })),
     documentNotes: p.documentNotes,
     collectionMethods: p.collectionMethods,
     formVersion: p.formVersion,
-    source: p.source,
+    source: cells.source,
   };
 }
 

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { dateKeyFromDayNumber, dayNumberFromDateKey, lunarMonthLength, workCalendar } from '../../shared/calendar';
-import { REQUIRED_COLUMNS } from '../../shared/catalogue';
+import { parseCatalogueWorkbook, REQUIRED_COLUMNS } from '../../shared/catalogue';
 import type { DossierEvent } from '../../shared/domain';
 import type { CalendarYearResponse } from '../../shared/sync/adminCatalogue';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
@@ -154,6 +154,15 @@ test('an XLSX catalogue with 3 bad rows is previewed and refused with each error
   await admin.getByRole('searchbox').fill('le hoi thu nghiem');
   await admin.getByRole('table', { name: 'Danh mục thủ tục' }).getByText(FESTIVAL).waitFor();
   await shots(admin, '4-imported');
+
+  // The export is a file the import reads back without an error, the new procedures in it.
+  const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('button', { name: 'Xuất Excel' }).click()]);
+  const exported = new ExcelJS.Workbook();
+  await exported.xlsx.readFile(await download.path());
+  const reread = parseCatalogueWorkbook(exported);
+  expect(reread.errors).toEqual([]);
+  expect(reread.procedures.map((p) => p.code)).toEqual(expect.arrayContaining(['1.999001', '1.999002', '1.999003', '1.999004']));
+  expect(reread.procedures).toHaveLength(45);
   await admin.getByRole('button', { name: 'Sửa 1.999001' }).click();
   await admin.getByRole('form', { name: 'Sửa thủ tục 1.999001.000.00.00.H41' }).waitFor();
   await shots(admin, '5-edit');

@@ -18,9 +18,9 @@ describe('catalogue export', () => {
     expect(planCatalogueImport(again, first.procedures)).toMatchObject({ added: [], changed: [], unchanged: first.procedures.length, untouched: 0 });
   });
 
-  it('keeps hours, several fees, unknown amounts, notes and collection methods', () => {
+  it('keeps hours, several fees, unknown amounts, notes, collection methods and receiving levels', () => {
     const rows = [
-      ['code', 'name', 'field', 'agency', 'processing_days', 'fee_vnd', 'fee_note', 'documents', 'source', 'collection_methods', 'form_version'],
+      ['code', 'name', 'field', 'agency', 'processing_days', 'fee_vnd', 'fee_note', 'documents', 'source', 'collection_methods', 'form_version', 'receiving_levels'],
       [
         '1.000001',
         'Thủ tục giờ',
@@ -33,12 +33,14 @@ describe('catalogue export', () => {
         'kiểm thử',
         'Trực tuyến',
         '2018',
+        'tỉnh; xã',
       ],
-      ['1.000002', 'Thủ tục không phí', '', '', '0,5', '0', '', '', '', '', ''],
-      ['1.000003', 'Thủ tục phí chưa rõ', 'Đất đai', 'Sở Tài chính', '', '', '', '', '', '', ''],
+      ['1.000002', 'Thủ tục không phí', '', '', '0,5', '0', '', '', '', '', '', 'Cấp xã'],
+      ['1.000003', 'Thủ tục phí chưa rõ', 'Đất đai', 'Sở Tài chính', '', '', '', '', '', '', '', ''],
     ];
     const first = parseCatalogueRows(rows);
     expect(first.errors).toEqual([]);
+    expect(first.procedures.map((p) => p.receivingLevels)).toEqual([['province', 'commune'], ['commune'], undefined]);
     const back = parseCatalogueRows(catalogueRows(first.procedures));
     expect(back).toEqual(first);
   });
@@ -57,5 +59,20 @@ describe('planCatalogueImport', () => {
     expect(plan.added).toEqual([{ code: '1.999999', name: 'Thủ tục mới' }]);
     expect(plan.untouched).toBe(rest.length);
     expect(plan.needsAttention.map((p) => p.code)).toContain('1.999999');
+  });
+});
+
+describe('receiving levels', () => {
+  it('are optional, and an unknown level is the row’s error', () => {
+    const header = ['code', 'name', 'field', 'agency', 'processing_days', 'fee_vnd', 'fee_note', 'documents', 'source', 'receiving_levels'];
+    const { procedures, errors } = parseCatalogueRows([header, ['1.000009', 'Thủ tục', '', '', '5', '0', '', '', '', 'cấp huyện']]);
+    expect(procedures).toEqual([]);
+    expect(errors).toEqual([
+      {
+        row: 2,
+        column: 'receiving_levels',
+        message: "Dòng 2, cột receiving_levels: 'cấp huyện' có cấp tiếp nhận không rõ; dùng 'Cấp tỉnh', 'Cấp xã' hoặc cả hai, cách nhau bằng dấu phẩy.",
+      },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // The catalogue written back in its own import format, so an exported file can be edited in a
 // spreadsheet and imported again unchanged (`parseCatalogueRows` of these rows gives the procedures back).
 import type { CollectionMethod, Procedure, ProcedureDocument } from './model';
+import { RECEIVING_LEVEL_LABELS } from './model';
 import { DEFAULT_FEE_NAME } from './cells';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './import';
 
@@ -45,6 +46,7 @@ export function procedureCells(p: Procedure): Record<CatalogueColumn, string> {
     source: p.source,
     collection_methods: p.collectionMethods.map((m) => METHOD_NAMES[m]).join(', '),
     form_version: p.formVersion,
+    receiving_levels: (p.receivingLevels ?? []).map((l) => RECEIVING_LEVEL_LABELS[l]).join(', '),
   };
 }
 

@@ -49,7 +49,7 @@ async function serverGet<T>(path: string): Promise<T> {
 async function xlsxFile(name: string, rows: string[][]): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Danh mục');
-  sheet.addRow([...REQUIRED_COLUMNS]);
+  sheet.addRow([...REQUIRED_COLUMNS, 'receiving_levels']);
   for (const row of rows) sheet.addRow(row);
   const path = join(files, name);
   await writeFile(path, new Uint8Array(await workbook.xlsx.writeBuffer()));
@@ -67,6 +67,7 @@ const row = (code: string, name: string, days: string, fee: string) => [
   '',
   'Văn bản đề nghị (bản chính 1, bản sao 0) | Chương trình lễ hội (bản chính 1, bản sao 0) | Giấy ủy quyền (nếu có)',
   'kiểm thử đầu cuối',
+  'Cấp tỉnh, Cấp xã',
 ];
 
 beforeAll(async () => {
@@ -152,7 +153,8 @@ test('an XLSX catalogue with 3 bad rows is previewed and refused with each error
   await admin.getByText(/Đã nhập 4 thủ tục mới/).waitFor();
   expect((await codes()).filter((c) => c.startsWith('1.9990'))).toEqual(['1.999001', '1.999002', '1.999003', '1.999004']);
   await admin.getByRole('searchbox').fill('le hoi thu nghiem');
-  await admin.getByRole('table', { name: 'Danh mục thủ tục' }).getByText(FESTIVAL).waitFor();
+  const festival = admin.getByRole('table', { name: 'Danh mục thủ tục' }).getByRole('row', { name: new RegExp(FESTIVAL) });
+  await festival.getByText('Tiếp nhận: Cấp tỉnh, Cấp xã').waitFor();
   await shots(admin, '4-imported');
 
   // The export is a file the import reads back without an error, the new procedures in it.

@@ -2,7 +2,7 @@
 // each one's documents, time, fees and agency, edit one, import a file with a preview, export.
 // Procedures without a processing time are listed first: the counter cannot compute their appointment.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { createProcedureIndex, documentNeed, hasUnknownFee, lacksProcessingTime, totalKnownFee, type Procedure } from '../../../../shared/catalogue';
+import { createProcedureIndex, documentNeed, hasUnknownFee, lacksProcessingTime, RECEIVING_LEVEL_LABELS, totalKnownFee, type Procedure } from '../../../../shared/catalogue';
 import { formatVnd } from '../../../../shared/codes';
 import type { AdminCatalogueResponse } from '../../../../shared/sync/adminCatalogue';
 import { downloadBytes } from '../../../ui/files';
@@ -160,7 +160,10 @@ export function CataloguePage({ api }: AdminPageProps) {
                 {p.name}
                 {p.field ? <small className="catalogue-field">{p.field}</small> : null}
               </td>
-              <td>{p.departmentName || <em>Chưa có</em>}</td>
+              <td>
+                {p.departmentName || <em>Chưa có</em>}
+                {p.receivingLevels?.length ? <small className="catalogue-field">Tiếp nhận: {p.receivingLevels.map((l) => RECEIVING_LEVEL_LABELS[l]).join(', ')}</small> : null}
+              </td>
               <td>{lacksProcessingTime(p) ? <strong className="catalogue-missing">Chưa có</strong> : processingTimeText(p)}</td>
               <td>{feeText(p)}</td>
               <td>{documentsText(p)}</td>

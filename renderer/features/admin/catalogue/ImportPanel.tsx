@@ -53,8 +53,8 @@ export function ImportPanel({ api, onImported, onClose }: { api: AdminApi; onImp
     <section className="catalogue-import" aria-label="Nhập danh mục từ tệp">
       <h3>Nhập danh mục từ tệp CSV hoặc Excel</h3>
       <p className="hint">
-        Dòng đầu là tiêu đề cột: code, name, field, agency, processing_days, fee_vnd, fee_note, documents, source (tùy chọn: collection_methods, form_version). Tệp xuất từ trang này có đúng các cột
-        đó. Chưa có gì thay đổi cho đến khi bấm «Nhập vào danh mục».
+        Dòng đầu là tiêu đề cột: code, name, field, agency, processing_days, fee_vnd, fee_note, documents, source (tùy chọn: collection_methods, form_version, receiving_levels). Tệp xuất từ trang này
+        có đúng các cột đó. Chưa có gì thay đổi cho đến khi bấm «Nhập vào danh mục».
       </p>
       <div className="catalogue-file">
         {/* The browser's own file button speaks the browser's language: a labelled button of ours instead. */}

@@ -2,7 +2,7 @@
 // of the applicant, collection methods. Saved through the import call with one row, so the server
 // applies the file's rules and records the change like any import.
 import { useState } from 'react';
-import { DOCUMENT_NEED_LABELS, documentNeed, type CollectionMethod, type FormVersion } from '../../../../shared/catalogue';
+import { DOCUMENT_NEED_LABELS, documentNeed, RECEIVING_LEVEL_LABELS, type CollectionMethod, type FormVersion, type ReceivingLevel } from '../../../../shared/catalogue';
 import type { CatalogueImportRequest, CatalogueImportResponse } from '../../../../shared/sync/adminCatalogue';
 import { TextField } from '../../../ui/Field';
 import type { AdminApi } from '../adminApi';
@@ -113,6 +113,20 @@ export function ProcedureEditor({ api, initial, isNew, onSaved, onCancel }: { ap
             </label>
           ))}
           {errors.collection_methods ? <span className="field-error">{errors.collection_methods}</span> : null}
+        </fieldset>
+        <fieldset className="field procedure-methods">
+          <legend>Cấp tiếp nhận</legend>
+          {(Object.entries(RECEIVING_LEVEL_LABELS) as [ReceivingLevel, string][]).map(([level, label]) => (
+            <label key={level}>
+              <input
+                type="checkbox"
+                checked={draft.receivingLevels.includes(level)}
+                onChange={(e) => set('receivingLevels', e.target.checked ? [...draft.receivingLevels, level] : draft.receivingLevels.filter((l) => l !== level))}
+              />{' '}
+              {label}
+            </label>
+          ))}
+          <span className="field-hint">Không chọn: danh mục chưa ghi cấp tiếp nhận.</span>
         </fieldset>
       </div>
 

@@ -14,9 +14,10 @@ describe('procedure draft', () => {
     }
   });
 
-  it('writes fee lines, unknown amounts, documents with and without counts', () => {
+  it('writes fee lines, unknown amounts, documents with and without counts, receiving levels', () => {
     const rows = draftRows({
       ...EMPTY_DRAFT,
+      receivingLevels: ['commune'],
       code: '1.000123',
       name: 'Thủ tục thử',
       processingTime: '4 giờ',
@@ -35,6 +36,7 @@ describe('procedure draft', () => {
     expect(procedures[0]).toMatchObject({
       processingDays: null,
       processingHours: 4,
+      receivingLevels: ['commune'],
       fees: [
         { name: 'Lệ phí', amount: 50000 },
         { name: 'Phí thẩm định', amount: null },

@@ -10,6 +10,7 @@ import {
   type CollectionMethod,
   type FormVersion,
   type Procedure,
+  type ReceivingLevel,
 } from '../../../../shared/catalogue';
 
 export interface ProcedureDraft {
@@ -25,6 +26,7 @@ export interface ProcedureDraft {
   documentNotes: string[];
   collectionMethods: CollectionMethod[];
   formVersion: FormVersion;
+  receivingLevels: ReceivingLevel[];
   source: string;
 }
 
@@ -40,6 +42,7 @@ export const EMPTY_DRAFT: ProcedureDraft = {
   documentNotes: [],
   collectionMethods: ['desk', 'post'],
   formVersion: '2025',
+  receivingLevels: [],
   source: 'Quản trị viên nhập tay',
 };
 
@@ -59,6 +62,7 @@ export function draftOf(p: Procedure): ProcedureDraft {
     documentNotes: p.documentNotes,
     collectionMethods: p.collectionMethods,
     formVersion: p.formVersion,
+    receivingLevels: p.receivingLevels ?? [],
     source: cells.source,
   };
 }
@@ -84,6 +88,7 @@ export function draftRows(d: ProcedureDraft): string[][] {
     source: d.source,
     collection_methods: d.collectionMethods.map((m) => METHOD_CELL[m]).join(', '),
     form_version: d.formVersion,
+    receiving_levels: d.receivingLevels.join(', '),
   };
   return [[...CATALOGUE_COLUMNS], CATALOGUE_COLUMNS.map((c) => cells[c])];
 }

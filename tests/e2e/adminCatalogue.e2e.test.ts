@@ -240,6 +240,12 @@ test('a date that does not exist is refused and saves nothing; a holiday added i
   await admin.getByRole('status').getByText(`Đã lưu lịch năm ${year}`, { exact: false }).waitFor();
   await shots(admin, '7-calendar-saved');
   expect((await serverGet<CalendarYearResponse>(`/v1/admin/calendar/${year}`)).holidays).toEqual([{ date: holidayKey, name: 'Nghỉ đột xuất (kiểm thử)' }]);
+  // The change log names both changes in Vietnamese, with the year's days before and after.
+  await admin.getByRole('tab', { name: 'Nhật ký thay đổi' }).click();
+  const log = admin.getByRole('table', { name: 'Nhật ký thay đổi' });
+  await log.getByRole('row', { name: new RegExp(`Lưu lịch làm việc Lịch làm việc năm ${year}`) }).waitFor();
+  await log.getByRole('row', { name: /Nhập danh mục Thủ tục 1\.999001/ }).waitFor();
+  await shots(admin, '7b-change-log');
 
   const { page } = counter;
   await waitForLocalRows<{ kind: string; key: string }>(page, 'catalogue', (rows) => rows.some((r) => r.kind === 'holiday' && r.key === holidayKey), 30_000, 'the counter never fetched the holiday');

@@ -19,4 +19,20 @@ describe('a recorded change as the administrator reads it', () => {
     expect(targetLabel({ targetKind: 'catalogue/setting', targetKey: 'receive' })).toBe('Cấu hình receive');
     expect(targetLabel({ targetKind: 'staff', targetKey: 'lan' })).toBe('Tài khoản lan');
   });
+
+  it('reads a procedure and a calendar year as staff write them', () => {
+    expect(
+      fieldChanges(
+        { processingDays: null, fees: [{ name: 'Phí, lệ phí', amount: null }], documents: [] },
+        { processingDays: 10, fees: [{ name: 'Lệ phí', amount: 20000 }], documents: [{ name: 'Tờ khai', originals: 1, copies: 0 }] },
+      ),
+    ).toEqual([
+      { field: 'Thời hạn (ngày làm việc)', before: '(trống)', after: '10' },
+      { field: 'Phí, lệ phí', before: 'Phí, lệ phí: chưa rõ mức', after: 'Lệ phí: 20.000 ₫' },
+      { field: 'Thành phần hồ sơ', before: '(trống)', after: 'Tờ khai (bản chính 1, bản sao 0)' },
+    ]);
+    expect(fieldChanges({ holidays: [], workingDays: [] }, { holidays: [{ date: '2026-12-09', name: 'Nghỉ đột xuất' }], workingDays: [] })).toEqual([
+      { field: 'Ngày nghỉ công bố thêm', before: '(trống)', after: '09/12/2026 Nghỉ đột xuất' },
+    ]);
+  });
 });

@@ -3,6 +3,7 @@
 import { formatVietnamDateTime } from '../../../shared/domain';
 import type { AdminChange } from '../../../shared/sync/adminProtocol';
 import { ROLE_LABELS } from '../../security/roles';
+import { CATALOGUE_FIELDS, CATALOGUE_VALUES } from './catalogue/changeText';
 
 const ACTIONS: Record<string, string> = {
   'staff.create': 'Tạo tài khoản',
@@ -53,6 +54,7 @@ const FIELDS: Record<string, string> = {
   site: 'Điểm tiếp nhận',
   expiresAt: 'Hết hạn',
   revokedAt: 'Thu hồi lúc',
+  ...CATALOGUE_FIELDS,
 };
 
 export interface FieldChange {
@@ -65,6 +67,8 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 function shown(value: unknown, field: string): string {
   if (value === undefined || value === null) return '(trống)';
+  const catalogueText = CATALOGUE_VALUES[field];
+  if (catalogueText && Array.isArray(value)) return catalogueText(value);
   if (field === 'roles' && Array.isArray(value)) return value.map((r: keyof typeof ROLE_LABELS) => ROLE_LABELS[r] ?? r).join(', ');
   if (typeof value === 'string') return value === '' ? '(trống)' : ISO_TIME.test(value) ? formatVietnamDateTime(value) : value;
   if (typeof value === 'boolean') return value ? 'có' : 'không';

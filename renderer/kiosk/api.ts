@@ -43,7 +43,15 @@ export async function callServer<T>(serverUrl: string, path: string, init: { met
   return body as T;
 }
 
-/** A staff sign-in against the server (a counter's online sign-in, the browser's administration page). */
-export function signInOnline(serverUrl: string, username: string, password: string): Promise<SessionResponse> {
-  return callServer<SessionResponse>(serverUrl, '/v1/sessions', { body: { username: username.trim().toLowerCase(), password } });
+/**
+ * A staff sign-in against the server (a counter's online sign-in, the browser's administration
+ * page). `deviceToken`: a counter sends its credential along, so the sign-in is listed at that counter.
+ */
+export function signInOnline(serverUrl: string, username: string, password: string, deviceToken?: string): Promise<SessionResponse> {
+  return callServer<SessionResponse>(serverUrl, '/v1/sessions', { body: { username: username.trim().toLowerCase(), password }, token: deviceToken });
+}
+
+/** The officer sets their own password (after an administrator's temporary one, the only thing that session may do). */
+export function changeOwnPassword(serverUrl: string, sessionToken: string, currentPassword: string, newPassword: string): Promise<{ ok: true }> {
+  return callServer(serverUrl, '/v1/sessions/current/password', { body: { currentPassword, newPassword }, token: sessionToken });
 }

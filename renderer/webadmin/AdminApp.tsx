@@ -4,7 +4,8 @@
 import { useMemo, useState } from 'react';
 import type { SessionResponse } from '../../shared/sync/protocol';
 import { AdminSection } from '../features/admin/AdminSection';
-import { adminApi, signInOnline, type AdminIdentity } from '../features/admin/adminApi';
+import { adminApi, changeOwnPassword, signInOnline, type AdminIdentity } from '../features/admin/adminApi';
+import { ChangePasswordForm } from '../ui/ChangePasswordForm';
 import { SignInForm } from '../ui/SignInForm';
 
 const SESSION_KEY = 'motcua.admin.session';
@@ -62,6 +63,18 @@ export function AdminApp({ serverUrl }: { serverUrl: string }) {
 }
 
 function AdminSignIn({ serverUrl, onSignedIn }: { serverUrl: string; onSignedIn(answer: SessionResponse): void }) {
+  const [temporary, setTemporary] = useState<{ answer: SessionResponse; password: string }>();
+  if (temporary)
+    return (
+      <ChangePasswordForm
+        username={temporary.answer.staff.username}
+        onCancel={() => setTemporary(undefined)}
+        onChange={async (newPassword) => {
+          await changeOwnPassword(serverUrl, temporary.answer.token, temporary.password, newPassword);
+          onSignedIn(temporary.answer);
+        }}
+      />
+    );
   return (
     <SignInForm
       title="Quản trị – đăng nhập"
@@ -69,7 +82,8 @@ function AdminSignIn({ serverUrl, onSignedIn }: { serverUrl: string; onSignedIn(
       onSignIn={async (username, password) => {
         const answer = await signInOnline(serverUrl, username, password);
         if (!answer.staff.roles.includes('administrator')) throw new Error(`Tài khoản ${answer.staff.username} không có vai trò quản trị. Chỉ quản trị viên được vào trang này.`);
-        onSignedIn(answer);
+        if (answer.mustChangePassword) setTemporary({ answer, password });
+        else onSignedIn(answer);
       }}
     />
   );

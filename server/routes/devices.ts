@@ -2,6 +2,7 @@
 // it for its own credential; a revoked device is refused everywhere.
 import type { FastifyInstance } from 'fastify';
 import type { CountersResponse, EnrolResponse } from '../../shared/sync/protocol';
+import type { AdminDevice, AdminDevicesResponse } from '../../shared/sync/adminProtocol';
 import { deviceAuth, deviceOf, forgetDevice, staffAuth, staffOf } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
@@ -133,11 +134,14 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  app.get('/v1/admin/devices', { onRequest: staffAuth(ctx.db, ['administrator']) }, async () => {
-    const { rows } = await ctx.db.query(
-      'SELECT counter_id AS "counterId", counter_name AS "counterName", counter_index AS "counterIndex", site, device_name AS "deviceName", enrolled_at AS "enrolledAt", revoked_at AS "revokedAt" FROM devices ORDER BY counter_index',
+  app.get('/v1/admin/devices', { onRequest: staffAuth(ctx.db, ['administrator']) }, async (): Promise<AdminDevicesResponse> => {
+    const { rows } = await ctx.db.query<Omit<AdminDevice, 'enrolledAt' | 'revokedAt' | 'lastSeenAt'> & { enrolledAt: Date; revokedAt: Date | null; lastSeenAt: Date | null }>(
+      `SELECT counter_id AS "counterId", counter_name AS "counterName", counter_index AS "counterIndex", site, device_name AS "deviceName", enrolled_at AS "enrolledAt",
+         revoked_at AS "revokedAt", last_seen_at AS "lastSeenAt", app_version AS "appVersion", printer_status AS "printerStatus", pending_outbox AS "pendingOutbox"
+       FROM devices ORDER BY counter_index`,
     );
-    return { devices: rows };
+    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+    return { devices: rows.map((r) => ({ ...r, enrolledAt: new Date(r.enrolledAt).toISOString(), revokedAt: iso(r.revokedAt), lastSeenAt: iso(r.lastSeenAt) })) };
   });
 
   // Every counter's name by its id, for any enrolled counter: a dossier's history and the conflicts

@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { passwordProblem } from '../../shared/auth/passwordRules';
 import { STAFF_ROLES } from '../../shared/sync/protocol';
 import type { SessionResponse, StaffRecord, StaffRole } from '../../shared/sync/protocol';
-import { deviceAuth, deviceOf, staffAuth } from '../auth';
+import { deviceAuth, deviceOf, requireDevice, staffAuth, staffOf } from '../auth';
+import type { FastifyRequest } from 'fastify';
+import type { AdminStaff, AdminStaffResponse, SignInsResponse } from '../../shared/sync/adminProtocol';
 import type { AppContext } from '../context';
 import type { Queryable } from '../db';
 import { recordAdminChange } from '../adminAudit';
@@ -70,6 +72,20 @@ export function maySignInAt(account: { roles: readonly StaffRole[]; counters: re
   return !account.roles.includes('administrator');
 }
 
+/** One sign-in attempt that reached the password check: the name, the outcome, the address and, from a counter (its device credential sent along), which one. */
+async function recordSignIn(ctx: AppContext, req: FastifyRequest, username: string, staffId: string | undefined, success: boolean): Promise<void> {
+  const device = req.headers.authorization ? await requireDevice(ctx.db, req).catch(() => undefined) : undefined;
+  const agent = req.headers['user-agent']?.slice(0, 300) ?? null;
+  await ctx.db.query('INSERT INTO sign_ins (username, staff_id, success, from_address, counter_id, user_agent) VALUES ($1, $2, $3, $4, $5, $6)', [
+    username.slice(0, 64),
+    staffId ?? null,
+    success,
+    req.ip,
+    device?.counter_id ?? null,
+    agent,
+  ]);
+}
+
 export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
   // Computed now, so the first login with an unknown name is not the one slower by a hash.
   void unknownUserHash();
@@ -91,8 +107,8 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
       // A locked name or address is refused before any work, the right password included.
       guard.checkNotLocked(username, req.ip);
       const { s, matches } = await guard.attemptSlot(req.ip, async () => {
-        const { rows } = await ctx.db.query<{ id: string; username: string; full_name: string; roles: StaffRole[]; password_hash: string; disabled: boolean }>(
-          'SELECT id, username, full_name, roles, password_hash, disabled FROM staff WHERE username = $1',
+        const { rows } = await ctx.db.query<{ id: string; username: string; full_name: string; roles: StaffRole[]; password_hash: string; disabled: boolean; must_change_password: boolean }>(
+          'SELECT id, username, full_name, roles, password_hash, disabled, must_change_password FROM staff WHERE username = $1',
           [username],
         );
         // An unknown name costs the same hash as a known one.
@@ -100,14 +116,81 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
       });
       if (!s || s.disabled || !matches) {
         guard.recordFailure(username, req.ip);
+        await recordSignIn(ctx, req, username, s?.id, false);
         throw new ApiError(401, 'BAD_CREDENTIALS');
       }
       guard.recordSuccess(username, req.ip);
+      await recordSignIn(ctx, req, username, s.id, true);
       const token = newSessionToken();
       const expiresAt = new Date(Date.now() + ctx.sessionTtlMs);
       await ctx.db.query('INSERT INTO sessions (token_hash, staff_id, expires_at) VALUES ($1, $2, $3)', [sha256(token), s.id, expiresAt.toISOString()]);
       reply.code(201);
-      return { token, expiresAt: expiresAt.toISOString(), staff: { id: s.id, username: s.username, fullName: s.full_name, roles: s.roles } };
+      return {
+        token,
+        expiresAt: expiresAt.toISOString(),
+        staff: { id: s.id, username: s.username, fullName: s.full_name, roles: s.roles },
+        ...(s.must_change_password ? { mustChangePassword: true } : {}),
+      };
+    },
+  );
+
+  // The officer sets their own password: after an administrator's temporary one (the only call such a session may make), or any time.
+  app.post<{ Body: { currentPassword: string; newPassword: string } }>(
+    '/v1/sessions/current/password',
+    {
+      onRequest: staffAuth(ctx.db, [], true),
+      schema: {
+        body: {
+          type: 'object',
+          required: ['currentPassword', 'newPassword'],
+          additionalProperties: false,
+          properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 200 }, newPassword: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+      },
+    },
+    async (req) => {
+      const me = staffOf(req);
+      const weak = passwordProblem(req.body.newPassword, me.username);
+      if (weak) throw new ApiError(400, 'INVALID_REQUEST', `Mật khẩu mới ${weak}`, { field: '/newPassword' });
+      if (req.body.newPassword === req.body.currentPassword) throw new ApiError(400, 'INVALID_REQUEST', 'Mật khẩu mới phải khác mật khẩu hiện tại.', { field: '/newPassword' });
+      const { rows } = await ctx.db.query<{ password_hash: string }>('SELECT password_hash FROM staff WHERE id = $1', [me.id]);
+      if (!rows[0] || !(await verifyPassword(req.body.currentPassword, rows[0].password_hash))) {
+        throw new ApiError(400, 'BAD_CREDENTIALS', 'Mật khẩu hiện tại không đúng.', { field: '/currentPassword' });
+      }
+      const hash = await hashPassword(req.body.newPassword);
+      const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+      await ctx.db.transaction(async (tx) => {
+        // A new version: counters receive the new hash (and the cleared flag) for offline sign-in.
+        await tx.query("UPDATE staff SET password_hash = $2, must_change_password = false, version = nextval('staff_version_seq') WHERE id = $1", [me.id, hash]);
+        // Other sessions of the account end; this one goes on.
+        await tx.query('DELETE FROM sessions WHERE staff_id = $1 AND token_hash <> $2', [me.id, sha256(token)]);
+      });
+      return { ok: true };
+    },
+  );
+
+  app.get('/v1/admin/staff', { onRequest: staffAuth(ctx.db, ['administrator']) }, async (): Promise<AdminStaffResponse> => {
+    const { rows } = await ctx.db.query<Omit<AdminStaff, 'lastSignInAt'> & { lastSignInAt: Date | null }>(
+      `SELECT id, ${STAFF_VIEW_COLUMNS}, (SELECT max(at) FROM sign_ins i WHERE i.staff_id = staff.id AND i.success) AS "lastSignInAt"
+       FROM staff ORDER BY username`,
+    );
+    return { staff: rows.map((r) => ({ ...r, lastSignInAt: r.lastSignInAt ? new Date(r.lastSignInAt).toISOString() : null })) };
+  });
+
+  app.get<{ Querystring: { username?: string; limit?: string } }>(
+    '/v1/admin/sign-ins',
+    {
+      onRequest: staffAuth(ctx.db, ['administrator']),
+      schema: { querystring: { type: 'object', additionalProperties: false, properties: { username: usernameSchema, limit: { type: 'string', pattern: '^\\d{1,4}$' } } } },
+    },
+    async (req): Promise<SignInsResponse> => {
+      const { rows } = await ctx.db.query<{ id: number; at: Date; username: string; success: boolean; from_address: string; counter_id: string | null }>(
+        'SELECT id, at, username, success, from_address, counter_id FROM sign_ins WHERE ($1::text IS NULL OR username = $1) ORDER BY id DESC LIMIT $2',
+        [req.query.username ?? null, Math.min(Math.max(Number(req.query.limit ?? 200), 1), 1000)],
+      );
+      return {
+        signIns: rows.map((r) => ({ id: Number(r.id), at: new Date(r.at).toISOString(), username: r.username, success: r.success, fromAddress: r.from_address, counterId: r.counter_id })),
+      };
     },
   );
 
@@ -215,7 +298,8 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
         disabled: boolean;
         version: number;
         counters: string[] | null;
-      }>('SELECT id, username, full_name, roles, password_hash, disabled, version, counters FROM staff WHERE version > $1 ORDER BY version', [Number(req.query.after ?? 0)]);
+        must_change_password: boolean;
+      }>('SELECT id, username, full_name, roles, password_hash, disabled, version, counters, must_change_password FROM staff WHERE version > $1 ORDER BY version', [Number(req.query.after ?? 0)]);
       const staff: StaffRecord[] = rows.map((r) => ({
         id: r.id,
         username: r.username,
@@ -223,6 +307,7 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
         roles: r.roles,
         ...(maySignInAt(r, device.counter_id) ? { passwordHash: r.password_hash } : {}),
         disabled: r.disabled,
+        ...(r.must_change_password ? { mustChangePassword: true } : {}),
         version: Number(r.version),
       }));
       return { staff, version: staff.length > 0 ? staff[staff.length - 1]!.version : Number(req.query.after ?? 0), serverTime: new Date().toISOString() };

@@ -5,7 +5,7 @@
 import type { StaffRole } from '../../../shared/sync/protocol';
 import { callServer } from '../../kiosk/api';
 
-export { ServerError, signInOnline } from '../../kiosk/api';
+export { changeOwnPassword, ServerError, signInOnline } from '../../kiosk/api';
 
 /** The administrator signed in, as the server answered the sign-in. */
 export interface AdminIdentity {

@@ -14,8 +14,5 @@ export default defineConfig({
       rollupOptions: { input: { index: resolve('electron/preload.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
   },
-  renderer: {
-    ...rendererConfig,
-    build: { ...rendererConfig.build, rollupOptions: { input: resolve('renderer/index.html') } },
-  },
+  renderer: rendererConfig,
 });

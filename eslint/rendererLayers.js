@@ -13,10 +13,13 @@ const FOR_FEATURES = ['desk', ...BELOW_DESK];
 
 /** layer → the layers it may import (besides itself). `features/*` is every feature. */
 export const RENDERER_LAYERS = {
-  '(root)': ['app', 'kiosk', 'host'],
+  // The entries (main.tsx, admin.tsx) mount a composition root; print/ only for its faces (fonts.css).
+  '(root)': ['app', 'webadmin', 'kiosk', 'host', 'print'],
   app: ['features/*', ...FOR_FEATURES],
   'features/dossier': FOR_FEATURES,
   'features/*': ['features/dossier', ...FOR_FEATURES],
+  // The browser's administration page (/quan-tri/): the admin feature over the server's API, never the kiosk's host or database.
+  webadmin: ['features/admin', 'ui'],
   desk: BELOW_DESK,
   security: ['kiosk', 'ui', ...INFRASTRUCTURE],
   kiosk: INFRASTRUCTURE,

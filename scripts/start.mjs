@@ -90,6 +90,7 @@ start(
     console.log(`Máy chủ trung tâm (PGlite, danh mục mẫu): ${serverUrl}`);
     try {
       console.log(`Mã đăng ký quầy (dùng một lần, cho Quầy 1): ${await demoEnrolmentCode()}`);
+      console.log(`Quản trị qua trình duyệt: ${serverUrl}/quan-tri/ (admin / quantri-demo)`);
       console.log('Tài khoản mẫu: tiepnhan1 / tiepnhan-demo (tiếp nhận), trakq1 / trakq-demo (trả kết quả), giamsat / giamsat-demo, admin / quantri-demo');
     } catch (error) {
       console.error(`Không tạo được mã đăng ký mẫu: ${error.message}`);

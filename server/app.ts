@@ -4,7 +4,9 @@
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { MAX_BODY_BYTES } from '../shared/sync/protocol';
-import { attachmentsDirFrom, DEFAULT_CENTER, DEFAULT_NOTICES, type CenterConfig, type NoticeConfig } from './config';
+import { adminUiDirFrom, attachmentsDirFrom, DEFAULT_CENTER, DEFAULT_NOTICES, type CenterConfig, type NoticeConfig } from './config';
+import { adminChangeRoutes } from './adminAudit';
+import { adminUiRoutes } from './adminUi';
 import type { AppContext } from './context';
 import { allowCrossOrigin } from './cors';
 import type { Db } from './db';
@@ -16,6 +18,7 @@ import { installErrorHandler, sendFrameworkError } from './errorHandler';
 import { LoginGuard, type LoginGuardOptions } from './loginGuard';
 import { refuseBadText } from './textGuard';
 import { fastifyLogOptions, REQUEST_ID_HEADER, type LogOptions } from './logging';
+import { adminCatalogueRoutes } from './routes/adminCatalogue';
 import { attachmentRoutes } from './routes/attachments';
 import { auditRoutes } from './routes/audit';
 import { catalogueRoutes } from './routes/catalogue';
@@ -39,6 +42,8 @@ export interface AppOptions {
   login?: LoginGuardOptions;
   /** Absent: ATTACHMENTS_DIR / DATA_DIR through the config loader (the sync tests and benches set them). */
   attachmentsDir?: string;
+  /** Absent: ADMIN_UI_DIR through the config loader (default out/renderer). */
+  adminUiDir?: string;
   /** The public status page's rate limiter and clock (tests). */
   statusPage?: StatusPageOptions;
   /**
@@ -94,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   deviceRoutes(app, ctx);
   staffRoutes(app, ctx);
   catalogueRoutes(app, ctx);
+  adminCatalogueRoutes(app, ctx);
   leaseRoutes(app, ctx);
   syncRoutes(app, ctx);
   lookupRoutes(app, ctx);
@@ -107,6 +113,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     dispatcher.start();
     app.addHook('onClose', () => dispatcher.stop());
   }
+  adminChangeRoutes(app, ctx);
+  adminUiRoutes(app, options.adminUiDir ?? adminUiDirFrom(process.env));
   await app.ready();
   return app;
 }

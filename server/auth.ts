@@ -63,17 +63,22 @@ export async function requireDevice(db: Db, req: FastifyRequest): Promise<Device
   return device;
 }
 
-export async function requireStaff(db: Db, req: FastifyRequest, anyOf: readonly StaffRole[]): Promise<StaffPrincipal> {
+/**
+ * The staff member of a session. An account whose password an administrator set (must change it)
+ * may use its session only to set a new one (`passwordChange`): every other call is 403.
+ */
+export async function requireStaff(db: Db, req: FastifyRequest, anyOf: readonly StaffRole[], passwordChange = false): Promise<StaffPrincipal> {
   const token = bearer(req);
   if (!token) throw new ApiError(401, 'UNAUTHENTICATED');
   if (!token.startsWith('ses_')) throw new ApiError(401, 'SESSION_EXPIRED');
-  const { rows } = await db.query<{ id: string; username: string; full_name: string; roles: StaffRole[]; disabled: boolean }>(
-    `SELECT s.id, s.username, s.full_name, s.roles, s.disabled FROM sessions x JOIN staff s ON s.id = x.staff_id
+  const { rows } = await db.query<{ id: string; username: string; full_name: string; roles: StaffRole[]; disabled: boolean; must_change_password: boolean }>(
+    `SELECT s.id, s.username, s.full_name, s.roles, s.disabled, s.must_change_password FROM sessions x JOIN staff s ON s.id = x.staff_id
      WHERE x.token_hash = $1 AND x.expires_at > now()`,
     [sha256(token)],
   );
   const row = rows[0];
   if (!row || row.disabled) throw new ApiError(401, 'SESSION_EXPIRED');
+  if (row.must_change_password && !passwordChange) throw new ApiError(403, 'PASSWORD_CHANGE_REQUIRED');
   if (anyOf.length > 0 && !row.roles.some((r) => anyOf.includes(r))) throw new ApiError(403, 'FORBIDDEN');
   return { id: row.id, username: row.username, fullName: row.full_name, roles: row.roles };
 }
@@ -94,10 +99,10 @@ export function deviceAuth(db: Db): onRequestAsyncHookHandler {
   };
 }
 
-/** onRequest hook: only a signed-in staff member with one of `anyOf` (any role when empty) may go on. */
-export function staffAuth(db: Db, anyOf: readonly StaffRole[]): onRequestAsyncHookHandler {
+/** onRequest hook: only a signed-in staff member with one of `anyOf` (any role when empty) may go on; `passwordChange`: also one who must change a temporary password. */
+export function staffAuth(db: Db, anyOf: readonly StaffRole[], passwordChange = false): onRequestAsyncHookHandler {
   return async (req) => {
-    req.staff = await requireStaff(db, req, anyOf);
+    req.staff = await requireStaff(db, req, anyOf, passwordChange);
   };
 }
 

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       database: { kind: 'pglite', dataDir: resolve('.data/server') },
       attachmentsDir: resolve('.data/server/attachments'),
+      adminUiDir: resolve('out/renderer'),
       center: DEFAULT_CENTER,
       logLevel: 'info',
       demo: false,
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://motcua:bi-mat@db.trungtam.local:5432/motcua',
         DATA_DIR: '/srv/motcua',
         ATTACHMENTS_DIR: '/srv/tep',
+        ADMIN_UI_DIR: '/srv/motcua-ui',
         CENTER_AGENCY_CODE: '000.00.22.H40',
         CENTER_NAME: 'Trung tâm Phục vụ Hành chính công tỉnh Hà Tĩnh',
         CENTER_ADDRESS: ' Số 2 đường Nguyễn Chí Thanh, TP Hà Tĩnh ',
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       database: { kind: 'postgres', url: 'postgres://motcua:bi-mat@db.trungtam.local:5432/motcua' },
       attachmentsDir: '/srv/tep',
+      adminUiDir: '/srv/motcua-ui',
       center: {
         agencyCode: '000.00.22.H40',
         centerName: 'Trung tâm Phục vụ Hành chính công tỉnh Hà Tĩnh',

@@ -2,6 +2,7 @@
 // start, and the rest of the server receives the typed result. A bad value stops the start with a
 // Vietnamese message naming the variable and what it should be, all problems at once.
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { passwordProblem } from '../shared/auth/passwordRules';
 import { AGENCY_CODE_PATTERN } from '../shared/codes';
 import { NOTICE_KINDS, type NoticeKind } from '../shared/notices/notices';
@@ -31,6 +32,8 @@ export interface ServerConfig {
   host: string;
   database: DatabaseConfig;
   attachmentsDir: string;
+  /** The built administration page (ADMIN_UI_DIR, default out/renderer). */
+  adminUiDir: string;
   center: CenterConfig;
   /** Created at start only while there is no staff account at all. */
   initialAdmin?: { username: string; password: string };
@@ -84,6 +87,11 @@ export function attachmentsDirFrom(env: Env): string {
   return resolve(read(env, 'ATTACHMENTS_DIR') ?? join(read(env, 'DATA_DIR') ?? DEFAULT_DATA_DIR, 'attachments'));
 }
 
+/** Where the built administration page is (admin.html and assets/), served at /quan-tri/ (server/adminUi.ts). */
+export function adminUiDirFrom(env: Env): string {
+  return resolve(read(env, 'ADMIN_UI_DIR') ?? fileURLToPath(new URL('../out/renderer', import.meta.url)));
+}
+
 const USERNAME_RE = /^[a-z0-9._-]{2,64}$/;
 
 export function loadConfig(env: Env, argv: readonly string[] = []): ServerConfig {
@@ -123,6 +131,7 @@ export function loadConfig(env: Env, argv: readonly string[] = []): ServerConfig
     host,
     database,
     attachmentsDir: attachmentsDirFrom(env),
+    adminUiDir: adminUiDirFrom(env),
     center: { agencyCode, centerName, ...contact },
     ...(initialAdmin ? { initialAdmin } : {}),
     logLevel: logText as LogLevel,

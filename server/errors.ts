@@ -26,6 +26,7 @@ export const ERROR_MESSAGES: Record<ApiErrorCode, string> = {
   INVALID_TEXT: 'Dữ liệu gửi lên có ký tự không hợp lệ (ký tự NUL, ký tự điều khiển hoặc ký tự Unicode hỏng). Không có dữ liệu nào được ghi.',
   TOO_MANY_ATTEMPTS: 'Đăng nhập sai quá nhiều lần. Hãy đợi một lát rồi thử lại.',
   SERVER_BUSY: 'Máy chủ đang bận xử lý đăng nhập. Hãy thử lại sau vài giây.',
+  PASSWORD_CHANGE_REQUIRED: 'Mật khẩu hiện tại là mật khẩu tạm do quản trị viên đặt. Hãy đặt mật khẩu mới trước khi làm việc.',
 };
 
 export class ApiError extends Error {

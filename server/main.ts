@@ -4,6 +4,7 @@
 // start script and the tests read.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ADMIN_UI_PATH } from './adminUi';
 import { buildApp } from './app';
 import { CONFIG_EXIT_CODE, ConfigError, loadConfig, type ServerConfig } from './config';
 import { DATA_DIR_LOCKED_EXIT_CODE, DataDirLockedError, lockDataDir } from './dataDirLock';
@@ -33,10 +34,11 @@ async function main(config: ServerConfig): Promise<void> {
     const seeded = await seedDemo(db, csv);
     console.log(`Đã nạp dữ liệu mẫu: ${seeded.departments} cơ quan, ${seeded.procedures} thủ tục, ${seeded.staff} tài khoản mới.`);
   }
-  const app = await buildApp({ db, center: config.center, attachmentsDir: config.attachmentsDir, log: { level: config.logLevel, stream: process.stderr }, notices: config.notices });
+  const app = await buildApp({ db, center: config.center, attachmentsDir: config.attachmentsDir, adminUiDir: config.adminUiDir, log: { level: config.logLevel, stream: process.stderr }, notices: config.notices });
   const channels = [config.notices.email && 'e-mail', config.notices.sms && 'SMS', config.notices.zalo && 'Zalo'].filter(Boolean);
   console.log(channels.length > 0 ? `Gửi thông báo cho người nộp qua: ${channels.join(', ')}.` : 'Chưa cấu hình kênh gửi thông báo cho người nộp (NOTICE_*): không có thông báo nào được gửi.');
   const address = await app.listen({ port: config.port, host: config.host });
+  console.log(`Trang quản trị: ${address}${ADMIN_UI_PATH}`);
   console.log(`MotCua server listening on ${address} (${db.kind}${database.kind === 'pglite' ? ` in ${database.dataDir}` : ''}; migrations applied: ${applied.join(',') || 'none'})`);
   // One machine-readable line for the start script and the end-to-end tests.
   console.log(JSON.stringify({ ready: true, url: address }));

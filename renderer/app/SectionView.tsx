@@ -1,3 +1,4 @@
+import { KioskAdmin } from '../features/admin/KioskAdmin';
 import { ProcedureLookup } from '../features/receive/ProcedureLookup';
 import { ReceiveScreen } from '../features/receive/ReceiveScreen';
 import { SupervisorConflicts } from '../features/conflicts/ConflictsPanel';
@@ -44,5 +45,6 @@ export function SectionView({ section }: { section: SectionId }) {
     );
   if (section === 'stop') return <StopScreen />;
   if (section === 'settings') return <SettingsScreen />;
+  if (section === 'admin') return <KioskAdmin />;
   return null;
 }

@@ -2,25 +2,10 @@
 // scans it with a banking app, the officer ticks "Đã nhận chuyển khoản" once the transfer shows in
 // the Center's account. Without a valid account in the configuration, it says so for the supervisor.
 import { formatVnd, vietQrPayload } from '../../shared/codes';
-import { qrMatrix, QR_QUIET_MODULES } from '../../shared/documents';
 import { FieldError } from '../ui/Field';
+import { QrSvg } from '../ui/QrSvg';
 import { transferAccountOf, type CenterConfig } from './config';
 import './vietQr.css';
-
-function QrSvg({ value }: { value: string }) {
-  const { size, dark } = qrMatrix(value);
-  const span = size + 2 * QR_QUIET_MODULES;
-  let path = '';
-  for (let row = 0; row < size; row++) {
-    for (let col = 0; col < size; col++) if (dark[row * size + col]) path += `M${col + QR_QUIET_MODULES} ${row + QR_QUIET_MODULES}h1v1h-1z`;
-  }
-  return (
-    <svg className="vietqr-symbol" viewBox={`0 0 ${span} ${span}`} shapeRendering="crispEdges" role="img" aria-label="Mã VietQR chuyển khoản" data-vietqr={value}>
-      <rect width={span} height={span} fill="#fff" />
-      <path d={path} fill="#000" />
-    </svg>
-  );
-}
 
 export function VietQrPanel(props: {
   config: CenterConfig;
@@ -50,7 +35,7 @@ export function VietQrPanel(props: {
         </p>
       ) : (
         <div className="vietqr-body">
-          <QrSvg value={payload.value} />
+          <QrSvg value={payload.value} label="Mã VietQR chuyển khoản" className="vietqr-symbol" data-vietqr={payload.value} />
           <dl className="vietqr-facts">
             <dt>Số tiền</dt>
             <dd>{formatVnd(props.amount!)}</dd>

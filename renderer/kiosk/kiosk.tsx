@@ -10,6 +10,7 @@ import { kioskLog } from '../host/log';
 import { DEFAULT_RETENTION_MONTHS, pruneReturnedDossiers } from '../db/retention';
 import { startScanning } from '../scan';
 import { SyncClient } from '../sync';
+import { counterReport } from './counterReport';
 
 export interface Officer {
   id: string;
@@ -48,7 +49,7 @@ export function openDb(): MotCuaDb {
 export function KioskProvider(props: { host: KioskHost; settings: KioskSettings; credential: DeviceCredential; officer: Officer; onSignOut(): void; children: ReactNode }) {
   const { host, settings, credential, officer, onSignOut } = props;
   const db = openDb();
-  const sync = useMemo(() => new SyncClient({ db, baseUrl: credential.serverUrl, credential: credential.token }), [db, credential]);
+  const sync = useMemo(() => new SyncClient({ db, baseUrl: credential.serverUrl, credential: credential.token, report: () => counterReport(host) }), [db, credential, host]);
   useEffect(() => {
     sync.start();
     // Each new sync problem once in the machine's log (not every retry of the same one).

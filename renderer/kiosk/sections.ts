@@ -7,6 +7,7 @@ export const SECTIONS = [
   { id: 'stop', label: 'Dừng hồ sơ', key: 'F8', hint: 'Người nộp xin dừng giải quyết hồ sơ: kiểm tra danh tính, ghi lý do, in thông báo' },
   { id: 'search', label: 'Tra cứu', key: 'F7', hint: 'Tra cứu hồ sơ và thủ tục' },
   { id: 'settings', label: 'Cài đặt', key: 'F9', hint: 'Quầy, máy in, máy quét, máy chủ' },
+  { id: 'admin', label: 'Quản trị', key: 'F10', hint: 'Cán bộ, quầy, Trung tâm, biên lai, danh mục: mọi thay đổi được ghi nhật ký và đồng bộ về các quầy' },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];

@@ -72,7 +72,8 @@ export function LockScreen({ minutes, onUnlocked }: { minutes: number; onUnlocke
     setBusy(true);
     try {
       const who = await signIn(credential, officer.username, password);
-      if (who.id !== officer.id) throw new Error('Tài khoản không khớp với cán bộ đang làm việc tại quầy.');
+      if (who.officer.id !== officer.id) throw new Error('Tài khoản không khớp với cán bộ đang làm việc tại quầy.');
+      if (who.mustChangePassword) throw new Error('Quản trị viên vừa đặt lại mật khẩu của tài khoản này. Chọn «Cán bộ khác» rồi đăng nhập lại để đặt mật khẩu mới.');
       onUnlocked();
     } catch (e) {
       setError((e as Error).message);

@@ -1,16 +1,28 @@
-// Staff sign-in: against the server when it answers, otherwise from the staff hashes this counter synced.
-import { useState, type FormEvent } from 'react';
+// Staff sign-in: against the server when it answers, otherwise from the staff hashes this counter
+// synced. A temporary password an administrator set (a new account, a reset) is replaced online
+// before the officer works; offline it is refused until then.
+import { useState } from 'react';
 import { verifyPasswordHash } from '../../shared/auth/password';
 import type { DeviceCredential } from '../../shared/host';
-import type { SessionResponse } from '../../shared/sync/protocol';
-import { callServer, ServerError } from '../kiosk/api';
+import { changeOwnPassword, ServerError, signInOnline } from '../kiosk/api';
 import { openDb, type Officer } from '../kiosk/kiosk';
+import { ChangePasswordForm } from '../ui/ChangePasswordForm';
+import { SignInForm } from '../ui/SignInForm';
 
-export async function signIn(credential: DeviceCredential, username: string, password: string): Promise<Officer> {
+export interface SignedIn {
+  officer: Officer;
+  /** The password is an administrator's temporary one: the session may only set a new one. */
+  mustChangePassword: boolean;
+}
+
+export const TEMPORARY_PASSWORD_OFFLINE =
+  'Mật khẩu này là mật khẩu tạm do quản trị viên đặt và phải được đổi khi quầy kết nối được máy chủ Trung tâm. Quầy đang mất kết nối: hãy thử lại khi có mạng, hoặc nhờ quản trị viên.';
+
+export async function signIn(credential: DeviceCredential, username: string, password: string): Promise<SignedIn> {
   const name = username.trim().toLowerCase();
   try {
-    const session = await callServer<SessionResponse>(credential.serverUrl, '/v1/sessions', { body: { username: name, password } });
-    return { ...session.staff, sessionToken: session.token };
+    const session = await signInOnline(credential.serverUrl, name, password, credential.token);
+    return { officer: { ...session.staff, sessionToken: session.token }, mustChangePassword: session.mustChangePassword === true };
   } catch (error) {
     if (!(error instanceof ServerError) || error.code !== 'OFFLINE') throw error;
   }
@@ -18,49 +30,31 @@ export async function signIn(credential: DeviceCredential, username: string, pas
   if (!staff || staff.disabled || !staff.passwordHash || !(await verifyPasswordHash(password, staff.passwordHash))) {
     throw new Error('Sai tên đăng nhập hoặc mật khẩu (đang mất kết nối máy chủ, kiểm tra theo danh sách cán bộ đã đồng bộ).');
   }
-  return { id: staff.id, username: staff.username, fullName: staff.fullName, roles: staff.roles };
+  if (staff.mustChangePassword) throw new Error(TEMPORARY_PASSWORD_OFFLINE);
+  return { officer: { id: staff.id, username: staff.username, fullName: staff.fullName, roles: staff.roles }, mustChangePassword: false };
 }
 
 export function SignInScreen({ credential, onSignedIn }: { credential: DeviceCredential; onSignedIn(o: Officer): void }) {
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(undefined);
-    if (!username.trim() || !password) return setError('Hãy nhập tên đăng nhập và mật khẩu.');
-    setBusy(true);
-    try {
-      onSignedIn(await signIn(credential, username, password));
-    } catch (e) {
-      setError((e as Error).message);
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const [temporary, setTemporary] = useState<{ officer: Officer; password: string }>();
+  if (temporary)
+    return (
+      <ChangePasswordForm
+        username={temporary.officer.username}
+        onCancel={() => setTemporary(undefined)}
+        onChange={async (newPassword) => {
+          await changeOwnPassword(credential.serverUrl, temporary.officer.sessionToken!, temporary.password, newPassword);
+          onSignedIn(temporary.officer);
+        }}
+      />
+    );
   return (
-    <form noValidate className="gate" onSubmit={submit} aria-labelledby="signin-title">
-      <h1 id="signin-title">Đăng nhập – {credential.counterName}</h1>
-      <label>
-        Tên đăng nhập
-        <input value={username} onChange={(e) => setUsername(e.target.value)} autoFocus autoComplete="username" />
-      </label>
-      <label>
-        Mật khẩu
-        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
-      </label>
-      {error && (
-        <p role="alert" className="banner error">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={busy}>
-        {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
-      </button>
-    </form>
+    <SignInForm
+      title={`Đăng nhập – ${credential.counterName}`}
+      onSignIn={async (username, password) => {
+        const answer = await signIn(credential, username, password);
+        if (answer.mustChangePassword) setTemporary({ officer: answer.officer, password });
+        else onSignedIn(answer.officer);
+      }}
+    />
   );
 }

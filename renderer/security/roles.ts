@@ -13,7 +13,7 @@ export const ROLE_SECTIONS: Record<StaffRole, readonly SectionId[]> = {
   returnDesk: ['return', 'tracking', 'stop', 'search'],
   handoff: ['handoff'],
   supervisor: ['receive', 'handoff', 'return', 'tracking', 'stop', 'search', 'settings'],
-  administrator: ['settings'],
+  administrator: ['settings', 'admin'],
 };
 
 /** Where each role starts after signing in: its own desk, not the first section in the bar. */
@@ -22,7 +22,7 @@ const ROLE_HOME: readonly (readonly [StaffRole, SectionId])[] = [
   ['returnDesk', 'return'],
   ['handoff', 'handoff'],
   ['supervisor', 'tracking'],
-  ['administrator', 'settings'],
+  ['administrator', 'admin'],
 ];
 
 /** The section an officer lands on: the home of their first desk role in the order above (an officer at both the return desk and handoff starts at Trả kết quả). */

@@ -12,8 +12,8 @@ describe('role restrictions', () => {
     expect(allowedSections(['receiving'], ORDER)).toEqual(['receive', 'stop', 'search']);
     expect(allowedSections(['returnDesk'], ORDER)).toEqual(['return', 'tracking', 'stop', 'search']);
     expect(allowedSections(['handoff'], ORDER)).toEqual(['handoff']);
-    expect(allowedSections(['administrator'], ORDER)).toEqual(['settings']);
-    expect(allowedSections(['supervisor'], ORDER)).toEqual(ORDER);
+    expect(allowedSections(['administrator'], ORDER)).toEqual(['settings', 'admin']);
+    expect(allowedSections(['supervisor'], ORDER)).toEqual(ORDER.filter((id) => id !== 'admin'));
     expect(allowedSections(['receiving', 'handoff'], ORDER)).toEqual(['receive', 'handoff', 'stop', 'search']);
     expect(allowedSections([], ORDER)).toEqual([]);
   });
@@ -71,7 +71,7 @@ describe('where an officer lands after signing in', () => {
     expect(homeSection(['receiving'])).toBe('receive');
     expect(homeSection(['handoff'])).toBe('handoff');
     expect(homeSection(['supervisor'])).toBe('tracking');
-    expect(homeSection(['administrator'])).toBe('settings');
+    expect(homeSection(['administrator'])).toBe('admin');
     expect(homeSection([])).toBeUndefined();
   });
 });

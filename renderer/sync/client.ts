@@ -1,6 +1,7 @@
 // The counter's sync client: pushes the outbox in order in bounded chunks, pulls dossier snapshots
 // after its cursor page by page, and keeps doing so while online, with backoff and jitter when
 // not. Runtime-neutral (fetch + Dexie): the same code runs in Chromium and under Node in tests.
+import { COUNTER_REPORT_HEADER, encodeCounterReport, type CounterReport } from '../../shared/sync/adminProtocol';
 import type { CatalogueResponse, CountersResponse, LeaseRequest, LeaseResponse, PullResponse, PushResponse, StaffRecord } from '../../shared/sync/protocol';
 import { CLOCK_SKEW_WARNING_MS, MAX_EVENTS_PER_PUSH } from '../../shared/sync/protocol';
 import type { MotCuaDb } from '../db/schema';
@@ -40,7 +41,12 @@ export interface SyncClientOptions {
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   random?: () => number;
+  /** What the counter tells the administrator with its pulls (version, printers); the client adds its pending outbox. */
+  report?: () => Promise<Omit<CounterReport, 'pendingOutbox'>>;
 }
+
+/** The printers are asked for their state at most this often for the report, not on every pull. */
+const REPORT_REFRESH_MS = 60_000;
 
 type Listener = (status: SyncStatus) => void;
 
@@ -61,7 +67,8 @@ export class SyncClient {
   /** An outbox row was written while an exchange ran: exchange again at once when it ends. */
   private again = false;
   private stopWatchingOutbox: (() => void) | undefined;
-  private readonly o: Required<Omit<SyncClientOptions, 'fetch'>> & { fetch: typeof fetch };
+  private readonly o: Required<Omit<SyncClientOptions, 'fetch' | 'report'>> & Pick<SyncClientOptions, 'report'> & { fetch: typeof fetch };
+  private report: { at: number; value: Omit<CounterReport, 'pendingOutbox'> } | undefined;
   private readonly onOnline = () => this.kick();
   private readonly onOffline = () => this.update({ online: false, lastError: offlineProblem('thiết bị báo mất mạng') });
 
@@ -185,7 +192,7 @@ export class SyncClient {
   }
 
   private async pullPage(after: number): Promise<PullResponse> {
-    const page = await this.request<PullResponse>('GET', `/v1/pull?after=${after}&limit=${this.o.pullLimit}`);
+    const page = await this.request<PullResponse>('GET', `/v1/pull?after=${after}&limit=${this.o.pullLimit}`, undefined, await this.reportHeader());
     if (!Array.isArray(page.dossiers) || typeof page.next !== 'number') throw new SyncFailure(badAnswerProblem());
     return page;
   }
@@ -244,7 +251,18 @@ export class SyncClient {
     return answer.items.length;
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  /** The report header for a pull (COUNTER_REPORT_HEADER); none without a `report` option or when it fails. */
+  private async reportHeader(): Promise<Record<string, string>> {
+    if (!this.o.report) return {};
+    if (!this.report || Date.now() - this.report.at > REPORT_REFRESH_MS) {
+      const value = await this.o.report().catch(() => undefined);
+      if (!value) return {};
+      this.report = { at: Date.now(), value };
+    }
+    return { [COUNTER_REPORT_HEADER]: encodeCounterReport({ ...this.report.value, pendingOutbox: this.status.pendingCount }) };
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     const controller = new AbortController();
     const timeout = setTimeout(() => controller.abort(), this.o.requestTimeoutMs);
     const t0 = Date.now();
@@ -252,7 +270,7 @@ export class SyncClient {
     try {
       res = await this.o.fetch(`${this.o.baseUrl}${path}`, {
         method,
-        headers: { authorization: `Bearer ${this.o.credential}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { authorization: `Bearer ${this.o.credential}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: controller.signal,
       });

@@ -1,10 +1,11 @@
 // Catalogue administration, served to counters by version so they fetch only what changed.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CATALOGUE_KINDS } from '../../shared/sync/protocol';
 import type { CatalogueItem, CatalogueKind, CatalogueResponse } from '../../shared/sync/protocol';
 import { deviceAuth, staffAuth, staffOf } from '../auth';
 import type { AppContext } from '../context';
 import type { Queryable } from '../db';
+import { recordAdminChange } from '../adminAudit';
 
 const keySchema = { type: 'string', minLength: 1, maxLength: 200 } as const;
 
@@ -19,6 +20,20 @@ export async function upsertCatalogueItem(db: Queryable, kind: CatalogueKind, ke
   return Number(rows[0]!.version);
 }
 
+/**
+ * An administrator's change to one catalogue item, with its audit row (before and after) in the
+ * same transaction; answers the item's new version.
+ */
+async function changeCatalogueItem(ctx: AppContext, req: FastifyRequest, kind: CatalogueKind, key: string, body: unknown, deleted: boolean): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ body: unknown; deleted: boolean }>('SELECT body, deleted FROM catalogue_items WHERE kind = $1 AND key = $2 FOR UPDATE', [kind, key]);
+    const before = rows[0] && !rows[0].deleted ? rows[0].body : null;
+    const version = await upsertCatalogueItem(tx, kind, key, body, staffOf(req).id, deleted);
+    await recordAdminChange(tx, req, { action: deleted ? 'catalogue.delete' : 'catalogue.put', targetKind: `catalogue/${kind}`, targetKey: key, before, after: deleted ? null : body });
+    return version;
+  });
+}
+
 export function catalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.put<{ Params: { kind: CatalogueKind; key: string }; Body: { body: unknown } }>(
     '/v1/admin/catalogue/:kind/:key',
@@ -30,7 +45,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const version = await upsertCatalogueItem(ctx.db, req.params.kind, req.params.key, req.body.body, staffOf(req).id);
+      const version = await changeCatalogueItem(ctx, req, req.params.kind, req.params.key, req.body.body, false);
       return { kind: req.params.kind, key: req.params.key, version };
     },
   );
@@ -43,7 +58,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req) => {
       // A tombstone, so counters learn of the removal on their next fetch.
-      const version = await upsertCatalogueItem(ctx.db, req.params.kind, req.params.key, {}, staffOf(req).id, true);
+      const version = await changeCatalogueItem(ctx, req, req.params.kind, req.params.key, {}, true);
       return { kind: req.params.kind, key: req.params.key, version, deleted: true };
     },
   );

@@ -2,9 +2,11 @@
 // it for its own credential; a revoked device is refused everywhere.
 import type { FastifyInstance } from 'fastify';
 import type { CountersResponse, EnrolResponse } from '../../shared/sync/protocol';
+import type { AdminDevice, AdminDevicesResponse } from '../../shared/sync/adminProtocol';
 import { deviceAuth, deviceOf, forgetDevice, staffAuth, staffOf } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
+import { recordAdminChange } from '../adminAudit';
 import { newDeviceCredential, newEnrolmentCode, newId, normaliseEnrolmentCode, sha256 } from '../secrets';
 
 /** Advisory lock key of enrolment (7_300_001 migrations, 7_300_002 push). */
@@ -32,14 +34,19 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       const admin = staffOf(req);
       const code = newEnrolmentCode();
       const expiresAt = new Date(Date.now() + ctx.enrolmentCodeTtlMs);
-      await ctx.db.query('INSERT INTO enrolment_codes (code_hash, counter_id, counter_name, created_by, expires_at, site) VALUES ($1, $2, $3, $4, $5, $6)', [
-        sha256(normaliseEnrolmentCode(code)),
-        req.body.counterId,
-        req.body.counterName,
-        admin.id,
-        expiresAt.toISOString(),
-        req.body.site ?? '',
-      ]);
+      const made = { counterId: req.body.counterId, counterName: req.body.counterName, site: req.body.site ?? '', expiresAt: expiresAt.toISOString() };
+      await ctx.db.transaction(async (tx) => {
+        await tx.query('INSERT INTO enrolment_codes (code_hash, counter_id, counter_name, created_by, expires_at, site) VALUES ($1, $2, $3, $4, $5, $6)', [
+          sha256(normaliseEnrolmentCode(code)),
+          made.counterId,
+          made.counterName,
+          admin.id,
+          made.expiresAt,
+          made.site,
+        ]);
+        // The code itself is never recorded: it is a credential until used.
+        await recordAdminChange(tx, req, { action: 'device.enrolmentCode', targetKind: 'device', targetKey: made.counterId, before: null, after: made });
+      });
       reply.code(201);
       return { code, counterId: req.body.counterId, site: req.body.site ?? '', expiresAt: expiresAt.toISOString() };
     },
@@ -109,18 +116,32 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/v1/admin/devices/:counterId/revoke',
     { onRequest: staffAuth(ctx.db, ['administrator']), schema: { params: { type: 'object', required: ['counterId'], properties: { counterId: counterIdSchema } } } },
     async (req) => {
-      const { rows } = await ctx.db.query<{ counter_id: string }>('UPDATE devices SET revoked_at = COALESCE(revoked_at, now()) WHERE counter_id = $1 RETURNING counter_id', [req.params.counterId]);
-      if (rows.length === 0) throw new ApiError(404, 'NOT_FOUND', `Không có máy quầy ${req.params.counterId}.`);
+      await ctx.db.transaction(async (tx) => {
+        const { rows } = await tx.query<{ revoked_at: Date | null }>('SELECT revoked_at FROM devices WHERE counter_id = $1 FOR UPDATE', [req.params.counterId]);
+        if (rows.length === 0) throw new ApiError(404, 'NOT_FOUND', `Không có máy quầy ${req.params.counterId}.`);
+        if (rows[0]!.revoked_at) return;
+        const after = await tx.query<{ revoked_at: Date }>('UPDATE devices SET revoked_at = now() WHERE counter_id = $1 RETURNING revoked_at', [req.params.counterId]);
+        await recordAdminChange(tx, req, {
+          action: 'device.revoke',
+          targetKind: 'device',
+          targetKey: req.params.counterId,
+          before: { revokedAt: null },
+          after: { revokedAt: new Date(after.rows[0]!.revoked_at).toISOString() },
+        });
+      });
       forgetDevice(ctx.db, req.params.counterId);
       return { counterId: req.params.counterId, revoked: true };
     },
   );
 
-  app.get('/v1/admin/devices', { onRequest: staffAuth(ctx.db, ['administrator']) }, async () => {
-    const { rows } = await ctx.db.query(
-      'SELECT counter_id AS "counterId", counter_name AS "counterName", counter_index AS "counterIndex", site, device_name AS "deviceName", enrolled_at AS "enrolledAt", revoked_at AS "revokedAt" FROM devices ORDER BY counter_index',
+  app.get('/v1/admin/devices', { onRequest: staffAuth(ctx.db, ['administrator']) }, async (): Promise<AdminDevicesResponse> => {
+    const { rows } = await ctx.db.query<Omit<AdminDevice, 'enrolledAt' | 'revokedAt' | 'lastSeenAt'> & { enrolledAt: Date; revokedAt: Date | null; lastSeenAt: Date | null }>(
+      `SELECT counter_id AS "counterId", counter_name AS "counterName", counter_index AS "counterIndex", site, device_name AS "deviceName", enrolled_at AS "enrolledAt",
+         revoked_at AS "revokedAt", last_seen_at AS "lastSeenAt", app_version AS "appVersion", printer_status AS "printerStatus", pending_outbox AS "pendingOutbox"
+       FROM devices ORDER BY counter_index`,
     );
-    return { devices: rows };
+    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+    return { devices: rows.map((r) => ({ ...r, enrolledAt: new Date(r.enrolledAt).toISOString(), revokedAt: iso(r.revokedAt), lastSeenAt: iso(r.lastSeenAt) })) };
   });
 
   // Every counter's name by its id, for any enrolled counter: a dossier's history and the conflicts

@@ -1,5 +1,6 @@
 // Push and pull: the two calls a counter makes all day.
 import type { FastifyInstance } from 'fastify';
+import { noteCounterReport } from '../counterReports';
 import type { DossierEvent } from '../../shared/domain';
 import { MAX_EVENTS_PER_PUSH, MAX_PULL_LIMIT } from '../../shared/sync/protocol';
 import type { DossierEventsResponse, PullResponse, PushEventRefused, PushResponse } from '../../shared/sync/protocol';
@@ -73,6 +74,7 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req): Promise<PullResponse> => {
       const after = Number(req.query.after ?? 0);
       const limit = Math.min(Math.max(Number(req.query.limit ?? 500), 1), MAX_PULL_LIMIT);
+      await noteCounterReport(ctx.db, deviceOf(req), req);
       // Only the dossiers of the counter's own site (dossiers_site_seq_idx); others are looked up on demand.
       const { rows } = await ctx.db.query<SnapshotRow>(
         `SELECT ${SNAPSHOT_COLUMNS}

@@ -13,3 +13,5 @@ export type { StatutoryHoliday } from './holidays';
 export { DEFAULT_WORKING_HOURS, WorkCalendar, openingHoursText, workCalendar } from './workCalendar';
 export type { WorkCalendarOptions, WorkingSession } from './workCalendar';
 export { addWorkingDays, appointmentTime, closingOn, isWorkingDay, workingDaysBetween } from './workingDays';
+export { announcedEntries, planCalendarYear, yearDaysOff } from './yearPlan';
+export type { AnnouncedHoliday, AnnouncedWorkingDay, CalendarEntryError, CalendarYearInput, CalendarYearPlan, DayOff, HolidayItem, WorkingDayItem } from './yearPlan';

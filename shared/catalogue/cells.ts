@@ -1,4 +1,4 @@
-import type { CollectionMethod, FormVersion, ProcedureDocument, ProcedureFee } from './model';
+import type { CollectionMethod, FormVersion, ProcedureDocument, ProcedureFee, ReceivingLevel } from './model';
 import { foldVietnamese } from './search';
 
 /** A cell either reads to a value or gives the reason it cannot, in Vietnamese, for the import report. */
@@ -157,4 +157,28 @@ export function readFormVersion(cell: string): CellResult<FormVersion | null> {
   if (text === '') return ok(null);
   if (text === '2025' || text === '2018') return ok(text);
   return fail(`'${text}' không phải là bộ mẫu biểu; chọn 2025 hoặc 2018.`);
+}
+
+const LEVEL_WORDS: Record<string, ReceivingLevel> = {
+  province: 'province',
+  tinh: 'province',
+  'cap tinh': 'province',
+  commune: 'commune',
+  xa: 'commune',
+  'cap xa': 'commune',
+  phuong: 'commune',
+};
+
+/** Optional column: 'Cấp tỉnh, Cấp xã' (or 'tỉnh; xã', 'province, commune'). Blank: the catalogue does not say. */
+export function readReceivingLevels(cell: string): CellResult<ReceivingLevel[] | null> {
+  const text = cell.trim();
+  if (text === '') return ok(null);
+  const levels: ReceivingLevel[] = [];
+  for (const word of text.split(/[,;|]/).map((w) => foldVietnamese(w).trim().replace(/\s+/g, ' '))) {
+    if (word === '') continue;
+    const level = LEVEL_WORDS[word];
+    if (!level) return fail(`'${text}' có cấp tiếp nhận không rõ; dùng 'Cấp tỉnh', 'Cấp xã' hoặc cả hai, cách nhau bằng dấu phẩy.`);
+    if (!levels.includes(level)) levels.push(level);
+  }
+  return ok(levels.length > 0 ? levels : null);
 }

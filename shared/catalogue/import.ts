@@ -2,7 +2,7 @@ import type { CollectionMethod, Department, FormVersion, Procedure } from './mod
 import { MISSING } from './model';
 import { parseCsv } from './csv';
 import type { CellResult } from './cells';
-import { readCollectionMethods, readDocuments, readFees, readFormVersion, readProcedureCode, readProcessingTime } from './cells';
+import { readCollectionMethods, readDocuments, readFees, readFormVersion, readProcedureCode, readProcessingTime, readReceivingLevels } from './cells';
 import { collectDepartments, departmentSlug, readAgencyCell } from './departments';
 
 export type CatalogueImportError = {
@@ -32,7 +32,7 @@ export type CatalogueImport = {
 };
 
 export const REQUIRED_COLUMNS = ['code', 'name', 'field', 'agency', 'processing_days', 'fee_vnd', 'fee_note', 'documents', 'source'] as const;
-export const OPTIONAL_COLUMNS = ['collection_methods', 'form_version'] as const;
+export const OPTIONAL_COLUMNS = ['collection_methods', 'form_version', 'receiving_levels'] as const;
 
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
@@ -99,6 +99,7 @@ export function parseCatalogueRows(rows: readonly (readonly string[])[], opts: C
     const documents = read('documents', readDocuments(cell('documents')));
     const methods = read('collection_methods', readCollectionMethods(cell('collection_methods')));
     const formVersion = read('form_version', readFormVersion(cell('form_version')));
+    const levels = read('receiving_levels', readReceivingLevels(cell('receiving_levels')));
 
     if (codes) {
       const first = firstRowOfCode.get(codes.code);
@@ -108,7 +109,7 @@ export function parseCatalogueRows(rows: readonly (readonly string[])[], opts: C
         firstRowOfCode.set(codes.code, row);
       }
     }
-    if (rowErrors.length > 0 || !codes || !time || !fees || !documents || methods === undefined || formVersion === undefined) {
+    if (rowErrors.length > 0 || !codes || !time || !fees || !documents || methods === undefined || formVersion === undefined || levels === undefined) {
       errors.push(...rowErrors);
       return;
     }
@@ -138,6 +139,7 @@ export function parseCatalogueRows(rows: readonly (readonly string[])[], opts: C
       documentNotes: documents.notes,
       collectionMethods: methods ?? [...(opts.collectionMethods ?? DEFAULT_COLLECTION_METHODS)],
       formVersion: formVersion ?? opts.formVersion ?? '2025',
+      ...(levels ? { receivingLevels: levels } : {}),
       source: cell('source').trim(),
       demo: opts.demo ?? false,
       incomplete,

@@ -8,3 +8,5 @@ export * from './search';
 export * from './demo';
 export * from './documentNeed';
 export * from './abbreviations';
+export * from './export';
+export * from './importPlan';

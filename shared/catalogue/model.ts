@@ -1,6 +1,12 @@
 /** How the applicant may collect the result: at the Center's desk, by public post, or online. */
 export type CollectionMethod = 'desk' | 'post' | 'online';
 
+/** Where the procedure is received under the two-tier local government (since 01/7/2025): the provincial Center, the communes' centers. */
+export type ReceivingLevel = 'province' | 'commune';
+
+/** What staff read for each level. */
+export const RECEIVING_LEVEL_LABELS: Record<ReceivingLevel, string> = { province: 'Cấp tỉnh', commune: 'Cấp xã' };
+
 /** The form set (Thông tư 03/2025/TT-VPCP or 01/2018/TT-VPCP) printed for this procedure. */
 export type FormVersion = '2025' | '2018';
 
@@ -47,6 +53,8 @@ export type Procedure = {
   /** Notes found in the documents list instead of a document, e.g. "(các thành phần còn lại: đoạn trích bị cắt)". */
   documentNotes: string[];
   collectionMethods: CollectionMethod[];
+  /** Levels whose centers receive it; absent when the catalogue does not say. */
+  receivingLevels?: ReceivingLevel[];
   formVersion: FormVersion;
   source: string;
   demo: boolean;

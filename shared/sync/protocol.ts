@@ -43,7 +43,8 @@ export type ApiErrorCode =
   | 'DATABASE_UNAVAILABLE'
   | 'INVALID_TEXT'
   | 'TOO_MANY_ATTEMPTS'
-  | 'SERVER_BUSY';
+  | 'SERVER_BUSY'
+  | 'PASSWORD_CHANGE_REQUIRED';
 
 export type PushEventStatus = 'stored' | 'duplicate' | 'conflict';
 
@@ -204,6 +205,8 @@ export interface StaffRecord {
   /** `scrypt$N$r$p$saltB64$hashB64`; absent when the account may not sign in at this counter. */
   passwordHash?: string;
   disabled: boolean;
+  /** The password is a temporary one an administrator set: a counter refuses it offline until the officer sets their own online. */
+  mustChangePassword?: boolean;
   version: number;
 }
 
@@ -211,6 +214,8 @@ export interface SessionResponse {
   token: string;
   expiresAt: string;
   staff: { id: string; username: string; fullName: string; roles: StaffRole[] };
+  /** The password was set by an administrator: this session may only set a new one (POST /v1/sessions/current/password). */
+  mustChangePassword?: boolean;
 }
 
 export type CatalogueKind = 'procedure' | 'department' | 'holiday' | 'workingDaySwap' | 'formVersion' | 'setting';

@@ -126,6 +126,16 @@ export async function receiveDossier(page: Page, applicant: { id: string; name: 
   return page.getByTestId('dossier-code').innerText({ timeout: 20_000 });
 }
 
+/** The applicant step filled at once (ID, name, a phone and an address), then Enter: the documents step opens. */
+export async function fillApplicant(page: Page, person: { id: string; name: string }): Promise<void> {
+  await page.getByLabel('Số CCCD / CMND / hộ chiếu').fill(person.id);
+  await page.getByLabel('Họ và tên').fill(person.name);
+  await page.getByLabel('Số điện thoại').fill('0912345678');
+  await page.getByLabel('Địa chỉ', { exact: true }).fill('Số 5 Lê Lợi, phường Vinh Phú, Nghệ An');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /Tiếp tục/ }).waitFor();
+}
+
 export async function signInAs(page: Page, user: { username: string; password: string }): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(user.username);
   await page.getByLabel('Mật khẩu').fill(user.password);

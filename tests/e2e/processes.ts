@@ -69,5 +69,7 @@ export function startWebHost(extra: string[] = [], again?: Pick<Started, 'url' |
 /** The central server on PGlite in a temporary folder, with the demo catalogue and demo staff; `env` adds settings (CENTER_ADDRESS…). */
 export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}) {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'motcua-server-')));
-  return startTsProcess('server/main.ts', ['--demo'], 'server', { dataDir, env: { ...options.env, PORT: '0', DATA_DIR: dataDir } });
+  // The administration page the server serves at /quan-tri/ comes from the same build as the kiosk.
+  const adminUi: Record<string, string> = process.env.E2E_RENDERER_DIR ? { ADMIN_UI_DIR: resolve(process.env.E2E_RENDERER_DIR) } : {};
+  return startTsProcess('server/main.ts', ['--demo'], 'server', { dataDir, env: { ...adminUi, ...options.env, PORT: '0', DATA_DIR: dataDir } });
 }

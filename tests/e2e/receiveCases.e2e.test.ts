@@ -8,7 +8,7 @@ import { vnDateKey } from '../../shared/calendar';
 import { dayNumberFromDateKey, dateKeyFromDayNumber, weekdayOf } from '../../shared/calendar/days';
 import type { DossierEvent, DossierState } from '../../shared/domain';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
-import { type Counter, DEMO_STAFF, localRow, localRows, openReceivingCounter, pickProcedure, typeText } from './app';
+import { type Counter, DEMO_STAFF, fillApplicant, localRow, localRows, openReceivingCounter, pickProcedure, typeText } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
 import { scan } from './scanner';
@@ -49,15 +49,6 @@ afterAll(async () => {
   await server?.stop();
   await printer?.stop();
 });
-
-async function fillApplicant(page: Page, person: { id: string; name: string }) {
-  await page.getByLabel('Số CCCD / CMND / hộ chiếu').fill(person.id);
-  await page.getByLabel('Họ và tên').fill(person.name);
-  await page.getByLabel('Số điện thoại').fill('0912345678');
-  await page.getByLabel('Địa chỉ', { exact: true }).fill('Số 5 Lê Lợi, phường Vinh Phú, Nghệ An');
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: /Tiếp tục/ }).waitFor();
-}
 
 const continueButton = (page: Page) => page.getByRole('button', { name: /Tiếp tục/ });
 

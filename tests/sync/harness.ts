@@ -103,5 +103,5 @@ export async function startTestServer(db?: Db, options: Omit<AppOptions, 'db'> =
 /** Empties every data table (one PGlite per test file, reset between property runs). */
 export async function resetDb(db: Db): Promise<void> {
   await db.exec(`TRUNCATE events, dossiers, conflicts, register_counters, register_numbers, receipt_numbers, lease_counters, leases,
-    catalogue_items, sessions, enrolment_codes, devices, staff, notices, notice_optouts, notice_templates RESTART IDENTITY CASCADE`);
+    catalogue_items, sessions, enrolment_codes, devices, staff, notices, notice_optouts, notice_templates, admin_changes, sign_ins RESTART IDENTITY CASCADE`);
 }

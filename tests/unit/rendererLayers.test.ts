@@ -33,6 +33,15 @@ describe('renderer layers (eslint/rendererLayers.js)', () => {
     expect(await crossings('renderer/db/probe.ts', "import type { DeskContext } from '../desk/context';\nexport type X = DeskContext;\n")).toHaveLength(1);
   });
 
+  it('keeps the browser administration page (webadmin/) to the admin feature: never the kiosk, its host or its database', async () => {
+    expect(await crossings('renderer/webadmin/probe.ts', "import { AdminSection } from '../features/admin/AdminSection';\nexport const x = AdminSection;\n")).toEqual([]);
+    expect(await crossings('renderer/webadmin/probe.ts', "import { openDb } from '../kiosk/kiosk';\nexport const x = openDb;\n")).toEqual([
+      expect.stringMatching(/«webadmin» không được import lớp «kiosk»/),
+    ]);
+    expect(await crossings('renderer/webadmin/probe.ts', "import { MotCuaDb } from '../db';\nexport const x = MotCuaDb;\n")).toEqual([expect.stringMatching(/«webadmin» không được import lớp «db»/)]);
+    expect(await crossings('renderer/probe.tsx', "import { AdminApp } from './webadmin/AdminApp';\nexport const x = AdminApp;\n")).toEqual([]);
+  });
+
   it('accepts what a layer may import: the dossier feature, the desk, the kiosk, the database, shared/', async () => {
     const code = [
       "import { DossierCard } from '../dossier/DossierCard';",

@@ -2,6 +2,7 @@
 // XLSX for reconciliation with the post office.
 import { useEffect, useState } from 'react';
 import { useKiosk } from '../../kiosk/kiosk';
+import { downloadBytes } from '../../ui/files';
 import { listBatches } from './batch';
 import { monthLabel, TRIPS_COLUMNS, tripsReport, type TripsRow } from './trips';
 import { tripsWorkbook } from './tripsXlsx';
@@ -17,12 +18,7 @@ export function TripsReport({ departmentName }: { departmentName(id: string): st
     try {
       const title = `Báo cáo chuyến bưu điện – ${credential.counterName}`;
       const bytes = await tripsWorkbook(rows, title);
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `bao-cao-chuyen-${credential.counterId}.xlsx`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBytes(bytes, `bao-cao-chuyen-${credential.counterId}.xlsx`);
       setNote('Đã tạo tệp Excel báo cáo chuyến.');
     } catch (e) {
       setNote(`Không tạo được tệp Excel: ${e instanceof Error ? e.message : String(e)}`);

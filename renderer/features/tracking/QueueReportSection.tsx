@@ -2,7 +2,8 @@
 // citizens' ratings per officer and per counter, read from the queue service; exportable to Excel.
 import { RATING_LABELS, RATINGS } from '../../../shared/queue/model';
 import type { QueueReport, RatingsRow, TimesRow } from '../../../shared/queue/report';
-import { downloadBytes, minutesText, QUEUE_TIMES_COLUMNS, queueWorkbook, RATING_COLUMNS, satisfiedText } from './exports';
+import { downloadBytes } from '../../ui/files';
+import { minutesText, QUEUE_TIMES_COLUMNS, queueWorkbook, RATING_COLUMNS, satisfiedText } from './exports';
 import type { Period } from './period';
 import { ReportTable } from './ReportTable';
 

@@ -1,17 +1,10 @@
-// Files staff take away: the statistics as XLSX, and the browser download of any generated file.
-import type { Workbook } from 'exceljs';
+// The statistics and the queue's report staff take away as XLSX.
 import { RATING_LABELS, RATINGS } from '../../../shared/queue/model';
 import type { QueueReport, RatingsRow, TimesRow } from '../../../shared/queue/report';
 import { formatVietnamDateTime } from '../../../shared/domain/time';
+import { newWorkbook, xlsxBytes } from '../../ui/files';
 import type { Period } from './period';
 import type { DigitisationStats, TimelinessRow, TimelinessStats } from './reports';
-
-type WorkbookCtor = typeof Workbook;
-
-async function workbookCtor(): Promise<WorkbookCtor> {
-  const mod = (await import('exceljs')) as unknown as { Workbook?: WorkbookCtor; default?: { Workbook: WorkbookCtor } };
-  return mod.Workbook ?? mod.default!.Workbook;
-}
 
 export const STATS_COLUMNS = ['Đơn vị / thủ tục', 'Trước hạn', 'Đúng hạn', 'Quá hạn', 'Tổng', 'Tỷ lệ đúng hạn (%)'] as const;
 
@@ -29,8 +22,7 @@ export function digitisationRateText(rate: number | undefined): string {
 }
 
 export async function statsWorkbook(stats: TimelinessStats, period: Period, digitisation: DigitisationStats): Promise<Uint8Array> {
-  const WorkbookClass = await workbookCtor();
-  const wb = new WorkbookClass();
+  const wb = await newWorkbook();
   for (const [name, rows] of [
     ['Theo cơ quan', stats.byDepartment],
     ['Theo thủ tục', stats.byProcedure],
@@ -46,7 +38,7 @@ export async function statsWorkbook(stats: TimelinessStats, period: Period, digi
   ws.addRow([...DIGITISATION_COLUMNS]).font = { bold: true };
   for (const r of [...digitisation.byDepartment, digitisation.total]) ws.addRow([r.label, r.received, r.digitised, r.rate === undefined ? '' : percent(r.rate)]);
   ws.getColumn(1).width = 60;
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }
 
 export const QUEUE_TIMES_COLUMNS = ['Lĩnh vực / quầy', 'Số lượt', 'Đã phục vụ', 'Bỏ qua', 'Chờ trung bình (phút)', 'Phục vụ trung bình (phút)'] as const;
@@ -59,8 +51,7 @@ export const ratingCells = (r: RatingsRow) => [r.label, ...RATINGS.map((x) => r.
 
 /** The queue's times and the citizens' ratings for a period, with every rating and what it is tied to (the scorecard's source). */
 export async function queueWorkbook(report: QueueReport, period: Period): Promise<Uint8Array> {
-  const WorkbookClass = await workbookCtor();
-  const wb = new WorkbookClass();
+  const wb = await newWorkbook();
   const sheets: [string, string, readonly (string | number)[], (string | number)[][]][] = [
     ['Chờ theo lĩnh vực', 'Thời gian chờ và phục vụ theo lĩnh vực', QUEUE_TIMES_COLUMNS, [...report.byLine, report.total].map(timesCells)],
     ['Chờ theo quầy', 'Thời gian chờ và phục vụ theo quầy', QUEUE_TIMES_COLUMNS, [...report.byCounter, report.total].map(timesCells)],
@@ -80,16 +71,5 @@ export async function queueWorkbook(report: QueueReport, period: Period): Promis
   ws.getColumn(4).width = 30;
   ws.getColumn(6).width = 40;
   ws.getColumn(7).width = 30;
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-export function downloadBytes(bytes: Uint8Array, fileName: string, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return xlsxBytes(wb);
 }

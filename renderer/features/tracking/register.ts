@@ -1,7 +1,7 @@
 // The register (Mẫu 06 of 2018, Mẫu 07 of 2025: Sổ theo dõi hồ sơ) for a period. Its numbers come
 // from the server, continuous through the calendar year for the whole Center; a dossier received
 // offline shows "Chờ đồng bộ" until the counter has synced.
-import type { Workbook } from 'exceljs';
+import { newWorkbook, xlsxBytes } from '../../ui/files';
 import { formatVietnamDate } from '../../../shared/domain';
 import { formNumberLabel } from '../../../shared/documents/forms';
 import { REGISTER_COLUMNS as SHEET_COLUMNS, registerPage } from '../../../shared/documents/registerBook';
@@ -101,13 +101,9 @@ export function registerDocument(entries: RegisterEntry[], period: Period, agenc
   );
 }
 
-type WorkbookCtor = typeof Workbook;
-
 /** The register as an XLSX file (exceljs, loaded only when an export is asked for). */
 export async function registerWorkbook(entries: RegisterEntry[], period: Period, agency: AgencyHeader): Promise<Uint8Array> {
-  const mod = (await import('exceljs')) as unknown as { Workbook?: WorkbookCtor; default?: { Workbook: WorkbookCtor } };
-  const WorkbookClass = mod.Workbook ?? mod.default!.Workbook;
-  const wb = new WorkbookClass();
+  const wb = await newWorkbook();
   wb.creator = agency.name;
   const ws = wb.addWorksheet('Sổ theo dõi hồ sơ', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.addRow([`${agency.name} – SỔ THEO DÕI HỒ SƠ`]).font = { bold: true, size: 14 };
@@ -119,7 +115,7 @@ export async function registerWorkbook(entries: RegisterEntry[], period: Period,
   for (const e of entries) ws.addRow(entryCells(e));
   [6, 28, 40, 24, 30, 28, 12, 24, 14, 20, 14].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.views = [{ state: 'frozen', ySplit: 4 }];
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }
 
 /** Row of the header in the exported sheet; entries follow it, one per row. */

@@ -1,0 +1,183 @@
+// Quầy: a one-time enrolment code for a new counter (as text to type and as a QR to scan into the
+// counter's first screen), the counters with what they last reported, and revocation.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { formatVietnamDateTime } from '../../../shared/domain';
+import type { AdminDevice, AdminDevicesResponse, EnrolmentCodeResponse } from '../../../shared/sync/adminProtocol';
+import { QrSvg } from '../../ui/QrSvg';
+import { TextField } from '../../ui/Field';
+import type { AdminPageProps } from './page';
+
+const COUNTER_ID = /^[A-Za-z0-9._-]{1,100}$/;
+const SITE = /^[A-Za-z0-9._-]{0,100}$/;
+
+export function CountersPage({ api }: AdminPageProps) {
+  const [devices, setDevices] = useState<AdminDevice[]>();
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [revoking, setRevoking] = useState<AdminDevice>();
+
+  const load = useCallback(async () => {
+    try {
+      setDevices((await api.get<AdminDevicesResponse>('/v1/admin/devices')).devices);
+    } catch (e) {
+      setError(`Không tải được danh sách quầy: ${(e as Error).message}`);
+    }
+  }, [api]);
+  useEffect(() => void load(), [load]);
+
+  async function revoke(device: AdminDevice) {
+    try {
+      await api.post(`/v1/admin/devices/${encodeURIComponent(device.counterId)}/revoke`);
+      setNotice(`Đã thu hồi ${device.counterName}: máy này không gửi, nhận dữ liệu được nữa. Muốn dùng lại thì cấp mã đăng ký mới.`);
+      setRevoking(undefined);
+      await load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  return (
+    <div className="admin-counters">
+      {error && (
+        <p role="alert" className="banner error">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p role="status" className="banner ok">
+          {notice}
+        </p>
+      )}
+      <EnrolmentCode api={api} onMade={load} />
+      <h3>Các quầy đã đăng ký</h3>
+      {!devices ? (
+        <p className="hint">Đang tải…</p>
+      ) : devices.length === 0 ? (
+        <p className="hint">Chưa có quầy nào.</p>
+      ) : (
+        <table className="admin-table" aria-label="Các quầy">
+          <thead>
+            <tr>
+              <th>Số</th>
+              <th>Quầy</th>
+              <th>Máy</th>
+              <th>Đồng bộ gần nhất</th>
+              <th>Phiên bản</th>
+              <th>Máy in</th>
+              <th>Chờ gửi</th>
+              <th></th>
+            </tr>
+          </thead>
+          <tbody>
+            {devices.map((d) => (
+              <tr key={d.counterId} data-counter={d.counterId}>
+                <td>{d.counterIndex}</td>
+                <td>
+                  {d.counterName}
+                  <br />
+                  <small className="hint">
+                    {d.counterId}
+                    {d.site ? ` · điểm ${d.site}` : ''}
+                  </small>
+                </td>
+                <td>{d.deviceName}</td>
+                <td>{d.revokedAt ? `Đã thu hồi ${formatVietnamDateTime(d.revokedAt)}` : d.lastSeenAt ? formatVietnamDateTime(d.lastSeenAt) : 'Chưa đồng bộ'}</td>
+                <td>{d.appVersion ?? '—'}</td>
+                <td>{d.printerStatus === null ? '—' : d.printerStatus === 'ok' ? 'Sẵn sàng' : d.printerStatus === 'none' ? 'Chưa cài máy in' : d.printerStatus}</td>
+                <td>{d.pendingOutbox === null ? '—' : d.pendingOutbox === 0 ? 'Đã gửi hết' : `${d.pendingOutbox} thao tác`}</td>
+                <td>
+                  {d.revokedAt ? null : revoking?.counterId === d.counterId ? (
+                    <div className="admin-actions">
+                      <button type="button" className="danger" onClick={() => void revoke(d)}>
+                        Xác nhận thu hồi
+                      </button>
+                      <button type="button" onClick={() => setRevoking(undefined)}>
+                        Huỷ
+                      </button>
+                    </div>
+                  ) : (
+                    <button type="button" className="danger" onClick={() => (setNotice(undefined), setRevoking(d))} aria-label={`Thu hồi ${d.counterName}`}>
+                      Thu hồi
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function EnrolmentCode({ api, onMade }: { api: AdminPageProps['api']; onMade(): Promise<void> }) {
+  const [counterId, setCounterId] = useState('');
+  const [counterName, setCounterName] = useState('');
+  const [site, setSite] = useState('');
+  const [errors, setErrors] = useState<{ counterId?: string; counterName?: string; site?: string; form?: string }>({});
+  const [made, setMade] = useState<EnrolmentCodeResponse & { counterName: string }>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = {
+      counterId: COUNTER_ID.test(counterId.trim()) ? undefined : 'Mã quầy cần từ 1 đến 100 ký tự: chữ không dấu, số và . _ - (ví dụ quay-5).',
+      counterName: counterName.trim() && counterName.trim().length <= 200 ? undefined : 'Hãy nhập tên quầy như in trên phiếu (ví dụ Quầy 5 – Tiếp nhận).',
+      site: SITE.test(site.trim()) ? undefined : 'Điểm tiếp nhận chỉ gồm chữ không dấu, số và . _ - (bỏ trống nếu chỉ có một Trung tâm).',
+    };
+    setErrors(found);
+    if (found.counterId || found.counterName || found.site) return;
+    setBusy(true);
+    try {
+      const answer = await api.post<EnrolmentCodeResponse>('/v1/admin/enrolment-codes', {
+        counterId: counterId.trim(),
+        counterName: counterName.trim(),
+        ...(site.trim() ? { site: site.trim() } : {}),
+      });
+      setMade({ ...answer, counterName: counterName.trim() });
+      await onMade();
+    } catch (e) {
+      setErrors({ form: `${(e as Error).message} Chưa có mã nào được cấp.` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form noValidate className="admin-editor" onSubmit={submit} aria-label="Cấp mã đăng ký quầy">
+      <h3>Cấp mã đăng ký cho quầy mới</h3>
+      <p className="hint">Mã dùng một lần, trong 24 giờ. Đăng ký lại một quầy đã có (thay máy) giữ nguyên số quầy và dải số của nó.</p>
+      <div className="admin-form">
+        <TextField id="enrol-counter-id" label="Mã quầy" value={counterId} onValue={setCounterId} error={errors.counterId} autoComplete="off" hint="ví dụ quay-5" />
+        <TextField id="enrol-counter-name" label="Tên quầy" value={counterName} onValue={setCounterName} error={errors.counterName} autoComplete="off" scan="typing" />
+        <TextField id="enrol-site" label="Điểm tiếp nhận (không bắt buộc)" value={site} onValue={setSite} error={errors.site} autoComplete="off" hint="bỏ trống nếu chỉ có một Trung tâm" />
+      </div>
+      {errors.form && (
+        <p role="alert" className="banner error">
+          {errors.form}
+        </p>
+      )}
+      <div className="admin-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Đang cấp…' : 'Cấp mã đăng ký'}
+        </button>
+      </div>
+      {made && (
+        <div className="enrolment-code" role="status" aria-label="Mã đăng ký vừa cấp">
+          <QrSvg value={made.code} label={`Mã QR đăng ký ${made.counterName}`} className="enrolment-qr" data-code={made.code} />
+          <div>
+            <p>
+              Mã đăng ký cho <strong>{made.counterName}</strong> ({made.counterId}):
+            </p>
+            <p className="enrolment-code-text" data-testid="enrolment-code">
+              {made.code}
+            </p>
+            <p className="hint">
+              Hết hạn lúc {formatVietnamDateTime(made.expiresAt)}. Tại máy quầy mới: nhập địa chỉ máy chủ {api.serverUrl}, rồi gõ mã này hoặc quét mã QR vào ô «Mã đăng ký quầy». Mã chỉ hiện một lần.
+            </p>
+          </div>
+        </div>
+      )}
+    </form>
+  );
+}

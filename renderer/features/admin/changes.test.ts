@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { actionLabel, fieldChanges, targetLabel } from './changes';
+
+describe('a recorded change as the administrator reads it', () => {
+  it('lists only the fields that differ, in Vietnamese, roles and times as staff read them', () => {
+    expect(fieldChanges({ username: 'lan', roles: ['receiving'], disabled: false }, { username: 'lan', roles: ['receiving', 'returnDesk'], disabled: true })).toEqual([
+      { field: 'Vai trò', before: 'Tiếp nhận', after: 'Tiếp nhận, Trả kết quả' },
+      { field: 'Đã khoá', before: 'không', after: 'có' },
+    ]);
+    expect(fieldChanges(null, { counterId: 'quay-2', expiresAt: '2026-12-07T15:03:10.107Z' })).toEqual([
+      { field: 'Mã quầy', before: '(trống)', after: 'quay-2' },
+      { field: 'Hết hạn', before: '(trống)', after: '22:03 07/12/2026' },
+    ]);
+    expect(fieldChanges({ a: 1 }, { a: 1 })).toEqual([]);
+  });
+
+  it('names the action and what it was done to', () => {
+    expect(actionLabel('staff.passwordReset')).toBe('Đặt lại mật khẩu');
+    expect(targetLabel({ targetKind: 'catalogue/setting', targetKey: 'receive' })).toBe('Cấu hình receive');
+    expect(targetLabel({ targetKind: 'staff', targetKey: 'lan' })).toBe('Tài khoản lan');
+  });
+
+  it('reads a procedure and a calendar year as staff write them', () => {
+    expect(
+      fieldChanges(
+        { processingDays: null, fees: [{ name: 'Phí, lệ phí', amount: null }], documents: [] },
+        { processingDays: 10, fees: [{ name: 'Lệ phí', amount: 20000 }], documents: [{ name: 'Tờ khai', originals: 1, copies: 0 }] },
+      ),
+    ).toEqual([
+      { field: 'Thời hạn (ngày làm việc)', before: '(trống)', after: '10' },
+      { field: 'Phí, lệ phí', before: 'Phí, lệ phí: chưa rõ mức', after: 'Lệ phí: 20.000 ₫' },
+      { field: 'Thành phần hồ sơ', before: '(trống)', after: 'Tờ khai (bản chính 1, bản sao 0)' },
+    ]);
+    expect(fieldChanges({ holidays: [], workingDays: [] }, { holidays: [{ date: '2026-12-09', name: 'Nghỉ đột xuất' }], workingDays: [] })).toEqual([
+      { field: 'Ngày nghỉ công bố thêm', before: '(trống)', after: '09/12/2026 Nghỉ đột xuất' },
+    ]);
+  });
+});

@@ -34,7 +34,14 @@ async function main(config: ServerConfig): Promise<void> {
     const seeded = await seedDemo(db, csv);
     console.log(`Đã nạp dữ liệu mẫu: ${seeded.departments} cơ quan, ${seeded.procedures} thủ tục, ${seeded.staff} tài khoản mới.`);
   }
-  const app = await buildApp({ db, center: config.center, attachmentsDir: config.attachmentsDir, adminUiDir: config.adminUiDir, log: { level: config.logLevel, stream: process.stderr }, notices: config.notices });
+  const app = await buildApp({
+    db,
+    center: config.center,
+    attachmentsDir: config.attachmentsDir,
+    adminUiDir: config.adminUiDir,
+    log: { level: config.logLevel, stream: process.stderr },
+    notices: config.notices,
+  });
   const channels = [config.notices.email && 'e-mail', config.notices.sms && 'SMS', config.notices.zalo && 'Zalo'].filter(Boolean);
   console.log(channels.length > 0 ? `Gửi thông báo cho người nộp qua: ${channels.join(', ')}.` : 'Chưa cấu hình kênh gửi thông báo cho người nộp (NOTICE_*): không có thông báo nào được gửi.');
   const address = await app.listen({ port: config.port, host: config.host });

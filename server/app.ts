@@ -7,6 +7,7 @@ import { MAX_BODY_BYTES } from '../shared/sync/protocol';
 import { adminUiDirFrom, attachmentsDirFrom, DEFAULT_CENTER, type CenterConfig } from './config';
 import { adminChangeRoutes } from './adminAudit';
 import { adminUiRoutes } from './adminUi';
+import { adminSettingRoutes } from './routes/adminSettings';
 import type { AppContext } from './context';
 import { allowCrossOrigin } from './cors';
 import type { Db } from './db';
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   attachmentRoutes(app, ctx, options.attachmentsDir ?? attachmentsDirFrom(process.env));
   statusPageRoutes(app, ctx, options.statusPage);
   adminChangeRoutes(app, ctx);
+  adminSettingRoutes(app, ctx);
   adminUiRoutes(app, options.adminUiDir ?? adminUiDirFrom(process.env));
   await app.ready();
   return app;

@@ -1,14 +1,18 @@
 // The administration section's pages, in the order of its tabs. A page is added here and nowhere
 // else: the kiosk's Quản trị section and the browser page (/quan-tri/) both list this array.
+import { CenterPage } from './CenterPage';
 import { ChangesPage } from './ChangesPage';
 import { CountersPage } from './CountersPage';
 import type { AdminPage } from './page';
+import { ReceiptsPage } from './ReceiptsPage';
 import { SignInsPage } from './SignInsPage';
 import { StaffPage } from './StaffPage';
 
 export const ADMIN_PAGES: readonly AdminPage[] = [
   { id: 'can-bo', label: 'Cán bộ', hint: 'Tài khoản, vai trò, quầy được đăng nhập, khoá tài khoản, đặt lại mật khẩu', Page: StaffPage },
   { id: 'quay', label: 'Quầy', hint: 'Cấp mã đăng ký quầy mới (chữ và mã QR), tình trạng các quầy, thu hồi máy', Page: CountersPage },
+  { id: 'trung-tam', label: 'Trung tâm', hint: 'Tên, địa chỉ, đường dây nóng, trang web, trang tra cứu in trên giấy hẹn; bộ mẫu biểu; tự khoá màn hình', Page: CenterPage },
+  { id: 'bien-lai', label: 'Biên lai', hint: 'Đơn vị thu, mã số thuế, ký hiệu mẫu và ký hiệu biên lai theo năm', Page: ReceiptsPage },
   { id: 'dang-nhap', label: 'Đăng nhập', hint: 'Các lần đăng nhập gần đây: thành công hay bị từ chối, từ quầy và máy nào', Page: SignInsPage },
   { id: 'nhat-ky', label: 'Nhật ký thay đổi', hint: 'Mọi thay đổi của quản trị viên: ai, lúc nào, từ máy nào, trước và sau', Page: ChangesPage },
 ];

@@ -5,6 +5,7 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { TextField } from '../../ui/Field';
 import type { AdminApi } from './adminApi';
+import { FormButtons } from './useAdminList';
 
 export interface SettingField {
   /** The field's path in the setting's body: `address`, or `agency.name` one level down. */
@@ -117,11 +118,7 @@ export function SettingForm(props: { api: AdminApi; settingKey: string; title: s
           {message.text}
         </p>
       )}
-      <div className="admin-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Đang lưu…' : 'Lưu'}
-        </button>
-      </div>
+      <FormButtons busy={busy} label="Lưu" />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { MAX_BODY_BYTES } from '../shared/sync/protocol';
 import { adminUiDirFrom, attachmentsDirFrom, DEFAULT_CENTER, DEFAULT_NOTICES, type CenterConfig, type NoticeConfig } from './config';
 import { adminChangeRoutes } from './adminAudit';
 import { adminUiRoutes } from './adminUi';
+import { adminSettingRoutes } from './routes/adminSettings';
 import type { AppContext } from './context';
 import { allowCrossOrigin } from './cors';
 import type { Db } from './db';
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', () => dispatcher.stop());
   }
   adminChangeRoutes(app, ctx);
+  adminSettingRoutes(app, ctx);
   adminUiRoutes(app, options.adminUiDir ?? adminUiDirFrom(process.env));
   await app.ready();
   return app;

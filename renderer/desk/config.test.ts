@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDeskCatalogue } from './catalogue';
-import { DEFAULT_CENTER_CONFIG, mergeCenterConfig, receiptSeriesFor, transferAccountOf } from './config';
+import { DEFAULT_CENTER_CONFIG, mergeCenterConfig, receiptSeriesFor, receiptSetupProblem, transferAccountOf } from './config';
 import { documentShortfall, tickDocument, type DocumentLine } from '../features/receive/form';
 import { LICENCE_PROCEDURE } from '../testing/receive';
 
@@ -45,5 +45,19 @@ describe('document checklist', () => {
     expect(documentShortfall(line)).toBe('Chưa nộp');
     expect(documentShortfall(tickDocument(line, true))).toBeUndefined();
     expect(documentShortfall({ ...tickDocument(line, true), originals: 0, copies: 0, certifiedCopies: 1 })).toBe('thiếu 1 bản chính, thiếu 1 bản sao');
+  });
+});
+
+describe('receiptSetupProblem: no receipt until the unit, its tax code, the form symbol and the series are set', () => {
+  const set = { ...DEFAULT_CENTER_CONFIG, unitTaxCode: '2900000000' };
+  it('names everything missing at once, and says where the administrator sets it', () => {
+    const problem = receiptSetupProblem({ ...set, unitTaxCode: '', receiptFormSymbol: ' ', receiptSeries: '' }, 2026);
+    expect(problem).toContain('chưa khai báo mã số thuế của đơn vị thu, ký hiệu mẫu biên lai, ký hiệu biên lai năm 2026');
+    expect(problem).toContain('Quản trị › Biên lai');
+    expect(receiptSetupProblem({ ...set, unitName: '' }, 2026)).toContain('chưa khai báo tên đơn vị thu,');
+  });
+  it('refuses a malformed tax code, and accepts a complete configuration', () => {
+    expect(receiptSetupProblem({ ...set, unitTaxCode: '29000' }, 2026)).toContain('không hợp lệ');
+    expect(receiptSetupProblem(set, 2026)).toBeUndefined();
   });
 });

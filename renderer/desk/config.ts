@@ -4,6 +4,7 @@
 // them as the catalogue 'setting' item `receive` (its key since the first release), and a counter
 // may override them locally in `db.settings` under the same key (local wins, field by field).
 import { bankAccountProblem, type BankAccount } from '../../shared/codes';
+import { receiptTaxCodeProblem } from '../../shared/documents';
 import type { AgencyHeader, FormSet } from '../../shared/documents/model';
 import type { MotCuaDb } from '../db';
 
@@ -95,6 +96,23 @@ export function mergeCenterConfig(...layers: unknown[]): CenterConfig {
 export async function loadCenterConfig(db: MotCuaDb): Promise<CenterConfig> {
   const [central, local] = await Promise.all([db.catalogue.get(`setting:${CENTER_CONFIG_KEY}`), db.settings.get(CENTER_CONFIG_KEY)]);
   return mergeCenterConfig(central?.body, local?.value);
+}
+
+/**
+ * Why no receipt can be issued with this configuration, naming everything missing at once (the
+ * collecting unit, its tax code, the form symbol, the series), in Vietnamese for the desk; or
+ * undefined. Checked before any number is taken, so a refusal records nothing.
+ */
+export function receiptSetupProblem(config: CenterConfig, yearVn: number): string | undefined {
+  const missing = [
+    config.unitName.trim() ? undefined : 'tên đơn vị thu',
+    config.unitTaxCode.trim() ? undefined : 'mã số thuế của đơn vị thu',
+    config.receiptFormSymbol.trim() ? undefined : 'ký hiệu mẫu biên lai',
+    receiptSeriesFor(config, yearVn).trim() ? undefined : `ký hiệu biên lai năm ${yearVn}`,
+  ].filter((m) => m !== undefined);
+  if (missing.length > 0)
+    return `Chưa thu được phí tại quầy: cấu hình biên lai chưa khai báo ${missing.join(', ')}, nên không lập được biên lai. Hãy báo quản trị khai báo ở mục Quản trị › Biên lai; chưa có gì được ghi nhận.`;
+  return receiptTaxCodeProblem(config.unitTaxCode);
 }
 
 /** The receipt series for the year of `at` in Vietnam time, e.g. `26TAA`. */

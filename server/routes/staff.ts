@@ -43,15 +43,8 @@ export async function createStaff(db: Queryable, input: NewStaff): Promise<strin
   return id;
 }
 
-/** An account as the audit log keeps it: never the password or its hash. */
-interface StaffView {
-  username: string;
-  fullName: string;
-  roles: StaffRole[];
-  disabled: boolean;
-  counters: string[] | null;
-  mustChangePassword: boolean;
-}
+/** An account as the audit log keeps it (the administrator's list without id and last sign-in): never the password or its hash. */
+type StaffView = Omit<AdminStaff, 'id' | 'lastSignInAt'>;
 
 const STAFF_VIEW_COLUMNS = 'username, full_name AS "fullName", roles, disabled, counters, must_change_password AS "mustChangePassword"';
 

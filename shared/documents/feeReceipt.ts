@@ -61,11 +61,14 @@ export function receiptLookupUrl(lookupUrl: string, r: { formSymbol: string; ser
  * Why a receipt cannot be issued with this tax code, in Vietnamese for the desk, or undefined. A
  * receipt without the unit's tax code (10 digits, or 10-3 for a dependent unit) is not a receipt.
  */
+/** A unit's tax code: 10 digits, or 10-3 for a dependent unit. */
+export const UNIT_TAX_CODE_PATTERN = /^\d{10}(-\d{3})?$/;
+
 export function receiptTaxCodeProblem(taxCode: string): string | undefined {
   const t = taxCode.trim();
   if (t === '')
     return 'Chưa thu được phí tại quầy: mã số thuế của đơn vị thu chưa được khai báo, nên không lập được biên lai. Hãy báo quản trị khai báo mã số thuế trong cấu hình Trung tâm; chưa có gì được ghi nhận.';
-  if (!/^\d{10}(-\d{3})?$/.test(t))
+  if (!UNIT_TAX_CODE_PATTERN.test(t))
     return `Chưa thu được phí tại quầy: mã số thuế «${t}» trong cấu hình không hợp lệ (10 chữ số, hoặc 10 chữ số - 3 chữ số). Hãy báo quản trị sửa lại; chưa có gì được ghi nhận.`;
   return undefined;
 }

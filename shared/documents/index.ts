@@ -18,7 +18,7 @@ export { supplementRequest, refusal, apology, stopProcessing } from './letters';
 export type { ControlSheetData, ControlSheetRow, HandoverTiming } from './controlSheet';
 export { controlSheet, HANDOVER_TIMING_LABELS } from './controlSheet';
 export type { FeeReceiptData, FeeReceiptLine } from './feeReceipt';
-export { feeReceipt, feeReceiptNumber, receiptLookupCode, receiptLookupUrl, receiptTaxCodeProblem } from './feeReceipt';
+export { feeReceipt, feeReceiptNumber, receiptLookupCode, receiptLookupUrl, receiptTaxCodeProblem, UNIT_TAX_CODE_PATTERN } from './feeReceipt';
 export type { HandoverDossier, HandoverRecordData } from './handoverRecord';
 export { handoverRecord } from './handoverRecord';
 export type { ReturnConfirmationData } from './returnConfirmation';

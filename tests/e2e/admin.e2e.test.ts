@@ -218,3 +218,59 @@ test('Đăng nhập lists the sign-ins with the counter they came from; Quầy s
   await log.getByRole('row').filter({ hasText: 'Tạo tài khoản' }).filter({ hasText: OFFICER.fullName }).waitFor();
   await shots(page, 'changes');
 });
+
+test('Trung tâm and Biên lai: a malformed value is named at its field and nothing is saved; a good one is saved, logged before and after, and reaches the counter', async () => {
+  const { page } = admin;
+  await openAdminTab(page, 'Biên lai');
+  const receipts = page.getByRole('form', { name: 'Biên lai thu phí, lệ phí' });
+  const taxCode = receipts.locator('#setting-receive-unitTaxCode');
+  await expect(taxCode.inputValue()).resolves.toMatch(/^\d{10}$/);
+  const before = await taxCode.inputValue();
+  await taxCode.fill('29003-25');
+  await receipts.locator('#setting-receive-receiptSeries').fill('{yy}taa');
+  await receipts.getByRole('button', { name: 'Lưu' }).click();
+  await receipts.getByText('Mã số thuế gồm 10 chữ số').waitFor();
+  await receipts.getByText('Ký hiệu biên lai gồm chữ in hoa').waitFor();
+  await receipts.getByText('chưa có gì được lưu').waitFor();
+  await shots(page, 'receipts-errors');
+  await taxCode.fill('2900325123-001');
+  await receipts.locator('#setting-receive-receiptSeries').fill('{yy}TBB');
+  await receipts.getByRole('button', { name: 'Lưu' }).click();
+  await receipts.getByText('Đã lưu cấu hình biên lai').waitFor();
+
+  await page.getByRole('tab', { name: 'Trung tâm' }).click();
+  const center = page.getByRole('form', { name: 'Thông tin in trên giấy hẹn và phiếu' });
+  await center.locator('#setting-receive-hotline').fill('hotline: 1900');
+  await center.locator('#setting-receive-website').fill('trungtam.nghean.gov.vn');
+  await center.getByRole('button', { name: 'Lưu' }).click();
+  await center.getByText('Đường dây nóng chỉ gồm chữ số').waitFor();
+  await center.getByText('Trang web phải là địa chỉ đầy đủ').waitFor();
+  await center.locator('#setting-receive-hotline').fill('0238 3 555 666');
+  await center.locator('#setting-receive-website').fill('https://dichvucong.nghean.gov.vn');
+  await center.getByRole('button', { name: 'Lưu' }).click();
+  await center.getByText('Đã lưu thông tin Trung tâm').waitFor();
+  const idle = page.getByRole('form', { name: 'Khoá màn hình khi vắng mặt' });
+  await idle.locator('#setting-idleLockMinutes-minutes').fill('0');
+  await idle.getByRole('button', { name: 'Lưu' }).click();
+  await idle.getByText('Số phút là số nguyên từ 1 đến 240.').waitFor();
+  await idle.locator('#setting-idleLockMinutes-minutes').fill('15');
+  await idle.getByRole('button', { name: 'Lưu' }).click();
+  await idle.getByText('Đã lưu thời gian tự khoá màn hình').waitFor();
+  await shots(page, 'center');
+
+  // The Biên lai fields the Trung tâm form did not show are kept; the log has each change.
+  await page.getByRole('tab', { name: 'Nhật ký thay đổi' }).click();
+  const log = page.getByRole('table', { name: 'Nhật ký thay đổi' });
+  await log
+    .getByRole('row')
+    .filter({ hasText: 'Cấu hình receive' })
+    .filter({ hasText: `${before}` })
+    .filter({ hasText: '2900325123-001' })
+    .waitFor();
+  await log.getByRole('row').filter({ hasText: 'Cấu hình receive' }).filter({ hasText: '0238 3 555 666' }).waitFor();
+  await shots(page, 'changes-settings');
+  // The counter receives the configuration with its catalogue sync.
+  await expect
+    .poll(async () => (await localRow<{ body?: { unitTaxCode?: string; hotline?: string; receiptSeries?: string } }>(page, 'catalogue', 'setting:receive'))?.body, { timeout: 30_000 })
+    .toMatchObject({ unitTaxCode: '2900325123-001', receiptSeries: '{yy}TBB', hotline: '0238 3 555 666' });
+});

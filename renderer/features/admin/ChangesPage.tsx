@@ -1,25 +1,13 @@
 // Nhật ký thay đổi: every change an administrator made, newest first, as the server recorded it.
-import { useEffect, useState } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
-import type { AdminChange, AdminChangesResponse } from '../../../shared/sync/adminProtocol';
+import type { AdminChangesResponse } from '../../../shared/sync/adminProtocol';
 import { actionLabel, fieldChanges, targetLabel } from './changes';
 import type { AdminPageProps } from './page';
+import { PageMessages, useAdminList } from './useAdminList';
 
 export function ChangesPage({ api }: AdminPageProps) {
-  const [changes, setChanges] = useState<AdminChange[]>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    api.get<AdminChangesResponse>('/v1/admin/changes?limit=300').then(
-      (answer) => setChanges(answer.changes),
-      (e: Error) => setError(`Không tải được nhật ký thay đổi: ${e.message}`),
-    );
-  }, [api]);
-  if (error)
-    return (
-      <p role="alert" className="banner error">
-        {error}
-      </p>
-    );
+  const { data: changes, error } = useAdminList(api, '/v1/admin/changes?limit=300', 'nhật ký thay đổi', (a: AdminChangesResponse) => a.changes);
+  if (error) return <PageMessages error={error} />;
   if (!changes) return <p className="hint">Đang tải nhật ký…</p>;
   if (changes.length === 0) return <p className="hint">Chưa có thay đổi nào.</p>;
   return (

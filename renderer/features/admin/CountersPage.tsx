@@ -1,29 +1,19 @@
 // Quầy: a one-time enrolment code for a new counter (as text to type and as a QR to scan into the
 // counter's first screen), the counters with what they last reported, and revocation.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
 import type { AdminDevice, AdminDevicesResponse, EnrolmentCodeResponse } from '../../../shared/sync/adminProtocol';
 import { QrSvg } from '../../ui/QrSvg';
 import { TextField } from '../../ui/Field';
 import type { AdminPageProps } from './page';
+import { FormButtons, PageMessages, useAdminList } from './useAdminList';
 
 const COUNTER_ID = /^[A-Za-z0-9._-]{1,100}$/;
 const SITE = /^[A-Za-z0-9._-]{0,100}$/;
 
 export function CountersPage({ api }: AdminPageProps) {
-  const [devices, setDevices] = useState<AdminDevice[]>();
-  const [error, setError] = useState<string>();
-  const [notice, setNotice] = useState<string>();
+  const { data: devices, load, error, setError, notice, setNotice } = useAdminList(api, '/v1/admin/devices', 'danh sách quầy', (a: AdminDevicesResponse) => a.devices);
   const [revoking, setRevoking] = useState<AdminDevice>();
-
-  const load = useCallback(async () => {
-    try {
-      setDevices((await api.get<AdminDevicesResponse>('/v1/admin/devices')).devices);
-    } catch (e) {
-      setError(`Không tải được danh sách quầy: ${(e as Error).message}`);
-    }
-  }, [api]);
-  useEffect(() => void load(), [load]);
 
   async function revoke(device: AdminDevice) {
     try {
@@ -38,16 +28,7 @@ export function CountersPage({ api }: AdminPageProps) {
 
   return (
     <div className="admin-counters">
-      {error && (
-        <p role="alert" className="banner error">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p role="status" className="banner ok">
-          {notice}
-        </p>
-      )}
+      <PageMessages error={error} notice={notice} />
       <EnrolmentCode api={api} onMade={load} />
       <h3>Các quầy đã đăng ký</h3>
       {!devices ? (
@@ -157,11 +138,7 @@ function EnrolmentCode({ api, onMade }: { api: AdminPageProps['api']; onMade(): 
           {errors.form}
         </p>
       )}
-      <div className="admin-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Đang cấp…' : 'Cấp mã đăng ký'}
-        </button>
-      </div>
+      <FormButtons busy={busy} label="Cấp mã đăng ký" />
       {made && (
         <div className="enrolment-code" role="status" aria-label="Mã đăng ký vừa cấp">
           <QrSvg value={made.code} label={`Mã QR đăng ký ${made.counterName}`} className="enrolment-qr" data-code={made.code} />

@@ -1,24 +1,12 @@
 // Đăng nhập: the latest sign-in attempts, accepted or refused, and where they came from.
-import { useEffect, useState } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
-import type { SignInRecord, SignInsResponse } from '../../../shared/sync/adminProtocol';
+import type { SignInsResponse } from '../../../shared/sync/adminProtocol';
 import type { AdminPageProps } from './page';
+import { PageMessages, useAdminList } from './useAdminList';
 
 export function SignInsPage({ api }: AdminPageProps) {
-  const [signIns, setSignIns] = useState<SignInRecord[]>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    api.get<SignInsResponse>('/v1/admin/sign-ins?limit=300').then(
-      (answer) => setSignIns(answer.signIns),
-      (e: Error) => setError(`Không tải được danh sách đăng nhập: ${e.message}`),
-    );
-  }, [api]);
-  if (error)
-    return (
-      <p role="alert" className="banner error">
-        {error}
-      </p>
-    );
+  const { data: signIns, error } = useAdminList(api, '/v1/admin/sign-ins?limit=300', 'danh sách đăng nhập', (a: SignInsResponse) => a.signIns);
+  if (error) return <PageMessages error={error} />;
   if (!signIns) return <p className="hint">Đang tải…</p>;
   if (signIns.length === 0) return <p className="hint">Chưa có lần đăng nhập nào.</p>;
   return (

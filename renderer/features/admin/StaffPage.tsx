@@ -1,7 +1,7 @@
 // Cán bộ: the accounts — create, edit (name, roles, where they may sign in), disable, reset the
 // password (a temporary one the officer changes at the next sign-in). Bad input is named at its
 // field and nothing is sent; what the server refuses (a username taken) is named there too.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
 import type { AdminDevice, AdminDevicesResponse, AdminStaff, AdminStaffResponse } from '../../../shared/sync/adminProtocol';
 import { STAFF_ROLES } from '../../../shared/sync/protocol';
@@ -10,32 +10,20 @@ import { ROLE_LABELS } from '../../security/roles';
 import { FieldError, TextField } from '../../ui/Field';
 import { ServerError } from './adminApi';
 import type { AdminPageProps } from './page';
+import { FormButtons, PageMessages, useAdminList } from './useAdminList';
 import { EMPTY_STAFF_FORM, formOf, staffBody, staffFormErrors, type StaffForm, type StaffFormErrors } from './staffForm';
 
 export function StaffPage({ api }: AdminPageProps) {
-  const [staff, setStaff] = useState<AdminStaff[]>();
-  const [devices, setDevices] = useState<AdminDevice[]>([]);
-  const [error, setError] = useState<string>();
-  const [notice, setNotice] = useState<string>();
+  const { data: staff, load: loadStaff, error, setError, notice, setNotice } = useAdminList(api, '/v1/admin/staff', 'danh sách cán bộ', (a: AdminStaffResponse) => a.staff);
+  const { data: devices = [] } = useAdminList(api, '/v1/admin/devices', 'danh sách quầy', (a: AdminDevicesResponse) => a.devices.filter((d) => !d.revokedAt));
   const [editing, setEditing] = useState<{ account?: AdminStaff }>();
   const [resetting, setResetting] = useState<AdminStaff>();
-
-  const load = useCallback(async () => {
-    try {
-      const [s, d] = await Promise.all([api.get<AdminStaffResponse>('/v1/admin/staff'), api.get<AdminDevicesResponse>('/v1/admin/devices')]);
-      setStaff(s.staff);
-      setDevices(d.devices.filter((x) => !x.revokedAt));
-    } catch (e) {
-      setError(`Không tải được danh sách cán bộ: ${(e as Error).message}`);
-    }
-  }, [api]);
-  useEffect(() => void load(), [load]);
 
   const done = async (message: string) => {
     setNotice(message);
     setEditing(undefined);
     setResetting(undefined);
-    await load();
+    await loadStaff();
   };
 
   async function setDisabled(account: AdminStaff, disabled: boolean) {
@@ -50,16 +38,7 @@ export function StaffPage({ api }: AdminPageProps) {
 
   return (
     <div className="admin-staff">
-      {error && (
-        <p role="alert" className="banner error">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p role="status" className="banner ok">
-          {notice}
-        </p>
-      )}
+      <PageMessages error={error} notice={notice} />
       {editing ? (
         <StaffEditor api={api} account={editing.account} devices={devices} onCancel={() => setEditing(undefined)} onSaved={done} />
       ) : resetting ? (
@@ -217,14 +196,7 @@ function StaffEditor(props: { api: AdminPageProps['api']; account?: AdminStaff; 
           {errors.form}
         </p>
       )}
-      <div className="admin-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Đang lưu…' : isNew ? 'Tạo tài khoản' : 'Lưu thay đổi'}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          Huỷ
-        </button>
-      </div>
+      <FormButtons busy={busy} label={isNew ? 'Tạo tài khoản' : 'Lưu thay đổi'} onCancel={props.onCancel} />
     </form>
   );
 }
@@ -267,14 +239,7 @@ function PasswordReset(props: { api: AdminPageProps['api']; account: AdminStaff;
           hint="cán bộ phải đổi ngay lần đăng nhập tới"
         />
       </div>
-      <div className="admin-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Đang lưu…' : 'Đặt lại mật khẩu'}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          Huỷ
-        </button>
-      </div>
+      <FormButtons busy={busy} label="Đặt lại mật khẩu" onCancel={props.onCancel} />
     </form>
   );
 }

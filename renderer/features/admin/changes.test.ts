@@ -11,7 +11,10 @@ describe('a recorded change as the administrator reads it', () => {
       { field: 'Mã quầy', before: '(trống)', after: 'quay-2' },
       { field: 'Hết hạn', before: '(trống)', after: '22:03 07/12/2026' },
     ]);
-    expect(fieldChanges({ a: 1 }, { a: 1 })).toEqual([]);
+    expect(fieldChanges({ a: 1, site: '' }, { a: 1, site: null })).toEqual([]);
+    expect(fieldChanges(null, { agency: { parent: 'UBND TỈNH NGHỆ AN', name: 'TRUNG TÂM' } })).toEqual([
+      { field: 'Cơ quan chủ quản / tên Trung tâm', before: '(trống)', after: 'UBND TỈNH NGHỆ AN / TRUNG TÂM' },
+    ]);
   });
 
   it('names the action and what it was done to', () => {

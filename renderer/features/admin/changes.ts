@@ -13,7 +13,7 @@ const ACTIONS: Record<string, string> = {
   'staff.enable': 'Mở khoá tài khoản',
   'device.enrolmentCode': 'Cấp mã đăng ký quầy',
   'device.revoke': 'Thu hồi máy quầy',
-  'catalogue.put': 'Lưu danh mục',
+  'catalogue.put': 'Lưu',
   'catalogue.delete': 'Xoá khỏi danh mục',
   'catalogue.import': 'Nhập danh mục',
   'calendar.save': 'Lưu lịch làm việc',
@@ -55,6 +55,22 @@ const FIELDS: Record<string, string> = {
   expiresAt: 'Hết hạn',
   revokedAt: 'Thu hồi lúc',
   ...CATALOGUE_FIELDS,
+  minutes: 'Số phút tự khoá',
+  agency: 'Cơ quan chủ quản / tên Trung tâm',
+  place: 'Địa danh',
+  deskPlace: 'Nơi trả kết quả',
+  address: 'Địa chỉ',
+  hotline: 'Đường dây nóng',
+  website: 'Trang web',
+  statusPageUrl: 'Trang tra cứu hồ sơ',
+  contactPhone: 'Điện thoại liên hệ',
+  formSet: 'Bộ mẫu biểu',
+  slipCopies: 'Số liên giấy hẹn',
+  unitName: 'Đơn vị thu',
+  unitTaxCode: 'Mã số thuế',
+  receiptFormSymbol: 'Ký hiệu mẫu biên lai',
+  receiptSeries: 'Ký hiệu biên lai',
+  receiptLookupUrl: 'Trang tra cứu biên lai',
 };
 
 export interface FieldChange {
@@ -73,6 +89,7 @@ function shown(value: unknown, field: string): string {
   if (typeof value === 'string') return value === '' ? '(trống)' : ISO_TIME.test(value) ? formatVietnamDateTime(value) : value;
   if (typeof value === 'boolean') return value ? 'có' : 'không';
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.length === 0 ? '(trống)' : value.join(', ');
+  if (typeof value === 'object' && Object.values(value).every((v) => typeof v === 'string')) return Object.values(value).join(' / ');
   return JSON.stringify(value);
 }
 
@@ -83,5 +100,5 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return fields.filter((f) => JSON.stringify(b[f]) !== JSON.stringify(a[f])).map((field) => ({ field: FIELDS[field] ?? field, before: shown(b[field], field), after: shown(a[field], field) }));
+  return fields.map((field) => ({ field: FIELDS[field] ?? field, before: shown(b[field], field), after: shown(a[field], field) })).filter((change) => change.before !== change.after);
 }

@@ -121,7 +121,7 @@ describe('acceptDossier', () => {
     const out = await acceptDossier({ ...base, config: { ...base.config, unitTaxCode: '' } }, completeForm(), LICENCE_PROCEDURE);
     expect(out.ok).toBe(false);
     if (out.ok) return;
-    expect(out.message).toContain('mã số thuế của đơn vị thu chưa được khai báo');
+    expect(out.message).toContain('cấu hình biên lai chưa khai báo mã số thuế của đơn vị thu');
     expect(out.errors.fee).toBe(out.message);
     expect(await db.dossiers.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);

@@ -10,10 +10,10 @@ import { dossierSeqScope, receiptScope } from '../../../shared/sync/leases';
 import { issueNumber, recordCommand, type RowWrite } from '../../db';
 import { feeReceiptFor, newIdOf, nowOf, receptionSlip, type DeskContext, type PrintNote } from '../../desk/context';
 import { dossierAppointment } from './appointment';
-import { receiptSeriesFor } from '../../desk/config';
+import { receiptSeriesFor, receiptSetupProblem } from '../../desk/config';
 import { applicantOf, collectionOf, decideFee, documentsProblem, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm, type ReservedNumber } from './form';
 import type { WorkCalendar } from '../../../shared/calendar';
-import { receiptTaxCodeProblem, routeFor, type PrintDocument } from '../../desk/printouts';
+import { routeFor, type PrintDocument } from '../../desk/printouts';
 
 export type AcceptOutcome =
   | {
@@ -101,7 +101,7 @@ export async function acceptDossier(
   const due = dossierAppointment(now, procedure, form, ctx.calendar);
   if (!fee.ok || !collection.ok || !due.ok) return fail('Phần phí, nơi nhận kết quả hoặc ngày hẹn trả chưa hợp lệ.');
   // A fee collected here needs a receipt, and a receipt the unit's tax code: refuse before any number is taken.
-  const taxProblem = fee.value.collectHere ? receiptTaxCodeProblem(ctx.config.unitTaxCode) : undefined;
+  const taxProblem = fee.value.collectHere ? receiptSetupProblem(ctx.config, year) : undefined;
   if (taxProblem) return fail(taxProblem, { fee: taxProblem });
   const warnings: string[] = [];
 

@@ -58,7 +58,7 @@ describe('returnDossier', () => {
     const printed: QueuedPrint[] = [];
     const base = deskContext(db, NOW, printed);
     const out = await returnDossier({ ...base, config: { ...base.config, unitTaxCode: '' } }, id, { ...EMPTY_RETURN_FORM, recipientId: '040085001234' });
-    expect(out.ok === false && out.message).toContain('mã số thuế của đơn vị thu chưa được khai báo');
+    expect(out.ok === false && out.message).toContain('cấu hình biên lai chưa khai báo mã số thuế của đơn vị thu');
     expect((await db.dossiers.get(id))?.state.status).toBe('resultReady');
     expect(printed).toEqual([]);
   });

@@ -3,12 +3,11 @@
 // as returned once handed to the courier). Remaining fees are collected first, with a receipt.
 import { vnDateKey } from '../../../shared/calendar';
 import { formatVnd, receiptLabel, validateCitizenId } from '../../../shared/codes';
-import { receiptTaxCodeProblem } from '../../../shared/documents';
 import type { DossierEvent, DossierState, PayloadOf } from '../../../shared/domain';
 import { receiptScope } from '../../../shared/sync/leases';
 import { issueNumber, recordCommand } from '../../db';
 import { amountDueAtCollection } from '../dossier/card';
-import { receiptSeriesFor } from '../../desk/config';
+import { receiptSeriesFor, receiptSetupProblem } from '../../desk/config';
 import { loadReturnDeskConfig } from '../../desk/returnDeskConfig';
 import { RETURN_CONFIRMATION_LABEL, returnConfirmationFor } from './confirmation';
 import { enqueue, feeReceiptFor, nowOf, type DeskContext, type DeskOutcome, type FieldErrors, type PrintNote } from '../../desk/context';
@@ -102,9 +101,9 @@ export async function returnDossier(ctx: DeskContext, dossierId: string, form: R
   const events: DossierEvent[] = [];
   let fee: PayloadOf<'feeCollected'> | undefined;
   if (due > 0) {
-    const taxProblem = receiptTaxCodeProblem(ctx.config.unitTaxCode);
-    if (taxProblem) return { ok: false, message: taxProblem, errors: {} };
     const year = Number(vnDateKey(now).slice(0, 4));
+    const taxProblem = receiptSetupProblem(ctx.config, year);
+    if (taxProblem) return { ok: false, message: taxProblem, errors: {} };
     const series = receiptSeriesFor(ctx.config, year);
     const n = await issueNumber(ctx.db, 'receipt', receiptScope(ctx.config.receiptFormSymbol, series), ctx.counter.counterIndex);
     if (!n) return { ok: false, message: 'Quầy đã dùng hết số biên lai được cấp, kể cả số dự phòng. Hãy kết nối mạng để nhận thêm số biên lai rồi trả kết quả.', errors: {} };

@@ -4,6 +4,7 @@
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { MAX_BODY_BYTES } from '../shared/sync/protocol';
+import { CenterDirectory } from './centers';
 import { attachmentsDirFrom, DEFAULT_CENTER, type CenterConfig } from './config';
 import type { AppContext } from './context';
 import { allowCrossOrigin } from './cors';
@@ -17,6 +18,7 @@ import { fastifyLogOptions, REQUEST_ID_HEADER, type LogOptions } from './logging
 import { attachmentRoutes } from './routes/attachments';
 import { auditRoutes } from './routes/audit';
 import { catalogueRoutes } from './routes/catalogue';
+import { centerRoutes } from './routes/centers';
 import { conflictRoutes } from './routes/conflicts';
 import { deviceRoutes } from './routes/devices';
 import { leaseRoutes } from './routes/leases';
@@ -41,10 +43,12 @@ export interface AppOptions {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const center = { ...DEFAULT_CENTER, ...options.center };
   const ctx: AppContext = {
     db: options.db,
     pushes: new PushCommitter(options.db),
-    center: { ...DEFAULT_CENTER, ...options.center },
+    center,
+    centers: new CenterDirectory(options.db, center),
     sessionTtlMs: options.sessionTtlMs ?? 12 * 3600 * 1000,
     enrolmentCodeTtlMs: options.enrolmentCodeTtlMs ?? 24 * 3600 * 1000,
     loginGuard: new LoginGuard(options.login),
@@ -82,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   deviceRoutes(app, ctx);
   staffRoutes(app, ctx);
   catalogueRoutes(app, ctx);
+  centerRoutes(app, ctx);
   leaseRoutes(app, ctx);
   syncRoutes(app, ctx);
   lookupRoutes(app, ctx);

@@ -12,7 +12,7 @@ export interface DeviceRow {
   counter_id: string;
   counter_name: string;
   counter_index: number;
-  /** The site (Center or one-stop shop) the counter works at; '' for a single Center. */
+  /** The id of the center the counter is enrolled into (migration 012); '' the default center. */
   site: string;
   revoked_at: Date | null;
 }
@@ -22,6 +22,8 @@ export interface StaffPrincipal {
   username: string;
   fullName: string;
   roles: StaffRole[];
+  /** The center the account belongs to; null: the province (manages and sees every center). */
+  centerId: string | null;
 }
 
 function bearer(req: FastifyRequest): string | undefined {
@@ -67,15 +69,15 @@ export async function requireStaff(db: Db, req: FastifyRequest, anyOf: readonly 
   const token = bearer(req);
   if (!token) throw new ApiError(401, 'UNAUTHENTICATED');
   if (!token.startsWith('ses_')) throw new ApiError(401, 'SESSION_EXPIRED');
-  const { rows } = await db.query<{ id: string; username: string; full_name: string; roles: StaffRole[]; disabled: boolean }>(
-    `SELECT s.id, s.username, s.full_name, s.roles, s.disabled FROM sessions x JOIN staff s ON s.id = x.staff_id
+  const { rows } = await db.query<{ id: string; username: string; full_name: string; roles: StaffRole[]; disabled: boolean; center_id: string | null }>(
+    `SELECT s.id, s.username, s.full_name, s.roles, s.disabled, s.center_id FROM sessions x JOIN staff s ON s.id = x.staff_id
      WHERE x.token_hash = $1 AND x.expires_at > now()`,
     [sha256(token)],
   );
   const row = rows[0];
   if (!row || row.disabled) throw new ApiError(401, 'SESSION_EXPIRED');
   if (anyOf.length > 0 && !row.roles.some((r) => anyOf.includes(r))) throw new ApiError(403, 'FORBIDDEN');
-  return { id: row.id, username: row.username, fullName: row.full_name, roles: row.roles };
+  return { id: row.id, username: row.username, fullName: row.full_name, roles: row.roles, centerId: row.center_id };
 }
 
 declare module 'fastify' {

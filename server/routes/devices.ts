@@ -3,7 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { CountersResponse, EnrolResponse } from '../../shared/sync/protocol';
 import { deviceAuth, deviceOf, forgetDevice, staffAuth, staffOf } from '../auth';
+import { DEFAULT_CENTER_ID } from '../centers';
 import type { AppContext } from '../context';
+import { managesCenter, refuseOtherCenter } from './centers';
 import { ApiError } from '../errors';
 import { newDeviceCredential, newEnrolmentCode, newId, normaliseEnrolmentCode, sha256 } from '../secrets';
 
@@ -11,11 +13,11 @@ import { newDeviceCredential, newEnrolmentCode, newId, normaliseEnrolmentCode, s
 const ENROL_LOCK = 7_300_003;
 
 const counterIdSchema = { type: 'string', minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._-]+$' } as const;
-/** The site (Center or one-stop shop) whose dossiers the counter pulls; absent: the one site ''. */
-const siteSchema = { type: 'string', maxLength: 100, pattern: '^[A-Za-z0-9._-]*$' } as const;
+/** The center (its id, migration 012) the counter enrols into; absent: the default center ''. `site` is its name from before centers. */
+const centerSchema = { type: 'string', maxLength: 100, pattern: '^[A-Za-z0-9._-]*$' } as const;
 
 export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post<{ Body: { counterId: string; counterName: string; site?: string } }>(
+  app.post<{ Body: { counterId: string; counterName: string; center?: string; site?: string } }>(
     '/v1/admin/enrolment-codes',
     {
       onRequest: staffAuth(ctx.db, ['administrator']),
@@ -24,12 +26,15 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
           type: 'object',
           required: ['counterId', 'counterName'],
           additionalProperties: false,
-          properties: { counterId: counterIdSchema, counterName: { type: 'string', minLength: 1, maxLength: 200 }, site: siteSchema },
+          properties: { counterId: counterIdSchema, counterName: { type: 'string', minLength: 1, maxLength: 200 }, center: centerSchema, site: centerSchema },
         },
       },
     },
     async (req, reply) => {
       const admin = staffOf(req);
+      const center = req.body.center ?? req.body.site ?? DEFAULT_CENTER_ID;
+      refuseOtherCenter(admin, center);
+      if (!(await ctx.centers.byId(center))) throw new ApiError(404, 'NOT_FOUND', `Không có trung tâm ${center}: quản trị viên cấp tỉnh thêm trung tâm trước khi cấp mã đăng ký máy quầy.`);
       const code = newEnrolmentCode();
       const expiresAt = new Date(Date.now() + ctx.enrolmentCodeTtlMs);
       await ctx.db.query('INSERT INTO enrolment_codes (code_hash, counter_id, counter_name, created_by, expires_at, site) VALUES ($1, $2, $3, $4, $5, $6)', [
@@ -38,10 +43,10 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
         req.body.counterName,
         admin.id,
         expiresAt.toISOString(),
-        req.body.site ?? '',
+        center,
       ]);
       reply.code(201);
-      return { code, counterId: req.body.counterId, site: req.body.site ?? '', expiresAt: expiresAt.toISOString() };
+      return { code, counterId: req.body.counterId, site: center, expiresAt: expiresAt.toISOString() };
     },
   );
 
@@ -101,7 +106,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       });
       forgetDevice(ctx.db, result.counterId);
       reply.code(201);
-      return { ...result, agencyCode: ctx.center.agencyCode, credential };
+      return { ...result, agencyCode: await ctx.centers.agencyCodeOf(result.site), credential };
     },
   );
 
@@ -109,6 +114,8 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/v1/admin/devices/:counterId/revoke',
     { onRequest: staffAuth(ctx.db, ['administrator']), schema: { params: { type: 'object', required: ['counterId'], properties: { counterId: counterIdSchema } } } },
     async (req) => {
+      const { rows: owner } = await ctx.db.query<{ site: string }>('SELECT site FROM devices WHERE counter_id = $1', [req.params.counterId]);
+      if (owner[0]) refuseOtherCenter(staffOf(req), owner[0].site);
       const { rows } = await ctx.db.query<{ counter_id: string }>('UPDATE devices SET revoked_at = COALESCE(revoked_at, now()) WHERE counter_id = $1 RETURNING counter_id', [req.params.counterId]);
       if (rows.length === 0) throw new ApiError(404, 'NOT_FOUND', `Không có máy quầy ${req.params.counterId}.`);
       forgetDevice(ctx.db, req.params.counterId);
@@ -116,11 +123,12 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  app.get('/v1/admin/devices', { onRequest: staffAuth(ctx.db, ['administrator']) }, async () => {
-    const { rows } = await ctx.db.query(
+  app.get('/v1/admin/devices', { onRequest: staffAuth(ctx.db, ['administrator']) }, async (req) => {
+    const admin = staffOf(req);
+    const { rows } = await ctx.db.query<{ site: string }>(
       'SELECT counter_id AS "counterId", counter_name AS "counterName", counter_index AS "counterIndex", site, device_name AS "deviceName", enrolled_at AS "enrolledAt", revoked_at AS "revokedAt" FROM devices ORDER BY counter_index',
     );
-    return { devices: rows };
+    return { devices: rows.filter((d) => managesCenter(admin, d.site)) };
   });
 
   // Every counter's name by its id, for any enrolled counter: a dossier's history and the conflicts
@@ -133,14 +141,15 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
   // A counter checks its own enrolment (and the server clock) at start-up.
   app.get('/v1/device', { onRequest: deviceAuth(ctx.db) }, async (req) => {
     const device = deviceOf(req);
+    const center = await ctx.centers.byId(device.site);
     return {
       deviceId: device.id,
       counterId: device.counter_id,
       counterName: device.counter_name,
       counterIndex: device.counter_index,
       site: device.site,
-      agencyCode: ctx.center.agencyCode,
-      centerName: ctx.center.centerName,
+      agencyCode: await ctx.centers.agencyCodeOf(device.site),
+      centerName: device.site === DEFAULT_CENTER_ID || !center ? ctx.center.centerName : center.name,
       serverTime: new Date().toISOString(),
     };
   });

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { passwordProblem } from '../../shared/auth/passwordRules';
 import { STAFF_ROLES } from '../../shared/sync/protocol';
 import type { SessionResponse, StaffRecord, StaffRole } from '../../shared/sync/protocol';
-import { deviceAuth, deviceOf, staffAuth } from '../auth';
+import { deviceAuth, deviceOf, staffAuth, staffOf, type StaffPrincipal } from '../auth';
+import { refuseOtherCenter } from './centers';
 import type { AppContext } from '../context';
 import type { Db } from '../db';
 import { ApiError } from '../errors';
@@ -25,14 +26,16 @@ export interface NewStaff {
   roles: StaffRole[];
   password: string;
   counters?: string[] | null;
+  /** The center the account belongs to (migration 012); null or absent: the province. */
+  centerId?: string | null;
 }
 
 export async function createStaff(db: Db, input: NewStaff): Promise<string> {
   const id = newId();
   const hash = await hashPassword(input.password);
   const { rows } = await db.query<{ id: string }>(
-    'INSERT INTO staff (id, username, full_name, roles, password_hash, counters) VALUES ($1, $2, $3, $4::text[], $5, $6::text[]) ON CONFLICT (username) DO NOTHING RETURNING id',
-    [id, input.username, input.fullName, input.roles, hash, input.counters ?? null],
+    'INSERT INTO staff (id, username, full_name, roles, password_hash, counters, center_id) VALUES ($1, $2, $3, $4::text[], $5, $6::text[], $7) ON CONFLICT (username) DO NOTHING RETURNING id',
+    [id, input.username, input.fullName, input.roles, hash, input.counters ?? null, input.centerId ?? null],
   );
   if (rows.length === 0) throw new ApiError(409, 'ALREADY_EXISTS', `Tên đăng nhập ${input.username} đã tồn tại.`);
   return id;
@@ -43,14 +46,32 @@ function refuseWeakPassword(password: string, username: string): void {
   if (weak) throw new ApiError(400, 'INVALID_REQUEST', `Mật khẩu ${weak}`, { field: '/password' });
 }
 
-/** Whether an account may sign in at a counter: listed there, or unrestricted and not an administrator. */
-export function maySignInAt(account: { roles: readonly StaffRole[]; counters: readonly string[] | null; disabled: boolean }, counterId: string): boolean {
+/** Whether an account may sign in at a counter: of the counter's center or the province, and listed there, or unrestricted and not an administrator. */
+export function maySignInAt(
+  account: { roles: readonly StaffRole[]; counters: readonly string[] | null; disabled: boolean; center_id: string | null },
+  counter: { counterId: string; centerId: string },
+): boolean {
+  const counterId = counter.counterId;
   if (account.disabled) return false;
+  if (account.center_id !== null && account.center_id !== counter.centerId) return false;
   if (account.counters !== null) return account.counters.includes(counterId);
   return !account.roles.includes('administrator');
 }
 
+/** The center an account belongs to; null: the province. */
+const centerOfAccountSchema = { type: ['string', 'null'], maxLength: 100, pattern: '^[A-Za-z0-9._-]*$' } as const;
+
 export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
+  /** A center's administrator manages the accounts of that center only; an account of the province, only a provincial one. */
+  const refuseUnmanagedCenter = async (admin: StaffPrincipal, centerId: string | null): Promise<void> => {
+    if (centerId === null) {
+      if (admin.centerId !== null) throw new ApiError(403, 'FORBIDDEN', 'Chỉ quản trị viên cấp tỉnh quản lý tài khoản cấp tỉnh.');
+      return;
+    }
+    refuseOtherCenter(admin, centerId);
+    if (!(await ctx.centers.byId(centerId))) throw new ApiError(400, 'INVALID_REQUEST', `Không có trung tâm ${centerId}.`, { field: '/centerId' });
+  };
+
   // Computed now, so the first login with an unknown name is not the one slower by a hash.
   void unknownUserHash();
   app.post<{ Body: { username: string; password: string } }>(
@@ -112,19 +133,24 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
             roles: rolesSchema,
             password: { type: 'string', minLength: 8, maxLength: 200 },
             counters: countersSchema,
+            centerId: centerOfAccountSchema,
           },
         },
       },
     },
     async (req, reply) => {
       refuseWeakPassword(req.body.password, req.body.username);
-      const id = await createStaff(ctx.db, req.body);
+      // A center's administrator makes accounts of that center only.
+      const admin = staffOf(req);
+      const centerId = req.body.centerId === undefined ? admin.centerId : req.body.centerId;
+      await refuseUnmanagedCenter(admin, centerId);
+      const id = await createStaff(ctx.db, { ...req.body, centerId });
       reply.code(201);
       return { id, username: req.body.username };
     },
   );
 
-  app.patch<{ Params: { username: string }; Body: { fullName?: string; roles?: StaffRole[]; password?: string; disabled?: boolean; counters?: string[] | null } }>(
+  app.patch<{ Params: { username: string }; Body: { fullName?: string; roles?: StaffRole[]; password?: string; disabled?: boolean; counters?: string[] | null; centerId?: string | null } }>(
     '/v1/admin/staff/:username',
     {
       onRequest: staffAuth(ctx.db, ['administrator']),
@@ -140,19 +166,25 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
             password: { type: 'string', minLength: 8, maxLength: 200 },
             disabled: { type: 'boolean' },
             counters: countersSchema,
+            centerId: centerOfAccountSchema,
           },
         },
       },
     },
     async (req) => {
       const b = req.body;
+      const admin = staffOf(req);
+      const current = await ctx.db.query<{ center_id: string | null }>('SELECT center_id FROM staff WHERE username = $1', [req.params.username]);
+      if (current.rows[0]) await refuseUnmanagedCenter(admin, current.rows[0].center_id);
+      if (b.centerId !== undefined) await refuseUnmanagedCenter(admin, b.centerId);
       if (b.password !== undefined) refuseWeakPassword(b.password, req.params.username);
       const hash = b.password === undefined ? null : await hashPassword(b.password);
       const { rows } = await ctx.db.query<{ id: string }>(
         `UPDATE staff SET full_name = COALESCE($2, full_name), roles = COALESCE($3::text[], roles), password_hash = COALESCE($4, password_hash),
-           disabled = COALESCE($5, disabled), counters = CASE WHEN $6 THEN $7::text[] ELSE counters END, version = nextval('staff_version_seq')
+           disabled = COALESCE($5, disabled), counters = CASE WHEN $6 THEN $7::text[] ELSE counters END,
+           center_id = CASE WHEN $8 THEN $9 ELSE center_id END, version = nextval('staff_version_seq')
          WHERE username = $1 RETURNING id`,
-        [req.params.username, b.fullName ?? null, b.roles ?? null, hash, b.disabled ?? null, b.counters !== undefined, b.counters ?? null],
+        [req.params.username, b.fullName ?? null, b.roles ?? null, hash, b.disabled ?? null, b.counters !== undefined, b.counters ?? null, b.centerId !== undefined, b.centerId ?? null],
       );
       if (!rows[0]) throw new ApiError(404, 'NOT_FOUND', `Không có tài khoản ${req.params.username}.`);
       // A disabled account or a changed password ends its open sessions at once.
@@ -179,13 +211,14 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
         disabled: boolean;
         version: number;
         counters: string[] | null;
-      }>('SELECT id, username, full_name, roles, password_hash, disabled, version, counters FROM staff WHERE version > $1 ORDER BY version', [Number(req.query.after ?? 0)]);
+        center_id: string | null;
+      }>('SELECT id, username, full_name, roles, password_hash, disabled, version, counters, center_id FROM staff WHERE version > $1 ORDER BY version', [Number(req.query.after ?? 0)]);
       const staff: StaffRecord[] = rows.map((r) => ({
         id: r.id,
         username: r.username,
         fullName: r.full_name,
         roles: r.roles,
-        ...(maySignInAt(r, device.counter_id) ? { passwordHash: r.password_hash } : {}),
+        ...(maySignInAt(r, { counterId: device.counter_id, centerId: device.site }) ? { passwordHash: r.password_hash } : {}),
         disabled: r.disabled,
         version: Number(r.version),
       }));

@@ -103,4 +103,5 @@ export async function startTestServer(db?: Db): Promise<TestServer> {
 export async function resetDb(db: Db): Promise<void> {
   await db.exec(`TRUNCATE events, dossiers, conflicts, register_counters, register_numbers, receipt_numbers, lease_counters, leases,
     catalogue_items, sessions, enrolment_codes, devices, staff RESTART IDENTITY CASCADE`);
+  await db.exec(`DELETE FROM centers WHERE id <> ''`);
 }

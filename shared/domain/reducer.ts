@@ -134,6 +134,7 @@ function evolve(before: DossierState | undefined, event: DossierEvent, status: D
       if (p.statusSecret !== undefined) s.statusSecret = p.statusSecret;
       if (p.route !== undefined) {
         s.route = p.route;
+        s.processingDays = p.processingDays;
         if (p.route.transfer === 'courier') s.dueExpected = true;
       }
       delete s.flags.supplementRequestedBy;

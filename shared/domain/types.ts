@@ -271,6 +271,8 @@ export interface DossierState {
   route?: DossierRoute;
   /** True while `dueAt` is only expected: a dossier sent by post across boundaries, not yet signed for by the competent agency. */
   dueExpected?: boolean;
+  /** Only across boundaries: the working days of the reception, counted again from the competent agency's receipt. */
+  processingDays?: number;
   /** The re-set appointment (apology or correction), kept apart from dueAt. */
   newDueAt?: string;
   apologyCount: number;

@@ -90,7 +90,9 @@ describe('centers', () => {
   });
 
   it('accepts the codes of every center of the province and refuses another province’s', async () => {
-    await receive(a1);
+    // Leased under commune A's own code: stored without a conflict.
+    const r1 = received(a1.counterId, dossierCode(await server.firstDossierSeq(a1, '260130', 5), '260130', a1.agencyCode));
+    expect((await push(a1, [r1])).results.map((r) => r.status)).toEqual(['stored']);
     const foreign = received(a1.counterId, dossierCode(1, '260130', '000.22.40.H40'));
     const r = await server.app.inject({ method: 'POST', url: '/v1/push', headers: auth(a1), payload: { events: [foreign] } });
     expect(r.statusCode).toBe(422);

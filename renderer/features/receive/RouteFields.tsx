@@ -15,7 +15,7 @@ export function RouteFields({ form, centers, own, onChange }: { form: ReceiveFor
   // This center first, then the provincial Center, then the communes by name.
   const sorted = [...centers].sort((a, b) => (a.agencyCode === own ? -1 : b.agencyCode === own ? 1 : a.level !== b.level ? (a.level === 'tinh' ? -1 : 1) : a.name.localeCompare(b.name, 'vi')));
   return (
-    <fieldset className="kind route" data-testid="route">
+    <fieldset className="route" data-testid="route">
       <legend>Hồ sơ phi địa giới (Nghị định 309/2026/NĐ-CP)</legend>
       <p className="hint">Thủ tục được tiếp nhận không phụ thuộc nơi cư trú: hồ sơ chuyển đến cơ quan có thẩm quyền, thời gian giải quyết tính từ khi cơ quan đó nhận hồ sơ.</p>
       <label className="field" htmlFor="route-return">
@@ -29,11 +29,13 @@ export function RouteFields({ form, centers, own, onChange }: { form: ReceiveFor
           ))}
         </select>
       </label>
-      {TRANSFER_METHODS.map((m) => (
-        <label key={m} className="inline">
-          <input type="radio" name="route-transfer" checked={route.transfer === m} onChange={() => set({ transfer: m })} /> {TRANSFER_LABELS[m]}
-        </label>
-      ))}
+      <div className="transfers" role="radiogroup" aria-label="Chuyển hồ sơ đến cơ quan có thẩm quyền">
+        {TRANSFER_METHODS.map((m) => (
+          <label key={m} className="inline">
+            <input type="radio" name="route-transfer" checked={route.transfer === m} onChange={() => set({ transfer: m })} /> {TRANSFER_LABELS[m]}
+          </label>
+        ))}
+      </div>
     </fieldset>
   );
 }

@@ -19,6 +19,7 @@ import { attachmentRoutes } from './routes/attachments';
 import { auditRoutes } from './routes/audit';
 import { catalogueRoutes } from './routes/catalogue';
 import { centerRoutes } from './routes/centers';
+import { provinceRoutes } from './routes/province';
 import { conflictRoutes } from './routes/conflicts';
 import { deviceRoutes } from './routes/devices';
 import { leaseRoutes } from './routes/leases';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   staffRoutes(app, ctx);
   catalogueRoutes(app, ctx);
   centerRoutes(app, ctx);
+  provinceRoutes(app, ctx);
   leaseRoutes(app, ctx);
   syncRoutes(app, ctx);
   lookupRoutes(app, ctx);

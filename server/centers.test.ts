@@ -3,7 +3,7 @@
 // route it is (received here or returned here for another center), and finds the others by lookup.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierEvent, EventOf } from '../shared/domain';
-import type { CatalogueResponse, CenterInfo, DossierLookupResponse, EnrolResponse, PullResponse, PushResponse, StaffRecord } from '../shared/sync/protocol';
+import type { CatalogueResponse, CenterInfo, DossierLookupResponse, EnrolResponse, ProvinceReport, PullResponse, PushResponse, StaffRecord } from '../shared/sync/protocol';
 import { AGENCY, dossierCode, handedToCourier, received } from '../tests/sync/events';
 import { login, startTestServer, type TestServer } from '../tests/sync/harness';
 import { createStaff } from './routes/staff';
@@ -201,5 +201,34 @@ describe('centers', () => {
       payload: { username: 'giamsat.tinh', fullName: 'Giám sát tỉnh', roles: ['supervisor'], password: 'mat-khau-giam-sat', centerId: null },
     });
     expect(province.statusCode).toBe(403);
+  });
+
+  it('the province’s view: per center (the receiving one) and for the province, received, late, waiting; a center’s account sees its own; CSV for Excel', async () => {
+    const report = async (query: string, token = server.adminToken) => {
+      const r = await server.app.inject({ method: 'GET', url: `/v1/admin/province?${query}`, headers: { authorization: `Bearer ${token}` } });
+      expect(r.statusCode, r.body).toBe(200);
+      return r;
+    };
+    const received = (await report('from=2026-01-12&to=2026-01-12')).json() as ProvinceReport;
+    const line = (r: ProvinceReport, agency: string) => r.centers.find((c) => c.agencyCode === agency)!.figures;
+    // Commune A received three (one across boundaries for ward B, counted where it was received), B one, the provincial Center one.
+    expect([line(received, XA_A).received, line(received, XA_B).received, line(received, AGENCY).received]).toEqual([3, 1, 1]);
+    expect(received.province).toEqual({ received: 5, early: 0, onTime: 0, late: 0, digitised: 0, waiting: 5 });
+    // Their deadline (2 February) passed without a result: late in the period holding that day.
+    const due = (await report('from=2026-02-01&to=2026-02-28')).json() as ProvinceReport;
+    expect(due.province).toEqual({ received: 0, early: 0, onTime: 0, late: 5, digitised: 0, waiting: 5 });
+
+    const token = await login(server.app, 'quantri.xa-a', 'mat-khau-xa-a-1');
+    const own = (await report('from=2026-01-12&to=2026-01-12', token)).json() as ProvinceReport;
+    expect(own.centers.map((c) => c.id)).toEqual(['XA-A']);
+    expect(own.province.received).toBe(3);
+
+    const csv = await report('from=2026-01-12&to=2026-01-12&format=csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.startsWith('\uFEFF"Kết quả giải quyết hồ sơ từ 12/01/2026 đến 12/01/2026"')).toBe(true);
+    expect(csv.body).toContain('"Trung tâm","Mã cơ quan","Cấp","Tiếp nhận"');
+    expect(csv.body).toContain('"Toàn tỉnh","","",5,0,0,0,"",0,"0,0",5');
+    const bad = await server.app.inject({ method: 'GET', url: '/v1/admin/province?from=2026-02-30', headers: admin() });
+    expect(bad.statusCode).toBe(400);
   });
 });

@@ -13,3 +13,4 @@ export type { StatutoryHoliday } from './holidays';
 export { DEFAULT_WORKING_HOURS, WorkCalendar, openingHoursText, workCalendar } from './workCalendar';
 export type { WorkCalendarOptions, WorkingSession } from './workCalendar';
 export { addWorkingDays, appointmentTime, closingOn, isWorkingDay, workingDaysBetween } from './workingDays';
+export { inPeriod, periodOf, type Period } from './period';

@@ -32,7 +32,8 @@ export { TRANSITIONS, caseFor, isAllowed, papersOutsideCenter, reachableStatuses
 export type { DossierStatusOrNew, ReceptionRequirement, TransitionCase, TransitionRule } from './transitions';
 export { applyEvent, canApply, foldEvents, mayIssueApology } from './reducer';
 export type { FoldResult } from './reducer';
-export { TIMELINESS_LABELS, currentAppointment, timeliness } from './timeliness';
+export { TIMELINESS_LABELS, currentAppointment, judgedInPeriod, timeliness } from './timeliness';
+export { centerFigures, emptyFigures, addFigures, type CenterFigures } from './centerFigures';
 export type { Timeliness } from './timeliness';
 export { describeEvent } from './describe';
 export type { DescribeContext } from './describe';

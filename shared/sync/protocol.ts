@@ -1,6 +1,6 @@
 // The wire protocol between a counter and the central server. Pure types and constants,
 // shared by server/ and renderer/sync so both sides agree on shapes and limits.
-import type { DossierEvent, DossierState, DossierStatus } from '../domain';
+import type { CenterFigures, DossierEvent, DossierState, DossierStatus } from '../domain';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -239,6 +239,13 @@ export interface CenterInfo {
 export interface CenterScope {
   procedures?: { code: string; level: CenterLevel }[];
   phiDiaGioi?: string[];
+}
+
+/** GET /v1/admin/province: per center (by the center that received the dossier) and for the province. */
+export interface ProvinceReport {
+  period: { from: string; to: string; label: string };
+  centers: (CenterInfo & { figures: CenterFigures })[];
+  province: CenterFigures;
 }
 
 export type CatalogueKind = 'procedure' | 'department' | 'holiday' | 'workingDaySwap' | 'formVersion' | 'setting' | 'center';

@@ -7,7 +7,7 @@ import { useSecurity } from '../../security/SecurityProvider';
 import { DateField } from '../../ui/DateField';
 import type { DeskContext } from '../../desk/context';
 import { digitisationRateText, DIGITISATION_COLUMNS, downloadBytes, rateText, statsWorkbook, STATS_COLUMNS } from './exports';
-import { periodOf, type Period } from './period';
+import { periodOf, type Period } from '../../../shared/calendar';
 import { registerDocument, registerEntries, registerFormNumber, registerWorkbook, type RegisterEntry } from './register';
 import { allStates, digitisationStats, lateOfficersReport, timelinessStats, type DigitisationStats, type LateOfficer, type TimelinessRow, type TimelinessStats } from './reports';
 import { RegisterTable } from './RegisterTable';

@@ -1,6 +1,6 @@
 // Files staff take away: the statistics as XLSX, and the browser download of any generated file.
 import type { Workbook } from 'exceljs';
-import type { Period } from './period';
+import type { Period } from '../../../shared/calendar';
 import type { DigitisationStats, TimelinessRow, TimelinessStats } from './reports';
 
 type WorkbookCtor = typeof Workbook;

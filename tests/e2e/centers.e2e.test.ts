@@ -2,13 +2,13 @@
 // renewal across boundaries (on A's phi-địa-giới list) for the citizen to collect at ward B; the
 // provincial police resolve it; the return desk at B, whose counter never receives A's other
 // dossiers, finds it and returns it. Real server, two kiosk web hosts, Chromium, virtual printers.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import type { DossierState } from '../../shared/domain';
 import type { DossierLookupResponse } from '../../shared/sync/protocol';
-import { adminToken, type Counter, DEMO_STAFF, hostCall, localRow, localRows, openCounter, openReceivingCounter, pickProcedure, typeApplicant, waitForLocalRows } from './app';
+import { adminToken, type Counter, DEMO_STAFF, hostCall, localRow, localRows, openCounter, openReceivingCounter, pickProcedure, signInAs, typeApplicant, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
 import { api, enrolPusher, type Pusher } from './seed';
@@ -173,4 +173,33 @@ test('received across boundaries at commune A, resolved by the provincial police
     'commune A did not see the return in 60 s',
   );
   expect((await localRows<{ code: string }>(atB.page, 'dossiers')).map((r) => r.code)).toEqual([code]);
+});
+
+test('the province’s view: a provincial supervisor sees each center and the province, today and for the period, and exports it', async () => {
+  const { page } = atB;
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signInAs(page, DEMO_STAFF.supervisor);
+  await page.keyboard.press('F6');
+  await page.getByRole('tab', { name: /Báo cáo, sổ theo dõi/ }).click();
+  await page.getByRole('button', { name: /Lập báo cáo/ }).click();
+  const today = page.getByTestId('province-today');
+  await today.waitFor({ timeout: 20_000 });
+  // Commune A received two today (the one returned at ward B counts at A, early); one of them still waits.
+  const rowOf = (name: string) => today.locator('tbody tr', { hasText: name }).innerText();
+  expect((await rowOf(XA_A.name)).split('\t').slice(1)).toEqual(['2', '1', '0', '0', '100,0%', '0 (0,0%)', '1']);
+  expect((await rowOf(XA_B.name)).split('\t').slice(1)).toEqual(['0', '0', '0', '0', '—', '0 (—)', '0']);
+  expect(await today.locator('tr.total').innerText()).toMatch(/^Toàn tỉnh\t2\t1\t0\t0/);
+  await page.getByTestId('province-view').scrollIntoViewIfNeeded();
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.getByTestId('province-view').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/centers-6-province-${width}.png` });
+  }
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Xuất số liệu toàn tỉnh/ }).click()]);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv).toContain(`"${XA_A.name}","${XA_A.agencyCode}","Xã",2,1,0,0,"100,0",0,"0,0",1`);
+  expect(csv).toContain('"Toàn tỉnh"');
 });

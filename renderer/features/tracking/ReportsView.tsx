@@ -12,9 +12,12 @@ import { registerDocument, registerEntries, registerFormNumber, registerWorkbook
 import { allStates, digitisationStats, lateOfficersReport, timelinessStats, type DigitisationStats, type LateOfficer, type TimelinessRow, type TimelinessStats } from './reports';
 import { RegisterTable } from './RegisterTable';
 import { StatsChart } from './StatsChart';
+import { ProvinceView } from './ProvinceView';
 
 interface Report {
   period: Period;
+  /** The days typed when the report was built (YYYY-MM-DD). */
+  days: { from: string; to: string };
   stats: TimelinessStats;
   digitisation: DigitisationStats;
   register: RegisterEntry[];
@@ -74,7 +77,9 @@ function DigitisationTable({ stats }: { stats: DigitisationStats }) {
 }
 
 export function ReportsView({ ctx }: { ctx: DeskContext }) {
-  const { db } = useKiosk();
+  const { db, credential, officer } = useKiosk();
+  // The province's view needs the server and a session of the province or of this center's administration.
+  const provinceToken = officer.roles.some((r) => r === 'supervisor' || r === 'administrator') ? officer.sessionToken : undefined;
   const security = useSecurity();
   const today = vnDateKey(new Date());
   const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
@@ -92,6 +97,7 @@ export function ReportsView({ ctx }: { ctx: DeskContext }) {
     const states = await allStates(db);
     setReport({
       period: p.period,
+      days: { from, to },
       stats: timelinessStats(states, p.period, now, ctx.departmentName),
       digitisation: digitisationStats(states, p.period, ctx.departmentName),
       register: await registerEntries(db, p.period, ctx.departmentName),
@@ -124,6 +130,7 @@ export function ReportsView({ ctx }: { ctx: DeskContext }) {
           {note}
         </p>
       ) : null}
+      {report && provinceToken ? <ProvinceView serverUrl={credential.serverUrl} token={provinceToken} from={report.days.from} to={report.days.to} /> : null}
       {report ? (
         <>
           <section aria-label="Thống kê đúng hạn">

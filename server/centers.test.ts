@@ -126,6 +126,15 @@ describe('centers', () => {
     expect(await pulled(a2, before)).toEqual([across.dossierId]);
     expect(await pulled(b1, before)).toEqual([across.dossierId]);
     expect(await pulled(solo, before)).toEqual([]);
+    // The citizen's status page names where to collect: ward B, not the receiving commune.
+    const withSecret = received(a1.counterId, dossierCode(await server.firstDossierSeq(a1, '260130', 5), '260130', XA_A));
+    withSecret.payload.route = { receivingCenter: XA_A, transfer: 'electronic', returnCenter: XA_B };
+    withSecret.payload.statusSecret = 'ABCDEFGHJKMN';
+    await push(a1, [withSecret]);
+    const page = await server.app.inject({ method: 'GET', url: `/tra-cuu/${withSecret.payload.code}?k=ABCDEFGHJKMN` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Trung tâm Phục vụ hành chính công phường Vinh Hưng');
+    expect(page.body).not.toContain('xã Diễn Châu');
     const unknownReturn = received(a1.counterId, dossierCode(2, '260130', XA_A));
     unknownReturn.payload.route = { receivingCenter: XA_A, transfer: 'courier', returnCenter: '000.99.41.H41' };
     const r = await server.app.inject({ method: 'POST', url: '/v1/push', headers: auth(a1), payload: { events: [unknownReturn] } });
@@ -211,23 +220,23 @@ describe('centers', () => {
     };
     const received = (await report('from=2026-01-12&to=2026-01-12')).json() as ProvinceReport;
     const line = (r: ProvinceReport, agency: string) => r.centers.find((c) => c.agencyCode === agency)!.figures;
-    // Commune A received three (one across boundaries for ward B, counted where it was received), B one, the provincial Center one.
-    expect([line(received, XA_A).received, line(received, XA_B).received, line(received, AGENCY).received]).toEqual([3, 1, 1]);
-    expect(received.province).toEqual({ received: 5, early: 0, onTime: 0, late: 0, digitised: 0, waiting: 5 });
+    // Commune A received four (two across boundaries for ward B, counted where they were received), B one, the provincial Center one.
+    expect([line(received, XA_A).received, line(received, XA_B).received, line(received, AGENCY).received]).toEqual([4, 1, 1]);
+    expect(received.province).toEqual({ received: 6, early: 0, onTime: 0, late: 0, digitised: 0, waiting: 6 });
     // Their deadline (2 February) passed without a result: late in the period holding that day.
     const due = (await report('from=2026-02-01&to=2026-02-28')).json() as ProvinceReport;
-    expect(due.province).toEqual({ received: 0, early: 0, onTime: 0, late: 5, digitised: 0, waiting: 5 });
+    expect(due.province).toEqual({ received: 0, early: 0, onTime: 0, late: 6, digitised: 0, waiting: 6 });
 
     const token = await login(server.app, 'quantri.xa-a', 'mat-khau-xa-a-1');
     const own = (await report('from=2026-01-12&to=2026-01-12', token)).json() as ProvinceReport;
     expect(own.centers.map((c) => c.id)).toEqual(['XA-A']);
-    expect(own.province.received).toBe(3);
+    expect(own.province.received).toBe(4);
 
     const csv = await report('from=2026-01-12&to=2026-01-12&format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.startsWith('\uFEFF"Kết quả giải quyết hồ sơ từ 12/01/2026 đến 12/01/2026"')).toBe(true);
     expect(csv.body).toContain('"Trung tâm","Mã cơ quan","Cấp","Tiếp nhận"');
-    expect(csv.body).toContain('"Toàn tỉnh","","",5,0,0,0,"",0,"0,0",5');
+    expect(csv.body).toContain('"Toàn tỉnh","","",6,0,0,0,"",0,"0,0",6');
     const bad = await server.app.inject({ method: 'GET', url: '/v1/admin/province?from=2026-02-30', headers: admin() });
     expect(bad.statusCode).toBe(400);
   });

@@ -6,6 +6,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parseDossierCode } from '../../shared/codes';
 import type { DossierEvent, DossierState } from '../../shared/domain';
+import { DEFAULT_CENTER_ID } from '../centers';
+import type { CenterConfig } from '../config';
 import type { AppContext } from '../context';
 import { renderNotFoundPage, renderStatusPage, renderTooManyPage, STATUS_PAGE_HEADERS, StatusPageLimiter, type StatusView } from '../statusPage';
 
@@ -52,6 +54,17 @@ export interface StatusPageOptions {
   now?: () => Date;
 }
 
+/**
+ * Where the citizen collects: the center chosen for a dossier received across boundaries, else the
+ * center that received it; the configured Center (with its hours and hotline) for the default one.
+ */
+async function collectingCenter(ctx: AppContext, state: DossierState, site: string): Promise<CenterConfig> {
+  const centers = await ctx.centers.all();
+  const chosen = state.route ? centers.find((c) => (c.agency_code ?? ctx.center.agencyCode) === state.route!.returnCenter) : centers.find((c) => c.id === site);
+  if (!chosen || chosen.id === DEFAULT_CENTER_ID) return ctx.center;
+  return { agencyCode: chosen.agency_code ?? ctx.center.agencyCode, centerName: chosen.name, ...(chosen.address ? { address: chosen.address } : {}) };
+}
+
 export function statusPageRoutes(app: FastifyInstance, ctx: AppContext, options: StatusPageOptions = {}): void {
   const limiter = options.limiter ?? new StatusPageLimiter();
   const now = options.now ?? (() => new Date());
@@ -63,7 +76,7 @@ export function statusPageRoutes(app: FastifyInstance, ctx: AppContext, options:
     const given = typeof req.query.k === 'string' ? req.query.k : undefined;
     const parsed = parseDossierCode(req.params.code);
     const code = parsed.ok ? parsed.value.code : req.params.code;
-    const { rows } = await ctx.db.query<{ state: DossierState }>('SELECT state FROM dossiers WHERE code = $1 ORDER BY last_seq DESC LIMIT 1', [code]);
+    const { rows } = await ctx.db.query<{ state: DossierState; site: string }>('SELECT state, site FROM dossiers WHERE code = $1 ORDER BY last_seq DESC LIMIT 1', [code]);
     const state = rows[0]?.state;
     if (!secretMatches(given, state?.statusSecret) || !state) return send(reply, 404, renderNotFoundPage(ctx.center));
     const { rows: events } = await ctx.db.query<{ body: DossierEvent }>(`SELECT body FROM events WHERE dossier_id = $1::uuid AND type IN ('supplementRequested', 'resultReceived') ORDER BY seq`, [
@@ -78,7 +91,7 @@ export function statusPageRoutes(app: FastifyInstance, ctx: AppContext, options:
           state,
           events.map((e) => e.body),
         ),
-        ctx.center,
+        await collectingCenter(ctx, state, rows[0]!.site),
         now(),
       ),
     );

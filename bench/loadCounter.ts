@@ -41,7 +41,7 @@ export class HttpFailure extends Error {
 const TIMEOUT_MS = 15_000; // the sync client's requestTimeoutMs
 
 /** One JSON call on a counter's own connection; the latency is from send to the whole body read. */
-export function call<T>(agent: Agent, base: string, method: 'GET' | 'POST', path: string, token: string | undefined, body?: unknown): Promise<{ json: T; ms: number; bytes: number }> {
+export function call<T>(agent: Agent, base: string, method: 'GET' | 'POST' | 'PUT', path: string, token: string | undefined, body?: unknown): Promise<{ json: T; ms: number; bytes: number }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
@@ -119,7 +119,11 @@ export class SimulatedCounter {
   /** Leases dossier numbers for the given days, as the reception desk does at start. */
   async lease(dates: string[], blockSize: number): Promise<void> {
     const l = await this.timed<LeaseResponse>('leases', 'POST', '/v1/leases', { requestId: randomUUID(), dossierDates: dates, blockSize });
-    for (const b of l.blocks) for (let n = b.first; n <= b.last; n++) this.codes.push(dossierCode(n, b.scope.split(':')[1]));
+    for (const b of l.blocks) {
+      // The scope is `<agency code of the counter's center>:<yymmdd>` (shared/sync/leases dossierSeqScope).
+      const [agency, date] = b.scope.split(':');
+      for (let n = b.first; n <= b.last; n++) this.codes.push(dossierCode(n, date, agency));
+    }
   }
 
   /** The first exchange of a counter that just started: staff list, whole pull, catalogue. */

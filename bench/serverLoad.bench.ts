@@ -76,6 +76,12 @@ async function runLevel(backend: 'pglite' | 'postgres', counters: number, pgUrl:
   const { json: session } = await call<{ token: string }>(setup, server.base, 'POST', '/v1/sessions', undefined, LOAD_ADMIN);
   const ids = Array.from({ length: counters }, (_, i) => `Q${String(i + 1).padStart(4, '0')}`);
   const sims: SimulatedCounter[] = [];
+  // Each site is a center of the province with its own agency code (migration 012).
+  const siteCount = SITE_SIZE > 0 ? Math.ceil(counters / SITE_SIZE) : 0;
+  for (let i = 1; i <= siteCount; i++) {
+    const center = { agencyCode: `000.${String(i).padStart(2, '0')}.42.H41`, name: `Trung tâm ${i}`, level: 'xa' };
+    await call(setup, server.base, 'PUT', `/v1/admin/centers/S${i}`, session.token, center);
+  }
   // One enrolment at a time, as an administrator enrols counters.
   await inParallel(ids, 1, async (counterId) => {
     const site = SITE_SIZE > 0 ? { site: `S${Math.floor((Number(counterId.slice(1)) - 1) / SITE_SIZE) + 1}` } : {};

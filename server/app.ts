@@ -7,6 +7,7 @@ import { MAX_BODY_BYTES } from '../shared/sync/protocol';
 import { adminUiDirFrom, attachmentsDirFrom, DEFAULT_CENTER, DEFAULT_NOTICES, type CenterConfig, type NoticeConfig } from './config';
 import { adminChangeRoutes } from './adminAudit';
 import { adminUiRoutes } from './adminUi';
+import { CenterDirectory } from './centers';
 import { adminSettingRoutes } from './routes/adminSettings';
 import type { AppContext } from './context';
 import { allowCrossOrigin } from './cors';
@@ -23,6 +24,8 @@ import { adminCatalogueRoutes } from './routes/adminCatalogue';
 import { attachmentRoutes } from './routes/attachments';
 import { auditRoutes } from './routes/audit';
 import { catalogueRoutes } from './routes/catalogue';
+import { centerRoutes } from './routes/centers';
+import { provinceRoutes } from './routes/province';
 import { conflictRoutes } from './routes/conflicts';
 import { deviceRoutes } from './routes/devices';
 import { leaseRoutes } from './routes/leases';
@@ -58,10 +61,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const notices = options.notices ?? DEFAULT_NOTICES;
   const channels = noticeRoute(notices);
   const anyChannel = Boolean(notices.email ?? notices.sms ?? notices.zalo);
+  const center = { ...DEFAULT_CENTER, ...options.center };
   const ctx: AppContext = {
     db: options.db,
     pushes: new PushCommitter(options.db, anyChannel ? channels : undefined),
-    center: { ...DEFAULT_CENTER, ...options.center },
+    center,
+    centers: new CenterDirectory(options.db, center),
     sessionTtlMs: options.sessionTtlMs ?? 12 * 3600 * 1000,
     enrolmentCodeTtlMs: options.enrolmentCodeTtlMs ?? 24 * 3600 * 1000,
     loginGuard: new LoginGuard(options.login),
@@ -101,6 +106,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   staffRoutes(app, ctx);
   catalogueRoutes(app, ctx);
   adminCatalogueRoutes(app, ctx);
+  centerRoutes(app, ctx);
+  provinceRoutes(app, ctx);
   leaseRoutes(app, ctx);
   syncRoutes(app, ctx);
   lookupRoutes(app, ctx);

@@ -12,7 +12,7 @@ export interface DeviceRow {
   counter_id: string;
   counter_name: string;
   counter_index: number;
-  /** The site (Center or one-stop shop) the counter works at; '' for a single Center. */
+  /** The id of the center the counter is enrolled into (migration 012); '' the default center. */
   site: string;
   revoked_at: Date | null;
 }
@@ -22,6 +22,8 @@ export interface StaffPrincipal {
   username: string;
   fullName: string;
   roles: StaffRole[];
+  /** The center the account belongs to; null: the province (manages and sees every center). */
+  centerId: string | null;
 }
 
 function bearer(req: FastifyRequest): string | undefined {
@@ -71,8 +73,8 @@ export async function requireStaff(db: Db, req: FastifyRequest, anyOf: readonly 
   const token = bearer(req);
   if (!token) throw new ApiError(401, 'UNAUTHENTICATED');
   if (!token.startsWith('ses_')) throw new ApiError(401, 'SESSION_EXPIRED');
-  const { rows } = await db.query<{ id: string; username: string; full_name: string; roles: StaffRole[]; disabled: boolean; must_change_password: boolean }>(
-    `SELECT s.id, s.username, s.full_name, s.roles, s.disabled, s.must_change_password FROM sessions x JOIN staff s ON s.id = x.staff_id
+  const { rows } = await db.query<{ id: string; username: string; full_name: string; roles: StaffRole[]; disabled: boolean; must_change_password: boolean; center_id: string | null }>(
+    `SELECT s.id, s.username, s.full_name, s.roles, s.disabled, s.must_change_password, s.center_id FROM sessions x JOIN staff s ON s.id = x.staff_id
      WHERE x.token_hash = $1 AND x.expires_at > now()`,
     [sha256(token)],
   );
@@ -80,7 +82,7 @@ export async function requireStaff(db: Db, req: FastifyRequest, anyOf: readonly 
   if (!row || row.disabled) throw new ApiError(401, 'SESSION_EXPIRED');
   if (row.must_change_password && !passwordChange) throw new ApiError(403, 'PASSWORD_CHANGE_REQUIRED');
   if (anyOf.length > 0 && !row.roles.some((r) => anyOf.includes(r))) throw new ApiError(403, 'FORBIDDEN');
-  return { id: row.id, username: row.username, fullName: row.full_name, roles: row.roles };
+  return { id: row.id, username: row.username, fullName: row.full_name, roles: row.roles, centerId: row.center_id };
 }
 
 declare module 'fastify' {

@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import type { CenterDirectory } from './centers';
 import type { CenterConfig, NoticeConfig } from './config';
 import type { PushCommitter } from './push';
 import type { LoginGuard } from './loginGuard';
@@ -7,7 +8,9 @@ export interface AppContext {
   db: Db;
   /** Commits pushes one group at a time (server/push.ts). */
   pushes: PushCommitter;
+  /** The default center (the configuration's); the others are in `centers`. */
   center: CenterConfig;
+  centers: CenterDirectory;
   /** Session lifetime; a counter's officer logs in again after it. */
   sessionTtlMs: number;
   enrolmentCodeTtlMs: number;

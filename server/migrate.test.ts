@@ -136,6 +136,31 @@ describe('migrations', () => {
     );
   });
 
+  it('012 centers: existing counters, dossiers and accounts stay in the one default center; a site becomes a center; route pulls use their index', async () => {
+    await db.query("INSERT INTO devices (id, counter_id, counter_name, counter_index, device_name, credential_hash, site) VALUES ('d2', 'Q02', 'Quầy 2', 2, 'PC', 'h2', 'HUYEN-A')");
+    await db.query("INSERT INTO catalogue_items (kind, key, body, updated_by) VALUES ('setting', 'receive', '{}', 'a')");
+    expect(await migrate(db, { upTo: 12 })).toEqual(expect.arrayContaining([12]));
+    const centers = await db.query<{ id: string; agency_code: string | null; level: string }>('SELECT id, agency_code, level FROM centers ORDER BY id');
+    expect(centers.rows).toEqual([
+      { id: '', agency_code: null, level: 'tinh' },
+      { id: 'HUYEN-A', agency_code: null, level: 'xa' },
+    ]);
+    expect((await db.query("SELECT site FROM dossiers WHERE code = 'X-1'")).rows).toEqual([{ site: '' }]);
+    expect((await db.query<{ center_id: string | null }>("SELECT center_id FROM staff WHERE id = 's1'")).rows[0]!.center_id).toBeNull();
+    // A counter cannot be in a center that does not exist.
+    await expect(db.query("UPDATE devices SET site = 'KHONG-CO' WHERE id = 'd2'")).rejects.toThrow();
+    // The province's item and a center's item of the same key live side by side; a second of either is refused.
+    await db.query("INSERT INTO catalogue_items (kind, key, body, updated_by, center_id) VALUES ('setting', 'receive', '{}', 'a', 'HUYEN-A')");
+    await expect(db.query("INSERT INTO catalogue_items (kind, key, body, updated_by) VALUES ('setting', 'receive', '{}', 'a')")).rejects.toThrow();
+    await expect(db.query("INSERT INTO catalogue_items (kind, key, body, updated_by, center_id) VALUES ('setting', 'receive', '{}', 'a', 'HUYEN-A')")).rejects.toThrow();
+    const plan = await db.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      const r = await tx.query<{ 'QUERY PLAN': string }>("EXPLAIN SELECT id FROM dossiers WHERE route_centers <> '{}' AND route_centers @> ARRAY['HUYEN-A']");
+      return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('dossiers_route_centers_idx');
+  });
+
   it('re-running applies nothing', async () => {
     expect(await migrate(db)).toEqual([]);
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');

@@ -7,7 +7,6 @@
 import type { DossierEvent } from '../shared/domain';
 import type { ConflictInfo, PushEventResult } from '../shared/sync/protocol';
 import type { DeviceRow } from './auth';
-import type { CenterConfig } from './config';
 import type { Db, Queryable } from './db';
 import { ApiError } from './errors';
 import { addLogContext } from './logContext';
@@ -17,19 +16,32 @@ import { persistPlan, readPlanInput } from './pushStore';
 
 export const PUSH_LOCK = 7_300_002;
 
-/** Rejects the whole batch (nothing written) when it is not this counter's or not this Center's. */
-export function checkBatchOwnership(events: readonly DossierEvent[], device: DeviceRow, center: CenterConfig): void {
+/**
+ * Rejects the whole batch (nothing written) when it is not this counter's, or a reception names an
+ * agency that is no center of the province on this server (`agencyCodes`, server/centers.ts): its
+ * code, or the centers of its route.
+ */
+export function checkBatchOwnership(events: readonly DossierEvent[], device: DeviceRow, agencyCodes: ReadonlySet<string>): void {
   for (const e of events) {
     if (e.counterId !== device.counter_id) {
       throw new ApiError(403, 'WRONG_COUNTER', undefined, { eventId: e.id, counterId: e.counterId });
     }
     if (e.type === 'received') {
       const m = CODE_RE.exec(e.payload.code);
-      if (!m || m[1] !== center.agencyCode) {
-        throw new ApiError(422, 'WRONG_CENTER', `Mã hồ sơ ${e.payload.code} không thuộc Trung tâm này (${center.agencyCode}). Không có dữ liệu nào được ghi.`, {
+      if (!m || !agencyCodes.has(m[1]!)) {
+        throw new ApiError(422, 'WRONG_CENTER', `Mã hồ sơ ${e.payload.code} không thuộc trung tâm nào của tỉnh trên máy chủ này. Không có dữ liệu nào được ghi.`, {
           eventId: e.id,
           code: e.payload.code,
         });
+      }
+      const route = e.payload.route;
+      for (const agency of route ? [route.receivingCenter, route.returnCenter] : []) {
+        if (!agencyCodes.has(agency)) {
+          throw new ApiError(422, 'WRONG_CENTER', `Hồ sơ ${e.payload.code} đi qua cơ quan ${agency}, không phải trung tâm nào của tỉnh trên máy chủ này. Không có dữ liệu nào được ghi.`, {
+            eventId: e.id,
+            code: e.payload.code,
+          });
+        }
       }
     }
   }
@@ -118,8 +130,8 @@ function withBatch(err: unknown, w: Waiting): unknown {
   return addLogContext(err, { counterId: w.device.counter_id, batchSize: w.events.length, firstEventId: w.events[0]!.id, lastEventId: w.events.at(-1)!.id });
 }
 
-export async function pushEvents(committer: PushCommitter, device: DeviceRow, center: CenterConfig, events: readonly DossierEvent[]): Promise<PushEventResult[]> {
-  checkBatchOwnership(events, device, center);
+export async function pushEvents(committer: PushCommitter, device: DeviceRow, agencyCodes: ReadonlySet<string>, events: readonly DossierEvent[]): Promise<PushEventResult[]> {
+  checkBatchOwnership(events, device, agencyCodes);
   if (events.length === 0) return [];
   return committer.push(device, events);
 }

@@ -84,18 +84,21 @@ export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], 
     register_number: row.register_number,
     open_conflicts: row.open_conflicts,
     site: siteOf.get(row.id) ?? '',
+    // The centers on a phi-địa-giới dossier's route pull it too (route_centers, migration 012).
+    route_codes: row.state.route ? [row.state.route.receivingCenter, row.state.route.returnCenter] : [],
   }));
   if (upserts.length > 0) {
     await write(
       tx,
       'dossiers',
-      `INSERT INTO dossiers (id, code, status, state, last_seq, register_year, register_number, open_conflicts, site)
+      `INSERT INTO dossiers (id, code, status, state, last_seq, register_year, register_number, open_conflicts, site, route_centers)
        SELECT (x->>'id')::uuid, x->>'code', x->>'status', x->'state', (x->>'last_seq')::bigint,
-              (x->>'register_year')::int, (x->>'register_number')::int, (x->>'open_conflicts')::int, x->>'site'
+              (x->>'register_year')::int, (x->>'register_number')::int, (x->>'open_conflicts')::int, x->>'site',
+              ARRAY(SELECT c.id FROM centers c WHERE c.agency_code IN (SELECT jsonb_array_elements_text(x->'route_codes')) ORDER BY c.id)
        FROM jsonb_array_elements($1::jsonb) AS t(x)
        ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, status = EXCLUDED.status, state = EXCLUDED.state,
          last_seq = EXCLUDED.last_seq, register_year = EXCLUDED.register_year,
-         register_number = EXCLUDED.register_number, open_conflicts = EXCLUDED.open_conflicts`,
+         register_number = EXCLUDED.register_number, open_conflicts = EXCLUDED.open_conflicts, route_centers = EXCLUDED.route_centers`,
       [JSON.stringify(upserts)],
     );
   }

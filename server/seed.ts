@@ -37,7 +37,7 @@ export async function seedDemo(db: Db, csvPath: string): Promise<{ staff: number
   for (const p of parsed.procedures) await upsertCatalogueItem(db, 'procedure', keyOf(p), p, 'demo');
   // A counter refuses to issue a fee receipt without the unit's tax code; the demo Center has a made-up
   // one, written only once so a restart never undoes what an administrator set since.
-  const { rows } = await db.query(`SELECT 1 FROM catalogue_items WHERE kind = 'setting' AND key = 'receive'`);
+  const { rows } = await db.query(`SELECT 1 FROM catalogue_items WHERE kind = 'setting' AND key = 'receive' AND center_id IS NULL`);
   if (rows.length === 0) await upsertCatalogueItem(db, 'setting', 'receive', { unitTaxCode: DEMO_UNIT_TAX_CODE }, 'demo');
   return { staff, procedures: parsed.procedures.length, departments: parsed.departments.length };
 }

@@ -3,13 +3,27 @@
 // Holiday and swap rows are keyed by their date 'YYYY-MM-DD' (body: { name }).
 import { createProcedureIndex, type Department, type Procedure, type ProcedureIndex } from '../../shared/catalogue';
 import { workCalendar, type WorkCalendar } from '../../shared/calendar';
+import type { CenterInfo, CenterScope } from '../../shared/sync/protocol';
 import type { CatalogueRow, MotCuaDb } from '../db';
 
 export interface DeskCatalogue {
+  /** The procedures this center receives: all of the catalogue, or those its own setting `scope` lists. */
   procedures: Procedure[];
   index: ProcedureIndex;
   departments: Map<string, Department>;
   calendar: WorkCalendar;
+  /** The centers of the province, by agency code (catalogue kind `center`). */
+  centers: Map<string, CenterInfo>;
+  /** This center's procedure scope and phi-địa-giới list (its setting `scope`), when it has one. */
+  scope?: CenterScope;
+}
+
+/** The center's setting row that holds its scope (server: center-scoped catalogue items). */
+export const CENTER_SCOPE_ROW = 'setting:scope';
+
+/** Whether this center receives the procedure across boundaries (on its phi-địa-giới list, NĐ 309/2026). */
+export function receivedAcrossBoundaries(catalogue: Pick<DeskCatalogue, 'scope'>, procedureCode: string | undefined): boolean {
+  return procedureCode !== undefined && (catalogue.scope?.phiDiaGioi ?? []).includes(procedureCode);
 }
 
 const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
@@ -23,6 +37,8 @@ function dateOf(row: CatalogueRow): string | undefined {
 export function buildDeskCatalogue(rows: readonly CatalogueRow[]): DeskCatalogue {
   const procedures: Procedure[] = [];
   const departments = new Map<string, Department>();
+  const centers = new Map<string, CenterInfo>();
+  let scope: CenterScope | undefined;
   const daysOff: string[] = [];
   const workingDays: string[] = [];
   for (const row of rows) {
@@ -33,13 +49,21 @@ export function buildDeskCatalogue(rows: readonly CatalogueRow[]): DeskCatalogue
     } else if (row.kind === 'holiday' || row.kind === 'workingDaySwap') {
       const date = dateOf(row);
       if (date) (row.kind === 'holiday' ? daysOff : workingDays).push(date);
+    } else if (row.kind === 'center') {
+      const c = row.body as CenterInfo;
+      centers.set(c.agencyCode, c);
+    } else if (row.id === CENTER_SCOPE_ROW) {
+      scope = row.body as CenterScope;
     }
   }
-  procedures.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-  return { procedures, index: createProcedureIndex(procedures), departments, calendar: workCalendar({ daysOff, workingDays }) };
+  const listed = scope?.procedures && new Set(scope.procedures.map((p) => p.code));
+  const received = listed ? procedures.filter((p) => listed.has(p.code)) : procedures;
+  received.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  return { procedures: received, index: createProcedureIndex(received), departments, calendar: workCalendar({ daysOff, workingDays }), centers, ...(scope ? { scope } : {}) };
 }
 
 export async function loadDeskCatalogue(db: MotCuaDb): Promise<DeskCatalogue> {
-  const rows = await db.catalogue.where('kind').anyOf(['procedure', 'department', 'holiday', 'workingDaySwap']).toArray();
-  return buildDeskCatalogue(rows);
+  const rows = await db.catalogue.where('kind').anyOf(['procedure', 'department', 'holiday', 'workingDaySwap', 'center']).toArray();
+  const scope = await db.catalogue.get(CENTER_SCOPE_ROW);
+  return buildDeskCatalogue(scope ? [...rows, scope] : rows);
 }

@@ -6,6 +6,7 @@ import type { CenterContact, FeeReceiptLine, SlipRegister, SlipReissueReason } f
 import { barcodeKeyForCode } from '../../shared/codes';
 import { formatVietnamDate, type DossierEvent, type DossierState, type EventMeta, type PayloadOf } from '../../shared/domain';
 import type { PrinterConfig } from '../../shared/host';
+import type { CenterScope } from '../../shared/sync/protocol';
 import type { MotCuaDb } from '../db';
 import type { EnqueueResult } from '../print/queue';
 import { agencyTableFor, type CenterConfig } from './config';
@@ -24,6 +25,10 @@ export interface DeskContext {
   officerName: string;
   /** A department's name from the catalogue, undefined when the catalogue does not know it. */
   departmentName(id: string): string | undefined;
+  /** A center of the province by its agency code (catalogue kind `center`), for a dossier received across boundaries. */
+  centerName?(agencyCode: string): string | undefined;
+  /** This center's procedure scope and phi-địa-giới list (desk/catalogue.ts). */
+  scope?: CenterScope;
   now?: () => Date;
   newId?: () => string;
 }
@@ -90,6 +95,13 @@ export function slipRegister(row: { registerYear?: number; registerNumber?: numb
   return row?.registerNumber !== undefined && row.registerYear !== undefined ? { year: row.registerYear, number: row.registerNumber } : undefined;
 }
 
+/** Where the citizen collects the result at a desk: this Center's desk, or the center chosen for a dossier received across boundaries. */
+function returnPlace(ctx: DeskContext, state: DossierState): string {
+  const chosen = state.route?.returnCenter;
+  if (!chosen || chosen === ctx.counter.agencyCode) return ctx.config.deskPlace;
+  return `Bộ phận trả kết quả, ${ctx.centerName?.(chosen) ?? `trung tâm mã ${chosen}`}`;
+}
+
 /** Who hands the citizen a slip, and why: the receiving officer's original (or its reprint), or a reissue after a correction or an apology. */
 type SlipIssue = { kind: 'original'; officerName: string; counterName: string; reprint: boolean } | { kind: 'reissue'; reason: SlipReissueReason };
 
@@ -108,7 +120,8 @@ function dossierSlip(
     {
       agency: ctx.config.agency,
       dossierCode: state.code,
-      barcodeKey: barcodeKeyFor(ctx, state.code),
+      // The numeric key reads back through the agency table of the center that printed it; the return desk of another center reads the QR.
+      barcodeKey: state.route && state.route.returnCenter !== ctx.counter.agencyCode ? undefined : barcodeKeyFor(ctx, state.code),
       applicant: slipApplicant(state.applicant),
       procedureName: state.procedureName ?? '',
       documents: received?.payload.documents ?? [],
@@ -116,7 +129,8 @@ function dossierSlip(
       processingDays: received?.payload.processingDays ?? 0,
       receivedAt: state.receivedAt ?? appointmentAt,
       appointmentAt,
-      collect: state.collection?.method === 'post' ? state.collection : { method: 'desk', place: ctx.config.deskPlace },
+      collect: state.collection?.method === 'post' ? state.collection : { method: 'desk', place: returnPlace(ctx, state) },
+      acrossBoundaries: state.route && { transfer: state.route.transfer, dueExpected: state.dueExpected === true },
       register,
       statusPageUrl: ctx.config.statusPageUrl,
       statusSecret: state.statusSecret,

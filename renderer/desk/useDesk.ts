@@ -122,6 +122,8 @@ export function useDesk(options: DeskOptions = {}): Desk {
         counter: { agencyCode: credential.agencyCode, counterIndex: credential.counterIndex, counterName: credential.counterName },
         officerName: officer.fullName,
         departmentName: setup.departmentName,
+        centerName: (agencyCode) => setup.catalogue.centers.get(agencyCode)?.name,
+        ...(setup.catalogue.scope ? { scope: setup.catalogue.scope } : {}),
       },
     [setup, db, eventMeta, print, credential, officer.fullName],
   );

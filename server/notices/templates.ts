@@ -29,7 +29,7 @@ export async function loadTemplates(db: Queryable): Promise<Record<NoticeKind, S
 
 /** The status page's public address, as the counters print it in the slip's QR (catalogue setting `receive`). */
 export async function statusPageUrl(db: Queryable): Promise<string | undefined> {
-  const { rows } = await db.query<{ body: { statusPageUrl?: unknown } | null }>("SELECT body FROM catalogue_items WHERE kind = 'setting' AND key = 'receive' AND NOT deleted");
+  const { rows } = await db.query<{ body: { statusPageUrl?: unknown } | null }>("SELECT body FROM catalogue_items WHERE kind = 'setting' AND key = 'receive' AND center_id IS NULL AND NOT deleted");
   const url = rows[0]?.body?.statusPageUrl;
   return typeof url === 'string' && url !== '' ? url : undefined;
 }

@@ -26,10 +26,10 @@ import { upsertCatalogueItem } from './catalogue';
 const ADMIN = ['administrator'] as const;
 
 async function liveItems<T>(db: Queryable, kind: CatalogueKind, keyPrefix = ''): Promise<{ key: string; body: T; version: number }[]> {
-  const { rows } = await db.query<{ key: string; body: T; version: number }>(`SELECT key, body, version FROM catalogue_items WHERE kind = $1 AND NOT deleted AND key LIKE $2 ORDER BY key`, [
-    kind,
-    `${keyPrefix}%`,
-  ]);
+  const { rows } = await db.query<{ key: string; body: T; version: number }>(
+    `SELECT key, body, version FROM catalogue_items WHERE kind = $1 AND center_id IS NULL AND NOT deleted AND key LIKE $2 ORDER BY key`,
+    [kind, `${keyPrefix}%`],
+  );
   return rows.map((r) => ({ key: r.key, body: r.body, version: Number(r.version) }));
 }
 

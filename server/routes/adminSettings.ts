@@ -13,7 +13,9 @@ export function adminSettingRoutes(app: FastifyInstance, ctx: AppContext): void 
       schema: { params: { type: 'object', required: ['key'], properties: { key: { type: 'string', minLength: 1, maxLength: 200 } } } },
     },
     async (req) => {
-      const { rows } = await ctx.db.query<{ body: unknown; version: number }>("SELECT body, version FROM catalogue_items WHERE kind = 'setting' AND key = $1 AND NOT deleted", [req.params.key]);
+      const { rows } = await ctx.db.query<{ body: unknown; version: number }>("SELECT body, version FROM catalogue_items WHERE kind = 'setting' AND key = $1 AND center_id IS NULL AND NOT deleted", [
+        req.params.key,
+      ]);
       return { key: req.params.key, body: rows[0]?.body ?? null, version: rows[0] ? Number(rows[0].version) : null };
     },
   );

@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { CountersResponse, EnrolResponse } from '../../shared/sync/protocol';
 import type { AdminDevice, AdminDevicesResponse } from '../../shared/sync/adminProtocol';
 import { deviceAuth, deviceOf, forgetDevice, staffAuth, staffOf } from '../auth';
+import { DEFAULT_CENTER_ID } from '../centers';
 import type { AppContext } from '../context';
+import { managesCenter, refuseOtherCenter } from './centers';
 import { ApiError } from '../errors';
 import { recordAdminChange } from '../adminAudit';
 import { newDeviceCredential, newEnrolmentCode, newId, normaliseEnrolmentCode, sha256 } from '../secrets';
@@ -13,11 +15,11 @@ import { newDeviceCredential, newEnrolmentCode, newId, normaliseEnrolmentCode, s
 const ENROL_LOCK = 7_300_003;
 
 const counterIdSchema = { type: 'string', minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._-]+$' } as const;
-/** The site (Center or one-stop shop) whose dossiers the counter pulls; absent: the one site ''. */
-const siteSchema = { type: 'string', maxLength: 100, pattern: '^[A-Za-z0-9._-]*$' } as const;
+/** The center (its id, migration 012) the counter enrols into; absent: the default center ''. `site` is its name from before centers. */
+const centerSchema = { type: 'string', maxLength: 100, pattern: '^[A-Za-z0-9._-]*$' } as const;
 
 export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post<{ Body: { counterId: string; counterName: string; site?: string } }>(
+  app.post<{ Body: { counterId: string; counterName: string; center?: string; site?: string } }>(
     '/v1/admin/enrolment-codes',
     {
       onRequest: staffAuth(ctx.db, ['administrator']),
@@ -26,15 +28,18 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
           type: 'object',
           required: ['counterId', 'counterName'],
           additionalProperties: false,
-          properties: { counterId: counterIdSchema, counterName: { type: 'string', minLength: 1, maxLength: 200 }, site: siteSchema },
+          properties: { counterId: counterIdSchema, counterName: { type: 'string', minLength: 1, maxLength: 200 }, center: centerSchema, site: centerSchema },
         },
       },
     },
     async (req, reply) => {
       const admin = staffOf(req);
+      const center = req.body.center ?? req.body.site ?? DEFAULT_CENTER_ID;
+      refuseOtherCenter(admin, center);
+      if (!(await ctx.centers.byId(center))) throw new ApiError(404, 'NOT_FOUND', `Không có trung tâm ${center}: quản trị viên cấp tỉnh thêm trung tâm trước khi cấp mã đăng ký máy quầy.`);
       const code = newEnrolmentCode();
       const expiresAt = new Date(Date.now() + ctx.enrolmentCodeTtlMs);
-      const made = { counterId: req.body.counterId, counterName: req.body.counterName, site: req.body.site ?? '', expiresAt: expiresAt.toISOString() };
+      const made = { counterId: req.body.counterId, counterName: req.body.counterName, site: center, expiresAt: expiresAt.toISOString() };
       await ctx.db.transaction(async (tx) => {
         await tx.query('INSERT INTO enrolment_codes (code_hash, counter_id, counter_name, created_by, expires_at, site) VALUES ($1, $2, $3, $4, $5, $6)', [
           sha256(normaliseEnrolmentCode(code)),
@@ -48,7 +53,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
         await recordAdminChange(tx, req, { action: 'device.enrolmentCode', targetKind: 'device', targetKey: made.counterId, before: null, after: made });
       });
       reply.code(201);
-      return { code, counterId: req.body.counterId, site: req.body.site ?? '', expiresAt: expiresAt.toISOString() };
+      return { code, counterId: req.body.counterId, site: center, expiresAt: expiresAt.toISOString() };
     },
   );
 
@@ -108,7 +113,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       });
       forgetDevice(ctx.db, result.counterId);
       reply.code(201);
-      return { ...result, agencyCode: ctx.center.agencyCode, credential };
+      return { ...result, agencyCode: await ctx.centers.agencyCodeOf(result.site), credential };
     },
   );
 
@@ -116,6 +121,8 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/v1/admin/devices/:counterId/revoke',
     { onRequest: staffAuth(ctx.db, ['administrator']), schema: { params: { type: 'object', required: ['counterId'], properties: { counterId: counterIdSchema } } } },
     async (req) => {
+      const { rows: owner } = await ctx.db.query<{ site: string }>('SELECT site FROM devices WHERE counter_id = $1', [req.params.counterId]);
+      if (owner[0]) refuseOtherCenter(staffOf(req), owner[0].site);
       await ctx.db.transaction(async (tx) => {
         const { rows } = await tx.query<{ revoked_at: Date | null }>('SELECT revoked_at FROM devices WHERE counter_id = $1 FOR UPDATE', [req.params.counterId]);
         if (rows.length === 0) throw new ApiError(404, 'NOT_FOUND', `Không có máy quầy ${req.params.counterId}.`);
@@ -134,14 +141,17 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  app.get('/v1/admin/devices', { onRequest: staffAuth(ctx.db, ['administrator']) }, async (): Promise<AdminDevicesResponse> => {
+  app.get('/v1/admin/devices', { onRequest: staffAuth(ctx.db, ['administrator']) }, async (req): Promise<AdminDevicesResponse> => {
+    const admin = staffOf(req);
     const { rows } = await ctx.db.query<Omit<AdminDevice, 'enrolledAt' | 'revokedAt' | 'lastSeenAt'> & { enrolledAt: Date; revokedAt: Date | null; lastSeenAt: Date | null }>(
       `SELECT counter_id AS "counterId", counter_name AS "counterName", counter_index AS "counterIndex", site, device_name AS "deviceName", enrolled_at AS "enrolledAt",
          revoked_at AS "revokedAt", last_seen_at AS "lastSeenAt", app_version AS "appVersion", printer_status AS "printerStatus", pending_outbox AS "pendingOutbox"
        FROM devices ORDER BY counter_index`,
     );
     const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-    return { devices: rows.map((r) => ({ ...r, enrolledAt: new Date(r.enrolledAt).toISOString(), revokedAt: iso(r.revokedAt), lastSeenAt: iso(r.lastSeenAt) })) };
+    return {
+      devices: rows.filter((d) => managesCenter(admin, d.site)).map((r) => ({ ...r, enrolledAt: new Date(r.enrolledAt).toISOString(), revokedAt: iso(r.revokedAt), lastSeenAt: iso(r.lastSeenAt) })),
+    };
   });
 
   // Every counter's name by its id, for any enrolled counter: a dossier's history and the conflicts
@@ -154,14 +164,15 @@ export function deviceRoutes(app: FastifyInstance, ctx: AppContext): void {
   // A counter checks its own enrolment (and the server clock) at start-up.
   app.get('/v1/device', { onRequest: deviceAuth(ctx.db) }, async (req) => {
     const device = deviceOf(req);
+    const center = await ctx.centers.byId(device.site);
     return {
       deviceId: device.id,
       counterId: device.counter_id,
       counterName: device.counter_name,
       counterIndex: device.counter_index,
       site: device.site,
-      agencyCode: ctx.center.agencyCode,
-      centerName: ctx.center.centerName,
+      agencyCode: await ctx.centers.agencyCodeOf(device.site),
+      centerName: device.site === DEFAULT_CENTER_ID || !center ? ctx.center.centerName : center.name,
       serverTime: new Date().toISOString(),
     };
   });

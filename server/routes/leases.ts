@@ -64,8 +64,10 @@ export function leaseRoutes(app: FastifyInstance, ctx: AppContext): void {
       const notADay = (req.body.dossierDates ?? []).find((d) => !isRealDate(`20${d.slice(0, 2)}-${d.slice(2, 4)}-${d.slice(4, 6)}`));
       if (notADay) throw new ApiError(400, 'INVALID_REQUEST', `Ngày ${notADay} (dạng YYMMDD) không phải một ngày có thật trên lịch.`, { field: '/dossierDates', value: notADay });
       const size = req.body.blockSize ?? DEFAULT_LEASE_BLOCK;
+      // Dossier numbers are per agency and day: the agency of the center the counter is enrolled into.
+      const agencyCode = await ctx.centers.agencyCodeOf(device.site);
       const wanted: { kind: LeaseKind; scope: string }[] = [
-        ...(req.body.dossierDates ?? []).map((d) => ({ kind: 'dossierSeq' as const, scope: dossierSeqScope(ctx.center.agencyCode, d) })),
+        ...(req.body.dossierDates ?? []).map((d) => ({ kind: 'dossierSeq' as const, scope: dossierSeqScope(agencyCode, d) })),
         ...(req.body.receiptSeries ?? []).map((r) => ({ kind: 'receipt' as const, scope: receiptScope(r.formSymbol, r.series) })),
       ];
       // Scopes are locked in one order whatever order the request names them in, so two requests never deadlock.

@@ -3,9 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { passwordProblem } from '../../shared/auth/passwordRules';
 import { STAFF_ROLES } from '../../shared/sync/protocol';
 import type { SessionResponse, StaffRecord, StaffRole } from '../../shared/sync/protocol';
-import { deviceAuth, deviceOf, requireDevice, staffAuth, staffOf } from '../auth';
+import { deviceAuth, deviceOf, requireDevice, staffAuth, staffOf, type StaffPrincipal } from '../auth';
 import type { FastifyRequest } from 'fastify';
 import type { AdminStaff, AdminStaffResponse, SignInsResponse } from '../../shared/sync/adminProtocol';
+import { refuseOtherCenter } from './centers';
 import type { AppContext } from '../context';
 import type { Queryable } from '../db';
 import { recordAdminChange } from '../adminAudit';
@@ -30,14 +31,16 @@ export interface NewStaff {
   counters?: string[] | null;
   /** The password is temporary: the officer sets their own at the next sign-in (the administration screens always ask it). */
   mustChangePassword?: boolean;
+  /** The center the account belongs to (migration 012); null or absent: the province. */
+  centerId?: string | null;
 }
 
 export async function createStaff(db: Queryable, input: NewStaff): Promise<string> {
   const id = newId();
   const hash = await hashPassword(input.password);
   const { rows } = await db.query<{ id: string }>(
-    'INSERT INTO staff (id, username, full_name, roles, password_hash, counters, must_change_password) VALUES ($1, $2, $3, $4::text[], $5, $6::text[], $7) ON CONFLICT (username) DO NOTHING RETURNING id',
-    [id, input.username, input.fullName, input.roles, hash, input.counters ?? null, input.mustChangePassword ?? false],
+    'INSERT INTO staff (id, username, full_name, roles, password_hash, counters, must_change_password, center_id) VALUES ($1, $2, $3, $4::text[], $5, $6::text[], $7, $8) ON CONFLICT (username) DO NOTHING RETURNING id',
+    [id, input.username, input.fullName, input.roles, hash, input.counters ?? null, input.mustChangePassword ?? false, input.centerId ?? null],
   );
   if (rows.length === 0) throw new ApiError(409, 'ALREADY_EXISTS', `Tên đăng nhập ${input.username} đã tồn tại.`);
   return id;
@@ -58,9 +61,14 @@ function refuseWeakPassword(password: string, username: string): void {
   if (weak) throw new ApiError(400, 'INVALID_REQUEST', `Mật khẩu ${weak}`, { field: '/password' });
 }
 
-/** Whether an account may sign in at a counter: listed there, or unrestricted and not an administrator. */
-export function maySignInAt(account: { roles: readonly StaffRole[]; counters: readonly string[] | null; disabled: boolean }, counterId: string): boolean {
+/** Whether an account may sign in at a counter: of the counter's center or the province, and listed there, or unrestricted and not an administrator. */
+export function maySignInAt(
+  account: { roles: readonly StaffRole[]; counters: readonly string[] | null; disabled: boolean; center_id: string | null },
+  counter: { counterId: string; centerId: string },
+): boolean {
+  const counterId = counter.counterId;
   if (account.disabled) return false;
+  if (account.center_id !== null && account.center_id !== counter.centerId) return false;
   if (account.counters !== null) return account.counters.includes(counterId);
   return !account.roles.includes('administrator');
 }
@@ -79,7 +87,20 @@ async function recordSignIn(ctx: AppContext, req: FastifyRequest, username: stri
   ]);
 }
 
+/** The center an account belongs to; null: the province. */
+const centerOfAccountSchema = { type: ['string', 'null'], maxLength: 100, pattern: '^[A-Za-z0-9._-]*$' } as const;
+
 export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
+  /** A center's administrator manages the accounts of that center only; an account of the province, only a provincial one. */
+  const refuseUnmanagedCenter = async (admin: StaffPrincipal, centerId: string | null): Promise<void> => {
+    if (centerId === null) {
+      if (admin.centerId !== null) throw new ApiError(403, 'FORBIDDEN', 'Chỉ quản trị viên cấp tỉnh quản lý tài khoản cấp tỉnh.');
+      return;
+    }
+    refuseOtherCenter(admin, centerId);
+    if (!(await ctx.centers.byId(centerId))) throw new ApiError(400, 'INVALID_REQUEST', `Không có trung tâm ${centerId}.`, { field: '/centerId' });
+  };
+
   // Computed now, so the first login with an unknown name is not the one slower by a hash.
   void unknownUserHash();
   app.post<{ Body: { username: string; password: string } }>(
@@ -209,14 +230,19 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
             password: { type: 'string', minLength: 8, maxLength: 200 },
             counters: countersSchema,
             mustChangePassword: { type: 'boolean' },
+            centerId: centerOfAccountSchema,
           },
         },
       },
     },
     async (req, reply) => {
       refuseWeakPassword(req.body.password, req.body.username);
+      // A center's administrator makes accounts of that center only.
+      const admin = staffOf(req);
+      const centerId = req.body.centerId === undefined ? admin.centerId : req.body.centerId;
+      await refuseUnmanagedCenter(admin, centerId);
       const id = await ctx.db.transaction(async (tx) => {
-        const created = await createStaff(tx, req.body);
+        const created = await createStaff(tx, { ...req.body, centerId });
         await recordAdminChange(tx, req, { action: 'staff.create', targetKind: 'staff', targetKey: req.body.username, before: null, after: await staffView(tx, req.body.username) });
         return created;
       });
@@ -225,7 +251,10 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  app.patch<{ Params: { username: string }; Body: { fullName?: string; roles?: StaffRole[]; password?: string; disabled?: boolean; counters?: string[] | null; mustChangePassword?: boolean } }>(
+  app.patch<{
+    Params: { username: string };
+    Body: { fullName?: string; roles?: StaffRole[]; password?: string; disabled?: boolean; counters?: string[] | null; mustChangePassword?: boolean; centerId?: string | null };
+  }>(
     '/v1/admin/staff/:username',
     {
       onRequest: staffAuth(ctx.db, ['administrator']),
@@ -242,12 +271,17 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
             disabled: { type: 'boolean' },
             counters: countersSchema,
             mustChangePassword: { type: 'boolean' },
+            centerId: centerOfAccountSchema,
           },
         },
       },
     },
     async (req) => {
       const b = req.body;
+      const admin = staffOf(req);
+      const current = await ctx.db.query<{ center_id: string | null }>('SELECT center_id FROM staff WHERE username = $1', [req.params.username]);
+      if (current.rows[0]) await refuseUnmanagedCenter(admin, current.rows[0].center_id);
+      if (b.centerId !== undefined) await refuseUnmanagedCenter(admin, b.centerId);
       if (b.password !== undefined) refuseWeakPassword(b.password, req.params.username);
       const hash = b.password === undefined ? null : await hashPassword(b.password);
       // A new password is permanent unless the call says it is temporary; without one the flag may only be set.
@@ -258,9 +292,9 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
         const { rows } = await tx.query<{ id: string }>(
           `UPDATE staff SET full_name = COALESCE($2, full_name), roles = COALESCE($3::text[], roles), password_hash = COALESCE($4, password_hash),
              disabled = COALESCE($5, disabled), counters = CASE WHEN $6 THEN $7::text[] ELSE counters END,
-             must_change_password = COALESCE($8, must_change_password), version = nextval('staff_version_seq')
+             must_change_password = COALESCE($8, must_change_password), center_id = CASE WHEN $9 THEN $10 ELSE center_id END, version = nextval('staff_version_seq')
            WHERE username = $1 RETURNING id`,
-          [req.params.username, b.fullName ?? null, b.roles ?? null, hash, b.disabled ?? null, b.counters !== undefined, b.counters ?? null, mustChange],
+          [req.params.username, b.fullName ?? null, b.roles ?? null, hash, b.disabled ?? null, b.counters !== undefined, b.counters ?? null, mustChange, b.centerId !== undefined, b.centerId ?? null],
         );
         const id = rows[0]!.id;
         // A disabled account or a changed password ends its open sessions at once.
@@ -292,13 +326,16 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
         version: number;
         counters: string[] | null;
         must_change_password: boolean;
-      }>('SELECT id, username, full_name, roles, password_hash, disabled, version, counters, must_change_password FROM staff WHERE version > $1 ORDER BY version', [Number(req.query.after ?? 0)]);
+        center_id: string | null;
+      }>('SELECT id, username, full_name, roles, password_hash, disabled, version, counters, must_change_password, center_id FROM staff WHERE version > $1 ORDER BY version', [
+        Number(req.query.after ?? 0),
+      ]);
       const staff: StaffRecord[] = rows.map((r) => ({
         id: r.id,
         username: r.username,
         fullName: r.full_name,
         roles: r.roles,
-        ...(maySignInAt(r, device.counter_id) ? { passwordHash: r.password_hash } : {}),
+        ...(maySignInAt(r, { counterId: device.counter_id, centerId: device.site }) ? { passwordHash: r.password_hash } : {}),
         disabled: r.disabled,
         ...(r.must_change_password ? { mustChangePassword: true } : {}),
         version: Number(r.version),

@@ -6,6 +6,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parseDossierCode } from '../../shared/codes';
 import type { DossierEvent, DossierState } from '../../shared/domain';
+import { DEFAULT_CENTER_ID } from '../centers';
+import type { CenterConfig } from '../config';
 import type { AppContext } from '../context';
 import { optOut, OPT_OUT_SEGMENT } from '../notices/optOut';
 import { OPT_OUT_PAGE_CSP, renderNotFoundPage, renderOptOutPage, renderStatusPage, renderTooManyPage, STATUS_PAGE_HEADERS, StatusPageLimiter, type StatusView } from '../statusPage';
@@ -53,19 +55,30 @@ export interface StatusPageOptions {
   now?: () => Date;
 }
 
+/**
+ * Where the citizen collects: the center chosen for a dossier received across boundaries, else the
+ * center that received it; the configured Center (with its hours and hotline) for the default one.
+ */
+async function collectingCenter(ctx: AppContext, state: DossierState, site: string): Promise<CenterConfig> {
+  const centers = await ctx.centers.all();
+  const chosen = state.route ? centers.find((c) => (c.agency_code ?? ctx.center.agencyCode) === state.route!.returnCenter) : centers.find((c) => c.id === site);
+  if (!chosen || chosen.id === DEFAULT_CENTER_ID) return ctx.center;
+  return { agencyCode: chosen.agency_code ?? ctx.center.agencyCode, centerName: chosen.name, ...(chosen.address ? { address: chosen.address } : {}) };
+}
+
 export function statusPageRoutes(app: FastifyInstance, ctx: AppContext, options: StatusPageOptions = {}): void {
   const limiter = options.limiter ?? new StatusPageLimiter();
   const now = options.now ?? (() => new Date());
   const send = (reply: FastifyReply, status: number, html: string) => reply.code(status).headers(STATUS_PAGE_HEADERS).send(html);
 
   /** The dossier whose code and secret belong together, after the same work whatever was asked; undefined otherwise. */
-  const find = async (rawCode: string, k: unknown): Promise<{ code: string; state: DossierState } | undefined> => {
+  const find = async (rawCode: string, k: unknown): Promise<{ code: string; state: DossierState; site: string } | undefined> => {
     const given = typeof k === 'string' ? k : undefined;
     const parsed = parseDossierCode(rawCode);
     const code = parsed.ok ? parsed.value.code : rawCode;
-    const { rows } = await ctx.db.query<{ state: DossierState }>('SELECT state FROM dossiers WHERE code = $1 ORDER BY last_seq DESC LIMIT 1', [code]);
+    const { rows } = await ctx.db.query<{ state: DossierState; site: string }>('SELECT state, site FROM dossiers WHERE code = $1 ORDER BY last_seq DESC LIMIT 1', [code]);
     const state = rows[0]?.state;
-    return secretMatches(given, state?.statusSecret) && state ? { code, state } : undefined;
+    return secretMatches(given, state?.statusSecret) && state ? { code, state, site: rows[0]!.site } : undefined;
   };
   const limited = (ip: string, reply: FastifyReply): FastifyReply | undefined => {
     const wait = limiter.hit(ip);
@@ -77,7 +90,7 @@ export function statusPageRoutes(app: FastifyInstance, ctx: AppContext, options:
     if (refused) return refused;
     const found = await find(req.params.code, req.query.k);
     if (!found) return send(reply, 404, renderNotFoundPage(ctx.center));
-    const { code, state } = found;
+    const { code, state, site } = found;
     const { rows: events } = await ctx.db.query<{ body: DossierEvent }>(`SELECT body FROM events WHERE dossier_id = $1::uuid AND type IN ('supplementRequested', 'resultReceived') ORDER BY seq`, [
       state.id,
     ]);
@@ -90,7 +103,7 @@ export function statusPageRoutes(app: FastifyInstance, ctx: AppContext, options:
           state,
           events.map((e) => e.body),
         ),
-        ctx.center,
+        await collectingCenter(ctx, state, site),
         now(),
       ),
     );

@@ -49,7 +49,7 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
         refused.set(i, { id: event.id, status: 'refused', refusal });
         req.log.warn({ counterId: device.counter_id, eventId: event.id, code: refusal.code, field: refusal.field }, 'event refused');
       });
-      const stored = await pushEvents(ctx.pushes, device, ctx.center, sound);
+      const stored = await pushEvents(ctx.pushes, device, await ctx.centers.agencyCodes(), sound);
       let next = 0;
       const results = req.body.events.map((_, i) => refused.get(i) ?? stored[next++]!);
       return { results, serverTime: new Date().toISOString() };
@@ -75,10 +75,15 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
       const after = Number(req.query.after ?? 0);
       const limit = Math.min(Math.max(Number(req.query.limit ?? 500), 1), MAX_PULL_LIMIT);
       await noteCounterReport(ctx.db, deviceOf(req), req);
-      // Only the dossiers of the counter's own site (dossiers_site_seq_idx); others are looked up on demand.
+      // The dossiers of the counter's own center (dossiers_site_seq_idx), and those on whose route it
+      // is, received or returned here for another center (dossiers_route_centers_idx); the rest are
+      // looked up on demand.
       const { rows } = await ctx.db.query<SnapshotRow>(
-        `SELECT ${SNAPSHOT_COLUMNS}
-         FROM dossiers WHERE site = $3 AND last_seq > $1 ORDER BY last_seq LIMIT $2`,
+        `SELECT * FROM (
+           (SELECT ${SNAPSHOT_COLUMNS} FROM dossiers WHERE site = $3 AND last_seq > $1 ORDER BY last_seq LIMIT $2)
+           UNION ALL
+           (SELECT ${SNAPSHOT_COLUMNS} FROM dossiers WHERE route_centers <> '{}' AND route_centers @> ARRAY[$3::text] AND site <> $3 AND last_seq > $1 ORDER BY last_seq LIMIT $2)
+         ) scoped ORDER BY last_seq LIMIT $2`,
         [after, limit + 1, deviceOf(req).site],
       );
       const page = rows.slice(0, limit);

@@ -15,3 +15,4 @@ export type { WorkCalendarOptions, WorkingSession } from './workCalendar';
 export { addWorkingDays, appointmentTime, closingOn, isWorkingDay, workingDaysBetween } from './workingDays';
 export { announcedEntries, planCalendarYear, yearDaysOff } from './yearPlan';
 export type { AnnouncedHoliday, AnnouncedWorkingDay, CalendarEntryError, CalendarYearInput, CalendarYearPlan, DayOff, HolidayItem, WorkingDayItem } from './yearPlan';
+export { inPeriod, periodOf, type Period } from './period';

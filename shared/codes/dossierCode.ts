@@ -13,6 +13,11 @@ import { err, ok } from './result';
 export const AGENCY_CODE_PATTERN = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
 export const CENTRAL_AGENCY_CODE_PATTERN = /^[A-Z]\d{2}\.\d{3}\.\d{2}$/;
 
+/** The province part of a local agency code (QCVN 102:2016: `000.00.15.H41` → `H41`); undefined for any other text. */
+export function provinceOfAgencyCode(agencyCode: string): string | undefined {
+  return AGENCY_CODE_PATTERN.test(agencyCode) ? agencyCode.slice(-3) : undefined;
+}
+
 /** Nine digits keeps every sequence a safe integer and is far above any day's intake. */
 const MAX_SEQUENCE_DIGITS = 9;
 export const MAX_DOSSIER_SEQUENCE = 10 ** MAX_SEQUENCE_DIGITS - 1;

@@ -4,7 +4,7 @@ export type { CalendarDate } from './calendarDate';
 export { isValidCalendarDate } from './calendarDate';
 
 export type { DossierCodeParts, DossierCodeError, DossierCodeInput } from './dossierCode';
-export { formatDossierCode, parseDossierCode, AGENCY_CODE_PATTERN, CENTRAL_AGENCY_CODE_PATTERN, MAX_DOSSIER_SEQUENCE } from './dossierCode';
+export { formatDossierCode, parseDossierCode, provinceOfAgencyCode, AGENCY_CODE_PATTERN, CENTRAL_AGENCY_CODE_PATTERN, MAX_DOSSIER_SEQUENCE } from './dossierCode';
 export type { BarcodeKeyParts, BarcodeKeyInput, BarcodeKeyError } from './barcodeKey';
 export { barcodeKeyForCode, dossierBarcodeKey, parseDossierBarcodeKey, dossierCodeFromBarcodeKey } from './barcodeKey';
 export type { BatchCodeParts, BatchCodeInput, BatchCodeError } from './batchCode';

@@ -1,6 +1,7 @@
 // Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả, the slip every citizen leaves the counter with.
 import { maskIdNumber, maskPhone } from './format';
 import { formatVietnamDateTime, formatVietnamWeekdayDateTime } from '../domain/time';
+import type { TransferMethod } from '../domain/types';
 import { DEFAULT_FORM_SET, formEntry, isThermal, legalBasisBlock, makeDocument, officialHeader, titleBlock } from './forms';
 import type { AgencyHeader, Block, DocumentOptions, PrintDocument } from './model';
 import { statusQrContent } from './qrContent';
@@ -55,6 +56,11 @@ export interface AppointmentSlipData {
   receivedAt: string;
   appointmentAt: string;
   collect: { method: 'desk'; place: string } | { method: 'post'; address: string };
+  /**
+   * Received across boundaries (NĐ 309/2026): how it goes to the competent agency, and whether the
+   * appointment is only expected (by post, until the agency signs for it).
+   */
+  acrossBoundaries?: { transfer: TransferMethod; dueExpected: boolean };
   /** The register line; absent when it is not known yet at printing (offline: the server numbers it on sync). */
   register?: SlipRegister;
   /** Base URL of the public status page; the QR holds it with the code (and the status secret) appended. */
@@ -106,6 +112,22 @@ function collectText(collect: AppointmentSlipData['collect']): string {
   return collect.method === 'desk' ? `Nhận trực tiếp tại ${collect.place}` : `Gửi qua bưu chính công ích đến: ${collect.address}`;
 }
 
+function appointmentText(data: AppointmentSlipData): string {
+  const at = formatVietnamWeekdayDateTime(data.appointmentAt);
+  return data.acrossBoundaries?.dueExpected ? `${at} (dự kiến)` : at;
+}
+
+/** What the slip tells the citizen of a dossier received across boundaries: where it goes, and from when its time runs. */
+function acrossBoundariesBlocks(data: AppointmentSlipData): Block[] {
+  const across = data.acrossBoundaries;
+  if (!across) return [];
+  const how = across.transfer === 'courier' ? 'qua dịch vụ bưu chính công ích' : 'bằng phương thức điện tử';
+  const when = across.dueExpected
+    ? 'Thời gian giải quyết tính từ khi cơ quan có thẩm quyền nhận được hồ sơ; ngày trả kết quả ghi trên giấy này là dự kiến và được báo lại khi cơ quan nhận hồ sơ.'
+    : 'Thời gian giải quyết tính từ khi cơ quan có thẩm quyền nhận được hồ sơ điện tử, được chuyển ngay khi tiếp nhận.';
+  return [{ type: 'text', text: `Hồ sơ tiếp nhận không phụ thuộc địa giới hành chính (Nghị định 309/2026/NĐ-CP), chuyển đến cơ quan có thẩm quyền ${how}. ${when}`, style: { size: 'small' } }];
+}
+
 function contactRows(data: AppointmentSlipData): { label: string; value: string }[] {
   const c = data.center ?? {};
   const rows: { label: string; value: string }[] = [];
@@ -153,11 +175,12 @@ export function appointmentSlip(data: AppointmentSlipData, options: DocumentOpti
       type: 'fields',
       rows: [
         { label: 'Thời gian giải quyết theo quy định', value: `${data.processingDays} ngày làm việc` },
-        { label: reissue ? 'Thời gian trả kết quả mới' : 'Thời gian trả kết quả', value: formatVietnamWeekdayDateTime(data.appointmentAt) },
+        { label: reissue ? 'Thời gian trả kết quả mới' : 'Thời gian trả kết quả', value: appointmentText(data) },
         { label: 'Nơi nhận kết quả', value: collectText(data.collect) },
         { label: 'Vào Sổ theo dõi hồ sơ', value: registerLine(data.register) },
       ],
     },
+    ...acrossBoundariesBlocks(data),
     { type: 'text', text: 'Giấy tờ đã nhận:', style: { bold: true } },
     {
       type: 'table',

@@ -1,4 +1,4 @@
-export { RULE_VERSION, KNOWN_RULE_VERSIONS, CAPTURE_SOURCES, DIGITISATION_EXEMPTIONS, DIGITISED_MEDIA_TYPES, DOSSIER_EVENT_TYPES, DOSSIER_STATUSES, NOTICE_CHANNELS } from './types';
+export { RULE_VERSION, KNOWN_RULE_VERSIONS, CAPTURE_SOURCES, DIGITISATION_EXEMPTIONS, DIGITISED_MEDIA_TYPES, DOSSIER_EVENT_TYPES, DOSSIER_STATUSES, NOTICE_CHANNELS, TRANSFER_METHODS } from './types';
 export type {
   Applicant,
   ApplyResult,
@@ -10,6 +10,7 @@ export type {
   DossierEvent,
   DossierEventType,
   DossierFlags,
+  DossierRoute,
   DossierState,
   DossierStatus,
   EventId,
@@ -25,12 +26,14 @@ export type {
   ResultOutcome,
   TransitionError,
   TransitionErrorCode,
+  TransferMethod,
 } from './types';
 export { TRANSITIONS, caseFor, isAllowed, papersOutsideCenter, reachableStatuses, targetOf, variantOf } from './transitions';
 export type { DossierStatusOrNew, ReceptionRequirement, TransitionCase, TransitionRule } from './transitions';
 export { applyEvent, canApply, foldEvents, mayIssueApology } from './reducer';
 export type { FoldResult } from './reducer';
-export { TIMELINESS_LABELS, currentAppointment, timeliness } from './timeliness';
+export { TIMELINESS_LABELS, currentAppointment, judgedInPeriod, timeliness } from './timeliness';
+export { centerFigures, emptyFigures, addFigures, type CenterFigures } from './centerFigures';
 export type { Timeliness } from './timeliness';
 export { describeEvent } from './describe';
 export type { DescribeContext } from './describe';

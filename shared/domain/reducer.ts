@@ -96,6 +96,9 @@ function checkAgainstState(state: DossierState | undefined, event: DossierEvent)
       if (state && state.currentBatchId !== event.payload.batchId) {
         return reject(state, event, 'BATCH_MISMATCH', batchMismatchMessage(state, event.payload.batchId));
       }
+      if (event.type === 'deliveredToDepartment' && event.payload.dueAt !== undefined && !state?.route) {
+        return reject(state, event, 'INVALID_PAYLOAD', 'Hạn giải quyết tính từ khi cơ quan có thẩm quyền nhận hồ sơ chỉ áp dụng cho hồ sơ tiếp nhận phi địa giới.');
+      }
       return undefined;
     default:
       return undefined;
@@ -129,6 +132,11 @@ function evolve(before: DossierState | undefined, event: DossierEvent, status: D
         feesDue: p.fees.reduce((sum, f) => sum + f.amount, 0),
       });
       if (p.statusSecret !== undefined) s.statusSecret = p.statusSecret;
+      if (p.route !== undefined) {
+        s.route = p.route;
+        s.processingDays = p.processingDays;
+        if (p.route.transfer === 'courier') s.dueExpected = true;
+      }
       delete s.flags.supplementRequestedBy;
       break;
     }
@@ -157,6 +165,11 @@ function evolve(before: DossierState | undefined, event: DossierEvent, status: D
       break;
     case 'deliveredToDepartment':
       s.deliveredAt = event.payload.at;
+      // Across boundaries by post, the processing time runs from the competent agency's receipt (NĐ 309/2026).
+      if (event.payload.dueAt !== undefined && s.dueExpected) {
+        s.dueAt = event.payload.dueAt;
+        delete s.dueExpected;
+      }
       break;
     case 'deliveryDisputed':
       s.flags.deliveryDisputed = true;

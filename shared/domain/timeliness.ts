@@ -1,5 +1,6 @@
 // Early / on time / late (trước hạn / đúng hạn / quá hạn), always against the ORIGINAL deadline:
 // an apology's re-set date is kept apart and never turns a late dossier into an on-time one.
+import { inPeriod, type Period } from '../calendar/period';
 import { parseInstant, vietnamDayNumber } from './time';
 import type { DossierState } from './types';
 
@@ -39,4 +40,14 @@ export function timeliness(state: DossierState | undefined, finishedAt?: string,
   const nowMs = typeof now === 'number' ? now : typeof now === 'string' ? parseInstant(now) : now.getTime();
   if (nowMs === undefined || !Number.isFinite(nowMs)) return undefined;
   return nowMs > due ? 'late' : undefined;
+}
+
+/**
+ * Which dossiers a period judges: those whose result reached the Center in the period, and those
+ * still without a result whose original deadline passed in the period (late already).
+ */
+export function judgedInPeriod(state: DossierState, period: Period, now: Date): Timeliness | undefined {
+  if (state.resultReadyAt !== undefined) return inPeriod(state.resultReadyAt, period) ? timeliness(state, undefined, now) : undefined;
+  if (!inPeriod(state.dueAt, period)) return undefined;
+  return timeliness(state, undefined, now) === 'late' ? 'late' : undefined;
 }

@@ -34,6 +34,21 @@ export interface ReceivedDocument {
 
 export type Collection = { method: 'desk' } | { method: 'post'; address: string };
 
+/** How a dossier received across boundaries reaches the competent agency: the public post, or the electronic system. */
+export type TransferMethod = 'courier' | 'electronic';
+export const TRANSFER_METHODS: readonly TransferMethod[] = ['courier', 'electronic'];
+
+/**
+ * A dossier received across boundaries ("phi địa giới", NĐ 309/2026): at a center that is not where it
+ * is decided. It travels from the receiving center to the competent agency (`departmentId`) by post or
+ * electronically, and its result back to the center the applicant chose. Centers by agency code.
+ */
+export interface DossierRoute {
+  receivingCenter: string;
+  transfer: TransferMethod;
+  returnCenter: string;
+}
+
 export interface FeeLine {
   name: string;
   amount: number;
@@ -96,6 +111,12 @@ export type DossierEvent = EventMeta &
           deadlineEntered?: { by: string; supervisor: boolean; reason: string };
           /** The status page's secret (shared/codes `newStatusSecret`), printed in the slip's QR; absent on dossiers received before it existed. */
           statusSecret?: string;
+          /**
+           * Received across boundaries: its route. By post, `dueAt` is the expected deadline, reckoned
+           * as if the competent agency received it the next working day; the deadline itself runs from
+           * the delivery (`deliveredToDepartment.dueAt`). Electronically, the agency has it at reception.
+           */
+          route?: DossierRoute;
         };
       }
     | {
@@ -116,7 +137,11 @@ export type DossierEvent = EventMeta &
     | { type: 'supplementSupplied'; payload: { receivedAt: string; dueAt: string; documents: ReceivedDocument[] } }
     | { type: 'refused'; payload: { by: 'counter' | 'department'; reasons: string[]; applicant?: Applicant; procedureCode?: string } }
     | { type: 'handedToCourier'; payload: { batchId: string; direction: 'toDepartment' | 'toCenter'; courierName: string; departmentId: string } }
-    | { type: 'deliveredToDepartment'; payload: { batchId: string; at: string } }
+    /**
+     * The competent agency signed for the batch. For a dossier received across boundaries by post its
+     * processing time runs from here (NĐ 309/2026): `dueAt` is the deadline reckoned from `at`.
+     */
+    | { type: 'deliveredToDepartment'; payload: { batchId: string; at: string; dueAt?: string } }
     | { type: 'deliveryDisputed'; payload: { batchId: string; note: string } }
     | { type: 'resultDispatched'; payload: { batchId: string; outcome: ResultOutcome } }
     | {
@@ -242,6 +267,12 @@ export interface DossierState {
   dueAt?: string;
   /** The status page's secret from the reception; every reprinted or reissued slip's QR carries it. */
   statusSecret?: string;
+  /** Received across boundaries (NĐ 309/2026): from which center, how, and where the result is collected. */
+  route?: DossierRoute;
+  /** True while `dueAt` is only expected: a dossier sent by post across boundaries, not yet signed for by the competent agency. */
+  dueExpected?: boolean;
+  /** Only across boundaries: the working days of the reception, counted again from the competent agency's receipt. */
+  processingDays?: number;
   /** The re-set appointment (apology or correction), kept apart from dueAt. */
   newDueAt?: string;
   apologyCount: number;

@@ -1,7 +1,7 @@
 // Minimal but real checks of an event's own content, independent of the dossier's state.
 // Events arrive from other machines as JSON, so every field is checked as if untyped.
 // Each check returns a Vietnamese sentence for staff, or undefined when the event is sound.
-import { CAPTURE_SOURCES, DIGITISATION_EXEMPTIONS, DIGITISED_MEDIA_TYPES, KNOWN_RULE_VERSIONS, NOTICE_CHANNELS } from './types';
+import { CAPTURE_SOURCES, DIGITISATION_EXEMPTIONS, DIGITISED_MEDIA_TYPES, KNOWN_RULE_VERSIONS, NOTICE_CHANNELS, TRANSFER_METHODS } from './types';
 import type { Applicant, DossierEvent, ReceivedDocument } from './types';
 import { isInstant, parseInstant } from './time';
 import { normalizePhone } from '../codes/phone';
@@ -118,6 +118,10 @@ export function checkPayload(e: DossierEvent): string | undefined {
       if (!Array.isArray(x.fees) || !x.fees.every((f) => filled(f?.name) && count(f.amount))) {
         return 'Các khoản phí, lệ phí cần có tên và số tiền (đồng) là số nguyên không âm.';
       }
+      if (x.route !== undefined) {
+        if (!filled(x.route.receivingCenter) || !filled(x.route.returnCenter)) return 'Hồ sơ phi địa giới cần ghi trung tâm tiếp nhận và trung tâm trả kết quả.';
+        if (!oneOf(x.route.transfer, TRANSFER_METHODS)) return 'Hồ sơ phi địa giới cần ghi cách chuyển đến cơ quan có thẩm quyền (bưu chính hoặc điện tử).';
+      }
       return undefined;
     }
     case 'supplementRequested': {
@@ -145,7 +149,8 @@ export function checkPayload(e: DossierEvent): string | undefined {
     }
     case 'deliveredToDepartment':
       if (!filled(e.payload.batchId)) return 'Thiếu mã lô bàn giao.';
-      return isInstant(e.payload.at) ? undefined : 'Thời gian giao hồ sơ không hợp lệ.';
+      if (!isInstant(e.payload.at)) return 'Thời gian giao hồ sơ không hợp lệ.';
+      return e.payload.dueAt === undefined ? undefined : checkPeriod(e.payload.at, e.payload.dueAt);
     case 'deliveryDisputed':
       if (!filled(e.payload.batchId)) return 'Thiếu mã lô bàn giao.';
       return filled(e.payload.note) ? undefined : 'Khiếu nại bàn giao cần ghi rõ nội dung.';

@@ -1,6 +1,6 @@
 // The wire protocol between a counter and the central server. Pure types and constants,
 // shared by server/ and renderer/sync so both sides agree on shapes and limits.
-import type { DossierEvent, DossierState, DossierStatus } from '../domain';
+import type { CenterFigures, DossierEvent, DossierState, DossierStatus } from '../domain';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -146,8 +146,9 @@ export interface EnrolResponse {
   counterId: string;
   counterName: string;
   counterIndex: number;
-  /** The site (Center or one-stop shop) whose dossiers this counter pulls; '' for a single Center. */
+  /** The id of the center the counter is enrolled into ('' the default center of a single-center server); its dossiers are the ones it pulls. */
   site: string;
+  /** The agency code of that center: the counter's dossier codes are issued under it. */
   agencyCode: string;
   /** Bearer credential, shown once; the server keeps only its SHA-256. */
   credential: string;
@@ -218,8 +219,44 @@ export interface SessionResponse {
   mustChangePassword?: boolean;
 }
 
-export type CatalogueKind = 'procedure' | 'department' | 'holiday' | 'workingDaySwap' | 'formVersion' | 'setting';
-export const CATALOGUE_KINDS: readonly CatalogueKind[] = ['procedure', 'department', 'holiday', 'workingDaySwap', 'formVersion', 'setting'];
+/** Provincial Center (tỉnh) or commune/ward center (xã), NĐ 118/2025 as amended by NĐ 309/2026. */
+export type CenterLevel = 'tinh' | 'xa';
+export const CENTER_LEVELS: readonly CenterLevel[] = ['tinh', 'xa'];
+
+/** A center of the province on this server; counters receive them with the catalogue (kind `center`, key = id). */
+export interface CenterInfo {
+  /** '' is the default center (a single-center deployment's one). */
+  id: string;
+  agencyCode: string;
+  name: string;
+  address?: string;
+  level: CenterLevel;
+  /** The province part of the agency code, e.g. `H41`. */
+  province: string;
+  parentId?: string;
+}
+
+/**
+ * A center's own setting `scope` (catalogue, center-scoped): which procedures it receives and at which
+ * level, and its phi-địa-giới list (procedures received whatever the applicant's residence, resolved
+ * elsewhere). Absent: the center receives every procedure of the catalogue, none across boundaries.
+ */
+export interface CenterScope {
+  procedures?: { code: string; level: CenterLevel }[];
+  phiDiaGioi?: string[];
+}
+
+/** GET /v1/admin/province: per center (by the center that received the dossier) and for the province. */
+export interface ProvinceReport {
+  period: { from: string; to: string; label: string };
+  centers: (CenterInfo & { figures: CenterFigures })[];
+  province: CenterFigures;
+}
+
+export type CatalogueKind = 'procedure' | 'department' | 'holiday' | 'workingDaySwap' | 'formVersion' | 'setting' | 'center';
+export const CATALOGUE_KINDS: readonly CatalogueKind[] = ['procedure', 'department', 'holiday', 'workingDaySwap', 'formVersion', 'setting', 'center'];
+/** The kinds an administrator writes as catalogue items; centers have their own table and calls. */
+export const EDITABLE_CATALOGUE_KINDS: readonly CatalogueKind[] = CATALOGUE_KINDS.filter((k) => k !== 'center');
 
 export interface CatalogueItem {
   kind: CatalogueKind;

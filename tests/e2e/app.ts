@@ -24,9 +24,10 @@ export async function adminToken(serverUrl: string): Promise<string> {
   return (await post<{ token: string }>(new URL('/v1/sessions', serverUrl).href, DEMO_STAFF.admin)).token;
 }
 
-export async function enrolmentCode(serverUrl: string, counterId: string, counterName: string): Promise<string> {
+/** A one-time code enrolling `counterId` into `center` (its id), or into the default center. */
+export async function enrolmentCode(serverUrl: string, counterId: string, counterName: string, center?: string): Promise<string> {
   const token = await adminToken(serverUrl);
-  return (await post<{ code: string }>(new URL('/v1/admin/enrolment-codes', serverUrl).href, { counterId, counterName }, token)).code;
+  return (await post<{ code: string }>(new URL('/v1/admin/enrolment-codes', serverUrl).href, { counterId, counterName, ...(center ? { center } : {}) }, token)).code;
 }
 
 export interface Counter {
@@ -38,13 +39,13 @@ export interface Counter {
 export async function openCounter(
   browser: Browser,
   server: Started,
-  options: { counterId: string; counterName: string; user: { username: string; password: string }; hostArgs?: string[] },
+  options: { counterId: string; counterName: string; user: { username: string; password: string }; hostArgs?: string[]; center?: string },
 ): Promise<Counter> {
   const kiosk = await startWebHost(['--server-url', server.url, ...(options.hostArgs ?? [])]);
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   page.on('pageerror', (error) => console.error(`[${options.counterId}] page error: ${error.message}`));
   await page.goto(kiosk.url);
-  await page.getByLabel('Mã đăng ký quầy').fill(await enrolmentCode(server.url, options.counterId, options.counterName));
+  await page.getByLabel('Mã đăng ký quầy').fill(await enrolmentCode(server.url, options.counterId, options.counterName, options.center));
   await page.getByRole('button', { name: 'Đăng ký quầy' }).click();
   await signInAs(page, options.user);
   return { kiosk, page };
@@ -58,7 +59,7 @@ export async function openReceivingCounter(
   browser: Browser,
   server: Started,
   printer: { address: string },
-  options: { counterId: string; counterName: string; viewport?: { width: number; height: number }; hostArgs?: string[] },
+  options: { counterId: string; counterName: string; viewport?: { width: number; height: number }; hostArgs?: string[]; center?: string },
 ): Promise<Counter> {
   const counter = await openCounter(browser, server, { ...options, user: DEMO_STAFF.receiving });
   await hostCall(counter.page, 'settings.update', [

@@ -53,8 +53,8 @@ export interface Pusher {
   push(events: DossierEvent[]): Promise<PushResponse>;
 }
 
-export async function enrolPusher(serverUrl: string, counterId: string, counterName: string): Promise<Pusher> {
-  const code = await enrolmentCode(serverUrl, counterId, counterName);
+export async function enrolPusher(serverUrl: string, counterId: string, counterName: string, center?: string): Promise<Pusher> {
+  const code = await enrolmentCode(serverUrl, counterId, counterName, center);
   const response = await fetch(new URL('/v1/enrol', serverUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: counterName }) });
   const device = (await response.json()) as EnrolResponse;
   const catalogue = await api<CatalogueResponse>(serverUrl, '/v1/catalogue?after=0', device.credential);

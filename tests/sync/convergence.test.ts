@@ -2,61 +2,21 @@
 // network with the real server in process (PGlite). Random receptions, handovers, returns, fees,
 // offline periods, dropped / duplicated / replayed requests and counter restarts; then the network
 // heals and every invariant of issue 3 is checked.
-import { randomUUID } from 'node:crypto';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierEvent, DossierState } from '../../shared/domain';
 import { dossierSeqScope, receiptScope } from '../../shared/sync/leases';
-import { MotCuaDb } from '../../renderer/db/schema';
 import { issueNumber } from '../../renderer/db/leases';
 import { recordCommand } from '../../renderer/db/command';
-import { SyncClient } from '../../renderer/sync/client';
 import { AGENCY, dossierCode, event, feeCollected, received, returned, withdrawn } from './events';
 import { startTestServer } from './harness';
 import type { TestServer } from './harness';
-import { FakeNetwork } from './network';
+import { SyncCounter as Counter } from './syncCounter';
 import type { Fault } from './network';
 
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 300);
 const DAY = '260112';
 const SERIES = { formSymbol: 'EBL01', series: '26TAA' };
-
-class Counter {
-  db!: MotCuaDb;
-  client!: SyncClient;
-  readonly net: FakeNetwork;
-  private readonly idb = new IDBFactory();
-
-  constructor(
-    readonly counterId: string,
-    readonly counterIndex: number,
-    private readonly credential: string,
-    server: TestServer,
-  ) {
-    this.net = new FakeNetwork(server.app);
-    this.open();
-  }
-
-  open(): void {
-    this.db = new MotCuaDb('motcua', { indexedDB: this.idb, IDBKeyRange });
-    // Small chunks and pages so chunking and paging are exercised on every run.
-    this.client = new SyncClient({ db: this.db, baseUrl: 'http://server.test', credential: this.credential, fetch: this.net.fetch, pushChunk: 3, pullLimit: 4 });
-  }
-
-  restart(): void {
-    this.db.close();
-    this.open();
-  }
-
-  async sync(): Promise<void> {
-    await this.client.syncOnce().catch(() => undefined);
-  }
-
-  async lease(): Promise<void> {
-    await this.client.requestLeases({ requestId: randomUUID(), dossierDates: [DAY], receiptSeries: [SERIES], blockSize: 3 }).catch(() => undefined);
-  }
-}
 
 type Action =
   | { kind: 'receive'; c: number }
@@ -249,7 +209,7 @@ describe('sync convergence (model-based)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(actionArb, { minLength: 10, maxLength: 50 }), async (actions) => {
         await resetData();
-        const counters = enrolled.map((e) => new Counter(e.counterId, e.counterIndex, e.credential, server));
+        const counters = enrolled.map((e) => new Counter(e.counterId, e.counterIndex, e.credential, server, { day: DAY, series: SERIES }));
         try {
           await run(server, counters, actions);
           const { rows } = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM conflicts');

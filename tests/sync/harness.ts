@@ -104,4 +104,5 @@ export async function startTestServer(db?: Db, options: Omit<AppOptions, 'db'> =
 export async function resetDb(db: Db): Promise<void> {
   await db.exec(`TRUNCATE events, dossiers, conflicts, register_counters, register_numbers, receipt_numbers, lease_counters, leases,
     catalogue_items, sessions, enrolment_codes, devices, staff, notices, notice_optouts, notice_templates, admin_changes, sign_ins RESTART IDENTITY CASCADE`);
+  await db.exec(`DELETE FROM centers WHERE id <> ''`);
 }

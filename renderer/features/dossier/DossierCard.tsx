@@ -7,7 +7,8 @@ import { formatVnd } from '../../../shared/codes';
 import { describeEvent, formatVietnamDateTime, type DossierEvent } from '../../../shared/domain';
 import { useKiosk } from '../../kiosk/kiosk';
 import type { DossierRow } from '../../db';
-import { cardFacts, serverCopyNotice } from './card';
+import { cardFacts, serverCopyNotice, type CenterNameOf } from './card';
+import { loadDeskCatalogue } from '../../desk/catalogue';
 import { isServerCopy } from './find';
 import { loadDossierTrail, stepTakenBy, type DossierTrail } from './history';
 import { useNames } from '../../kiosk/names';
@@ -60,9 +61,25 @@ function History({ events, departmentName }: { events: DossierEvent[]; departmen
   );
 }
 
+/** The names of the province's centers (catalogue kind `center`), for a dossier's route. */
+function useCenterNames(wanted: boolean): CenterNameOf {
+  const { db } = useKiosk();
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    if (!wanted) return;
+    let cancelled = false;
+    void loadDeskCatalogue(db).then((c) => !cancelled && setNames(new Map([...c.centers].map(([code, info]) => [code, info.name]))));
+    return () => {
+      cancelled = true;
+    };
+  }, [db, wanted]);
+  return (code) => names.get(code);
+}
+
 export function DossierCard({ row, departmentName, now, children }: DossierCardProps) {
   const state = row.state;
-  const facts = cardFacts(state, now);
+  const centerName = useCenterNames(state.route !== undefined);
+  const facts = cardFacts(state, now, centerName);
   const trail = useDossierTrail(row);
   const a = state.applicant;
   const register = row.registerNumber !== undefined ? `Số ${String(row.registerNumber).padStart(2, '0')}/${row.registerYear ?? ''}` : 'Chờ đồng bộ';
@@ -119,6 +136,12 @@ export function DossierCard({ row, departmentName, now, children }: DossierCardP
         ) : null}
         <dt>Nhận kết quả</dt>
         <dd>{facts.collection}</dd>
+        {facts.route ? (
+          <>
+            <dt>Phi địa giới</dt>
+            <dd data-testid="dossier-route">{facts.route}</dd>
+          </>
+        ) : null}
         {facts.digitisation ? (
           <>
             <dt>Số hóa</dt>

@@ -15,6 +15,8 @@ export interface CardFacts {
   collection: string;
   /** "Số hóa: 3/4 giấy tờ": lines digitised or exempt over lines received, from the synced facts. */
   digitisation?: string;
+  /** Received across boundaries (NĐ 309/2026): where it was received, how it travels, where the result is collected. */
+  route?: string;
 }
 
 export function amountDueAtCollection(state: DossierState): number {
@@ -22,12 +24,17 @@ export function amountDueAtCollection(state: DossierState): number {
   return Math.max(0, state.feesDue - state.feesPaid);
 }
 
-export function cardFacts(state: DossierState, now: Date = new Date()): CardFacts {
+/** A center's name by agency code (the catalogue's centers); the code itself when unknown. */
+export type CenterNameOf = (agencyCode: string) => string | undefined;
+
+export function cardFacts(state: DossierState, now: Date = new Date(), centerName: CenterNameOf = () => undefined): CardFacts {
   const judged = timeliness(state, undefined, now);
   const digitised = digitisationSummary(state);
+  const name = (code: string) => centerName(code) ?? `trung tâm mã ${code}`;
+  const due = state.dueAt ? formatVietnamDateTime(state.dueAt) : undefined;
   return {
     status: STATUS_LABELS[state.status],
-    originalDue: state.dueAt ? formatVietnamDateTime(state.dueAt) : undefined,
+    originalDue: due && state.dueExpected ? `${due} (dự kiến, tính lại khi cơ quan có thẩm quyền nhận hồ sơ)` : due,
     newDue: state.newDueAt ? formatVietnamDateTime(state.newDueAt) : undefined,
     timeliness: judged,
     timelinessLabel: judged ? TIMELINESS_LABELS[judged] : undefined,
@@ -35,6 +42,11 @@ export function cardFacts(state: DossierState, now: Date = new Date()): CardFact
     amountDue: amountDueAtCollection(state),
     collection: state.collection?.method === 'post' ? `Gửi qua bưu điện đến: ${state.collection.address}` : 'Nhận trực tiếp tại quầy trả kết quả',
     digitisation: digitised === undefined ? undefined : `Số hóa: ${digitised}`,
+    ...(state.route
+      ? {
+          route: `Tiếp nhận tại ${name(state.route.receivingCenter)}, chuyển ${state.route.transfer === 'courier' ? 'qua bưu chính công ích' : 'điện tử'}; trả kết quả tại ${name(state.route.returnCenter)}`,
+        }
+      : {}),
   };
 }
 

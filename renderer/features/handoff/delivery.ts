@@ -4,6 +4,8 @@
 import type { DossierEvent, DossierStatus } from '../../../shared/domain';
 import { dossiersInStatus, recordCommand, type DossierRow, type MotCuaDb } from '../../db';
 import { getBatch, type BatchRefusal, type HandoffBatch } from './batch';
+import { loadDeskCatalogue } from '../../desk/catalogue';
+import { deadlineFrom } from '../../desk/deadline';
 import type { MetaFor } from './outbound';
 
 /**
@@ -32,8 +34,18 @@ export function deliveryBatchOf(draft: HandoffBatch): DeliveryBatch {
   return { id: draft.id, dossierIds: draft.dossierIds, departmentId: draft.departmentId, draft };
 }
 
-function deliveredEvent(metaFor: MetaFor, dossierId: string, batchId: string, at: Date): DossierEvent {
-  return { ...metaFor(dossierId), type: 'deliveredToDepartment', payload: { batchId, at: at.toISOString() } };
+/**
+ * The department signed for the dossier at `at`. A dossier sent by post across boundaries gets its
+ * deadline now, counted from this receipt (NĐ 309/2026) on this counter's working calendar.
+ */
+async function deliveredEvent(db: MotCuaDb, metaFor: MetaFor, dossierId: string, batchId: string, at: Date): Promise<DossierEvent> {
+  const state = (await db.dossiers.get(dossierId))?.state;
+  let dueAt: string | undefined;
+  if (state?.dueExpected && state.processingDays !== undefined) {
+    const { calendar } = await loadDeskCatalogue(db);
+    dueAt = deadlineFrom(at, state.processingDays > 0 ? state.processingDays : 0.5, calendar).toISOString();
+  }
+  return { ...metaFor(dossierId), type: 'deliveredToDepartment', payload: { batchId, at: at.toISOString(), ...(dueAt ? { dueAt } : {}) } };
 }
 
 /** The dossiers in `status` whose current batch is `batchId`, in code order. */
@@ -85,7 +97,7 @@ export async function confirmDeliveryOf(db: MotCuaDb, batch: DeliveryBatch, meta
 export type SingleResult = { ok: true } | { ok: false; message: string };
 
 export async function confirmDossierDelivery(db: MotCuaDb, batchId: string, dossierId: string, metaFor: MetaFor, at = new Date()): Promise<SingleResult> {
-  const result = await recordCommand(db, [deliveredEvent(metaFor, dossierId, batchId, at)]);
+  const result = await recordCommand(db, [await deliveredEvent(db, metaFor, dossierId, batchId, at)]);
   return result.ok ? { ok: true } : { ok: false, message: result.error.message };
 }
 

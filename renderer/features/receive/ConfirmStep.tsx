@@ -4,7 +4,8 @@
 import { useEffect, useRef } from 'react';
 import type { Procedure } from '../../../shared/catalogue';
 import { formatVnd } from '../../../shared/codes';
-import { formatVietnamDateTime } from '../../../shared/domain';
+import { formatVietnamDateTime, type DossierRoute } from '../../../shared/domain';
+import { TRANSFER_LABELS } from './RouteFields';
 import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/Field';
 import type { DossierAppointment } from './appointment';
@@ -14,6 +15,9 @@ export function ConfirmStep(props: {
   form: ReceiveForm;
   procedure: Procedure;
   appointment?: DossierAppointment;
+  /** Received across boundaries: the route the slip will print. */
+  route?: DossierRoute;
+  centerName(agencyCode: string): string;
   /** The catalogue has no processing time: the appointment is entered here. */
   entersDeadline: boolean;
   supervisor: boolean;
@@ -48,10 +52,21 @@ export function ConfirmStep(props: {
         <dt>Phí, lệ phí</dt>
         <dd>{fee ? (fee.total === 0 ? 'Không thu (không in biên lai)' : `${formatVnd(fee.total)}${fee.collectHere ? ' · in biên lai' : ' · đã thanh toán trực tuyến'}`) : '—'}</dd>
         <dt>Nhận kết quả</dt>
-        <dd>{form.collection.method === 'desk' ? 'Tại Bộ phận trả kết quả' : `Qua bưu điện: ${form.collection.address || '(chưa có địa chỉ)'}`}</dd>
+        <dd>
+          {form.collection.method === 'desk'
+            ? `Tại Bộ phận trả kết quả${props.route ? `, ${props.centerName(props.route.returnCenter)}` : ''}`
+            : `Qua bưu điện: ${form.collection.address || '(chưa có địa chỉ)'}`}
+        </dd>
+        {props.route ? (
+          <>
+            <dt>Phi địa giới</dt>
+            <dd data-testid="route-summary">Chuyển đến cơ quan có thẩm quyền {TRANSFER_LABELS[props.route.transfer].toLowerCase()}; thời gian giải quyết tính từ khi cơ quan đó nhận hồ sơ</dd>
+          </>
+        ) : null}
         <dt>Hẹn trả kết quả</dt>
         <dd className="appointment" data-testid="appointment">
           {appointment?.ok ? formatVietnamDateTime(appointment.dueAt.toISOString()) : props.entersDeadline ? 'Nhập ngày hẹn bên dưới' : 'Chưa tính được'}
+          {appointment?.ok && props.route?.transfer === 'courier' && !appointment.entered ? ' (dự kiến)' : ''}
         </dd>
       </dl>
       {props.entersDeadline ? (

@@ -7,6 +7,8 @@ import type { CenterConfig } from '../../desk/config';
 import { VietQrPanel } from '../../desk/VietQrPanel';
 import { TextField } from '../../ui/Field';
 import { feeText } from './ProcedureDetails';
+import { RouteFields } from './RouteFields';
+import type { CenterInfo } from '../../../shared/sync/protocol';
 import type { FieldErrors, PaymentMethod, ReceiveForm } from './form';
 
 const METHODS: PaymentMethod[] = ['cash', 'transfer', 'card', 'online'];
@@ -18,6 +20,7 @@ export function FeeStep({
   onChange,
   config,
   transferReference,
+  across,
 }: {
   form: ReceiveForm;
   procedure: Procedure;
@@ -26,6 +29,8 @@ export function FeeStep({
   config: CenterConfig | undefined;
   /** The dossier code the VietQR carries, once its number is taken. */
   transferReference: string | undefined;
+  /** A procedure received across boundaries here: the centers of the province and this center's agency code. */
+  across?: { centers: readonly CenterInfo[]; own: string };
 }) {
   const fee = form.fee;
   // A transfer seen for another amount or method is no proof for this one: the officer ticks again.
@@ -104,6 +109,7 @@ export function FeeStep({
           error={errors.collectionAddress}
         />
       ) : null}
+      {across ? <RouteFields form={form} centers={across.centers} own={across.own} onChange={onChange} /> : null}
     </div>
   );
 }

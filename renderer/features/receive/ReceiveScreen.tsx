@@ -6,10 +6,9 @@ import { useKiosk } from '../../kiosk/kiosk';
 import { useScans } from '../../scan/useScans';
 import { FieldError } from '../../ui/Field';
 import { useShortcut } from '../../ui/useShortcut';
-import { acceptDossier, reserveDossierNumber, reservedDossierCode } from './accept';
+import { acceptDossier, receptionAppointment, reserveDossierNumber, reservedDossierCode, routeOf } from './accept';
 import { AcceptedView } from './AcceptedView';
 import { ApplicantStep } from './ApplicantStep';
-import { dossierAppointment } from './appointment';
 import { readCardScan, type CardReading } from './citizenCard';
 import { ConfirmStep } from './ConfirmStep';
 import { DocumentsStep } from './DocumentsStep';
@@ -26,6 +25,7 @@ import { ResumeBox } from './ResumeBox';
 import { DiscardDraft } from './DiscardDraft';
 import { parseSupplementReference } from './letters';
 import { useDesk } from '../../desk/useDesk';
+import { receivedAcrossBoundaries } from '../../desk/catalogue';
 import { receiptLabel } from '../../../shared/codes';
 import { vnDateKey } from '../../../shared/calendar';
 import { transferAccountOf } from '../../desk/config';
@@ -113,7 +113,8 @@ export function ReceiveScreen() {
 
   const procedure = setup?.catalogue.procedures.find((p) => p.code === form.procedureCode);
   const fee = procedure ? decideFee(form, procedure) : undefined;
-  const appointment = procedure && setup && step === STEP.confirm ? dossierAppointment(new Date(), procedure, form, setup.catalogue.calendar) : undefined;
+  const appointment = procedure && setup && ctx && step === STEP.confirm ? receptionAppointment(ctx, form, procedure, new Date()) : undefined;
+  const across = procedure && ctx && receivedAcrossBoundaries(setup?.catalogue ?? {}, procedure.code) ? { centers: [...setup!.catalogue.centers.values()], own: ctx.counter.agencyCode } : undefined;
   const noTimeNotice = procedure ? noProcessingTimeNotice(procedure) : undefined;
   const supervisor = officer.roles.includes('supervisor');
 
@@ -247,6 +248,8 @@ export function ReceiveScreen() {
           form={form}
           procedure={procedure}
           appointment={appointment}
+          route={procedure && ctx ? routeOf(ctx, form, procedure) : undefined}
+          centerName={(code) => setup.catalogue.centers.get(code)?.name ?? code}
           entersDeadline={noTimeNotice !== undefined}
           supervisor={supervisor}
           errors={errors}
@@ -270,7 +273,15 @@ export function ReceiveScreen() {
           {step === STEP.applicant ? <ApplicantStep value={form.applicant} errors={errors} onChange={(applicant) => edit({ applicant })} /> : null}
           {step === STEP.documents ? <DocumentsStep form={form} onChange={(f) => dispatch({ type: 'edited', form: f })} /> : null}
           {step === STEP.fee ? (
-            <FeeStep form={form} procedure={procedure} errors={errors} onChange={(f) => dispatch({ type: 'edited', form: f })} config={ctx?.config} transferReference={transferReference} />
+            <FeeStep
+              form={form}
+              procedure={procedure}
+              errors={errors}
+              onChange={(f) => dispatch({ type: 'edited', form: f })}
+              config={ctx?.config}
+              transferReference={transferReference}
+              across={across}
+            />
           ) : null}
           {step === STEP.fee && reserveProblem ? (
             <p className="banner error" role="alert">

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fromVnLocal, workCalendar } from '../../../shared/calendar';
 import { parseDossierBarcodeKey, dossierCodeFromBarcodeKey } from '../../../shared/codes';
 import { DOSSIER_SEQ_FALLBACK_BASE } from '../../../shared/sync/leases';
-import { MotCuaDb, storeLeases } from '../../db';
+import { MotCuaDb, recordCommand, storeLeases } from '../../db';
+import { confirmDossierDelivery } from '../handoff/delivery';
 import { acceptDossier, reserveDossierNumber } from './accept';
 import { appointmentFor, processingSpan } from './appointment';
 import { agencyTableFor } from '../../desk/config';
@@ -30,6 +31,54 @@ beforeEach(async () => {
 });
 
 describe('acceptDossier', () => {
+  it('across boundaries (phi địa giới): records the route, expects the date from the next working day, prints where the result is collected and from when the time runs; delivery then sets the deadline', async () => {
+    const printed: QueuedPrint[] = [];
+    const ctx = {
+      ...testContext(db, { now: NOW, printed }),
+      scope: { phiDiaGioi: [LICENCE_PROCEDURE.code] },
+      centerName: (code: string) => (code === '000.23.41.H41' ? 'Trung tâm Phục vụ hành chính công phường Vinh Hưng' : undefined),
+    };
+    const form = { ...completeForm(), route: { returnCenter: '000.23.41.H41', transfer: 'courier' as const } };
+    const out = await acceptDossier(ctx, form, LICENCE_PROCEDURE);
+    if (!out.ok) throw new Error(out.message);
+    const received = (await db.outbox.toArray())[0]!.event;
+    if (received.type !== 'received') throw new Error(received.type);
+    expect(received.payload.route).toEqual({ receivingCenter: '000.00.15.H41', transfer: 'courier', returnCenter: '000.23.41.H41' });
+    // Expected as if the department received it Friday 13/3 at opening: its 5 working days run out Thursday 19/3 at closing
+    // (received in the office, the same dossier would be due that Thursday at 09:15, see the first test).
+    expect(out.dueAt).toBe(fromVnLocal(2026, 3, 19, 17, 0).toISOString());
+    const slip = JSON.stringify(printed.find((p) => p.doc.kind === 'appointmentSlip')!.doc);
+    expect(slip).toContain('Nghị định 309/2026/NĐ-CP');
+    expect(slip).toContain('tính từ khi cơ quan có thẩm quyền nhận được hồ sơ');
+    expect(slip).toContain('(dự kiến)');
+    expect(slip).toContain('Bộ phận trả kết quả, Trung tâm Phục vụ hành chính công phường Vinh Hưng');
+    // Its slip has no numeric key (another center's table would read it as its own code), only the QR.
+    expect(slip).not.toContain('"type":"barcode"');
+
+    // The department signs for it on Tuesday 17/3: the deadline runs from there, 5 working days.
+    const meta = ctx.eventMeta;
+    const handed = await recordCommand(db, [
+      { ...meta(out.dossierId), type: 'handedToCourier', payload: { batchId: 'LO-1', direction: 'toDepartment', courierName: 'Bưu điện', departmentId: 'cong-an-tinh' } },
+    ]);
+    expect(handed.ok).toBe(true);
+    expect(await confirmDossierDelivery(db, 'LO-1', out.dossierId, meta, fromVnLocal(2026, 3, 17, 10, 0))).toEqual({ ok: true });
+    const state = (await db.dossiers.get(out.dossierId))!.state;
+    expect(state.dueAt).toBe(fromVnLocal(2026, 3, 24, 10, 0).toISOString());
+    expect(state.dueExpected).toBeUndefined();
+  });
+
+  it('a procedure not on the list is received without a route, whatever the form holds', async () => {
+    const out = await acceptDossier(
+      { ...testContext(db, { now: NOW }), scope: { phiDiaGioi: ['9.999999'] } },
+      { ...completeForm(), route: { returnCenter: '000.23.41.H41', transfer: 'courier' } },
+      LICENCE_PROCEDURE,
+    );
+    if (!out.ok) throw new Error(out.message);
+    const received = (await db.outbox.toArray())[0]!.event;
+    expect(received.type === 'received' && received.payload.route).toBeUndefined();
+    expect(out.dueAt).toBe(fromVnLocal(2026, 3, 19, 9, 15).toISOString());
+  });
+
   it('takes the code from the lease, records received + feeCollected, and queues slip (2 copies) and receipt', async () => {
     const printed: QueuedPrint[] = [];
     const out = await acceptDossier(testContext(db, { now: NOW, printed }), completeForm(), LICENCE_PROCEDURE);

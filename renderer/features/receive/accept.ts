@@ -5,11 +5,13 @@
 import type { Procedure } from '../../../shared/catalogue';
 import { vnDateKey } from '../../../shared/calendar';
 import { dossierBarcodeKey, formatDossierCode, newStatusSecret } from '../../../shared/codes';
-import type { DossierEvent, EventOf } from '../../../shared/domain';
+import type { DossierEvent, DossierRoute, EventOf } from '../../../shared/domain';
 import { dossierSeqScope, receiptScope } from '../../../shared/sync/leases';
 import { issueNumber, recordCommand, type RowWrite } from '../../db';
 import { feeReceiptFor, newIdOf, nowOf, receptionSlip, type DeskContext, type PrintNote } from '../../desk/context';
-import { dossierAppointment } from './appointment';
+import { dossierAppointment, processingSpan, type DossierAppointment } from './appointment';
+import { expectedDeadlineAcross } from '../../desk/deadline';
+import { receivedAcrossBoundaries } from '../../desk/catalogue';
 import { receiptSeriesFor, receiptSetupProblem } from '../../desk/config';
 import { applicantOf, collectionOf, decideFee, documentsProblem, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm, type ReservedNumber } from './form';
 import type { WorkCalendar } from '../../../shared/calendar';
@@ -78,6 +80,34 @@ export async function reserveDossierNumber(ctx: DeskContext, form: ReceiveForm):
   return reserved ? { ok: true, reserved } : { ok: false, message: NO_DOSSIER_NUMBER };
 }
 
+/** The route of a procedure this center receives across boundaries (its phi-địa-giới list): from here, to the center the applicant chose. */
+export function routeOf(ctx: Pick<DeskContext, 'scope' | 'counter'>, form: Pick<ReceiveForm, 'route'>, procedure: Procedure): DossierRoute | undefined {
+  if (!receivedAcrossBoundaries(ctx, procedure.code)) return undefined;
+  return { receivingCenter: ctx.counter.agencyCode, transfer: form.route?.transfer ?? 'courier', returnCenter: form.route?.returnCenter || ctx.counter.agencyCode };
+}
+
+/**
+ * By post across boundaries the time runs from the competent agency's receipt: the reception gives
+ * the expected date (desk/deadline.ts), as the confirmation step shows it and the slip prints it.
+ */
+function withRoute(
+  due: Extract<DossierAppointment, { ok: true }>,
+  route: DossierRoute | undefined,
+  procedure: Procedure,
+  now: Date,
+  calendar: WorkCalendar,
+): Extract<DossierAppointment, { ok: true }> {
+  const span = processingSpan(procedure);
+  if (route?.transfer !== 'courier' || span === undefined || due.entered) return due;
+  return { ...due, dueAt: expectedDeadlineAcross(now, span, calendar) };
+}
+
+/** The appointment the confirmation step shows: the one acceptance will record. */
+export function receptionAppointment(ctx: DeskContext, form: ReceiveForm, procedure: Procedure, now: Date): DossierAppointment {
+  const due = dossierAppointment(now, procedure, form, ctx.calendar);
+  return due.ok ? withRoute(due, routeOf(ctx, form, procedure), procedure, now, ctx.calendar) : due;
+}
+
 /** Who is recording: a supervisor's entered appointment is recorded as theirs. */
 export interface Recorder {
   supervisor: boolean;
@@ -130,7 +160,8 @@ export async function acceptDossier(
   const applicant = applicantOf(form.applicant);
   const documents = receivedDocuments(form);
   const receivedAt = now.toISOString();
-  const dueAt = due.dueAt.toISOString();
+  const route = routeOf(ctx, form, procedure);
+  const dueAt = withRoute(due, route, procedure, now, ctx.calendar).dueAt.toISOString();
   const processingDays = due.processingDays;
   // The status page's key, made here offline and printed only in the slip's QR (shared/codes statusSecret.ts).
   const statusSecret = newStatusSecret();
@@ -152,6 +183,7 @@ export async function acceptDossier(
       fees: fee.value.lines,
       ...(due.entered ? { deadlineEntered: { by: ctx.officerName, supervisor: recorder.supervisor, reason: due.entered.reason } } : {}),
       statusSecret,
+      ...(route ? { route } : {}),
     },
   };
   const paid = receipt ?? (fee.value.onlineReceipt ? { ...fee.value.onlineReceipt, amount: fee.value.total } : undefined);

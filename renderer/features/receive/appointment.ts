@@ -1,7 +1,8 @@
 // The legal processing time of a procedure and the appointment it gives, shown before accepting.
 import type { Procedure } from '../../../shared/catalogue';
-import { addWorkingDays, appointmentTime, closingOn, vnDayNumber, workingDaysBetween, type WorkCalendar } from '../../../shared/calendar';
-import { dayNumberFromDateKey, vnMidnightMs, vnMsOfDay } from '../../../shared/calendar/days';
+import { closingOn, vnDayNumber, workingDaysBetween, type WorkCalendar } from '../../../shared/calendar';
+import { dayNumberFromDateKey } from '../../../shared/calendar/days';
+import { clockStart, deadlineFrom } from '../../desk/deadline';
 import { formatVietnamDate } from '../../../shared/domain';
 import type { FieldErrors, ReceiveForm } from './form';
 
@@ -17,28 +18,10 @@ export function processingSpan(procedure: Procedure): number | undefined {
   return undefined;
 }
 
-/**
- * When the processing clock starts: the moment of receipt inside office hours; before opening, at
- * the opening; after closing or on a day off, at the next working day's opening (so a dossier left
- * at 21:00 is not promised for 21:00 some days later).
- */
-export function clockStart(receivedAt: Date, calendar: WorkCalendar): Date {
-  const day = vnDayNumber(receivedAt);
-  const sessions = calendar.sessions;
-  const opening = sessions[0]!.startMs;
-  const closing = sessions[sessions.length - 1]!.endMs;
-  const ms = vnMsOfDay(receivedAt);
-  if (calendar.isWorkingDayNumber(day)) {
-    if (ms < opening) return new Date(vnMidnightMs(day) + opening);
-    if (ms <= closing) return receivedAt;
-  }
-  return new Date(vnMidnightMs(calendar.nextWorkingDayNumber(day)) + opening);
-}
-
 /** The appointment: the working days counted from the clock's start, told by the one rule for an appointment's time (`appointmentTime`). */
 export function appointmentFor(receivedAt: Date, procedure: Procedure, calendar: WorkCalendar): Date | undefined {
   const span = processingSpan(procedure);
-  return span === undefined ? undefined : appointmentTime(addWorkingDays(clockStart(receivedAt, calendar), span, calendar), calendar);
+  return span === undefined ? undefined : deadlineFrom(receivedAt, span, calendar);
 }
 
 /** The appointment of one dossier, with where it comes from: the catalogue's time, or the date the counter entered. */

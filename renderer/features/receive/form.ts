@@ -2,7 +2,7 @@
 // turn it into the facts of a 'received', 'supplementRequested' or 'refused' event.
 import { documentNeed, type DocumentNeed, type Procedure } from '../../../shared/catalogue';
 import { normalizePhone, parseVnd, validateCitizenId } from '../../../shared/codes';
-import type { Applicant, Collection, FeeLine, ReceivedDocument } from '../../../shared/domain';
+import type { Applicant, Collection, FeeLine, ReceivedDocument, TransferMethod } from '../../../shared/domain';
 
 export type PaymentMethod = 'cash' | 'transfer' | 'card' | 'online';
 
@@ -44,6 +44,11 @@ export interface ReceiveForm {
   /** `transferReceived`: the officer saw the transfer arrive in the Center's account ("Đã nhận chuyển khoản"). */
   fee: { amount: string; reason: string; method: PaymentMethod; onlineReceipt: string; transferReceived?: boolean };
   collection: { method: 'desk' | 'post'; address: string };
+  /**
+   * A procedure on this center's phi-địa-giới list (NĐ 309/2026): the center the applicant collects the
+   * result at (agency code) and how the dossier goes to the competent agency. Absent: chosen as this center, by post.
+   */
+  route?: { returnCenter: string; transfer: TransferMethod };
   supplement: { reason: string; requirements: Record<string, string>; contactPhone: string };
   refusal: { reasons: string };
   /** The officer confirmed that this procedure, with no checklist in the catalogue, is received without papers. */

@@ -4,7 +4,7 @@ import { RATING_LABELS, RATINGS } from '../../../shared/queue/model';
 import type { QueueReport, RatingsRow, TimesRow } from '../../../shared/queue/report';
 import { downloadBytes } from '../../ui/files';
 import { minutesText, QUEUE_TIMES_COLUMNS, queueWorkbook, RATING_COLUMNS, satisfiedText } from './exports';
-import type { Period } from './period';
+import type { Period } from '../../../shared/calendar';
 import { ReportTable } from './ReportTable';
 
 const timesOnScreen = (r: TimesRow) => [r.label, r.issued, r.served, r.skipped, minutesText(r.waitMinutes), minutesText(r.serveMinutes)];

@@ -8,7 +8,7 @@ import { DateField } from '../../ui/DateField';
 import type { DeskContext } from '../../desk/context';
 import { downloadBytes } from '../../ui/files';
 import { digitisationRateText, DIGITISATION_COLUMNS, rateText, statsWorkbook, STATS_COLUMNS } from './exports';
-import { periodOf, type Period } from './period';
+import { periodOf, type Period } from '../../../shared/calendar';
 import { registerDocument, registerEntries, registerFormNumber, registerWorkbook, type RegisterEntry } from './register';
 import { allStates, digitisationStats, lateOfficersReport, timelinessStats, type DigitisationStats, type LateOfficer, type TimelinessRow, type TimelinessStats } from './reports';
 import { RegisterTable } from './RegisterTable';
@@ -17,9 +17,12 @@ import { QueueReportSection } from './QueueReportSection';
 import { queueCalls } from '../../kiosk/queue';
 import type { QueueReport } from '../../../shared/queue/report';
 import { StatsChart } from './StatsChart';
+import { ProvinceView } from './ProvinceView';
 
 interface Report {
   period: Period;
+  /** The days typed when the report was built (YYYY-MM-DD). */
+  days: { from: string; to: string };
   stats: TimelinessStats;
   digitisation: DigitisationStats;
   register: RegisterEntry[];
@@ -46,7 +49,9 @@ function DigitisationTable({ stats }: { stats: DigitisationStats }) {
 }
 
 export function ReportsView({ ctx }: { ctx: DeskContext }) {
-  const { db, host, credential } = useKiosk();
+  const { db, host, credential, officer } = useKiosk();
+  // The province's view needs the server and a session of the province or of this center's administration.
+  const provinceToken = officer.roles.some((r) => r === 'supervisor' || r === 'administrator') ? officer.sessionToken : undefined;
   const security = useSecurity();
   const today = vnDateKey(new Date());
   const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
@@ -70,6 +75,7 @@ export function ReportsView({ ctx }: { ctx: DeskContext }) {
     const [states, queue] = await Promise.all([allStates(db), queueReport()]);
     setReport({
       period: p.period,
+      days: { from, to },
       stats: timelinessStats(states, p.period, now, ctx.departmentName),
       digitisation: digitisationStats(states, p.period, ctx.departmentName),
       register: await registerEntries(db, p.period, ctx.departmentName),
@@ -103,6 +109,7 @@ export function ReportsView({ ctx }: { ctx: DeskContext }) {
           {note}
         </p>
       ) : null}
+      {report && provinceToken ? <ProvinceView serverUrl={credential.serverUrl} token={provinceToken} from={report.days.from} to={report.days.to} /> : null}
       {report ? (
         <>
           <section aria-label="Thống kê đúng hạn">

@@ -3,7 +3,7 @@ import { RATING_LABELS, RATINGS } from '../../../shared/queue/model';
 import type { QueueReport, RatingsRow, TimesRow } from '../../../shared/queue/report';
 import { formatVietnamDateTime } from '../../../shared/domain/time';
 import { newWorkbook, xlsxBytes } from '../../ui/files';
-import type { Period } from './period';
+import type { Period } from '../../../shared/calendar';
 import type { DigitisationStats, TimelinessRow, TimelinessStats } from './reports';
 
 export const STATS_COLUMNS = ['Đơn vị / thủ tục', 'Trước hạn', 'Đúng hạn', 'Quá hạn', 'Tổng', 'Tỷ lệ đúng hạn (%)'] as const;

@@ -9,7 +9,7 @@ import { maskPhone } from '../../../shared/documents/format';
 import type { FormSet, PrintDocument } from '../../../shared/documents/model';
 import type { AgencyHeader } from '../../../shared/documents/model';
 import type { DossierRow, MotCuaDb } from '../../db';
-import { inPeriod, type Period } from './period';
+import { inPeriod, type Period } from '../../../shared/calendar';
 
 export const PENDING_NUMBER = 'Chờ đồng bộ';
 

@@ -9,7 +9,7 @@ import { RULE_VERSION, type PayloadOf } from '../../../shared/domain';
 import { copyFact, exemptionFact } from '../../../shared/attachments/model';
 import { recordDigitised, recordExemption, saveCapture } from '../dossier/digitise/store';
 import { statsWorkbook } from './exports';
-import { periodOf } from './period';
+import { periodOf } from '../../../shared/calendar';
 import { allStates, digitisationStats, timelinessStats } from './reports';
 
 const A = '000.00.15.H41';

@@ -5,9 +5,9 @@
 // dossier of the Center, so these are the Center's figures, not one counter's.
 import { digitisationFacts, digitisationRates, digitisationTotal } from '../../../shared/attachments/stats';
 import { vnDateKey } from '../../../shared/calendar';
-import { timeliness, type DossierState, type Timeliness } from '../../../shared/domain';
+import { judgedInPeriod, timeliness, type DossierState } from '../../../shared/domain';
 import type { MotCuaDb } from '../../db';
-import { inPeriod, type Period } from './period';
+import { inPeriod, type Period } from '../../../shared/calendar';
 
 export interface TimelinessRow {
   key: string;
@@ -24,16 +24,6 @@ export interface TimelinessStats {
   byDepartment: TimelinessRow[];
   byProcedure: TimelinessRow[];
   total: TimelinessRow;
-}
-
-/**
- * Which dossiers a period judges: those whose result reached the Center in the period, and those
- * still without a result whose original deadline passed in the period (late already).
- */
-export function judgedInPeriod(state: DossierState, period: Period, now: Date): Timeliness | undefined {
-  if (state.resultReadyAt !== undefined) return inPeriod(state.resultReadyAt, period) ? timeliness(state, undefined, now) : undefined;
-  if (!inPeriod(state.dueAt, period)) return undefined;
-  return timeliness(state, undefined, now) === 'late' ? 'late' : undefined;
 }
 
 function emptyRow(key: string, label: string): TimelinessRow {

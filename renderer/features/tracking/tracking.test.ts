@@ -7,7 +7,7 @@ import { DEFAULT_CENTER_CONFIG } from '../../desk/config';
 import { deskContext, seedDossier } from '../../testing/desk';
 import { EMPTY_APOLOGY_FORM, recordApology } from './apology';
 import { loadTrackingBoard, nextWorkingDayKey } from './board';
-import { periodOf, type Period } from './period';
+import { periodOf, type Period } from '../../../shared/calendar';
 import { PENDING_NUMBER, REGISTER_COLUMNS, REGISTER_HEADER_ROW, registerDocument, registerEntries, registerWorkbook } from './register';
 import { allStates, lateOfficersReport, timelinessStats } from './reports';
 

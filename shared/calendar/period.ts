@@ -1,5 +1,5 @@
-// A reporting period typed as two Vietnam calendar days, inclusive, turned into instants.
-import { fromVnLocal } from '../../../shared/calendar';
+// A reporting period typed as two Vietnam calendar days, inclusive, turned into instants: the reports of a counter and the province's view on the server.
+import { fromVnLocal } from './days';
 
 export interface Period {
   /** Inclusive start, ISO instant (00:00 Vietnam time of the first day). */

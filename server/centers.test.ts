@@ -1,0 +1,243 @@
+// One server, many centers (migration 012): the provincial Center and commune centers of one
+// province. A counter enrols into one center, issues its codes, pulls its dossiers and those on whose
+// route it is (received here or returned here for another center), and finds the others by lookup.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DossierEvent, EventOf } from '../shared/domain';
+import type { CatalogueResponse, CenterInfo, DossierLookupResponse, EnrolResponse, ProvinceReport, PullResponse, PushResponse, StaffRecord } from '../shared/sync/protocol';
+import { AGENCY, dossierCode, handedToCourier, received } from '../tests/sync/events';
+import { login, startTestServer, type TestServer } from '../tests/sync/harness';
+import { createStaff } from './routes/staff';
+
+let server: TestServer;
+const admin = () => ({ authorization: `Bearer ${server.adminToken}` });
+const auth = (c: EnrolResponse) => ({ authorization: `Bearer ${c.credential}` });
+
+const XA_A = '000.22.41.H41';
+const XA_B = '000.23.41.H41';
+
+async function addCenter(id: string, agencyCode: string, name: string, token = server.adminToken) {
+  return server.app.inject({ method: 'PUT', url: `/v1/admin/centers/${id}`, headers: { authorization: `Bearer ${token}` }, payload: { agencyCode, name, level: 'xa' } });
+}
+
+async function enrolAt(counterId: string, center?: string, token = server.adminToken): Promise<EnrolResponse> {
+  const c = await server.app.inject({
+    method: 'POST',
+    url: '/v1/admin/enrolment-codes',
+    headers: { authorization: `Bearer ${token}` },
+    payload: { counterId, counterName: `Quầy ${counterId}`, ...(center ? { center } : {}) },
+  });
+  expect(c.statusCode, c.body).toBe(201);
+  const e = await server.app.inject({ method: 'POST', url: '/v1/enrol', payload: { code: (c.json() as { code: string }).code, deviceName: counterId } });
+  expect(e.statusCode, e.body).toBe(201);
+  return e.json() as EnrolResponse;
+}
+
+async function receive(c: EnrolResponse, route?: EventOf<'received'>['payload']['route']): Promise<EventOf<'received'>> {
+  const r = received(c.counterId, dossierCode(await server.firstDossierSeq(c, '260130', 5), '260130', c.agencyCode));
+  if (route) r.payload.route = route;
+  await push(c, [r]);
+  return r;
+}
+
+async function push(c: EnrolResponse, events: DossierEvent[]): Promise<PushResponse> {
+  const r = await server.app.inject({ method: 'POST', url: '/v1/push', headers: auth(c), payload: { events } });
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json() as PushResponse;
+}
+
+async function pulled(c: EnrolResponse, after = 0): Promise<string[]> {
+  const r = await server.app.inject({ method: 'GET', url: `/v1/pull?after=${after}`, headers: auth(c) });
+  return (r.json() as PullResponse).dossiers.map((d) => d.id);
+}
+
+async function catalogue(c: EnrolResponse, after = 0): Promise<CatalogueResponse> {
+  const r = await server.app.inject({ method: 'GET', url: `/v1/catalogue?after=${after}`, headers: auth(c) });
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json() as CatalogueResponse;
+}
+
+let a1: EnrolResponse, a2: EnrolResponse, b1: EnrolResponse, solo: EnrolResponse;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  expect((await addCenter('XA-A', XA_A, 'Trung tâm Phục vụ hành chính công xã Diễn Châu')).statusCode).toBe(200);
+  expect((await addCenter('XA-B', XA_B, 'Trung tâm Phục vụ hành chính công phường Vinh Hưng')).statusCode).toBe(200);
+  a1 = await enrolAt('A1', 'XA-A');
+  a2 = await enrolAt('A2', 'XA-A');
+  b1 = await enrolAt('B1', 'XA-B');
+  solo = await enrolAt('C1');
+}, 60_000);
+afterAll(() => server.close());
+
+describe('centers', () => {
+  it('a counter enrolled without a center is in the default one and issues the configured code, as before centers', () => {
+    expect([solo.site, solo.agencyCode]).toEqual(['', AGENCY]);
+    expect([a1.site, a1.agencyCode, b1.agencyCode]).toEqual(['XA-A', XA_A, XA_B]);
+  });
+
+  it('refuses a center of another province, a code already taken, an unknown center, with the reason in Vietnamese', async () => {
+    const other = await addCenter('XA-X', '000.22.40.H40', 'Xã tỉnh khác');
+    expect(other.statusCode).toBe(400);
+    expect(other.json().error.message).toContain('không thuộc tỉnh H41');
+    const taken = await addCenter('XA-C', XA_A, 'Trùng mã');
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.message).toContain('XA-A');
+    const unknown = await server.app.inject({ method: 'POST', url: '/v1/admin/enrolment-codes', headers: admin(), payload: { counterId: 'Z1', counterName: 'Quầy Z1', center: 'KHONG-CO' } });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message).toContain('Không có trung tâm KHONG-CO');
+    const bad = await server.app.inject({ method: 'POST', url: '/v1/admin/enrolment-codes', headers: admin(), payload: { counterId: 'X1', counterName: 'Quầy X1', center: 'Xã A' } });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('accepts the codes of every center of the province and refuses another province’s', async () => {
+    // Leased under commune A's own code: stored without a conflict.
+    const r1 = received(a1.counterId, dossierCode(await server.firstDossierSeq(a1, '260130', 5), '260130', a1.agencyCode));
+    expect((await push(a1, [r1])).results.map((r) => r.status)).toEqual(['stored']);
+    const foreign = received(a1.counterId, dossierCode(1, '260130', '000.22.40.H40'));
+    const r = await server.app.inject({ method: 'POST', url: '/v1/push', headers: auth(a1), payload: { events: [foreign] } });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().error.message).toContain('không thuộc trung tâm nào của tỉnh');
+  });
+
+  it('a counter pulls its own center’s dossiers, whoever touches them later, and looks up the others', async () => {
+    const before = Math.max(0, ...(await server.db.query<{ s: number }>('SELECT max(seq) AS s FROM events')).rows.map((r) => Number(r.s)));
+    const atA = await receive(a1);
+    const atB = await receive(b1);
+    const atCenter = await receive(solo);
+    expect(await pulled(a2, before)).toEqual([atA.dossierId]);
+    expect(await pulled(b1, before)).toEqual([atB.dossierId]);
+    expect(await pulled(solo, before)).toEqual([atCenter.dossierId]);
+
+    // A counter of center B hands center A's dossier on: it stays A's, and A's counters see the change.
+    const handed = await push(b1, [handedToCourier(b1.counterId, atA.dossierId)]);
+    const stored = handed.results[0]!;
+    if (stored.status !== 'stored') throw new Error(`not stored: ${stored.status}`);
+    expect(await pulled(a2, stored.seq - 1)).toEqual([atA.dossierId]);
+    expect(await pulled(b1, stored.seq - 1)).toEqual([]);
+
+    const lookup = await server.app.inject({ method: 'GET', url: `/v1/dossiers?code=${encodeURIComponent(atA.payload.code)}`, headers: auth(b1) });
+    expect(lookup.statusCode, lookup.body).toBe(200);
+    expect((lookup.json() as DossierLookupResponse).dossiers.map((d) => d.snapshot.id)).toEqual([atA.dossierId]);
+  });
+
+  it('a phi-địa-giới dossier reaches the center the applicant chose for the result, and no other', async () => {
+    const before = Math.max(0, ...(await server.db.query<{ s: number }>('SELECT max(seq) AS s FROM events')).rows.map((r) => Number(r.s)));
+    const across = await receive(a1, { receivingCenter: XA_A, transfer: 'courier', returnCenter: XA_B });
+    expect(await pulled(a2, before)).toEqual([across.dossierId]);
+    expect(await pulled(b1, before)).toEqual([across.dossierId]);
+    expect(await pulled(solo, before)).toEqual([]);
+    // The citizen's status page names where to collect: ward B, not the receiving commune.
+    const withSecret = received(a1.counterId, dossierCode(await server.firstDossierSeq(a1, '260130', 5), '260130', XA_A));
+    withSecret.payload.route = { receivingCenter: XA_A, transfer: 'electronic', returnCenter: XA_B };
+    withSecret.payload.statusSecret = 'ABCDEFGHJKMN';
+    await push(a1, [withSecret]);
+    const page = await server.app.inject({ method: 'GET', url: `/tra-cuu/${withSecret.payload.code}?k=ABCDEFGHJKMN` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Trung tâm Phục vụ hành chính công phường Vinh Hưng');
+    expect(page.body).not.toContain('xã Diễn Châu');
+    const unknownReturn = received(a1.counterId, dossierCode(2, '260130', XA_A));
+    unknownReturn.payload.route = { receivingCenter: XA_A, transfer: 'courier', returnCenter: '000.99.41.H41' };
+    const r = await server.app.inject({ method: 'POST', url: '/v1/push', headers: auth(a1), payload: { events: [unknownReturn] } });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().error.message).toContain('000.99.41.H41');
+  });
+
+  it('a center’s own settings override the province’s for its counters only; removing them falls back', async () => {
+    const put = (url: string, body: unknown) => server.app.inject({ method: 'PUT', url, headers: admin(), payload: { body } });
+    expect((await put('/v1/admin/catalogue/setting/receive', { receiptSeries: '{yy}TAA', unitName: 'Trung tâm tỉnh' })).statusCode).toBe(200);
+    expect((await put('/v1/admin/centers/XA-A/catalogue/setting/receive', { receiptSeries: '{yy}TDC' })).statusCode).toBe(200);
+    expect((await put('/v1/admin/centers/XA-A/catalogue/holiday/2026-03-02', { name: 'Lễ hội đền Cuông (nghỉ riêng của xã)' })).statusCode).toBe(200);
+    expect((await put('/v1/admin/centers/XA-A/catalogue/setting/scope', { procedures: [{ code: '1.001234', level: 'xa' }], phiDiaGioi: ['1.001234'] })).statusCode).toBe(200);
+
+    const atA = await catalogue(a1);
+    const setting = (c: CatalogueResponse, key: string) => c.items.find((i) => i.kind === 'setting' && i.key === key);
+    expect(setting(atA, 'receive')!.body).toEqual({ receiptSeries: '{yy}TDC', unitName: 'Trung tâm tỉnh' });
+    expect(setting(atA, 'scope')!.body).toEqual({ procedures: [{ code: '1.001234', level: 'xa' }], phiDiaGioi: ['1.001234'] });
+    expect(atA.items.some((i) => i.kind === 'holiday' && i.key === '2026-03-02')).toBe(true);
+    const centers = atA.items.filter((i) => i.kind === 'center').map((i) => i.body as CenterInfo);
+    expect(centers.map((c) => c.agencyCode).sort()).toEqual([AGENCY, XA_A, XA_B].sort());
+
+    const atB = await catalogue(b1);
+    expect(setting(atB, 'receive')!.body).toEqual({ receiptSeries: '{yy}TAA', unitName: 'Trung tâm tỉnh' });
+    expect(setting(atB, 'scope')).toBeUndefined();
+    expect(atB.items.some((i) => i.kind === 'holiday' && i.key === '2026-03-02')).toBe(false);
+
+    // Removing A's receipt series: A's counters get the province's item back with a newer version.
+    const del = await server.app.inject({ method: 'DELETE', url: '/v1/admin/centers/XA-A/catalogue/setting/receive', headers: admin() });
+    expect(del.statusCode).toBe(200);
+    const again = await catalogue(a1, atA.version);
+    expect(setting(again, 'receive')).toEqual(expect.objectContaining({ deleted: false, body: { receiptSeries: '{yy}TAA', unitName: 'Trung tâm tỉnh' } }));
+    expect(await catalogue(b1, atB.version)).toEqual(expect.objectContaining({ items: [] }));
+  });
+
+  it('a center’s administrator manages its own center only; a provincial one manages all', async () => {
+    await createStaff(server.db, { username: 'quantri.xa-a', fullName: 'Quản trị xã A', roles: ['administrator'], password: 'mat-khau-xa-a-1', centerId: 'XA-A' });
+    const token = await login(server.app, 'quantri.xa-a', 'mat-khau-xa-a-1');
+    expect((await addCenter('XA-D', '000.24.41.H41', 'Xã D', token)).statusCode).toBe(403);
+    const other = await server.app.inject({
+      method: 'POST',
+      url: '/v1/admin/enrolment-codes',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { counterId: 'B9', counterName: 'Quầy B9', center: 'XA-B' },
+    });
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error.message).toContain('chỉ quản lý trung tâm của mình');
+    const own = await enrolAt('A9', 'XA-A', token);
+    expect(own.agencyCode).toBe(XA_A);
+    const devices = await server.app.inject({ method: 'GET', url: '/v1/admin/devices', headers: { authorization: `Bearer ${token}` } });
+    expect((devices.json() as { devices: { site: string }[] }).devices.every((d) => d.site === 'XA-A')).toBe(true);
+    const settingOfB = await server.app.inject({ method: 'PUT', url: '/v1/admin/centers/XA-B/catalogue/setting/receive', headers: { authorization: `Bearer ${token}` }, payload: { body: {} } });
+    expect(settingOfB.statusCode).toBe(403);
+
+    // An account made by A's administrator is A's: its password hash goes to A's counters, not B's.
+    const made = await server.app.inject({
+      method: 'POST',
+      url: '/v1/admin/staff',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { username: 'tiepnhan.xa-a', fullName: 'Hồ Thị Mai', roles: ['receiving'], password: 'mat-khau-mai-123' },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const hashAt = async (c: EnrolResponse) => {
+      const r = await server.app.inject({ method: 'GET', url: '/v1/staff', headers: auth(c) });
+      return (r.json() as { staff: StaffRecord[] }).staff.find((s) => s.username === 'tiepnhan.xa-a')?.passwordHash;
+    };
+    expect(await hashAt(a1)).toBeDefined();
+    expect(await hashAt(b1)).toBeUndefined();
+    const province = await server.app.inject({
+      method: 'POST',
+      url: '/v1/admin/staff',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { username: 'giamsat.tinh', fullName: 'Giám sát tỉnh', roles: ['supervisor'], password: 'mat-khau-giam-sat', centerId: null },
+    });
+    expect(province.statusCode).toBe(403);
+  });
+
+  it('the province’s view: per center (the receiving one) and for the province, received, late, waiting; a center’s account sees its own; CSV for Excel', async () => {
+    const report = async (query: string, token = server.adminToken) => {
+      const r = await server.app.inject({ method: 'GET', url: `/v1/admin/province?${query}`, headers: { authorization: `Bearer ${token}` } });
+      expect(r.statusCode, r.body).toBe(200);
+      return r;
+    };
+    const received = (await report('from=2026-01-12&to=2026-01-12')).json() as ProvinceReport;
+    const line = (r: ProvinceReport, agency: string) => r.centers.find((c) => c.agencyCode === agency)!.figures;
+    // Commune A received four (two across boundaries for ward B, counted where they were received), B one, the provincial Center one.
+    expect([line(received, XA_A).received, line(received, XA_B).received, line(received, AGENCY).received]).toEqual([4, 1, 1]);
+    expect(received.province).toEqual({ received: 6, early: 0, onTime: 0, late: 0, digitised: 0, waiting: 6 });
+    // Their deadline (2 February) passed without a result: late in the period holding that day.
+    const due = (await report('from=2026-02-01&to=2026-02-28')).json() as ProvinceReport;
+    expect(due.province).toEqual({ received: 0, early: 0, onTime: 0, late: 6, digitised: 0, waiting: 6 });
+
+    const token = await login(server.app, 'quantri.xa-a', 'mat-khau-xa-a-1');
+    const own = (await report('from=2026-01-12&to=2026-01-12', token)).json() as ProvinceReport;
+    expect(own.centers.map((c) => c.id)).toEqual(['XA-A']);
+    expect(own.province.received).toBe(4);
+
+    const csv = await report('from=2026-01-12&to=2026-01-12&format=csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.startsWith('\uFEFF"Kết quả giải quyết hồ sơ từ 12/01/2026 đến 12/01/2026"')).toBe(true);
+    expect(csv.body).toContain('"Trung tâm","Mã cơ quan","Cấp","Tiếp nhận"');
+    expect(csv.body).toContain('"Toàn tỉnh","","",6,0,0,0,"",0,"0,0",6');
+    const bad = await server.app.inject({ method: 'GET', url: '/v1/admin/province?from=2026-02-30', headers: admin() });
+    expect(bad.statusCode).toBe(400);
+  });
+});

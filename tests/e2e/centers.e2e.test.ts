@@ -1,0 +1,206 @@
+// Two centers of one province on one server: a counter at commune A receives a driving-licence
+// renewal across boundaries (on A's phi-địa-giới list) for the citizen to collect at ward B; the
+// provincial police resolve it; the return desk at B, whose counter never receives A's other
+// dossiers, finds it and returns it. Real server, two kiosk web hosts, Chromium, virtual printers.
+import { mkdir, readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
+import type { DossierState } from '../../shared/domain';
+import type { DossierLookupResponse } from '../../shared/sync/protocol';
+import { adminToken, type Counter, DEMO_STAFF, hostCall, localRow, localRows, openCounter, openReceivingCounter, pickProcedure, signInAs, typeApplicant, waitForLocalRows } from './app';
+import { launchChromium } from './chromium';
+import { startServer, type Started } from './processes';
+import { api, enrolPusher, type Pusher } from './seed';
+
+const SHOTS = 'test-artifacts/e2e';
+const XA_A = { id: 'XA-A', agencyCode: '000.22.41.H41', name: 'Trung tâm Phục vụ hành chính công xã Diễn Châu', level: 'xa' };
+const XA_B = { id: 'XA-B', agencyCode: '000.23.41.H41', name: 'Trung tâm Phục vụ hành chính công phường Vinh Hưng', level: 'xa' };
+
+let server: Started;
+let browser: Browser;
+let printerA: VirtualPrinter;
+let printerB: VirtualPrinter;
+let atA: Counter;
+let atB: Counter;
+let postA: Pusher;
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/centers-${name}.png` });
+
+async function put(path: string, body: unknown): Promise<void> {
+  const response = await fetch(new URL(path, server.url), {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await adminToken(server.url)}` },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+}
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  printerA = await startVirtualPrinter({ outDir: 'test-artifacts/e2e/centers-printer-a' });
+  printerB = await startVirtualPrinter({ outDir: 'test-artifacts/e2e/centers-printer-b' });
+  server = await startServer();
+  for (const { id, ...center } of [XA_A, XA_B]) await put(`/v1/admin/centers/${id}`, center);
+  // Commune A receives the licence renewal whatever the applicant's residence (QĐ 2463/QĐ-UBND lists such procedures).
+  await put(`/v1/admin/centers/${XA_A.id}/catalogue/setting/scope`, { body: { phiDiaGioi: ['3.000348'] } });
+  browser = await launchChromium();
+  atA = await openReceivingCounter(browser, server, printerA, { counterId: 'xa-a-1', counterName: 'Quầy 1 – xã Diễn Châu', center: XA_A.id, viewport: { width: 1366, height: 768 } });
+  // Commune A's handover desk, pushing what the post and the department do.
+  postA = await enrolPusher(server.url, 'xa-a-9', 'Quầy 9 – xã Diễn Châu', XA_A.id);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await atA?.kiosk.stop();
+  await atB?.kiosk.stop();
+  await server?.stop();
+  await printerA?.stop();
+  await printerB?.stop();
+});
+
+test('received across boundaries at commune A, resolved by the provincial police, returned at ward B', async () => {
+  const { page } = atA;
+  await pickProcedure(page, 'cap lai giay phep lai xe', 'Cấp lại giấy phép lái xe');
+  await page.keyboard.press('Alt+2');
+  await typeApplicant(page, { id: '040085001234', name: 'Phan Văn Đức', phone: '0912 345 678', address: 'Khối 3, phường Vinh Hưng, Nghệ An' });
+  await page.keyboard.press('Enter');
+  const boxes = page.getByRole('checkbox', { name: /^Đã nhận:/ });
+  await boxes.first().waitFor();
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  await page.getByRole('button', { name: /Tiếp tục/ }).click();
+
+  // Step 4 asks where the citizen collects the result: ward B, by post to the police.
+  const route = page.getByTestId('route');
+  await route.waitFor();
+  expect(await route.innerText()).toContain('Nghị định 309/2026/NĐ-CP');
+  await page.locator('#route-return').selectOption(XA_B.agencyCode);
+  await route.scrollIntoViewIfNeeded();
+  await shot(page, '1-route');
+  await page.getByRole('button', { name: /Tiếp tục/ }).click();
+
+  const summary = page.getByTestId('route-summary');
+  await summary.waitFor();
+  expect(await summary.innerText()).toMatch(/qua dịch vụ bưu chính công ích; thời gian giải quyết tính từ khi cơ quan đó nhận hồ sơ/);
+  expect(await page.getByTestId('appointment').innerText()).toMatch(/^\d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(dự kiến\)$/);
+  await page.getByTestId('lease-remaining').waitFor({ timeout: 20_000 });
+  await shot(page, '2-confirm');
+  const jobsBefore = printerA.jobs.length;
+  await page.keyboard.press('Control+Enter');
+  const code = await page.getByTestId('dossier-code').innerText({ timeout: 20_000 });
+  expect(code.startsWith(`${XA_A.agencyCode}-`)).toBe(true);
+  await printerA.waitForJobs(jobsBefore + 2);
+  await shot(page, '3-accepted');
+
+  // The route is a fact of the dossier, on the counter and, once pushed, on the server.
+  const local = await localRow<{ id: string; state: DossierState }>(page, 'dossiers', code, 'code');
+  expect(local?.state.route).toEqual({ receivingCenter: XA_A.agencyCode, transfer: 'courier', returnCenter: XA_B.agencyCode });
+  const dossierId = local!.id;
+  await expect
+    .poll(async () => (await fetch(new URL(`/v1/dossiers?code=${encodeURIComponent(code)}`, server.url), { headers: { authorization: `Bearer ${postA.device.credential}` } })).status, {
+      timeout: 30_000,
+    })
+    .toBe(200);
+
+  // Commune A also receives a dossier of its own, which ward B must never receive.
+  const own = crypto.randomUUID();
+  const ownCode = await postA.nextCode(new Date());
+  const dept = postA.departments[0]!.id;
+  const receivedAt = new Date();
+  const pushed = await postA.push([
+    postA.event('received', own, {
+      code: ownCode,
+      procedureCode: '1.000426',
+      procedureName: 'Cấp thẻ tư vấn viên pháp luật',
+      departmentId: dept,
+      applicant: { kind: 'individual', name: 'Hồ Thị Lam', idNumber: '040190012349', phone: '0912000555' },
+      documents: [{ name: 'Đơn đề nghị', originals: 1, certifiedCopies: 0, copies: 0 }],
+      sets: 1,
+      processingDays: 5,
+      receivedAt: receivedAt.toISOString(),
+      dueAt: new Date(receivedAt.getTime() + 7 * 86_400_000).toISOString(),
+      collection: { method: 'desk' },
+      fees: [],
+    }),
+    // The post carries the licence renewal to the police, who sign for it: its time runs from there.
+    postA.event('handedToCourier', dossierId, { batchId: 'BG-DC-01', direction: 'toDepartment', courierName: 'Bưu điện Diễn Châu', departmentId: 'cong-an-tinh' }),
+    postA.event('deliveredToDepartment', dossierId, { batchId: 'BG-DC-01', at: new Date().toISOString(), dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }),
+    postA.event('resultReceived', dossierId, { batchId: 'BG-DC-02', outcome: 'result' }),
+  ]);
+  expect(pushed.results.map((r) => r.status)).toEqual(['stored', 'stored', 'stored', 'stored']);
+
+  // Ward B's return desk: it receives the dossier returned here for commune A, and nothing else of A's.
+  atB = await openCounter(browser, server, { counterId: 'xa-b-1', counterName: 'Quầy 1 – phường Vinh Hưng', user: DEMO_STAFF.returnDesk, center: XA_B.id });
+  await hostCall(atB.page, 'settings.update', [
+    { printers: [{ id: 'vp', name: 'Máy in quầy trả kết quả', transport: 'network', address: printerB.address, paper: '80mm', roles: ['slip', 'receipt', 'form'], copies: {} }] },
+  ]);
+  await atB.page.setViewportSize({ width: 1366, height: 768 });
+  await atB.page.reload();
+  await atB.page.getByTestId('counter-identity').waitFor();
+  await waitForLocalRows<{ code: string; status: string }>(
+    atB.page,
+    'dossiers',
+    (rows) => rows.some((r) => r.code === code && r.status === 'resultReady'),
+    60_000,
+    'ward B did not receive the result in 60 s',
+  );
+  expect((await localRows<{ code: string }>(atB.page, 'dossiers')).map((r) => r.code)).toEqual([code]);
+
+  await atB.page.keyboard.press('F4');
+  const search = atB.page.getByLabel(/Quét giấy hẹn hoặc nhập mã hồ sơ/).first();
+  await search.fill(code);
+  await search.press('Enter');
+  await expect.poll(() => atB.page.getByTestId('dossier-card').locator('h2').innerText()).toBe(code);
+  await expect.poll(() => atB.page.getByTestId('dossier-route').innerText()).toBe(`Tiếp nhận tại ${XA_A.name}, chuyển qua bưu chính công ích; trả kết quả tại ${XA_B.name}`);
+  await shot(atB.page, '4-return-desk');
+  await atB.page.keyboard.press('Alt+T');
+  await atB.page.getByLabel('Số định danh (CCCD) của người nhận').fill('040085001234');
+  await atB.page.keyboard.press('Enter');
+  await atB.page
+    .getByTestId('desk-outcome')
+    .getByText(/Đã trả kết quả hồ sơ .* cho Phan Văn Đức/)
+    .waitFor({ timeout: 20_000 });
+  await shot(atB.page, '5-returned');
+
+  // The return reaches the server, and commune A's counter sees its dossier returned at ward B.
+  await expect
+    .poll(async () => (await api<DossierLookupResponse>(server.url, `/v1/dossiers?code=${encodeURIComponent(code)}`, postA.device.credential)).dossiers[0]?.snapshot.status, { timeout: 30_000 })
+    .toBe('returned');
+  await waitForLocalRows<{ code: string; status: string }>(
+    page,
+    'dossiers',
+    (rows) => rows.some((r) => r.code === code && r.status === 'returned'),
+    60_000,
+    'commune A did not see the return in 60 s',
+  );
+  expect((await localRows<{ code: string }>(atB.page, 'dossiers')).map((r) => r.code)).toEqual([code]);
+});
+
+test('the province’s view: a provincial supervisor sees each center and the province, today and for the period, and exports it', async () => {
+  const { page } = atB;
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signInAs(page, DEMO_STAFF.supervisor);
+  await page.keyboard.press('F6');
+  await page.getByRole('tab', { name: /Báo cáo, sổ theo dõi/ }).click();
+  await page.getByRole('button', { name: /Lập báo cáo/ }).click();
+  const today = page.getByTestId('province-today');
+  await today.waitFor({ timeout: 20_000 });
+  // Commune A received two today (the one returned at ward B counts at A, early); one of them still waits.
+  const rowOf = (name: string) => today.locator('tbody tr', { hasText: name }).innerText();
+  expect((await rowOf(XA_A.name)).split('\t').slice(1)).toEqual(['2', '1', '0', '0', '100,0%', '0 (0,0%)', '1']);
+  expect((await rowOf(XA_B.name)).split('\t').slice(1)).toEqual(['0', '0', '0', '0', '—', '0 (—)', '0']);
+  expect(await today.locator('tr.total').innerText()).toMatch(/^Toàn tỉnh\t2\t1\t0\t0/);
+  await page.getByTestId('province-view').scrollIntoViewIfNeeded();
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.getByTestId('province-view').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/centers-6-province-${width}.png` });
+  }
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Xuất số liệu toàn tỉnh/ }).click()]);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv).toContain(`"${XA_A.name}","${XA_A.agencyCode}","Xã",2,1,0,0,"100,0",0,"0,0",1`);
+  expect(csv).toContain('"Toàn tỉnh"');
+});

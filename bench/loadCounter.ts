@@ -189,11 +189,15 @@ export class SimulatedCounter {
 
   private async exchange(): Promise<void> {
     await this.pushAll();
+    let catalogueVersion: number | undefined;
     for (let more = true; more;) {
       const page = await this.timed<PullResponse>('pull', 'GET', `/v1/pull?after=${this.pullCursor}&limit=500`);
       this.pullCursor = page.next;
       more = page.more;
+      catalogueVersion = page.catalogueVersion;
     }
+    // As the sync client: the catalogue only when the pull says it moved (always, from a server that does not say).
+    if (catalogueVersion !== undefined && catalogueVersion <= this.catalogueVersion) return;
     const cat = await this.timed<CatalogueResponse>('catalogue', 'GET', `/v1/catalogue?after=${this.catalogueVersion}`);
     this.catalogueVersion = cat.version;
   }

@@ -9,6 +9,7 @@ import type { AppContext } from './context';
 import { allowCrossOrigin } from './cors';
 import type { Db } from './db';
 import { ApiError } from './errors';
+import { PullWaiters, SnapshotCache } from './pull';
 import { PushCommitter } from './push';
 import { installErrorHandler, sendFrameworkError } from './errorHandler';
 import { LoginGuard, type LoginGuardOptions } from './loginGuard';
@@ -16,7 +17,7 @@ import { refuseBadText } from './textGuard';
 import { fastifyLogOptions, REQUEST_ID_HEADER, type LogOptions } from './logging';
 import { attachmentRoutes } from './routes/attachments';
 import { auditRoutes } from './routes/audit';
-import { catalogueRoutes } from './routes/catalogue';
+import { CatalogueVersion, catalogueRoutes } from './routes/catalogue';
 import { conflictRoutes } from './routes/conflicts';
 import { deviceRoutes } from './routes/devices';
 import { leaseRoutes } from './routes/leases';
@@ -38,12 +39,23 @@ export interface AppOptions {
   attachmentsDir?: string;
   /** The public status page's rate limiter and clock (tests). */
   statusPage?: StatusPageOptions;
+  /** The long polls waiting (tests watch them). */
+  pullWaiters?: PullWaiters;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const snapshots = new SnapshotCache();
+  const pullWaiters = options.pullWaiters ?? new PullWaiters();
   const ctx: AppContext = {
     db: options.db,
-    pushes: new PushCommitter(options.db),
+    // What a group commits is in the snapshot cache before its pushes are answered, and wakes its sites' long polls.
+    pushes: new PushCommitter(options.db, (written) => {
+      for (const w of written) snapshots.put(w.snapshot);
+      pullWaiters.changed(written.map((w) => w.site));
+    }),
+    snapshots,
+    pullWaiters,
+    catalogueVersion: new CatalogueVersion(options.db),
     center: { ...DEFAULT_CENTER, ...options.center },
     sessionTtlMs: options.sessionTtlMs ?? 12 * 3600 * 1000,
     enrolmentCodeTtlMs: options.enrolmentCodeTtlMs ?? 24 * 3600 * 1000,
@@ -68,6 +80,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header(REQUEST_ID_HEADER, req.id);
   });
   allowCrossOrigin(app);
+  // A long poll waiting when the server stops is answered now, so closing does not wait out its 25 s.
+  app.addHook('preClose', async () => pullWaiters.changed('all'));
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(new ApiError(404, 'NOT_FOUND').toBody()));
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Cache-Control', 'no-store');

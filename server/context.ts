@@ -2,11 +2,19 @@ import type { Db } from './db';
 import type { CenterConfig } from './config';
 import type { PushCommitter } from './push';
 import type { LoginGuard } from './loginGuard';
+import type { PullWaiters, SnapshotCache } from './pull';
+import type { CatalogueVersion } from './routes/catalogue';
 
 export interface AppContext {
   db: Db;
   /** Commits pushes one group at a time (server/push.ts). */
   pushes: PushCommitter;
+  /** The JSON text of recent dossier snapshots, shared by every pull (server/pull.ts). */
+  snapshots: SnapshotCache;
+  /** Pulls waiting for their site's next change (long poll). */
+  pullWaiters: PullWaiters;
+  /** The catalogue's version, sent with every pull. */
+  catalogueVersion: CatalogueVersion;
   center: CenterConfig;
   /** Session lifetime; a counter's officer logs in again after it. */
   sessionTtlMs: number;

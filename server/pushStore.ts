@@ -2,6 +2,7 @@
 // inside the push transaction and its advisory lock. A failed write names its table in the log.
 import { receiptScope } from '../shared/sync/leases';
 import type { DossierEvent } from '../shared/domain';
+import type { DossierSnapshot } from '../shared/sync/protocol';
 import type { DeviceRow } from './auth';
 import type { Queryable } from './db';
 import { addLogContext } from './logContext';
@@ -52,8 +53,14 @@ async function write<T>(tx: Queryable, table: string, sql: string, params: unkno
   }
 }
 
-/** Writes the plan; `devices[i]` sent batch i. Returns the sequence number given to each event, by lower-case id. */
-export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], plan: PushPlan): Promise<Map<string, number>> {
+/** A dossier as the plan wrote it, and the site it belongs to (the stored one: a dossier never changes site). */
+export interface WrittenDossier {
+  site: string;
+  snapshot: DossierSnapshot;
+}
+
+/** Writes the plan; `devices[i]` sent batch i. Returns the sequence number given to each event, by lower-case id, and the dossiers written. */
+export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], plan: PushPlan): Promise<{ seqById: Map<string, number>; written: WrittenDossier[] }> {
   const inserted = await write<{ id: string; seq: number }>(
     tx,
     'events',
@@ -81,8 +88,9 @@ export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], 
     open_conflicts: row.open_conflicts,
     site: siteOf.get(row.id) ?? '',
   }));
+  const written: WrittenDossier[] = [];
   if (upserts.length > 0) {
-    await write(
+    const stored = await write<{ id: string; site: string }>(
       tx,
       'dossiers',
       `INSERT INTO dossiers (id, code, status, state, last_seq, register_year, register_number, open_conflicts, site)
@@ -91,9 +99,24 @@ export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], 
        FROM jsonb_array_elements($1::jsonb) AS t(x)
        ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, status = EXCLUDED.status, state = EXCLUDED.state,
          last_seq = EXCLUDED.last_seq, register_year = EXCLUDED.register_year,
-         register_number = EXCLUDED.register_number, open_conflicts = EXCLUDED.open_conflicts`,
+         register_number = EXCLUDED.register_number, open_conflicts = EXCLUDED.open_conflicts
+       RETURNING id::text AS id, site`,
       [JSON.stringify(upserts)],
     );
+    const storedSite = new Map(stored.rows.map((r) => [r.id, r.site]));
+    for (const u of upserts) {
+      const snapshot = {
+        id: u.id,
+        code: u.code,
+        status: u.status,
+        state: u.state,
+        lastSeq: u.last_seq!,
+        registerYear: u.register_year,
+        registerNumber: u.register_number,
+        openConflicts: u.open_conflicts,
+      };
+      written.push({ site: storedSite.get(u.id) ?? u.site, snapshot });
+    }
   }
   if (plan.conflicts.length > 0) {
     await write(
@@ -131,5 +154,5 @@ export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], 
       [JSON.stringify(plan.receipts)],
     );
   }
-  return seqById;
+  return { seqById, written };
 }

@@ -19,6 +19,40 @@ export async function upsertCatalogueItem(db: Queryable, kind: CatalogueKind, ke
   return Number(rows[0]!.version);
 }
 
+/**
+ * The catalogue's current version, sent with every pull so a counter asks for the catalogue only when
+ * it moved: read from the database at most once per `maxAgeMs` (another server's write is seen
+ * that late), moved at once by this server's own writes.
+ */
+export class CatalogueVersion {
+  private version = 0;
+  private readAt = -Infinity;
+  private reading: Promise<number> | undefined;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly maxAgeMs = 1_000,
+  ) {}
+
+  current(): Promise<number> {
+    if (Date.now() - this.readAt < this.maxAgeMs) return Promise.resolve(this.version);
+    this.reading ??= this.db
+      .query<{ version: number }>('SELECT coalesce(max(version), 0) AS version FROM catalogue_items')
+      .then(({ rows }) => {
+        this.readAt = Date.now();
+        return this.moved(Number(rows[0]!.version));
+      })
+      .finally(() => (this.reading = undefined));
+    return this.reading;
+  }
+
+  /** A version this server just wrote (or read); the version never goes back. */
+  moved(version: number): number {
+    this.version = Math.max(this.version, version);
+    return this.version;
+  }
+}
+
 export function catalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.put<{ Params: { kind: CatalogueKind; key: string }; Body: { body: unknown } }>(
     '/v1/admin/catalogue/:kind/:key',
@@ -30,7 +64,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const version = await upsertCatalogueItem(ctx.db, req.params.kind, req.params.key, req.body.body, staffOf(req).id);
+      const version = ctx.catalogueVersion.moved(await upsertCatalogueItem(ctx.db, req.params.kind, req.params.key, req.body.body, staffOf(req).id));
       return { kind: req.params.kind, key: req.params.key, version };
     },
   );
@@ -43,7 +77,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req) => {
       // A tombstone, so counters learn of the removal on their next fetch.
-      const version = await upsertCatalogueItem(ctx.db, req.params.kind, req.params.key, {}, staffOf(req).id, true);
+      const version = ctx.catalogueVersion.moved(await upsertCatalogueItem(ctx.db, req.params.kind, req.params.key, {}, staffOf(req).id, true));
       return { kind: req.params.kind, key: req.params.key, version, deleted: true };
     },
   );

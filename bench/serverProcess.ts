@@ -44,12 +44,14 @@ function procStat(pid: number): { rssMiB: number; cpuSeconds: number } {
 async function postmasterPid(url: string): Promise<number | undefined> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-  await client.end();
   try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    // Read while the backend lives: it ends with the connection.
     return Number(statFields(rows[0]!.pid)[1]);
   } catch {
     return undefined;
+  } finally {
+    await client.end();
   }
 }
 

@@ -109,12 +109,12 @@ describe('pull from kept snapshots', () => {
       },
     };
     const first = await pullPage(db, new SnapshotCache(), 'moving', 0, 10);
-    const ids = (p: { snapshots: string[] }) => p.snapshots.map((s) => (JSON.parse(s) as { id: string }).id);
+    const ids = (p: { snapshots: Buffer[] }) => p.snapshots.map((s) => (JSON.parse(s.toString()) as { id: string }).id);
     expect(ids(first)).toEqual([r1.dossierId]);
     expect(first.more).toBe(true);
     const second = await pullPage(db, new SnapshotCache(), 'moving', first.next, 10);
     expect(ids(second)).toEqual([r3.dossierId, r2.dossierId]);
-    expect((JSON.parse(second.snapshots[1]!) as { state: { status: string } }).state.status).toBe('withCourier');
+    expect((JSON.parse(second.snapshots[1]!.toString()) as { state: { status: string } }).state.status).toBe('withCourier');
     expect(second.more).toBe(false);
   });
 
@@ -124,7 +124,7 @@ describe('pull from kept snapshots', () => {
       ({ id, code: null, status: 'received', state: { pad: 'x'.repeat(600) }, lastSeq, registerYear: null, registerNumber: null, openConflicts: 0 }) as never;
     cache.put(snap('a', 2));
     cache.put(snap('a', 1));
-    expect(cache.get('a', 2)).toContain('"lastSeq":2');
+    expect(cache.get('a', 2)?.toString()).toContain('"lastSeq":2');
     expect(cache.get('a', 1)).toBeUndefined();
     for (const id of ['b', 'c', 'd', 'e']) cache.put(snap(id, 3));
     expect(cache.get('a', 2)).toBeUndefined();

@@ -11,15 +11,15 @@ import type { DossierSnapshot } from '../shared/sync/protocol';
 import type { Queryable } from './db';
 import { SNAPSHOT_COLUMNS, toSnapshot, type SnapshotRow } from './snapshots';
 
-/** The JSON text of recent snapshots by dossier, with the last_seq it is the text of; the oldest written go first past `maxChars`. */
+/** The JSON text (UTF-8) of recent snapshots by dossier, with the last_seq it is the text of; the oldest written go first past `maxBytes`. */
 export class SnapshotCache {
-  private readonly byId = new Map<string, { seq: number; json: string }>();
-  private chars = 0;
+  private readonly byId = new Map<string, { seq: number; json: Buffer }>();
+  private bytes = 0;
 
-  constructor(private readonly maxChars = 32 * 1024 * 1024) {}
+  constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
 
   /** The snapshot's text if the cache holds dossier `id` exactly as of `seq`. */
-  get(id: string, seq: number): string | undefined {
+  get(id: string, seq: number): Buffer | undefined {
     const hit = this.byId.get(id);
     return hit && hit.seq === seq ? hit.json : undefined;
   }
@@ -30,15 +30,19 @@ export class SnapshotCache {
     if (held) {
       if (held.seq >= snapshot.lastSeq) return;
       this.byId.delete(snapshot.id);
-      this.chars -= held.json.length;
+      this.bytes -= held.json.length;
     }
-    const json = JSON.stringify(snapshot);
+    // Encoded once here, so an answer is copied together from bytes (no UTF-8 encoding per pull); a
+    // buffer of its own, not a slice of Node's shared pool, which one kept slice would keep whole.
+    const text = JSON.stringify(snapshot);
+    const json = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+    json.write(text);
     this.byId.set(snapshot.id, { seq: snapshot.lastSeq, json });
-    this.chars += json.length;
+    this.bytes += json.length;
     for (const [id, old] of this.byId) {
-      if (this.chars <= this.maxChars) break;
+      if (this.bytes <= this.maxBytes) break;
       this.byId.delete(id);
-      this.chars -= old.json.length;
+      this.bytes -= old.json.length;
     }
   }
 
@@ -49,7 +53,7 @@ export class SnapshotCache {
 
 export interface PullPage {
   /** Each snapshot's JSON text, in last_seq order. */
-  snapshots: string[];
+  snapshots: Buffer[];
   next: number;
   more: boolean;
 }
@@ -68,7 +72,7 @@ export async function pullPage(db: Queryable, cache: SnapshotCache, site: string
     const read = await db.query<SnapshotRow>(`SELECT ${SNAPSHOT_COLUMNS} FROM dossiers WHERE id = ANY($1::uuid[])`, [missing]);
     for (const row of read.rows) cache.put(toSnapshot(row));
   }
-  const snapshots: string[] = [];
+  const snapshots: Buffer[] = [];
   for (const r of listed) {
     const json = cache.get(r.id, r.seq);
     // Changed since it was listed: it has moved past this page. The page ends before it (a prefix of
@@ -83,9 +87,16 @@ export async function pullPage(db: Queryable, cache: SnapshotCache, site: string
   return { snapshots, next, more };
 }
 
-/** The pull's answer (PullResponse) written as text around the snapshots' own. */
-export function pullBody(page: PullPage, extra: { catalogueVersion: number }): string {
-  return `{"dossiers":[${page.snapshots.join(',')}],"next":${page.next},"more":${page.more},"catalogueVersion":${extra.catalogueVersion},"serverTime":"${new Date().toISOString()}"}`;
+const COMMA = Buffer.from(',');
+const TAIL = Buffer.from(']}');
+
+/** The pull's answer (PullResponse) as UTF-8 JSON around the snapshots' own bytes; the short fields first. */
+export function pullBody(page: PullPage, extra: { catalogueVersion: number }): Buffer {
+  const head = Buffer.from(`{"next":${page.next},"more":${page.more},"catalogueVersion":${extra.catalogueVersion},"serverTime":"${new Date().toISOString()}","dossiers":[`);
+  const parts: Buffer[] = [head];
+  page.snapshots.forEach((s, i) => (i > 0 ? parts.push(COMMA, s) : parts.push(s)));
+  parts.push(TAIL);
+  return Buffer.concat(parts);
 }
 
 /**

@@ -73,7 +73,7 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
         },
       },
     },
-    async (req, reply): Promise<string> => {
+    async (req, reply): Promise<Buffer> => {
       const site = deviceOf(req).site;
       const after = Number(req.query.after ?? 0);
       const limit = Math.min(Math.max(Number(req.query.limit ?? 500), 1), MAX_PULL_LIMIT);

@@ -80,8 +80,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header(REQUEST_ID_HEADER, req.id);
   });
   allowCrossOrigin(app);
-  // A long poll waiting when the server stops is answered now, so closing does not wait out its 25 s.
-  app.addHook('preClose', async () => pullWaiters.changed('all'));
+  // A long poll waiting when the server stops is answered now (and its connection closed), so closing does not wait out its 25 s.
+  app.addHook('preClose', async () => pullWaiters.close());
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(new ApiError(404, 'NOT_FOUND').toBody()));
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Cache-Control', 'no-store');

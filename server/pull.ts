@@ -107,11 +107,13 @@ export function pullBody(page: PullPage, extra: { catalogueVersion: number }): B
  */
 export class PullWaiters {
   private readonly bySite = new Map<string, Set<() => void>>();
+  /** The server is stopping: no pull waits any more. */
+  closing = false;
 
   /** Resolves at the site's next change, at `ms`, or when `cancelled` fires (the counter went away). */
   wait(site: string, ms: number, cancelled: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
-      if (cancelled.aborted) return resolve();
+      if (cancelled.aborted || this.closing) return resolve();
       let set = this.bySite.get(site);
       if (!set) this.bySite.set(site, (set = new Set()));
       const done = () => {
@@ -131,6 +133,12 @@ export class PullWaiters {
   changed(sites: Iterable<string> | 'all'): void {
     const sets = sites === 'all' ? [...this.bySite.values()] : [...new Set(sites)].flatMap((s) => this.bySite.get(s) ?? []);
     for (const set of sets) for (const done of [...set]) done();
+  }
+
+  /** The server stops: every wait ends now and none begins. */
+  close(): void {
+    this.closing = true;
+    this.changed('all');
   }
 
   get waiting(): number {

@@ -97,6 +97,8 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
           over.abort();
           reply.raw.off('close', gone);
         }
+        // Answered because the server stops: the connection goes too, or closing would wait for it to idle out.
+        if (ctx.pullWaiters.closing) reply.header('connection', 'close');
       }
       reply.type('application/json; charset=utf-8');
       return pullBody(page, { catalogueVersion: await ctx.catalogueVersion.current() });

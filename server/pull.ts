@@ -11,9 +11,16 @@ import type { DossierSnapshot } from '../shared/sync/protocol';
 import type { Queryable } from './db';
 import { SNAPSHOT_COLUMNS, toSnapshot, type SnapshotRow } from './snapshots';
 
-/** The JSON text (UTF-8) of recent snapshots by dossier, with the last_seq it is the text of; the oldest written go first past `maxBytes`. */
+/** What a snapshot not yet encoded is counted as, until its first pull encodes it. */
+const UNENCODED_BYTES = 1024;
+
+/**
+ * The JSON text (UTF-8) of recent snapshots by dossier, with the last_seq it is the text of; the oldest
+ * written go first past `maxBytes`. A snapshot the committer puts is encoded at its first pull, not
+ * on the push's path (a bulk push of 500 events may write 500 snapshots no one pulls soon).
+ */
 export class SnapshotCache {
-  private readonly byId = new Map<string, { seq: number; json: Buffer }>();
+  private readonly byId = new Map<string, { seq: number; snapshot?: DossierSnapshot; json?: Buffer }>();
   private bytes = 0;
 
   constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
@@ -21,7 +28,17 @@ export class SnapshotCache {
   /** The snapshot's text if the cache holds dossier `id` exactly as of `seq`. */
   get(id: string, seq: number): Buffer | undefined {
     const hit = this.byId.get(id);
-    return hit && hit.seq === seq ? hit.json : undefined;
+    if (!hit || hit.seq !== seq) return undefined;
+    if (!hit.json) {
+      // Encoded once, so an answer is copied together from bytes (no UTF-8 encoding per pull); a
+      // buffer of its own, not a slice of Node's shared pool, which one kept slice would keep whole.
+      const text = JSON.stringify(hit.snapshot);
+      hit.json = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+      hit.json.write(text);
+      hit.snapshot = undefined;
+      this.bytes += hit.json.length - UNENCODED_BYTES;
+    }
+    return hit.json;
   }
 
   /** Keeps a snapshot just committed or read; an older one than the cache holds is ignored. */
@@ -30,19 +47,14 @@ export class SnapshotCache {
     if (held) {
       if (held.seq >= snapshot.lastSeq) return;
       this.byId.delete(snapshot.id);
-      this.bytes -= held.json.length;
+      this.bytes -= held.json?.length ?? UNENCODED_BYTES;
     }
-    // Encoded once here, so an answer is copied together from bytes (no UTF-8 encoding per pull); a
-    // buffer of its own, not a slice of Node's shared pool, which one kept slice would keep whole.
-    const text = JSON.stringify(snapshot);
-    const json = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-    json.write(text);
-    this.byId.set(snapshot.id, { seq: snapshot.lastSeq, json });
-    this.bytes += json.length;
+    this.byId.set(snapshot.id, { seq: snapshot.lastSeq, snapshot });
+    this.bytes += UNENCODED_BYTES;
     for (const [id, old] of this.byId) {
       if (this.bytes <= this.maxBytes) break;
       this.byId.delete(id);
-      this.bytes -= old.json.length;
+      this.bytes -= old.json?.length ?? UNENCODED_BYTES;
     }
   }
 

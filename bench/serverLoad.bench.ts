@@ -11,6 +11,7 @@
 //   LOAD_LEVELS='pglite:50,100;postgres:100,300,1000' LOAD_SECONDS=40 LOAD_DATABASE_URL=postgres://… npx tsx bench/run.ts serverLoad
 // Counters are enrolled in sites of LOAD_SITE_SIZE (50); LOAD_SITE_SIZE=0 with LOAD_SERVER_ROOT=<older
 // checkout> measures a server from before sites.
+import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { EnrolResponse } from '../shared/sync/protocol';
@@ -63,6 +64,8 @@ export interface LoadRow {
   errorKinds: string;
   rssMiB: number;
   serverCpuPct: number;
+  dbCpuPct: number;
+  machineBusyPct: number;
   generatorCpuPct: number;
   generatorLoopP99: number;
   pullKiBs: number;
@@ -114,6 +117,8 @@ async function runLevel(backend: 'pglite' | 'postgres', counters: number, pgUrl:
   loop.enable();
   const cpu0 = process.cpuUsage();
   const serverCpu0 = server.cpuSeconds();
+  const dbCpu0 = server.dbCpuSeconds();
+  const machine0 = machineTicks();
   let rssMax = 0;
   const rssTimer = setInterval(() => (rssMax = Math.max(rssMax, server.rssMiB())), 1000);
   stats.measuring = true;
@@ -123,6 +128,8 @@ async function runLevel(backend: 'pglite' | 'postgres', counters: number, pgUrl:
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const serverCpu = server.cpuSeconds() - serverCpu0;
+  const dbCpu = server.dbCpuSeconds() - dbCpu0;
+  const machine1 = machineTicks();
   clearInterval(rssTimer);
   loop.disable();
   rssMax = Math.max(rssMax, server.rssMiB());
@@ -154,11 +161,20 @@ async function runLevel(backend: 'pglite' | 'postgres', counters: number, pgUrl:
     errorKinds: [...stats.errors].map(([k, n]) => `${k}: ${n}`).join(', '),
     rssMiB: Math.round(rssMax),
     serverCpuPct: Math.round((serverCpu / seconds) * 100),
+    dbCpuPct: Math.round((dbCpu / seconds) * 100),
+    machineBusyPct: Math.round((100 * (machine1.busy - machine0.busy)) / (machine1.total - machine0.total)),
     generatorCpuPct: Math.round(((cpu.user + cpu.system) / 1e6 / seconds) * 100),
     generatorLoopP99: Math.round(loop.percentile(99) / 1e6),
     pullKiBs: Math.round(stats.bytesIn / 1024 / seconds),
     stored,
   };
+}
+
+/** Every core's ticks from /proc/stat: busy (all but idle and iowait) and total; the share busy includes whatever else runs on the machine. */
+function machineTicks(): { busy: number; total: number } {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = cpu.reduce((a, b) => a + b, 0);
+  return { busy: total - cpu[3]! - cpu[4]!, total };
 }
 
 const r0 = (n: number) => (Number.isFinite(n) ? Math.round(n) : '–');
@@ -179,7 +195,8 @@ export function printRows(rows: readonly LoadRow[]): void {
       'health p95': r0(r.health.p95),
       errors: r.errors,
       'RSS MiB': r.rssMiB,
-      'server CPU %': r.serverCpuPct,
+      'server / DB CPU %': `${r.serverCpuPct} / ${Number.isFinite(r.dbCpuPct) ? r.dbCpuPct : '–'}`,
+      'machine busy %': r.machineBusyPct,
       'gen CPU % / loop p99 ms': `${r.generatorCpuPct} / ${r.generatorLoopP99}`,
       'received KiB/s': r.pullKiBs,
     })),

@@ -2,7 +2,7 @@
 // PGlite in a fresh temp folder, or a fresh PostgreSQL database on the cluster named by a URL. Its
 // memory (RSS) and CPU are read from /proc while it runs.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -19,19 +19,56 @@ export interface ServerProcess {
   rssMiB(): number;
   /** CPU seconds (user + system) used so far, from /proc. */
   cpuSeconds(): number;
+  /** CPU seconds used so far by the PostgreSQL cluster (postmaster, its processes and those it reaped), from /proc; NaN on PGlite (its CPU is the server's) or a cluster on another machine. */
+  dbCpuSeconds(): number;
   /** Counts what the database holds once the server has stopped: every event, and distinct ids. */
   stopAndCount(): Promise<{ events: number; distinct: number }>;
 }
 
 const CLK_TCK = 100;
 
+/** Fields of /proc/<pid>/stat after the command name: [0] is field 3 (state), [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime. */
+function statFields(pid: number | string): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 function procStat(pid: number): { rssMiB: number; cpuSeconds: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  // Fields after the command name: state is field 3, utime 14, stime 15.
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields(pid);
   return { rssMiB: rssKiB / 1024, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLK_TCK };
+}
+
+/** The postmaster's pid: the parent of a backend of the cluster, when the cluster runs on this machine. */
+async function postmasterPid(url: string): Promise<number | undefined> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    // Read while the backend lives: it ends with the connection.
+    return Number(statFields(rows[0]!.pid)[1]);
+  } catch {
+    return undefined;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The cluster's CPU: the postmaster's own and its reaped children's, plus every live child's (backends, WAL writer, checkpointer). */
+function clusterCpuSeconds(postmaster: number): number {
+  const own = statFields(postmaster);
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const f = statFields(entry);
+      if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // The process ended meanwhile: its ticks are in the postmaster's cutime once reaped.
+    }
+  }
+  return ticks / CLK_TCK;
 }
 
 async function waitReady(child: ChildProcess): Promise<string> {
@@ -73,7 +110,9 @@ export async function startServerProcess(postgresUrl?: string): Promise<ServerPr
   } else {
     dataDir = mkdtempSync(join(tmpdir(), 'motcua-load-'));
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
+  // LOAD_SERVER_NODE_ARGS adds Node flags to the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (written when it stops).
+  const nodeArgs = (process.env.LOAD_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -94,12 +133,14 @@ export async function startServerProcess(postgresUrl?: string): Promise<ServerPr
   process.once('exit', orphan);
   const base = await waitReady(child);
   const pid = child.pid!;
+  const postmaster = databaseUrl ? await postmasterPid(databaseUrl) : undefined;
   return {
     base,
     pid,
     kind: postgresUrl ? 'postgres' : 'pglite',
     rssMiB: () => procStat(pid).rssMiB,
     cpuSeconds: () => procStat(pid).cpuSeconds,
+    dbCpuSeconds: () => (postmaster ? clusterCpuSeconds(postmaster) : NaN),
     async stopAndCount() {
       child.kill('SIGTERM');
       await exited;

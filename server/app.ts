@@ -15,6 +15,7 @@ import type { Db } from './db';
 import { ApiError } from './errors';
 import { NoticeDispatcher } from './notices/dispatcher';
 import { noticeRoute } from './notices/outbox';
+import { PullWaiters, SnapshotCache } from './pull';
 import { PushCommitter } from './push';
 import { installErrorHandler, sendFrameworkError } from './errorHandler';
 import { LoginGuard, type LoginGuardOptions } from './loginGuard';
@@ -23,7 +24,7 @@ import { fastifyLogOptions, REQUEST_ID_HEADER, type LogOptions } from './logging
 import { adminCatalogueRoutes } from './routes/adminCatalogue';
 import { attachmentRoutes } from './routes/attachments';
 import { auditRoutes } from './routes/audit';
-import { catalogueRoutes } from './routes/catalogue';
+import { CatalogueVersion, catalogueRoutes } from './routes/catalogue';
 import { centerRoutes } from './routes/centers';
 import { provinceRoutes } from './routes/province';
 import { conflictRoutes } from './routes/conflicts';
@@ -55,6 +56,8 @@ export interface AppOptions {
    * app unless `dispatch` is false (tests that run rounds themselves).
    */
   notices?: NoticeConfig & { dispatch?: boolean };
+  /** The long polls waiting (tests watch them). */
+  pullWaiters?: PullWaiters;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -62,9 +65,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const channels = noticeRoute(notices);
   const anyChannel = Boolean(notices.email ?? notices.sms ?? notices.zalo);
   const center = { ...DEFAULT_CENTER, ...options.center };
+  const snapshots = new SnapshotCache();
+  const pullWaiters = options.pullWaiters ?? new PullWaiters();
   const ctx: AppContext = {
     db: options.db,
-    pushes: new PushCommitter(options.db, anyChannel ? channels : undefined),
+    // What a group commits is in the snapshot cache before its pushes are answered, and wakes the long
+    // polls of its dossiers' centers: the one each belongs to and those on its route.
+    pushes: new PushCommitter(options.db, anyChannel ? channels : undefined, (written) => {
+      for (const w of written) snapshots.put(w.snapshot);
+      pullWaiters.changed(written.flatMap((w) => [w.site, ...w.routeCenters]));
+    }),
+    snapshots,
+    pullWaiters,
+    catalogueVersion: new CatalogueVersion(options.db),
     center,
     centers: new CenterDirectory(options.db, center),
     sessionTtlMs: options.sessionTtlMs ?? 12 * 3600 * 1000,
@@ -91,6 +104,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header(REQUEST_ID_HEADER, req.id);
   });
   allowCrossOrigin(app);
+  // A long poll waiting when the server stops is answered now (and its connection closed), so closing does not wait out its 25 s.
+  app.addHook('preClose', async () => pullWaiters.close());
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(new ApiError(404, 'NOT_FOUND').toBody()));
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Cache-Control', 'no-store');

@@ -12,7 +12,7 @@ import { ApiError } from './errors';
 import { addLogContext } from './logContext';
 import type { NoticeRoute } from './notices/outbox';
 import { CODE_RE, planPushes } from './pushPlan';
-import { persistPlan, readPlanInput } from './pushStore';
+import { persistPlan, readPlanInput, type WrittenDossier } from './pushStore';
 
 export const PUSH_LOCK = 7_300_002;
 
@@ -69,10 +69,11 @@ export class PushCommitter {
   private readonly waiting: Waiting[] = [];
   private running = false;
 
-  /** `notices`: the channels notices go by (absent or none: no notice is queued). */
+  /** `notices`: the channels notices go by (absent or none: no notice is queued). `committed` hears of the dossiers each group wrote, once its transaction has committed (server/pull.ts: the snapshot cache, the long polls). */
   constructor(
     private readonly db: Db,
     private readonly notices?: NoticeRoute,
+    private readonly committed: (written: readonly WrittenDossier[]) => void = () => undefined,
   ) {}
 
   push(device: DeviceRow, events: readonly DossierEvent[]): Promise<PushEventResult[]> {
@@ -88,12 +89,13 @@ export class PushCommitter {
       while (this.waiting.length > 0) {
         let group: Waiting[] = [];
         try {
-          const results = await this.db.transaction(async (tx) => {
+          const { results, written } = await this.db.transaction(async (tx) => {
             await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
             // Taken once the lock is held: every push that arrived while waiting for it goes in.
             group = this.take();
             return storeGroup(tx, group, this.notices);
           });
+          this.committed(written);
           group.forEach((w, i) => w.resolve(results[i]!));
         } catch (err) {
           if (group.length === 0) for (const w of this.take()) w.reject(err);
@@ -115,10 +117,12 @@ export class PushCommitter {
 
   private async commitAlone(w: Waiting): Promise<PushEventResult[]> {
     try {
-      return await this.db.transaction(async (tx) => {
+      const { results, written } = await this.db.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-        return (await storeGroup(tx, [w], this.notices))[0]!;
+        return storeGroup(tx, [w], this.notices);
       });
+      this.committed(written);
+      return results[0]!;
     } catch (err) {
       throw withBatch(err, w);
     }
@@ -139,8 +143,12 @@ export async function pushEvents(committer: PushCommitter, device: DeviceRow, ag
 type Stored = { conflict: ConflictInfo | null; registerYear?: number; registerNumber?: number };
 type Prior = { id: string; seq: number; conflict: ConflictInfo | null; register_year: number | null; register_number: number | null };
 
-/** Stores a group of pushes under the push lock (held by the caller); answers each push in order. */
-async function storeGroup(tx: Queryable, group: readonly { device: DeviceRow; events: readonly DossierEvent[] }[], notices?: NoticeRoute): Promise<PushEventResult[][]> {
+/** Stores a group of pushes under the push lock (held by the caller); answers each push in order, and says which dossiers it wrote. */
+async function storeGroup(
+  tx: Queryable,
+  group: readonly { device: DeviceRow; events: readonly DossierEvent[] }[],
+  notices?: NoticeRoute,
+): Promise<{ results: PushEventResult[][]; written: WrittenDossier[] }> {
   const ids = [...new Set(group.flatMap((g) => g.events.map((e) => e.id.toLowerCase())))];
   const existing = await tx.query<Prior>(
     `SELECT e.id::text AS id, e.seq, e.conflict, r.year AS register_year, r.number AS register_number
@@ -164,19 +172,20 @@ async function storeGroup(tx: Queryable, group: readonly { device: DeviceRow; ev
 
   const outcome = new Map<string, Stored>();
   let seqOf = new Map<string, number>();
+  let written: WrittenDossier[] = [];
   if (seenInGroup.size > 0) {
     const input = await readPlanInput(tx, batches);
     const plan = planPushes(input.state, input.batches);
-    seqOf = await persistPlan(
+    ({ seqById: seqOf, written } = await persistPlan(
       tx,
       group.map((g) => g.device),
       plan,
       notices,
-    );
+    ));
     for (const p of plan.events) outcome.set(p.event.id.toLowerCase(), p);
   }
   const answered = new Set<string>();
-  return group.map(({ events }) => answer(events, known, outcome, seqOf, answered));
+  return { results: group.map(({ events }) => answer(events, known, outcome, seqOf, answered)), written };
 }
 
 function answer(

@@ -2,6 +2,7 @@
 // inside the push transaction and its advisory lock. A failed write names its table in the log.
 import { receiptScope } from '../shared/sync/leases';
 import type { DossierEvent } from '../shared/domain';
+import type { DossierSnapshot } from '../shared/sync/protocol';
 import type { DeviceRow } from './auth';
 import type { Queryable } from './db';
 import { addLogContext } from './logContext';
@@ -53,11 +54,18 @@ async function write<T>(tx: Queryable, table: string, sql: string, params: unkno
   }
 }
 
+/** A dossier as the plan wrote it, the center it belongs to and the other centers on its route (the stored ones). */
+export interface WrittenDossier {
+  site: string;
+  routeCenters: string[];
+  snapshot: DossierSnapshot;
+}
+
 /**
- * Writes the plan; `devices[i]` sent batch i. Returns the sequence number given to each event, by lower-case id.
+ * Writes the plan; `devices[i]` sent batch i. Returns the sequence number given to each event, by lower-case id, and the dossiers written.
  * The notices its status changes make go into the outbox in the same transaction (`route`: the channels configured).
  */
-export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], plan: PushPlan, route?: NoticeRoute): Promise<Map<string, number>> {
+export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], plan: PushPlan, route?: NoticeRoute): Promise<{ seqById: Map<string, number>; written: WrittenDossier[] }> {
   const inserted = await write<{ id: string; seq: number }>(
     tx,
     'events',
@@ -87,8 +95,9 @@ export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], 
     // The centers on a phi-địa-giới dossier's route pull it too (route_centers, migration 012).
     route_codes: row.state.route ? [row.state.route.receivingCenter, row.state.route.returnCenter] : [],
   }));
+  const written: WrittenDossier[] = [];
   if (upserts.length > 0) {
-    await write(
+    const stored = await write<{ id: string; site: string; route_centers: string[] }>(
       tx,
       'dossiers',
       `INSERT INTO dossiers (id, code, status, state, last_seq, register_year, register_number, open_conflicts, site, route_centers)
@@ -98,9 +107,25 @@ export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], 
        FROM jsonb_array_elements($1::jsonb) AS t(x)
        ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, status = EXCLUDED.status, state = EXCLUDED.state,
          last_seq = EXCLUDED.last_seq, register_year = EXCLUDED.register_year,
-         register_number = EXCLUDED.register_number, open_conflicts = EXCLUDED.open_conflicts, route_centers = EXCLUDED.route_centers`,
+         register_number = EXCLUDED.register_number, open_conflicts = EXCLUDED.open_conflicts, route_centers = EXCLUDED.route_centers
+       RETURNING id::text AS id, site, route_centers`,
       [JSON.stringify(upserts)],
     );
+    const storedRow = new Map(stored.rows.map((r) => [r.id, r]));
+    for (const u of upserts) {
+      const snapshot = {
+        id: u.id,
+        code: u.code,
+        status: u.status,
+        state: u.state,
+        lastSeq: u.last_seq!,
+        registerYear: u.register_year,
+        registerNumber: u.register_number,
+        openConflicts: u.open_conflicts,
+      };
+      const row = storedRow.get(u.id);
+      written.push({ site: row?.site ?? u.site, routeCenters: row?.route_centers ?? [], snapshot });
+    }
   }
   if (plan.conflicts.length > 0) {
     await write(
@@ -145,5 +170,5 @@ export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], 
       throw addLogContext(err, { table: 'notices' });
     }
   }
-  return seqById;
+  return { seqById, written };
 }

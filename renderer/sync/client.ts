@@ -3,7 +3,7 @@
 // not. Runtime-neutral (fetch + Dexie): the same code runs in Chromium and under Node in tests.
 import { COUNTER_REPORT_HEADER, encodeCounterReport, type CounterReport } from '../../shared/sync/adminProtocol';
 import type { CatalogueResponse, CountersResponse, LeaseRequest, LeaseResponse, PullResponse, PushResponse, StaffRecord } from '../../shared/sync/protocol';
-import { CLOCK_SKEW_WARNING_MS, MAX_EVENTS_PER_PUSH } from '../../shared/sync/protocol';
+import { CLOCK_SKEW_WARNING_MS, MAX_EVENTS_PER_PUSH, MAX_PULL_WAIT_SECONDS } from '../../shared/sync/protocol';
 import type { MotCuaDb } from '../db/schema';
 import { storeLeases } from '../db/leases';
 import { applyPushResults, applySnapshots } from './apply';
@@ -36,8 +36,13 @@ export interface SyncClientOptions {
   pushChunk?: number;
   pullLimit?: number;
   requestTimeoutMs?: number;
-  /** Idle poll interval while online. */
+  /** Idle poll interval while online: the pause after an exchange before the next pull is sent. */
   pollIntervalMs?: number;
+  /**
+   * How long the idle pull may wait at the server for the next change of the counter's site (long
+   * poll), in seconds; 0 polls. A server that does not know long polls (400) is polled.
+   */
+  longPollSeconds?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   random?: () => number;
@@ -66,6 +71,14 @@ export class SyncClient {
   private staffPulledAt = -Infinity;
   /** An outbox row was written while an exchange ran: exchange again at once when it ends. */
   private again = false;
+  /** The next tick is the idle pull, which may wait at the server (long poll). */
+  private idleNext = false;
+  /** Ends the idle pull's wait at the server when there is something to push. */
+  private waiting: AbortController | undefined;
+  /** The server refused a long poll (older server): poll instead. */
+  private longPollRefused = false;
+  /** The catalogue's version the last pull reported, when the server reports it. */
+  private catalogueAt: number | undefined;
   private stopWatchingOutbox: (() => void) | undefined;
   private readonly o: Required<Omit<SyncClientOptions, 'fetch' | 'report'>> & Pick<SyncClientOptions, 'report'> & { fetch: typeof fetch };
   private report: { at: number; value: Omit<CounterReport, 'pendingOutbox'> } | undefined;
@@ -78,6 +91,7 @@ export class SyncClient {
       pullLimit: 500,
       requestTimeoutMs: 15_000,
       pollIntervalMs: 5_000,
+      longPollSeconds: MAX_PULL_WAIT_SECONDS,
       backoffBaseMs: 1_000,
       backoffMaxMs: 60_000,
       random: Math.random,
@@ -116,11 +130,14 @@ export class SyncClient {
     g.removeEventListener?.('online', this.onOnline);
     g.removeEventListener?.('offline', this.onOffline);
     this.stopWatchingOutbox?.();
+    this.waiting?.abort();
     await this.inFlight?.catch(() => undefined);
   }
 
   /** Sync soon (an event was just recorded, or the network is back). */
   kick(): void {
+    this.waiting?.abort();
+    this.idleNext = false;
     if (this.running) this.schedule(0);
   }
 
@@ -130,24 +147,32 @@ export class SyncClient {
   // on every write.
   private outboxWritten(): void {
     if (this.failures > 0) return;
-    if (this.inFlight) this.again = true;
-    else this.kick();
+    if (this.inFlight) {
+      this.again = true;
+      // An idle pull waiting at the server ends now, so the push goes at once.
+      this.waiting?.abort();
+    } else this.kick();
   }
 
   /** One full exchange: push everything pending, then pull everything new. Throws SyncFailure. */
   async syncOnce(): Promise<void> {
+    return this.exchangeOnce(false);
+  }
+
+  // `idle`: the first pull may wait at the server for the site's next change (long poll).
+  private exchangeOnce(idle: boolean): Promise<void> {
     if (this.inFlight) return this.inFlight;
-    this.inFlight = this.exchange().finally(() => {
+    this.inFlight = this.exchange(idle).finally(() => {
       this.inFlight = undefined;
     });
     return this.inFlight;
   }
 
-  private async exchange(): Promise<void> {
+  private async exchange(idle: boolean): Promise<void> {
     this.update({ syncing: true, lastAttemptAt: new Date().toISOString() });
     try {
       await this.pushAll();
-      await this.pullAll();
+      await this.pullAll(idle ? this.o.longPollSeconds : 0);
       await this.refreshReferenceData();
       const at = new Date().toISOString();
       await this.saveSyncState({ lastSuccessAt: at, lastError: undefined });
@@ -176,11 +201,14 @@ export class SyncClient {
     }
   }
 
-  async pullAll(): Promise<void> {
+  /** Pulls every page after the cursor; with `waitSeconds` the first pull may wait that long at the server for news. */
+  async pullAll(waitSeconds = 0): Promise<void> {
     const cursor = (await this.o.db.syncState.get('main'))?.pullCursor ?? 0;
-    let pending = this.pullPage(cursor);
+    let pending = waitSeconds > 0 && !this.longPollRefused ? this.waitingPull(cursor, waitSeconds) : this.pullPage(cursor);
     for (;;) {
       const page = await pending;
+      if (!page) return;
+      this.catalogueAt = page.catalogueVersion;
       // The next page is fetched while this one is written: the cursor it needs is in the answer.
       if (page.more) {
         pending = this.pullPage(page.next);
@@ -191,10 +219,36 @@ export class SyncClient {
     }
   }
 
-  private async pullPage(after: number): Promise<PullResponse> {
-    const page = await this.request<PullResponse>('GET', `/v1/pull?after=${after}&limit=${this.o.pullLimit}`, undefined, await this.reportHeader());
+  private async pullPage(after: number, waitSeconds = 0, signal?: AbortSignal): Promise<PullResponse> {
+    const wait = waitSeconds > 0 ? `&wait=${waitSeconds}` : '';
+    const page = await this.request<PullResponse>('GET', `/v1/pull?after=${after}&limit=${this.o.pullLimit}${wait}`, undefined, {
+      signal,
+      extraMs: waitSeconds * 1000,
+      headers: await this.reportHeader(),
+    });
     if (!Array.isArray(page.dossiers) || typeof page.next !== 'number') throw new SyncFailure(badAnswerProblem());
     return page;
+  }
+
+  /**
+   * The idle pull: the server answers at once when the site changed after `after`, else at its next
+   * change or after `waitSeconds`. Something to push ends the wait (undefined: the exchange ends and
+   * the next one pushes). A server that refuses `wait` (400: before long polls) is polled from then on.
+   */
+  private async waitingPull(after: number, waitSeconds: number): Promise<PullResponse | undefined> {
+    const waiting = (this.waiting = new AbortController());
+    try {
+      return await this.pullPage(after, waitSeconds, waiting.signal);
+    } catch (err) {
+      if (waiting.signal.aborted) return undefined;
+      if (err instanceof SyncFailure && err.problem.httpStatus === 400) {
+        this.longPollRefused = true;
+        return this.pullPage(after);
+      }
+      throw err;
+    } finally {
+      if (this.waiting === waiting) this.waiting = undefined;
+    }
   }
 
   /** Staff accounts with their password hashes, so the counter can verify a sign-in offline. */
@@ -223,8 +277,10 @@ export class SyncClient {
   // Reference data, not the counter's work: a failure here is retried on the next exchange and
   // does not mark the counter offline. The catalogue (procedures, holidays, settings such as the
   // idle-lock time) is asked for on every exchange: the answer is empty unless its version moved.
+  // A server that reports the catalogue's version with each pull is asked for the catalogue only when it moved.
   private async refreshReferenceData(): Promise<void> {
-    await this.pullCatalogue().catch(() => undefined);
+    const held = (await this.o.db.syncState.get('main'))?.catalogueVersion ?? 0;
+    if (this.catalogueAt === undefined || this.catalogueAt > held) await this.pullCatalogue().catch(() => undefined);
     if (Date.now() - this.staffPulledAt < STAFF_REFRESH_MS) return;
     await this.pullStaff().catch(() => undefined);
     await this.pullCounters().catch(() => undefined);
@@ -262,15 +318,18 @@ export class SyncClient {
     return { [COUNTER_REPORT_HEADER]: encodeCounterReport({ ...this.report.value, pendingOutbox: this.status.pendingCount }) };
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  // `extraMs`: how long the server may hold the request on purpose (a long poll), on top of the timeout; `signal` ends it early.
+  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown, opts: { signal?: AbortSignal; extraMs?: number; headers?: Record<string, string> } = {}): Promise<T> {
     const controller = new AbortController();
-    const timeout = setTimeout(() => controller.abort(), this.o.requestTimeoutMs);
+    const timeout = setTimeout(() => controller.abort(), this.o.requestTimeoutMs + (opts.extraMs ?? 0));
+    const stop = () => controller.abort();
+    opts.signal?.addEventListener('abort', stop);
     const t0 = Date.now();
     let res: Response;
     try {
       res = await this.o.fetch(`${this.o.baseUrl}${path}`, {
         method,
-        headers: { authorization: `Bearer ${this.o.credential}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: { authorization: `Bearer ${this.o.credential}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...opts.headers },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: controller.signal,
       });
@@ -280,6 +339,7 @@ export class SyncClient {
       throw new SyncFailure(offlineProblem(`địa chỉ ${this.o.baseUrl}`));
     } finally {
       clearTimeout(timeout);
+      opts.signal?.removeEventListener('abort', stop);
     }
     const t1 = Date.now();
     let json: unknown;
@@ -326,12 +386,17 @@ export class SyncClient {
     this.timer = setTimeout(() => void this.tick(), delayMs);
   }
 
+  // After an exchange the counter pauses pollIntervalMs (so a busy site is pulled at most that often),
+  // then sends the idle pull, which waits at the server until the site changes (long poll).
   private async tick(): Promise<void> {
     this.timer = undefined;
+    const idle = this.idleNext;
+    this.idleNext = false;
     try {
       this.again = false;
-      await this.syncOnce();
+      await this.exchangeOnce(idle && this.o.longPollSeconds > 0);
       this.failures = 0;
+      this.idleNext = !this.again;
       this.schedule(this.again ? 0 : this.o.pollIntervalMs);
     } catch {
       this.failures++;

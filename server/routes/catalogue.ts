@@ -84,6 +84,41 @@ export async function catalogueFor(db: Queryable, centerId: string, after: numbe
   return items.sort((a, b) => a.version - b.version);
 }
 
+/**
+ * The catalogue's current version, sent with every pull so a counter asks for the catalogue only when
+ * it moved: read from the database at most once per `maxAgeMs` (another server's write is seen
+ * that late), moved at once by this server's own writes. The centers share its sequence (they reach
+ * counters as catalogue items of kind `center`), so a changed center moves it too.
+ */
+export class CatalogueVersion {
+  private version = 0;
+  private readAt = -Infinity;
+  private reading: Promise<number> | undefined;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly maxAgeMs = 1_000,
+  ) {}
+
+  current(): Promise<number> {
+    if (Date.now() - this.readAt < this.maxAgeMs) return Promise.resolve(this.version);
+    this.reading ??= this.db
+      .query<{ version: number }>('SELECT greatest((SELECT coalesce(max(version), 0) FROM catalogue_items), (SELECT coalesce(max(version), 0) FROM centers)) AS version')
+      .then(({ rows }) => {
+        this.readAt = Date.now();
+        return this.moved(Number(rows[0]!.version));
+      })
+      .finally(() => (this.reading = undefined));
+    return this.reading;
+  }
+
+  /** A version this server just wrote (or read); the version never goes back. */
+  moved(version: number): number {
+    this.version = Math.max(this.version, version);
+    return this.version;
+  }
+}
+
 export function catalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.put<{ Params: { kind: CatalogueKind; key: string }; Body: { body: unknown } }>(
     '/v1/admin/catalogue/:kind/:key',
@@ -95,7 +130,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const version = await changeCatalogueItem(ctx, req, req.params.kind, req.params.key, req.body.body, false);
+      const version = ctx.catalogueVersion.moved(await changeCatalogueItem(ctx, req, req.params.kind, req.params.key, req.body.body, false));
       return { kind: req.params.kind, key: req.params.key, version };
     },
   );
@@ -108,7 +143,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req) => {
       // A tombstone, so counters learn of the removal on their next fetch.
-      const version = await changeCatalogueItem(ctx, req, req.params.kind, req.params.key, {}, true);
+      const version = ctx.catalogueVersion.moved(await changeCatalogueItem(ctx, req, req.params.kind, req.params.key, {}, true));
       return { kind: req.params.kind, key: req.params.key, version, deleted: true };
     },
   );

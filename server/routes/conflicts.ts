@@ -85,7 +85,7 @@ export function conflictRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req) => {
       const supervisor = staffOf(req);
-      return ctx.db.transaction(async (tx) => {
+      const resolved = await ctx.db.transaction(async (tx) => {
         // Same lock as push: the dossier's new last_seq must commit in sequence order.
         await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
         const { rows } = await tx.query<{ dossier_id: string; resolved_at: Date | null }>('SELECT dossier_id::text AS dossier_id, resolved_at FROM conflicts WHERE event_id = $1::uuid FOR UPDATE', [
@@ -102,6 +102,9 @@ export function conflictRoutes(app: FastifyInstance, ctx: AppContext): void {
         );
         return { eventId: req.params.eventId, resolved: true };
       });
+      // The dossier's new last_seq is news for its site's long polls (which site is not read here: all are woken).
+      ctx.pullWaiters.changed('all');
+      return resolved;
     },
   );
 }

@@ -2,14 +2,15 @@
 import type { FastifyInstance } from 'fastify';
 import { noteCounterReport } from '../counterReports';
 import type { DossierEvent } from '../../shared/domain';
-import { MAX_EVENTS_PER_PUSH, MAX_PULL_LIMIT } from '../../shared/sync/protocol';
-import type { DossierEventsResponse, PullResponse, PushEventRefused, PushResponse } from '../../shared/sync/protocol';
+import { MAX_EVENTS_PER_PUSH, MAX_PULL_LIMIT, MAX_PULL_WAIT_SECONDS } from '../../shared/sync/protocol';
+import type { DossierEventsResponse, PushEventRefused, PushResponse } from '../../shared/sync/protocol';
 import { deviceAuth, deviceOf } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { refusalOf } from '../eventCheck';
+import { pullBody, pullPage, type PullPage } from '../pull';
 import { pushEvents } from '../push';
-import { SNAPSHOT_COLUMNS, STORED_EVENT_COLUMNS, toSnapshot, toStoredEvent, type SnapshotRow, type StoredEventRow } from '../snapshots';
+import { STORED_EVENT_COLUMNS, toStoredEvent, type StoredEventRow } from '../snapshots';
 
 export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Body: { events: DossierEvent[] } }>(
@@ -56,7 +57,7 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  app.get<{ Querystring: { after?: string; limit?: string } }>(
+  app.get<{ Querystring: { after?: string; limit?: string; wait?: string } }>(
     '/v1/pull',
     {
       onRequest: deviceAuth(ctx.db),
@@ -67,33 +68,44 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
           properties: {
             after: { type: 'string', pattern: '^\\d{1,15}$' },
             limit: { type: 'string', pattern: '^\\d{1,4}$' },
+            // Seconds to hold the pull while nothing of the site changed (long poll), at most MAX_PULL_WAIT_SECONDS.
+            wait: { type: 'string', pattern: '^\\d{1,2}$' },
           },
         },
       },
     },
-    async (req): Promise<PullResponse> => {
+    async (req, reply): Promise<Buffer> => {
+      const site = deviceOf(req).site;
       const after = Number(req.query.after ?? 0);
       const limit = Math.min(Math.max(Number(req.query.limit ?? 500), 1), MAX_PULL_LIMIT);
+      const waitMs = Math.min(Number(req.query.wait ?? 0), MAX_PULL_WAIT_SECONDS) * 1000;
       await noteCounterReport(ctx.db, deviceOf(req), req);
       // The dossiers of the counter's own center (dossiers_site_seq_idx), and those on whose route it
       // is, received or returned here for another center (dossiers_route_centers_idx); the rest are
-      // looked up on demand.
-      const { rows } = await ctx.db.query<SnapshotRow>(
-        `SELECT * FROM (
-           (SELECT ${SNAPSHOT_COLUMNS} FROM dossiers WHERE site = $3 AND last_seq > $1 ORDER BY last_seq LIMIT $2)
-           UNION ALL
-           (SELECT ${SNAPSHOT_COLUMNS} FROM dossiers WHERE route_centers <> '{}' AND route_centers @> ARRAY[$3::text] AND site <> $3 AND last_seq > $1 ORDER BY last_seq LIMIT $2)
-         ) scoped ORDER BY last_seq LIMIT $2`,
-        [after, limit + 1, deviceOf(req).site],
-      );
-      const page = rows.slice(0, limit);
-      const dossiers = page.map(toSnapshot);
-      return {
-        dossiers,
-        next: dossiers.length > 0 ? dossiers[dossiers.length - 1]!.lastSeq : after,
-        more: rows.length > limit,
-        serverTime: new Date().toISOString(),
-      };
+      // looked up on demand (server/pull.ts).
+      let page: PullPage;
+      if (waitMs === 0) page = await pullPage(ctx.db, ctx.snapshots, site, after, limit);
+      else {
+        // Waiting from before the first read, so a change committed meanwhile is not slept through.
+        const over = new AbortController();
+        const gone = () => over.abort();
+        reply.raw.once('close', gone);
+        const changed = ctx.pullWaiters.wait(site, waitMs, over.signal);
+        try {
+          page = await pullPage(ctx.db, ctx.snapshots, site, after, limit);
+          if (page.snapshots.length === 0 && !page.more) {
+            await changed;
+            if (!over.signal.aborted) page = await pullPage(ctx.db, ctx.snapshots, site, after, limit);
+          }
+        } finally {
+          over.abort();
+          reply.raw.off('close', gone);
+        }
+        // Answered because the server stops: the connection goes too, or closing would wait for it to idle out.
+        if (ctx.pullWaiters.closing) reply.header('connection', 'close');
+      }
+      reply.type('application/json; charset=utf-8');
+      return pullBody(page, { catalogueVersion: await ctx.catalogueVersion.current() });
     },
   );
 

@@ -12,6 +12,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_EVENT_BYTES = 128 * 1024;
 /** Most dossier snapshots in one pull page. */
 export const MAX_PULL_LIMIT = 1000;
+/** Longest a pull with `wait` is held while nothing of the counter's site changes (long poll), in seconds. */
+export const MAX_PULL_WAIT_SECONDS = 25;
 /** Clock skew above which staff are warned (the device clock never orders anything). */
 export const CLOCK_SKEW_WARNING_MS = 3 * 60 * 1000;
 
@@ -108,6 +110,8 @@ export interface PullResponse {
   /** Cursor to send as `after` next time. */
   next: number;
   more: boolean;
+  /** The catalogue's current version: a counter that holds it need not ask for the catalogue (absent from servers before it). */
+  catalogueVersion?: number;
   serverTime: string;
 }
 

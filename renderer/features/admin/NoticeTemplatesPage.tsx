@@ -105,7 +105,7 @@ function TemplateForm({ api, initial }: { api: AdminApi; initial: StoredTemplate
             scan="typing"
           />
         </div>
-        {area('body', 'Nội dung thư', 5)}
+        {area('body', 'Nội dung thư', 6)}
         {area('sms', 'Nội dung SMS (tối đa hai tin khi điền đủ các ô)', 2)}
       </div>
       {message && (

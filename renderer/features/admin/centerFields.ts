@@ -30,6 +30,7 @@ export const CENTER_FIELDS: readonly SettingField[] = [
     label: 'Giờ làm việc',
     fallback: '',
     optional: true,
+    wide: true,
     parse: within(200, 'Giờ làm việc'),
     hint: 'in trên giấy hẹn và trang tra cứu; để trống: theo các buổi của lịch làm việc',
   },

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newStatusSecret } from '../shared/codes';
 import type { Applicant, DossierEvent } from '../shared/domain';
-import { NOTICE_KINDS, NOTICE_SMS_MAX_CHARS, type NoticeKind, type NoticePage } from '../shared/notices/notices';
+import { DEFAULT_NOTICE_TEMPLATES, NOTICE_KINDS, NOTICE_SMS_MAX_CHARS, type NoticeKind, type NoticePage } from '../shared/notices/notices';
 import { deliveredToDepartment, dossierCode, event, feeCollected, handedToCourier, received, resultReceived, returned, withdrawn } from '../tests/sync/events';
 import { startTestServer, type TestServer } from '../tests/sync/harness';
 import { startGateway, startSmtpReceiver, type Gateway, type SmtpReceiver } from '../tests/notices/receivers';
@@ -394,11 +394,13 @@ describe('the Center’s texts', () => {
     const typo = await admin('PUT', '/v1/admin/notice-templates/received', { subject: 'Hồ sơ {maHoso}', body: 'Nội dung', sms: 'Ho so {maHoSo}' });
     expect(typo.statusCode).toBe(400);
     expect((typo.json() as { error: { message: string } }).error.message).toMatch(/^Tiêu đề thư dùng ô không có: \{maHoso\}/);
+    expect((typo.json() as { error: { details: unknown } }).error.details).toEqual({ kind: 'received', field: 'subject' });
     const idNumber = await admin('PUT', '/v1/admin/notice-templates/received', { subject: 'Hồ sơ {soCCCD}', body: 'x', sms: 'x' });
     expect(idNumber.statusCode).toBe(400);
     const long = await admin('PUT', '/v1/admin/notice-templates/received', { subject: 'Hồ sơ {maHoSo}', body: 'Nội dung', sms: `${'Thông báo dài '.repeat(20)}{tenThuTuc}` });
     expect(long.statusCode).toBe(400);
     expect((long.json() as { error: { message: string } }).error.message).toMatch(/^Nội dung SMS dài tới \d+ ký tự/);
+    expect((long.json() as { error: { details: unknown } }).error.details).toEqual({ kind: 'received', field: 'sms' });
 
     const ok = await admin('PUT', '/v1/admin/notice-templates/received', {
       subject: 'Trung tâm đã nhận hồ sơ {maHoSo}',
@@ -416,5 +418,29 @@ describe('the Center’s texts', () => {
     expect((back.json() as { edited: boolean; subject: string }).subject).toBe('Hồ sơ {maHoSo} đã được tiếp nhận');
     const list = await admin('GET', '/v1/admin/notice-templates');
     expect((list.json() as { templates: unknown[] }).templates).toHaveLength(NOTICE_KINDS.length);
+  });
+
+  it('audits each change of a text with before and after, and nothing for a refused one', async () => {
+    const audit = async () =>
+      (
+        await server.db.query<{ action: string; before: unknown; after: unknown }>(
+          "SELECT action, before, after FROM admin_changes WHERE target_kind = 'noticeTemplate' AND target_key = 'refused' ORDER BY id",
+        )
+      ).rows;
+    const start = (await audit()).length;
+    const refused = await admin('PUT', '/v1/admin/notice-templates/refused', { subject: 'Hồ sơ {maHoSo}', body: 'x {tenNguoiNop}', sms: 'x' });
+    expect(refused.statusCode).toBe(400);
+    expect((await audit()).length).toBe(start);
+    const first = { subject: 'Hồ sơ {maHoSo} không được tiếp nhận', body: 'Lý do: {lyDo}', sms: 'Ho so {maHoSo} bi tu choi' };
+    expect((await admin('PUT', '/v1/admin/notice-templates/refused', first)).statusCode).toBe(200);
+    const second = { ...first, sms: 'Ho so {maHoSo} bi tu choi: {lyDo}' };
+    expect((await admin('PUT', '/v1/admin/notice-templates/refused', second)).statusCode).toBe(200);
+    expect((await admin('DELETE', '/v1/admin/notice-templates/refused')).statusCode).toBe(200);
+    const defaults = { subject: DEFAULT_NOTICE_TEMPLATES.refused.subject, body: DEFAULT_NOTICE_TEMPLATES.refused.body, sms: DEFAULT_NOTICE_TEMPLATES.refused.sms };
+    expect((await audit()).slice(start)).toEqual([
+      { action: 'noticeTemplate.put', before: null, after: first },
+      { action: 'noticeTemplate.put', before: first, after: second },
+      { action: 'noticeTemplate.reset', before: second, after: defaults },
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import type { LeaseResponse } from '../shared/sync/protocol';
 import { deliveredToDepartment, dossierCode, event, handedToCourier, received, resultReceived, returned } from '../tests/sync/events';
 import { startTestServer, type TestServer } from '../tests/sync/harness';
 import { buildApp } from './app';
+import { upsertCatalogueItem } from './routes/catalogue';
 import { STATUS_PAGE_CSP, StatusPageLimiter } from './statusPage';
 
 const CENTER = {
@@ -260,5 +261,22 @@ describe('the status page rate limit', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('the Center’s opening hours and hotline', () => {
+  it('are those set in Quản trị › Trung tâm (setting receive), else the environment’s', async () => {
+    await upsertCatalogueItem(server.db, 'setting', 'receive', { openingHours: 'Thứ Hai – Thứ Bảy: 07:00–11:00, 13:30–17:00', hotline: '1900 1234' }, 'test');
+    try {
+      const text = textOf((await open('resultReady')).body);
+      expect(text).toContain('Giờ làm việc Thứ Hai – Thứ Bảy: 07:00–11:00, 13:30–17:00');
+      expect(text).toContain('Đường dây nóng 1900 1234');
+      expect(text).not.toContain('07:30–11:30');
+    } finally {
+      await upsertCatalogueItem(server.db, 'setting', 'receive', {}, 'test');
+    }
+    const text = textOf((await open('resultReady')).body);
+    expect(text).toContain(`Giờ làm việc ${CENTER.openingHours}`);
+    expect(text).toContain('Đường dây nóng 0238 3 555 666');
   });
 });

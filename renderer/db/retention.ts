@@ -1,8 +1,14 @@
 // The retention rule (README.md): returned dossiers older than a configurable number of months
 // leave the counter's database; the server keeps them and the card fetches them on demand.
 import { dossiersInStatus, type MotCuaDb } from './index';
+import { RETENTION_SETTING_ID, retentionMonths } from './retentionSetting';
 
-export const DEFAULT_RETENTION_MONTHS = 6;
+export { DEFAULT_RETENTION_MONTHS } from './retentionSetting';
+
+/** The months this counter keeps returned dossiers, as last synced. */
+export async function loadRetentionMonths(db: MotCuaDb): Promise<number> {
+  return retentionMonths(await db.catalogue.get(RETENTION_SETTING_ID));
+}
 
 export interface PruneOptions {
   months: number;

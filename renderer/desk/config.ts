@@ -39,12 +39,14 @@ export interface CenterConfig {
   address?: string;
   hotline?: string;
   website?: string;
+  /** Opening hours as the Center words them (Quản trị › Trung tâm), printed on the slip and the status page; absent: the calendar's sessions. */
+  openingHours?: string;
   /** The account fees are transferred to (VietQR at the fee desks and on transfer receipts); no QR until it is set. */
   bankAccount?: BankAccount;
 }
 
 /** Fields a deployment may leave out; the others always have a default. */
-const OPTIONAL_STRING_KEYS = new Set(['statusPageUrl', 'receiptLookupUrl', 'address', 'hotline', 'website', 'headName']);
+const OPTIONAL_STRING_KEYS = new Set(['statusPageUrl', 'receiptLookupUrl', 'address', 'hotline', 'website', 'openingHours', 'headName']);
 
 export const CENTER_CONFIG_KEY = 'receive';
 

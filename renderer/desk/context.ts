@@ -85,9 +85,9 @@ export function barcodeKeyFor(ctx: Pick<DeskContext, 'config' | 'counter'>, code
   return barcodeKeyForCode(code, agencyTableFor(ctx.config, ctx.counter.agencyCode));
 }
 
-/** What the slip prints for the citizen to come back: the Center's address, hotline, website (configuration) and office hours (the calendar's). */
+/** What the slip prints for the citizen to come back: the Center's address, hotline, website and office hours (configuration; the hours else the calendar's sessions). */
 export function centerContact(ctx: Pick<DeskContext, 'config' | 'calendar'>): CenterContact {
-  return { address: ctx.config.address, hotline: ctx.config.hotline, website: ctx.config.website, openingHours: openingHoursText(ctx.calendar) };
+  return { address: ctx.config.address, hotline: ctx.config.hotline, website: ctx.config.website, openingHours: ctx.config.openingHours || openingHoursText(ctx.calendar) };
 }
 
 /** The register line the server gave the dossier's reception, when this counter has heard it. */

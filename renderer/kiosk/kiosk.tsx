@@ -7,7 +7,7 @@ import type { StaffRole } from '../../shared/sync/protocol';
 import { MotCuaDb } from '../db';
 import { getHost } from '../host';
 import { kioskLog } from '../host/log';
-import { DEFAULT_RETENTION_MONTHS, pruneReturnedDossiers } from '../db/retention';
+import { loadRetentionMonths, pruneReturnedDossiers } from '../db/retention';
 import { startScanning } from '../scan';
 import { SyncClient } from '../sync';
 import { counterReport } from './counterReport';
@@ -65,10 +65,12 @@ export function KioskProvider(props: { host: KioskHost; settings: KioskSettings;
     };
   }, [sync]);
   // The local database stays bounded: returned dossiers older than the retention period leave the
-  // counter (the server keeps them), at start and once a day.
+  // counter (the server keeps them), at start and once a day, for the months the Center set (synced setting).
   useEffect(() => {
     const prune = () =>
-      void pruneReturnedDossiers(db, { months: DEFAULT_RETENTION_MONTHS, now: new Date() }).catch((error: Error) => kioskLog.warn('Không dọn được hồ sơ đã trả quá thời hạn lưu giữ', error));
+      void loadRetentionMonths(db)
+        .then((months) => pruneReturnedDossiers(db, { months, now: new Date() }))
+        .catch((error: Error) => kioskLog.warn('Không dọn được hồ sơ đã trả quá thời hạn lưu giữ', error));
     prune();
     const timer = setInterval(prune, 24 * 3600 * 1000);
     return () => clearInterval(timer);

@@ -1,6 +1,7 @@
 // The Center's notice texts: a row of `notice_templates` per kind it edited, the Vietnamese default
 // of shared/notices for the rest.
 import { DEFAULT_NOTICE_TEMPLATES, NOTICE_KINDS, type NoticeKind, type NoticeTemplate } from '../../shared/notices/notices';
+import { receiveText } from '../centerSetting';
 import type { Queryable } from '../db';
 
 export interface StoredTemplate extends NoticeTemplate {
@@ -29,7 +30,5 @@ export async function loadTemplates(db: Queryable): Promise<Record<NoticeKind, S
 
 /** The status page's public address, as the counters print it in the slip's QR (catalogue setting `receive`). */
 export async function statusPageUrl(db: Queryable): Promise<string | undefined> {
-  const { rows } = await db.query<{ body: { statusPageUrl?: unknown } | null }>("SELECT body FROM catalogue_items WHERE kind = 'setting' AND key = 'receive' AND center_id IS NULL AND NOT deleted");
-  const url = rows[0]?.body?.statusPageUrl;
-  return typeof url === 'string' && url !== '' ? url : undefined;
+  return receiveText(db, 'statusPageUrl');
 }

@@ -3,6 +3,7 @@
 // Writing goes through PUT /v1/admin/catalogue/setting/:key, audited there.
 import type { FastifyInstance } from 'fastify';
 import { staffAuth } from '../auth';
+import { provinceSetting } from '../centerSetting';
 import type { AppContext } from '../context';
 
 export function adminSettingRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -13,10 +14,8 @@ export function adminSettingRoutes(app: FastifyInstance, ctx: AppContext): void 
       schema: { params: { type: 'object', required: ['key'], properties: { key: { type: 'string', minLength: 1, maxLength: 200 } } } },
     },
     async (req) => {
-      const { rows } = await ctx.db.query<{ body: unknown; version: number }>("SELECT body, version FROM catalogue_items WHERE kind = 'setting' AND key = $1 AND center_id IS NULL AND NOT deleted", [
-        req.params.key,
-      ]);
-      return { key: req.params.key, body: rows[0]?.body ?? null, version: rows[0] ? Number(rows[0].version) : null };
+      const stored = await provinceSetting(ctx.db, req.params.key);
+      return { key: req.params.key, body: stored?.body ?? null, version: stored?.version ?? null };
     },
   );
 }

@@ -2,9 +2,11 @@
 // now, stop notices for a dossier at the applicant's request; the Center's texts, edited by an
 // administrator and checked before they are saved.
 import type { FastifyInstance } from 'fastify';
-import { maskRecipient, NOTICE_KINDS, templateProblem, type NoticeKind, type NoticePage, type NoticeRecord, type NoticeState } from '../../shared/notices/notices';
+import { maskRecipient, NOTICE_KINDS, templateFieldProblem, type NoticeKind, type NoticePage, type NoticeTemplate, type NoticeRecord, type NoticeState } from '../../shared/notices/notices';
+import { recordAdminChange } from '../adminAudit';
 import { staffAuth, staffOf } from '../auth';
 import type { AppContext } from '../context';
+import type { Queryable } from '../db';
 import { ApiError } from '../errors';
 import { optOut } from '../notices/optOut';
 import { loadTemplates } from '../notices/templates';
@@ -129,20 +131,41 @@ export function noticeRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const problem = templateProblem(req.body, ctx.notices.sms?.unaccented ?? true);
-      if (problem) throw new ApiError(400, 'INVALID_REQUEST', problem, { kind: req.params.kind });
-      await ctx.db.query(
-        `INSERT INTO notice_templates (kind, subject, body, sms, updated_by) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (kind) DO UPDATE SET subject = EXCLUDED.subject, body = EXCLUDED.body, sms = EXCLUDED.sms, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-        [req.params.kind, req.body.subject, req.body.body, req.body.sms, staffOf(req).id],
-      );
-      return (await loadTemplates(ctx.db))[req.params.kind];
+      const problem = templateFieldProblem(req.body, ctx.notices.sms?.unaccented ?? true);
+      if (problem) throw new ApiError(400, 'INVALID_REQUEST', problem.message, { kind: req.params.kind, field: problem.field });
+      return ctx.db.transaction(async (tx) => {
+        const before = await editedTemplate(tx, req.params.kind);
+        await tx.query(
+          `INSERT INTO notice_templates (kind, subject, body, sms, updated_by) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (kind) DO UPDATE SET subject = EXCLUDED.subject, body = EXCLUDED.body, sms = EXCLUDED.sms, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+          [req.params.kind, req.body.subject, req.body.body, req.body.sms, staffOf(req).id],
+        );
+        const after = (await loadTemplates(tx))[req.params.kind];
+        await recordAdminChange(tx, req, { action: 'noticeTemplate.put', targetKind: 'noticeTemplate', targetKey: req.params.kind, before, after: textsOf(after) });
+        return after;
+      });
     },
   );
 
-  // Back to the default text.
-  app.delete<{ Params: { kind: NoticeKind } }>('/v1/admin/notice-templates/:kind', { onRequest: staffAuth(ctx.db, ['administrator']), schema: { params: kindParams } }, async (req) => {
-    await ctx.db.query('DELETE FROM notice_templates WHERE kind = $1', [req.params.kind]);
-    return (await loadTemplates(ctx.db))[req.params.kind];
-  });
+  // Back to the default text; audited with the edited text as before and the default as after.
+  app.delete<{ Params: { kind: NoticeKind } }>('/v1/admin/notice-templates/:kind', { onRequest: staffAuth(ctx.db, ['administrator']), schema: { params: kindParams } }, async (req) =>
+    ctx.db.transaction(async (tx) => {
+      const before = await editedTemplate(tx, req.params.kind);
+      await tx.query('DELETE FROM notice_templates WHERE kind = $1', [req.params.kind]);
+      const after = (await loadTemplates(tx))[req.params.kind];
+      if (before) await recordAdminChange(tx, req, { action: 'noticeTemplate.reset', targetKind: 'noticeTemplate', targetKey: req.params.kind, before, after: textsOf(after) });
+      return after;
+    }),
+  );
+}
+
+/** The texts a template says, as the audit records them. */
+function textsOf(t: NoticeTemplate): NoticeTemplate {
+  return { subject: t.subject, body: t.body, sms: t.sms };
+}
+
+/** The Center's edited texts for `kind` (locked for the change), or null while it uses the default. */
+async function editedTemplate(tx: Queryable, kind: NoticeKind): Promise<NoticeTemplate | null> {
+  const { rows } = await tx.query<NoticeTemplate>('SELECT subject, body, sms FROM notice_templates WHERE kind = $1 FOR UPDATE', [kind]);
+  return rows[0] ? textsOf(rows[0]) : null;
 }

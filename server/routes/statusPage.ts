@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parseDossierCode } from '../../shared/codes';
 import type { DossierEvent, DossierState } from '../../shared/domain';
 import { DEFAULT_CENTER_ID } from '../centers';
+import { centerWithSettings } from '../centerSetting';
 import type { CenterConfig } from '../config';
 import type { AppContext } from '../context';
 import { optOut, OPT_OUT_SEGMENT } from '../notices/optOut';
@@ -57,12 +58,13 @@ export interface StatusPageOptions {
 
 /**
  * Where the citizen collects: the center chosen for a dossier received across boundaries, else the
- * center that received it; the configured Center (with its hours and hotline) for the default one.
+ * center that received it; the configured Center (with its hours and hotline, as set in Quản trị ›
+ * Trung tâm, else the environment's) for the default one.
  */
 async function collectingCenter(ctx: AppContext, state: DossierState, site: string): Promise<CenterConfig> {
   const centers = await ctx.centers.all();
   const chosen = state.route ? centers.find((c) => (c.agency_code ?? ctx.center.agencyCode) === state.route!.returnCenter) : centers.find((c) => c.id === site);
-  if (!chosen || chosen.id === DEFAULT_CENTER_ID) return ctx.center;
+  if (!chosen || chosen.id === DEFAULT_CENTER_ID) return centerWithSettings(ctx.db, ctx.center);
   return { agencyCode: chosen.agency_code ?? ctx.center.agencyCode, centerName: chosen.name, ...(chosen.address ? { address: chosen.address } : {}) };
 }
 

@@ -36,6 +36,20 @@ export const NOTICE_SENDER_LABELS: Readonly<Record<NoticeSender, string>> = { em
  */
 export const NOTICE_PLACEHOLDERS = ['maHoSo', 'tenThuTuc', 'ngayHen', 'soTien', 'lyDo', 'giayTo', 'diaChiTraCuu', 'tenTrungTam', 'diaChiNhan', 'diaChiNgungNhan'] as const;
 export type NoticePlaceholder = (typeof NOTICE_PLACEHOLDERS)[number];
+
+/** What each placeholder becomes, for the administrator editing the texts. */
+export const NOTICE_PLACEHOLDER_LABELS: Readonly<Record<NoticePlaceholder, string>> = {
+  maHoSo: 'mã hồ sơ',
+  tenThuTuc: 'tên thủ tục',
+  ngayHen: 'ngày hẹn trả (hoặc ngày hẹn lại)',
+  soTien: 'số tiền phí, lệ phí',
+  lyDo: 'lý do (từ chối, dừng, trễ hẹn)',
+  giayTo: 'giấy tờ cần bổ sung',
+  diaChiTraCuu: 'đường dẫn trang tra cứu hồ sơ',
+  tenTrungTam: 'tên Trung tâm',
+  diaChiNhan: 'nơi nhận kết quả',
+  diaChiNgungNhan: 'đường dẫn để ngừng nhận thông báo',
+};
 export type NoticeVars = Partial<Record<NoticePlaceholder, string>>;
 
 /** The values fixed at the status change (the rest are filled in when sending). */
@@ -202,19 +216,26 @@ export function renderSms(template: string, vars: NoticeVars, unaccented: boolea
 
 /** What is wrong with a template before it is saved (Vietnamese, for the administrator), or null. */
 export function templateProblem(t: NoticeTemplate, unaccentedSms: boolean): string | null {
-  for (const [field, text] of [
-    ['Tiêu đề thư', t.subject],
-    ['Nội dung thư', t.body],
-    ['Nội dung SMS', t.sms],
-  ] as const) {
+  return templateFieldProblem(t, unaccentedSms)?.message ?? null;
+}
+
+/** The same, with the field it is about (subject, body or sms), so an editor shows it there. */
+export function templateFieldProblem(t: NoticeTemplate, unaccentedSms: boolean): { field: keyof NoticeTemplate; message: string } | null {
+  const fields = [
+    ['subject', 'Tiêu đề thư', t.subject],
+    ['body', 'Nội dung thư', t.body],
+    ['sms', 'Nội dung SMS', t.sms],
+  ] as const;
+  for (const [field, label, text] of fields) {
     const unknown = unknownPlaceholders(text);
-    if (unknown.length > 0) return `${field} dùng ô không có: ${unknown.map((n) => `{${n}}`).join(', ')}. Các ô được dùng: ${NOTICE_PLACEHOLDERS.map((n) => `{${n}}`).join(', ')}.`;
+    if (unknown.length > 0) return { field, message: `${label} dùng ô không có: ${unknown.map((n) => `{${n}}`).join(', ')}. Các ô được dùng: ${NOTICE_PLACEHOLDERS.map((n) => `{${n}}`).join(', ')}.` };
   }
-  if (t.subject.trim() === '' || t.body.trim() === '' || t.sms.trim() === '') return 'Tiêu đề thư, nội dung thư và nội dung SMS đều không được để trống.';
-  if (t.subject.includes('\n')) return 'Tiêu đề thư chỉ được một dòng.';
+  const empty = fields.find(([, , text]) => text.trim() === '');
+  if (empty) return { field: empty[0], message: 'Tiêu đề thư, nội dung thư và nội dung SMS đều không được để trống.' };
+  if (t.subject.includes('\n')) return { field: 'subject', message: 'Tiêu đề thư chỉ được một dòng.' };
   const longest = Object.fromEntries(NOTICE_PLACEHOLDERS.map((n) => [n, 'x'.repeat(SMS_SAMPLE_LENGTHS[n])])) as NoticeVars;
   const sms = renderSms(t.sms, longest, unaccentedSms);
-  if (sms.length > NOTICE_SMS_MAX_CHARS) return `Nội dung SMS dài tới ${sms.length} ký tự khi điền đủ các ô (tối đa ${NOTICE_SMS_MAX_CHARS}, tức hai tin). Hãy rút gọn.`;
+  if (sms.length > NOTICE_SMS_MAX_CHARS) return { field: 'sms', message: `Nội dung SMS dài tới ${sms.length} ký tự khi điền đủ các ô (tối đa ${NOTICE_SMS_MAX_CHARS}, tức hai tin). Hãy rút gọn.` };
   return null;
 }
 

@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { decodeSymbol } from '../printing/decode';
-import { DEMO_STAFF, localRow, openCounter, signInAs, type Counter } from './app';
+import { adminToken, DEMO_STAFF, localRow, openCounter, signInAs, type Counter } from './app';
 import { launchChromium } from './chromium';
 import { startServer, startWebHost, type Started } from './processes';
 
@@ -273,4 +273,73 @@ test('Trung tâm and Biên lai: a malformed value is named at its field and noth
   await expect
     .poll(async () => (await localRow<{ body?: { unitTaxCode?: string; hotline?: string; receiptSeries?: string } }>(page, 'catalogue', 'setting:receive'))?.body, { timeout: 30_000 })
     .toMatchObject({ unitTaxCode: '2900325123-001', receiptSeries: '{yy}TBB', hotline: '0238 3 555 666' });
+});
+
+test('Trung tâm: opening hours and the retention at counters are checked, saved and reach the counter', async () => {
+  const { page } = admin;
+  await openAdminTab(page, 'Trung tâm');
+  const center = page.getByRole('form', { name: 'Thông tin in trên giấy hẹn và phiếu' });
+  await center.locator('#setting-receive-openingHours').fill('Thứ Hai – Thứ Bảy: 07:00–11:00, 13:30–17:00 '.repeat(6));
+  await center.getByRole('button', { name: 'Lưu' }).click();
+  await center.getByText('Giờ làm việc tối đa 200 ký tự.').waitFor();
+  await center.locator('#setting-receive-openingHours').fill('Thứ Hai – Thứ Bảy: 07:00–11:00, 13:30–17:00');
+  await center.getByRole('button', { name: 'Lưu' }).click();
+  await center.getByText('Đã lưu thông tin Trung tâm').waitFor();
+  const retention = page.getByRole('form', { name: 'Lưu giữ hồ sơ tại quầy' });
+  await expect(retention.locator('#setting-retentionMonths-months').inputValue()).resolves.toBe('6');
+  await retention.locator('#setting-retentionMonths-months').fill('121');
+  await retention.getByRole('button', { name: 'Lưu' }).click();
+  await retention.getByText('Số tháng lưu giữ là số nguyên từ 1 đến 120.').waitFor();
+  await retention.locator('#setting-retentionMonths-months').fill('24');
+  await retention.getByRole('button', { name: 'Lưu' }).click();
+  await retention.getByText('Đã lưu thời hạn lưu giữ').waitFor();
+  await shots(page, 'center-hours-retention');
+  await expect.poll(async () => (await localRow<{ body?: unknown }>(page, 'catalogue', 'setting:retentionMonths'))?.body, { timeout: 30_000 }).toEqual({ months: 24 });
+  await expect
+    .poll(async () => (await localRow<{ body?: { openingHours?: string } }>(page, 'catalogue', 'setting:receive'))?.body?.openingHours, { timeout: 30_000 })
+    .toBe('Thứ Hai – Thứ Bảy: 07:00–11:00, 13:30–17:00');
+});
+
+test('Mẫu thông báo: an unknown placeholder and a too long SMS are refused by the server at the field; a good text is saved, logged, and put back to the default', async () => {
+  const { page } = admin;
+  await openAdminTab(page, 'Mẫu thông báo');
+  const form = page.getByRole('form', { name: 'Mẫu thông báo Đã tiếp nhận' });
+  await form.getByText('(mặc định)').waitFor();
+  const sms = form.locator('#notice-received-sms');
+  await sms.fill('TTHCC: da nhan ho so cua {hoTen}');
+  await form.getByRole('button', { name: 'Lưu mẫu' }).click();
+  await form.locator('#notice-received-sms-error').getByText('Nội dung SMS dùng ô không có: {hoTen}').waitFor();
+  await form.getByText('Máy chủ chưa nhận mẫu này').waitFor();
+  await expect(sms.getAttribute('aria-invalid')).resolves.toBe('true');
+  await shots(page, 'notices-refused');
+  await sms.fill(`${'Thong bao rat dai '.repeat(20)}{maHoSo}`);
+  await form.getByRole('button', { name: 'Lưu mẫu' }).click();
+  await form
+    .locator('#notice-received-sms-error')
+    .getByText(/^Nội dung SMS dài tới \d+ ký tự/)
+    .waitFor();
+  await sms.fill('TTHCC: da nhan ho so {maHoSo}, hen tra {ngayHen}');
+  await form.getByRole('button', { name: 'Lưu mẫu' }).click();
+  await form.getByText('Đã lưu mẫu «Đã tiếp nhận»').waitFor();
+  await form.getByText('(Trung tâm đã sửa)').waitFor();
+  const token = await adminToken(server.url);
+  const stored = await fetch(new URL('/v1/admin/notice-templates', server.url), { headers: { authorization: `Bearer ${token}` } }).then(
+    (r) => r.json() as Promise<{ templates: { kind: string; sms: string; edited: boolean }[] }>,
+  );
+  expect(stored.templates.find((t) => t.kind === 'received')).toMatchObject({ sms: 'TTHCC: da nhan ho so {maHoSo}, hen tra {ngayHen}', edited: true });
+  await shots(page, 'notices');
+
+  await page.getByRole('tab', { name: 'Nhật ký thay đổi' }).click();
+  await page
+    .getByRole('table', { name: 'Nhật ký thay đổi' })
+    .getByRole('row')
+    .filter({ hasText: 'Sửa mẫu thông báo' })
+    .filter({ hasText: 'Mẫu thông báo received' })
+    .filter({ hasText: 'TTHCC: da nhan ho so {maHoSo}' })
+    .waitFor();
+  await page.getByRole('tab', { name: 'Mẫu thông báo' }).click();
+  await form.getByRole('button', { name: 'Về mặc định' }).click();
+  await form.getByText('Đã đưa mẫu «Đã tiếp nhận» về mặc định.').waitFor();
+  await form.getByText('(mặc định)').waitFor();
+  await expect(sms.inputValue()).resolves.not.toContain('TTHCC');
 });

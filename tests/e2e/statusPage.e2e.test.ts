@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import { DEMO_UNIT_TAX_CODE } from '../../server/seed';
 import { decodeSymbol } from '../printing/decode';
-import { adminToken, type Counter, openReceivingCounter, receiveDossier } from './app';
+import { adminToken, type Counter, DEMO_STAFF, openReceivingCounter, receiveDossier } from './app';
 import { launchChromium } from './chromium';
 import { startServer, type Started } from './processes';
 
@@ -17,6 +17,8 @@ let server: Started;
 let browser: Browser;
 let counter: Counter;
 let printer: VirtualPrinter;
+/** The status page address read from the first slip's QR. */
+let slipUrl: string | undefined;
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
@@ -73,6 +75,7 @@ test("the slip's QR opens the dossier's status on a phone, with nothing of the a
     })[0];
   await expect.poll(slipQr, { timeout: 30_000 }).toBeDefined();
   const qr = slipQr()!;
+  slipUrl = qr;
   const base = new URL('/tra-cuu', server.url).href;
   expect(qr).toMatch(new RegExp(`^${base.replace(/[.?/]/g, '\\$&')}/${code.replace(/\./g, '\\.')}\\?k=[A-Z2-7]{12}$`));
 
@@ -114,5 +117,29 @@ test("the slip's QR opens the dossier's status on a phone, with nothing of the a
   expect(new Set(answers.map(([, body]) => body)).size).toBe(1);
   expect(answers[0]![1]).toContain('Không tìm thấy hồ sơ');
   await phone.screenshot({ path: `${SHOTS}/statuspage-not-found-360.png`, fullPage: true });
+  await phone.close();
+});
+
+test('the opening hours set in Quản trị › Trung tâm (a browser on the LAN) replace the configured ones on the status page', async () => {
+  expect(slipUrl).toBeDefined();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(new URL('/quan-tri/', server.url).href);
+  await page.getByLabel('Tên đăng nhập').fill(DEMO_STAFF.admin.username);
+  await page.getByLabel('Mật khẩu').fill(DEMO_STAFF.admin.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('tab', { name: 'Trung tâm' }).click();
+  const center = page.getByRole('form', { name: 'Thông tin in trên giấy hẹn và phiếu' });
+  await center.locator('#setting-receive-openingHours').fill('Thứ Hai – Thứ Bảy: 07:00–11:00, 13:30–17:00');
+  await center.getByRole('button', { name: 'Lưu' }).click();
+  await center.getByText('Đã lưu thông tin Trung tâm').waitFor();
+  await page.screenshot({ path: `${SHOTS}/statuspage-admin-hours-1366.png`, fullPage: true });
+  await page.close();
+
+  const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  await phone.goto(slipUrl!);
+  const text = await phone.locator('body').innerText();
+  expect(text).toMatch(/Giờ làm việc\s+Thứ Hai – Thứ Bảy: 07:00–11:00, 13:30–17:00/);
+  expect(text).not.toContain('07:30–11:30');
+  await phone.screenshot({ path: `${SHOTS}/statuspage-hours-360.png`, fullPage: true });
   await phone.close();
 });

@@ -16,6 +16,8 @@ export interface SettingField {
   parse?(text: string): { value: unknown } | { error: string };
   optional?: boolean;
   options?: readonly { value: string; label: string }[];
+  /** The whole row of the form, for a text longer than a column shows. */
+  wide?: boolean;
   /** The stored value as the form shows it when absent from the setting. */
   fallback: string;
 }
@@ -109,7 +111,9 @@ export function SettingForm(props: { api: AdminApi; settingKey: string; title: s
               {f.hint ? <small className="field-hint">{f.hint}</small> : null}
             </label>
           ) : (
-            <TextField key={f.path} id={id} label={f.label} value={value} onValue={onValue} error={errors[f.path]} hint={f.hint} autoComplete="off" scan="typing" />
+            <div key={f.path} className={f.wide ? 'wide' : undefined}>
+              <TextField id={id} label={f.label} value={value} onValue={onValue} error={errors[f.path]} hint={f.hint} autoComplete="off" scan="typing" />
+            </div>
           );
         })}
       </div>

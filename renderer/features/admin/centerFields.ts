@@ -1,8 +1,10 @@
 // What Trung tâm and Biên lai edit: fields of the Center's configuration (catalogue setting
 // `receive`, desk/config.ts CenterConfig, printed on slips and receipts) and the idle lock
-// (setting `idleLockMinutes`), each with the check the desks would otherwise meet too late.
+// (setting `idleLockMinutes`), the retention of returned dossiers at the counters (setting
+// `retentionMonths`), each with the check the desks would otherwise meet too late.
 import { UNIT_TAX_CODE_PATTERN } from '../../../shared/documents';
 import { DEFAULT_CENTER_CONFIG } from '../../desk/config';
+import { DEFAULT_RETENTION_MONTHS, MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS } from '../../db/retentionSetting';
 import { MAX_IDLE_LOCK_MINUTES } from '../../security/idle';
 import type { SettingField } from './SettingForm';
 
@@ -22,6 +24,15 @@ export const CENTER_FIELDS: readonly SettingField[] = [
     fallback: '',
     optional: true,
     parse: (t) => (/^\+?[0-9 .()-]{3,30}$/.test(t) ? { value: t } : { error: 'Đường dây nóng chỉ gồm chữ số, khoảng trắng và . ( ) - + (ví dụ 0238 3 555 666).' }),
+  },
+  {
+    path: 'openingHours',
+    label: 'Giờ làm việc',
+    fallback: '',
+    optional: true,
+    wide: true,
+    parse: within(200, 'Giờ làm việc'),
+    hint: 'in trên giấy hẹn và trang tra cứu; để trống: theo các buổi của lịch làm việc',
   },
   { path: 'website', label: 'Trang web', fallback: '', optional: true, parse: httpUrl('Trang web') },
   {
@@ -49,6 +60,16 @@ export const CENTER_FIELDS: readonly SettingField[] = [
 ];
 
 export const IDLE_FIELDS: readonly SettingField[] = [{ path: 'minutes', label: 'Tự khoá màn hình sau (phút không thao tác)', fallback: '5', parse: integer(1, MAX_IDLE_LOCK_MINUTES, 'Số phút') }];
+
+export const RETENTION_FIELDS: readonly SettingField[] = [
+  {
+    path: 'months',
+    label: 'Số tháng quầy giữ hồ sơ đã trả kết quả',
+    fallback: String(DEFAULT_RETENTION_MONTHS),
+    parse: integer(MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS, 'Số tháng lưu giữ'),
+    hint: 'quá hạn này hồ sơ rời máy quầy; máy chủ vẫn giữ và quầy tải lại khi cần',
+  },
+];
 
 export const RECEIPT_FIELDS: readonly SettingField[] = [
   { path: 'unitName', label: 'Đơn vị thu', fallback: DEFAULT_CENTER_CONFIG.unitName, parse: within(200, 'Tên đơn vị thu') },

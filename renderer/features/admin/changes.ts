@@ -17,6 +17,8 @@ const ACTIONS: Record<string, string> = {
   'catalogue.delete': 'Xoá khỏi danh mục',
   'catalogue.import': 'Nhập danh mục',
   'calendar.save': 'Lưu lịch làm việc',
+  'noticeTemplate.put': 'Sửa mẫu thông báo',
+  'noticeTemplate.reset': 'Đưa mẫu thông báo về mặc định',
 };
 
 const TARGETS: Record<string, string> = {
@@ -29,6 +31,7 @@ const TARGETS: Record<string, string> = {
   'catalogue/formVersion': 'Bộ mẫu biểu',
   'catalogue/setting': 'Cấu hình',
   calendar: 'Lịch làm việc năm',
+  noticeTemplate: 'Mẫu thông báo',
 };
 
 export function actionLabel(action: string): string {
@@ -71,6 +74,11 @@ const FIELDS: Record<string, string> = {
   receiptFormSymbol: 'Ký hiệu mẫu biên lai',
   receiptSeries: 'Ký hiệu biên lai',
   receiptLookupUrl: 'Trang tra cứu biên lai',
+  openingHours: 'Giờ làm việc',
+  months: 'Số tháng lưu giữ tại quầy',
+  subject: 'Tiêu đề thư',
+  body: 'Nội dung thư',
+  sms: 'Nội dung SMS',
 };
 
 export interface FieldChange {

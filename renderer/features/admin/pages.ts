@@ -6,6 +6,7 @@ import { CenterPage } from './CenterPage';
 import { ChangesPage } from './ChangesPage';
 import { CountersPage } from './CountersPage';
 import type { AdminPage } from './page';
+import { NoticeTemplatesPage } from './NoticeTemplatesPage';
 import { ReceiptsPage } from './ReceiptsPage';
 import { SignInsPage } from './SignInsPage';
 import { StaffPage } from './StaffPage';
@@ -20,7 +21,13 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
     Page: CataloguePage,
   },
   { id: 'lich', label: 'Lịch làm việc', hint: 'Ngày nghỉ lễ, ngày nghỉ công bố thêm (cả âm lịch) và ngày làm bù của từng năm; xem trước các ngày nghỉ trước khi lưu', Page: CalendarPage },
-  { id: 'trung-tam', label: 'Trung tâm', hint: 'Tên, địa chỉ, đường dây nóng, trang web, trang tra cứu in trên giấy hẹn; bộ mẫu biểu; tự khoá màn hình', Page: CenterPage },
+  {
+    id: 'trung-tam',
+    label: 'Trung tâm',
+    hint: 'Tên, địa chỉ, đường dây nóng, giờ làm việc, trang web, trang tra cứu in trên giấy hẹn; bộ mẫu biểu; tự khoá màn hình; thời hạn lưu hồ sơ tại quầy',
+    Page: CenterPage,
+  },
+  { id: 'mau-thong-bao', label: 'Mẫu thông báo', hint: 'Nội dung thư điện tử và SMS gửi người nộp khi hồ sơ đổi trạng thái; các ô được dùng; về mặc định', Page: NoticeTemplatesPage },
   { id: 'bien-lai', label: 'Biên lai', hint: 'Đơn vị thu, mã số thuế, ký hiệu mẫu và ký hiệu biên lai theo năm', Page: ReceiptsPage },
   { id: 'dang-nhap', label: 'Đăng nhập', hint: 'Các lần đăng nhập gần đây: thành công hay bị từ chối, từ quầy và máy nào', Page: SignInsPage },
   { id: 'nhat-ky', label: 'Nhật ký thay đổi', hint: 'Mọi thay đổi của quản trị viên: ai, lúc nào, từ máy nào, trước và sau', Page: ChangesPage },

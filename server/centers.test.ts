@@ -266,4 +266,24 @@ describe('centers', () => {
     const bad = await server.app.inject({ method: 'GET', url: '/v1/admin/province?from=2026-02-30', headers: admin() });
     expect(bad.statusCode).toBe(400);
   });
+
+  it('a reception of a procedure outside the receiving center’s scope is stored and flagged for a supervisor; inside it, or at a center without a list, it is not', async () => {
+    // Commune A receives only 1.001234 (its setting scope, put above); ward B has no list of its own.
+    const outside = received(a1.counterId, dossierCode(await server.firstDossierSeq(a1, '260130', 5), '260130', XA_A));
+    outside.payload.procedureCode = '2.002111';
+    outside.payload.procedureName = 'Đăng ký khai sinh có yếu tố nước ngoài';
+    const inside = received(a1.counterId, dossierCode((await server.firstDossierSeq(a1, '260130', 5)) + 1, '260130', XA_A));
+    const atB = received(b1.counterId, dossierCode(await server.firstDossierSeq(b1, '260130', 5), '260130', XA_B));
+    atB.payload.procedureCode = '2.002111';
+    const results = [...(await push(a1, [outside, inside])).results, ...(await push(b1, [atB])).results];
+    expect(results.map((r) => r.status)).toEqual(['conflict', 'stored', 'stored']);
+    const conflicts = results.map((r) => ('conflict' in r ? r.conflict : undefined));
+    expect(conflicts.map((c) => c?.code ?? null)).toEqual(['OUT_OF_SCOPE', null, null]);
+    expect(conflicts[0]!.message).toBe(
+      'Thủ tục 2.002111 (Đăng ký khai sinh có yếu tố nước ngoài) không thuộc danh mục thủ tục Trung tâm Phục vụ hành chính công xã Diễn Châu tiếp nhận. Cần giám sát viên xử lý.',
+    );
+    // The papers were taken: the dossier stands, with its conflict open for a supervisor.
+    const row = await server.db.query<{ status: string; open_conflicts: number }>('SELECT status, open_conflicts FROM dossiers WHERE id = $1', [outside.dossierId]);
+    expect(row.rows).toEqual([{ status: 'received', open_conflicts: 1 }]);
+  });
 });

@@ -142,6 +142,32 @@ describe('centers', () => {
     expect(r.json().error.message).toContain('000.99.41.H41');
   });
 
+  it('an account of a center signs in online only at its center’s counters; a provincial account anywhere', async () => {
+    await createStaff(server.db, { username: 'tiepnhan.hoa', fullName: 'Lê Thị Hoa', roles: ['receiving'], password: 'mat-khau-hoa-xa-a', centerId: 'XA-A' });
+    await createStaff(server.db, { username: 'tiepnhan.tinh', fullName: 'Trần Văn Bình', roles: ['receiving'], password: 'mat-khau-binh-tinh' });
+    const signIn = (username: string, password: string, at?: EnrolResponse) =>
+      server.app.inject({ method: 'POST', url: '/v1/sessions', payload: { username, password }, ...(at ? { headers: auth(at) } : {}) });
+    expect((await signIn('tiepnhan.hoa', 'mat-khau-hoa-xa-a', a2)).statusCode).toBe(201);
+    const atB = await signIn('tiepnhan.hoa', 'mat-khau-hoa-xa-a', b1);
+    expect(atB.statusCode).toBe(403);
+    expect(atB.json().error.code).toBe('OTHER_CENTER_ACCOUNT');
+    expect(atB.json().error.message).toBe(
+      'Tài khoản tiepnhan.hoa thuộc Trung tâm Phục vụ hành chính công xã Diễn Châu, không đăng nhập được tại quầy của Trung tâm Phục vụ hành chính công phường Vinh Hưng. Hãy đăng nhập tại quầy của trung tâm mình hoặc nhờ quản trị viên cấp tỉnh.',
+    );
+    expect((await signIn('tiepnhan.hoa', 'mat-khau-hoa-xa-a', solo)).statusCode).toBe(403);
+    // A wrong password says only that, wherever it is typed: the center is told after the password.
+    expect((await signIn('tiepnhan.hoa', 'sai-mat-khau-1', b1)).json().error.code).toBe('BAD_CREDENTIALS');
+    // The attempt is in the sign-in log as refused, at counter B1.
+    const logged = await server.db.query<{ success: boolean; counter_id: string }>("SELECT success, counter_id FROM sign_ins WHERE username = 'tiepnhan.hoa' ORDER BY at, id");
+    expect(logged.rows.map((r) => [r.success, r.counter_id])).toEqual([
+      [true, 'A2'],
+      [false, 'B1'],
+      [false, 'C1'],
+      [false, 'B1'],
+    ]);
+    for (const at of [a1, b1, solo]) expect((await signIn('tiepnhan.tinh', 'mat-khau-binh-tinh', at)).statusCode).toBe(201);
+  });
+
   it('a center’s own settings override the province’s for its counters only; removing them falls back', async () => {
     const put = (url: string, body: unknown) => server.app.inject({ method: 'PUT', url, headers: admin(), payload: { body } });
     expect((await put('/v1/admin/catalogue/setting/receive', { receiptSeries: '{yy}TAA', unitName: 'Trung tâm tỉnh' })).statusCode).toBe(200);
@@ -239,5 +265,25 @@ describe('centers', () => {
     expect(csv.body).toContain('"Toàn tỉnh","","",6,0,0,0,"",0,"0,0",6');
     const bad = await server.app.inject({ method: 'GET', url: '/v1/admin/province?from=2026-02-30', headers: admin() });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('a reception of a procedure outside the receiving center’s scope is stored and flagged for a supervisor; inside it, or at a center without a list, it is not', async () => {
+    // Commune A receives only 1.001234 (its setting scope, put above); ward B has no list of its own.
+    const outside = received(a1.counterId, dossierCode(await server.firstDossierSeq(a1, '260130', 5), '260130', XA_A));
+    outside.payload.procedureCode = '2.002111';
+    outside.payload.procedureName = 'Đăng ký khai sinh có yếu tố nước ngoài';
+    const inside = received(a1.counterId, dossierCode((await server.firstDossierSeq(a1, '260130', 5)) + 1, '260130', XA_A));
+    const atB = received(b1.counterId, dossierCode(await server.firstDossierSeq(b1, '260130', 5), '260130', XA_B));
+    atB.payload.procedureCode = '2.002111';
+    const results = [...(await push(a1, [outside, inside])).results, ...(await push(b1, [atB])).results];
+    expect(results.map((r) => r.status)).toEqual(['conflict', 'stored', 'stored']);
+    const conflicts = results.map((r) => ('conflict' in r ? r.conflict : undefined));
+    expect(conflicts.map((c) => c?.code ?? null)).toEqual(['OUT_OF_SCOPE', null, null]);
+    expect(conflicts[0]!.message).toBe(
+      'Thủ tục 2.002111 (Đăng ký khai sinh có yếu tố nước ngoài) không thuộc danh mục thủ tục Trung tâm Phục vụ hành chính công xã Diễn Châu tiếp nhận. Cần giám sát viên xử lý.',
+    );
+    // The papers were taken: the dossier stands, with its conflict open for a supervisor.
+    const row = await server.db.query<{ status: string; open_conflicts: number }>('SELECT status, open_conflicts FROM dossiers WHERE id = $1', [outside.dossierId]);
+    expect(row.rows).toEqual([{ status: 'received', open_conflicts: 1 }]);
   });
 });

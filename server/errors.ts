@@ -14,6 +14,7 @@ export const ERROR_MESSAGES: Record<ApiErrorCode, string> = {
   FORBIDDEN: 'Tài khoản không có quyền thực hiện thao tác này.',
   WRONG_COUNTER: 'Sự kiện mang mã quầy khác với máy quầy đang gửi. Không có dữ liệu nào được ghi.',
   WRONG_CENTER: 'Hồ sơ thuộc cơ quan khác, không phải của Trung tâm này. Không có dữ liệu nào được ghi.',
+  OTHER_CENTER_ACCOUNT: 'Tài khoản thuộc trung tâm khác, không đăng nhập được tại quầy của trung tâm này.',
   ENROLMENT_CODE_INVALID: 'Mã đăng ký máy quầy không đúng. Kiểm tra lại hoặc xin mã mới từ quản trị viên.',
   ENROLMENT_CODE_USED: 'Mã đăng ký này đã được sử dụng. Mỗi mã chỉ dùng được một lần; xin mã mới từ quản trị viên.',
   ENROLMENT_CODE_EXPIRED: 'Mã đăng ký đã hết hạn. Xin mã mới từ quản trị viên.',

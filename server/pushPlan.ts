@@ -40,6 +40,8 @@ export interface PlanBatch {
   fresh: readonly DossierEvent[];
   /** This device's leases. */
   leases: readonly LeaseRow[];
+  /** The procedures the device's center receives (its setting `scope`, `CenterScope`); absent: every procedure. */
+  scope?: { centerName: string; procedures: ReadonlySet<string> };
 }
 
 /** What the database holds that the plan depends on, read under the push lock. */
@@ -103,7 +105,7 @@ export function planPushes(input: PlanState, batches: readonly PlanBatch[]): Pus
   const touched = new Map<string, { row: DossierRow; lastEventId: string }>();
   const plan: PushPlan = { events: [], dossiers: [], conflicts: [], registerNumbers: [], registerCounters: [], receipts: [] };
   const planEvent = (e: DossierEvent, batch: number): PlannedEvent => {
-    const { device, leases } = batches[batch]!;
+    const { device, leases, scope } = batches[batch]!;
     const leasesIn = (kind: string, scope: string) => leases.filter((l) => l.kind === kind && l.scope === scope).map((l) => ({ first: l.first_number, last: l.last_number }));
     const id = e.id.toLowerCase();
     const dossierId = e.dossierId.toLowerCase();
@@ -115,7 +117,7 @@ export function planPushes(input: PlanState, batches: readonly PlanBatch[]): Pus
       conflict = { code: result.error.code, message: result.error.message };
     } else {
       state = result.state;
-      conflict = checkNumbers(e, device, dossierId, codeOwners, usedReceipts, leasesIn);
+      conflict = checkNumbers(e, device, dossierId, codeOwners, usedReceipts, leasesIn) ?? checkScope(e, scope);
     }
     const planned: PlannedEvent = { event: e, batch, conflict, ...(row ? { from: row.state.status } : {}), ...(state ? { state } : {}) };
     if (conflict) plan.conflicts.push({ event_id: id, dossier_id: dossierId, code: conflict.code, message: conflict.message });
@@ -170,6 +172,19 @@ export function planPushes(input: PlanState, batches: readonly PlanBatch[]): Pus
   plan.dossiers = [...touched.values()];
   plan.registerCounters = [...registerLast].map(([year, last]) => ({ year, last }));
   return plan;
+}
+
+/**
+ * A reception of a procedure outside the receiving center's scope is flagged, not refused: the
+ * papers were taken and the slip printed (perhaps offline, before the scope changed), so the fact
+ * stands and a supervisor settles it.
+ */
+function checkScope(e: DossierEvent, scope: PlanBatch['scope']): ConflictInfo | null {
+  if (e.type !== 'received' || !scope || scope.procedures.has(e.payload.procedureCode)) return null;
+  return {
+    code: 'OUT_OF_SCOPE',
+    message: `Thủ tục ${e.payload.procedureCode} (${e.payload.procedureName}) không thuộc danh mục thủ tục ${scope.centerName} tiếp nhận. Cần giám sát viên xử lý.`,
+  };
 }
 
 /** A number the counter was not entitled to, or one already used, is flagged (the fact still stands). */

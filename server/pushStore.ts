@@ -2,11 +2,12 @@
 // inside the push transaction and its advisory lock. A failed write names its table in the log.
 import { receiptScope } from '../shared/sync/leases';
 import type { DossierEvent } from '../shared/domain';
-import type { DossierSnapshot } from '../shared/sync/protocol';
+import type { CenterScope, DossierSnapshot } from '../shared/sync/protocol';
 import type { DeviceRow } from './auth';
 import type { Queryable } from './db';
 import { addLogContext } from './logContext';
 import { insertNotices, noticeRows, type NoticeRoute } from './notices/outbox';
+import { effectiveItem } from './routes/catalogue';
 import { receptionYears, type DossierRow, type LeaseRow, type PlanBatch, type PlanState, type PushPlan } from './pushPlan';
 
 /** A counter's new events in the group being committed. */
@@ -40,10 +41,39 @@ export async function readPlanInput(tx: Queryable, batches: readonly FreshBatch[
     const r = await tx.query<{ year: number; last_number: number }>('SELECT year, last_number FROM register_counters WHERE year = ANY($1::int[])', [years]);
     for (const row of r.rows) registerLast.set(Number(row.year), Number(row.last_number));
   }
+  const scopes = await readScopes(
+    tx,
+    batches.filter((b) => b.fresh.some((e) => e.type === 'received')).map((b) => b.device.site),
+  );
   return {
     state: { dossiers: new Map(dossierRows.rows.map((r) => [r.id, r])), codeOwners, usedReceipts, registerLast },
-    batches: batches.map((b) => ({ device: b.device, fresh: b.fresh, leases: leases.rows.filter((l) => l.device_id === b.device.id) })),
+    batches: batches.map((b) => {
+      const scope = scopes.get(b.device.site);
+      return { device: b.device, fresh: b.fresh, leases: leases.rows.filter((l) => l.device_id === b.device.id), ...(scope ? { scope } : {}) };
+    }),
   };
+}
+
+/** The procedure scope of each center, as its counters' catalogue has it (the setting `scope`, the center's over the province's); a center without a list is absent. */
+async function readScopes(tx: Queryable, centerIds: readonly string[]): Promise<Map<string, NonNullable<PlanBatch['scope']>>> {
+  const scopes = new Map<string, NonNullable<PlanBatch['scope']>>();
+  if (centerIds.length === 0) return scopes;
+  const ids = [...new Set(centerIds)];
+  const { rows } = await tx.query<{ center_id: string | null; body: unknown; deleted: boolean; version: number }>(
+    "SELECT center_id, body, deleted, version FROM catalogue_items WHERE kind = 'setting' AND key = 'scope' AND (center_id IS NULL OR center_id = ANY($1::text[]))",
+    [ids],
+  );
+  if (rows.length === 0) return scopes;
+  const names = await tx.query<{ id: string; name: string }>('SELECT id, name FROM centers WHERE id = ANY($1::text[])', [ids]);
+  const province = rows.find((r) => r.center_id === null) ?? null;
+  for (const id of ids) {
+    const item = effectiveItem('setting', 'scope', province, rows.find((r) => r.center_id === id) ?? null);
+    const listed = item.deleted ? undefined : (item.body as CenterScope).procedures;
+    if (!Array.isArray(listed)) continue;
+    const centerName = names.rows.find((n) => n.id === id)?.name ?? 'trung tâm này';
+    scopes.set(id, { centerName, procedures: new Set(listed.map((p) => p.code)) });
+  }
+  return scopes;
 }
 
 async function write<T>(tx: Queryable, table: string, sql: string, params: unknown[]): Promise<{ rows: T[] }> {

@@ -87,6 +87,18 @@ async function recordSignIn(ctx: AppContext, req: FastifyRequest, username: stri
   ]);
 }
 
+/** An account's row as a sign-in and a counter's staff list read it. */
+interface AccountRow {
+  id: string;
+  username: string;
+  full_name: string;
+  roles: StaffRole[];
+  password_hash: string;
+  disabled: boolean;
+  must_change_password: boolean;
+  center_id: string | null;
+}
+
 /** The center an account belongs to; null: the province. */
 const centerOfAccountSchema = { type: ['string', 'null'], maxLength: 100, pattern: '^[A-Za-z0-9._-]*$' } as const;
 
@@ -121,10 +133,7 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
       // A locked name or address is refused before any work, the right password included.
       guard.checkNotLocked(username, req.ip);
       const { s, matches } = await guard.attemptSlot(req.ip, async () => {
-        const { rows } = await ctx.db.query<{ id: string; username: string; full_name: string; roles: StaffRole[]; password_hash: string; disabled: boolean; must_change_password: boolean }>(
-          'SELECT id, username, full_name, roles, password_hash, disabled, must_change_password FROM staff WHERE username = $1',
-          [username],
-        );
+        const { rows } = await ctx.db.query<AccountRow>('SELECT id, username, full_name, roles, password_hash, disabled, must_change_password, center_id FROM staff WHERE username = $1', [username]);
         // An unknown name costs the same hash as a known one.
         return { s: rows[0], matches: await verifyPassword(req.body.password, rows[0]?.password_hash ?? (await unknownUserHash())) };
       });
@@ -134,6 +143,17 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
         throw new ApiError(401, 'BAD_CREDENTIALS');
       }
       guard.recordSuccess(username, req.ip);
+      // An account of a center signs in only at that center's counters (the province's, anywhere); said after the password, so it tells a guesser nothing.
+      const device = s.center_id !== null && req.headers.authorization ? await requireDevice(ctx.db, req).catch(() => undefined) : undefined;
+      if (device && device.site !== s.center_id) {
+        await recordSignIn(ctx, req, username, s.id, false);
+        const [own, here] = await Promise.all([ctx.centers.byId(s.center_id!), ctx.centers.byId(device.site)]);
+        throw new ApiError(
+          403,
+          'OTHER_CENTER_ACCOUNT',
+          `Tài khoản ${s.username} thuộc ${own?.name ?? `trung tâm ${s.center_id}`}, không đăng nhập được tại quầy của ${here?.name ?? 'trung tâm này'}. Hãy đăng nhập tại quầy của trung tâm mình hoặc nhờ quản trị viên cấp tỉnh.`,
+        );
+      }
       await recordSignIn(ctx, req, username, s.id, true);
       const token = newSessionToken();
       const expiresAt = new Date(Date.now() + ctx.sessionTtlMs);
@@ -316,20 +336,10 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
     { onRequest: deviceAuth(ctx.db), schema: { querystring: { type: 'object', additionalProperties: false, properties: { after: { type: 'string', pattern: '^\\d{1,15}$' } } } } },
     async (req) => {
       const device = deviceOf(req);
-      const { rows } = await ctx.db.query<{
-        id: string;
-        username: string;
-        full_name: string;
-        roles: StaffRole[];
-        password_hash: string;
-        disabled: boolean;
-        version: number;
-        counters: string[] | null;
-        must_change_password: boolean;
-        center_id: string | null;
-      }>('SELECT id, username, full_name, roles, password_hash, disabled, version, counters, must_change_password, center_id FROM staff WHERE version > $1 ORDER BY version', [
-        Number(req.query.after ?? 0),
-      ]);
+      const { rows } = await ctx.db.query<AccountRow & { version: number; counters: string[] | null }>(
+        'SELECT id, username, full_name, roles, password_hash, disabled, version, counters, must_change_password, center_id FROM staff WHERE version > $1 ORDER BY version',
+        [Number(req.query.after ?? 0)],
+      );
       const staff: StaffRecord[] = rows.map((r) => ({
         id: r.id,
         username: r.username,

@@ -1,7 +1,7 @@
 // Two centers of one province on one server: a counter at commune A receives a driving-licence
 // renewal across boundaries (on A's phi-địa-giới list) for the citizen to collect at ward B; the
-// provincial police resolve it; the return desk at B, whose counter never receives A's other
-// dossiers, finds it and returns it. Real server, two kiosk web hosts, Chromium, virtual printers.
+// provincial police resolve it and send the result to B, whose handover desk scans it in from the
+// post's bag; the return desk at B, whose counter never receives A's other dossiers, returns it. Real server, two kiosk web hosts, Chromium, virtual printers.
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -10,6 +10,7 @@ import type { DossierState } from '../../shared/domain';
 import type { DossierLookupResponse } from '../../shared/sync/protocol';
 import { adminToken, type Counter, DEMO_STAFF, hostCall, localRow, localRows, openCounter, openReceivingCounter, pickProcedure, signInAs, typeApplicant, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';
+import { scan } from './scanner';
 import { startServer, type Started } from './processes';
 import { api, enrolPusher, type Pusher } from './seed';
 
@@ -125,9 +126,8 @@ test('received across boundaries at commune A, resolved by the provincial police
     // The post carries the licence renewal to the police, who sign for it: its time runs from there.
     postA.event('handedToCourier', dossierId, { batchId: 'BG-DC-01', direction: 'toDepartment', courierName: 'Bưu điện Diễn Châu', departmentId: 'cong-an-tinh' }),
     postA.event('deliveredToDepartment', dossierId, { batchId: 'BG-DC-01', at: new Date().toISOString(), dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }),
-    postA.event('resultReceived', dossierId, { batchId: 'BG-DC-02', outcome: 'result' }),
   ]);
-  expect(pushed.results.map((r) => r.status)).toEqual(['stored', 'stored', 'stored', 'stored']);
+  expect(pushed.results.map((r) => r.status)).toEqual(['stored', 'stored', 'stored']);
 
   // Ward B's return desk: it receives the dossier returned here for commune A, and nothing else of A's.
   atB = await openCounter(browser, server, { counterId: 'xa-b-1', counterName: 'Quầy 1 – phường Vinh Hưng', user: DEMO_STAFF.returnDesk, center: XA_B.id });
@@ -140,11 +140,31 @@ test('received across boundaries at commune A, resolved by the provincial police
   await waitForLocalRows<{ code: string; status: string }>(
     atB.page,
     'dossiers',
-    (rows) => rows.some((r) => r.code === code && r.status === 'resultReady'),
+    (rows) => rows.some((r) => r.code === code && r.status === 'atDepartment'),
     60_000,
-    'ward B did not receive the result in 60 s',
+    'ward B did not receive the dossier at the police in 60 s',
   );
   expect((await localRows<{ code: string }>(atB.page, 'dossiers')).map((r) => r.code)).toEqual([code]);
+
+  // The police send the result to ward B, the center the applicant chose: B's handover desk scans it in from the post's bag.
+  await atB.page.keyboard.press('F3');
+  await atB.page.keyboard.press('Alt+3');
+  await atB.page.locator('#in-department').selectOption(local!.state.departmentId!);
+  await atB.page.locator('#in-courier').fill('Bưu điện Vinh');
+  await atB.page.locator('#in-courier').press('Enter');
+  await atB.page.getByTestId('open-inbound-batch').waitFor();
+  await atB.page.locator('body').click({ position: { x: 5, y: 5 } });
+  await scan(atB.page, code);
+  await atB.page.getByTestId('inbound-count').getByText('1 hồ sơ').waitFor();
+  expect(await atB.page.getByTestId('scan-feedback').innerText()).toContain(`Đã nhận kết quả ${code}`);
+  await shot(atB.page, '4-inbound-at-b');
+  // The server takes ward B's counter's fact on commune A's dossier as recorded, without a conflict.
+  await expect
+    .poll(async () => (await api<DossierLookupResponse>(server.url, `/v1/dossiers?code=${encodeURIComponent(code)}`, postA.device.credential)).dossiers[0]?.snapshot.status, { timeout: 30_000 })
+    .toBe('resultReady');
+  const lookedUp = (await api<DossierLookupResponse>(server.url, `/v1/dossiers?code=${encodeURIComponent(code)}`, postA.device.credential)).dossiers[0]!;
+  expect(lookedUp.events.at(-1)).toMatchObject({ event: { type: 'resultReceived', counterId: 'xa-b-1' } });
+  expect(lookedUp.events.every((e) => !e.conflict)).toBe(true);
 
   await atB.page.keyboard.press('F4');
   const search = atB.page.getByLabel(/Quét giấy hẹn hoặc nhập mã hồ sơ/).first();
@@ -152,7 +172,7 @@ test('received across boundaries at commune A, resolved by the provincial police
   await search.press('Enter');
   await expect.poll(() => atB.page.getByTestId('dossier-card').locator('h2').innerText()).toBe(code);
   await expect.poll(() => atB.page.getByTestId('dossier-route').innerText()).toBe(`Tiếp nhận tại ${XA_A.name}, chuyển qua bưu chính công ích; trả kết quả tại ${XA_B.name}`);
-  await shot(atB.page, '4-return-desk');
+  await shot(atB.page, '5-return-desk');
   await atB.page.keyboard.press('Alt+T');
   await atB.page.getByLabel('Số định danh (CCCD) của người nhận').fill('040085001234');
   await atB.page.keyboard.press('Enter');
@@ -160,7 +180,7 @@ test('received across boundaries at commune A, resolved by the provincial police
     .getByTestId('desk-outcome')
     .getByText(/Đã trả kết quả hồ sơ .* cho Phan Văn Đức/)
     .waitFor({ timeout: 20_000 });
-  await shot(atB.page, '5-returned');
+  await shot(atB.page, '6-returned');
 
   // The return reaches the server, and commune A's counter sees its dossier returned at ward B.
   await expect

@@ -1,6 +1,7 @@
 // The dossier card every desk screen shows: who, what, where it is, the original deadline and the
 // re-set date apart, timeliness, what is due at collection, and the history from the events. A copy
 // fetched from the server (find.ts) says so and carries its own history.
+import { liveQuery } from 'dexie';
 import { PersonalData } from '../../security/PersonalData';
 import { useEffect, useState, type ReactNode } from 'react';
 import { formatVnd } from '../../../shared/codes';
@@ -61,17 +62,17 @@ function History({ events, departmentName }: { events: DossierEvent[]; departmen
   );
 }
 
-/** The names of the province's centers (catalogue kind `center`), for a dossier's route. */
+/**
+ * The names of the province's centers (catalogue kind `center`), for a dossier's route; live, so a
+ * card opened before the counter's first catalogue fetch names the centers once it arrives.
+ */
 function useCenterNames(wanted: boolean): CenterNameOf {
   const { db } = useKiosk();
   const [names, setNames] = useState<Map<string, string>>(new Map());
   useEffect(() => {
     if (!wanted) return;
-    let cancelled = false;
-    void loadDeskCatalogue(db).then((c) => !cancelled && setNames(new Map([...c.centers].map(([code, info]) => [code, info.name]))));
-    return () => {
-      cancelled = true;
-    };
+    const subscription = liveQuery(() => loadDeskCatalogue(db)).subscribe({ next: (c) => setNames(new Map([...c.centers].map(([code, info]) => [code, info.name]))) });
+    return () => subscription.unsubscribe();
   }, [db, wanted]);
   return (code) => names.get(code);
 }

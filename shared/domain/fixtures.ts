@@ -122,6 +122,8 @@ export function sampleJourney(seed = 0): DossierEvent[] {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const shiftDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY_MS).toISOString();
 const SAMPLE_APPLICANT = sampleReceived().payload.applicant;
+/** Agency codes of two commune centers of Nghệ An, for batches between centers. */
+export const SAMPLE_CENTERS = ['000.22.41.H41', '000.23.41.H41'] as const;
 
 export interface PlausibleOptions {
   seed: number;
@@ -198,6 +200,17 @@ export function plausibleEvent(type: DossierEventType, variant: string | undefin
         { ...meta, deviceTime: anchor },
       );
     }
+    case 'sentToCenter': {
+      // Without a variant, what the dossier's status can send: its result once ready, else its papers.
+      const carried = variant === 'papers' || variant === 'result' ? variant : state?.status === 'resultReady' ? 'result' : 'papers';
+      const fromCenter = state?.heldAt ?? SAMPLE_CENTERS[0];
+      const toCenter = SAMPLE_CENTERS.find((c) => c !== fromCenter) as string;
+      return makeEvent(type, { batchId: options.batchId ?? `LC-${seed}`, carried, fromCenter, toCenter, courierName: 'Trần Văn Bình' }, meta);
+    }
+    case 'arrivedAtCenter': {
+      const carried = variant === 'papers' || variant === 'result' ? variant : state?.status === 'resultInTransit' ? 'result' : 'papers';
+      return makeEvent(type, { batchId, carried, center: state?.boundFor ?? SAMPLE_CENTERS[1] }, { ...meta, deviceTime: anchor });
+    }
     case 'returned':
       return makeEvent(type, { method: 'desk', recipient: { name: 'Nguyễn Thị Hương', idNumber: '040190001234', authorised: false }, at: anchor }, meta);
     case 'apologyIssued':
@@ -257,15 +270,17 @@ const TO_RESULT: Step[] = [...TO_DEPARTMENT, ['resultDispatched'], ['resultRecei
 
 /**
  * Events that bring one dossier to the given status. `by` picks the side path for
- * awaitingSupplement (default 'department') and refused (default 'counter').
+ * awaitingSupplement (default 'department') and refused (default 'counter'); `via: 'center'` takes
+ * withCourier and resultInTransit on a batch between centers (papers, result) instead.
  */
-export function sampleEventsTo(status: DossierStatus, options: { seed?: number; by?: 'counter' | 'department' } = {}): DossierEvent[] {
+export function sampleEventsTo(status: DossierStatus, options: { seed?: number; by?: 'counter' | 'department'; via?: 'center' } = {}): DossierEvent[] {
   const seed = options.seed ?? 0;
+  const viaCenter = options.via === 'center';
   const steps: Record<DossierStatus, Step[]> = {
     received: [['received']],
-    withCourier: TO_DEPARTMENT.slice(0, 2),
+    withCourier: viaCenter ? [['received'], ['sentToCenter', 'papers']] : TO_DEPARTMENT.slice(0, 2),
     atDepartment: TO_DEPARTMENT,
-    resultInTransit: TO_RESULT.slice(0, 4),
+    resultInTransit: viaCenter ? [...TO_RESULT, ['sentToCenter', 'result']] : TO_RESULT.slice(0, 4),
     resultReady: TO_RESULT,
     returned: [...TO_RESULT, ['returned']],
     correctionRequested: [...TO_RESULT, ['returned'], ['correctionRequested']],

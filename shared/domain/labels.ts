@@ -25,6 +25,8 @@ export const EVENT_ACTIONS: Readonly<Record<DossierEventType, string>> = {
   deliveryDisputed: 'ghi nhận khiếu nại về việc bàn giao',
   resultDispatched: 'ghi nhận cơ quan giải quyết gửi kết quả',
   resultReceived: 'nhận kết quả từ bưu điện',
+  sentToCenter: 'chuyển hồ sơ sang trung tâm khác',
+  arrivedAtCenter: 'nhận hồ sơ từ trung tâm khác',
   returned: 'trả kết quả',
   apologyIssued: 'ghi nhận văn bản xin lỗi và hẹn lại ngày trả kết quả',
   correctionRequested: 'yêu cầu đính chính kết quả',
@@ -73,4 +75,9 @@ export const PAYMENT_METHOD_LABELS: Readonly<Record<'cash' | 'transfer' | 'card'
   transfer: 'chuyển khoản',
   card: 'thẻ',
   online: 'thanh toán trực tuyến',
+};
+
+export const CARGO_LABELS: Readonly<Record<'papers' | 'result', string>> = {
+  papers: 'giấy tờ hồ sơ',
+  result: 'kết quả giải quyết',
 };

@@ -94,3 +94,13 @@ export function papersNotHereMessage(state: DossierState, event: DossierEvent): 
   const step = event.type === 'applicantNotified' ? 'báo người nộp đến nhận' : 'trả lại người nộp';
   return `${name} đã dừng giải quyết nhưng giấy tờ chưa về Trung tâm (còn ở cơ quan giải quyết hoặc bưu điện); chỉ ${step} khi giấy tờ đã về qua lô nhận từ bưu điện.`;
 }
+
+/** A batch between centers must leave from where the dossier is, and arrive where it was sent. */
+export function notAtThatCenterMessage(state: DossierState, center: string, step: 'send' | 'arrive'): string {
+  const name = dossierName(state);
+  if (step === 'send') {
+    return `${name} đang ở trung tâm mã ${state.heldAt ?? ''}, không phải trung tâm mã ${center}: chỉ trung tâm đang giữ hồ sơ mới chuyển hồ sơ đi. ${CHECK_AGAIN}`;
+  }
+  const to = state.boundFor ? `được chuyển đến trung tâm mã ${state.boundFor}` : 'không được chuyển giữa các trung tâm';
+  return `${name} ${to}, không phải trung tâm mã ${center}. Hãy đối chiếu biên bản giao nhận hồ sơ.`;
+}

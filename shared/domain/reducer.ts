@@ -10,6 +10,7 @@ import {
   duplicateEventMessage,
   illegalTransitionMessage,
   lineNotInChecklistMessage,
+  notAtThatCenterMessage,
   notReceivedMessage,
   papersNotHereMessage,
   unknownDossierMessage,
@@ -100,6 +101,13 @@ function checkAgainstState(state: DossierState | undefined, event: DossierEvent)
         return reject(state, event, 'INVALID_PAYLOAD', 'Hạn giải quyết tính từ khi cơ quan có thẩm quyền nhận hồ sơ chỉ áp dụng cho hồ sơ tiếp nhận phi địa giới.');
       }
       return undefined;
+    case 'sentToCenter':
+      if (state?.heldAt !== undefined && state.heldAt !== event.payload.fromCenter) return reject(state, event, 'ILLEGAL_TRANSITION', notAtThatCenterMessage(state, event.payload.fromCenter, 'send'));
+      return undefined;
+    case 'arrivedAtCenter':
+      if (state && state.currentBatchId !== event.payload.batchId) return reject(state, event, 'BATCH_MISMATCH', batchMismatchMessage(state, event.payload.batchId));
+      if (state && state.boundFor !== event.payload.center) return reject(state, event, 'ILLEGAL_TRANSITION', notAtThatCenterMessage(state, event.payload.center, 'arrive'));
+      return undefined;
     default:
       return undefined;
   }
@@ -135,6 +143,7 @@ function evolve(before: DossierState | undefined, event: DossierEvent, status: D
       if (p.route !== undefined) {
         s.route = p.route;
         s.processingDays = p.processingDays;
+        s.heldAt = p.route.receivingCenter;
         if (p.route.transfer === 'courier') s.dueExpected = true;
       }
       delete s.flags.supplementRequestedBy;
@@ -180,10 +189,25 @@ function evolve(before: DossierState | undefined, event: DossierEvent, status: D
     case 'resultReceived':
       delete s.currentBatchId;
       delete s.notifiedAt;
+      delete s.boundFor;
+      if (event.payload.atCenter !== undefined) s.heldAt = event.payload.atCenter;
+      else delete s.heldAt;
       // The payload carries no time of its own; the receiving device's clock dates the arrival.
       if (event.payload.outcome === 'result') s.resultReadyAt ??= event.deviceTime;
       if (event.payload.outcome === 'supplement') s.flags.supplementRequestedBy = 'department';
       if (event.payload.outcome === 'refusal') s.flags.refusedBy = 'department';
+      break;
+    case 'sentToCenter':
+      s.currentBatchId = event.payload.batchId;
+      s.boundFor = event.payload.toCenter;
+      s.transferCenters = [...new Set([...(base.transferCenters ?? []), event.payload.toCenter])];
+      break;
+    case 'arrivedAtCenter':
+      s.heldAt = event.payload.center;
+      delete s.boundFor;
+      delete s.currentBatchId;
+      // The applicant is told again: the result is now where they collect it.
+      if (event.payload.carried === 'result') delete s.notifiedAt;
       break;
     case 'returned':
       s.returnedAt = event.payload.at;

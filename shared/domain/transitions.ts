@@ -23,7 +23,7 @@ export interface TransitionRule extends TransitionCase {
    * the courier goes, what the department sent back). `from` above is then the union of the
    * cases and `to` the main path; the case decides.
    */
-  variants?: { field: 'by' | 'direction' | 'outcome'; cases: Readonly<Record<string, TransitionCase>> };
+  variants?: { field: 'by' | 'direction' | 'outcome' | 'carried'; cases: Readonly<Record<string, TransitionCase>> };
 }
 
 const OPEN_AFTER_RECEPTION = ['received', 'withCourier', 'atDepartment', 'resultInTransit'] as const;
@@ -78,6 +78,30 @@ export const TRANSITIONS: Readonly<Record<DossierEventType, TransitionRule>> = {
         result: { from: RESULT_CAN_ARRIVE_FROM, to: 'resultReady' },
         supplement: { from: RESULT_CAN_ARRIVE_FROM, to: 'awaitingSupplement' },
         refusal: { from: RESULT_CAN_ARRIVE_FROM, to: 'refused' },
+      },
+    },
+  },
+  // Between centers the papers travel as with the courier to a department, the result as on its way
+  // back; arriving, they are at that center as after a reception or a result taken in.
+  sentToCenter: {
+    from: ['received', 'correctionRequested', 'resultReady'],
+    to: 'withCourier',
+    variants: {
+      field: 'carried',
+      cases: {
+        papers: { from: ['received', 'correctionRequested'], to: 'withCourier' },
+        result: { from: ['resultReady'], to: 'resultInTransit' },
+      },
+    },
+  },
+  arrivedAtCenter: {
+    from: ['withCourier', 'resultInTransit'],
+    to: 'received',
+    variants: {
+      field: 'carried',
+      cases: {
+        papers: { from: ['withCourier'], to: 'received' },
+        result: { from: ['resultInTransit'], to: 'resultReady' },
       },
     },
   },

@@ -49,6 +49,10 @@ export interface DossierRoute {
   returnCenter: string;
 }
 
+/** What a batch between centers carries of a dossier: its papers on the way to the competent agency, or its result on the way to the applicant. */
+export type CenterCargo = 'papers' | 'result';
+export const CENTER_CARGOES: readonly CenterCargo[] = ['papers', 'result'];
+
 export interface FeeLine {
   name: string;
   amount: number;
@@ -153,8 +157,18 @@ export type DossierEvent = EventMeta &
           items?: string[];
           /** Taken in knowingly while the delivery to the department was never confirmed (the dossier was still with the courier). */
           deliveryUnconfirmed?: boolean;
+          /** The agency code of the center whose desk took the result in; stamped for a dossier received across boundaries. */
+          atCenter?: string;
         };
       }
+    /**
+     * The papers (before the department has them) or the result (waiting for the applicant) leave this
+     * center for another center of the province in a courier batch (NĐ 309/2026: the route between
+     * the receiving center, the competent agency's center and the center the applicant collects at).
+     */
+    | { type: 'sentToCenter'; payload: { batchId: string; carried: CenterCargo; fromCenter: string; toCenter: string; courierName: string } }
+    /** The batch from another center was scanned in at `center`: the papers or the result are held there now. */
+    | { type: 'arrivedAtCenter'; payload: { batchId: string; carried: CenterCargo; center: string } }
     | {
         type: 'returned';
         payload: {
@@ -207,6 +221,8 @@ export const DOSSIER_EVENT_TYPES: readonly DossierEventType[] = [
   'deliveryDisputed',
   'resultDispatched',
   'resultReceived',
+  'sentToCenter',
+  'arrivedAtCenter',
   'returned',
   'apologyIssued',
   'correctionRequested',
@@ -269,6 +285,16 @@ export interface DossierState {
   statusSecret?: string;
   /** Received across boundaries (NĐ 309/2026): from which center, how, and where the result is collected. */
   route?: DossierRoute;
+  /**
+   * Across boundaries: the agency code of the center that holds the papers or the result now (the
+   * receiving center at reception, the center whose desk took the result in, the center a batch
+   * between centers reached). Absent when not known (a result taken in by a desk that did not say).
+   */
+  heldAt?: string;
+  /** While a batch between centers carries the dossier: the center it goes to. */
+  boundFor?: string;
+  /** Every center a batch between centers has taken the dossier to: their counters keep pulling it. */
+  transferCenters?: string[];
   /** True while `dueAt` is only expected: a dossier sent by post across boundaries, not yet signed for by the competent agency. */
   dueExpected?: boolean;
   /** Only across boundaries: the working days of the reception, counted again from the competent agency's receipt. */

@@ -1,7 +1,7 @@
 // Minimal but real checks of an event's own content, independent of the dossier's state.
 // Events arrive from other machines as JSON, so every field is checked as if untyped.
 // Each check returns a Vietnamese sentence for staff, or undefined when the event is sound.
-import { CAPTURE_SOURCES, DIGITISATION_EXEMPTIONS, DIGITISED_MEDIA_TYPES, KNOWN_RULE_VERSIONS, NOTICE_CHANNELS, TRANSFER_METHODS } from './types';
+import { CAPTURE_SOURCES, CENTER_CARGOES, DIGITISATION_EXEMPTIONS, DIGITISED_MEDIA_TYPES, KNOWN_RULE_VERSIONS, NOTICE_CHANNELS, TRANSFER_METHODS } from './types';
 import type { Applicant, DossierEvent, ReceivedDocument } from './types';
 import { isInstant, parseInstant } from './time';
 import { normalizePhone } from '../codes/phone';
@@ -164,7 +164,22 @@ export function checkPayload(e: DossierEvent): string | undefined {
       if (x.outcome === 'supplement' && !filledList(x.items)) return 'Yêu cầu bổ sung của cơ quan giải quyết phải liệt kê giấy tờ cần bổ sung.';
       if (x.outcome === 'refusal' && !filledList(x.reasons)) return 'Văn bản từ chối của cơ quan giải quyết phải ghi rõ lý do.';
       if (x.deliveryUnconfirmed !== undefined && typeof x.deliveryUnconfirmed !== 'boolean') return 'Dấu hiệu «chưa xác nhận giao hồ sơ» không hợp lệ.';
+      if (x.atCenter !== undefined && !filled(x.atCenter)) return 'Mã trung tâm nhận kết quả không hợp lệ.';
       return undefined;
+    }
+    case 'sentToCenter': {
+      const x = e.payload;
+      if (!filled(x.batchId)) return 'Thiếu mã lô bàn giao.';
+      if (!oneOf(x.carried, CENTER_CARGOES)) return 'Không rõ lô chuyển giấy tờ hồ sơ hay kết quả giải quyết.';
+      if (!filled(x.fromCenter) || !filled(x.toCenter)) return 'Lô chuyển giữa các trung tâm cần ghi trung tâm gửi và trung tâm nhận.';
+      if (x.fromCenter === x.toCenter) return 'Trung tâm nhận phải khác trung tâm gửi.';
+      return filled(x.courierName) ? undefined : 'Thiếu tên nhân viên bưu điện nhận hồ sơ.';
+    }
+    case 'arrivedAtCenter': {
+      const x = e.payload;
+      if (!filled(x.batchId)) return 'Thiếu mã lô bàn giao.';
+      if (!oneOf(x.carried, CENTER_CARGOES)) return 'Không rõ lô chuyển giấy tờ hồ sơ hay kết quả giải quyết.';
+      return filled(x.center) ? undefined : 'Thiếu trung tâm nhận lô.';
     }
     case 'returned': {
       const x = e.payload;

@@ -44,7 +44,8 @@ describe('a dossier received across boundaries', () => {
 const P = '000.00.15.H41'; // the provincial Center, where the competent department's desk is
 const A = ROUTE.receivingCenter;
 const B = ROUTE.returnCenter;
-const sent = (batchId: string, carried: 'papers' | 'result', fromCenter: string, toCenter: string) => makeEvent('sentToCenter', { batchId, carried, fromCenter, toCenter, courierName: 'Bưu điện Diễn Châu' });
+const sent = (batchId: string, carried: 'papers' | 'result', fromCenter: string, toCenter: string) =>
+  makeEvent('sentToCenter', { batchId, carried, fromCenter, toCenter, courierName: 'Bưu điện Diễn Châu' });
 const arrived = (batchId: string, carried: 'papers' | 'result', center: string) => makeEvent('arrivedAtCenter', { batchId, carried, center });
 const resultIn = (batchId: string, atCenter?: string) => makeEvent('resultReceived', { batchId, outcome: 'result', ...(atCenter ? { atCenter } : {}) });
 

@@ -4,6 +4,7 @@
 // under a `kind`, and every reader cast its `data`; moveDrafts is the upgrade that split it.
 import type { Transaction } from 'dexie';
 import type { AttachmentRecord, ExemptionRecord } from '../../shared/attachments/model';
+import type { CenterCargo } from '../../shared/domain';
 import type { AuditEntry } from '../../shared/sync/protocol';
 
 export type BatchDirection = 'toDepartment' | 'toCenter';
@@ -21,7 +22,15 @@ export interface HandoffBatch {
   /** The batch code `BG-YYMMDD-CC-NN`, printed as the record's barcode. */
   id: string;
   direction: BatchDirection;
+  /** The department the batch goes to or comes from; '' for a batch between centers. */
   departmentId: string;
+  /**
+   * A batch between centers (NĐ 309/2026 routes): the agency code of the other center, which the
+   * batch goes to (`toDepartment`: outgoing) or comes from (`toCenter`: incoming). Absent for a department's batch.
+   */
+  centerCode?: string;
+  /** Of an outgoing batch between centers: whether it carries the dossiers' papers or their results. */
+  carried?: CenterCargo;
   courierName: string;
   /** Vehicle or bag seal number written on the record. */
   sealNumber: string;
@@ -44,6 +53,8 @@ export interface InboundReject {
   reason: string;
   batchId: string;
   departmentId: string;
+  /** Refused off a batch from another center: that center's agency code. */
+  centerCode?: string;
   at: string;
   officerId: string;
 }

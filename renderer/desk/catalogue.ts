@@ -26,6 +26,11 @@ export function receivedAcrossBoundaries(catalogue: Pick<DeskCatalogue, 'scope'>
   return procedureCode !== undefined && (catalogue.scope?.phiDiaGioi ?? []).includes(procedureCode);
 }
 
+/** The province's centers as lists show them: this center first, then the provincial Center, then the communes by name. */
+export function sortedCenters(centers: Iterable<CenterInfo>, own: string): CenterInfo[] {
+  return [...centers].sort((a, b) => (a.agencyCode === own ? -1 : b.agencyCode === own ? 1 : a.level !== b.level ? (a.level === 'tinh' ? -1 : 1) : a.name.localeCompare(b.name, 'vi')));
+}
+
 const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
 
 function dateOf(row: CatalogueRow): string | undefined {

@@ -25,6 +25,11 @@ export interface HandoverRecordData {
   direction?: 'toDepartment' | 'toCenter';
   fromUnit: string;
   toUnit: string;
+  /**
+   * A batch between two centers: what it carries, as the record says it ("Kết quả giải quyết"). The
+   * record then names both centers, the sending one and the receiving one.
+   */
+  carried?: string;
   courier: { name: string; organisation: string; phone?: string };
   officerName: string;
   dossiers: HandoverDossier[];
@@ -49,7 +54,13 @@ export function handoverRecord(d: HandoverRecordData, options: DocumentOptions):
         { label: 'Thời gian giao', value: formatVietnamDateTime(d.handedAt) },
         { label: 'Bên giao', value: inbound ? courier : officer },
         { label: 'Bên nhận', value: inbound ? officer : courier },
-        inbound ? { label: 'Kết quả từ', value: d.fromUnit } : { label: 'Chuyển đến', value: d.toUnit },
+        ...(d.carried !== undefined
+          ? [
+              { label: 'Từ trung tâm', value: d.fromUnit },
+              { label: 'Đến trung tâm', value: d.toUnit },
+              { label: 'Nội dung', value: d.carried },
+            ]
+          : [inbound ? { label: 'Kết quả từ', value: d.fromUnit } : { label: 'Chuyển đến', value: d.toUnit }]),
       ],
     },
     {

@@ -27,7 +27,14 @@ export function ControlSheetButton({
     const trail: DossierTrail = isServerCopy(row) ? { events: row.serverCopy.events, source: 'server' } : await loadDossierTrail(ctx.db, row.id, server);
     const route = routeFor(ctx.printers, ['form']);
     const barcodeKey = row.state.code ? barcodeKeyFor(ctx, row.state.code) : undefined;
-    const doc = controlSheetFor(row.state, trail.events, { agency: ctx.config.agency, formSet: ctx.config.formSet, departmentName: ctx.departmentName, layout: route.layout, barcodeKey });
+    const doc = controlSheetFor(row.state, trail.events, {
+      agency: ctx.config.agency,
+      formSet: ctx.config.formSet,
+      departmentName: ctx.departmentName,
+      centerName: ctx.centerName,
+      layout: route.layout,
+      barcodeKey,
+    });
     if (!doc) return setNote('Hồ sơ chưa được tiếp nhận nên chưa có phiếu kiểm soát.');
     const queued = await ctx.print(doc, { role: route.role });
     setNote(queued.ok ? `Đã gửi in phiếu kiểm soát quá trình giải quyết hồ sơ.${trail.warning ? ` ${trail.warning}` : ''}` : queued.message);

@@ -42,7 +42,7 @@ export function useDossierTrail(row: DossierRow): DossierTrail | undefined {
   return trail;
 }
 
-function History({ events, departmentName }: { events: DossierEvent[]; departmentName?: (id: string) => string | undefined }) {
+function History({ events, departmentName, centerName }: { events: DossierEvent[]; departmentName?: (id: string) => string | undefined; centerName: CenterNameOf }) {
   const names = useNames();
   if (events.length === 0) return <p className="muted">Chưa có sự kiện nào.</p>;
   return (
@@ -51,7 +51,7 @@ function History({ events, departmentName }: { events: DossierEvent[]; departmen
         <li key={e.id}>
           <time>{formatVietnamDateTime(e.deviceTime)}</time>
           <span>
-            {describeEvent(e, { departmentName })}
+            {describeEvent(e, { departmentName, centerName })}
             <small className="taken-by" data-testid="taken-by">
               {stepTakenBy(e, names)}
             </small>
@@ -143,6 +143,12 @@ export function DossierCard({ row, departmentName, now, children }: DossierCardP
             <dd data-testid="dossier-route">{facts.route}</dd>
           </>
         ) : null}
+        {facts.held ? (
+          <>
+            <dt>Nơi giữ hồ sơ</dt>
+            <dd data-testid="dossier-held">{facts.held}</dd>
+          </>
+        ) : null}
         {facts.digitisation ? (
           <>
             <dt>Số hóa</dt>
@@ -158,7 +164,7 @@ export function DossierCard({ row, departmentName, now, children }: DossierCardP
       <section className="dossier-trail">
         <h3>Lịch sử xử lý</h3>
         {trail?.warning ? <p className="banner warn">{trail.warning}</p> : null}
-        {trail ? <History events={trail.events} departmentName={departmentName} /> : <p className="muted">Đang tải lịch sử…</p>}
+        {trail ? <History events={trail.events} departmentName={departmentName} centerName={centerName} /> : <p className="muted">Đang tải lịch sử…</p>}
       </section>
     </article>
   );

@@ -17,6 +17,8 @@ export interface CardFacts {
   digitisation?: string;
   /** Received across boundaries (NĐ 309/2026): where it was received, how it travels, where the result is collected. */
   route?: string;
+  /** Across boundaries: the center holding the papers or the result now, or the one a batch between centers takes it to. */
+  held?: string;
 }
 
 export function amountDueAtCollection(state: DossierState): number {
@@ -47,7 +49,23 @@ export function cardFacts(state: DossierState, now: Date = new Date(), centerNam
           route: `Tiếp nhận tại ${name(state.route.receivingCenter)}, chuyển ${state.route.transfer === 'courier' ? 'qua bưu chính công ích' : 'điện tử'}; trả kết quả tại ${name(state.route.returnCenter)}`,
         }
       : {}),
+    ...(state.route && state.boundFor !== undefined ? { held: `Đang chuyển đến ${name(state.boundFor)}` } : {}),
+    ...(state.route && state.boundFor === undefined && state.heldAt !== undefined ? { held: `${heldWhat(state)} đang ở ${name(state.heldAt)}` } : {}),
   };
+}
+
+const heldWhat = (state: DossierState) => (state.status === 'resultReady' || state.status === 'returned' ? 'Kết quả' : 'Hồ sơ');
+
+/**
+ * Why a dossier received across boundaries cannot be returned at this center (`ownCenter`, its
+ * agency code): its result is held at another center, and comes here in a batch between centers.
+ * Undefined when it can be (held here, or where it is held is not known).
+ */
+export function heldAtAnotherCenter(state: DossierState, ownCenter: string, centerName: CenterNameOf = () => undefined): string | undefined {
+  if (!state.route || state.status !== 'resultReady' || state.heldAt === undefined || state.heldAt === ownCenter) return undefined;
+  const name = (code: string) => centerName(code) ?? `trung tâm mã ${code}`;
+  const to = state.route.returnCenter === ownCenter ? 'trung tâm này' : name(state.route.returnCenter);
+  return `Kết quả của hồ sơ ${state.code ?? ''} đang ở ${name(state.heldAt)}, chưa ở trung tâm này: không trả kết quả tại đây. ${name(state.heldAt).replace(/^./, (c) => c.toLocaleUpperCase('vi'))} chuyển kết quả đến ${to} trong một lô chuyển giữa các trung tâm; trả khi lô đến và đã quét nhận.`;
 }
 
 /** What the card says above a dossier shown from the server's copy (read-only at this counter). */

@@ -15,8 +15,14 @@ function timingAt(at: string, dueAt: string | undefined): HandoverTiming | undef
   return x < y ? 'early' : x === y ? 'onTime' : 'late';
 }
 
-export function controlSheetRows(events: readonly DossierEvent[], state: DossierState, departmentName: (id: string) => string | undefined): ControlSheetRow[] {
+export function controlSheetRows(
+  events: readonly DossierEvent[],
+  state: DossierState,
+  departmentName: (id: string) => string | undefined,
+  centerName: (agencyCode: string) => string | undefined = () => undefined,
+): ControlSheetRow[] {
   const dept = (id: string | undefined) => (id ? (departmentName(id) ?? id) : 'Cơ quan giải quyết');
+  const center = (code: string) => centerName(code) ?? `Trung tâm mã ${code}`;
   const rows: ControlSheetRow[] = [];
   for (const e of events) {
     switch (e.type) {
@@ -31,7 +37,14 @@ export function controlSheetRows(events: readonly DossierEvent[], state: Dossier
         rows.push({ fromUnit: COURIER, toUnit: dept(state.departmentId), at: e.payload.at, note: `Lô ${e.payload.batchId}` });
         break;
       case 'resultReceived':
-        rows.push({ fromUnit: COURIER, toUnit: CENTER, at: e.deviceTime, timing: timingAt(e.deviceTime, state.dueAt), note: describeEvent(e, { departmentName }) });
+        rows.push({ fromUnit: COURIER, toUnit: CENTER, at: e.deviceTime, timing: timingAt(e.deviceTime, state.dueAt), note: describeEvent(e, { departmentName, centerName }) });
+        break;
+      // Between centers: the sending center hands the batch to the post, which brings it to the other center.
+      case 'sentToCenter':
+        rows.push({ fromUnit: center(e.payload.fromCenter), toUnit: `${COURIER} (${e.payload.courierName})`, at: e.deviceTime, note: describeEvent(e, { departmentName, centerName }) });
+        break;
+      case 'arrivedAtCenter':
+        rows.push({ fromUnit: COURIER, toUnit: center(e.payload.center), at: e.deviceTime, note: describeEvent(e, { departmentName, centerName }) });
         break;
       case 'returned':
         rows.push({
@@ -56,7 +69,14 @@ export function controlSheetRows(events: readonly DossierEvent[], state: Dossier
 export function controlSheetFor(
   state: DossierState,
   events: readonly DossierEvent[],
-  options: { agency: AgencyHeader; formSet: FormSet; departmentName: (id: string) => string | undefined; layout?: DocumentLayout; barcodeKey?: string },
+  options: {
+    agency: AgencyHeader;
+    formSet: FormSet;
+    departmentName: (id: string) => string | undefined;
+    centerName?: (agencyCode: string) => string | undefined;
+    layout?: DocumentLayout;
+    barcodeKey?: string;
+  },
 ): PrintDocument | undefined {
   if (!state.code || !state.receivedAt) return undefined;
   return controlSheet(
@@ -68,7 +88,7 @@ export function controlSheetFor(
       procedureName: state.procedureName ?? '',
       receivedAt: state.receivedAt,
       appointmentAt: state.dueAt ?? state.receivedAt,
-      rows: controlSheetRows(events, state, options.departmentName),
+      rows: controlSheetRows(events, state, options.departmentName, options.centerName),
     },
     // Built for the paper of the printer it goes to: a roll gets the stacked handovers and the dossier's key.
     { layout: options.layout ?? 'sheet', formSet: options.formSet },

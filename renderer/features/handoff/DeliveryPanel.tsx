@@ -29,7 +29,7 @@ export function DeliveryPanel({ setup }: { setup: HandoffSetup }) {
   // another counter has no dossier left with the courier to be found by.
   const refresh = useCallback(
     async (batch?: DeliveryBatch) => {
-      const all = (await listBatches(db)).filter((b) => b.direction === 'toDepartment' && b.state !== 'open');
+      const all = (await listBatches(db)).filter((b) => b.direction === 'toDepartment' && b.centerCode === undefined && b.state !== 'open');
       setBatches(all);
       setSelected(batch);
       if (batch) {

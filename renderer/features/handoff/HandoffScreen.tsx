@@ -50,7 +50,7 @@ export function HandoffScreen() {
         {tab === 'outbound' ? <OutboundPanel setup={setup} /> : null}
         {tab === 'delivery' ? <DeliveryPanel setup={setup} /> : null}
         {tab === 'inbound' ? <InboundPanel setup={setup} /> : null}
-        {tab === 'trips' ? <TripsReport departmentName={setup.departmentName} /> : null}
+        {tab === 'trips' ? <TripsReport departmentName={setup.departmentName} centerName={setup.centerName} /> : null}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 // Department → Center: a results batch. Each result scanned off the bag is recorded at once; a
-// supplement request or a refusal by the department is scanned with its items or reasons.
+// supplement request or a refusal by the department is scanned with its items or reasons. From another
+// center: each dossier scanned off the bag is recorded as arrived here (its papers or its result).
 import { useCallback, useEffect, useState } from 'react';
 import type { ScanClassification } from '../../../shared/codes';
 import type { ResultOutcome } from '../../../shared/domain';
@@ -7,17 +8,19 @@ import { useKiosk } from '../../kiosk/kiosk';
 import { usePrinting } from '../../kiosk/printing';
 import { ManualScanEntry } from '../../ui/ManualScanEntry';
 import { useShortcut } from '../../ui/useShortcut';
-import { printHandover } from './handoverPrint';
+import { handoverParties, printHandover } from './handoverPrint';
+import { otherCenters, scanArrivalFromCenter } from './centers';
 import { openBatch, openBatchOf, type HandoffBatch } from './batch';
 import { BatchList } from './BatchList';
 import { closeInboundBatch, inboundDetailsProblem, listInboundRejects, scanIntoInboundBatch, type InboundDetails, type InboundReject } from './inbound';
-import { OpenBatchForm } from './OpenBatchForm';
+import { OpenBatchForm, type OpenBatchValues } from './OpenBatchForm';
 import type { ScanVerdict } from './outbound';
 import { ScanFeedback } from './ScanFeedback';
 import { rememberOpenedBatch } from './scanTransaction';
 import { useBatchScanning, useScanSession } from './useBatchScanning';
 import type { HandoffSetup } from './useHandoffSetup';
 
+const FROM_CENTER_LABELS = { accepted: 'Đã nhận', wrongState: 'Không nhận hồ sơ này', unknownCode: 'Trung tâm không có hồ sơ này', wrongDepartment: 'Hồ sơ chuyển đến trung tâm khác' } as const;
 const INBOUND_LABELS = { accepted: 'Đã nhận kết quả', wrongState: 'Không nhận kết quả này', unknownCode: 'Trung tâm không có hồ sơ này', wrongDepartment: 'Kết quả của cơ quan khác' } as const;
 const OUTCOME_CHOICES: Record<ResultOutcome, string> = { result: 'Kết quả giải quyết', supplement: 'Yêu cầu bổ sung hồ sơ', refusal: 'Văn bản từ chối giải quyết' };
 
@@ -39,11 +42,14 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
   const details: InboundDetails = { outcome, items: outcome === 'supplement' ? lines(detailText) : [], reasons: outcome === 'refusal' ? lines(detailText) : [] };
   const detailProblem = inboundDetailsProblem(details);
   const session = useScanSession(db);
+  const fromCenter = batch?.centerCode !== undefined;
   const handle = batch
     ? async (c: ScanClassification): Promise<ScanVerdict> => {
-        if (detailProblem) return { outcome: 'wrongState', message: `Chưa nhận: ${detailProblem}`, aboutForm: true, batch };
-        const v = await scanIntoInboundBatch(session, batch.id, c, setup.agencyTable, details, eventMeta, setup.departmentName);
-        if (v.outcome === 'unknownCode' || v.outcome === 'wrongState') setRejects(await listInboundRejects(db));
+        if (!fromCenter && detailProblem) return { outcome: 'wrongState', message: `Chưa nhận: ${detailProblem}`, aboutForm: true, batch };
+        const v = fromCenter
+          ? await scanArrivalFromCenter(session, batch.id, c, setup.agencyTable, eventMeta, setup.ownCenter, setup.centerName)
+          : await scanIntoInboundBatch(session, batch.id, c, setup.agencyTable, details, eventMeta, setup.departmentName, new Date(), setup.ownCenter);
+        if (v.outcome === 'unknownCode' || v.outcome === 'wrongState' || (fromCenter && v.outcome === 'wrongDepartment')) setRejects(await listInboundRejects(db));
         return v;
       }
     : undefined;
@@ -55,7 +61,7 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
     setError(undefined);
     try {
       const done = await closeInboundBatch(db, batch.id);
-      const print = await printHandover(db, done, { config: setup.config, departmentName: setup.departmentName(done.departmentId), officerName: officer.fullName, host, printing });
+      const print = await printHandover(db, done, { config: setup.config, ...handoverParties(done, setup), officerName: officer.fullName, host, printing });
       setClosed({ batch: done, print });
       setBatch(undefined);
       setRows(new Map());
@@ -79,7 +85,7 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
     });
   }, [db, credential.counterId, setRows]);
 
-  const open = async (values: { departmentId: string; courierName: string; sealNumber: string }) => {
+  const open = async (values: OpenBatchValues) => {
     setClosed(undefined);
     const created = await openBatch(db, { ...values, direction: 'toCenter', counterId: credential.counterId, officerId: officer.id, counterIndex: credential.counterIndex });
     rememberOpenedBatch(session, created);
@@ -96,7 +102,7 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
             <div>
               <span className="batch-code">{batch.id}</span>
               <span>
-                Kết quả từ {setup.departmentName(batch.departmentId)} · bưu điện: {batch.courierName}
+                {fromCenter ? `Lô từ ${setup.centerName(batch.centerCode!)}` : `Kết quả từ ${setup.departmentName(batch.departmentId)}`} · bưu điện: {batch.courierName}
               </span>
             </div>
             <strong className="batch-count" data-testid="inbound-count">
@@ -106,31 +112,37 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
               Kết thúc lô nhận và in biên bản <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
             </button>
           </div>
-          <fieldset className="outcome-choice">
-            <legend>Cơ quan giải quyết gửi về</legend>
-            {(['result', 'supplement', 'refusal'] as const).map((o) => (
-              <label key={o}>
-                <input type="radio" name="inbound-outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} /> {OUTCOME_CHOICES[o]}
-              </label>
-            ))}
-            {outcome !== 'result' ? (
-              <label className={detailProblem ? 'hf-field invalid' : 'hf-field'}>
-                <span>{outcome === 'supplement' ? 'Giấy tờ cần bổ sung (mỗi dòng một mục)' : 'Lý do từ chối (mỗi dòng một lý do)'}</span>
-                <textarea id="inbound-details" rows={3} value={detailText} onChange={(e) => setDetailText(e.target.value)} />
-                {detailProblem ? (
-                  <span className="field-error" role="alert">
-                    {detailProblem}
-                  </span>
-                ) : null}
-              </label>
-            ) : null}
-          </fieldset>
+          {fromCenter ? null : (
+            <fieldset className="outcome-choice">
+              <legend>Cơ quan giải quyết gửi về</legend>
+              {(['result', 'supplement', 'refusal'] as const).map((o) => (
+                <label key={o}>
+                  <input type="radio" name="inbound-outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} /> {OUTCOME_CHOICES[o]}
+                </label>
+              ))}
+              {outcome !== 'result' ? (
+                <label className={detailProblem ? 'hf-field invalid' : 'hf-field'}>
+                  <span>{outcome === 'supplement' ? 'Giấy tờ cần bổ sung (mỗi dòng một mục)' : 'Lý do từ chối (mỗi dòng một lý do)'}</span>
+                  <textarea id="inbound-details" rows={3} value={detailText} onChange={(e) => setDetailText(e.target.value)} />
+                  {detailProblem ? (
+                    <span className="field-error" role="alert">
+                      {detailProblem}
+                    </span>
+                  ) : null}
+                </label>
+              ) : null}
+            </fieldset>
+          )}
           {error ? (
             <p className="banner error" role="alert">
               {error}
             </p>
           ) : null}
-          <ScanFeedback verdict={verdict} idle="Quét mã hồ sơ trên từng kết quả khi lấy ra khỏi túi bưu điện." labels={INBOUND_LABELS} />
+          <ScanFeedback
+            verdict={verdict}
+            idle={fromCenter ? 'Quét mã từng hồ sơ, kết quả khi lấy ra khỏi túi của lô chuyển giữa các trung tâm.' : 'Quét mã hồ sơ trên từng kết quả khi lấy ra khỏi túi bưu điện.'}
+            labels={fromCenter ? FROM_CENTER_LABELS : INBOUND_LABELS}
+          />
           <ManualScanEntry id="in-manual-code" label="Mã hồ sơ hoặc dãy số dưới mã vạch" autoFocus />
           <BatchList testId="inbound-list" ids={batch.dossierIds} rows={rows} showStatus />
         </>
@@ -139,21 +151,22 @@ export function InboundPanel({ setup }: { setup: HandoffSetup }) {
           {closed ? (
             <section className="closed-summary" data-testid="inbound-closed-summary" role="status">
               <p>
-                Đã kết thúc lô nhận <strong>{closed.batch.id}</strong>: {closed.batch.dossierIds.length} hồ sơ từ {setup.departmentName(closed.batch.departmentId)}.
+                Đã kết thúc lô nhận <strong>{closed.batch.id}</strong>: {closed.batch.dossierIds.length} hồ sơ từ{' '}
+                {closed.batch.centerCode !== undefined ? setup.centerName(closed.batch.centerCode) : setup.departmentName(closed.batch.departmentId)}.
               </p>
               <p>{closed.print}</p>
             </section>
           ) : null}
           <h2>Mở lô nhận kết quả từ bưu điện</h2>
-          <OpenBatchForm direction="toCenter" departments={[...setup.catalogue.departments.values()]} onOpen={open} />
+          <OpenBatchForm direction="toCenter" departments={[...setup.catalogue.departments.values()]} centers={otherCenters(setup.catalogue.centers.values(), setup.ownCenter)} onOpen={open} />
         </>
       )}
-      <InboundRejects rejects={rejects} departmentName={setup.departmentName} />
+      <InboundRejects rejects={rejects} setup={setup} />
     </div>
   );
 }
 
-function InboundRejects({ rejects, departmentName }: { rejects: InboundReject[]; departmentName(id: string): string }) {
+function InboundRejects({ rejects, setup }: { rejects: InboundReject[]; setup: HandoffSetup }) {
   if (rejects.length === 0) return null;
   return (
     <section className="inbound-rejects" aria-label="Kết quả không nhận, chờ giám sát" data-testid="inbound-rejects">
@@ -161,7 +174,8 @@ function InboundRejects({ rejects, departmentName }: { rejects: InboundReject[];
       <ul>
         {rejects.map((r) => (
           <li key={r.id}>
-            <span className="code">{r.code || '(không đọc được mã)'}</span> · {departmentName(r.departmentId)} · lô {r.batchId}: {r.reason}
+            <span className="code">{r.code || '(không đọc được mã)'}</span> · {r.centerCode !== undefined ? setup.centerName(r.centerCode) : setup.departmentName(r.departmentId)} · lô {r.batchId}:{' '}
+            {r.reason}
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
-// Center → department: open a batch, scan dossiers in (each answered at once), remove a mis-scan,
-// close it (events "handed to courier") and print the handover record.
+// Center → department (or → another center): open a batch, scan dossiers in (each answered at once),
+// remove a mis-scan, close it (events "handed to courier", or "sent to center") and print the handover record.
 import { useCallback, useEffect, useState } from 'react';
 import type { ScanClassification } from '../../../shared/codes';
 import { formatVietnamDateTime } from '../../../shared/domain';
@@ -10,9 +10,10 @@ import { usePrinting } from '../../kiosk/printing';
 import type { DossierRow } from '../../db';
 import { openBatch, openBatchOf, type HandoffBatch } from './batch';
 import { BatchList } from './BatchList';
-import { printHandover } from './handoverPrint';
+import { cargoTitle, otherCenters, scanIntoCenterBatch } from './centers';
+import { handoverParties, printHandover } from './handoverPrint';
 import { LeaveWarnings } from './LeaveWarnings';
-import { OpenBatchForm } from './OpenBatchForm';
+import { OpenBatchForm, type OpenBatchValues } from './OpenBatchForm';
 import { closeOutboundBatch, removeFromBatch, scanIntoOutboundBatch, type CloseResult } from './outbound';
 import { ScanFeedback } from './ScanFeedback';
 import { rememberOpenedBatch } from './scanTransaction';
@@ -25,7 +26,12 @@ export function OutboundPanel({ setup }: { setup: HandoffSetup }) {
   const [batch, setBatch] = useState<HandoffBatch>();
   const [closed, setClosed] = useState<{ result: CloseResult; print: string }>();
   const session = useScanSession(db);
-  const handle = batch ? (c: ScanClassification) => scanIntoOutboundBatch(session, batch.id, c, setup.agencyTable, setup.departmentName) : undefined;
+  const handle = batch
+    ? (c: ScanClassification) =>
+        batch.centerCode !== undefined
+          ? scanIntoCenterBatch(session, batch.id, c, setup.agencyTable, setup.ownCenter, setup.centerName)
+          : scanIntoOutboundBatch(session, batch.id, c, setup.agencyTable, setup.departmentName)
+    : undefined;
   const { rows, setRows, verdict, setVerdict, error, setError } = useBatchScanning(handle, setBatch);
 
   // Reopens the batch left open (a reload, a crash restart) with its rows.
@@ -53,8 +59,8 @@ export function OutboundPanel({ setup }: { setup: HandoffSetup }) {
     if (!batch) return;
     setError(undefined);
     try {
-      const result = await closeOutboundBatch(db, batch.id, eventMeta);
-      const print = await printHandover(db, result.batch, { config: setup.config, departmentName: setup.departmentName(batch.departmentId), officerName: officer.fullName, host, printing });
+      const result = await closeOutboundBatch(db, batch.id, eventMeta, new Date(), setup.ownCenter);
+      const print = await printHandover(db, result.batch, { config: setup.config, ...handoverParties(result.batch, setup), officerName: officer.fullName, host, printing });
       setClosed({ result, print });
       setBatch(undefined);
       setRows(new Map());
@@ -66,7 +72,7 @@ export function OutboundPanel({ setup }: { setup: HandoffSetup }) {
 
   useShortcut('Ctrl+Enter', () => void close(), { enabled: batch !== undefined });
 
-  const open = async (values: { departmentId: string; courierName: string; sealNumber: string }) => {
+  const open = async (values: OpenBatchValues) => {
     setClosed(undefined);
     const created = await openBatch(db, { ...values, direction: 'toDepartment', counterId: credential.counterId, officerId: officer.id, counterIndex: credential.counterIndex });
     rememberOpenedBatch(session, created);
@@ -79,7 +85,7 @@ export function OutboundPanel({ setup }: { setup: HandoffSetup }) {
       <div className="outbound">
         {closed ? <ClosedSummary closed={closed} /> : null}
         <h2>Mở lô chuyển hồ sơ cho bưu điện</h2>
-        <OpenBatchForm direction="toDepartment" departments={[...setup.catalogue.departments.values()]} onOpen={open} />
+        <OpenBatchForm direction="toDepartment" departments={[...setup.catalogue.departments.values()]} centers={otherCenters(setup.catalogue.centers.values(), setup.ownCenter)} onOpen={open} />
         <LeaveWarnings setup={setup} />
       </div>
     );
@@ -92,7 +98,7 @@ export function OutboundPanel({ setup }: { setup: HandoffSetup }) {
             {batch.id}
           </span>
           <span>
-            {setup.departmentName(batch.departmentId)} · bưu điện: {batch.courierName}
+            {batchHeading(batch, setup)} · bưu điện: {batch.courierName}
             {batch.sealNumber ? ` · niêm phong ${batch.sealNumber}` : ''} · mở lúc {formatVietnamDateTime(batch.openedAt)}
           </span>
         </div>
@@ -108,11 +114,22 @@ export function OutboundPanel({ setup }: { setup: HandoffSetup }) {
           {error}
         </p>
       ) : null}
-      <ScanFeedback verdict={verdict} idle="Quét mã hồ sơ (mã QR hoặc mã vạch trên bìa hồ sơ) để đưa vào lô." />
+      <ScanFeedback
+        verdict={verdict}
+        idle={
+          batch.carried === 'result' ? 'Quét mã hồ sơ trên từng kết quả để đưa vào lô chuyển sang trung tâm công dân nhận kết quả.' : 'Quét mã hồ sơ (mã QR hoặc mã vạch trên bìa hồ sơ) để đưa vào lô.'
+        }
+      />
       <ManualScanEntry id="out-manual-code" label="Mã hồ sơ hoặc dãy số dưới mã vạch" autoFocus />
       <BatchList testId="batch-list" ids={batch.dossierIds} rows={rows} action={removeAction} />
     </div>
   );
+}
+
+/** Who the open batch goes to, and between centers what it carries. */
+function batchHeading(batch: HandoffBatch, setup: HandoffSetup): string {
+  if (batch.centerCode === undefined) return setup.departmentName(batch.departmentId);
+  return `${batch.carried ? `${cargoTitle(batch.carried)} chuyển` : 'Chuyển'} đến ${setup.centerName(batch.centerCode)}`;
 }
 
 function ClosedSummary({ closed }: { closed: { result: CloseResult; print: string } }) {
@@ -120,7 +137,8 @@ function ClosedSummary({ closed }: { closed: { result: CloseResult; print: strin
   return (
     <section className="closed-summary" data-testid="closed-summary" role="status">
       <p>
-        Đã đóng lô <strong>{result.batch.id}</strong>: giao {result.handed.length} hồ sơ cho bưu điện lúc {formatVietnamDateTime(result.batch.closedAt!)}.
+        Đã đóng lô <strong>{result.batch.id}</strong>: giao {result.handed.length} hồ sơ cho bưu điện{result.batch.centerCode !== undefined ? ' chuyển sang trung tâm khác' : ''} lúc{' '}
+        {formatVietnamDateTime(result.batch.closedAt!)}.
       </p>
       <p>{print}</p>
       {result.refusals.length > 0 ? (

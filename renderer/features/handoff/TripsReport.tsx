@@ -7,11 +7,11 @@ import { listBatches } from './batch';
 import { monthLabel, TRIPS_COLUMNS, tripsReport, type TripsRow } from './trips';
 import { tripsWorkbook } from './tripsXlsx';
 
-export function TripsReport({ departmentName }: { departmentName(id: string): string }) {
+export function TripsReport({ departmentName, centerName }: { departmentName(id: string): string; centerName?(code: string): string }) {
   const { db, credential } = useKiosk();
   const [rows, setRows] = useState<TripsRow[]>();
   const [note, setNote] = useState<string>();
-  useEffect(() => void listBatches(db).then((batches) => setRows(tripsReport(batches, departmentName))), [db, departmentName]);
+  useEffect(() => void listBatches(db).then((batches) => setRows(tripsReport(batches, departmentName, centerName))), [db, departmentName, centerName]);
 
   const exportXlsx = async () => {
     if (!rows) return;

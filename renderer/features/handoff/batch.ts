@@ -3,6 +3,7 @@
 // delivered, result received) are events like any other.
 import { formatBatchCode } from '../../../shared/codes';
 import { vnDateKey } from '../../../shared/calendar';
+import type { CenterCargo } from '../../../shared/domain';
 import type { BatchDirection, HandoffBatch, MotCuaDb } from '../../db';
 
 export type { BatchDirection, BatchRefusal, BatchState, HandoffBatch } from '../../db';
@@ -25,7 +26,7 @@ export async function openBatchOf(db: MotCuaDb, direction: BatchDirection, count
 }
 
 /** What the officer and the counter say when a batch opens: the batch's own fields, and where its code comes from. */
-export interface OpenBatchInput extends Pick<HandoffBatch, 'direction' | 'departmentId' | 'courierName' | 'sealNumber' | 'counterId' | 'officerId'> {
+export interface OpenBatchInput extends Pick<HandoffBatch, 'direction' | 'departmentId' | 'courierName' | 'sealNumber' | 'counterId' | 'officerId' | 'centerCode' | 'carried'> {
   /** The counter's number 1–99, as in the batch code. */
   counterIndex: number;
   now?: Date;
@@ -42,7 +43,9 @@ export async function openBatch(db: MotCuaDb, input: OpenBatchInput): Promise<Ha
     const batch: HandoffBatch = {
       id: formatBatchCode({ date, counter: input.counterIndex, batchNumber }),
       direction: input.direction,
-      departmentId: input.departmentId,
+      departmentId: input.centerCode ? '' : input.departmentId,
+      ...(input.centerCode ? { centerCode: input.centerCode } : {}),
+      ...(input.centerCode && input.direction === 'toDepartment' && input.carried ? { carried: input.carried } : {}),
       courierName: input.courierName.trim(),
       sealNumber: input.sealNumber.trim(),
       counterId: input.counterId,
@@ -57,10 +60,22 @@ export async function openBatch(db: MotCuaDb, input: OpenBatchInput): Promise<Ha
   });
 }
 
+/** What the open-batch form asks: a department, or another center (and, going out, what the batch carries). */
+export interface OpenBatchFields {
+  departmentId: string;
+  courierName: string;
+  /** Set (possibly '') when the officer chose «Trung tâm khác». */
+  centerCode?: string;
+  carried?: CenterCargo | '';
+}
+
 /** Field-level problems with a batch about to be opened, in Vietnamese; empty when it can open. */
-export function openBatchProblems(input: { departmentId: string; courierName: string }): Partial<Record<'departmentId' | 'courierName', string>> {
-  const problems: Partial<Record<'departmentId' | 'courierName', string>> = {};
-  if (!input.departmentId) problems.departmentId = 'Chọn cơ quan nhận (sở, ngành) của lô này.';
+export function openBatchProblems(input: OpenBatchFields, direction: BatchDirection = 'toDepartment'): Partial<Record<keyof OpenBatchFields, string>> {
+  const problems: Partial<Record<keyof OpenBatchFields, string>> = {};
+  if (input.centerCode !== undefined) {
+    if (!input.centerCode) problems.centerCode = direction === 'toDepartment' ? 'Chọn trung tâm nhận lô này.' : 'Chọn trung tâm gửi lô này đến.';
+    if (direction === 'toDepartment' && !input.carried) problems.carried = 'Chọn lô chuyển giấy tờ hồ sơ hay kết quả giải quyết.';
+  } else if (!input.departmentId) problems.departmentId = 'Chọn cơ quan nhận (sở, ngành) của lô này.';
   if (input.courierName.trim().length < 2) problems.courierName = 'Nhập họ tên nhân viên bưu điện nhận lô (ít nhất 2 ký tự).';
   return problems;
 }

@@ -56,16 +56,20 @@ async function dossiersOfBatch(db: MotCuaDb, status: DossierStatus, batchId: str
   return rows.sort((a, b) => (a.code ?? a.id).localeCompare(b.code ?? b.id));
 }
 
+const betweenCenters = (batchCode: string) => `Lô ${batchCode} chuyển sang trung tâm khác: trung tâm nhận quét từng hồ sơ khi lô đến, không xác nhận giao ở đây.`;
+
 /** The batch a delivery scan names, with a Vietnamese reason when it cannot be confirmed. */
 export async function batchForDelivery(db: MotCuaDb, batchCode: string): Promise<{ ok: true; batch: DeliveryBatch } | { ok: false; message: string }> {
   const draft = await getBatch(db, batchCode);
   if (draft) {
     if (draft.direction !== 'toDepartment') return { ok: false, message: `Lô ${batchCode} là lô kết quả chuyển về Trung tâm, không cần xác nhận giao.` };
+    if (draft.centerCode !== undefined) return { ok: false, message: betweenCenters(batchCode) };
     if (draft.state === 'open') return { ok: false, message: `Lô ${batchCode} chưa đóng: đóng lô và in biên bản trước khi xác nhận giao.` };
     return { ok: true, batch: deliveryBatchOf(draft) };
   }
   // Closed at another counter: the batch is what the synced dossiers say is still with the courier.
   const travelling = await dossiersOfBatch(db, 'withCourier', batchCode);
+  if (travelling.some((r) => r.state.boundFor !== undefined)) return { ok: false, message: betweenCenters(batchCode) };
   if (travelling.length > 0) return { ok: true, batch: { id: batchCode, dossierIds: travelling.map((r) => r.id), departmentId: travelling[0]!.departmentId } };
   const arrived = await dossiersOfBatch(db, 'atDepartment', batchCode);
   if (arrived.length > 0) return { ok: false, message: `Lô ${batchCode} đã được xác nhận giao (${arrived.length} hồ sơ đã đến cơ quan giải quyết): không còn hồ sơ nào của lô đang chuyển.` };

@@ -6,6 +6,8 @@ import type { Printing } from '../../kiosk/printing';
 import type { MotCuaDb } from '../../db';
 import type { CenterConfig } from '../../desk/config';
 import type { HandoffBatch } from './batch';
+import { cargoTitle } from './centers';
+import type { HandoffSetup } from './useHandoffSetup';
 
 /** The layout of the printer that serves handover records: a thermal roll or a sheet. */
 export function handoverLayout(printers: readonly PrinterConfig[]): DocumentLayout {
@@ -19,19 +21,31 @@ export async function handoverDossiers(db: MotCuaDb, batch: HandoffBatch): Promi
   const events = await db.events.where('dossierId').anyOf(batch.dossierIds).toArray();
   const sets = new Map<string, number>();
   for (const e of events) if (e.event.type === 'received') sets.set(e.dossierId, e.event.payload.sets);
+  // Off a batch from another center, each line says what came of it: the papers, or the result (ready here once arrived).
+  const between = batch.centerCode !== undefined && batch.direction === 'toCenter';
   return batch.dossierIds.map((id, i) => {
     const state = rows[i]?.state;
-    return { dossierCode: state?.code ?? id, procedureName: state?.procedureName ?? '', applicantName: state?.applicant?.name ?? '', sets: sets.get(id) ?? 1 };
+    const note = between && state ? cargoTitle(state.status === 'resultReady' || state.status === 'resultInTransit' ? 'result' : 'papers') : undefined;
+    return { dossierCode: state?.code ?? id, procedureName: state?.procedureName ?? '', applicantName: state?.applicant?.name ?? '', sets: sets.get(id) ?? 1, ...(note ? { note } : {}) };
   });
+}
+
+/** Who the batch goes to or comes from (`counterpart`: a department's or another center's name) and this counter's own unit. */
+export interface HandoverParties {
+  counterpart: string;
+  /** This center's name; the configured unit name when absent. */
+  ownUnit?: string;
 }
 
 export async function handoverDocument(
   db: MotCuaDb,
   batch: HandoffBatch,
-  context: { config: CenterConfig; departmentName: string; officerName: string; layout: DocumentLayout; reprint?: boolean },
+  context: HandoverParties & { config: CenterConfig; officerName: string; layout: DocumentLayout; reprint?: boolean },
 ): Promise<PrintDocument> {
   const { config } = context;
   const inbound = batch.direction === 'toCenter';
+  const own = context.ownUnit ?? config.unitName;
+  const carried = batch.centerCode === undefined ? undefined : batch.carried ? `${cargoTitle(batch.carried)} chuyển giữa các trung tâm` : 'Hồ sơ, kết quả chuyển giữa các trung tâm (ghi từng hồ sơ)';
   return handoverRecord(
     {
       agency: config.agency,
@@ -39,9 +53,10 @@ export async function handoverDocument(
       batchCode: batch.id,
       handedAt: batch.closedAt ?? new Date().toISOString(),
       direction: batch.direction,
-      // Out: the Center hands the dossiers to the post for the department; back: the post brings the department's results.
-      fromUnit: inbound ? context.departmentName : config.unitName,
-      toUnit: inbound ? config.unitName : context.departmentName,
+      // Out: the Center hands the dossiers to the post for the department (or another center); back: the post brings them.
+      fromUnit: inbound ? context.counterpart : own,
+      toUnit: inbound ? own : context.counterpart,
+      ...(carried ? { carried } : {}),
       courier: { name: batch.courierName, organisation: batch.sealNumber ? `Bưu điện (niêm phong số ${batch.sealNumber})` : 'Bưu điện' },
       officerName: context.officerName,
       dossiers: await handoverDossiers(db, batch),
@@ -57,11 +72,18 @@ export async function handoverDocument(
 export async function printHandover(
   db: MotCuaDb,
   batch: HandoffBatch,
-  context: { config: CenterConfig; departmentName: string; officerName: string; host: Pick<KioskHost, 'printers'>; printing: Pick<Printing, 'print'> },
+  context: HandoverParties & { config: CenterConfig; officerName: string; host: Pick<KioskHost, 'printers'>; printing: Pick<Printing, 'print'> },
 ): Promise<string> {
   if (batch.dossierIds.length === 0) return 'Lô không có hồ sơ nào nên không in biên bản.';
   const layout = handoverLayout(await context.host.printers.list().catch(() => []));
   const doc = await handoverDocument(db, batch, { ...context, layout });
   const queued = await context.printing.print(doc, { role: 'handover' });
   return queued.ok ? 'Đã đưa biên bản giao nhận vào hàng đợi in.' : queued.message;
+}
+
+/** The two parties of a batch as its record names them: the department or the other center, and this center. */
+export function handoverParties(batch: HandoffBatch, setup: Pick<HandoffSetup, 'departmentName' | 'centerName' | 'ownCenter' | 'catalogue'>): HandoverParties {
+  if (batch.centerCode === undefined) return { counterpart: setup.departmentName(batch.departmentId) };
+  const ownName = setup.catalogue.centers.get(setup.ownCenter)?.name;
+  return { counterpart: setup.centerName(batch.centerCode), ...(ownName ? { ownUnit: ownName } : {}) };
 }

@@ -50,7 +50,8 @@ const canComeBackIn = () => DOSSIER_STATUSES.filter((s) => s === 'withdrawn' || 
 /**
  * Records one scanned result into the open inbound batch. The event, its projection, the outbox row
  * and the batch's list are written in one strict transaction; a refusal's supervisor entry likewise.
- * `session`: the scan screen's (scanTransaction.ts).
+ * `session`: the scan screen's (scanTransaction.ts). `ownCenter`: the agency code of the center this
+ * counter serves, stamped on the result of a dossier received across boundaries (it is held here now).
  */
 export async function scanIntoInboundBatch(
   session: ScanSession,
@@ -61,6 +62,7 @@ export async function scanIntoInboundBatch(
   metaFor: MetaFor,
   departmentName: (id: string | undefined) => string,
   now = new Date(),
+  ownCenter?: string,
 ): Promise<ScanVerdict> {
   // Read once: the decision may run twice for one scan (scanTransaction.ts) and must not see its own warning.
   const warned = warnedOf.get(session);
@@ -115,6 +117,7 @@ export async function scanIntoInboundBatch(
           batchId,
           outcome: details.outcome,
           ...(unconfirmed ? { deliveryUnconfirmed: true } : {}),
+          ...(ownCenter && row.state.route ? { atCenter: ownCenter } : {}),
           ...(details.outcome === 'refusal' ? { reasons: details.reasons } : {}),
           ...(details.outcome === 'supplement' ? { items: details.items, reasons: details.reasons } : {}),
         },
@@ -131,7 +134,7 @@ export async function scanIntoInboundBatch(
 }
 
 /** A scanned dossier's event, checked by the reducer, and the batch with it added: both to `write`. */
-function recordInBatch(write: WriteList, batch: HandoffBatch, row: DossierRow, event: DossierEvent): { ok: true; row: DossierRow; batch: HandoffBatch } | { ok: false; message: string } {
+export function recordInBatch(write: WriteList, batch: HandoffBatch, row: DossierRow, event: DossierEvent): { ok: true; row: DossierRow; batch: HandoffBatch } | { ok: false; message: string } {
   const checked = eventWrites(event, row);
   if (!checked.ok) return { ok: false, message: checked.error.message };
   const next: HandoffBatch = { ...batch, dossierIds: [...batch.dossierIds, row.id] };

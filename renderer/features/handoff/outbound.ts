@@ -76,25 +76,18 @@ export interface CloseResult {
 }
 
 /**
- * Closes the batch as one desk command: a "handed to courier" event per dossier and the closed batch
- * in one strict transaction. A dossier the reducer refuses (returned at another desk meanwhile) is
- * listed on the batch and left out; the rest still go.
+ * Closes the batch as one desk command: a "handed to courier" event per dossier (between centers: a
+ * "sent to center" from `ownCenter`, the center this counter serves) and the closed batch in one
+ * strict transaction. A dossier the reducer refuses (returned at another desk meanwhile) is listed on
+ * the batch and left out; the rest still go.
  */
-export async function closeOutboundBatch(db: MotCuaDb, batchId: string, metaFor: MetaFor, now = new Date()): Promise<CloseResult> {
+export async function closeOutboundBatch(db: MotCuaDb, batchId: string, metaFor: MetaFor, now = new Date(), ownCenter?: string): Promise<CloseResult> {
   const batch = await getBatch(db, batchId);
   if (!batch) throw new Error(`Không tìm thấy lô ${batchId}.`);
   if (batch.state !== 'open') throw new Error(`Lô ${batchId} đã đóng lúc ${batch.closedAt ?? ''}.`);
   if (batch.dossierIds.length === 0) throw new Error('Lô chưa có hồ sơ nào: quét hồ sơ vào lô trước khi đóng.');
-  const events = new Map(
-    batch.dossierIds.map((dossierId) => [
-      dossierId,
-      {
-        ...metaFor(dossierId),
-        type: 'handedToCourier',
-        payload: { batchId: batch.id, direction: batch.direction, courierName: batch.courierName, departmentId: batch.departmentId },
-      } as DossierEvent,
-    ]),
-  );
+  const leaving = leavingEvent(batch, ownCenter);
+  const events = new Map(batch.dossierIds.map((dossierId) => [dossierId, { ...metaFor(dossierId), ...leaving } as DossierEvent]));
   const refusals: BatchRefusal[] = [];
   // Each refusal takes its dossier out and the command is tried again: at most one try per dossier.
   for (;;) {
@@ -107,4 +100,13 @@ export async function closeOutboundBatch(db: MotCuaDb, batchId: string, metaFor:
     refusals.push({ dossierId, dossierCode: row?.code ?? dossierId, message: result.error.message });
     events.delete(dossierId);
   }
+}
+
+/** What leaves with each dossier of an outgoing batch: to a department, or to another center. */
+function leavingEvent(batch: HandoffBatch, ownCenter: string | undefined): Pick<DossierEvent, 'type' | 'payload'> {
+  if (batch.centerCode === undefined) {
+    return { type: 'handedToCourier', payload: { batchId: batch.id, direction: batch.direction, courierName: batch.courierName, departmentId: batch.departmentId } };
+  }
+  if (!ownCenter || !batch.carried) throw new Error(`Lô ${batch.id} chuyển sang trung tâm khác nhưng thiếu mã trung tâm của quầy hoặc nội dung lô: không đóng được.`);
+  return { type: 'sentToCenter', payload: { batchId: batch.id, carried: batch.carried, fromCenter: ownCenter, toCenter: batch.centerCode, courierName: batch.courierName } };
 }

@@ -26,9 +26,9 @@ export interface ScanSession {
   readonly db: MotCuaDb;
   /** The batch as opened (rememberOpenedBatch) or as this session's last scan left it. */
   batch?: HandoffBatch;
-  /** The candidates by code: the batch department's dossiers in a status a scan can move. */
+  /** The candidates by code: the batch department's dossiers (or, between centers, those routed) in a status a scan can move. */
   rows: Map<string, DossierRow>;
-  /** What `rows` holds, as `statuses@departmentId`. */
+  /** What `rows` holds, as `statuses@departmentId` (`statuses@center:code` between centers). */
   key?: string;
   /** The candidates being loaded, if they are. */
   loading?: Promise<void>;
@@ -52,7 +52,10 @@ export function rememberOpenedBatch(session: ScanSession, batch: HandoffBatch): 
   session.batch = batch;
 }
 
-const candidatesKey = (statuses: readonly DossierStatus[], departmentId: string) => `${statuses.join(',')}@${departmentId}`;
+/** Whose dossiers a batch takes: its department's, or (between centers) those received across boundaries. */
+const batchParty = (batch: HandoffBatch) => (batch.centerCode !== undefined ? `center:${batch.centerCode}` : batch.departmentId);
+const takes = (batch: HandoffBatch) => (batch.centerCode !== undefined ? (r: DossierRow) => r.state.route !== undefined : (r: DossierRow) => r.departmentId === batch.departmentId);
+const candidatesKey = (statuses: readonly DossierStatus[], batch: HandoffBatch) => `${statuses.join(',')}@${batchParty(batch)}`;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Collects what a scan writes; nothing is written until the scan is decided. */
@@ -106,7 +109,7 @@ export async function inScanTransaction<T extends { batch: HandoffBatch; dossier
   // Any dossier just scanned is worth keeping: staff scan it again (a duplicate, a second look).
   if (result.dossier?.code) session.rows.set(result.dossier.code, result.dossier);
   const statuses = candidateStatuses(result.batch);
-  if (session.key !== candidatesKey(statuses, result.batch.departmentId)) session.loading = loadCandidates(session, statuses, result.batch.departmentId);
+  if (session.key !== candidatesKey(statuses, result.batch)) session.loading = loadCandidates(session, statuses, result.batch);
   return result;
 }
 
@@ -133,18 +136,17 @@ function decideOnGuess<T>(session: ScanSession, batchId: string, classification:
 }
 
 /**
- * Loads the candidates in the background: a few thousand rows of one department at most, open
- * dossiers only, through the status index.
+ * Loads the candidates in the background: a few thousand rows of one department (or of those received
+ * across boundaries) at most, open dossiers only, through the status index.
  */
-async function loadCandidates(session: ScanSession, statuses: readonly DossierStatus[], departmentId: string): Promise<void> {
-  const key = candidatesKey(statuses, departmentId);
+async function loadCandidates(session: ScanSession, statuses: readonly DossierStatus[], batch: HandoffBatch): Promise<void> {
+  const key = candidatesKey(statuses, batch);
+  const taken = takes(batch);
   session.key = key;
   session.rows = new Map();
   try {
     for (const status of statuses) {
-      const rows = await dossiersInStatus(session.db, status)
-        .filter((r) => r.departmentId === departmentId)
-        .toArray();
+      const rows = await dossiersInStatus(session.db, status).filter(taken).toArray();
       if (session.key !== key) return;
       for (const row of rows) if (row.code) session.rows.set(row.code, row);
     }

@@ -1,11 +1,12 @@
-// Trips and dossiers per department and per month, both directions, for reconciling transport with
-// the post office (the Center pays per trip). A trip is a closed batch; its month is when it left.
+// Trips and dossiers per department (or other center) and per month, both directions, for reconciling
+// transport with the post office (the Center pays per trip). A trip is a closed batch; its month is when it left.
 import { vnDateKey } from '../../../shared/calendar';
 import type { BatchDirection, HandoffBatch } from './batch';
 
 export interface TripsRow {
   /** 'YYYY-MM', Vietnam time. */
   month: string;
+  /** The department's id, or `center:<agency code>` for the trips to and from another center. */
   departmentId: string;
   departmentName: string;
   outboundTrips: number;
@@ -20,15 +21,17 @@ export const DIRECTION_LABELS: Readonly<Record<BatchDirection, string>> = {
 };
 
 /** Rows by month (newest first), then department name; open batches have not travelled yet. */
-export function tripsReport(batches: readonly HandoffBatch[], departmentName: (id: string) => string): TripsRow[] {
+export function tripsReport(batches: readonly HandoffBatch[], departmentName: (id: string) => string, centerName: (code: string) => string = (code) => `Trung tâm mã ${code}`): TripsRow[] {
   const rows = new Map<string, TripsRow>();
   for (const batch of batches) {
     if (batch.state === 'open' || !batch.closedAt) continue;
     const month = vnDateKey(new Date(batch.closedAt)).slice(0, 7);
-    const key = `${month}|${batch.departmentId}`;
+    const party = batch.centerCode !== undefined ? `center:${batch.centerCode}` : batch.departmentId;
+    const key = `${month}|${party}`;
     let row = rows.get(key);
     if (!row) {
-      row = { month, departmentId: batch.departmentId, departmentName: departmentName(batch.departmentId), outboundTrips: 0, outboundDossiers: 0, inboundTrips: 0, inboundDossiers: 0 };
+      const name = batch.centerCode !== undefined ? centerName(batch.centerCode) : departmentName(batch.departmentId);
+      row = { month, departmentId: party, departmentName: name, outboundTrips: 0, outboundDossiers: 0, inboundTrips: 0, inboundDossiers: 0 };
       rows.set(key, row);
     }
     if (batch.direction === 'toDepartment') {

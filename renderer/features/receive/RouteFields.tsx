@@ -2,6 +2,7 @@
 // applicant will collect the result, and how the dossier goes to the competent agency.
 import { TRANSFER_METHODS, type TransferMethod } from '../../../shared/domain';
 import type { CenterInfo } from '../../../shared/sync/protocol';
+import { sortedCenters } from '../../desk/catalogue';
 import type { ReceiveForm } from './form';
 
 export const TRANSFER_LABELS: Record<TransferMethod, string> = {
@@ -12,8 +13,7 @@ export const TRANSFER_LABELS: Record<TransferMethod, string> = {
 export function RouteFields({ form, centers, own, onChange }: { form: ReceiveForm; centers: readonly CenterInfo[]; own: string; onChange(f: ReceiveForm): void }) {
   const route = { returnCenter: form.route?.returnCenter || own, transfer: form.route?.transfer ?? 'courier' };
   const set = (patch: Partial<typeof route>) => onChange({ ...form, route: { ...route, ...patch } });
-  // This center first, then the provincial Center, then the communes by name.
-  const sorted = [...centers].sort((a, b) => (a.agencyCode === own ? -1 : b.agencyCode === own ? 1 : a.level !== b.level ? (a.level === 'tinh' ? -1 : 1) : a.name.localeCompare(b.name, 'vi')));
+  const sorted = sortedCenters(centers, own);
   return (
     <fieldset className="route" data-testid="route">
       <legend>Hồ sơ phi địa giới (Nghị định 309/2026/NĐ-CP)</legend>

@@ -8,6 +8,7 @@ import { isServerCopy } from '../dossier/find';
 import { useAltShortcut } from '../../ui/useShortcut';
 import { ControlSheetButton } from '../dossier/ControlSheetButton';
 import { CardPrints } from '../dossier/CardPrints';
+import { heldAtAnotherCenter } from '../dossier/card';
 import { CorrectionForm } from './CorrectionForm';
 import { Outcome, type ActionReport } from '../../desk/Outcome';
 import { ReturnForm } from './ReturnForm';
@@ -31,7 +32,10 @@ export function ReturnScreen() {
   }, [row?.id]);
   // Actions need the dossier in the local database (events are recorded against its projection).
   const status = row && !isServerCopy(row) ? row.state.status : undefined;
-  useAltShortcut('t', () => setPanel('return'), status === 'resultReady');
+  // Across boundaries the result is returned only where it is held: elsewhere the desk says where it is.
+  const elsewhere = row && ctx ? heldAtAnotherCenter(row.state, ctx.counter.agencyCode, ctx.centerName) : undefined;
+  const returnable = status === 'resultReady' && elsewhere === undefined;
+  useAltShortcut('t', () => setPanel('return'), returnable);
   useAltShortcut('d', () => setPanel('correction'), status === 'returned');
 
   if (!setup || !ctx) return <p className="muted">Đang tải danh mục…</p>;
@@ -51,10 +55,15 @@ export function ReturnScreen() {
       <Outcome report={report} />
       {row ? (
         <DossierCard row={row} departmentName={setup.departmentName}>
-          {status === 'resultReady' ? (
+          {returnable ? (
             <button type="button" className="primary" onClick={() => setPanel('return')}>
               Trả kết quả <kbd>Alt+T</kbd>
             </button>
+          ) : null}
+          {status === 'resultReady' && elsewhere ? (
+            <p className="banner warn" role="alert" data-testid="held-elsewhere">
+              {elsewhere}
+            </p>
           ) : null}
           {status === 'returned' ? (
             <button type="button" className="secondary" onClick={() => setPanel('correction')}>
@@ -63,7 +72,7 @@ export function ReturnScreen() {
           ) : null}
           <ControlSheetButton ctx={ctx} server={server} row={row} shortcut="k" />
           <CardPrints ctx={ctx} row={row} />
-          {panel === 'return' ? <ReturnForm ctx={ctx} dossierId={row.id} state={row.state} onDone={done} onCancel={() => setPanel('none')} /> : null}
+          {panel === 'return' && returnable ? <ReturnForm ctx={ctx} dossierId={row.id} state={row.state} onDone={done} onCancel={() => setPanel('none')} /> : null}
           {panel === 'correction' ? <CorrectionForm ctx={ctx} server={server} dossierId={row.id} state={row.state} onDone={done} onCancel={() => setPanel('none')} /> : null}
         </DossierCard>
       ) : listed ? null : (

@@ -6,7 +6,7 @@ import { formatVnd, receiptLabel, validateCitizenId } from '../../../shared/code
 import type { DossierEvent, DossierState, PayloadOf } from '../../../shared/domain';
 import { receiptScope } from '../../../shared/sync/leases';
 import { issueNumber, recordCommand } from '../../db';
-import { amountDueAtCollection } from '../dossier/card';
+import { amountDueAtCollection, heldAtAnotherCenter } from '../dossier/card';
 import { receiptSeriesFor, receiptSetupProblem } from '../../desk/config';
 import { loadReturnDeskConfig } from '../../desk/returnDeskConfig';
 import { RETURN_CONFIRMATION_LABEL, returnConfirmationFor } from './confirmation';
@@ -75,6 +75,8 @@ export async function returnDossier(ctx: DeskContext, dossierId: string, form: R
   const row = await ctx.db.dossiers.get(dossierId);
   if (!row) return { ok: false, message: 'Không tìm thấy hồ sơ trên máy này.', errors: {} };
   const state = row.state;
+  const elsewhere = heldAtAnotherCenter(state, ctx.counter.agencyCode, ctx.centerName);
+  if (elsewhere) return { ok: false, message: elsewhere, errors: {} };
   const errors = validateReturn(form, state);
   if (Object.keys(errors).length > 0) return { ok: false, message: errors.status ?? 'Thông tin trả kết quả chưa hợp lệ: xem các ô được đánh dấu.', errors };
 

@@ -2,7 +2,7 @@
 // the server validates every push with them; a counter may validate before queueing.
 import { MAX_ATTACHMENT_BYTES } from '../attachments/protocol';
 import { STATUS_SECRET_SCHEMA_PATTERN } from '../codes/statusSecret';
-import { CAPTURE_SOURCES, DIGITISATION_EXEMPTIONS, DIGITISED_MEDIA_TYPES, TRANSFER_METHODS } from '../domain/types';
+import { CAPTURE_SOURCES, CENTER_CARGOES, DIGITISATION_EXEMPTIONS, DIGITISED_MEDIA_TYPES, TRANSFER_METHODS } from '../domain/types';
 
 const str = { type: 'string', minLength: 1, maxLength: 2000 } as const;
 const optStr = { type: 'string', maxLength: 2000 } as const;
@@ -80,7 +80,9 @@ export const EVENT_PAYLOAD_SCHEMAS = {
   deliveredToDepartment: obj({ batchId: str, at: isoTime }, { dueAt: isoTime }),
   deliveryDisputed: obj({ batchId: str, note: optStr }),
   resultDispatched: obj({ batchId: str, outcome }),
-  resultReceived: obj({ batchId: str, outcome }, { reasons: strList, items: strList, deliveryUnconfirmed: { type: 'boolean' } }),
+  resultReceived: obj({ batchId: str, outcome }, { reasons: strList, items: strList, deliveryUnconfirmed: { type: 'boolean' }, atCenter: str }),
+  sentToCenter: obj({ batchId: str, carried: { type: 'string', enum: CENTER_CARGOES }, fromCenter: str, toCenter: str, courierName: str }),
+  arrivedAtCenter: obj({ batchId: str, carried: { type: 'string', enum: CENTER_CARGOES }, center: str }),
   returned: obj(
     {
       method: { type: 'string', enum: ['desk', 'post'] },

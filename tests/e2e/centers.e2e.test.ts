@@ -1,8 +1,10 @@
 // Two centers of one province on one server: a counter at commune A receives a driving-licence
 // renewal across boundaries (on A's phi-địa-giới list) for the citizen to collect at ward B; the
-// provincial police resolve it and send the result to B, whose handover desk scans it in from the
-// post's bag; the return desk at B, whose counter never receives A's other dossiers, returns it. Real server, two kiosk web hosts, Chromium, virtual printers.
-import { mkdir, readFile } from 'node:fs/promises';
+// provincial police resolve it and send the result back to A, whose handover desk takes it in; B's
+// return desk refuses it while it is held at A; A forwards it in a batch «Kết quả giải quyết»
+// between centers, B's handover desk scans it in, and the return desk at B, whose counter never
+// receives A's other dossiers, returns it. Real server, two kiosk web hosts, Chromium, virtual printers.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
@@ -10,6 +12,7 @@ import type { DossierState } from '../../shared/domain';
 import type { DossierLookupResponse } from '../../shared/sync/protocol';
 import { adminToken, type Counter, DEMO_STAFF, hostCall, localRow, localRows, openCounter, openReceivingCounter, pickProcedure, signInAs, typeApplicant, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';
+import { decodeSymbol } from '../printing/decode';
 import { scan } from './scanner';
 import { startServer, type Started } from './processes';
 import { api, enrolPusher, type Pusher } from './seed';
@@ -27,6 +30,17 @@ let atB: Counter;
 let postA: Pusher;
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/centers-${name}.png` });
+/** The dossier as the server holds it, read with commune A's handover desk's credential. */
+const onServer = async (code: string) => (await api<DossierLookupResponse>(server.url, `/v1/dossiers?code=${encodeURIComponent(code)}`, postA.device.credential)).dossiers[0];
+
+/** Opens the dossier on the return desk (F4) by its code, as staff type it. */
+async function openAtReturnDesk(page: Page, code: string): Promise<void> {
+  await page.keyboard.press('F4');
+  const search = page.getByLabel(/Quét giấy hẹn hoặc nhập mã hồ sơ/).first();
+  await search.fill(code);
+  await search.press('Enter');
+  await expect.poll(() => page.getByTestId('dossier-card').locator('h2').innerText()).toBe(code);
+}
 
 async function put(path: string, body: unknown): Promise<void> {
   const response = await fetch(new URL(path, server.url), {
@@ -129,50 +143,135 @@ test('received across boundaries at commune A, resolved by the provincial police
   ]);
   expect(pushed.results.map((r) => r.status)).toEqual(['stored', 'stored', 'stored']);
 
+  // Commune A's handover desk takes the police's result in from the post's bag: it is held at A now.
+  await hostCall(page, 'settings.update', [
+    { printers: [{ id: 'vp', name: 'Máy in quầy 1 – xã Diễn Châu', transport: 'network', address: printerA.address, paper: '80mm', roles: ['slip', 'receipt', 'form', 'handover'], copies: {} }] },
+  ]);
+  await page.reload();
+  await page.getByTestId('counter-identity').waitFor();
+  await page.keyboard.press('F3');
+  await page.keyboard.press('Alt+3');
+  await page.locator('#in-department').selectOption(local!.state.departmentId!);
+  await page.locator('#in-courier').fill('Bưu điện Diễn Châu');
+  await page.locator('#in-courier').press('Enter');
+  await page.getByTestId('open-inbound-batch').waitFor();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await scan(page, code);
+  await page.getByTestId('inbound-count').getByText('1 hồ sơ').waitFor();
+  expect(await page.getByTestId('scan-feedback').innerText()).toContain(`Đã nhận kết quả ${code}`);
+  let jobsA = printerA.jobs.length;
+  await page.keyboard.press('Control+Enter');
+  await page.getByTestId('inbound-closed-summary').waitFor();
+  await printerA.waitForJobs(jobsA + 1);
+  expect((await localRow<{ state: DossierState }>(page, 'dossiers', code, 'code'))?.state).toMatchObject({ status: 'resultReady', heldAt: XA_A.agencyCode });
+  await shot(page, '4-inbound-at-a');
+
   // Ward B's return desk: it receives the dossier returned here for commune A, and nothing else of A's.
   atB = await openCounter(browser, server, { counterId: 'xa-b-1', counterName: 'Quầy 1 – phường Vinh Hưng', user: DEMO_STAFF.returnDesk, center: XA_B.id });
   await hostCall(atB.page, 'settings.update', [
-    { printers: [{ id: 'vp', name: 'Máy in quầy trả kết quả', transport: 'network', address: printerB.address, paper: '80mm', roles: ['slip', 'receipt', 'form'], copies: {} }] },
+    { printers: [{ id: 'vp', name: 'Máy in quầy trả kết quả', transport: 'network', address: printerB.address, paper: '80mm', roles: ['slip', 'receipt', 'form', 'handover'], copies: {} }] },
   ]);
   await atB.page.setViewportSize({ width: 1366, height: 768 });
   await atB.page.reload();
   await atB.page.getByTestId('counter-identity').waitFor();
-  await waitForLocalRows<{ code: string; status: string }>(
-    atB.page,
-    'dossiers',
-    (rows) => rows.some((r) => r.code === code && r.status === 'atDepartment'),
-    60_000,
-    'ward B did not receive the dossier at the police in 60 s',
-  );
+  await expect.poll(async () => (await onServer(code))?.snapshot.status, { timeout: 30_000 }).toBe('resultReady');
+  /** Ward B's counter holds the dossier in a state that `matches`, synced within a minute. */
+  const seenAtB = (matches: (state: DossierState) => boolean, failure: string) =>
+    waitForLocalRows<{ code: string; state: DossierState }>(atB.page, 'dossiers', (rows) => rows.some((r) => r.code === code && matches(r.state)), 60_000, failure);
+  await seenAtB((s) => s.status === 'resultReady' && s.heldAt === XA_A.agencyCode, 'ward B did not receive the result taken in at commune A in 60 s');
   expect((await localRows<{ code: string }>(atB.page, 'dossiers')).map((r) => r.code)).toEqual([code]);
+  // The server took commune A's counter's fact as recorded, without a conflict.
+  const lookedUp = (await onServer(code))!;
+  expect(lookedUp.events.at(-1)).toMatchObject({ event: { type: 'resultReceived', counterId: 'xa-a-1', payload: { atCenter: XA_A.agencyCode } } });
+  expect(lookedUp.events.every((e) => !e.conflict)).toBe(true);
 
-  // The police send the result to ward B, the center the applicant chose: B's handover desk scans it in from the post's bag.
+  // B's return desk: the result is at commune A, so it cannot be returned here yet; the desk says where it is.
+  await openAtReturnDesk(atB.page, code);
+  const refusal = atB.page.getByTestId('held-elsewhere');
+  await refusal.waitFor();
+  expect(await refusal.innerText()).toContain(`đang ở ${XA_A.name}, chưa ở trung tâm này: không trả kết quả tại đây`);
+  expect(await refusal.innerText()).toContain('lô chuyển giữa các trung tâm');
+  await expect.poll(() => atB.page.getByTestId('dossier-held').innerText()).toBe(`Kết quả đang ở ${XA_A.name}`);
+  expect(
+    await atB.page
+      .getByTestId('dossier-card')
+      .getByRole('button', { name: /^Trả kết quả/ })
+      .count(),
+  ).toBe(0);
+  await atB.page.keyboard.press('Alt+T');
+  expect(await atB.page.getByLabel('Số định danh (CCCD) của người nhận').count()).toBe(0);
+  await refusal.scrollIntoViewIfNeeded();
+  await shot(atB.page, '5-return-desk-refuses');
+
+  // Commune A forwards the result to ward B in a batch «Kết quả giải quyết» between centers.
+  await page.keyboard.press('Alt+1');
+  await page.locator('#out-department').selectOption({ label: 'Trung tâm khác (hồ sơ phi địa giới)' });
+  await page.locator('#out-center-search').fill('vinh hung');
+  await expect.poll(() => page.locator('#out-center').inputValue()).toBe(XA_B.agencyCode);
+  expect(await page.locator('#out-center option').allInnerTexts()).not.toContain(XA_A.name);
+  await page.getByRole('radio', { name: /Kết quả giải quyết/ }).check();
+  await page.locator('#out-courier').fill('Nguyễn Văn Tâm');
+  await shot(page, '7-open-center-batch');
+  await page.locator('#out-courier').press('Enter');
+  const head = page.getByTestId('open-batch');
+  await head.waitFor();
+  expect(await head.innerText()).toContain(`Kết quả giải quyết chuyển đến ${XA_B.name}`);
+  const centerBatch = await page.getByTestId('batch-code').innerText();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await scan(page, code);
+  await page.getByTestId('batch-count').getByText('1 hồ sơ').waitFor();
+  expect(await page.getByTestId('scan-feedback').innerText()).toContain(`Đã thêm ${code}`);
+  await shot(page, '8-center-batch');
+  jobsA = printerA.jobs.length;
+  await page.keyboard.press('Control+Enter');
+  await page.getByTestId('closed-summary').waitFor();
+  expect(await page.getByTestId('closed-summary').innerText()).toContain(`Đã đóng lô ${centerBatch}: giao 1 hồ sơ cho bưu điện chuyển sang trung tâm khác`);
+  await printerA.waitForJobs(jobsA + 1);
+  // The handover record, as printed on A's roll: its QR names the batch; its text names both centers (looked at: centers-printer-a).
+  const record = printerA.jobs.at(-1)!;
+  expect(decodeSymbol(record.png, 'QR_CODE')).toBe(centerBatch);
+  await writeFile(`${SHOTS}/centers-9-record-a.png`, record.png);
+  await shot(page, '9-center-batch-closed');
+  expect((await localRow<{ state: DossierState }>(page, 'dossiers', code, 'code'))?.state).toMatchObject({ status: 'resultInTransit', boundFor: XA_B.agencyCode, currentBatchId: centerBatch });
+
+  // Ward B scans the batch in off the post's bag: the result is held at B now.
+  await seenAtB((s) => s.status === 'resultInTransit' && s.boundFor === XA_B.agencyCode, 'ward B did not see the batch from commune A in 60 s');
   await atB.page.keyboard.press('F3');
   await atB.page.keyboard.press('Alt+3');
-  await atB.page.locator('#in-department').selectOption(local!.state.departmentId!);
+  await atB.page.locator('#in-department').selectOption({ label: 'Trung tâm khác (hồ sơ phi địa giới)' });
+  await atB.page.locator('#in-center-search').fill('dien chau');
+  await expect.poll(() => atB.page.locator('#in-center').inputValue()).toBe(XA_A.agencyCode);
   await atB.page.locator('#in-courier').fill('Bưu điện Vinh');
   await atB.page.locator('#in-courier').press('Enter');
   await atB.page.getByTestId('open-inbound-batch').waitFor();
+  expect(await atB.page.getByTestId('open-inbound-batch').innerText()).toContain(`Lô từ ${XA_A.name}`);
   await atB.page.locator('body').click({ position: { x: 5, y: 5 } });
   await scan(atB.page, code);
   await atB.page.getByTestId('inbound-count').getByText('1 hồ sơ').waitFor();
-  expect(await atB.page.getByTestId('scan-feedback').innerText()).toContain(`Đã nhận kết quả ${code}`);
-  await shot(atB.page, '4-inbound-at-b');
-  // The server takes ward B's counter's fact on commune A's dossier as recorded, without a conflict.
-  await expect
-    .poll(async () => (await api<DossierLookupResponse>(server.url, `/v1/dossiers?code=${encodeURIComponent(code)}`, postA.device.credential)).dossiers[0]?.snapshot.status, { timeout: 30_000 })
-    .toBe('resultReady');
-  const lookedUp = (await api<DossierLookupResponse>(server.url, `/v1/dossiers?code=${encodeURIComponent(code)}`, postA.device.credential)).dossiers[0]!;
-  expect(lookedUp.events.at(-1)).toMatchObject({ event: { type: 'resultReceived', counterId: 'xa-b-1' } });
-  expect(lookedUp.events.every((e) => !e.conflict)).toBe(true);
+  expect(await atB.page.getByTestId('scan-feedback').innerText()).toContain(`Đã nhận kết quả giải quyết ${code}`);
+  await shot(atB.page, '10-center-batch-in-at-b');
+  const jobsB = printerB.jobs.length;
+  await atB.page.keyboard.press('Control+Enter');
+  await atB.page.getByTestId('inbound-closed-summary').waitFor();
+  await printerB.waitForJobs(jobsB + 1);
+  expect(decodeSymbol(printerB.jobs.at(-1)!.png, 'QR_CODE')).toMatch(/^BG-/);
+  await writeFile(`${SHOTS}/centers-10-record-b.png`, printerB.jobs.at(-1)!.png);
+  await expect.poll(async () => (await onServer(code))?.snapshot.status, { timeout: 30_000 }).toBe('resultReady');
+  const forwarded = (await onServer(code))!;
+  expect(forwarded.events.slice(-2).map((e) => [e.event.type, e.event.counterId])).toEqual([
+    ['sentToCenter', 'xa-a-1'],
+    ['arrivedAtCenter', 'xa-b-1'],
+  ]);
+  expect(forwarded.events.every((e) => !e.conflict)).toBe(true);
 
-  await atB.page.keyboard.press('F4');
-  const search = atB.page.getByLabel(/Quét giấy hẹn hoặc nhập mã hồ sơ/).first();
-  await search.fill(code);
-  await search.press('Enter');
-  await expect.poll(() => atB.page.getByTestId('dossier-card').locator('h2').innerText()).toBe(code);
+  await openAtReturnDesk(atB.page, code);
   await expect.poll(() => atB.page.getByTestId('dossier-route').innerText()).toBe(`Tiếp nhận tại ${XA_A.name}, chuyển qua bưu chính công ích; trả kết quả tại ${XA_B.name}`);
-  await shot(atB.page, '5-return-desk');
+  await expect.poll(() => atB.page.getByTestId('dossier-held').innerText()).toBe(`Kết quả đang ở ${XA_B.name}`);
+  // The history names the centers the batch went between.
+  expect(await atB.page.getByTestId('dossier-card').locator('.dossier-history').innerText()).toContain(
+    `Chuyển kết quả giải quyết từ ${XA_A.name} sang ${XA_B.name} qua bưu điện (Nguyễn Văn Tâm), lô ${centerBatch}.`,
+  );
+  await shot(atB.page, '11-return-desk');
   await atB.page.keyboard.press('Alt+T');
   await atB.page.getByLabel('Số định danh (CCCD) của người nhận').fill('040085001234');
   await atB.page.keyboard.press('Enter');
@@ -180,12 +279,10 @@ test('received across boundaries at commune A, resolved by the provincial police
     .getByTestId('desk-outcome')
     .getByText(/Đã trả kết quả hồ sơ .* cho Phan Văn Đức/)
     .waitFor({ timeout: 20_000 });
-  await shot(atB.page, '6-returned');
+  await shot(atB.page, '12-returned');
 
   // The return reaches the server, and commune A's counter sees its dossier returned at ward B.
-  await expect
-    .poll(async () => (await api<DossierLookupResponse>(server.url, `/v1/dossiers?code=${encodeURIComponent(code)}`, postA.device.credential)).dossiers[0]?.snapshot.status, { timeout: 30_000 })
-    .toBe('returned');
+  await expect.poll(async () => (await onServer(code))?.snapshot.status, { timeout: 30_000 }).toBe('returned');
   await waitForLocalRows<{ code: string; status: string }>(
     page,
     'dossiers',

@@ -8,9 +8,22 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apology, defaultSheetPaper, REGISTER_COLUMNS, registerBook, renderDocumentHtml, stopProcessing, supplementRequest, type PrintDocument, type RegisterData } from '../../shared/documents';
-import { DEFAULT_FONT_DIR } from '../../electron/services/printing/nodeCanvas';
-import { AGENCY, APOLOGY, BARCODE_KEY, SLIP, STOP, SUPPLEMENT } from './fixtures';
+import {
+  apology,
+  defaultSheetPaper,
+  handoverRecord,
+  REGISTER_COLUMNS,
+  registerBook,
+  renderDocumentHtml,
+  stopProcessing,
+  supplementRequest,
+  type PrintDocument,
+  type RegisterData,
+} from '../../shared/documents';
+import { DEFAULT_FONT_DIR, renderThermalNode } from '../../electron/services/printing/nodeCanvas';
+import { rasterToPng } from '../../electron/services/printing/png';
+import { decodeSymbol } from './decode';
+import { AGENCY, APOLOGY, BARCODE_KEY, HANDOVER, SLIP, STOP, SUPPLEMENT } from './fixtures';
 
 const OUT = 'test-artifacts/printing/sheets';
 const CHROMIUM = '/usr/bin/chromium';
@@ -101,5 +114,29 @@ describe.skipIf(!existsSync(CHROMIUM))('sheets printed to PDF', () => {
     expect(all.match(/trả lại/gi)).toHaveLength(1);
     expect(all).toContain('Số: ……/……');
     expect(all).toContain('GIÁM ĐỐC');
+  });
+
+  it('a handover record between two centers names both and what the batch carries, on its sheet and on a roll', async () => {
+    const between = {
+      ...HANDOVER,
+      fromUnit: 'Trung tâm Phục vụ hành chính công xã Diễn Châu',
+      toUnit: 'Trung tâm Phục vụ hành chính công phường Vinh Hưng',
+      carried: 'Kết quả giải quyết chuyển giữa các trung tâm',
+    };
+    const { pages, text } = await printed('handover-between-centers', handoverRecord(between, { layout: 'sheet' }));
+    expect(pages).toBe(1);
+    const all = text.join('\n').replace(/\s+/g, ' ');
+    for (const line of [
+      'Từ trung tâm: Trung tâm Phục vụ hành chính công xã Diễn Châu',
+      'Đến trung tâm: Trung tâm Phục vụ hành chính công phường Vinh Hưng',
+      'Nội dung: Kết quả giải quyết chuyển giữa các trung tâm',
+    ]) {
+      expect(all).toContain(line);
+    }
+    // Rasterised as staff see them (looked at: test-artifacts/printing/sheets/handover-between-centers-1.png, …-80mm.png).
+    execFileSync('pdftoppm', ['-png', '-r', '110', join(OUT, 'handover-between-centers.pdf'), join(OUT, 'handover-between-centers')]);
+    const roll = rasterToPng(renderThermalNode(handoverRecord(between, { layout: 'thermal' }), '80mm'));
+    await writeFile(join(OUT, 'handover-between-centers-80mm.png'), roll);
+    expect(decodeSymbol(roll, 'QR_CODE')).toBe(HANDOVER.batchCode);
   });
 });

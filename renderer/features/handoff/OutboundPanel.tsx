@@ -10,7 +10,7 @@ import { usePrinting } from '../../kiosk/printing';
 import type { DossierRow } from '../../db';
 import { openBatch, openBatchOf, type HandoffBatch } from './batch';
 import { BatchList } from './BatchList';
-import { cargoTitle, otherCenters, scanIntoCenterBatch } from './centers';
+import { cargoTitle, notHeldHere, otherCenters, scanIntoCenterBatch } from './centers';
 import { handoverParties, printHandover } from './handoverPrint';
 import { LeaveWarnings } from './LeaveWarnings';
 import { OpenBatchForm, type OpenBatchValues } from './OpenBatchForm';
@@ -30,7 +30,7 @@ export function OutboundPanel({ setup }: { setup: HandoffSetup }) {
     ? (c: ScanClassification) =>
         batch.centerCode !== undefined
           ? scanIntoCenterBatch(session, batch.id, c, setup.agencyTable, setup.ownCenter, setup.centerName)
-          : scanIntoOutboundBatch(session, batch.id, c, setup.agencyTable, setup.departmentName)
+          : scanIntoOutboundBatch(session, batch.id, c, setup.agencyTable, setup.departmentName, (row) => notHeldHere(row.state, setup.ownCenter, setup.centerName))
     : undefined;
   const { rows, setRows, verdict, setVerdict, error, setError } = useBatchScanning(handle, setBatch);
 

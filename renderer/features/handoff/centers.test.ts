@@ -8,7 +8,7 @@ import { describeEvent, type DossierEvent, type DossierRoute } from '../../../sh
 import { MotCuaDb, recordCommand } from '../../db';
 import { cardFacts, heldAtAnotherCenter } from '../dossier/card';
 import { getBatch, listBatches, openBatch, openBatchProblems, type BatchDirection } from './batch';
-import { scanArrivalFromCenter, scanIntoCenterBatch } from './centers';
+import { notHeldHere, scanArrivalFromCenter, scanIntoCenterBatch } from './centers';
 import { batchForDelivery } from './delivery';
 import { handoverDocument } from './handoverPrint';
 import { listInboundRejects, scanIntoInboundBatch, type InboundDetails } from './inbound';
@@ -221,9 +221,11 @@ describe('incoming from another center', () => {
     expect(verdict.outcome).toBe('accepted');
     expect(verdict.message).toMatch(/^Đã nhận giấy tờ hồ sơ .*chuyển cơ quan giải quyết/);
     expect((await db.dossiers.get('d1'))?.state).toMatchObject({ status: 'received', heldAt: P, transferCenters: [P] });
-    // Then it leaves for the department in P's ordinary batch.
+    // Then it leaves for the department in P's ordinary batch, and only from P.
     const out = await openAs('toDepartment', {});
-    expect((await scanIntoOutboundBatch(session, out.id, classifyScan(dossierCode(1)), AGENCY_TABLE, names)).outcome).toBe('accepted');
+    const fromA = await scanIntoOutboundBatch(session, out.id, classifyScan(dossierCode(1)), AGENCY_TABLE, names, (row) => notHeldHere(row.state, A, centerName));
+    expect(fromA).toMatchObject({ outcome: 'wrongState', message: `${dossierCode(1)}: đang ở trung tâm mã ${P}, không ở trung tâm này: chỉ trung tâm đang giữ hồ sơ mới chuyển đi được.` });
+    expect((await scanIntoOutboundBatch(session, out.id, classifyScan(dossierCode(1)), AGENCY_TABLE, names, (row) => notHeldHere(row.state, P, centerName))).outcome).toBe('accepted');
   });
 });
 

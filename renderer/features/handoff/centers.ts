@@ -32,6 +32,17 @@ export function cargoOf(status: DossierState['status']): CenterCargo | undefined
   return isAllowed(status, 'sentToCenter', 'papers') ? 'papers' : isAllowed(status, 'sentToCenter', 'result') ? 'result' : undefined;
 }
 
+/**
+ * Why a dossier received across boundaries is not at `ownCenter` (held at another center, or on its
+ * way between centers), for a scan that would send it from here; undefined when it is here or unknown.
+ */
+export function notHeldHere(state: DossierState, ownCenter: string, centerName: CenterNamer): string | undefined {
+  if (!state.route) return undefined;
+  if (state.boundFor !== undefined) return `đang chuyển đến ${centerName(state.boundFor)}, không ở trung tâm này.`;
+  if (state.heldAt !== undefined && state.heldAt !== ownCenter) return `đang ở ${centerName(state.heldAt)}, không ở trung tâm này: chỉ trung tâm đang giữ hồ sơ mới chuyển đi được.`;
+  return undefined;
+}
+
 /** The statuses from which a dossier can leave in this batch between centers. */
 const canLeaveIn = (batch: HandoffBatch) => DOSSIER_STATUSES.filter((s) => isAllowed(s, 'sentToCenter', batch.carried));
 
@@ -58,9 +69,8 @@ export async function scanIntoCenterBatch(
     if (!state.route) {
       return { outcome: 'wrongDepartment', message: `${code} không tiếp nhận phi địa giới: không chuyển sang trung tâm khác. Để riêng hồ sơ này.`, dossier: row, batch };
     }
-    if (state.heldAt !== undefined && state.heldAt !== ownCenter) {
-      return { outcome: 'wrongState', message: `${code} đang ở ${centerName(state.heldAt)}, không ở trung tâm này: chỉ trung tâm đang giữ hồ sơ mới chuyển đi được.`, dossier: row, batch };
-    }
+    const elsewhere = notHeldHere(state, ownCenter, centerName);
+    if (elsewhere) return { outcome: 'wrongState', message: `${code} ${elsewhere}`, dossier: row, batch };
     if (!isAllowed(row.status, 'sentToCenter', batch.carried)) {
       const other = cargoOf(row.status);
       const hint = other && other !== batch.carried ? ` Lô này chuyển ${CARGO_LABELS[batch.carried!]}; hồ sơ này đi trong lô chuyển ${CARGO_LABELS[other]}.` : '';

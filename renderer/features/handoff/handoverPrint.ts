@@ -45,7 +45,16 @@ export async function handoverDocument(
   const { config } = context;
   const inbound = batch.direction === 'toCenter';
   const own = context.ownUnit ?? config.unitName;
-  const carried = batch.centerCode === undefined ? undefined : batch.carried ? `${cargoTitle(batch.carried)} chuyển giữa các trung tâm` : 'Hồ sơ, kết quả chuyển giữa các trung tâm (ghi từng hồ sơ)';
+  const dossiers = await handoverDossiers(db, batch);
+  let carried: string | undefined;
+  if (batch.centerCode !== undefined && batch.carried) carried = `${cargoTitle(batch.carried)} chuyển giữa các trung tâm`;
+  else if (batch.centerCode !== undefined) {
+    // Off a batch from another center: one cargo for all is said once; a mixed bag is said per dossier.
+    const cargos = new Set(dossiers.map((d) => d.note));
+    const [only] = cargos;
+    carried = cargos.size === 1 && only ? `${only} chuyển giữa các trung tâm` : 'Giấy tờ hồ sơ và kết quả giải quyết chuyển giữa các trung tâm (ghi ở từng hồ sơ)';
+    if (cargos.size === 1) for (const d of dossiers) delete d.note;
+  }
   return handoverRecord(
     {
       agency: config.agency,
@@ -59,7 +68,7 @@ export async function handoverDocument(
       ...(carried ? { carried } : {}),
       courier: { name: batch.courierName, organisation: batch.sealNumber ? `Bưu điện (niêm phong số ${batch.sealNumber})` : 'Bưu điện' },
       officerName: context.officerName,
-      dossiers: await handoverDossiers(db, batch),
+      dossiers,
     },
     { layout: context.layout, formSet: config.formSet, reprint: context.reprint },
   );

@@ -25,7 +25,8 @@ const canLeaveIn = (batch: HandoffBatch) => DOSSIER_STATUSES.filter((s) => isAll
 /**
  * Puts a scanned dossier into the open batch. The batch is re-read and written in one strict
  * transaction, so an "accepted" verdict means the dossier is on disk in the batch. `session`: the
- * scan screen's (scanTransaction.ts).
+ * scan screen's (scanTransaction.ts). `heldElsewhere`: why a dossier received across boundaries is
+ * not at this center (centers.ts `notHeldHere`), so its papers cannot leave from here.
  */
 export async function scanIntoOutboundBatch(
   session: ScanSession,
@@ -33,6 +34,7 @@ export async function scanIntoOutboundBatch(
   classification: ScanClassification,
   agencyTable: readonly string[],
   departmentName: (id: string | undefined) => string,
+  heldElsewhere?: (row: DossierRow) => string | undefined,
 ): Promise<ScanVerdict> {
   return inScanTransaction(session, ['dossiers', 'batches'], batchId, classification, agencyTable, canLeaveIn, ({ batch, found }, write) => {
     if (!batch || batch.state !== 'open') throw new Error(`Lô ${batchId} không còn mở để quét.`);
@@ -50,6 +52,8 @@ export async function scanIntoOutboundBatch(
     if (!isAllowed(row.status, 'handedToCourier', batch.direction)) {
       return { outcome: 'wrongState', message: `${code} đang ở trạng thái «${STATUS_LABELS[row.status]}», không chuyển đi được.`, dossier: row, batch };
     }
+    const elsewhere = heldElsewhere?.(row);
+    if (elsewhere) return { outcome: 'wrongState', message: `${code}: ${elsewhere}`, dossier: row, batch };
     const next: HandoffBatch = { ...batch, dossierIds: [...batch.dossierIds, row.id] };
     write({ table: 'batches', op: 'put', row: next });
     return { outcome: 'accepted', message: `Đã thêm ${code} (${next.dossierIds.length} hồ sơ).`, dossier: row, batch: next };

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
 import { useKiosk } from '../../kiosk/kiosk';
 import { dossiersInStatus, type DossierRow } from '../../db';
+import { notHeldHere } from './centers';
 import type { HandoffSetup } from './useHandoffSetup';
 import { leaveWarnings, type LeaveWarning } from './warnings';
 
@@ -11,7 +12,9 @@ export function LeaveWarnings({ setup }: { setup: HandoffSetup }) {
   const { db } = useKiosk();
   const [warnings, setWarnings] = useState<LeaveWarning<DossierRow>[]>();
   useEffect(() => {
+    // A dossier received across boundaries leaves from the center holding it, not from every center on its route.
     void dossiersInStatus(db, 'received')
+      .filter((r) => notHeldHere(r.state, setup.ownCenter, setup.centerName) === undefined)
       .toArray()
       .then((waiting) => setWarnings(leaveWarnings(waiting, (r) => r.state.receivedAt, setup.catalogue.calendar, new Date())));
   }, [db, setup]);

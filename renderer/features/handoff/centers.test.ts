@@ -214,6 +214,15 @@ describe('incoming from another center', () => {
     expect(heldAtAnotherCenter(d4!.state, A, (c) => CENTER_NAMES[c])).toMatch(/đang ở Trung tâm Phục vụ hành chính công phường Vinh Hưng, chưa ở trung tâm này: không trả kết quả tại đây/);
   });
 
+  test('a dossier in a batch between centers is not a department’s result', async () => {
+    await sendFromA(1, P, 'papers');
+    const back = await openAs('toCenter', {});
+    const verdict = await scanIntoInboundBatch(session, back.id, classifyScan(dossierCode(1)), AGENCY_TABLE, RESULT, meta, names, new Date(), P);
+    expect(verdict).toMatchObject({ outcome: 'wrongState', message: expect.stringMatching(/đang trong lô chuyển giữa các trung tâm/) });
+    expect((await db.dossiers.get('d1'))?.status).toBe('withCourier');
+    expect((await listInboundRejects(db)).map((r) => r.code)).toEqual([dossierCode(1)]);
+  });
+
   test('papers arrive at the competent agency’s center as received there, for its department batch', async () => {
     await sendFromA(1, P, 'papers');
     const inbound = await openAs('toCenter', { centerCode: A });

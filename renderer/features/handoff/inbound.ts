@@ -96,6 +96,12 @@ export async function scanIntoInboundBatch(
         if (back.outcome !== 'accepted') reject(code, back.message);
         return back;
       }
+      if (row.state.boundFor !== undefined) {
+        // In a batch between centers: the department never had these papers, nor sent this result.
+        const reason = `${code} đang trong lô chuyển giữa các trung tâm (lô ${row.state.currentBatchId ?? ''}), không phải kết quả của cơ quan giải quyết: không nhận, chuyển giám sát xử lý.`;
+        reject(code, reason);
+        return { outcome: 'wrongState', message: reason, dossier: row, batch };
+      }
       if (!isAllowed(row.status, 'resultReceived', details.outcome)) {
         const reason =
           row.status === 'returned'

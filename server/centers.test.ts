@@ -179,6 +179,8 @@ describe('centers', () => {
     const atA = await catalogue(a1);
     const setting = (c: CatalogueResponse, key: string) => c.items.find((i) => i.kind === 'setting' && i.key === key);
     expect(setting(atA, 'receive')!.body).toEqual({ receiptSeries: '{yy}TDC', unitName: 'Trung tâm tỉnh' });
+    // Which fields are the center's own: the others are the province's (its counters print their own center's name in their place).
+    expect(setting(atA, 'receive')!.centerKeys).toEqual(['receiptSeries']);
     expect(setting(atA, 'scope')!.body).toEqual({ procedures: [{ code: '1.001234', level: 'xa' }], phiDiaGioi: ['1.001234'] });
     expect(atA.items.some((i) => i.kind === 'holiday' && i.key === '2026-03-02')).toBe(true);
     const centers = atA.items.filter((i) => i.kind === 'center').map((i) => i.body as CenterInfo);
@@ -186,6 +188,7 @@ describe('centers', () => {
 
     const atB = await catalogue(b1);
     expect(setting(atB, 'receive')!.body).toEqual({ receiptSeries: '{yy}TAA', unitName: 'Trung tâm tỉnh' });
+    expect(setting(atB, 'receive')!.centerKeys).toBeUndefined();
     expect(setting(atB, 'scope')).toBeUndefined();
     expect(atB.items.some((i) => i.kind === 'holiday' && i.key === '2026-03-02')).toBe(false);
 

@@ -41,14 +41,16 @@ type ItemRow = { body: unknown; deleted: boolean; version: number } | null;
 
 /**
  * The item a counter of a center holds for one key: the center's own when it has one (a setting
- * merged over the province's field by field, any other kind in its place), else the province's. Its
- * version is the later of the two, so a change to either reaches the counter.
+ * merged over the province's field by field, with the fields the center set in `centerKeys`; any
+ * other kind in its place), else the province's. Its version is the later of the two, so a change to
+ * either reaches the counter.
  */
 export function effectiveItem(kind: CatalogueKind, key: string, province: ItemRow, center: ItemRow): CatalogueItem {
   const version = Math.max(Number(province?.version ?? 0), Number(center?.version ?? 0));
   if (center && !center.deleted) {
     const merged = kind === 'setting' && province && !province.deleted && isRecord(province.body) && isRecord(center.body) ? { ...province.body, ...center.body } : center.body;
-    return { kind, key, body: merged, deleted: false, version };
+    const own = kind === 'setting' && isRecord(center.body) ? { centerKeys: Object.keys(center.body) } : {};
+    return { kind, key, body: merged, deleted: false, version, ...own };
   }
   if (province) return { kind, key, body: province.body, deleted: province.deleted, version };
   return { kind, key, body: {}, deleted: true, version };

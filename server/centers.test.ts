@@ -6,6 +6,7 @@ import type { DossierEvent, EventOf } from '../shared/domain';
 import type { CatalogueResponse, CenterInfo, DossierLookupResponse, EnrolResponse, ProvinceReport, PullResponse, PushResponse, StaffRecord } from '../shared/sync/protocol';
 import { AGENCY, dossierCode, handedToCourier, received } from '../tests/sync/events';
 import { login, startTestServer, type TestServer } from '../tests/sync/harness';
+import { buildApp } from './app';
 import { createStaff } from './routes/staff';
 
 let server: TestServer;
@@ -178,6 +179,8 @@ describe('centers', () => {
     const atA = await catalogue(a1);
     const setting = (c: CatalogueResponse, key: string) => c.items.find((i) => i.kind === 'setting' && i.key === key);
     expect(setting(atA, 'receive')!.body).toEqual({ receiptSeries: '{yy}TDC', unitName: 'Trung tâm tỉnh' });
+    // Which fields are the center's own: the others are the province's (its counters print their own center's name in their place).
+    expect(setting(atA, 'receive')!.centerKeys).toEqual(['receiptSeries']);
     expect(setting(atA, 'scope')!.body).toEqual({ procedures: [{ code: '1.001234', level: 'xa' }], phiDiaGioi: ['1.001234'] });
     expect(atA.items.some((i) => i.kind === 'holiday' && i.key === '2026-03-02')).toBe(true);
     const centers = atA.items.filter((i) => i.kind === 'center').map((i) => i.body as CenterInfo);
@@ -185,6 +188,7 @@ describe('centers', () => {
 
     const atB = await catalogue(b1);
     expect(setting(atB, 'receive')!.body).toEqual({ receiptSeries: '{yy}TAA', unitName: 'Trung tâm tỉnh' });
+    expect(setting(atB, 'receive')!.centerKeys).toBeUndefined();
     expect(setting(atB, 'scope')).toBeUndefined();
     expect(atB.items.some((i) => i.kind === 'holiday' && i.key === '2026-03-02')).toBe(false);
 
@@ -285,5 +289,67 @@ describe('centers', () => {
     // The papers were taken: the dossier stands, with its conflict open for a supervisor.
     const row = await server.db.query<{ status: string; open_conflicts: number }>('SELECT status, open_conflicts FROM dossiers WHERE id = $1', [outside.dossierId]);
     expect(row.rows).toEqual([{ status: 'received', open_conflicts: 1 }]);
+  });
+
+  it('the catalogue version a counter pulls is its own center’s: another center’s item leaves it, the province’s, its own and a center’s change move it, and its fetch reaches it', async () => {
+    const version = async (c: EnrolResponse, app = server.app) => ((await app.inject({ method: 'GET', url: '/v1/pull?after=0&limit=1', headers: auth(c) })).json() as PullResponse).catalogueVersion!;
+    const put = async (url: string, body: unknown) => {
+      const r = await server.app.inject({ method: 'PUT', url, headers: admin(), payload: body as Record<string, unknown> });
+      expect(r.statusCode, r.body).toBe(200);
+      return (r.json() as { version?: number }).version;
+    };
+    // A counter holds what its fetch reached; a pull signals whether there is more.
+    const held = new Map<EnrolResponse, number>();
+    const fetched = async (c: EnrolResponse) => {
+      const answer = await catalogue(c, held.get(c) ?? 0);
+      held.set(c, answer.version);
+      return answer;
+    };
+    for (const c of [a1, b1, solo]) {
+      await fetched(c);
+      expect(await version(c)).toBe(held.get(c));
+    }
+
+    // Ward B's own item: B's counters are told, and their fetch reaches the version told; A's and the provincial Center's are not.
+    const bItem = await put('/v1/admin/centers/XA-B/catalogue/holiday/2026-05-04', { body: { name: 'Nghỉ riêng của phường Vinh Hưng' } });
+    expect(await version(b1)).toBe(bItem);
+    expect((await fetched(b1)).items.map((i) => i.key)).toEqual(['2026-05-04']);
+    expect(held.get(b1)).toBe(bItem);
+    for (const c of [a1, solo]) {
+      expect(await version(c)).toBe(held.get(c));
+      expect((await fetched(c)).items).toEqual([]);
+    }
+
+    // Commune A's own item moves A's version only.
+    const aItem = await put('/v1/admin/centers/XA-A/catalogue/setting/receive', { body: { receiptSeries: '{yy}TDC' } });
+    expect(await version(a1)).toBe(aItem);
+    expect(await version(b1)).toBe(held.get(b1));
+    expect((await fetched(a1)).version).toBe(aItem);
+
+    // A province-wide item and a center's change reach every center.
+    const provinceItem = await put('/v1/admin/catalogue/department/SNN', { body: { id: 'SNN', name: 'Sở Nông nghiệp và Môi trường' } });
+    for (const c of [a1, b1, solo]) expect(await version(c)).toBe(provinceItem);
+    const renamed = await server.app.inject({
+      method: 'PUT',
+      url: '/v1/admin/centers/XA-B',
+      headers: admin(),
+      payload: { agencyCode: XA_B, name: 'Trung tâm Phục vụ hành chính công phường Vinh Hưng', level: 'xa', address: 'Số 2 Lê Lợi, phường Vinh Hưng' },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    for (const c of [a1, b1, solo]) {
+      const told = await version(c);
+      expect(told).toBeGreaterThan(provinceItem!);
+      expect((await fetched(c)).version).toBe(told);
+    }
+
+    // Another server process on the same database reads the versions from it: the same answers.
+    const other = await buildApp({ db: server.db });
+    try {
+      await put('/v1/admin/centers/XA-B/catalogue/holiday/2026-05-05', { body: { name: 'Nghỉ riêng của phường Vinh Hưng' } });
+      for (const c of [a1, solo]) expect(await version(c, other)).toBe(held.get(c));
+      expect(await version(b1, other)).toBeGreaterThan(held.get(b1)!);
+    } finally {
+      await other.close();
+    }
   });
 });

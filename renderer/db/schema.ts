@@ -92,6 +92,8 @@ export interface CatalogueRow {
   key: string;
   body: unknown;
   version: number;
+  /** A setting merged for this counter's center: the fields its center set (CatalogueItem.centerKeys). */
+  centerKeys?: string[];
 }
 
 export interface HolidayRow {

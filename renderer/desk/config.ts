@@ -6,6 +6,7 @@
 import { bankAccountProblem, type BankAccount } from '../../shared/codes';
 import { receiptTaxCodeProblem } from '../../shared/documents';
 import type { AgencyHeader, FormSet } from '../../shared/documents/model';
+import type { CenterInfo } from '../../shared/sync/protocol';
 import type { MotCuaDb } from '../db';
 
 export interface CenterConfig {
@@ -22,6 +23,11 @@ export interface CenterConfig {
   /** Receipt series: `{yy}` is replaced by the two digits of the year, e.g. `{yy}TAA` → `26TAA`. */
   receiptSeries: string;
   unitName: string;
+  /**
+   * The collecting unit a receipt names when it is not `unitName`: at a commune center's counter that
+   * collects under the provincial Center's tax code (none of its own set), the provincial Center's name.
+   */
+  receiptUnitName?: string;
   /** The collecting unit's tax code; printed on the receipt. Empty until the deployment sets it, and no receipt is issued until then. */
   unitTaxCode: string;
   /** The counter's phone printed as the contact on supplement requests. */
@@ -95,9 +101,88 @@ export function mergeCenterConfig(...layers: unknown[]): CenterConfig {
   return out;
 }
 
-export async function loadCenterConfig(db: MotCuaDb): Promise<CenterConfig> {
-  const [central, local] = await Promise.all([db.catalogue.get(`setting:${CENTER_CONFIG_KEY}`), db.settings.get(CENTER_CONFIG_KEY)]);
-  return mergeCenterConfig(central?.body, local?.value);
+/**
+ * The fields of `receive` that say which center this is: printed as the header, the dateline's place,
+ * where results are collected, the center's address and its unit. The province's item names the
+ * provincial Center (the configured one), so at another center's counters they come from that
+ * center's own item, else from its row in the centers table (`centerDefaults`).
+ */
+const CENTER_IDENTITY_KEYS = new Set(['agency', 'place', 'deskPlace', 'address', 'unitName']);
+
+/** Where a center's counters say results are collected at its desk; also how a slip names another center's desk. */
+export function deskPlaceOf(centerName: string): string {
+  return `Bộ phận trả kết quả, ${centerName}`;
+}
+
+// "Trung tâm Phục vụ hành chính công xã Diễn Châu": the unit, then the commune (xã, phường, đặc khu, thị trấn) it serves.
+const COMMUNE_CENTER_NAME = /^(.*\bhành chính công)\s+((?:xã|phường|đặc khu|thị trấn)\s+(\S.*))$/iu;
+
+/**
+ * What a center's counters print when its own settings do not say otherwise, from its row of the
+ * centers table (its name and address): a commune center under its commune's People's Committee
+ * («UBND XÃ DIỄN CHÂU» over «TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG», dated at Diễn Châu); a name of
+ * another shape under the province's committee, dated where the province's slips are.
+ */
+export function centerDefaults(center: Pick<CenterInfo, 'name' | 'address'>, province: CenterConfig): Partial<CenterConfig> {
+  const commune = COMMUNE_CENTER_NAME.exec(center.name.trim());
+  return {
+    agency: commune ? { parent: `UBND ${commune[2]!}`, name: commune[1]! } : { parent: province.agency.parent, name: center.name.trim() },
+    place: commune ? commune[3]!.trim() : province.place,
+    deskPlace: deskPlaceOf(center.name.trim()),
+    unitName: center.name.trim(),
+    ...(center.address ? { address: center.address } : {}),
+  };
+}
+
+/**
+ * The center a counter is enrolled into, by the agency code it issues codes under (its enrolment), when
+ * that is a center of its own other than the configured one; undefined for the configured center (and
+ * for a site made before centers, which shares its code): its settings are the province's.
+ */
+export function ownCenterOf(centers: Iterable<CenterInfo>, agencyCode: string): CenterInfo | undefined {
+  const sharing = [...centers].filter((c) => c.agencyCode === agencyCode);
+  return sharing.length === 1 && sharing[0]!.id !== '' ? sharing[0] : undefined;
+}
+
+/**
+ * The configuration a counter prints with: the defaults, the catalogue's `receive` (the province's,
+ * merged on the server with the center's own item), then this machine's own settings. At a counter of
+ * another center than the configured one, the province's identity fields give way to that center's
+ * (`centerDefaults`); the fields its own item set (`centerKeys`) and the machine's settings still win.
+ */
+export function buildCenterConfig(receive: { body: unknown; centerKeys?: readonly string[] } | undefined, local: unknown, own: CenterInfo | undefined): CenterConfig {
+  const body = isRecord(receive?.body) ? receive.body : {};
+  if (!own) return mergeCenterConfig(body, local);
+  const ownKeys = new Set(receive?.centerKeys ?? []);
+  const isOwn = (key: string) => ownKeys.has(key) || (isRecord(local) && key in local);
+  const province = mergeCenterConfig(body);
+  const common = Object.fromEntries(Object.entries(body).filter(([key]) => !CENTER_IDENTITY_KEYS.has(key) || ownKeys.has(key)));
+  const config = mergeCenterConfig(common, centerDefaults(own, province), pick(body, ownKeys), local);
+  // A receipt names the unit its tax code is of: the province's, until this center sets a tax code of its own.
+  if (!isOwn('unitName') && !isOwn('unitTaxCode') && province.unitTaxCode.trim() !== '') config.receiptUnitName = province.unitName;
+  return config;
+}
+
+function pick(body: Record<string, unknown>, keys: ReadonlySet<string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([key]) => keys.has(key)));
+}
+
+/** The configuration of this counter, enrolled under `agencyCode` (buildCenterConfig). */
+export async function loadCenterConfig(db: MotCuaDb, agencyCode: string): Promise<CenterConfig> {
+  const [central, local, centers] = await Promise.all([db.catalogue.get(`setting:${CENTER_CONFIG_KEY}`), db.settings.get(CENTER_CONFIG_KEY), db.catalogue.where('kind').equals('center').toArray()]);
+  return buildCenterConfig(
+    central,
+    local?.value,
+    ownCenterOf(
+      centers.map((c) => c.body as CenterInfo),
+      agencyCode,
+    ),
+  );
+}
+
+/** The collecting unit a receipt names beside the tax code (CenterConfig.receiptUnitName). */
+export function receiptUnitOf(config: CenterConfig): string {
+  return config.receiptUnitName ?? config.unitName;
 }
 
 /**
@@ -107,7 +192,7 @@ export async function loadCenterConfig(db: MotCuaDb): Promise<CenterConfig> {
  */
 export function receiptSetupProblem(config: CenterConfig, yearVn: number): string | undefined {
   const missing = [
-    config.unitName.trim() ? undefined : 'tên đơn vị thu',
+    receiptUnitOf(config).trim() ? undefined : 'tên đơn vị thu',
     config.unitTaxCode.trim() ? undefined : 'mã số thuế của đơn vị thu',
     config.receiptFormSymbol.trim() ? undefined : 'ký hiệu mẫu biên lai',
     receiptSeriesFor(config, yearVn).trim() ? undefined : `ký hiệu biên lai năm ${yearVn}`,

@@ -9,7 +9,7 @@ import type { PrinterConfig } from '../../shared/host';
 import type { CenterScope } from '../../shared/sync/protocol';
 import type { MotCuaDb } from '../db';
 import type { EnqueueResult } from '../print/queue';
-import { agencyTableFor, type CenterConfig } from './config';
+import { agencyTableFor, deskPlaceOf, receiptUnitOf, type CenterConfig } from './config';
 import { appointmentSlip, feeReceipt, routeFor, slipApplicant, type PrintDocument, type PrintRole } from './printouts';
 
 export type { EnqueueResult };
@@ -99,7 +99,7 @@ export function slipRegister(row: { registerYear?: number; registerNumber?: numb
 function returnPlace(ctx: DeskContext, state: DossierState): string {
   const chosen = state.route?.returnCenter;
   if (!chosen || chosen === ctx.counter.agencyCode) return ctx.config.deskPlace;
-  return `Bộ phận trả kết quả, ${ctx.centerName?.(chosen) ?? `trung tâm mã ${chosen}`}`;
+  return deskPlaceOf(ctx.centerName?.(chosen) ?? `trung tâm mã ${chosen}`);
 }
 
 /** Who hands the citizen a slip, and why: the receiving officer's original (or its reprint), or a reissue after a correction or an apology. */
@@ -192,7 +192,7 @@ export function feeReceiptFor(
   const route = routeFor(ctx.printers, ['receipt', 'slip']);
   const doc = feeReceipt(
     {
-      unitName: ctx.config.unitName,
+      unitName: receiptUnitOf(ctx.config),
       unitTaxCode: ctx.config.unitTaxCode,
       formSymbol: fee.receipt.formSymbol,
       series: fee.receipt.series,

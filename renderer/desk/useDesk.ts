@@ -57,12 +57,13 @@ export function useDesk(options: DeskOptions = {}): Desk {
   const [remaining, setRemaining] = useState<number>();
 
   useEffect(() => {
-    const subscription = liveQuery(() => Promise.all([loadDeskCatalogue(db), loadCenterConfig(db)])).subscribe({
+    // The counter's own center (by the agency code it enrolled under) names the slips of a center other than the configured one.
+    const subscription = liveQuery(() => Promise.all([loadDeskCatalogue(db), loadCenterConfig(db, credential.agencyCode)])).subscribe({
       next: ([catalogue, config]) => setLoaded({ catalogue, config }),
       error: (e: unknown) => setError(`Không đọc được danh mục trên máy: ${e instanceof Error ? e.message : String(e)}`),
     });
     return () => subscription.unsubscribe();
-  }, [db]);
+  }, [db, credential.agencyCode]);
 
   useEffect(() => {
     let cancelled = false;
@@ -79,7 +80,7 @@ export function useDesk(options: DeskOptions = {}): Desk {
 
   const refreshLeases = useCallback(async () => {
     if (!leases) return;
-    const config = await loadCenterConfig(db);
+    const config = await loadCenterConfig(db, credential.agencyCode);
     const key = vnDateKey(new Date());
     const yymmdd = key.slice(2, 4) + key.slice(5, 7) + key.slice(8, 10);
     const series = receiptSeriesFor(config, Number(key.slice(0, 4)));

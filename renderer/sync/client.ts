@@ -299,7 +299,7 @@ export class SyncClient {
       for (const item of answer.items) {
         const id = `${item.kind}:${item.key}`;
         if (item.deleted) await this.o.db.catalogue.delete(id);
-        else await this.o.db.catalogue.put({ id, kind: item.kind, key: item.key, body: item.body, version: item.version });
+        else await this.o.db.catalogue.put({ id, kind: item.kind, key: item.key, body: item.body, version: item.version, ...(Array.isArray(item.centerKeys) ? { centerKeys: item.centerKeys } : {}) });
       }
       const cur = await this.o.db.syncState.get('main');
       await this.o.db.syncState.put({ key: 'main', pullCursor: 0, staffVersion: 0, ...cur, catalogueVersion: answer.version });

@@ -41,14 +41,16 @@ type ItemRow = { body: unknown; deleted: boolean; version: number } | null;
 
 /**
  * The item a counter of a center holds for one key: the center's own when it has one (a setting
- * merged over the province's field by field, any other kind in its place), else the province's. Its
- * version is the later of the two, so a change to either reaches the counter.
+ * merged over the province's field by field, with the fields the center set in `centerKeys`; any
+ * other kind in its place), else the province's. Its version is the later of the two, so a change to
+ * either reaches the counter.
  */
 export function effectiveItem(kind: CatalogueKind, key: string, province: ItemRow, center: ItemRow): CatalogueItem {
   const version = Math.max(Number(province?.version ?? 0), Number(center?.version ?? 0));
   if (center && !center.deleted) {
     const merged = kind === 'setting' && province && !province.deleted && isRecord(province.body) && isRecord(center.body) ? { ...province.body, ...center.body } : center.body;
-    return { kind, key, body: merged, deleted: false, version };
+    const own = kind === 'setting' && isRecord(center.body) ? { centerKeys: Object.keys(center.body) } : {};
+    return { kind, key, body: merged, deleted: false, version, ...own };
   }
   if (province) return { kind, key, body: province.body, deleted: province.deleted, version };
   return { kind, key, body: {}, deleted: true, version };
@@ -85,37 +87,54 @@ export async function catalogueFor(db: Queryable, centerId: string, after: numbe
 }
 
 /**
- * The catalogue's current version, sent with every pull so a counter asks for the catalogue only when
- * it moved: read from the database at most once per `maxAgeMs` (another server's write is seen
- * that late), moved at once by this server's own writes. The centers share its sequence (they reach
- * counters as catalogue items of kind `center`), so a changed center moves it too.
+ * The version of the catalogue a counter of a center holds, sent with every pull so it asks for the
+ * catalogue only when that moved: the latest change among the province-wide items, its center's own
+ * items and the centers (which reach every counter as items of kind `center`, from the same
+ * sequence), the version its fetch (`catalogueFor`) reaches. Another center's items never move it,
+ * so they never send this center's counters after an empty page. One query answers every center's
+ * latest version, read at most once per `maxAgeMs` (another server's write is seen that late);
+ * this server's own writes move the version of whom they concern at once.
  */
 export class CatalogueVersion {
-  private version = 0;
+  /** The latest province-wide item or center. */
+  private province = 0;
+  /** The latest item of each center that has items of its own. */
+  private readonly byCenter = new Map<string, number>();
   private readAt = -Infinity;
-  private reading: Promise<number> | undefined;
+  private reading: Promise<void> | undefined;
 
   constructor(
     private readonly db: Queryable,
     private readonly maxAgeMs = 1_000,
   ) {}
 
-  current(): Promise<number> {
-    if (Date.now() - this.readAt < this.maxAgeMs) return Promise.resolve(this.version);
-    this.reading ??= this.db
-      .query<{ version: number }>('SELECT greatest((SELECT coalesce(max(version), 0) FROM catalogue_items), (SELECT coalesce(max(version), 0) FROM centers)) AS version')
-      .then(({ rows }) => {
-        this.readAt = Date.now();
-        return this.moved(Number(rows[0]!.version));
-      })
-      .finally(() => (this.reading = undefined));
-    return this.reading;
+  /** The version a counter of `centerId` sees. */
+  async current(centerId: string): Promise<number> {
+    if (Date.now() - this.readAt >= this.maxAgeMs) {
+      this.reading ??= this.db
+        .query<{ center_id: string | null; version: number }>(
+          `SELECT center_id, max(version) AS version FROM catalogue_items GROUP BY center_id
+           UNION ALL SELECT NULL, coalesce(max(version), 0) FROM centers`,
+        )
+        .then(({ rows }) => {
+          this.readAt = Date.now();
+          for (const r of rows) this.moved(Number(r.version), r.center_id);
+        })
+        .finally(() => (this.reading = undefined));
+      await this.reading;
+    }
+    return Math.max(this.province, this.byCenter.get(centerId) ?? 0);
   }
 
-  /** A version this server just wrote (or read); the version never goes back. */
-  moved(version: number): number {
-    this.version = Math.max(this.version, version);
-    return this.version;
+  /**
+   * A version this server just wrote (or read): of a province-wide item or a center (`centerId`
+   * null or absent, every center's counters see it), or of one center's own item. Never goes back.
+   */
+  moved(version: number, centerId: string | null = null): number {
+    if (centerId === null) return (this.province = Math.max(this.province, version));
+    const held = Math.max(this.byCenter.get(centerId) ?? 0, version);
+    this.byCenter.set(centerId, held);
+    return held;
   }
 }
 

@@ -84,6 +84,8 @@ export function centerRoutes(app: FastifyInstance, ctx: AppContext): void {
         [req.params.id, b.agencyCode, b.name.trim(), b.address?.trim() || null, b.level, province, parentId ?? null],
       );
       ctx.centers.forget();
+      // Every center's counters receive the centers: each one's catalogue version moves.
+      ctx.catalogueVersion.moved(Number(rows[0]!.version));
       return centerInfo(rows[0]!, ctx.center.agencyCode);
     },
   );
@@ -110,6 +112,8 @@ export function centerRoutes(app: FastifyInstance, ctx: AppContext): void {
       refuseOtherCenter(staffOf(req), id);
       await knownCenter(id);
       const version = await upsertCatalogueItem(ctx.db, kind, key, req.body.body, staffOf(req).id, false, id);
+      // This center's counters see it at their next pull; other centers' catalogue versions stay.
+      ctx.catalogueVersion.moved(version, id);
       return { center: id, kind, key, version };
     },
   );
@@ -120,6 +124,7 @@ export function centerRoutes(app: FastifyInstance, ctx: AppContext): void {
     await knownCenter(id);
     // A tombstone: the center's counters fall back to the province's item on their next fetch.
     const version = await upsertCatalogueItem(ctx.db, kind, key, {}, staffOf(req).id, true, id);
+    ctx.catalogueVersion.moved(version, id);
     return { center: id, kind, key, version, deleted: true };
   });
 }

@@ -105,7 +105,7 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
         if (ctx.pullWaiters.closing) reply.header('connection', 'close');
       }
       reply.type('application/json; charset=utf-8');
-      return pullBody(page, { catalogueVersion: await ctx.catalogueVersion.current() });
+      return pullBody(page, { catalogueVersion: await ctx.catalogueVersion.current(site) });
     },
   );
 

@@ -269,6 +269,11 @@ export interface CatalogueItem {
   body: unknown;
   deleted: boolean;
   version: number;
+  /**
+   * A setting merged for a center (its own item over the province's): the fields its own item set.
+   * The others are the province's, which name the provincial Center where they name a center.
+   */
+  centerKeys?: string[];
 }
 
 export interface CatalogueResponse {

@@ -7,7 +7,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { renderThermalNode } from '../../electron/services/printing/nodeCanvas';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
+import type { MonoRaster, PrintDocument } from '../../shared/documents';
+import { officialHeader } from '../../shared/documents/forms';
+import { PROVINCIAL_RECEIVE } from '../../renderer/testing/centers';
 import type { DossierState } from '../../shared/domain';
 import type { DossierLookupResponse } from '../../shared/sync/protocol';
 import { adminToken, type Counter, DEMO_STAFF, hostCall, localRow, localRows, openCounter, openReceivingCounter, pickProcedure, signInAs, typeApplicant, waitForLocalRows } from './app';
@@ -18,7 +22,7 @@ import { startServer, type Started } from './processes';
 import { api, enrolPusher, type Pusher } from './seed';
 
 const SHOTS = 'test-artifacts/e2e';
-const XA_A = { id: 'XA-A', agencyCode: '000.22.41.H41', name: 'Trung tâm Phục vụ hành chính công xã Diễn Châu', level: 'xa' };
+const XA_A = { id: 'XA-A', agencyCode: '000.22.41.H41', name: 'Trung tâm Phục vụ hành chính công xã Diễn Châu', level: 'xa', address: 'Khối 2, xã Diễn Châu, tỉnh Nghệ An' };
 const XA_B = { id: 'XA-B', agencyCode: '000.23.41.H41', name: 'Trung tâm Phục vụ hành chính công phường Vinh Hưng', level: 'xa' };
 
 let server: Started;
@@ -42,6 +46,28 @@ async function openAtReturnDesk(page: Page, code: string): Promise<void> {
   await expect.poll(() => page.getByTestId('dossier-card').locator('h2').innerText()).toBe(code);
 }
 
+/**
+ * How unlike the top of a printed raster is a drawing as tall as `top` (one paper width): the black dots
+ * of either with no black dot of the other within a dot's reach. The kiosk's canvas and Node's ink a
+ * glyph's edge a little differently; other words leave whole strokes unmatched.
+ */
+function unmatchedDots(printed: MonoRaster, top: MonoRaster): number {
+  expect(printed.widthDots).toBe(top.widthDots);
+  const stride = Math.ceil(top.widthDots / 8);
+  // Down to the drawing's last inked row (its rule): below it the slip goes on with its next line.
+  let rows = top.heightDots;
+  while (rows > 0 && top.bits.subarray((rows - 1) * stride, rows * stride).every((b) => b === 0)) rows--;
+  const black = (r: MonoRaster, x: number, y: number) => x >= 0 && y >= 0 && x < r.widthDots && y < rows && (r.bits[y * stride + (x >> 3)]! & (0x80 >> (x & 7))) !== 0;
+  const near = (r: MonoRaster, x: number, y: number) => [-1, 0, 1].some((dy) => [-1, 0, 1].some((dx) => black(r, x + dx, y + dy)));
+  let n = 0;
+  for (let y = 0; y < rows; y++)
+    for (let x = 0; x < top.widthDots; x++) {
+      if (black(printed, x, y) && !near(top, x, y)) n++;
+      if (black(top, x, y) && !near(printed, x, y)) n++;
+    }
+  return n;
+}
+
 async function put(path: string, body: unknown): Promise<void> {
   const response = await fetch(new URL(path, server.url), {
     method: 'PUT',
@@ -57,6 +83,10 @@ beforeAll(async () => {
   printerB = await startVirtualPrinter({ outDir: 'test-artifacts/e2e/centers-printer-b' });
   server = await startServer();
   for (const { id, ...center } of [XA_A, XA_B]) await put(`/v1/admin/centers/${id}`, center);
+  // The provincial Center names itself in the province's setting; a commune center's counters print their own center's name and address in its place.
+  const token = await adminToken(server.url);
+  const stored = (await (await fetch(new URL('/v1/admin/settings/receive', server.url), { headers: { authorization: `Bearer ${token}` } })).json()) as { body: Record<string, unknown> | null };
+  await put('/v1/admin/catalogue/setting/receive', { body: { ...stored.body, ...PROVINCIAL_RECEIVE } });
   // Commune A receives the licence renewal whatever the applicant's residence (QĐ 2463/QĐ-UBND lists such procedures).
   await put(`/v1/admin/centers/${XA_A.id}/catalogue/setting/scope`, { body: { phiDiaGioi: ['3.000348'] } });
   browser = await launchChromium();
@@ -106,6 +136,23 @@ test('received across boundaries at commune A, resolved by the provincial police
   expect(code.startsWith(`${XA_A.agencyCode}-`)).toBe(true);
   await printerA.waitForJobs(jobsBefore + 2);
   await shot(page, '3-accepted');
+
+  // The slip names commune A, not the provincial Center: its committee and name in the header, its address for the citizen.
+  const slipJob = (await localRows<{ document: PrintDocument; createdAt: number }>(page, 'printQueue'))
+    .filter((j) => j.document.kind === 'appointmentSlip')
+    .sort((x, y) => y.createdAt - x.createdAt)[0]!;
+  const header = slipJob.document.blocks.find((b) => b.type === 'header');
+  expect(header && header.type === 'header' && header.left).toEqual(['UBND XÃ DIỄN CHÂU', 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG']);
+  const printed = JSON.stringify(slipJob.document);
+  expect(printed).toContain(XA_A.address);
+  expect(printed).not.toContain(PROVINCIAL_RECEIVE.address);
+  expect(printed).not.toContain('TỈNH NGHỆ AN');
+  // And the paper says so: the top of what the printer printed is commune A's header as Node draws it, not the provincial Center's.
+  const slip = printerA.jobs[jobsBefore]!;
+  const headerOnly = (agency: { parent: string; name: string }) => renderThermalNode({ ...slipJob.document, blocks: [officialHeader(agency)] }, '80mm');
+  const likeCommune = unmatchedDots(slip.raster, headerOnly({ parent: 'UBND xã Diễn Châu', name: 'Trung tâm Phục vụ hành chính công' }));
+  const likeProvince = unmatchedDots(slip.raster, headerOnly(PROVINCIAL_RECEIVE.agency));
+  expect(likeCommune).toBeLessThan(likeProvince / 10);
 
   // The route is a fact of the dossier, on the counter and, once pushed, on the server.
   const local = await localRow<{ id: string; state: DossierState }>(page, 'dossiers', code, 'code');

@@ -37,7 +37,7 @@ export function StopScreen() {
   async function find(text: string) {
     setDone(undefined);
     // The QR and the numeric CODE128 key of the slip both lead back to the dossier code.
-    const agencyTable = setup?.agencyTable ?? agencyTableFor(await loadCenterConfig(kiosk.db), kiosk.credential.agencyCode);
+    const agencyTable = setup?.agencyTable ?? agencyTableFor(await loadCenterConfig(kiosk.db, kiosk.credential.agencyCode), kiosk.credential.agencyCode);
     const resolved = dossierCodeOfScan(classifyScan(text), agencyTable);
     if (!resolved.ok) {
       setDossier(undefined);

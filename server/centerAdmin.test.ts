@@ -89,6 +89,15 @@ describe('center administration', () => {
       payload: { body: { phiDiaGioi: ['3.000348'] } },
     });
     expect(put.statusCode, put.body).toBe(200);
+    // A scope its counters could not read is refused, and nothing is written.
+    const malformed = await server.app.inject({
+      method: 'PUT',
+      url: '/v1/admin/centers/xa-dien-chau/catalogue/setting/scope',
+      headers: as(server.adminToken),
+      payload: { body: { procedures: ['3.000348'] } },
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.message).toContain('Phạm vi thủ tục không đúng dạng');
     const read = (await server.app.inject({ method: 'GET', url: '/v1/admin/centers/xa-dien-chau/settings/scope', headers: as(server.adminToken) })).json() as CenterSettingResponse;
     expect(read).toEqual({ center: 'xa-dien-chau', key: 'scope', body: { phiDiaGioi: ['3.000348'] }, province: null });
     const audit = await changes('center/xa-dien-chau/setting');

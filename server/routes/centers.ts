@@ -2,8 +2,8 @@
 // a center's own catalogue items (its receipt series, procedure scope and phi-địa-giới list, its
 // calendar overrides) are written by the provincial administrator or the center's own.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { centerProblems, planCenterImport, type CenterDraft, type CenterImportPlan } from '../../shared/centers';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_CELL, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../shared/sync/adminCatalogue';
+import { asCenterScope, centerProblems, planCenterImport, type CenterDraft, type CenterImportPlan } from '../../shared/centers';
+import { MAX_IMPORT_BYTES } from '../../shared/sync/adminCatalogue';
 import type { AdminCentersResponse, CenterImportRequest, CenterImportResponse, CenterSettingResponse } from '../../shared/sync/adminProtocol';
 import { CENTER_LEVELS, EDITABLE_CATALOGUE_KINDS, type CatalogueKind, type CenterInfo, type CenterLevel } from '../../shared/sync/protocol';
 import { recordAdminChange } from '../adminAudit';
@@ -13,6 +13,7 @@ import { centerInfo, CENTER_COLUMNS, DEFAULT_CENTER_ID, provinceOfAgency, type C
 import type { AppContext } from '../context';
 import type { Queryable } from '../db';
 import { ApiError } from '../errors';
+import { SHEET_IMPORT_BODY } from './adminCatalogue';
 import { upsertCatalogueItem } from './catalogue';
 
 /** A center's id: letters, digits, `. _ -` (the default center '' is set by the configuration, not here). */
@@ -134,17 +135,7 @@ export function centerRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       onRequest: staffAuth(ctx.db, ['administrator']),
       bodyLimit: MAX_IMPORT_BYTES,
-      schema: {
-        body: {
-          type: 'object',
-          required: ['rows', 'commit'],
-          additionalProperties: false,
-          properties: {
-            commit: { type: 'boolean' },
-            rows: { type: 'array', minItems: 1, maxItems: MAX_IMPORT_ROWS, items: { type: 'array', maxItems: MAX_IMPORT_COLUMNS, items: { type: 'string', maxLength: MAX_IMPORT_CELL } } },
-          },
-        },
-      },
+      schema: { body: SHEET_IMPORT_BODY },
     },
     async (req): Promise<CenterImportResponse> => {
       if (staffOf(req).centerId !== null) throw new ApiError(403, 'FORBIDDEN', 'Chỉ quản trị viên cấp tỉnh được nhập danh sách trung tâm.');
@@ -223,6 +214,11 @@ export function centerRoutes(app: FastifyInstance, ctx: AppContext): void {
       const { id, kind, key } = req.params;
       refuseOtherCenter(staffOf(req), id);
       await knownCenter(id);
+      if (kind === 'setting' && key === 'scope' && !asCenterScope(req.body.body)) {
+        throw new ApiError(400, 'INVALID_REQUEST', 'Phạm vi thủ tục không đúng dạng: procedures là danh sách { code, level } (level «tinh» hoặc «xa»), phiDiaGioi là danh sách mã thủ tục.', {
+          field: '/body',
+        });
+      }
       const version = await changeCenterItem(req, id, kind, key, req.body.body, false);
       return { center: id, kind, key, version };
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CenterInfo } from '../sync/protocol';
-import { centerSheetRows, pastedCodes, planCenterImport, readCenterLevel, scopeProblems } from '.';
+import { asCenterScope, centerSheetRows, pastedCodes, planCenterImport, readCenterLevel, scopeProblems } from '.';
 
 const PROVINCIAL: CenterInfo = { id: '', agencyCode: '000.00.15.H41', name: 'Trung tâm Phục vụ hành chính công tỉnh Nghệ An', level: 'tinh', province: 'H41' };
 const DIEN_CHAU: CenterInfo = { id: 'xa-dien-chau', agencyCode: '000.22.41.H41', name: 'Trung tâm PVHCC xã Diễn Châu', level: 'xa', province: 'H41', parentId: '' };
@@ -99,6 +99,15 @@ describe('levels, pasted codes and scope', () => {
 
   it('splits a pasted list of codes, each once', () => {
     expect(pastedCodes('1.001234\n2.000001, 1.001234;3.000348  \n')).toEqual(['1.001234', '2.000001', '3.000348']);
+  });
+
+  it('reads a stored scope only in the shape counters read', () => {
+    expect(asCenterScope({ procedures: [{ code: '1.001234', level: 'xa' }], phiDiaGioi: ['3.000348'] })).toBeDefined();
+    expect(asCenterScope({})).toEqual({});
+    expect(asCenterScope({ procedures: ['1.001234'] })).toBeUndefined();
+    expect(asCenterScope({ procedures: [{ code: '1.001234', level: 'huyen' }] })).toBeUndefined();
+    expect(asCenterScope({ phiDiaGioi: '3.000348' })).toBeUndefined();
+    expect(asCenterScope({ phiDiaGioi: [], other: 1 })).toBeUndefined();
   });
 
   it('names unknown codes and a phi-địa-giới procedure the center does not receive', () => {

@@ -61,7 +61,7 @@ export function centerProblems(c: CenterDraft, rules: CenterRules): CenterProble
   if ((c.address ?? '').trim().length > 300) add('address', 'Địa chỉ tối đa 300 ký tự.');
   if (c.level !== 'tinh' && c.level !== 'xa') add('level', 'Cấp của trung tâm là «tỉnh» hoặc «xã».');
   if (c.parentId !== undefined) {
-    if (c.parentId === c.id) add('parentId', 'Trung tâm không là cấp trên của chính nó.');
+    if (c.id !== '' && c.parentId === c.id) add('parentId', 'Trung tâm không là cấp trên của chính nó.');
     else if (!rules.centerExists(c.parentId)) add('parentId', `Không có trung tâm cấp trên ${c.parentId}.`);
   }
   return problems;
@@ -207,6 +207,21 @@ export function pastedCodes(text: string): string[] {
         .filter((c) => c !== ''),
     ),
   ];
+}
+
+/** A center's setting `scope` as stored, or undefined when it is not that shape (the counters read it as CenterScope). */
+export function asCenterScope(body: unknown): CenterScope | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const { procedures, phiDiaGioi, ...rest } = body as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return undefined;
+  const isCode = (c: unknown) => typeof c === 'string' && c.length > 0 && c.length <= 50;
+  if (
+    procedures !== undefined &&
+    !(Array.isArray(procedures) && procedures.every((p: { code?: unknown; level?: unknown } | null) => p !== null && isCode(p.code) && (p.level === 'tinh' || p.level === 'xa')))
+  )
+    return undefined;
+  if (phiDiaGioi !== undefined && !(Array.isArray(phiDiaGioi) && phiDiaGioi.every(isCode))) return undefined;
+  return body as CenterScope;
 }
 
 /** What is wrong with a center's scope against the catalogue's procedure codes, in Vietnamese; empty when it may be saved. */

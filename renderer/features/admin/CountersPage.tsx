@@ -134,7 +134,7 @@ function EnrolmentCode({ api, centers, onMade }: { api: AdminPageProps['api']; c
         <TextField id="enrol-counter-id" label="Mã quầy" value={counterId} onValue={setCounterId} error={errors.counterId} autoComplete="off" hint="ví dụ quay-5" />
         <TextField id="enrol-counter-name" label="Tên quầy" value={counterName} onValue={setCounterName} error={errors.counterName} autoComplete="off" scan="typing" />
         {centers.length > 1 ? (
-          <label className="field" htmlFor="enrol-center">
+          <label className="field span-2" htmlFor="enrol-center">
             <span>Trung tâm của quầy</span>
             <select id="enrol-center" value={center} onChange={(e) => setChosen(e.target.value)}>
               {centers.map((c) => (

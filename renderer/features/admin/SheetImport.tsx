@@ -107,3 +107,18 @@ export function RowErrors({ errors, what }: { errors: readonly CatalogueImportEr
     </>
   );
 }
+
+/** The preview's buttons: commit (only a file without errors that changes something) and close; `label` names what is imported. */
+export function ImportActions(props: { busy: boolean; errors: number; changes: number; label: string; nothingNew: string; onCommit(): void; onClose(): void }) {
+  return (
+    <div className="admin-actions">
+      <button type="button" className="primary" disabled={props.busy || props.errors > 0 || props.changes === 0} onClick={props.onCommit}>
+        {props.label}
+      </button>
+      <button type="button" onClick={props.onClose}>
+        Đóng
+      </button>
+      {props.errors === 0 && props.changes === 0 ? <span className="hint">{props.nothingNew}</span> : null}
+    </div>
+  );
+}

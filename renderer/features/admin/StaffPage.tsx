@@ -171,7 +171,7 @@ function StaffEditor(props: { api: AdminPageProps['api']; account?: AdminStaff; 
           />
         ) : null}
         {ownCenter === null ? (
-          <label className="field" htmlFor="staff-center">
+          <label className="field span-2" htmlFor="staff-center">
             <span>Trung tâm của tài khoản</span>
             <select id="staff-center" value={form.centerId ?? PROVINCE} onChange={(e) => set({ centerId: e.target.value === PROVINCE ? null : e.target.value, counters: [] })}>
               <option value={PROVINCE}>Cấp tỉnh (mọi trung tâm)</option>

@@ -2,7 +2,7 @@
 // every row error; nothing is written until the administrator confirms a file without errors.
 import type { CatalogueImportResponse } from '../../../../shared/sync/adminCatalogue';
 import type { AdminApi } from '../adminApi';
-import { RowErrors, SheetFileChooser, useSheetImport } from '../SheetImport';
+import { ImportActions, RowErrors, SheetFileChooser, useSheetImport } from '../SheetImport';
 import { ProcedureList } from './ProcedureList';
 
 export function ImportPanel({ api, onImported, onClose }: { api: AdminApi; onImported(plan: CatalogueImportResponse): void; onClose(): void }) {
@@ -35,15 +35,15 @@ export function ImportPanel({ api, onImported, onClose }: { api: AdminApi; onImp
           <ProcedureList title="Thủ tục mới" items={plan.added} />
           <ProcedureList title="Thủ tục thay đổi" items={plan.changed} />
           <ProcedureList title="Chưa có thời hạn giải quyết (cần bổ sung)" items={plan.needsAttention} />
-          <div className="admin-actions">
-            <button type="button" className="primary" disabled={busy || plan.errors.length > 0 || changes === 0} onClick={() => void commit()}>
-              Nhập vào danh mục ({changes} thủ tục)
-            </button>
-            <button type="button" onClick={onClose}>
-              Đóng
-            </button>
-            {plan.errors.length === 0 && changes === 0 ? <span className="hint">Tệp không thay đổi gì so với danh mục hiện có.</span> : null}
-          </div>
+          <ImportActions
+            busy={busy}
+            errors={plan.errors.length}
+            changes={changes}
+            label={`Nhập vào danh mục (${changes} thủ tục)`}
+            nothingNew="Tệp không thay đổi gì so với danh mục hiện có."
+            onCommit={() => void commit()}
+            onClose={onClose}
+          />
         </div>
       ) : (
         <div className="admin-actions">

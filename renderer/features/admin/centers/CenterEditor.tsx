@@ -104,7 +104,7 @@ export function CenterEditor(props: { api: AdminApi; center?: AdminCenter; cente
           </select>
           <FieldError id="center-level" error={errors.level} />
         </label>
-        <label className={errors.parentId ? 'field invalid' : 'field'} htmlFor="center-parent">
+        <label className={errors.parentId ? 'field invalid span-2' : 'field span-2'} htmlFor="center-parent">
           <span>Trung tâm cấp trên</span>
           <select id="center-parent" value={form.parent} onChange={(e) => set({ parent: e.target.value })}>
             <option value={NO_PARENT}>(không có)</option>

@@ -4,7 +4,7 @@
 import { CENTER_SHEET_COLUMNS, type CenterSummary } from '../../../../shared/centers';
 import type { CenterImportResponse } from '../../../../shared/sync/adminProtocol';
 import type { AdminApi } from '../adminApi';
-import { RowErrors, SheetFileChooser, useSheetImport } from '../SheetImport';
+import { ImportActions, RowErrors, SheetFileChooser, useSheetImport } from '../SheetImport';
 
 function CenterList({ title, items }: { title: string; items: readonly CenterSummary[] }) {
   if (items.length === 0) return null;
@@ -54,15 +54,15 @@ export function CenterImportPanel({ api, onImported, onClose }: { api: AdminApi;
           <RowErrors errors={plan.errors} what="trung tâm" />
           <CenterList title="Trung tâm mới" items={plan.added} />
           <CenterList title="Trung tâm thay đổi" items={plan.changed} />
-          <div className="admin-actions">
-            <button type="button" className="primary" disabled={busy || plan.errors.length > 0 || changes === 0} onClick={() => void commit()}>
-              Nhập các trung tâm ({changes})
-            </button>
-            <button type="button" onClick={onClose}>
-              Đóng
-            </button>
-            {plan.errors.length === 0 && changes === 0 ? <span className="hint">Tệp không thay đổi gì so với danh sách hiện có.</span> : null}
-          </div>
+          <ImportActions
+            busy={busy}
+            errors={plan.errors.length}
+            changes={changes}
+            label={`Nhập các trung tâm (${changes})`}
+            nothingNew="Tệp không thay đổi gì so với danh sách hiện có."
+            onCommit={() => void commit()}
+            onClose={onClose}
+          />
         </div>
       ) : (
         <div className="admin-actions">

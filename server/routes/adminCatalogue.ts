@@ -43,6 +43,17 @@ const dayEntry = {
   properties: { day: { type: 'integer', minimum: 1, maximum: 31 }, month: { type: 'integer', minimum: 1, maximum: 12 }, name: { type: 'string', maxLength: 300 } },
 } as const;
 
+/** The body of an import from a sheet (the catalogue's, the centers'): its rows, header first, and whether to commit. */
+export const SHEET_IMPORT_BODY = {
+  type: 'object',
+  required: ['rows', 'commit'],
+  additionalProperties: false,
+  properties: {
+    commit: { type: 'boolean' },
+    rows: { type: 'array', minItems: 1, maxItems: MAX_IMPORT_ROWS, items: { type: 'array', maxItems: MAX_IMPORT_COLUMNS, items: { type: 'string', maxLength: MAX_IMPORT_CELL } } },
+  },
+} as const;
+
 export function adminCatalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { kind: CatalogueKind } }>(
     '/v1/admin/catalogue/:kind',
@@ -58,22 +69,7 @@ export function adminCatalogueRoutes(app: FastifyInstance, ctx: AppContext): voi
     {
       onRequest: staffAuth(ctx.db, [...ADMIN]),
       bodyLimit: MAX_IMPORT_BYTES,
-      schema: {
-        body: {
-          type: 'object',
-          required: ['rows', 'commit'],
-          additionalProperties: false,
-          properties: {
-            commit: { type: 'boolean' },
-            rows: {
-              type: 'array',
-              minItems: 1,
-              maxItems: MAX_IMPORT_ROWS,
-              items: { type: 'array', maxItems: MAX_IMPORT_COLUMNS, items: { type: 'string', maxLength: MAX_IMPORT_CELL } },
-            },
-          },
-        },
-      },
+      schema: { body: SHEET_IMPORT_BODY },
     },
     async (req): Promise<CatalogueImportResponse> => {
       const parsed = parseCatalogueRows(req.body.rows, { provinceCode: provinceOf(ctx.center.agencyCode) });

@@ -49,7 +49,7 @@ export async function createStaff(db: Queryable, input: NewStaff): Promise<strin
 /** An account as the audit log keeps it (the administrator's list without id and last sign-in): never the password or its hash. */
 type StaffView = Omit<AdminStaff, 'id' | 'lastSignInAt'>;
 
-const STAFF_VIEW_COLUMNS = 'username, full_name AS "fullName", roles, disabled, counters, must_change_password AS "mustChangePassword"';
+const STAFF_VIEW_COLUMNS = 'username, full_name AS "fullName", roles, disabled, counters, must_change_password AS "mustChangePassword", center_id AS "centerId"';
 
 async function staffView(db: Queryable, username: string, forUpdate = false): Promise<StaffView | undefined> {
   const { rows } = await db.query<StaffView>(`SELECT ${STAFF_VIEW_COLUMNS} FROM staff WHERE username = $1${forUpdate ? ' FOR UPDATE' : ''}`, [username]);
@@ -203,10 +203,13 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  app.get('/v1/admin/staff', { onRequest: staffAuth(ctx.db, ['administrator']) }, async (): Promise<AdminStaffResponse> => {
+  // A center's administrator sees the accounts of that center; a provincial one, every account.
+  app.get('/v1/admin/staff', { onRequest: staffAuth(ctx.db, ['administrator']) }, async (req): Promise<AdminStaffResponse> => {
+    const admin = staffOf(req);
     const { rows } = await ctx.db.query<Omit<AdminStaff, 'lastSignInAt'> & { lastSignInAt: Date | null }>(
       `SELECT id, ${STAFF_VIEW_COLUMNS}, (SELECT max(at) FROM sign_ins i WHERE i.staff_id = staff.id AND i.success) AS "lastSignInAt"
-       FROM staff ORDER BY username`,
+       FROM staff WHERE $1::text IS NULL OR center_id = $1 ORDER BY username`,
+      [admin.centerId],
     );
     return { staff: rows.map((r) => ({ ...r, lastSignInAt: r.lastSignInAt ? new Date(r.lastSignInAt).toISOString() : null })) };
   });

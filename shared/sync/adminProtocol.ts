@@ -1,7 +1,8 @@
 // What the administration section (renderer/features/admin) and the server's /v1/admin calls
 // exchange, beside protocol.ts: the audit of changes, sign-ins, counters and their last report.
 import { textFault } from '../text/wellFormed';
-import type { StaffRole } from './protocol';
+import type { CenterImportPlan } from '../centers';
+import type { CenterInfo, StaffRole } from './protocol';
 
 /** One change an administrator made, as the server recorded it: who, when, from where, before and after. */
 export interface AdminChange {
@@ -36,6 +37,8 @@ export interface AdminStaff {
   counters: string[] | null;
   mustChangePassword: boolean;
   lastSignInAt: string | null;
+  /** The center the account belongs to; null: the province (migration 012). */
+  centerId: string | null;
 }
 
 export interface AdminStaffResponse {
@@ -113,4 +116,28 @@ export function parseCounterReport(header: string | undefined): CounterReport | 
 
 export function encodeCounterReport(report: CounterReport): string {
   return encodeURIComponent(JSON.stringify(report));
+}
+
+/** GET /v1/admin/centers: the centers the signed-in account manages, each with its live counters; `adminCenterId` null for a provincial account. */
+export interface AdminCentersResponse {
+  centers: (CenterInfo & { counters: number })[];
+  adminCenterId: string | null;
+}
+
+/** POST /v1/admin/centers/import: the sheet's rows (header first); `commit` false is the preview, nothing written. */
+export interface CenterImportRequest {
+  rows: string[][];
+  commit: boolean;
+}
+
+export interface CenterImportResponse extends Omit<CenterImportPlan, 'centers'> {
+  committed: boolean;
+}
+
+/** GET /v1/admin/centers/:id/settings/:key: the center's own body (null: none, the province's applies) and the province's. */
+export interface CenterSettingResponse {
+  center: string;
+  key: string;
+  body: Record<string, unknown> | null;
+  province: Record<string, unknown> | null;
 }

@@ -1,6 +1,6 @@
 // A whole counter for end-to-end tests: the central server, a kiosk web host pointed at it, and a
 // Chromium page that enrolled the counter with a one-time code and signed an officer in.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startServer, startWebHost, type Started } from './processes';
 
 export const DEMO_STAFF = {
@@ -100,6 +100,24 @@ export async function typeApplicant(page: Page, person: { id: string; name: stri
   await typeText(page, person.phone);
   await page.keyboard.press('Tab');
   await typeText(page, person.address);
+}
+
+/**
+ * A driving-licence renewal (on the phi-địa-giới lists of the centers tests) taken to step 4 for a
+ * citizen of ward Vinh Hưng: the procedure, the applicant, every paper; answers the route's box.
+ */
+export async function licenceRenewalToRoute(page: Page): Promise<Locator> {
+  await pickProcedure(page, 'cap lai giay phep lai xe', 'Cấp lại giấy phép lái xe');
+  await page.keyboard.press('Alt+2');
+  await typeApplicant(page, { id: '040085001234', name: 'Phan Văn Đức', phone: '0912 345 678', address: 'Khối 3, phường Vinh Hưng, Nghệ An' });
+  await page.keyboard.press('Enter');
+  const boxes = page.getByRole('checkbox', { name: /^Đã nhận:/ });
+  await boxes.first().waitFor();
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  await page.getByRole('button', { name: /Tiếp tục/ }).click();
+  const route = page.getByTestId('route');
+  await route.waitFor({ timeout: 30_000 });
+  return route;
 }
 
 /** Step 3: every paper on the checklist ticked as received, then on to the fee step. */

@@ -14,7 +14,7 @@ import { officialHeader } from '../../shared/documents/forms';
 import { PROVINCIAL_RECEIVE } from '../../renderer/testing/centers';
 import type { DossierState } from '../../shared/domain';
 import type { DossierLookupResponse } from '../../shared/sync/protocol';
-import { adminToken, type Counter, DEMO_STAFF, hostCall, localRow, localRows, openCounter, openReceivingCounter, pickProcedure, signInAs, typeApplicant, waitForLocalRows } from './app';
+import { adminToken, type Counter, DEMO_STAFF, hostCall, localRow, localRows, openCounter, openReceivingCounter, licenceRenewalToRoute, signInAs, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';
 import { decodeSymbol } from '../printing/decode';
 import { scan } from './scanner';
@@ -106,18 +106,8 @@ afterAll(async () => {
 
 test('received across boundaries at commune A, resolved by the provincial police, returned at ward B', async () => {
   const { page } = atA;
-  await pickProcedure(page, 'cap lai giay phep lai xe', 'Cấp lại giấy phép lái xe');
-  await page.keyboard.press('Alt+2');
-  await typeApplicant(page, { id: '040085001234', name: 'Phan Văn Đức', phone: '0912 345 678', address: 'Khối 3, phường Vinh Hưng, Nghệ An' });
-  await page.keyboard.press('Enter');
-  const boxes = page.getByRole('checkbox', { name: /^Đã nhận:/ });
-  await boxes.first().waitFor();
-  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
-  await page.getByRole('button', { name: /Tiếp tục/ }).click();
-
   // Step 4 asks where the citizen collects the result: ward B, by post to the police.
-  const route = page.getByTestId('route');
-  await route.waitFor();
+  const route = await licenceRenewalToRoute(page);
   expect(await route.innerText()).toContain('Nghị định 309/2026/NĐ-CP');
   await page.locator('#route-return').selectOption(XA_B.agencyCode);
   await route.scrollIntoViewIfNeeded();

@@ -127,7 +127,7 @@ test('the opening hours set in Quản trị › Trung tâm (a browser on the LAN
   await page.getByLabel('Tên đăng nhập').fill(DEMO_STAFF.admin.username);
   await page.getByLabel('Mật khẩu').fill(DEMO_STAFF.admin.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('tab', { name: 'Trung tâm' }).click();
+  await page.getByRole('tab', { name: 'Trung tâm', exact: true }).click();
   const center = page.getByRole('form', { name: 'Thông tin in trên giấy hẹn và phiếu' });
   await center.locator('#setting-receive-openingHours').fill('Thứ Hai – Thứ Bảy: 07:00–11:00, 13:30–17:00');
   await center.getByRole('button', { name: 'Lưu' }).click();

@@ -1,18 +1,19 @@
 // Quầy: a one-time enrolment code for a new counter (as text to type and as a QR to scan into the
-// counter's first screen), the counters with what they last reported, and revocation.
+// counter's first screen) of a chosen center, the counters with what they last reported, and revocation.
 import { useState, type FormEvent } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
-import type { AdminDevice, AdminDevicesResponse, EnrolmentCodeResponse } from '../../../shared/sync/adminProtocol';
+import type { AdminCentersResponse, AdminDevice, AdminDevicesResponse, EnrolmentCodeResponse } from '../../../shared/sync/adminProtocol';
 import { QrSvg } from '../../ui/QrSvg';
 import { TextField } from '../../ui/Field';
+import { centerName, type AdminCenter } from './centers/centerNames';
 import type { AdminPageProps } from './page';
 import { FormButtons, PageMessages, useAdminList } from './useAdminList';
 
 const COUNTER_ID = /^[A-Za-z0-9._-]{1,100}$/;
-const SITE = /^[A-Za-z0-9._-]{0,100}$/;
 
 export function CountersPage({ api }: AdminPageProps) {
   const { data: devices, load, error, setError, notice, setNotice } = useAdminList(api, '/v1/admin/devices', 'danh sách quầy', (a: AdminDevicesResponse) => a.devices);
+  const { data: centers } = useAdminList(api, '/v1/admin/centers', 'danh sách trung tâm', (a: AdminCentersResponse) => a.centers);
   const [revoking, setRevoking] = useState<AdminDevice>();
 
   async function revoke(device: AdminDevice) {
@@ -29,7 +30,7 @@ export function CountersPage({ api }: AdminPageProps) {
   return (
     <div className="admin-counters">
       <PageMessages error={error} notice={notice} />
-      <EnrolmentCode api={api} onMade={load} />
+      <EnrolmentCode api={api} centers={centers ?? []} onMade={load} />
       <h3>Các quầy đã đăng ký</h3>
       {!devices ? (
         <p className="hint">Đang tải…</p>
@@ -58,7 +59,7 @@ export function CountersPage({ api }: AdminPageProps) {
                   <br />
                   <small className="hint">
                     {d.counterId}
-                    {d.site ? ` · điểm ${d.site}` : ''}
+                    {centers && centers.length > 1 ? ` · ${centerName(centers, d.site)}` : ''}
                   </small>
                 </td>
                 <td>{d.deviceName}</td>
@@ -91,12 +92,14 @@ export function CountersPage({ api }: AdminPageProps) {
   );
 }
 
-function EnrolmentCode({ api, onMade }: { api: AdminPageProps['api']; onMade(): Promise<void> }) {
+function EnrolmentCode({ api, centers, onMade }: { api: AdminPageProps['api']; centers: readonly AdminCenter[]; onMade(): Promise<void> }) {
   const [counterId, setCounterId] = useState('');
   const [counterName, setCounterName] = useState('');
-  const [site, setSite] = useState('');
-  const [errors, setErrors] = useState<{ counterId?: string; counterName?: string; site?: string; form?: string }>({});
-  const [made, setMade] = useState<EnrolmentCodeResponse & { counterName: string }>();
+  // The center the counter enrols into: the first listed (a center's administrator has only its own).
+  const [chosen, setChosen] = useState<string>();
+  const center = chosen ?? centers[0]?.id ?? '';
+  const [errors, setErrors] = useState<{ counterId?: string; counterName?: string; form?: string }>({});
+  const [made, setMade] = useState<EnrolmentCodeResponse & { counterName: string; centerName: string }>();
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -104,18 +107,17 @@ function EnrolmentCode({ api, onMade }: { api: AdminPageProps['api']; onMade(): 
     const found = {
       counterId: COUNTER_ID.test(counterId.trim()) ? undefined : 'Mã quầy cần từ 1 đến 100 ký tự: chữ không dấu, số và . _ - (ví dụ quay-5).',
       counterName: counterName.trim() && counterName.trim().length <= 200 ? undefined : 'Hãy nhập tên quầy như in trên phiếu (ví dụ Quầy 5 – Tiếp nhận).',
-      site: SITE.test(site.trim()) ? undefined : 'Điểm tiếp nhận chỉ gồm chữ không dấu, số và . _ - (bỏ trống nếu chỉ có một Trung tâm).',
     };
     setErrors(found);
-    if (found.counterId || found.counterName || found.site) return;
+    if (found.counterId || found.counterName) return;
     setBusy(true);
     try {
       const answer = await api.post<EnrolmentCodeResponse>('/v1/admin/enrolment-codes', {
         counterId: counterId.trim(),
         counterName: counterName.trim(),
-        ...(site.trim() ? { site: site.trim() } : {}),
+        center,
       });
-      setMade({ ...answer, counterName: counterName.trim() });
+      setMade({ ...answer, counterName: counterName.trim(), centerName: centerName(centers, answer.site) });
       await onMade();
     } catch (e) {
       setErrors({ form: `${(e as Error).message} Chưa có mã nào được cấp.` });
@@ -131,7 +133,19 @@ function EnrolmentCode({ api, onMade }: { api: AdminPageProps['api']; onMade(): 
       <div className="admin-form">
         <TextField id="enrol-counter-id" label="Mã quầy" value={counterId} onValue={setCounterId} error={errors.counterId} autoComplete="off" hint="ví dụ quay-5" />
         <TextField id="enrol-counter-name" label="Tên quầy" value={counterName} onValue={setCounterName} error={errors.counterName} autoComplete="off" scan="typing" />
-        <TextField id="enrol-site" label="Điểm tiếp nhận (không bắt buộc)" value={site} onValue={setSite} error={errors.site} autoComplete="off" hint="bỏ trống nếu chỉ có một Trung tâm" />
+        {centers.length > 1 ? (
+          <label className="field span-2" htmlFor="enrol-center">
+            <span>Trung tâm của quầy</span>
+            <select id="enrol-center" value={center} onChange={(e) => setChosen(e.target.value)}>
+              {centers.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            <small className="field-hint">quầy cấp mã hồ sơ theo mã cơ quan của trung tâm này</small>
+          </label>
+        ) : null}
       </div>
       {errors.form && (
         <p role="alert" className="banner error">
@@ -141,10 +155,10 @@ function EnrolmentCode({ api, onMade }: { api: AdminPageProps['api']; onMade(): 
       <FormButtons busy={busy} label="Cấp mã đăng ký" />
       {made && (
         <div className="enrolment-code" role="status" aria-label="Mã đăng ký vừa cấp">
-          <QrSvg value={made.code} label={`Mã QR đăng ký ${made.counterName}`} className="enrolment-qr" data-code={made.code} />
+          <QrSvg value={made.code} label={`Mã QR đăng ký ${made.counterName} – ${made.centerName}`} className="enrolment-qr" data-code={made.code} />
           <div>
             <p>
-              Mã đăng ký cho <strong>{made.counterName}</strong> ({made.counterId}):
+              Mã đăng ký cho <strong>{made.counterName}</strong> ({made.counterId}) của <strong data-testid="enrolment-center">{made.centerName}</strong>:
             </p>
             <p className="enrolment-code-text" data-testid="enrolment-code">
               {made.code}

@@ -1,9 +1,12 @@
-// A catalogue setting edited as a form (Trung tâm, Biên lai): the stored body is read first
+// A catalogue setting edited as a form (Trung tâm, Biên lai, a center's receipt series): the stored body is read first
 // (GET /v1/admin/settings/:key), the page's fields are checked all at once, and only those fields
 // are written over it (PUT /v1/admin/catalogue/setting/:key, audited with before and after);
 // counters receive it with their next catalogue sync. Bad input is named at its field, nothing sent.
+// For one center the form shows the center's own values over the province's and writes the center's
+// own item (/v1/admin/centers/:id/…), which its counters merge over the province's field by field.
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { TextField } from '../../ui/Field';
+import type { CenterSettingResponse } from '../../../shared/sync/adminProtocol';
 import type { AdminApi } from './adminApi';
 import { FormButtons } from './useAdminList';
 
@@ -39,8 +42,18 @@ function write(body: Record<string, unknown>, path: string, value: unknown): Rec
   return out;
 }
 
-export function SettingForm(props: { api: AdminApi; settingKey: string; title: string; fields: readonly SettingField[]; saved: string; children?: ReactNode }) {
-  const { api, settingKey, fields } = props;
+export function SettingForm(props: {
+  api: AdminApi;
+  settingKey: string;
+  title: string;
+  fields: readonly SettingField[];
+  saved: string;
+  /** A center's own setting (Các trung tâm): shown over the province's, and only the page's fields written into the center's. */
+  center?: { id: string; name: string };
+  children?: ReactNode;
+}) {
+  const { api, settingKey, fields, center } = props;
+  const centerPath = center ? `/v1/admin/centers/${encodeURIComponent(center.id)}` : undefined;
   const [stored, setStored] = useState<Record<string, unknown>>();
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -48,15 +61,18 @@ export function SettingForm(props: { api: AdminApi; settingKey: string; title: s
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api.get<{ body: unknown }>(`/v1/admin/settings/${settingKey}`).then(
-      (answer) => {
-        const body = typeof answer.body === 'object' && answer.body !== null ? (answer.body as Record<string, unknown>) : {};
-        setStored(body);
-        setTexts(Object.fromEntries(fields.map((f) => [f.path, String(read(body, f.path) ?? f.fallback)])));
+    const asRecord = (v: unknown) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
+    const loaded: Promise<{ own: Record<string, unknown>; shown: Record<string, unknown> }> = centerPath
+      ? api.get<CenterSettingResponse>(`${centerPath}/settings/${settingKey}`).then((a) => ({ own: asRecord(a.body), shown: { ...asRecord(a.province), ...asRecord(a.body) } }))
+      : api.get<{ body: unknown }>(`/v1/admin/settings/${settingKey}`).then((a) => ({ own: asRecord(a.body), shown: asRecord(a.body) }));
+    loaded.then(
+      ({ own, shown }) => {
+        setStored(own);
+        setTexts(Object.fromEntries(fields.map((f) => [f.path, String(read(shown, f.path) ?? f.fallback)])));
       },
       (e: Error) => setMessage({ ok: false, text: `Không tải được cấu hình: ${e.message}` }),
     );
-  }, [api, settingKey, fields]);
+  }, [api, settingKey, fields, centerPath]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -78,7 +94,7 @@ export function SettingForm(props: { api: AdminApi; settingKey: string; title: s
     if (Object.keys(found).length > 0) return setMessage({ ok: false, text: 'Có ô chưa hợp lệ (ghi ngay dưới ô); chưa có gì được lưu.' });
     setBusy(true);
     try {
-      await api.put(`/v1/admin/catalogue/setting/${settingKey}`, { body });
+      await api.put(centerPath ? `${centerPath}/catalogue/setting/${settingKey}` : `/v1/admin/catalogue/setting/${settingKey}`, { body });
       setStored(body);
       setMessage({ ok: true, text: props.saved });
     } catch (e) {
@@ -95,7 +111,7 @@ export function SettingForm(props: { api: AdminApi; settingKey: string; title: s
       {props.children}
       <div className="admin-form">
         {fields.map((f) => {
-          const id = `setting-${settingKey}-${f.path.replace('.', '-')}`;
+          const id = `setting-${center ? `${center.id}-` : ''}${settingKey}-${f.path.replace('.', '-')}`;
           const value = texts[f.path] ?? '';
           const onValue = (v: string) => setTexts((t) => ({ ...t, [f.path]: v }));
           return f.options ? (

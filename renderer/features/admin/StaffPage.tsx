@@ -1,14 +1,15 @@
-// Cán bộ: the accounts — create, edit (name, roles, where they may sign in), disable, reset the
+// Cán bộ: the accounts — create, edit (name, center, roles, where they may sign in), disable, reset the
 // password (a temporary one the officer changes at the next sign-in). Bad input is named at its
 // field and nothing is sent; what the server refuses (a username taken) is named there too.
 import { useState, type FormEvent } from 'react';
 import { formatVietnamDateTime } from '../../../shared/domain';
-import type { AdminDevice, AdminDevicesResponse, AdminStaff, AdminStaffResponse } from '../../../shared/sync/adminProtocol';
+import type { AdminCentersResponse, AdminDevice, AdminDevicesResponse, AdminStaff, AdminStaffResponse } from '../../../shared/sync/adminProtocol';
 import { STAFF_ROLES } from '../../../shared/sync/protocol';
 import { passwordProblem } from '../../../shared/auth/passwordRules';
 import { ROLE_LABELS } from '../../security/roles';
 import { FieldError, TextField } from '../../ui/Field';
 import { ServerError } from './adminApi';
+import { centerName } from './centers/centerNames';
 import type { AdminPageProps } from './page';
 import { FormButtons, PageMessages, useAdminList } from './useAdminList';
 import { EMPTY_STAFF_FORM, formOf, staffBody, staffFormErrors, type StaffForm, type StaffFormErrors } from './staffForm';
@@ -16,6 +17,7 @@ import { EMPTY_STAFF_FORM, formOf, staffBody, staffFormErrors, type StaffForm, t
 export function StaffPage({ api }: AdminPageProps) {
   const { data: staff, load: loadStaff, error, setError, notice, setNotice } = useAdminList(api, '/v1/admin/staff', 'danh sách cán bộ', (a: AdminStaffResponse) => a.staff);
   const { data: devices = [] } = useAdminList(api, '/v1/admin/devices', 'danh sách quầy', (a: AdminDevicesResponse) => a.devices.filter((d) => !d.revokedAt));
+  const { data: centers } = useAdminList(api, '/v1/admin/centers', 'danh sách trung tâm', (a: AdminCentersResponse) => a);
   const [editing, setEditing] = useState<{ account?: AdminStaff }>();
   const [resetting, setResetting] = useState<AdminStaff>();
 
@@ -40,7 +42,7 @@ export function StaffPage({ api }: AdminPageProps) {
     <div className="admin-staff">
       <PageMessages error={error} notice={notice} />
       {editing ? (
-        <StaffEditor api={api} account={editing.account} devices={devices} onCancel={() => setEditing(undefined)} onSaved={done} />
+        <StaffEditor api={api} account={editing.account} devices={devices} centers={centers} onCancel={() => setEditing(undefined)} onSaved={done} />
       ) : resetting ? (
         <PasswordReset api={api} account={resetting} onCancel={() => setResetting(undefined)} onSaved={done} />
       ) : (
@@ -59,6 +61,7 @@ export function StaffPage({ api }: AdminPageProps) {
             <tr>
               <th>Tên đăng nhập</th>
               <th>Họ tên</th>
+              <th>Trung tâm</th>
               <th>Vai trò</th>
               <th>Quầy được đăng nhập</th>
               <th>Trạng thái</th>
@@ -71,6 +74,7 @@ export function StaffPage({ api }: AdminPageProps) {
               <tr key={a.id} data-username={a.username}>
                 <td>{a.username}</td>
                 <td>{a.fullName}</td>
+                <td>{centerName(centers?.centers ?? [], a.centerId)}</td>
                 <td>{a.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
                 <td>{countersLabel(a, devices)}</td>
                 <td>{a.disabled ? 'Đã khoá' : a.mustChangePassword ? 'Chờ đổi mật khẩu tạm' : 'Đang hoạt động'}</td>
@@ -97,14 +101,21 @@ export function StaffPage({ api }: AdminPageProps) {
   );
 }
 
+/** The select's value for an account of the province (no center). */
+const PROVINCE = '*';
+
 function countersLabel(account: AdminStaff, devices: AdminDevice[]): string {
   if (account.counters === null) return account.roles.includes('administrator') ? 'Không quầy nào khi mất kết nối (trực tuyến: mọi quầy)' : 'Mọi quầy';
   return account.counters.map((id) => devices.find((d) => d.counterId === id)?.counterName ?? id).join(', ');
 }
 
-function StaffEditor(props: { api: AdminPageProps['api']; account?: AdminStaff; devices: AdminDevice[]; onCancel(): void; onSaved(message: string): Promise<void> }) {
+function StaffEditor(props: { api: AdminPageProps['api']; account?: AdminStaff; devices: AdminDevice[]; centers?: AdminCentersResponse; onCancel(): void; onSaved(message: string): Promise<void> }) {
   const isNew = !props.account;
-  const [form, setForm] = useState<StaffForm>(props.account ? formOf(props.account) : EMPTY_STAFF_FORM);
+  // A center's administrator makes accounts of its own center only; a provincial one picks any center or the province.
+  const ownCenter = props.centers?.adminCenterId ?? null;
+  const [form, setForm] = useState<StaffForm>(props.account ? formOf(props.account) : { ...EMPTY_STAFF_FORM, centerId: ownCenter });
+  const centerList = props.centers?.centers ?? [];
+  const devices = form.centerId === null ? props.devices : props.devices.filter((d) => d.site === form.centerId);
   const [errors, setErrors] = useState<StaffFormErrors & { form?: string }>({});
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<StaffForm>) => setForm((f) => ({ ...f, ...patch }));
@@ -159,6 +170,25 @@ function StaffEditor(props: { api: AdminPageProps['api']; account?: AdminStaff; 
             hint="ít nhất 8 ký tự, không chứa tên đăng nhập; cán bộ đổi ngay lần đăng nhập đầu"
           />
         ) : null}
+        {ownCenter === null ? (
+          <label className="field span-2" htmlFor="staff-center">
+            <span>Trung tâm của tài khoản</span>
+            <select id="staff-center" value={form.centerId ?? PROVINCE} onChange={(e) => set({ centerId: e.target.value === PROVINCE ? null : e.target.value, counters: [] })}>
+              <option value={PROVINCE}>Cấp tỉnh (mọi trung tâm)</option>
+              {centerList.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            <small className="field-hint">tài khoản của một trung tâm chỉ đăng nhập tại quầy của trung tâm đó</small>
+          </label>
+        ) : (
+          <p className="field">
+            <span>Trung tâm của tài khoản</span>
+            <strong>{centerName(centerList, ownCenter)}</strong>
+          </p>
+        )}
         <fieldset className={errors.roles ? 'wide field invalid' : 'wide field'} aria-describedby={errors.roles ? 'staff-roles-error' : undefined}>
           <legend>Vai trò (quầy làm việc)</legend>
           {STAFF_ROLES.map((role) => (
@@ -179,8 +209,8 @@ function StaffEditor(props: { api: AdminPageProps['api']; account?: AdminStaff; 
           </label>
           {form.where === 'listed' && (
             <div className="admin-checklist">
-              {props.devices.length === 0 && <span className="hint">Chưa có quầy nào được đăng ký.</span>}
-              {props.devices.map((d) => (
+              {devices.length === 0 && <span className="hint">Chưa có quầy nào được đăng ký{form.centerId === null ? '' : ' ở trung tâm này'}.</span>}
+              {devices.map((d) => (
                 <label key={d.counterId} className="inline">
                   <input type="checkbox" checked={form.counters.includes(d.counterId)} onChange={(e) => set({ counters: toggle(form.counters, d.counterId, e.target.checked) })} /> {d.counterName} (
                   {d.counterId})

@@ -21,6 +21,19 @@ describe('a recorded change as the administrator reads it', () => {
     expect(actionLabel('staff.passwordReset')).toBe('Đặt lại mật khẩu');
     expect(targetLabel({ targetKind: 'catalogue/setting', targetKey: 'receive' })).toBe('Cấu hình receive');
     expect(targetLabel({ targetKind: 'staff', targetKey: 'lan' })).toBe('Tài khoản lan');
+    expect(targetLabel({ targetKind: 'center/xa-a/setting', targetKey: 'scope' })).toBe('Trung tâm xa-a: Cấu hình scope');
+    expect(targetLabel({ targetKind: 'center', targetKey: 'xa-a' })).toBe('Trung tâm xa-a');
+  });
+
+  it('reads a center and its scope', () => {
+    expect(fieldChanges(null, { agencyCode: '000.22.41.H41', level: 'xa' })).toEqual([
+      { field: 'Mã cơ quan', before: '(trống)', after: '000.22.41.H41' },
+      { field: 'Cấp', before: '(trống)', after: 'xa' },
+    ]);
+    expect(fieldChanges({ phiDiaGioi: [] }, { procedures: [{ code: '1.001234', level: 'xa' }], phiDiaGioi: ['3.000348'] })).toEqual([
+      { field: 'Danh sách phi địa giới', before: '(trống)', after: '3.000348' },
+      { field: 'procedures', before: '(trống)', after: '1.001234 (cấp xã)' },
+    ]);
   });
 
   it('reads a procedure and a calendar year as staff write them', () => {

@@ -19,6 +19,11 @@ const ACTIONS: Record<string, string> = {
   'calendar.save': 'Lưu lịch làm việc',
   'noticeTemplate.put': 'Sửa mẫu thông báo',
   'noticeTemplate.reset': 'Đưa mẫu thông báo về mặc định',
+  'center.create': 'Thêm trung tâm',
+  'center.update': 'Sửa trung tâm',
+  'center.import': 'Nhập danh sách trung tâm',
+  'center.catalogue.put': 'Lưu cấu hình riêng của trung tâm',
+  'center.catalogue.delete': 'Bỏ cấu hình riêng của trung tâm',
 };
 
 const TARGETS: Record<string, string> = {
@@ -32,14 +37,17 @@ const TARGETS: Record<string, string> = {
   'catalogue/setting': 'Cấu hình',
   calendar: 'Lịch làm việc năm',
   noticeTemplate: 'Mẫu thông báo',
+  center: 'Trung tâm',
 };
 
 export function actionLabel(action: string): string {
   return ACTIONS[action] ?? action;
 }
 
-/** `catalogue/setting` + `receive` → "Cấu hình receive". */
+/** `catalogue/setting` + `receive` → "Cấu hình receive"; a center's own item `center/xa-a/setting` + `scope` → "Trung tâm xa-a: Cấu hình scope". */
 export function targetLabel(change: Pick<AdminChange, 'targetKind' | 'targetKey'>): string {
+  const own = /^center\/([^/]*)\/(.+)$/.exec(change.targetKind);
+  if (own) return `Trung tâm ${own[1]}: ${targetLabel({ targetKind: `catalogue/${own[2]}`, targetKey: change.targetKey })}`;
   return `${TARGETS[change.targetKind] ?? change.targetKind} ${change.targetKey}`;
 }
 
@@ -76,6 +84,11 @@ const FIELDS: Record<string, string> = {
   receiptLookupUrl: 'Trang tra cứu biên lai',
   openingHours: 'Giờ làm việc',
   months: 'Số tháng lưu giữ tại quầy',
+  agencyCode: 'Mã cơ quan',
+  level: 'Cấp',
+  parentId: 'Trung tâm cấp trên',
+  centerId: 'Trung tâm',
+  phiDiaGioi: 'Danh sách phi địa giới',
   subject: 'Tiêu đề thư',
   body: 'Nội dung thư',
   sms: 'Nội dung SMS',
@@ -93,6 +106,7 @@ function shown(value: unknown, field: string): string {
   if (value === undefined || value === null) return '(trống)';
   const catalogueText = CATALOGUE_VALUES[field];
   if (catalogueText && Array.isArray(value)) return catalogueText(value);
+  if (field === 'procedures' && Array.isArray(value)) return value.map((p: { code?: unknown; level?: unknown }) => `${String(p.code)} (${p.level === 'tinh' ? 'cấp tỉnh' : 'cấp xã'})`).join(', ');
   if (field === 'roles' && Array.isArray(value)) return value.map((r: keyof typeof ROLE_LABELS) => ROLE_LABELS[r] ?? r).join(', ');
   if (typeof value === 'string') return value === '' ? '(trống)' : ISO_TIME.test(value) ? formatVietnamDateTime(value) : value;
   if (typeof value === 'boolean') return value ? 'có' : 'không';

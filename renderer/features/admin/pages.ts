@@ -3,6 +3,7 @@
 import { CalendarPage } from './calendar/CalendarPage';
 import { CataloguePage } from './catalogue/CataloguePage';
 import { CenterPage } from './CenterPage';
+import { CentersPage } from './centers/CentersPage';
 import { ChangesPage } from './ChangesPage';
 import { CountersPage } from './CountersPage';
 import type { AdminPage } from './page';
@@ -26,6 +27,12 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
     label: 'Trung tâm',
     hint: 'Tên, địa chỉ, đường dây nóng, giờ làm việc, trang web, trang tra cứu in trên giấy hẹn; bộ mẫu biểu; tự khoá màn hình; thời hạn lưu hồ sơ tại quầy',
     Page: CenterPage,
+  },
+  {
+    id: 'cac-trung-tam',
+    label: 'Các trung tâm',
+    hint: 'Trung tâm cấp tỉnh và cấp xã của tỉnh: mã cơ quan, tên, cấp; nhập danh sách từ tệp CSV/Excel có xem trước, xuất; thủ tục tiếp nhận, danh sách phi địa giới và biên lai của từng trung tâm',
+    Page: CentersPage,
   },
   { id: 'mau-thong-bao', label: 'Mẫu thông báo', hint: 'Nội dung thư điện tử và SMS gửi người nộp khi hồ sơ đổi trạng thái; các ô được dùng; về mặc định', Page: NoticeTemplatesPage },
   { id: 'bien-lai', label: 'Biên lai', hint: 'Đơn vị thu, mã số thuế, ký hiệu mẫu và ký hiệu biên lai theo năm', Page: ReceiptsPage },

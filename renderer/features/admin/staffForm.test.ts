@@ -12,7 +12,20 @@ describe('the account form', () => {
   it('sends a new account’s password as temporary, and no password with an edit', () => {
     const form = { ...EMPTY_STAFF_FORM, username: ' lan.nt ', fullName: ' Nguyễn Thị Lan ', roles: ['receiving' as const], password: 'mua-thu-ha-noi' };
     expect(staffFormErrors(form, true)).toEqual({});
-    expect(staffBody(form, true)).toEqual({ username: 'lan.nt', fullName: 'Nguyễn Thị Lan', roles: ['receiving'], counters: null, password: 'mua-thu-ha-noi', mustChangePassword: true });
-    expect(staffBody({ ...form, where: 'listed', counters: ['quay-1'] }, false)).toEqual({ fullName: 'Nguyễn Thị Lan', roles: ['receiving'], counters: ['quay-1'] });
+    expect(staffBody(form, true)).toEqual({
+      username: 'lan.nt',
+      fullName: 'Nguyễn Thị Lan',
+      roles: ['receiving'],
+      counters: null,
+      centerId: null,
+      password: 'mua-thu-ha-noi',
+      mustChangePassword: true,
+    });
+    expect(staffBody({ ...form, where: 'listed', counters: ['quay-1'], centerId: 'xa-a' }, false)).toEqual({
+      fullName: 'Nguyễn Thị Lan',
+      roles: ['receiving'],
+      counters: ['quay-1'],
+      centerId: 'xa-a',
+    });
   });
 });

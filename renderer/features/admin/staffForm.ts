@@ -13,14 +13,24 @@ export interface StaffForm {
   counters: string[];
   /** Only for a new account: its temporary password. */
   password: string;
+  /** The center the account belongs to; null: the province (every center). */
+  centerId: string | null;
 }
 
 export type StaffFormErrors = Partial<Record<'username' | 'fullName' | 'roles' | 'counters' | 'password', string>>;
 
-export const EMPTY_STAFF_FORM: StaffForm = { username: '', fullName: '', roles: [], where: 'all', counters: [], password: '' };
+export const EMPTY_STAFF_FORM: StaffForm = { username: '', fullName: '', roles: [], where: 'all', counters: [], password: '', centerId: null };
 
 export function formOf(account: AdminStaff): StaffForm {
-  return { username: account.username, fullName: account.fullName, roles: account.roles, where: account.counters === null ? 'all' : 'listed', counters: account.counters ?? [], password: '' };
+  return {
+    username: account.username,
+    fullName: account.fullName,
+    roles: account.roles,
+    where: account.counters === null ? 'all' : 'listed',
+    counters: account.counters ?? [],
+    password: '',
+    centerId: account.centerId,
+  };
 }
 
 /** Every problem of the form at once, in Vietnamese; empty when it may be sent. */
@@ -40,6 +50,6 @@ export function staffFormErrors(form: StaffForm, isNew: boolean): StaffFormError
 
 /** POST /v1/admin/staff for a new account (its password temporary), PATCH /v1/admin/staff/:username for an edit. */
 export function staffBody(form: StaffForm, isNew: boolean): Record<string, unknown> {
-  const common = { fullName: form.fullName.trim(), roles: form.roles, counters: form.where === 'all' ? null : form.counters };
+  const common = { fullName: form.fullName.trim(), roles: form.roles, counters: form.where === 'all' ? null : form.counters, centerId: form.centerId };
   return isNew ? { username: form.username.trim(), ...common, password: form.password, mustChangePassword: true } : common;
 }

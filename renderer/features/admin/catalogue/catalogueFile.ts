@@ -33,18 +33,28 @@ export async function readCatalogueFile(file: File): Promise<CatalogueFile> {
 
 /** The catalogue as CSV, with a BOM so Excel opens the Vietnamese text as UTF-8. */
 export function catalogueCsv(procedures: readonly Procedure[]): string {
-  return `\uFEFF${formatCsv(catalogueRows(procedures))}`;
+  return sheetCsv(catalogueRows(procedures));
 }
 
 export async function catalogueXlsx(procedures: readonly Procedure[]): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = await newWorkbook();
-  const sheet = workbook.addWorksheet('Danh mục thủ tục');
-  const [header, ...rows] = catalogueRows(procedures);
-  sheet.addRow(header!).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  [24, 60, 24, 40, 14, 24, 30, 80, 20, 26, 12].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   // The code column as text, so Excel never turns 1.012790 into 1.01279.
+  return sheetXlsx('Danh mục thủ tục', catalogueRows(procedures), [24, 60, 24, 40, 14, 24, 30, 80, 20, 26, 12]);
+}
+
+/** Rows (the header first, in bold and frozen) as an .xlsx of one sheet; the first column as text. */
+export async function sheetXlsx(sheetName: string, rows: readonly (readonly string[])[], widths: readonly number[]): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = await newWorkbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  const [header, ...body] = rows;
+  sheet.addRow([...header!]).font = { bold: true };
+  for (const row of body) sheet.addRow([...row]);
+  widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   sheet.getColumn(1).numFmt = '@';
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   return xlsxBytes(workbook);
+}
+
+/** Rows as CSV, with a BOM so Excel opens the Vietnamese text as UTF-8. */
+export function sheetCsv(rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${formatCsv(rows)}`;
 }

@@ -1,0 +1,124 @@
+// What the imports from a sheet share (Danh mục thủ tục, Các trung tâm): the preview-then-commit steps,
+// the file button, read to rows in the page by the one reader of CSV and XLSX
+// (catalogue/catalogueFile.ts over ui/files.ts), and the table of every row error the server's
+// preview found, by row and column.
+import { useState } from 'react';
+import type { CatalogueImportError } from '../../../shared/catalogue';
+import { ServerError, type AdminApi } from './adminApi';
+import { readCatalogueFile } from './catalogue/catalogueFile';
+
+/** A file previewed by the server's import (`path`, `{ rows, commit }`): what it would change and every row error. */
+export type SheetPreview<P> = { fileName: string; rows: string[][]; plan: P };
+
+/**
+ * The import's steps: a chosen file is read to rows and sent as a preview (nothing written); once
+ * confirmed the same rows are sent to commit, which the server writes all at once or refuses whole
+ * with its row errors (shown in place of the preview).
+ */
+export function useSheetImport<P extends { errors: readonly CatalogueImportError[] }>(api: AdminApi, path: string, onImported: (plan: P, fileName: string) => void | Promise<void>) {
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<SheetPreview<P>>();
+  const [error, setError] = useState<string>();
+  const send = (rows: string[][], commit: boolean) => api.post<P>(path, { rows, commit });
+
+  const choose = async (file: File) => {
+    setBusy(true);
+    setError(undefined);
+    setPreview(undefined);
+    try {
+      const read = await readCatalogueFile(file);
+      if ('error' in read) return setError(read.error);
+      setPreview({ fileName: file.name, rows: read.rows, plan: await send(read.rows, false) });
+    } catch (e) {
+      setError(`Không xem trước được tệp: ${(e as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const commit = async () => {
+    if (!preview) return;
+    setBusy(true);
+    try {
+      await onImported(await send(preview.rows, true), preview.fileName);
+    } catch (e) {
+      // The server refuses a file with errors as a whole and sends the errors back: show them.
+      const details = e instanceof ServerError ? (e.details as P | undefined) : undefined;
+      if (details?.errors) setPreview({ ...preview, plan: details });
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, preview, error, choose, commit };
+}
+
+export function SheetFileChooser({ id, busy, fileName, onFile }: { id: string; busy: boolean; fileName?: string; onFile(file: File): void }) {
+  return (
+    <div className="sheet-file">
+      {/* The browser's own file button speaks the browser's language: a labelled button of ours instead. */}
+      <input
+        id={id}
+        className="sheet-file-input"
+        type="file"
+        aria-label="Chọn tệp (.csv, .xlsx)"
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        disabled={busy}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) onFile(file);
+          e.target.value = '';
+        }}
+      />
+      <label htmlFor={id} className="sheet-file-button" aria-hidden="true">
+        Chọn tệp CSV hoặc Excel…
+      </label>
+      <span className="hint">{fileName ? `Đã chọn: ${fileName}` : 'Chưa chọn tệp nào.'}</span>
+    </div>
+  );
+}
+
+/** Every row error of a previewed file; `what` names what was not imported ("thủ tục", "trung tâm"). */
+export function RowErrors({ errors, what }: { errors: readonly CatalogueImportError[]; what: string }) {
+  if (errors.length === 0) return null;
+  return (
+    <>
+      <p role="alert" className="banner error">
+        Tệp có {errors.length} lỗi, chưa nhập được {what} nào. Sửa các dòng dưới đây trong tệp rồi chọn lại tệp.
+      </p>
+      <table className="admin-table" aria-label="Lỗi trong tệp">
+        <thead>
+          <tr>
+            <th>Dòng</th>
+            <th>Cột</th>
+            <th>Lỗi</th>
+          </tr>
+        </thead>
+        <tbody>
+          {errors.map((e, i) => (
+            <tr key={i}>
+              <td>{e.row}</td>
+              <td>{e.column ?? ''}</td>
+              <td>{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** The preview's buttons: commit (only a file without errors that changes something) and close; `label` names what is imported. */
+export function ImportActions(props: { busy: boolean; errors: number; changes: number; label: string; nothingNew: string; onCommit(): void; onClose(): void }) {
+  return (
+    <div className="admin-actions">
+      <button type="button" className="primary" disabled={props.busy || props.errors > 0 || props.changes === 0} onClick={props.onCommit}>
+        {props.label}
+      </button>
+      <button type="button" onClick={props.onClose}>
+        Đóng
+      </button>
+      {props.errors === 0 && props.changes === 0 ? <span className="hint">{props.nothingNew}</span> : null}
+    </div>
+  );
+}

@@ -95,11 +95,17 @@ export function slipRegister(row: { registerYear?: number; registerNumber?: numb
   return row?.registerNumber !== undefined && row.registerYear !== undefined ? { year: row.registerYear, number: row.registerNumber } : undefined;
 }
 
-/** Where the citizen collects the result at a desk: this Center's desk, or the center chosen for a dossier received across boundaries. */
+/**
+ * Where the citizen collects the result at a desk: this Center's desk, or for a dossier received
+ * across boundaries the chosen center by its name, this one included: a commune's counters would
+ * otherwise print the desk place of the configuration they inherit (the provincial Center's).
+ */
 function returnPlace(ctx: DeskContext, state: DossierState): string {
   const chosen = state.route?.returnCenter;
-  if (!chosen || chosen === ctx.counter.agencyCode) return ctx.config.deskPlace;
-  return `Bộ phận trả kết quả, ${ctx.centerName?.(chosen) ?? `trung tâm mã ${chosen}`}`;
+  if (!chosen) return ctx.config.deskPlace;
+  const name = ctx.centerName?.(chosen);
+  if (!name && chosen === ctx.counter.agencyCode) return ctx.config.deskPlace;
+  return `Bộ phận trả kết quả, ${name ?? `trung tâm mã ${chosen}`}`;
 }
 
 /** Who hands the citizen a slip, and why: the receiving officer's original (or its reprint), or a reissue after a correction or an apology. */

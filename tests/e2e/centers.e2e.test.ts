@@ -8,9 +8,10 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/services/printing/virtualPrinter';
 import type { DossierState } from '../../shared/domain';
 import type { DossierLookupResponse } from '../../shared/sync/protocol';
-import { adminToken, type Counter, DEMO_STAFF, hostCall, localRow, localRows, openCounter, openReceivingCounter, pickProcedure, signInAs, typeApplicant, waitForLocalRows } from './app';
+import { adminToken, type Counter, DEMO_STAFF, hostCall, localRow, localRows, openCounter, openReceivingCounter, pickProcedure, signInAs, typeText, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';
 import { scan } from './scanner';
+import { typeTelex } from './typist';
 import { startServer, type Started } from './processes';
 import { api, enrolPusher, type Pusher } from './seed';
 
@@ -63,8 +64,17 @@ afterAll(async () => {
 test('received across boundaries at commune A, resolved by the provincial police, returned at ward B', async () => {
   const { page } = atA;
   await pickProcedure(page, 'cap lai giay phep lai xe', 'Cấp lại giấy phép lái xe');
-  await page.keyboard.press('Alt+2');
-  await typeApplicant(page, { id: '040085001234', name: 'Phan Văn Đức', phone: '0912 345 678', address: 'Khối 3, phường Vinh Hưng, Nghệ An' });
+  // The citizen's card read by the scanner fills all but the phone, and the officer lands there to type it.
+  await scan(page, '040085001234||Phan Văn Đức|01011985|Nam|Khối 3, phường Vinh Hưng, tỉnh Nghệ An|04102024||||', { gapMs: 2 });
+  await page
+    .getByTestId('card-reading')
+    .getByText(/Đã điền số định danh, họ và tên, địa chỉ từ thẻ căn cước: Phan Văn Đức/)
+    .waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('applicant-phone');
+  await typeText(page, '0912 345 678');
+  expect(await page.getByLabel('Số CCCD / CMND / hộ chiếu').inputValue()).toBe('040085001234');
+  expect(await page.getByLabel('Số điện thoại').inputValue()).toBe('0912 345 678');
+  await shot(page, '0-applicant-card');
   await page.keyboard.press('Enter');
   const boxes = page.getByRole('checkbox', { name: /^Đã nhận:/ });
   await boxes.first().waitFor();
@@ -75,10 +85,22 @@ test('received across boundaries at commune A, resolved by the provincial police
   const route = page.getByTestId('route');
   await route.waitFor();
   expect(await route.innerText()).toContain('Nghị định 309/2026/NĐ-CP');
-  await page.locator('#route-return').selectOption(XA_B.agencyCode);
+  // No center is taken for the applicant: Enter with none chosen stops at the list, which says why.
+  await page.keyboard.press('Enter');
+  expect(await page.locator('#route-return-error').innerText()).toMatch(/^Hồ sơ phi địa giới: hãy hỏi người nộp muốn nhận kết quả tại trung tâm nào/);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('route-return');
+  await shot(page, '1-route-unchosen');
+  // Among a province's centers, all «Trung tâm Phục vụ hành chính công …», ward B is found typed without
+  // diacritics; Enter takes it and Enter again continues.
+  await page.locator('#route-search').focus();
+  await typeTelex(page, 'vinh hung', { gapMs: 40, delivery: 'packet' });
+  await page.getByTestId('route-found').getByText(`1 trung tâm; Enter để chọn: ${XA_B.name}`).waitFor();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('#route-return').inputValue()).toBe(XA_B.agencyCode);
+  await expect.poll(() => page.locator('#route-return-error').count()).toBe(0);
   await route.scrollIntoViewIfNeeded();
   await shot(page, '1-route');
-  await page.getByRole('button', { name: /Tiếp tục/ }).click();
+  await page.keyboard.press('Enter');
 
   const summary = page.getByTestId('route-summary');
   await summary.waitFor();
@@ -90,6 +112,9 @@ test('received across boundaries at commune A, resolved by the provincial police
   await page.keyboard.press('Control+Enter');
   const code = await page.getByTestId('dossier-code').innerText({ timeout: 20_000 });
   expect(code.startsWith(`${XA_A.agencyCode}-`)).toBe(true);
+  // What the officer tells the citizen, as the slip says it: where, and that the date is expected.
+  expect(await page.getByTestId('collect-at').innerText()).toBe(`Trung tâm trả kết quả: ${XA_B.name}`);
+  expect(await page.locator('.done .due').first().innerText()).toMatch(/\(dự kiến, tính lại khi cơ quan có thẩm quyền nhận hồ sơ\)$/);
   await printerA.waitForJobs(jobsBefore + 2);
   await shot(page, '3-accepted');
 

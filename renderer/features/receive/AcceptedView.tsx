@@ -27,7 +27,13 @@ export function AcceptedView({ done, onNext }: { done: Done; onNext(): void }) {
           </p>
           <p className="due">
             Hẹn trả kết quả: <strong>{formatVietnamDateTime(done.dueAt)}</strong>
+            {done.across?.expected ? ' (dự kiến, tính lại khi cơ quan có thẩm quyền nhận hồ sơ)' : ''}
           </p>
+          {done.across ? (
+            <p className="due" data-testid="collect-at">
+              Trung tâm trả kết quả: <strong>{done.across.collectAt}</strong>
+            </p>
+          ) : null}
           {done.receipt ? <p>Biên lai: {done.receipt}</p> : null}
         </>
       ) : (

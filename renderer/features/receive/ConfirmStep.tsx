@@ -54,7 +54,7 @@ export function ConfirmStep(props: {
         <dt>Nhận kết quả</dt>
         <dd>
           {form.collection.method === 'desk'
-            ? `Tại Bộ phận trả kết quả${props.route ? `, ${props.centerName(props.route.returnCenter)}` : ''}`
+            ? `Tại Bộ phận trả kết quả${props.route ? `, ${props.route.returnCenter ? props.centerName(props.route.returnCenter) : '(chưa chọn trung tâm, quay lại bước 4)'}` : ''}`
             : `Qua bưu điện: ${form.collection.address || '(chưa có địa chỉ)'}`}
         </dd>
         {props.route ? (

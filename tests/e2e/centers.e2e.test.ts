@@ -63,6 +63,8 @@ afterAll(async () => {
 
 test('received across boundaries at commune A, resolved by the provincial police, returned at ward B', async () => {
   const { page } = atA;
+  // The header names the commune's center, not «Trung tâm Phục vụ Hành chính công» of any center.
+  await expect.poll(() => page.getByTestId('center-name').locator('strong').innerText()).toBe(XA_A.name);
   await pickProcedure(page, 'cap lai giay phep lai xe', 'Cấp lại giấy phép lái xe');
   // The citizen's card read by the scanner fills all but the phone, and the officer lands there to type it.
   await scan(page, '040085001234||Phan Văn Đức|01011985|Nam|Khối 3, phường Vinh Hưng, tỉnh Nghệ An|04102024||||', { gapMs: 2 });

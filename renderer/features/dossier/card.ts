@@ -1,6 +1,7 @@
 // What the dossier card says, computed apart from React so it can be tested: the state in words,
 // the original deadline and the re-set date kept apart, timeliness, and what is due at collection.
 import { STATUS_LABELS, TIMELINESS_LABELS, digitisationSummary, formatVietnamDateTime, timeliness, type DossierState, type Timeliness } from '../../../shared/domain';
+import type { CenterNameOf } from '../../desk/centerNames';
 
 export interface CardFacts {
   status: string;
@@ -25,7 +26,6 @@ export function amountDueAtCollection(state: DossierState): number {
 }
 
 /** A center's name by agency code (the catalogue's centers); the code itself when unknown. */
-export type CenterNameOf = (agencyCode: string) => string | undefined;
 
 export function cardFacts(state: DossierState, now: Date = new Date(), centerName: CenterNameOf = () => undefined): CardFacts {
   const judged = timeliness(state, undefined, now);

@@ -78,10 +78,18 @@ test('received across boundaries at commune A, resolved by the provincial police
   expect(await page.getByLabel('Số điện thoại').inputValue()).toBe('0912 345 678');
   await shot(page, '0-applicant-card');
   await page.keyboard.press('Enter');
+  // Every paper ticked at the keyboard: Space ticks, ↓ goes to the next paper's box, Enter continues.
   const boxes = page.getByRole('checkbox', { name: /^Đã nhận:/ });
   await boxes.first().waitFor();
-  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
-  await page.getByRole('button', { name: /Tiếp tục/ }).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^Đã nhận:/);
+  const papers = await boxes.count();
+  for (let i = 0; i < papers; i++) {
+    await page.keyboard.press('Space');
+    if (i < papers - 1) await page.keyboard.press('ArrowDown');
+  }
+  for (let i = 0; i < papers; i++) expect(await boxes.nth(i).isChecked()).toBe(true);
+  await shot(page, '0-documents');
+  await page.keyboard.press('Enter');
 
   // Step 4 asks where the citizen collects the result: ward B, by post to the police.
   const route = page.getByTestId('route');

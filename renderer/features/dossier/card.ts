@@ -40,7 +40,13 @@ export function cardFacts(state: DossierState, now: Date = new Date(), centerNam
     timelinessLabel: judged ? TIMELINESS_LABELS[judged] : undefined,
     earlyResult: state.status === 'resultReady' && judged === 'early',
     amountDue: amountDueAtCollection(state),
-    collection: state.collection?.method === 'post' ? `Gửi qua bưu điện đến: ${state.collection.address}` : 'Nhận trực tiếp tại quầy trả kết quả',
+    // Across boundaries the desk is the chosen center's, named as the slip names it: an officer at another center sees it is not theirs.
+    collection:
+      state.collection?.method === 'post'
+        ? `Gửi qua bưu điện đến: ${state.collection.address}`
+        : state.route
+          ? `Nhận trực tiếp tại Bộ phận trả kết quả, ${name(state.route.returnCenter)}`
+          : 'Nhận trực tiếp tại quầy trả kết quả',
     digitisation: digitised === undefined ? undefined : `Số hóa: ${digitised}`,
     ...(state.route
       ? {

@@ -206,7 +206,7 @@ test('received across boundaries at commune A, resolved by the provincial police
   await search.fill(code);
   await search.press('Enter');
   await expect.poll(() => atB.page.getByTestId('dossier-card').locator('h2').innerText()).toBe(code);
-  await expect.poll(() => atB.page.getByTestId('dossier-route').innerText()).toBe(`Tiếp nhận tại ${XA_A.name}, chuyển qua bưu chính công ích; trả kết quả tại ${XA_B.name}`);
+  await expect.poll(() => atB.page.getByTestId('dossier-route').innerText()).toBe(`Tiếp nhận tại ${XA_A.name}, chuyển qua dịch vụ bưu chính công ích; trả kết quả tại ${XA_B.name}`);
   await shot(atB.page, '5-return-desk');
   await atB.page.keyboard.press('Alt+T');
   await atB.page.getByLabel('Số định danh (CCCD) của người nhận').fill('040085001234');

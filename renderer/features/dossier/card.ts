@@ -2,6 +2,7 @@
 // the original deadline and the re-set date kept apart, timeliness, and what is due at collection.
 import { STATUS_LABELS, TIMELINESS_LABELS, digitisationSummary, formatVietnamDateTime, timeliness, type DossierState, type Timeliness } from '../../../shared/domain';
 import type { CenterNameOf } from '../../desk/centerNames';
+import { TRANSFER_HOW } from '../../../shared/documents';
 
 export interface CardFacts {
   status: string;
@@ -50,7 +51,7 @@ export function cardFacts(state: DossierState, now: Date = new Date(), centerNam
     digitisation: digitised === undefined ? undefined : `Số hóa: ${digitised}`,
     ...(state.route
       ? {
-          route: `Tiếp nhận tại ${name(state.route.receivingCenter)}, chuyển ${state.route.transfer === 'courier' ? 'qua bưu chính công ích' : 'điện tử'}; trả kết quả tại ${name(state.route.returnCenter)}`,
+          route: `Tiếp nhận tại ${name(state.route.receivingCenter)}, chuyển ${TRANSFER_HOW[state.route.transfer]}; trả kết quả tại ${name(state.route.returnCenter)}`,
         }
       : {}),
   };

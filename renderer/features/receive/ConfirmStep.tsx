@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { Procedure } from '../../../shared/catalogue';
 import { formatVnd } from '../../../shared/codes';
 import { formatVietnamDateTime, type DossierRoute } from '../../../shared/domain';
-import { TRANSFER_LABELS } from './RouteFields';
+import { TRANSFER_HOW } from '../../../shared/documents';
 import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/Field';
 import type { DossierAppointment } from './appointment';
@@ -60,7 +60,7 @@ export function ConfirmStep(props: {
         {props.route ? (
           <>
             <dt>Phi địa giới</dt>
-            <dd data-testid="route-summary">Chuyển đến cơ quan có thẩm quyền {TRANSFER_LABELS[props.route.transfer].toLowerCase()}; thời gian giải quyết tính từ khi cơ quan đó nhận hồ sơ</dd>
+            <dd data-testid="route-summary">Chuyển đến cơ quan có thẩm quyền {TRANSFER_HOW[props.route.transfer]}; thời gian giải quyết tính từ khi cơ quan đó nhận hồ sơ</dd>
           </>
         ) : null}
         <dt>Hẹn trả kết quả</dt>

@@ -98,11 +98,10 @@ test('received across boundaries at commune A, resolved by the provincial police
   // No center is taken for the applicant: Enter with none chosen stops at the list, which says why.
   await page.keyboard.press('Enter');
   expect(await page.locator('#route-return-error').innerText()).toMatch(/^Hồ sơ phi địa giới: hãy hỏi người nộp muốn nhận kết quả tại trung tâm nào/);
-  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('route-return');
   await shot(page, '1-route-unchosen');
-  // Among a province's centers, all «Trung tâm Phục vụ hành chính công …», ward B is found typed without
-  // diacritics; Enter takes it and Enter again continues.
-  await page.locator('#route-search').focus();
+  // The officer lands in the search: among a province's centers, all «Trung tâm Phục vụ hành chính công …»,
+  // ward B is found typed without diacritics; Enter takes it and Enter again continues.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('route-search');
   await typeTelex(page, 'vinh hung', { gapMs: 40, delivery: 'packet' });
   await page.getByTestId('route-found').getByText(`1 trung tâm; Enter để chọn: ${XA_B.name}`).waitFor();
   await page.keyboard.press('Enter');

@@ -37,6 +37,9 @@ export function RouteFields({ form, centers, own, errors, onChange }: { form: Re
             id="route-search"
             value={search}
             data-scan="typing"
+            // Marked with the list when no center is chosen, so the officer lands here, where typing finds it.
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'route-return-error' : undefined}
             placeholder="ví dụ: vinh hung"
             onChange={(e) => setSearch(e.target.value)}
             onKeyDown={(e) => {

@@ -263,7 +263,7 @@ export function collectionOf(form: ReceiveForm): { ok: true; value: Collection }
  */
 export function routeChoiceErrors(form: Pick<ReceiveForm, 'route'>, across: boolean): FieldErrors {
   if (!across || form.route?.returnCenter) return {};
-  return { routeReturn: 'Hồ sơ phi địa giới: hãy hỏi người nộp muốn nhận kết quả tại trung tâm nào và chọn trong danh sách «Trung tâm trả kết quả».' };
+  return { routeReturn: 'Hồ sơ phi địa giới: hãy hỏi người nộp muốn nhận kết quả tại trung tâm nào, gõ tên xã, phường vào ô «Tìm trung tâm» rồi nhấn Enter để chọn.' };
 }
 
 /** Said when such a procedure is picked: the catalogue gives no processing time, so the counter enters this dossier's appointment. */

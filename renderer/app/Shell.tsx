@@ -10,7 +10,7 @@ import { SectionView } from './SectionView';
 import { ScanFallback } from '../features/handoff/ScanFallback';
 import { ScanMisreadNotice } from '../ui/ScanMisreadNotice';
 import { SyncBadge } from './SyncBadge';
-import { useCenterNames } from '../desk/centerNames';
+import { useCenterNames } from '../kiosk/centerNames';
 
 const SECTION_KEY = 'motcua.section';
 

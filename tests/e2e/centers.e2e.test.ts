@@ -233,6 +233,9 @@ test('received across boundaries at commune A, resolved by the provincial police
 test('the province’s view: a provincial supervisor sees each center and the province, today and for the period, and exports it', async () => {
   const { page } = atB;
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  // The sign-in screen says whose counter this is: an account of another center is refused here.
+  expect(await page.getByTestId('signin-center').innerText()).toBe(XA_B.name);
+  await page.screenshot({ path: `${SHOTS}/centers-6-signin.png` });
   await signInAs(page, DEMO_STAFF.supervisor);
   await page.keyboard.press('F6');
   await page.getByRole('tab', { name: /Báo cáo, sổ theo dõi/ }).click();

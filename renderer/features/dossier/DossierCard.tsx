@@ -8,7 +8,7 @@ import { describeEvent, formatVietnamDateTime, type DossierEvent } from '../../.
 import { useKiosk } from '../../kiosk/kiosk';
 import type { DossierRow } from '../../db';
 import { cardFacts, serverCopyNotice } from './card';
-import { useCenterNames } from '../../desk/centerNames';
+import { useCenterNames } from '../../kiosk/centerNames';
 import { isServerCopy } from './find';
 import { loadDossierTrail, stepTakenBy, type DossierTrail } from './history';
 import { useNames } from '../../kiosk/names';

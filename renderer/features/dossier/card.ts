@@ -1,7 +1,7 @@
 // What the dossier card says, computed apart from React so it can be tested: the state in words,
 // the original deadline and the re-set date kept apart, timeliness, and what is due at collection.
 import { STATUS_LABELS, TIMELINESS_LABELS, digitisationSummary, formatVietnamDateTime, timeliness, type DossierState, type Timeliness } from '../../../shared/domain';
-import type { CenterNameOf } from '../../desk/centerNames';
+import type { CenterNameOf } from '../../kiosk/centerNames';
 import { TRANSFER_HOW } from '../../../shared/documents';
 
 export interface CardFacts {

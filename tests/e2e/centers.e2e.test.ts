@@ -123,6 +123,8 @@ test('received across boundaries at commune A, resolved by the provincial police
   expect(code.startsWith(`${XA_A.agencyCode}-`)).toBe(true);
   // What the officer tells the citizen, as the slip says it: where, and that the date is expected.
   expect(await page.getByTestId('collect-at').innerText()).toBe(`Trung tâm trả kết quả: ${XA_B.name}`);
+  // Its slip has no numeric key (ward B's table would read it as its own code), so the screen shows none either.
+  expect(await page.getByTestId('barcode-key').count()).toBe(0);
   expect(await page.locator('.done .due').first().innerText()).toMatch(/\(dự kiến, tính lại khi cơ quan có thẩm quyền nhận hồ sơ\)$/);
   await printerA.waitForJobs(jobsBefore + 2);
   await shot(page, '3-accepted');

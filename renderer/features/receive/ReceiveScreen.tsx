@@ -148,7 +148,8 @@ export function ReceiveScreen() {
         kind: 'accepted',
         dossierId: out.dossierId,
         code: out.code,
-        barcodeKey: out.barcodeKey,
+        // The key the slip printed under its barcode; a slip for another center's desk (or a sheet) prints none.
+        barcodeKey: out.slip.blocks.some((b) => b.type === 'barcode' && b.value === out.barcodeKey) ? out.barcodeKey : undefined,
         dueAt: out.dueAt,
         receipt,
         warnings: out.warnings,

@@ -70,7 +70,8 @@ export type Done =
       kind: 'accepted';
       dossierId: string;
       code: string;
-      barcodeKey: string;
+      /** The numeric key printed under the slip's barcode, when the slip has one. */
+      barcodeKey?: string;
       dueAt: string;
       receipt?: string;
       warnings: string[];

@@ -10,6 +10,7 @@ import { SectionView } from './SectionView';
 import { ScanFallback } from '../features/handoff/ScanFallback';
 import { ScanMisreadNotice } from '../ui/ScanMisreadNotice';
 import { SyncBadge } from './SyncBadge';
+import { useCenterNames } from '../kiosk/centerNames';
 
 const SECTION_KEY = 'motcua.section';
 
@@ -39,6 +40,8 @@ function ShellFrame({ info }: { info: AppInfo }) {
     if (section) sessionStorage.setItem(sectionKey, section);
   }, [section, sectionKey]);
   const idle = useIdleLock();
+  // Which of the province's centers this counter is at: a commune's officer and its supervisor see it on every screen.
+  const centerName = useCenterNames();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -58,8 +61,8 @@ function ShellFrame({ info }: { info: AppInfo }) {
     <div className="shell">
       {idle.locked && <LockScreen minutes={idle.minutes} onUnlocked={idle.unlock} />}
       <header className="shell-header" inert={idle.locked}>
-        <div className="brand">
-          <strong>Trung tâm Phục vụ Hành chính công</strong>
+        <div className="brand" data-testid="center-name">
+          <strong>{centerName(credential.agencyCode) ?? 'Trung tâm Phục vụ Hành chính công'}</strong>
           <span>Bộ phận Một cửa</span>
         </div>
         <SyncBadge />

@@ -1,6 +1,7 @@
 // The counter's view of the catalogue: procedures with their search index, departments, and the
 // working-day calendar built from the holidays and swapped days the administrator distributed.
 // Holiday and swap rows are keyed by their date 'YYYY-MM-DD' (body: { name }).
+import { foldVietnamese } from '../../shared/text/fold';
 import { createProcedureIndex, type Department, type Procedure, type ProcedureIndex } from '../../shared/catalogue';
 import { workCalendar, type WorkCalendar } from '../../shared/calendar';
 import type { CenterInfo, CenterScope } from '../../shared/sync/protocol';
@@ -29,6 +30,12 @@ export function receivedAcrossBoundaries(catalogue: Pick<DeskCatalogue, 'scope'>
 /** The province's centers as lists show them: this center first, then the provincial Center, then the communes by name. */
 export function sortedCenters(centers: Iterable<CenterInfo>, own: string): CenterInfo[] {
   return [...centers].sort((a, b) => (a.agencyCode === own ? -1 : b.agencyCode === own ? 1 : a.level !== b.level ? (a.level === 'tinh' ? -1 : 1) : a.name.localeCompare(b.name, 'vi')));
+}
+
+/** The centers whose name (typed without diacritics: "dien chau" finds «xã Diễn Châu») or agency code holds the text; all of them for an empty text. */
+export function findCenters(centers: readonly CenterInfo[], text: string): CenterInfo[] {
+  const wanted = foldVietnamese(text.trim());
+  return wanted === '' ? [...centers] : centers.filter((c) => foldVietnamese(c.name).includes(wanted) || c.agencyCode.includes(text.trim()));
 }
 
 const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;

@@ -54,4 +54,26 @@ describe('slips of a recorded dossier', () => {
     expect(texts(slip!)).toContain('Cán bộ tiếp nhận: Trần Văn Đức');
     expect(texts(slip!)).not.toContain('CẤP LẠI');
   });
+
+  it('received across boundaries at a commune for its own desk: the slip names the commune center, not the desk place inherited from the province', async () => {
+    const id = await seedDossier(db, { code: '000.22.41.H41-260302-0010', dueAt: DUE });
+    const row = (await db.dossiers.get(id))!;
+    const received = receivedOf((await loadDossierTrail(db, id)).events)!;
+    const commune = {
+      ...deskContext(db, NOW),
+      counter: { agencyCode: '000.22.41.H41', counterIndex: 1, counterName: 'Quầy 1 – xã Diễn Châu' },
+      centerName: (code: string) => ({ '000.22.41.H41': 'Trung tâm Phục vụ hành chính công xã Diễn Châu', '000.23.41.H41': 'Trung tâm Phục vụ hành chính công phường Vinh Hưng' })[code],
+    };
+    const slipFor = (returnCenter: string) =>
+      reprintAppointmentSlip(commune, { ...row, state: { ...row.state, route: { receivingCenter: '000.22.41.H41', transfer: 'courier', returnCenter } } }, received, {
+        officerName: 'Nguyễn Thị Lan',
+        counterName: 'Quầy 1',
+      })!;
+    expect(fields(slipFor('000.22.41.H41'))['Nơi nhận kết quả']).toBe('Nhận trực tiếp tại Bộ phận trả kết quả, Trung tâm Phục vụ hành chính công xã Diễn Châu');
+    expect(fields(slipFor('000.23.41.H41'))['Nơi nhận kết quả']).toBe('Nhận trực tiếp tại Bộ phận trả kết quả, Trung tâm Phục vụ hành chính công phường Vinh Hưng');
+    // A dossier of its own (no route) keeps the desk place the center configured.
+    expect(fields(reprintAppointmentSlip(commune, row, received, { officerName: 'Nguyễn Thị Lan', counterName: 'Quầy 1' })!)['Nơi nhận kết quả']).toBe(
+      `Nhận trực tiếp tại ${commune.config.deskPlace}`,
+    );
+  });
 });

@@ -93,4 +93,14 @@ describe('scanning through a Vietnamese input method', () => {
     expect(looksRewrittenByIme('đ')).toBe(true);
     expect(looksRewrittenByIme('ươ')).toBe(true);
   });
+
+  test('places the tone where Unikey does, so what the typing tests type reads as an officer’s Vietnamese', () => {
+    const typed = (telex: string) => keystrokeText(typeThroughIme(telex, 'telex'));
+    const words: [string, string][] = [
+      ['caasp laij giaays pheps lais xe', 'cấp lại giấy phép lái xe'],
+      ['hoaf xoays thuyr quys gias', 'hòa xoáy thủy quý giá'],
+      ['Nguyeenx nguowif giuwax hoanf', 'Nguyễn người giữa hoàn'],
+    ];
+    for (const [telex, shown] of words) expect(typed(telex)).toBe(shown);
+  });
 });

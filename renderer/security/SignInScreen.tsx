@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { verifyPasswordHash } from '../../shared/auth/password';
 import type { DeviceCredential } from '../../shared/host';
 import { changeOwnPassword, ServerError, signInOnline } from '../kiosk/api';
+import { useCenterNamesIn } from '../kiosk/centerNames';
 import { openDb, type Officer } from '../kiosk/kiosk';
 import { ChangePasswordForm } from '../ui/ChangePasswordForm';
 import { SignInForm } from '../ui/SignInForm';
@@ -36,6 +37,8 @@ export async function signIn(credential: DeviceCredential, username: string, pas
 
 export function SignInScreen({ credential, onSignedIn }: { credential: DeviceCredential; onSignedIn(o: Officer): void }) {
   const [temporary, setTemporary] = useState<{ officer: Officer; password: string }>();
+  // Which center's counter this is: an account of another center is refused here.
+  const center = useCenterNamesIn(openDb())(credential.agencyCode);
   if (temporary)
     return (
       <ChangePasswordForm
@@ -50,6 +53,7 @@ export function SignInScreen({ credential, onSignedIn }: { credential: DeviceCre
   return (
     <SignInForm
       title={`Đăng nhập – ${credential.counterName}`}
+      hint={center ? <span data-testid="signin-center">{center}</span> : undefined}
       onSignIn={async (username, password) => {
         const answer = await signIn(credential, username, password);
         if (answer.mustChangePassword) setTemporary({ officer: answer.officer, password });

@@ -117,11 +117,17 @@ function appointmentText(data: AppointmentSlipData): string {
   return data.acrossBoundaries?.dueExpected ? `${at} (dự kiến)` : at;
 }
 
+/** How a dossier received across boundaries goes to the competent agency, as a sentence says it after «chuyển đến …»: the slip, the confirmation step and the dossier card. */
+export const TRANSFER_HOW: Record<TransferMethod, string> = {
+  courier: 'qua dịch vụ bưu chính công ích',
+  electronic: 'bằng phương thức điện tử',
+};
+
 /** What the slip tells the citizen of a dossier received across boundaries: where it goes, and from when its time runs. */
 function acrossBoundariesBlocks(data: AppointmentSlipData): Block[] {
   const across = data.acrossBoundaries;
   if (!across) return [];
-  const how = across.transfer === 'courier' ? 'qua dịch vụ bưu chính công ích' : 'bằng phương thức điện tử';
+  const how = TRANSFER_HOW[across.transfer];
   const when = across.dueExpected
     ? 'Thời gian giải quyết tính từ khi cơ quan có thẩm quyền nhận được hồ sơ; ngày trả kết quả ghi trên giấy này là dự kiến và được báo lại khi cơ quan nhận hồ sơ.'
     : 'Thời gian giải quyết tính từ khi cơ quan có thẩm quyền nhận được hồ sơ điện tử, được chuyển ngay khi tiếp nhận.';

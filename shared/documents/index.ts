@@ -12,7 +12,7 @@ export { registerBook, registerPage, REGISTER_COLUMNS } from './registerBook';
 export { statusQrContent } from './qrContent';
 export { code128Modules, qrMatrix, CODE128_QUIET_MODULES, QR_QUIET_MODULES } from './symbols';
 export type { Applicant, ReceivedDocument, AppointmentSlipData, CenterContact, SlipRegister, SlipReissueReason } from './appointmentSlip';
-export { appointmentSlip, registerLine } from './appointmentSlip';
+export { appointmentSlip, registerLine, TRANSFER_HOW } from './appointmentSlip';
 export type { SupplementRequestData, RefusalData, ApologyData, StopProcessingData } from './letters';
 export { supplementRequest, refusal, apology, stopProcessing } from './letters';
 export type { ControlSheetData, ControlSheetRow, HandoverTiming } from './controlSheet';

@@ -14,10 +14,11 @@ import { officialHeader } from '../../shared/documents/forms';
 import { PROVINCIAL_RECEIVE } from '../../renderer/testing/centers';
 import type { DossierState } from '../../shared/domain';
 import type { DossierLookupResponse } from '../../shared/sync/protocol';
-import { adminToken, type Counter, DEMO_STAFF, hostCall, localRow, localRows, openCounter, openReceivingCounter, licenceRenewalToRoute, signInAs, waitForLocalRows } from './app';
+import { adminToken, type Counter, DEMO_STAFF, hostCall, localRow, localRows, openCounter, openReceivingCounter, pickProcedure, signInAs, typeText, waitForLocalRows } from './app';
 import { launchChromium } from './chromium';
 import { decodeSymbol } from '../printing/decode';
 import { scan } from './scanner';
+import { typeTelex } from './typist';
 import { startServer, type Started } from './processes';
 import { api, enrolPusher, type Pusher } from './seed';
 
@@ -106,13 +107,53 @@ afterAll(async () => {
 
 test('received across boundaries at commune A, resolved by the provincial police, returned at ward B', async () => {
   const { page } = atA;
+  // The header names the commune's center, not «Trung tâm Phục vụ Hành chính công» of any center.
+  await expect.poll(() => page.getByTestId('center-name').locator('strong').innerText()).toBe(XA_A.name);
+  await pickProcedure(page, 'cap lai giay phep lai xe', 'Cấp lại giấy phép lái xe');
+  // The citizen's card read by the scanner fills all but the phone, and the officer lands there to type it.
+  await scan(page, '040085001234||Phan Văn Đức|01011985|Nam|Khối 3, phường Vinh Hưng, tỉnh Nghệ An|04102024||||', { gapMs: 2 });
+  await page
+    .getByTestId('card-reading')
+    .getByText(/Đã điền số định danh, họ và tên, địa chỉ từ thẻ căn cước: Phan Văn Đức/)
+    .waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('applicant-phone');
+  await typeText(page, '0912 345 678');
+  expect(await page.getByLabel('Số CCCD / CMND / hộ chiếu').inputValue()).toBe('040085001234');
+  expect(await page.getByLabel('Số điện thoại').inputValue()).toBe('0912 345 678');
+  await shot(page, '0-applicant-card');
+  await page.keyboard.press('Enter');
+  // Every paper ticked at the keyboard: Space ticks, ↓ goes to the next paper's box, Enter continues.
+  const boxes = page.getByRole('checkbox', { name: /^Đã nhận:/ });
+  await boxes.first().waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^Đã nhận:/);
+  const papers = await boxes.count();
+  for (let i = 0; i < papers; i++) {
+    await page.keyboard.press('Space');
+    if (i < papers - 1) await page.keyboard.press('ArrowDown');
+  }
+  for (let i = 0; i < papers; i++) expect(await boxes.nth(i).isChecked()).toBe(true);
+  await shot(page, '0-documents');
+  await page.keyboard.press('Enter');
+
   // Step 4 asks where the citizen collects the result: ward B, by post to the police.
-  const route = await licenceRenewalToRoute(page);
+  const route = page.getByTestId('route');
+  await route.waitFor({ timeout: 30_000 });
   expect(await route.innerText()).toContain('Nghị định 309/2026/NĐ-CP');
-  await page.locator('#route-return').selectOption(XA_B.agencyCode);
+  // No center is taken for the applicant: Enter with none chosen stops at the list, which says why.
+  await page.keyboard.press('Enter');
+  expect(await page.locator('#route-return-error').innerText()).toMatch(/^Hồ sơ phi địa giới: hãy hỏi người nộp muốn nhận kết quả tại trung tâm nào/);
+  await shot(page, '1-route-unchosen');
+  // The officer lands in the search: among a province's centers, all «Trung tâm Phục vụ hành chính công …»,
+  // ward B is found typed without diacritics; Enter takes it and Enter again continues.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('route-search');
+  await typeTelex(page, 'vinh hung', { gapMs: 40, delivery: 'packet' });
+  await page.getByTestId('route-found').getByText(`1 trung tâm; Enter để chọn: ${XA_B.name}`).waitFor();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('#route-return').inputValue()).toBe(XA_B.agencyCode);
+  await expect.poll(() => page.locator('#route-return-error').count()).toBe(0);
   await route.scrollIntoViewIfNeeded();
   await shot(page, '1-route');
-  await page.getByRole('button', { name: /Tiếp tục/ }).click();
+  await page.keyboard.press('Enter');
 
   const summary = page.getByTestId('route-summary');
   await summary.waitFor();
@@ -124,6 +165,11 @@ test('received across boundaries at commune A, resolved by the provincial police
   await page.keyboard.press('Control+Enter');
   const code = await page.getByTestId('dossier-code').innerText({ timeout: 20_000 });
   expect(code.startsWith(`${XA_A.agencyCode}-`)).toBe(true);
+  // What the officer tells the citizen, as the slip says it: where, and that the date is expected.
+  expect(await page.getByTestId('collect-at').innerText()).toBe(`Trung tâm trả kết quả: ${XA_B.name}`);
+  // Its slip has no numeric key (ward B's table would read it as its own code), so the screen shows none either.
+  expect(await page.getByTestId('barcode-key').count()).toBe(0);
+  expect(await page.locator('.done .due').first().innerText()).toMatch(/\(dự kiến, tính lại khi cơ quan có thẩm quyền nhận hồ sơ\)$/);
   await printerA.waitForJobs(jobsBefore + 2);
   await shot(page, '3-accepted');
 
@@ -302,7 +348,7 @@ test('received across boundaries at commune A, resolved by the provincial police
   expect(forwarded.events.every((e) => !e.conflict)).toBe(true);
 
   await openAtReturnDesk(atB.page, code);
-  await expect.poll(() => atB.page.getByTestId('dossier-route').innerText()).toBe(`Tiếp nhận tại ${XA_A.name}, chuyển qua bưu chính công ích; trả kết quả tại ${XA_B.name}`);
+  await expect.poll(() => atB.page.getByTestId('dossier-route').innerText()).toBe(`Tiếp nhận tại ${XA_A.name}, chuyển qua dịch vụ bưu chính công ích; trả kết quả tại ${XA_B.name}`);
   await expect.poll(() => atB.page.getByTestId('dossier-held').innerText()).toBe(`Kết quả đang ở ${XA_B.name}`);
   // The history names the centers the batch went between.
   expect(await atB.page.getByTestId('dossier-card').locator('.dossier-history').innerText()).toContain(
@@ -333,6 +379,9 @@ test('received across boundaries at commune A, resolved by the provincial police
 test('the province’s view: a provincial supervisor sees each center and the province, today and for the period, and exports it', async () => {
   const { page } = atB;
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  // The sign-in screen says whose counter this is: an account of another center is refused here.
+  expect(await page.getByTestId('signin-center').innerText()).toBe(XA_B.name);
+  await page.screenshot({ path: `${SHOTS}/centers-6-signin.png` });
   await signInAs(page, DEMO_STAFF.supervisor);
   await page.keyboard.press('F6');
   await page.getByRole('tab', { name: /Báo cáo, sổ theo dõi/ }).click();

@@ -1,15 +1,14 @@
 // The dossier card every desk screen shows: who, what, where it is, the original deadline and the
 // re-set date apart, timeliness, what is due at collection, and the history from the events. A copy
 // fetched from the server (find.ts) says so and carries its own history.
-import { liveQuery } from 'dexie';
 import { PersonalData } from '../../security/PersonalData';
 import { useEffect, useState, type ReactNode } from 'react';
 import { formatVnd } from '../../../shared/codes';
 import { describeEvent, formatVietnamDateTime, type DossierEvent } from '../../../shared/domain';
 import { useKiosk } from '../../kiosk/kiosk';
 import type { DossierRow } from '../../db';
-import { cardFacts, serverCopyNotice, type CenterNameOf } from './card';
-import { loadDeskCatalogue } from '../../desk/catalogue';
+import { cardFacts, serverCopyNotice } from './card';
+import { useCenterNames, type CenterNameOf } from '../../kiosk/centerNames';
 import { isServerCopy } from './find';
 import { loadDossierTrail, stepTakenBy, type DossierTrail } from './history';
 import { useNames } from '../../kiosk/names';
@@ -60,21 +59,6 @@ function History({ events, departmentName, centerName }: { events: DossierEvent[
       ))}
     </ol>
   );
-}
-
-/**
- * The names of the province's centers (catalogue kind `center`), for a dossier's route; live, so a
- * card opened before the counter's first catalogue fetch names the centers once it arrives.
- */
-function useCenterNames(wanted: boolean): CenterNameOf {
-  const { db } = useKiosk();
-  const [names, setNames] = useState<Map<string, string>>(new Map());
-  useEffect(() => {
-    if (!wanted) return;
-    const subscription = liveQuery(() => loadDeskCatalogue(db)).subscribe({ next: (c) => setNames(new Map([...c.centers].map(([code, info]) => [code, info.name]))) });
-    return () => subscription.unsubscribe();
-  }, [db, wanted]);
-  return (code) => names.get(code);
 }
 
 export function DossierCard({ row, departmentName, now, children }: DossierCardProps) {

@@ -38,3 +38,17 @@ describe('the dossier card’s digitisation line', () => {
     expect(cardFacts(state!).digitisation).toBeUndefined();
   });
 });
+
+describe('the dossier card of a dossier received across boundaries', () => {
+  it('names the center the result is collected at, as the slip does', () => {
+    const across = sampleReceived({ seed: 23 });
+    if (across.type !== 'received') throw new Error(across.type);
+    const routed = { ...across, payload: { ...across.payload, route: { receivingCenter: '000.22.41.H41', transfer: 'courier' as const, returnCenter: '000.23.41.H41' } } };
+    const { state } = foldEvents([routed]);
+    const names: Record<string, string> = { '000.22.41.H41': 'Trung tâm Phục vụ hành chính công xã Diễn Châu', '000.23.41.H41': 'Trung tâm Phục vụ hành chính công phường Vinh Hưng' };
+    const card = cardFacts(state!, new Date('2026-01-13T02:00:00.000Z'), (code) => names[code]);
+    expect(card.collection).toBe('Nhận trực tiếp tại Bộ phận trả kết quả, Trung tâm Phục vụ hành chính công phường Vinh Hưng');
+    expect(card.route).toBe('Tiếp nhận tại Trung tâm Phục vụ hành chính công xã Diễn Châu, chuyển qua dịch vụ bưu chính công ích; trả kết quả tại Trung tâm Phục vụ hành chính công phường Vinh Hưng');
+    expect(card.originalDue).toMatch(/\(dự kiến, tính lại khi cơ quan có thẩm quyền nhận hồ sơ\)$/);
+  });
+});

@@ -1,6 +1,8 @@
 // What the dossier card says, computed apart from React so it can be tested: the state in words,
 // the original deadline and the re-set date kept apart, timeliness, and what is due at collection.
 import { STATUS_LABELS, TIMELINESS_LABELS, digitisationSummary, formatVietnamDateTime, timeliness, type DossierState, type Timeliness } from '../../../shared/domain';
+import type { CenterNameOf } from '../../kiosk/centerNames';
+import { TRANSFER_HOW } from '../../../shared/documents';
 
 export interface CardFacts {
   status: string;
@@ -27,7 +29,6 @@ export function amountDueAtCollection(state: DossierState): number {
 }
 
 /** A center's name by agency code (the catalogue's centers); the code itself when unknown. */
-export type CenterNameOf = (agencyCode: string) => string | undefined;
 
 export function cardFacts(state: DossierState, now: Date = new Date(), centerName: CenterNameOf = () => undefined): CardFacts {
   const judged = timeliness(state, undefined, now);
@@ -42,11 +43,17 @@ export function cardFacts(state: DossierState, now: Date = new Date(), centerNam
     timelinessLabel: judged ? TIMELINESS_LABELS[judged] : undefined,
     earlyResult: state.status === 'resultReady' && judged === 'early',
     amountDue: amountDueAtCollection(state),
-    collection: state.collection?.method === 'post' ? `Gửi qua bưu điện đến: ${state.collection.address}` : 'Nhận trực tiếp tại quầy trả kết quả',
+    // Across boundaries the desk is the chosen center's, named as the slip names it: an officer at another center sees it is not theirs.
+    collection:
+      state.collection?.method === 'post'
+        ? `Gửi qua bưu điện đến: ${state.collection.address}`
+        : state.route
+          ? `Nhận trực tiếp tại Bộ phận trả kết quả, ${name(state.route.returnCenter)}`
+          : 'Nhận trực tiếp tại quầy trả kết quả',
     digitisation: digitised === undefined ? undefined : `Số hóa: ${digitised}`,
     ...(state.route
       ? {
-          route: `Tiếp nhận tại ${name(state.route.receivingCenter)}, chuyển ${state.route.transfer === 'courier' ? 'qua bưu chính công ích' : 'điện tử'}; trả kết quả tại ${name(state.route.returnCenter)}`,
+          route: `Tiếp nhận tại ${name(state.route.receivingCenter)}, chuyển ${TRANSFER_HOW[state.route.transfer]}; trả kết quả tại ${name(state.route.returnCenter)}`,
         }
       : {}),
     ...(state.route && state.boundFor !== undefined ? { held: `Đang chuyển đến ${name(state.boundFor)}` } : {}),

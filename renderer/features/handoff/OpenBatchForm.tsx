@@ -3,9 +3,9 @@
 // named at the field and nothing typed is lost. A center is found by typing its name without diacritics.
 import { useState, type FormEvent } from 'react';
 import type { Department } from '../../../shared/catalogue';
-import { foldVietnamese } from '../../../shared/catalogue';
 import type { CenterCargo } from '../../../shared/domain';
 import type { CenterInfo } from '../../../shared/sync/protocol';
+import { findCenters } from '../../desk/catalogue';
 import { openBatchProblems, type BatchDirection, type OpenBatchFields } from './batch';
 import { cargoTitle } from './centers';
 
@@ -44,12 +44,10 @@ export function OpenBatchForm(props: { direction: BatchDirection; departments: r
   const set = (patch: Partial<typeof values>) => setValues((v) => ({ ...v, ...patch }));
 
   // Typed without diacritics: "dien chau" finds «xã Diễn Châu»; a single match is chosen at once.
-  const folded = foldVietnamese(search);
-  const shown = folded ? centers.filter((c) => foldVietnamese(c.name).includes(folded) || c.agencyCode.includes(folded)) : centers;
+  const shown = findCenters(centers, search);
   const onSearch = (text: string) => {
     setSearch(text);
-    const f = foldVietnamese(text);
-    const matches = f ? centers.filter((c) => foldVietnamese(c.name).includes(f) || c.agencyCode.includes(f)) : [];
+    const matches = text.trim() ? findCenters(centers, text) : [];
     if (matches.length === 1) set({ centerCode: matches[0]!.agencyCode });
   };
 

@@ -22,12 +22,20 @@ export function AcceptedView({ done, onNext }: { done: Done; onNext(): void }) {
           <p className="code" data-testid="dossier-code">
             {done.code}
           </p>
-          <p className="barcode-key">
-            Mã vạch số: <span data-testid="barcode-key">{done.barcodeKey}</span>
-          </p>
+          {done.barcodeKey ? (
+            <p className="barcode-key">
+              Mã vạch số: <span data-testid="barcode-key">{done.barcodeKey}</span>
+            </p>
+          ) : null}
           <p className="due">
             Hẹn trả kết quả: <strong>{formatVietnamDateTime(done.dueAt)}</strong>
+            {done.across?.expected ? ' (dự kiến, tính lại khi cơ quan có thẩm quyền nhận hồ sơ)' : ''}
           </p>
+          {done.across ? (
+            <p className="due" data-testid="collect-at">
+              Trung tâm trả kết quả: <strong>{done.across.collectAt}</strong>
+            </p>
+          ) : null}
           {done.receipt ? <p>Biên lai: {done.receipt}</p> : null}
         </>
       ) : (

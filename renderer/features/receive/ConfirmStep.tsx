@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { Procedure } from '../../../shared/catalogue';
 import { formatVnd } from '../../../shared/codes';
 import { formatVietnamDateTime, type DossierRoute } from '../../../shared/domain';
-import { TRANSFER_LABELS } from './RouteFields';
+import { TRANSFER_HOW } from '../../../shared/documents';
 import { DateField } from '../../ui/DateField';
 import { TextField } from '../../ui/Field';
 import type { DossierAppointment } from './appointment';
@@ -54,13 +54,13 @@ export function ConfirmStep(props: {
         <dt>Nhận kết quả</dt>
         <dd>
           {form.collection.method === 'desk'
-            ? `Tại Bộ phận trả kết quả${props.route ? `, ${props.centerName(props.route.returnCenter)}` : ''}`
+            ? `Tại Bộ phận trả kết quả${props.route ? `, ${props.route.returnCenter ? props.centerName(props.route.returnCenter) : '(chưa chọn trung tâm, quay lại bước 4)'}` : ''}`
             : `Qua bưu điện: ${form.collection.address || '(chưa có địa chỉ)'}`}
         </dd>
         {props.route ? (
           <>
             <dt>Phi địa giới</dt>
-            <dd data-testid="route-summary">Chuyển đến cơ quan có thẩm quyền {TRANSFER_LABELS[props.route.transfer].toLowerCase()}; thời gian giải quyết tính từ khi cơ quan đó nhận hồ sơ</dd>
+            <dd data-testid="route-summary">Chuyển đến cơ quan có thẩm quyền {TRANSFER_HOW[props.route.transfer]}; thời gian giải quyết tính từ khi cơ quan đó nhận hồ sơ</dd>
           </>
         ) : null}
         <dt>Hẹn trả kết quả</dt>

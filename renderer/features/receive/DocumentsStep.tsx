@@ -2,7 +2,7 @@
 // required, optional ("nếu có") or for some cases only; a conditional line that is not this
 // applicant's case is marked "Không áp dụng". An empty checklist is never passed silently: the
 // officer lists the papers received or confirms there are none.
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { DOCUMENT_NEED_LABELS } from '../../../shared/catalogue';
 import { addedDocument, documentShortfall, tickDocument, type DocumentLine, type ReceiveForm } from './form';
 
@@ -10,6 +10,19 @@ function Count({ label, value, onValue, disabled }: { label: string; value: numb
   return (
     <input type="number" min={0} max={99} aria-label={label} value={value} disabled={disabled} onChange={(e) => onValue(Math.max(0, Math.floor(Number(e.target.value) || 0)))} className="count" />
   );
+}
+
+/**
+ * ↑ and ↓ on a row's «Đã nhận» box go to the box of the row above or below: without them the officer
+ * tabbed through the three counts of every row to tick the next paper.
+ */
+function toNeighbourBox(e: KeyboardEvent<HTMLInputElement>) {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const boxes = [...(e.currentTarget.closest('tbody')?.querySelectorAll<HTMLInputElement>('input[data-received-box]') ?? [])];
+  const next = boxes[boxes.indexOf(e.currentTarget) + (e.key === 'ArrowDown' ? 1 : -1)];
+  if (!next) return;
+  e.preventDefault();
+  next.focus();
 }
 
 function lineStatus(d: DocumentLine): string {
@@ -63,7 +76,9 @@ export function DocumentsStep(props: { form: ReceiveForm; onChange(form: Receive
                       aria-label={`Đã nhận: ${d.name}`}
                       checked={d.received}
                       autoFocus={i === 0}
+                      data-received-box
                       onChange={(e) => update(i, { ...tickDocument(d, e.target.checked), notApplicable: false })}
+                      onKeyDown={toNeighbourBox}
                     />
                   </td>
                   <td>
@@ -96,6 +111,11 @@ export function DocumentsStep(props: { form: ReceiveForm; onChange(form: Receive
             })}
           </tbody>
         </table>
+      ) : null}
+      {documents.length > 0 ? (
+        <p className="keys">
+          <kbd>Space</kbd> đánh dấu đã nhận, <kbd>↑</kbd> <kbd>↓</kbd> sang giấy tờ trên, dưới, <kbd>Enter</kbd> tiếp tục
+        </p>
       ) : null}
       {emptyCatalogue ? (
         <div className="add-document">

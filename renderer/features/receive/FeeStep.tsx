@@ -109,7 +109,7 @@ export function FeeStep({
           error={errors.collectionAddress}
         />
       ) : null}
-      {across ? <RouteFields form={form} centers={across.centers} own={across.own} onChange={onChange} /> : null}
+      {across ? <RouteFields form={form} centers={across.centers} own={across.own} errors={errors} onChange={onChange} /> : null}
     </div>
   );
 }

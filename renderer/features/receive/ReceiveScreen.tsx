@@ -33,6 +33,8 @@ import './receive.css';
 
 const STEP_KEYS = STEPS.map((_, i) => `Alt+${i + 1}`);
 
+/** The applicant step's fields in the order the officer fills them; email is optional and comes last. */
+const APPLICANT_FIELDS = ['applicant-id', 'applicant-tax', 'applicant-name', 'applicant-rep', 'applicant-phone', 'applicant-address'];
 export function ReceiveScreen() {
   const { db, officer } = useKiosk();
   const { setup, ctx, remaining, refreshLeases } = useDesk({ leases: 'dossier', refreshCatalogue: true });
@@ -82,9 +84,19 @@ export function ReceiveScreen() {
       if (!reading) return 'pass';
       if (reading.ok) dispatch({ type: 'edited', form: { ...current, applicant: reading.applicant } });
       setCardReading(reading);
+      if (reading.ok) setCardsRead((n) => n + 1);
     },
     { enabled: restored && !done },
   );
+
+  // A card read at the applicant step leaves the phone (never on the card) to type: the officer lands
+  // on the first field the card did not fill, not back in the ID field the scan was typed over.
+  const [cardsRead, setCardsRead] = useState(0);
+  useEffect(() => {
+    if (cardsRead === 0 || store.get().step !== STEP.applicant) return;
+    const empty = APPLICANT_FIELDS.map((id) => document.getElementById(id)).find((el): el is HTMLInputElement => el instanceof HTMLInputElement && el.value.trim() === '');
+    empty?.focus();
+  }, [cardsRead, store]);
 
   // The officer lands on the first field that needs fixing.
   useEffect(() => {
@@ -136,12 +148,16 @@ export function ReceiveScreen() {
         kind: 'accepted',
         dossierId: out.dossierId,
         code: out.code,
-        barcodeKey: out.barcodeKey,
+        // The key the slip printed under its barcode; a slip for another center's desk (or a sheet) prints none.
+        barcodeKey: out.slip.blocks.some((b) => b.type === 'barcode' && b.value === out.barcodeKey) ? out.barcodeKey : undefined,
         dueAt: out.dueAt,
         receipt,
         warnings: out.warnings,
         prints: out.prints,
         documents: form.documents.filter((d) => d.received).map((d) => d.name),
+        ...(out.route
+          ? { across: { collectAt: setup?.catalogue.centers.get(out.route.returnCenter)?.name ?? `trung tâm mã ${out.route.returnCenter}`, expected: out.route.transfer === 'courier' } }
+          : {}),
       });
     } catch (error) {
       dispatch({ type: 'failed', message: `Chưa lưu được hồ sơ: ${(error as Error).message}. Thông tin đã nhập vẫn được giữ; hãy thử lại.` });
@@ -267,7 +283,7 @@ export function ReceiveScreen() {
           aria-label={STEPS[step]}
           onSubmit={(e) => {
             e.preventDefault();
-            dispatch({ type: 'next', errors: stepErrors(form, step, procedure, new Date().getFullYear()) });
+            dispatch({ type: 'next', errors: stepErrors(form, step, procedure, new Date().getFullYear(), across !== undefined) });
           }}
         >
           {step === STEP.applicant ? <ApplicantStep value={form.applicant} errors={errors} onChange={(applicant) => edit({ applicant })} /> : null}

@@ -6,6 +6,7 @@ import { DOSSIER_SEQ_FALLBACK_BASE } from '../../../shared/sync/leases';
 import { MotCuaDb, recordCommand, storeLeases } from '../../db';
 import { confirmDossierDelivery } from '../handoff/delivery';
 import { acceptDossier, reserveDossierNumber } from './accept';
+import { firstStepWithError, STEP, stepErrors } from './receiveState';
 import { appointmentFor, processingSpan } from './appointment';
 import { agencyTableFor } from '../../desk/config';
 import { issueRefusal, issueSupplementRequest } from './letters';
@@ -65,6 +66,20 @@ describe('acceptDossier', () => {
     const state = (await db.dossiers.get(out.dossierId))!.state;
     expect(state.dueAt).toBe(fromVnLocal(2026, 3, 24, 10, 0).toISOString());
     expect(state.dueExpected).toBeUndefined();
+  });
+
+  it('across boundaries without the center the applicant chose: refused at the route field, nothing recorded, no number taken', async () => {
+    const printed: QueuedPrint[] = [];
+    const ctx = { ...testContext(db, { now: NOW, printed }), scope: { phiDiaGioi: [LICENCE_PROCEDURE.code] } };
+    const out = await acceptDossier(ctx, { ...completeForm(), route: { returnCenter: '', transfer: 'courier' } }, LICENCE_PROCEDURE);
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.message).toMatch(/^Hồ sơ phi địa giới: hãy hỏi người nộp muốn nhận kết quả tại trung tâm nào/);
+    expect(Object.keys(out.errors)).toEqual(['routeReturn']);
+    expect(await db.outbox.count()).toBe(0);
+    expect(printed).toEqual([]);
+    expect(stepErrors(completeForm(), STEP.fee, LICENCE_PROCEDURE, 2026, true)).toEqual(out.errors);
+    expect(firstStepWithError(out.errors)).toBe(STEP.fee);
   });
 
   it('a procedure not on the list is received without a route, whatever the form holds', async () => {

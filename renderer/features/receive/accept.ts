@@ -13,7 +13,7 @@ import { dossierAppointment, processingSpan, type DossierAppointment } from './a
 import { expectedDeadlineAcross } from '../../desk/deadline';
 import { receivedAcrossBoundaries } from '../../desk/catalogue';
 import { receiptSeriesFor, receiptSetupProblem } from '../../desk/config';
-import { applicantOf, collectionOf, decideFee, documentsProblem, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm, type ReservedNumber } from './form';
+import { applicantOf, collectionOf, decideFee, documentsProblem, receivedDocuments, routeChoiceErrors, validateApplicant, type FieldErrors, type ReceiveForm, type ReservedNumber } from './form';
 import type { WorkCalendar } from '../../../shared/calendar';
 import { routeFor, type PrintDocument } from '../../desk/printouts';
 
@@ -30,6 +30,8 @@ export type AcceptOutcome =
       warnings: string[];
       prints: PrintNote[];
       slip: PrintDocument;
+      /** Received across boundaries: its route, as recorded. */
+      route?: DossierRoute;
     }
   | { ok: false; message: string; errors: FieldErrors };
 
@@ -83,7 +85,7 @@ export async function reserveDossierNumber(ctx: DeskContext, form: ReceiveForm):
 /** The route of a procedure this center receives across boundaries (its phi-địa-giới list): from here, to the center the applicant chose. */
 export function routeOf(ctx: Pick<DeskContext, 'scope' | 'counter'>, form: Pick<ReceiveForm, 'route'>, procedure: Procedure): DossierRoute | undefined {
   if (!receivedAcrossBoundaries(ctx, procedure.code)) return undefined;
-  return { receivingCenter: ctx.counter.agencyCode, transfer: form.route?.transfer ?? 'courier', returnCenter: form.route?.returnCenter || ctx.counter.agencyCode };
+  return { receivingCenter: ctx.counter.agencyCode, transfer: form.route?.transfer ?? 'courier', returnCenter: form.route?.returnCenter ?? '' };
 }
 
 /**
@@ -130,6 +132,8 @@ export async function acceptDossier(
   const collection = collectionOf(form);
   const due = dossierAppointment(now, procedure, form, ctx.calendar);
   if (!fee.ok || !collection.ok || !due.ok) return fail('Phần phí, nơi nhận kết quả hoặc ngày hẹn trả chưa hợp lệ.');
+  const routeErrors = routeChoiceErrors(form, receivedAcrossBoundaries(ctx, procedure.code));
+  if (routeErrors.routeReturn) return fail(routeErrors.routeReturn, routeErrors);
   // A fee collected here needs a receipt, and a receipt the unit's tax code: refuse before any number is taken.
   const taxProblem = fee.value.collectHere ? receiptSetupProblem(ctx.config, year) : undefined;
   if (taxProblem) return fail(taxProblem, { fee: taxProblem });
@@ -215,5 +219,5 @@ export async function acceptDossier(
     const queued = await ctx.print(doc, { role, copies: 1 });
     prints.push({ what: 'Biên lai thu phí, lệ phí', ok: queued.ok, message: queued.ok ? undefined : queued.message });
   }
-  return { ok: true, dossierId, code, barcodeKey, receivedAt, dueAt, receipt, warnings, prints, slip };
+  return { ok: true, dossierId, code, barcodeKey, receivedAt, dueAt, receipt, warnings, prints, slip, ...(route ? { route } : {}) };
 }

@@ -256,6 +256,16 @@ export function collectionOf(form: ReceiveForm): { ok: true; value: Collection }
   return { ok: true, value: { method: 'post', address } };
 }
 
+/**
+ * A procedure received across boundaries needs the center the applicant collects the result at,
+ * chosen with the applicant: no center is taken for them (this one was, silently, and the citizen
+ * living elsewhere came back to the wrong center).
+ */
+export function routeChoiceErrors(form: Pick<ReceiveForm, 'route'>, across: boolean): FieldErrors {
+  if (!across || form.route?.returnCenter) return {};
+  return { routeReturn: 'Hồ sơ phi địa giới: hãy hỏi người nộp muốn nhận kết quả tại trung tâm nào, gõ tên xã, phường vào ô «Tìm trung tâm» rồi nhấn Enter để chọn.' };
+}
+
 /** Said when such a procedure is picked: the catalogue gives no processing time, so the counter enters this dossier's appointment. */
 export function noProcessingTimeNotice(procedure: Procedure): string | undefined {
   if (procedure.processingDays !== null || (typeof procedure.processingHours === 'number' && procedure.processingHours > 0)) return undefined;

@@ -4,7 +4,7 @@
 // answer synchronous, so a second Ctrl+Enter while the first accept runs is refused at once.
 import type { Procedure } from '../../../shared/catalogue';
 import type { PrintNote } from '../../desk/context';
-import { collectionOf, decideFee, documentsProblem, emptyForm, validateApplicant, withProcedure, type FieldErrors, type ReceiveForm } from './form';
+import { collectionOf, decideFee, documentsProblem, emptyForm, routeChoiceErrors, validateApplicant, withProcedure, type FieldErrors, type ReceiveForm } from './form';
 
 export const STEPS = ['Thủ tục', 'Người nộp', 'Giấy tờ', 'Phí, nhận kết quả', 'Tiếp nhận'] as const;
 export const STEP = { procedure: 0, applicant: 1, documents: 2, fee: 3, confirm: 4 } as const;
@@ -29,6 +29,7 @@ export const FIELD_STEP: Partial<Record<string, number>> = {
   onlineReceipt: STEP.fee,
   transferReceived: STEP.fee,
   collectionAddress: STEP.fee,
+  routeReturn: STEP.fee,
 };
 
 // What each field's error is about: once that changes, the error is the last input's and goes.
@@ -49,6 +50,7 @@ const ERROR_INPUTS: Partial<Record<string, (f: ReceiveForm) => unknown>> = {
   onlineReceipt: (f) => [f.fee.method, f.fee.onlineReceipt],
   transferReceived: (f) => [f.fee.method, f.fee.transferReceived],
   collectionAddress: (f) => [f.collection.method, f.collection.address],
+  routeReturn: (f) => f.route?.returnCenter,
 };
 
 /** The errors still about what the form holds: an error whose input the officer changed is dropped. */
@@ -64,7 +66,20 @@ export function errorsStillStanding(errors: FieldErrors, before: ReceiveForm, af
 export type LetterKind = 'supplement' | 'refusal';
 
 export type Done =
-  | { kind: 'accepted'; dossierId: string; code: string; barcodeKey: string; dueAt: string; receipt?: string; warnings: string[]; prints: PrintNote[]; documents: string[] }
+  | {
+      kind: 'accepted';
+      dossierId: string;
+      code: string;
+      /** The numeric key printed under the slip's barcode, when the slip has one. */
+      barcodeKey?: string;
+      dueAt: string;
+      receipt?: string;
+      warnings: string[];
+      prints: PrintNote[];
+      documents: string[];
+      /** Received across boundaries: the center the result is collected at, and whether the date is only expected (by post), as the slip says. */
+      across?: { collectAt: string; expected: boolean };
+    }
   | { kind: LetterKind; reference: string; applicantName: string; prints: PrintNote[] };
 
 export interface ReceiveState {
@@ -115,14 +130,14 @@ export function firstStepWithError(errors: FieldErrors): number | undefined {
   return steps.length > 0 ? Math.min(...steps) : undefined;
 }
 
-/** What stops the officer leaving `step` with Continue; the rest is checked when accepting. */
-export function stepErrors(form: ReceiveForm, step: number, procedure: Procedure | undefined, year: number): FieldErrors {
+/** What stops the officer leaving `step` with Continue (`across`: the procedure is received across boundaries here); the rest is checked when accepting. */
+export function stepErrors(form: ReceiveForm, step: number, procedure: Procedure | undefined, year: number, across = false): FieldErrors {
   if (step === STEP.applicant) return validateApplicant(form.applicant, year);
   if (step === STEP.documents) return documentsProblem(form)?.errors ?? {};
   if (step === STEP.fee && procedure) {
     const fee = decideFee(form, procedure);
     const collection = collectionOf(form);
-    return { ...(fee.ok ? {} : fee.errors), ...(collection.ok ? {} : collection.errors) };
+    return { ...(fee.ok ? {} : fee.errors), ...(collection.ok ? {} : collection.errors), ...routeChoiceErrors(form, across) };
   }
   return {};
 }

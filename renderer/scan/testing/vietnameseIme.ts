@@ -5,7 +5,8 @@
 // - 'composition' (IBus, the Windows built-in Vietnamese keyboard): a word that may take marks is
 //   composed; its keys reach the page as 'Process' keydowns between compositionstart/compositionend,
 //   and a consonant-only word never opens a composition.
-// Tone placement is simplified (the last vowel of the word takes it); enough to show mangling.
+// The tone goes where Unikey puts it by default (old style: hòa, thủy), so a name typed through the
+// model reads as the officer's would (lái, giấy, không «laí», «giâý»).
 
 export type ImeMethod = 'telex' | 'vni';
 export type ImeDelivery = 'keystrokes' | 'composition';
@@ -29,8 +30,25 @@ function render(letter: Letter): string {
 const isLetter = (ch: string) => /^[a-z]$/i.test(ch);
 const isVowel = (letter: Letter) => VOWELS.has(letter.base.toLowerCase());
 
+/**
+ * The vowel that takes the tone: one with a mark of its own (ê, ơ, â, ư; in ươ the ơ); else the last
+ * vowel when a consonant closes the word (hoàn); else the middle of three (xoáy) and the first of two
+ * (lái, hòa). The u of qu and the i of gi open the word with the consonant when a vowel follows.
+ */
+function toneVowel(word: Letter[]): number {
+  const lower = (i: number) => word[i]?.base.toLowerCase();
+  let vowels = word.flatMap((letter, i) => (isVowel(letter) ? [i] : []));
+  if (vowels.length > 1 && vowels[0] === 1 && ((lower(0) === 'q' && lower(1) === 'u') || (lower(0) === 'g' && lower(1) === 'i'))) vowels = vowels.slice(1);
+  const marked = vowels.filter((i) => word[i]!.shape !== undefined && word[i]!.shape !== STROKE);
+  if (marked.length > 0) return marked.at(-1)!;
+  const last = vowels.at(-1) ?? -1;
+  if (last < word.length - 1 || vowels.length === 1) return last;
+  // Open: the middle of three, the first of two, both the one before the last.
+  return vowels.at(-2)!;
+}
+
 /** Finds the letter a modifier key acts on, and the change it makes, or undefined when the key is typed as is. */
-function modify(word: Letter[], key: string, method: ImeMethod): { index: number; letter: Letter } | undefined {
+function modify(word: Letter[], key: string, method: ImeMethod): { index: number; letter: Letter; next?: Letter } | undefined {
   const lower = key.toLowerCase();
   const lastVowel = word.findLastIndex(isVowel);
   const last = word.length - 1;
@@ -38,12 +56,14 @@ function modify(word: Letter[], key: string, method: ImeMethod): { index: number
   const base = (index: number) => word[index]?.base.toLowerCase();
 
   const tone = (method === 'telex' ? TELEX_TONES : VNI_TONES)[lower];
-  if (tone && lastVowel >= 0) return at(lastVowel, { tone });
+  if (tone && lastVowel >= 0) return at(toneVowel(word), { tone });
   if (method === 'telex') {
-    if (lower === 'z' && lastVowel >= 0) return at(lastVowel, { tone: '' });
+    if (lower === 'z' && lastVowel >= 0) return at(toneVowel(word), { tone: '' });
     if ('aeo'.includes(lower) && base(last) === lower && !word[last]!.shape) return at(last, { shape: CIRCUMFLEX });
     if (lower === 'd' && base(last) === 'd') return at(last, { shape: STROKE });
     if (lower === 'w' && base(last) === 'a') return at(last, { shape: BREVE });
+    // uo + w is ươ (người), both horned at once.
+    if (lower === 'w' && base(last) === 'o' && base(last - 1) === 'u') return { index: last - 1, letter: { ...word[last - 1]!, shape: HORN }, next: { ...word[last]!, shape: HORN } };
     if (lower === 'w' && (base(last) === 'o' || base(last) === 'u')) return at(last, { shape: HORN });
     return undefined;
   }
@@ -77,6 +97,7 @@ export function typeThroughIme(text: string, method: ImeMethod, delivery: ImeDel
     if (change) {
       const tail = word.slice(change.index);
       word[change.index] = change.letter;
+      if (change.next) word[change.index + 1] = change.next;
       if (delivery === 'composition') composing = true;
       if (composing) emit(key);
       else {

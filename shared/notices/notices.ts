@@ -83,11 +83,21 @@ export function noticeOf(from: DossierStatus | undefined, event: DossierEvent, s
   return { kind, vars, ...(state.statusSecret ? { statusSecret: state.statusSecret } : {}) };
 }
 
+/**
+ * Across boundaries the result is ready for the applicant only at the center they collect it at: a
+ * result taken in, or arriving in a batch, at another center is forwarded and told of when it arrives
+ * there. Where it is not known (a desk that did not say), it is told as before centers.
+ */
+function readyWhereCollected(state: DossierState): boolean {
+  return !state.route || state.heldAt === undefined || state.heldAt === state.route.returnCenter;
+}
+
 function kindOf(from: DossierStatus | undefined, event: DossierEvent, state: DossierState): NoticeKind | null {
   if (from === state.status) return event.type === 'apologyIssued' ? 'late' : null;
   switch (state.status) {
     case 'received':
-      return 'received';
+      // Papers arriving at another center were received long before: nothing new for the applicant.
+      return event.type === 'arrivedAtCenter' ? null : 'received';
     case 'awaitingSupplement':
       return 'supplementRequested';
     case 'refused':
@@ -95,6 +105,7 @@ function kindOf(from: DossierStatus | undefined, event: DossierEvent, state: Dos
     case 'withdrawn':
       return 'stopped';
     case 'resultReady':
+      if (!readyWhereCollected(state)) return null;
       return state.feesDue > state.feesPaid ? 'feeDue' : 'resultReady';
     case 'returned':
       return 'returned';

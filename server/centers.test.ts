@@ -342,6 +342,18 @@ describe('batches between centers', () => {
     expect(rows).toEqual([{ status: 'returned', open_conflicts: 0 }]);
   });
 
+  it('a counter of the center a batch is sent to, waiting in a long poll, is woken by that push', async () => {
+    const d = await receive(a1, { receivingCenter: XA_A, transfer: 'courier', returnCenter: XA_B });
+    const after = await lastSeq();
+    const started = Date.now();
+    const waiting = server.app.inject({ method: 'GET', url: `/v1/pull?after=${after}&wait=20`, headers: auth(solo) });
+    await new Promise((r) => setTimeout(r, 300));
+    await push(a1, [sent(a1, d.dossierId, 'LC-260130-04', 'papers', XA_A, AGENCY)]);
+    const answer = await waiting;
+    expect((answer.json() as PullResponse).dossiers.map((x) => x.id)).toEqual([d.dossierId]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('a result the department sends to a center off the route brings the dossier to that center’s counters', async () => {
     const d = await receive(a1, { receivingCenter: XA_A, transfer: 'electronic', returnCenter: XA_B });
     await push(a1, [handedToCourier(a1.counterId, d.dossierId, 'LO-260130-10'), deliveredToDepartment(a1.counterId, d.dossierId, 'LO-260130-10')]);

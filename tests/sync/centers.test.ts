@@ -18,7 +18,7 @@ import { AGENCY, dossierCode, event, received, returned } from './events';
 import { startTestServer, type TestServer } from './harness';
 import { applyNetworkStep, healAndSync, networkSteps, resetSyncData, SyncCounter, type NetworkStep } from './syncCounter';
 
-// Each run is long (a dossier's trip between centers takes a dozen steps at three centers): about 3 s a run.
+// Each run is long (a dossier’s trip between centers takes a dozen steps at three centers): 1–3 s a run.
 const RUNS = Number(process.env.SYNC_CENTERS_RUNS ?? 40);
 const DAY = '260112';
 const SERIES = { formSymbol: 'EBL01', series: '26TAA' };

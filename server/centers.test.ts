@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierEvent, EventOf } from '../shared/domain';
 import type { CatalogueResponse, CenterInfo, DossierLookupResponse, EnrolResponse, ProvinceReport, PullResponse, PushResponse, StaffRecord } from '../shared/sync/protocol';
-import { AGENCY, dossierCode, handedToCourier, received } from '../tests/sync/events';
+import { AGENCY, deliveredToDepartment, dossierCode, event, handedToCourier, received, returned } from '../tests/sync/events';
 import { login, startTestServer, type TestServer } from '../tests/sync/harness';
 import { buildApp } from './app';
 import { createStaff } from './routes/staff';
@@ -15,6 +15,9 @@ const auth = (c: EnrolResponse) => ({ authorization: `Bearer ${c.credential}` })
 
 const XA_A = '000.22.41.H41';
 const XA_B = '000.23.41.H41';
+const XA_D = '000.25.41.H41';
+const NAME_A = 'Trung tâm Phục vụ hành chính công xã Diễn Châu';
+const NAME_B = 'Trung tâm Phục vụ hành chính công phường Vinh Hưng';
 
 async function addCenter(id: string, agencyCode: string, name: string, token = server.adminToken) {
   return server.app.inject({ method: 'PUT', url: `/v1/admin/centers/${id}`, headers: { authorization: `Bearer ${token}` }, payload: { agencyCode, name, level: 'xa' } });
@@ -351,5 +354,118 @@ describe('centers', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('batches between centers', () => {
+  const sent = (c: EnrolResponse, dossierId: string, batchId: string, carried: 'papers' | 'result', fromCenter: string, toCenter: string) =>
+    event('sentToCenter', { batchId, carried, fromCenter, toCenter, courierName: 'Bưu điện Nghệ An' }, { dossierId, counterId: c.counterId });
+  const arrived = (c: EnrolResponse, dossierId: string, batchId: string, carried: 'papers' | 'result', center: string) =>
+    event('arrivedAtCenter', { batchId, carried, center }, { dossierId, counterId: c.counterId });
+  const resultIn = (c: EnrolResponse, dossierId: string, atCenter: string) => event('resultReceived', { batchId: 'KQ-260203-01', outcome: 'result', atCenter }, { dossierId, counterId: c.counterId });
+  const lastSeq = async () => Number((await server.db.query<{ s: number }>('SELECT max(seq) AS s FROM events')).rows[0]!.s);
+  const routeCenters = async (id: string) => (await server.db.query<{ route_centers: string[] }>('SELECT route_centers FROM dossiers WHERE id = $1', [id])).rows[0]!.route_centers;
+  const stored = (r: PushResponse) => r.results.map((x) => (x.status === 'conflict' ? `conflict ${x.conflict?.code}` : x.status));
+  const flagOf = (r: PushResponse) => {
+    const x = r.results[0];
+    return x && 'conflict' in x ? x.conflict?.message : undefined;
+  };
+  let d1: EnrolResponse;
+
+  beforeAll(async () => {
+    expect((await addCenter('XA-D', XA_D, 'Trung tâm Phục vụ hành chính công xã Quỳnh Lưu')).statusCode).toBe(200);
+    d1 = await enrolAt('D1', 'XA-D');
+  });
+
+  it('the center a batch goes to pulls the dossier and keeps pulling it after it leaves; an unrelated center never does', async () => {
+    const before = await lastSeq();
+    // Received at commune A for ward B; the department's desk is at the provincial Center (the default center '').
+    const d = await receive(a1, { receivingCenter: XA_A, transfer: 'courier', returnCenter: XA_B });
+    expect(await routeCenters(d.dossierId)).toEqual(['XA-A', 'XA-B']);
+    expect(await pulled(solo, before)).toEqual([]);
+
+    const papers = await lastSeq();
+    expect(stored(await push(a1, [sent(a1, d.dossierId, 'LC-260130-01', 'papers', XA_A, AGENCY)]))).toEqual(['stored']);
+    expect(await routeCenters(d.dossierId)).toEqual(['', 'XA-A', 'XA-B']);
+    expect(await pulled(solo, papers)).toEqual([d.dossierId]);
+
+    // At the provincial Center: arrived, handed to the department, its result taken in there and forwarded to ward B.
+    const atP = await push(solo, [
+      arrived(solo, d.dossierId, 'LC-260130-01', 'papers', AGENCY),
+      handedToCourier(solo.counterId, d.dossierId, 'LO-260130-09'),
+      deliveredToDepartment(solo.counterId, d.dossierId, 'LO-260130-09'),
+      resultIn(solo, d.dossierId, AGENCY),
+      sent(solo, d.dossierId, 'LC-260203-01', 'result', AGENCY, XA_B),
+    ]);
+    expect(stored(atP)).toEqual(['stored', 'stored', 'stored', 'stored', 'stored']);
+    const leftP = await lastSeq();
+    expect(stored(await push(b1, [arrived(b1, d.dossierId, 'LC-260203-01', 'result', XA_B), returned(b1.counterId, d.dossierId)]))).toEqual(['stored', 'stored']);
+    // Gone from the provincial Center, still pulled there: its copy follows the dossier to the end.
+    expect(await routeCenters(d.dossierId)).toEqual(['', 'XA-A', 'XA-B']);
+    for (const c of [a2, b1, solo]) expect(await pulled(c, leftP)).toEqual([d.dossierId]);
+    expect(await pulled(d1, before)).toEqual([]);
+    const { rows } = await server.db.query<{ status: string; open_conflicts: number }>('SELECT status, open_conflicts FROM dossiers WHERE id = $1', [d.dossierId]);
+    expect(rows).toEqual([{ status: 'returned', open_conflicts: 0 }]);
+  });
+
+  it('a counter of the center a batch is sent to, waiting in a long poll, is woken by that push', async () => {
+    const d = await receive(a1, { receivingCenter: XA_A, transfer: 'courier', returnCenter: XA_B });
+    const after = await lastSeq();
+    const started = Date.now();
+    const waiting = server.app.inject({ method: 'GET', url: `/v1/pull?after=${after}&wait=20`, headers: auth(solo) });
+    await new Promise((r) => setTimeout(r, 300));
+    await push(a1, [sent(a1, d.dossierId, 'LC-260130-04', 'papers', XA_A, AGENCY)]);
+    const answer = await waiting;
+    expect((answer.json() as PullResponse).dossiers.map((x) => x.id)).toEqual([d.dossierId]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('a result the department sends to a center off the route brings the dossier to that center’s counters', async () => {
+    const d = await receive(a1, { receivingCenter: XA_A, transfer: 'electronic', returnCenter: XA_B });
+    await push(a1, [handedToCourier(a1.counterId, d.dossierId, 'LO-260130-10'), deliveredToDepartment(a1.counterId, d.dossierId, 'LO-260130-10')]);
+    const before = await lastSeq();
+    expect(await pulled(solo, before)).toEqual([]);
+    expect(stored(await push(solo, [resultIn(solo, d.dossierId, AGENCY)]))).toEqual(['stored']);
+    expect(await routeCenters(d.dossierId)).toEqual(['', 'XA-A', 'XA-B']);
+    expect(await pulled(solo, before)).toEqual([d.dossierId]);
+    // Forwarded to ward B, it is held there now; the provincial Center keeps pulling it (its copy does not go stale).
+    await push(solo, [sent(solo, d.dossierId, 'LC-260203-03', 'result', AGENCY, XA_B)]);
+    const forwarded = await lastSeq();
+    expect(stored(await push(b1, [arrived(b1, d.dossierId, 'LC-260203-03', 'result', XA_B)]))).toEqual(['stored']);
+    expect(await routeCenters(d.dossierId)).toEqual(['', 'XA-A', 'XA-B']);
+    expect(await pulled(solo, forwarded)).toEqual([d.dossierId]);
+    expect(await pulled(d1, before)).toEqual([]);
+  });
+
+  it('where a dossier is, said by a counter of another center, is stored, applied and flagged WRONG_CENTER for a supervisor, naming both centers', async () => {
+    // Received at ward B for commune A: held at B.
+    const d = await receive(b1, { receivingCenter: XA_B, transfer: 'courier', returnCenter: XA_A });
+    const fromB = sent(a1, d.dossierId, 'LC-260130-02', 'papers', XA_B, XA_A);
+    const first = await push(a1, [fromB]);
+    expect(stored(first)).toEqual(['conflict WRONG_CENTER']);
+    expect(flagOf(first)).toBe(`Lô LC-260130-02 ghi chuyển giấy tờ hồ sơ đi từ ${NAME_B}, nhưng quầy ghi nhận (Quầy A1) thuộc ${NAME_A}. Cần giám sát viên xử lý.`);
+    // The papers moved as recorded: the fact stands and the batch goes on.
+    const arrivedAtA = arrived(b1, d.dossierId, 'LC-260130-02', 'papers', XA_A);
+    const second = await push(b1, [arrivedAtA]);
+    expect(stored(second)).toEqual(['conflict WRONG_CENTER']);
+    expect(flagOf(second)).toBe(`Lô LC-260130-02 ghi nhận giấy tờ hồ sơ đến ${NAME_A}, nhưng quầy ghi nhận (Quầy B1) thuộc ${NAME_B}. Cần giám sát viên xử lý.`);
+    await push(a1, [handedToCourier(a1.counterId, d.dossierId, 'LO-260130-11'), deliveredToDepartment(a1.counterId, d.dossierId, 'LO-260130-11')]);
+    const third = await push(solo, [resultIn(solo, d.dossierId, XA_A)]);
+    expect(stored(third)).toEqual(['conflict WRONG_CENTER']);
+    expect(flagOf(third)).toContain(`Lô kết quả KQ-260203-01 ghi nhận tại ${NAME_A}, nhưng quầy ghi nhận (Quầy C1) thuộc `);
+    // A batch to an agency that is no center here is flagged too; the same batch sent from where it is is not.
+    const nowhere = await push(a1, [sent(a1, d.dossierId, 'LC-260203-02', 'result', XA_A, '000.99.41.H41')]);
+    expect(flagOf(nowhere)).toBe('Lô LC-260203-02 chuyển kết quả giải quyết đến trung tâm mã 000.99.41.H41, không phải trung tâm nào của tỉnh trên máy chủ này. Cần giám sát viên xử lý.');
+    const { rows } = await server.db.query<{ status: string; open_conflicts: number; heldAt: string }>('SELECT status, open_conflicts, state->>\'heldAt\' AS "heldAt" FROM dossiers WHERE id = $1', [
+      d.dossierId,
+    ]);
+    expect(rows).toEqual([{ status: 'resultInTransit', open_conflicts: 4, heldAt: XA_A }]);
+    const codes = await server.db.query<{ code: string }>('SELECT code FROM conflicts WHERE dossier_id = $1 ORDER BY created_at, event_id', [d.dossierId]);
+    expect(codes.rows.map((r) => r.code)).toEqual(['WRONG_CENTER', 'WRONG_CENTER', 'WRONG_CENTER', 'WRONG_CENTER']);
+    // Sent again (a lost answer), it is the same stored event with its flag, not a second one.
+    expect(stored(await push(a1, [fromB]))).toEqual(['duplicate']);
+    expect((await push(a1, [fromB])).results[0]).toEqual(expect.objectContaining({ conflict: expect.objectContaining({ code: 'WRONG_CENTER' }) }));
+    const right = await receive(b1, { receivingCenter: XA_B, transfer: 'courier', returnCenter: XA_A });
+    expect(stored(await push(b1, [sent(b1, right.dossierId, 'LC-260130-03', 'papers', XA_B, XA_A)]))).toEqual(['stored']);
   });
 });

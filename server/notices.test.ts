@@ -233,6 +233,49 @@ describe('notices through each status', () => {
   });
 });
 
+describe('across boundaries (batches between centers)', () => {
+  it('tells the result is ready once, when its batch reaches the center the applicant chose, and sends them to that center’s address', async () => {
+    const WARD = '000.23.41.H41';
+    const HERE = '000.00.15.H41';
+    const put = await admin('PUT', '/v1/admin/centers/XA-B', {
+      agencyCode: WARD,
+      name: 'Trung tâm Phục vụ hành chính công phường Vinh Hưng',
+      level: 'xa',
+      address: 'Số 2 Lê Hồng Phong, phường Vinh Hưng',
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const code = await admin('POST', '/v1/admin/enrolment-codes', { counterId: 'B7', counterName: 'Quầy B7', center: 'XA-B' });
+    const ward = await server.app.inject({ method: 'POST', url: '/v1/enrol', payload: { code: (code.json() as { code: string }).code, deviceName: 'B7' } });
+    const wardCredential = (ward.json() as { credential: string }).credential;
+
+    // Received here for ward B; the department's result is taken in here, so it is forwarded to ward B in a batch.
+    const d = newDossier();
+    d.r.payload.route = { receivingCenter: HERE, transfer: 'courier', returnCenter: WARD };
+    const delivered = deliveredToDepartment(counterId, d.id);
+    delivered.payload.dueAt = '2026-02-03T10:00:00.000Z';
+    const resultHere = resultReceived(counterId, d.id);
+    resultHere.payload.atCenter = HERE;
+    const forwarded = event('sentToCenter', { batchId: 'LC-260203-01', carried: 'result', fromCenter: HERE, toCenter: WARD, courierName: 'Bưu điện Nghệ An' }, { dossierId: d.id, counterId });
+    await push([d.r, handedToCourier(counterId, d.id), delivered, resultHere, forwarded]);
+    await drain();
+    expect(mailsOf(d.code).map((m) => m.subject)).toEqual([`Hồ sơ ${d.code} đã được tiếp nhận`]);
+
+    const arrived = event('arrivedAtCenter', { batchId: 'LC-260203-01', carried: 'result', center: WARD }, { dossierId: d.id, counterId: 'B7' });
+    for (let i = 0; i < 2; i++) {
+      const r = await server.app.inject({ method: 'POST', url: '/v1/push', headers: { authorization: `Bearer ${wardCredential}` }, payload: { events: [arrived] } });
+      expect(r.json().results[0].status).toBe(i === 0 ? 'stored' : 'duplicate');
+    }
+    await drain();
+    const mails = mailsOf(d.code);
+    // The fees are still owed: told as fee due, once.
+    expect(mails.map((m) => m.subject)).toEqual([`Hồ sơ ${d.code} đã được tiếp nhận`, `Hồ sơ ${d.code} đã có kết quả, cần nộp 75.000 ₫`]);
+    expect(mails[1]!.text).toContain('Nơi nhận: Số 2 Lê Hồng Phong, phường Vinh Hưng.');
+    expect(mails[1]!.text).toContain('Trung tâm Phục vụ hành chính công phường Vinh Hưng');
+    expect(mails[1]!.text).not.toContain('Số 16 Trường Thi');
+    expect(smsOf(d.code)).toHaveLength(2);
+  });
+});
+
 describe('the push path', () => {
   it('writes a group’s notices in the push’s own transaction, one statement for the whole group', async () => {
     let inserts = 0;

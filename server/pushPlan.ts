@@ -5,6 +5,7 @@
 import { dateFromDayNumber, vnDayNumber } from '../shared/calendar/days';
 import { applyEvent } from '../shared/domain';
 import type { DossierEvent, DossierState, DossierStatus } from '../shared/domain';
+import { CARGO_LABELS } from '../shared/domain/labels';
 import { dossierSeqScope, mayIssue, receiptScope } from '../shared/sync/leases';
 import type { ConflictInfo } from '../shared/sync/protocol';
 import type { DeviceRow } from './auth';
@@ -42,6 +43,11 @@ export interface PlanBatch {
   leases: readonly LeaseRow[];
   /** The procedures the device's center receives (its setting `scope`, `CenterScope`); absent: every procedure. */
   scope?: { centerName: string; procedures: ReadonlySet<string> };
+  /**
+   * The device's center and the names of the province's centers by agency code, read when the batch
+   * records where a dossier is (a batch between centers, a result taken in at a center); absent: not checked.
+   */
+  centers?: { agencyCode: string; names: ReadonlyMap<string, string> };
 }
 
 /** What the database holds that the plan depends on, read under the push lock. */
@@ -105,7 +111,7 @@ export function planPushes(input: PlanState, batches: readonly PlanBatch[]): Pus
   const touched = new Map<string, { row: DossierRow; lastEventId: string }>();
   const plan: PushPlan = { events: [], dossiers: [], conflicts: [], registerNumbers: [], registerCounters: [], receipts: [] };
   const planEvent = (e: DossierEvent, batch: number): PlannedEvent => {
-    const { device, leases, scope } = batches[batch]!;
+    const { device, leases, scope, centers } = batches[batch]!;
     const leasesIn = (kind: string, scope: string) => leases.filter((l) => l.kind === kind && l.scope === scope).map((l) => ({ first: l.first_number, last: l.last_number }));
     const id = e.id.toLowerCase();
     const dossierId = e.dossierId.toLowerCase();
@@ -117,7 +123,7 @@ export function planPushes(input: PlanState, batches: readonly PlanBatch[]): Pus
       conflict = { code: result.error.code, message: result.error.message };
     } else {
       state = result.state;
-      conflict = checkNumbers(e, device, dossierId, codeOwners, usedReceipts, leasesIn) ?? checkScope(e, scope);
+      conflict = checkNumbers(e, device, dossierId, codeOwners, usedReceipts, leasesIn) ?? checkScope(e, scope) ?? checkCenter(e, device, centers);
     }
     const planned: PlannedEvent = { event: e, batch, conflict, ...(row ? { from: row.state.status } : {}), ...(state ? { state } : {}) };
     if (conflict) plan.conflicts.push({ event_id: id, dossier_id: dossierId, code: conflict.code, message: conflict.message });
@@ -185,6 +191,32 @@ function checkScope(e: DossierEvent, scope: PlanBatch['scope']): ConflictInfo | 
     code: 'OUT_OF_SCOPE',
     message: `Thủ tục ${e.payload.procedureCode} (${e.payload.procedureName}) không thuộc danh mục thủ tục ${scope.centerName} tiếp nhận. Cần giám sát viên xử lý.`,
   };
+}
+
+/**
+ * Where a dossier is, said by a counter of another center, is flagged, not refused: a batch between
+ * centers leaves from the pushing counter's center (`sentToCenter.fromCenter`) for a center of the
+ * province, arrives at it (`arrivedAtCenter.center`), and a result is taken in there
+ * (`resultReceived.atCenter`). The papers moved as recorded (perhaps by a counter enrolled into the
+ * wrong center), so the fact stands and a supervisor settles it.
+ */
+function checkCenter(e: DossierEvent, device: PlanBatch['device'], centers: PlanBatch['centers']): ConflictInfo | null {
+  if (!centers) return null;
+  const name = (code: string) => centers.names.get(code) ?? `trung tâm mã ${code}`;
+  const here = `quầy ghi nhận (${device.counter_name}) thuộc ${name(centers.agencyCode)}`;
+  const flag = (message: string): ConflictInfo => ({ code: 'WRONG_CENTER', message: `${message} Cần giám sát viên xử lý.` });
+  if (e.type === 'sentToCenter') {
+    const p = e.payload;
+    if (p.fromCenter !== centers.agencyCode) return flag(`Lô ${p.batchId} ghi chuyển ${CARGO_LABELS[p.carried]} đi từ ${name(p.fromCenter)}, nhưng ${here}.`);
+    if (!centers.names.has(p.toCenter)) return flag(`Lô ${p.batchId} chuyển ${CARGO_LABELS[p.carried]} đến trung tâm mã ${p.toCenter}, không phải trung tâm nào của tỉnh trên máy chủ này.`);
+  }
+  if (e.type === 'arrivedAtCenter' && e.payload.center !== centers.agencyCode) {
+    return flag(`Lô ${e.payload.batchId} ghi nhận ${CARGO_LABELS[e.payload.carried]} đến ${name(e.payload.center)}, nhưng ${here}.`);
+  }
+  if (e.type === 'resultReceived' && e.payload.atCenter !== undefined && e.payload.atCenter !== centers.agencyCode) {
+    return flag(`Lô kết quả ${e.payload.batchId} ghi nhận tại ${name(e.payload.atCenter)}, nhưng ${here}.`);
+  }
+  return null;
 }
 
 /** A number the counter was not entitled to, or one already used, is flagged (the fact still stands). */

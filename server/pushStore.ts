@@ -1,9 +1,10 @@
 // The SQL side of a push: read what the plan depends on, then write the plan (pushPlan.ts), both
 // inside the push transaction and its advisory lock. A failed write names its table in the log.
 import { receiptScope } from '../shared/sync/leases';
-import type { DossierEvent } from '../shared/domain';
+import type { DossierEvent, DossierState } from '../shared/domain';
 import type { CenterScope, DossierSnapshot } from '../shared/sync/protocol';
 import type { DeviceRow } from './auth';
+import { DEFAULT_CENTER_ID } from './centers';
 import type { Queryable } from './db';
 import { addLogContext } from './logContext';
 import { insertNotices, noticeRows, type NoticeRoute } from './notices/outbox';
@@ -45,13 +46,43 @@ export async function readPlanInput(tx: Queryable, batches: readonly FreshBatch[
     tx,
     batches.filter((b) => b.fresh.some((e) => e.type === 'received')).map((b) => b.device.site),
   );
+  const centers = fresh.some(saysWhere) ? await readCenters(tx) : undefined;
   return {
     state: { dossiers: new Map(dossierRows.rows.map((r) => [r.id, r])), codeOwners, usedReceipts, registerLast },
     batches: batches.map((b) => {
       const scope = scopes.get(b.device.site);
-      return { device: b.device, fresh: b.fresh, leases: leases.rows.filter((l) => l.device_id === b.device.id), ...(scope ? { scope } : {}) };
+      const agencyCode = centers?.agencyOf.get(b.device.site);
+      return {
+        device: b.device,
+        fresh: b.fresh,
+        leases: leases.rows.filter((l) => l.device_id === b.device.id),
+        ...(scope ? { scope } : {}),
+        ...(centers && agencyCode !== undefined && b.fresh.some(saysWhere) ? { centers: { agencyCode, names: centers.names } } : {}),
+      };
     }),
   };
+}
+
+/** An event that says at which center the dossier is: checked against the pushing counter's center (pushPlan.ts `checkCenter`). */
+function saysWhere(e: DossierEvent): boolean {
+  return e.type === 'sentToCenter' || e.type === 'arrivedAtCenter' || (e.type === 'resultReceived' && e.payload.atCenter !== undefined);
+}
+
+/** Each center's agency code (a center without its own issues the default center's) and the centers' names by agency code. */
+async function readCenters(tx: Queryable): Promise<{ agencyOf: Map<string, string>; names: Map<string, string> }> {
+  const { rows } = await tx.query<{ id: string; agency_code: string | null; own: boolean; name: string }>(
+    `SELECT c.id, COALESCE(c.agency_code, d.agency_code) AS agency_code, c.agency_code IS NOT NULL AS own, c.name
+     FROM centers c LEFT JOIN centers d ON d.id = $1 ORDER BY own DESC, c.id`,
+    [DEFAULT_CENTER_ID],
+  );
+  const agencyOf = new Map<string, string>();
+  const names = new Map<string, string>();
+  for (const r of rows) {
+    if (r.agency_code === null) continue;
+    agencyOf.set(r.id, r.agency_code);
+    if (!names.has(r.agency_code)) names.set(r.agency_code, r.name);
+  }
+  return { agencyOf, names };
 }
 
 /** The procedure scope of each center, as its counters' catalogue has it (the setting `scope`, the center's over the province's); a center without a list is absent. */
@@ -76,6 +107,18 @@ async function readScopes(tx: Queryable, centerIds: readonly string[]): Promise<
   return scopes;
 }
 
+/**
+ * The agency codes of the centers besides its own that a dossier concerns, whose counters pull it
+ * (route_centers, migration 012): its route's receiving and return centers, every center a batch
+ * between centers took it to (`transferCenters`) and the one holding it now (`heldAt`: a department
+ * may send a result to a center off the route). The write keeps the centers already there, so a
+ * center keeps pulling a dossier after it has left, and its copy never goes stale.
+ */
+export function concernedCenters(state: DossierState): string[] {
+  const route = state.route ? [state.route.receivingCenter, state.route.returnCenter] : [];
+  return [...new Set([...route, ...(state.transferCenters ?? []), ...(state.heldAt !== undefined ? [state.heldAt] : [])])];
+}
+
 async function write<T>(tx: Queryable, table: string, sql: string, params: unknown[]): Promise<{ rows: T[] }> {
   try {
     return await tx.query<T>(sql, params);
@@ -84,7 +127,7 @@ async function write<T>(tx: Queryable, table: string, sql: string, params: unkno
   }
 }
 
-/** A dossier as the plan wrote it, the center it belongs to and the other centers on its route (the stored ones). */
+/** A dossier as the plan wrote it, the center it belongs to and the other centers it concerns (route_centers as stored). */
 export interface WrittenDossier {
   site: string;
   routeCenters: string[];
@@ -122,8 +165,7 @@ export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], 
     register_number: row.register_number,
     open_conflicts: row.open_conflicts,
     site: siteOf.get(row.id) ?? '',
-    // The centers on a phi-địa-giới dossier's route pull it too (route_centers, migration 012).
-    route_codes: row.state.route ? [row.state.route.receivingCenter, row.state.route.returnCenter] : [],
+    route_codes: concernedCenters(row.state),
   }));
   const written: WrittenDossier[] = [];
   if (upserts.length > 0) {
@@ -137,7 +179,8 @@ export async function persistPlan(tx: Queryable, devices: readonly DeviceRow[], 
        FROM jsonb_array_elements($1::jsonb) AS t(x)
        ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, status = EXCLUDED.status, state = EXCLUDED.state,
          last_seq = EXCLUDED.last_seq, register_year = EXCLUDED.register_year,
-         register_number = EXCLUDED.register_number, open_conflicts = EXCLUDED.open_conflicts, route_centers = EXCLUDED.route_centers
+         register_number = EXCLUDED.register_number, open_conflicts = EXCLUDED.open_conflicts,
+         route_centers = ARRAY(SELECT DISTINCT u FROM unnest(dossiers.route_centers || EXCLUDED.route_centers) AS u ORDER BY u)
        RETURNING id::text AS id, site, route_centers`,
       [JSON.stringify(upserts)],
     );

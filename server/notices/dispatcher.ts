@@ -6,6 +6,7 @@
 // 'sending': after three send timeouts it is claimed again and sent again under the same id.
 import { statusQrContent } from '../../shared/documents/qrContent';
 import { fillNotice, NOTICE_SENDER_LABELS, renderSms, type NoticeFacts, type NoticeKind, type NoticeSender } from '../../shared/notices/notices';
+import { DEFAULT_CENTER_ID } from '../centers';
 import type { CenterConfig, NoticeConfig } from '../config';
 import type { Db } from '../db';
 import { channelsFrom, SendError, type Channels, type OutgoingNotice } from './channels';
@@ -22,6 +23,22 @@ interface Claimed {
   dossier_code: string;
   facts: NoticeFacts;
   attempts: number;
+}
+
+interface Place {
+  name: string;
+  address: string | null;
+}
+
+/** The centers other than the default one where the claimed notices' applicants collect, by agency code (the default center is the configured one, as before centers). */
+async function collectionCenters(db: Db, rows: readonly Claimed[]): Promise<Map<string, Place>> {
+  const codes = [...new Set(rows.flatMap((r) => (r.facts.collectAt ? [r.facts.collectAt] : [])))];
+  if (codes.length === 0) return new Map();
+  const found = await db.query<Place & { agency_code: string }>('SELECT agency_code, name, address FROM centers WHERE id <> $1 AND agency_code = ANY($2::text[]) ORDER BY id', [
+    DEFAULT_CENTER_ID,
+    codes,
+  ]);
+  return new Map(found.rows.map((r) => [r.agency_code, { name: r.name, address: r.address }]));
 }
 
 /** The log lines the dispatcher writes (pino's signature); never the recipient or a secret. */
@@ -91,7 +108,7 @@ export class NoticeDispatcher {
       [BATCH, 3 * this.config.sendTimeoutMs],
     );
     if (rows.length === 0) return 0;
-    const [templates, pageUrl] = await Promise.all([loadTemplates(this.db), statusPageUrl(this.db)]);
+    const [templates, pageUrl, places] = await Promise.all([loadTemplates(this.db), statusPageUrl(this.db), collectionCenters(this.db, rows)]);
     // One dossier's notices on one channel one after the other, in the order they were made ("received" before "result ready"); the rest side by side.
     const lanes = new Map<string, Claimed[]>();
     for (const row of rows.sort((a, b) => Number(a.seq) - Number(b.seq))) {
@@ -102,8 +119,7 @@ export class NoticeDispatcher {
       const t = templates[row.kind];
       const vars = {
         ...row.facts.vars,
-        tenTrungTam: this.center.centerName,
-        diaChiNhan: this.center.address ?? this.center.centerName,
+        ...this.place(places, row.facts.collectAt),
         diaChiTraCuu: statusQrContent(row.dossier_code, pageUrl, row.facts.statusSecret),
         // Without a public status page (or a secret) the applicant asks at a counter.
         diaChiNgungNhan: pageUrl && row.facts.statusSecret ? `${statusQrContent(row.dossier_code, pageUrl)}/${OPT_OUT_SEGMENT}?k=${row.facts.statusSecret}` : 'đề nghị tại quầy của Trung tâm',
@@ -133,6 +149,13 @@ export class NoticeDispatcher {
       }),
     );
     return rows.length;
+  }
+
+  /** The center a notice names: where the applicant collects (a center of the province other than the default one), else the configured Center. */
+  private place(places: ReadonlyMap<string, Place>, collectAt: string | undefined): { tenTrungTam: string; diaChiNhan: string } {
+    const at = collectAt === undefined ? undefined : places.get(collectAt);
+    if (at) return { tenTrungTam: at.name, diaChiNhan: at.address ?? at.name };
+    return { tenTrungTam: this.center.centerName, diaChiNhan: this.center.address ?? this.center.centerName };
   }
 
   private async markFailed(row: Claimed, err: unknown): Promise<void> {

@@ -2,20 +2,20 @@
 // the SMS form of a text.
 import { describe, expect, it } from 'vitest';
 import { applyEvent, DOSSIER_STATUSES, type DossierEvent, type DossierState, type DossierStatus } from '../domain';
-import { sampleEventsTo } from '../domain/fixtures';
+import { makeEvent, sampleEventsTo, sampleReceived } from '../domain/fixtures';
 import { DEFAULT_NOTICE_TEMPLATES, maskRecipient, NOTICE_KINDS, NOTICE_SMS_MAX_CHARS, noticeOf, renderSms, smsText, templateProblem, type NoticeKind } from './notices';
 
 /** The notices a trail makes, folded with the shared reducer as the server's push plan does. */
-function noticesOf(events: readonly DossierEvent[]): { kind: NoticeKind; vars: Record<string, string | undefined> }[] {
+function noticesOf(events: readonly DossierEvent[]): { kind: NoticeKind; vars: Record<string, string | undefined>; on: DossierEvent['type'] }[] {
   let state: DossierState | undefined;
-  const out: { kind: NoticeKind; vars: Record<string, string | undefined> }[] = [];
+  const out: { kind: NoticeKind; vars: Record<string, string | undefined>; on: DossierEvent['type'] }[] = [];
   for (const e of events) {
     const from: DossierStatus | undefined = state?.status;
     const r = applyEvent(state, e);
     if (!r.ok) throw new Error(r.error.message);
     state = r.state;
     const n = noticeOf(from, e, state);
-    if (n) out.push(n);
+    if (n) out.push({ ...n, on: e.type });
   }
   return out;
 }
@@ -53,6 +53,52 @@ describe('noticeOf', () => {
         if (applicant) for (const v of Object.values(applicant)) if (typeof v === 'string' && v.length > 3) expect(text).not.toContain(v);
       }
     }
+  });
+});
+
+describe('noticeOf across boundaries (batches between centers)', () => {
+  const A = '000.22.41.H41'; // the commune center that received it
+  const B = '000.23.41.H41'; // the ward center where the applicant collects the result
+  const P = '000.00.15.H41'; // the provincial Center, where the competent department's desk is
+  const route = { receivingCenter: A, transfer: 'courier' as const, returnCenter: B };
+  const sent = (batchId: string, carried: 'papers' | 'result', fromCenter: string, toCenter: string) =>
+    makeEvent('sentToCenter', { batchId, carried, fromCenter, toCenter, courierName: 'Bưu điện Diễn Châu' });
+  const arrived = (batchId: string, carried: 'papers' | 'result', center: string) => makeEvent('arrivedAtCenter', { batchId, carried, center });
+  const handed = makeEvent('handedToCourier', { batchId: 'LO-1', direction: 'toDepartment', courierName: 'Bưu điện Vinh', departmentId: 'SXD' });
+  const delivered = makeEvent('deliveredToDepartment', { batchId: 'LO-1', at: '2026-01-14T03:00:00.000Z', dueAt: '2026-02-04T10:00:00.000Z' });
+  const resultIn = (atCenter?: string) => makeEvent('resultReceived', { batchId: 'KQ-1', outcome: 'result', ...(atCenter ? { atCenter } : {}) });
+  const returned = makeEvent('returned', { method: 'desk', recipient: { name: 'Nguyễn Thị Hương', authorised: false }, at: '2026-02-05T03:00:00.000Z' });
+  const toDepartment = [sampleReceived({ route }), sent('LC-1', 'papers', A, P), arrived('LC-1', 'papers', P), handed, delivered];
+
+  it('the papers travelling to the department’s center tell nothing; a result taken in there is told once, when it arrives where the applicant collects it', () => {
+    const trail = [...toDepartment, resultIn(P), sent('LC-2', 'result', P, B), arrived('LC-2', 'result', B), returned];
+    const told = noticesOf(trail);
+    // The fixture's fees are still owed: the result is told as feeDue.
+    expect(told.map((n) => [n.on, n.kind])).toEqual([
+      ['received', 'received'],
+      ['arrivedAtCenter', 'feeDue'],
+      ['returned', 'returned'],
+    ]);
+  });
+
+  it('a result taken in at the return center is told there, once; at the receiving center it waits for its batch to the return center', () => {
+    expect(noticesOf([...toDepartment, resultIn(B), returned]).map((n) => [n.on, n.kind])).toEqual([
+      ['received', 'received'],
+      ['resultReceived', 'feeDue'],
+      ['returned', 'returned'],
+    ]);
+    const atA = [sampleReceived({ route }), handed, delivered, resultIn(A)];
+    expect(noticesOf(atA).map((n) => n.kind)).toEqual(['received']);
+    expect(noticesOf([...atA, sent('LC-3', 'result', A, B), arrived('LC-3', 'result', B)]).map((n) => [n.on, n.kind])).toEqual([
+      ['received', 'received'],
+      ['arrivedAtCenter', 'feeDue'],
+    ]);
+  });
+
+  it('a result arriving at a center that is not the return center tells nothing; a desk that did not say where it took the result in tells as before', () => {
+    const atP = [...toDepartment, resultIn(P)];
+    expect(noticesOf([...atP, sent('LC-4', 'result', P, A), arrived('LC-4', 'result', A)]).map((n) => n.kind)).toEqual(['received']);
+    expect(noticesOf([sampleReceived({ route }), handed, delivered, resultIn()]).map((n) => n.kind)).toEqual(['received', 'feeDue']);
   });
 });
 

@@ -2,6 +2,7 @@
 // notice may say (the placeholders), the Center's editable texts with their Vietnamese defaults, and
 // the SMS form of a text. Pure: the server decides and sends them (server/notices/), the counter's
 // supervisor panel names them.
+import { parseDossierCode } from '../codes/dossierCode';
 import { formatVnd } from '../codes/money';
 import type { DossierEvent, DossierState, DossierStatus } from '../domain';
 import { formatVietnamDate } from '../domain/time';
@@ -58,6 +59,12 @@ export interface NoticeFacts {
   vars: NoticeVars;
   /** For the status page link: the code and its secret (the link is built when sending). */
   statusSecret?: string;
+  /**
+   * The agency code of the center where the applicant collects the result and brings papers: the
+   * route's return center across boundaries, else the center whose code the dossier bears. The
+   * notice names that center (`tenTrungTam`, `diaChiNhan`) when it is sent.
+   */
+  collectAt?: string;
 }
 
 /**
@@ -80,14 +87,26 @@ export function noticeOf(from: DossierStatus | undefined, event: DossierEvent, s
   if (event.type === 'withdrawn') vars.lyDo = event.payload.reason;
   if (event.type === 'supplementRequested') vars.giayTo = event.payload.items.join('; ');
   if (event.type === 'resultReceived' && event.payload.items) vars.giayTo = event.payload.items.join('; ');
-  return { kind, vars, ...(state.statusSecret ? { statusSecret: state.statusSecret } : {}) };
+  const parsed = parseDossierCode(state.code);
+  const collectAt = state.route?.returnCenter ?? (parsed.ok ? parsed.value.agency : undefined);
+  return { kind, vars, ...(state.statusSecret ? { statusSecret: state.statusSecret } : {}), ...(collectAt ? { collectAt } : {}) };
+}
+
+/**
+ * Across boundaries the result is ready for the applicant only at the center they collect it at: a
+ * result taken in, or arriving in a batch, at another center is forwarded and told of when it arrives
+ * there. Where it is not known (a desk that did not say), it is told as before centers.
+ */
+function readyWhereCollected(state: DossierState): boolean {
+  return !state.route || state.heldAt === undefined || state.heldAt === state.route.returnCenter;
 }
 
 function kindOf(from: DossierStatus | undefined, event: DossierEvent, state: DossierState): NoticeKind | null {
   if (from === state.status) return event.type === 'apologyIssued' ? 'late' : null;
   switch (state.status) {
     case 'received':
-      return 'received';
+      // Papers arriving at another center were received long before: nothing new for the applicant.
+      return event.type === 'arrivedAtCenter' ? null : 'received';
     case 'awaitingSupplement':
       return 'supplementRequested';
     case 'refused':
@@ -95,6 +114,7 @@ function kindOf(from: DossierStatus | undefined, event: DossierEvent, state: Dos
     case 'withdrawn':
       return 'stopped';
     case 'resultReady':
+      if (!readyWhereCollected(state)) return null;
       return state.feesDue > state.feesPaid ? 'feeDue' : 'resultReady';
     case 'returned':
       return 'returned';

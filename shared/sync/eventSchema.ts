@@ -10,11 +10,13 @@ const optStr = { type: 'string', maxLength: 2000 } as const;
 const isoTime = { type: 'string', minLength: 10, maxLength: 40, pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])' } as const;
 const uuid = { type: 'string', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' } as const;
 const count = { type: 'integer', minimum: 0, maximum: 1000 } as const;
-/** A center on a dossier's route, by its agency code (QCVN 102:2016, shared/codes AGENCY_CODE_PATTERN). */
+/** A center on a dossier's route or a batch between centers, by its agency code (QCVN 102:2016, shared/codes AGENCY_CODE_PATTERN). */
 const agencyCode = { type: 'string', pattern: '^\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}$' } as const;
 const strList = { type: 'array', maxItems: 200, items: str } as const;
 const by = { type: 'string', enum: ['counter', 'department'] } as const;
 const outcome = { type: 'string', enum: ['result', 'supplement', 'refusal'] } as const;
+/** What a batch between centers carries of a dossier. */
+const cargo = { type: 'string', enum: CENTER_CARGOES } as const;
 
 function obj(required: Record<string, unknown>, optional: Record<string, unknown> = {}) {
   return {
@@ -80,9 +82,9 @@ export const EVENT_PAYLOAD_SCHEMAS = {
   deliveredToDepartment: obj({ batchId: str, at: isoTime }, { dueAt: isoTime }),
   deliveryDisputed: obj({ batchId: str, note: optStr }),
   resultDispatched: obj({ batchId: str, outcome }),
-  resultReceived: obj({ batchId: str, outcome }, { reasons: strList, items: strList, deliveryUnconfirmed: { type: 'boolean' }, atCenter: str }),
-  sentToCenter: obj({ batchId: str, carried: { type: 'string', enum: CENTER_CARGOES }, fromCenter: str, toCenter: str, courierName: str }),
-  arrivedAtCenter: obj({ batchId: str, carried: { type: 'string', enum: CENTER_CARGOES }, center: str }),
+  resultReceived: obj({ batchId: str, outcome }, { reasons: strList, items: strList, deliveryUnconfirmed: { type: 'boolean' }, atCenter: agencyCode }),
+  sentToCenter: obj({ batchId: str, carried: cargo, fromCenter: agencyCode, toCenter: agencyCode, courierName: str }),
+  arrivedAtCenter: obj({ batchId: str, carried: cargo, center: agencyCode }),
   returned: obj(
     {
       method: { type: 'string', enum: ['desk', 'post'] },

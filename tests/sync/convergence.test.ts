@@ -11,8 +11,7 @@ import { recordCommand } from '../../renderer/db/command';
 import { AGENCY, dossierCode, event, feeCollected, received, returned, withdrawn } from './events';
 import { startTestServer } from './harness';
 import type { TestServer } from './harness';
-import { SyncCounter as Counter } from './syncCounter';
-import type { Fault } from './network';
+import { applyNetworkStep, healAndSync, networkSteps, resetSyncData, SyncCounter as Counter, type NetworkStep } from './syncCounter';
 
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 300);
 const DAY = '260112';
@@ -22,27 +21,15 @@ type Action =
   | { kind: 'receive'; c: number }
   | { kind: 'advance'; c: number; pick: number; withdraw: boolean }
   | { kind: 'fee'; c: number; pick: number }
-  | { kind: 'sync'; c: number }
-  | { kind: 'lease'; c: number }
-  | { kind: 'offline'; c: number }
-  | { kind: 'online'; c: number }
-  | { kind: 'fault'; c: number; fault: Fault }
-  | { kind: 'replay'; c: number; pick: number }
-  | { kind: 'restart'; c: number }
+  | NetworkStep
   | { kind: 'race'; pick: number; withdraw: boolean };
 
 const c = fc.integer({ min: 0, max: 2 });
-const actionArb: fc.Arbitrary<Action> = fc.oneof(
+const actionArb: fc.Arbitrary<Action> = fc.oneof<fc.WeightedArbitrary<Action>[]>(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('receive' as const), c }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('advance' as const), c, pick: fc.nat(), withdraw: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('fee' as const), c, pick: fc.nat() }) },
-  { weight: 7, arbitrary: fc.record({ kind: fc.constant('sync' as const), c }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('lease' as const), c }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('offline' as const), c }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('online' as const), c }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('fault' as const), c, fault: fc.constantFrom<Fault>('dropRequest', 'dropResponse', 'duplicate') }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('replay' as const), c, pick: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), c }) },
+  ...networkSteps(c),
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('race' as const), pick: fc.nat(), withdraw: fc.boolean() }) },
 );
 
@@ -120,34 +107,12 @@ async function run(server: TestServer, counters: Counter[], actions: Action[]): 
         }
         break;
       }
-      case 'sync':
-        await k.sync();
-        break;
-      case 'lease':
-        await k.lease();
-        break;
-      case 'offline':
-        k.net.online = false;
-        break;
-      case 'online':
-        k.net.online = true;
-        k.client.kick();
-        break;
-      case 'fault':
-        k.net.injectFault(a.fault);
-        break;
-      case 'replay':
-        await k.net.replay(a.pick);
-        break;
-      case 'restart':
-        k.restart();
-        break;
+      default:
+        await applyNetworkStep(k, a);
     }
   }
 
-  // The network heals: every counter pushes everything, then every counter pulls everything.
-  for (const k of counters) k.net.heal();
-  for (let pass = 0; pass < 2; pass++) for (const k of counters) await k.client.syncOnce();
+  await healAndSync(counters);
 
   // 1. Every event recorded at any counter is on the server exactly once, and nothing else is.
   const ev = await server.db.query<{ id: string; conflict: unknown; dossier_id: string }>('SELECT id::text AS id, conflict, dossier_id::text AS dossier_id FROM events');
@@ -199,16 +164,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function resetData(): Promise<void> {
-  await server.db.exec('TRUNCATE events, dossiers, conflicts, register_counters, register_numbers, receipt_numbers, lease_counters, leases RESTART IDENTITY CASCADE');
-}
-
 describe('sync convergence (model-based)', () => {
   it(`every event reaches the server exactly once and all counters converge (${RUNS} runs)`, async () => {
     let conflictRuns = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(actionArb, { minLength: 10, maxLength: 50 }), async (actions) => {
-        await resetData();
+        await resetSyncData(server);
         const counters = enrolled.map((e) => new Counter(e.counterId, e.counterIndex, e.credential, server, { day: DAY, series: SERIES }));
         try {
           await run(server, counters, actions);

@@ -55,12 +55,16 @@ describe('slips of a recorded dossier', () => {
     expect(texts(slip!)).not.toContain('CẤP LẠI');
   });
 
-  it('received across boundaries at a commune for its own desk: the slip names the commune center, not the desk place inherited from the province', async () => {
+  it('received across boundaries at a commune: the slip names the chosen center, its own by its configured desk place', async () => {
     const id = await seedDossier(db, { code: '000.22.41.H41-260302-0010', dueAt: DUE });
     const row = (await db.dossiers.get(id))!;
     const received = receivedOf((await loadDossierTrail(db, id)).events)!;
+    const province = deskContext(db, NOW);
+    // A commune's counters build their configuration from their center's row (desk/config.ts, tested in
+    // config.test.ts): its own desk place, not the provincial Center's it would otherwise inherit.
     const commune = {
-      ...deskContext(db, NOW),
+      ...province,
+      config: { ...province.config, deskPlace: 'Bộ phận trả kết quả, Trung tâm Phục vụ hành chính công xã Diễn Châu' },
       counter: { agencyCode: '000.22.41.H41', counterIndex: 1, counterName: 'Quầy 1 – xã Diễn Châu' },
       centerName: (code: string) => ({ '000.22.41.H41': 'Trung tâm Phục vụ hành chính công xã Diễn Châu', '000.23.41.H41': 'Trung tâm Phục vụ hành chính công phường Vinh Hưng' })[code],
     };

@@ -268,7 +268,10 @@ test('received across boundaries at commune A, resolved by the provincial police
   expect(lookedUp.events.at(-1)).toMatchObject({ event: { type: 'resultReceived', counterId: 'xa-a-1', payload: { atCenter: XA_A.agencyCode } } });
   expect(lookedUp.events.every((e) => !e.conflict)).toBe(true);
 
-  // B's return desk: the result is at commune A, so it cannot be returned here yet; the desk says where it is.
+  // B's return desk: the result is at commune A, so it is not among the results waiting here, cannot be
+  // returned here yet, and the desk says where it is.
+  await atB.page.keyboard.press('F4');
+  await atB.page.getByText('Không có kết quả nào đang chờ trả.').waitFor();
   await openAtReturnDesk(atB.page, code);
   const refusal = atB.page.getByTestId('held-elsewhere');
   await refusal.waitFor();
@@ -347,6 +350,9 @@ test('received across boundaries at commune A, resolved by the provincial police
   ]);
   expect(forwarded.events.every((e) => !e.conflict)).toBe(true);
 
+  // Now it waits at B's desk.
+  await atB.page.keyboard.press('F4');
+  await atB.page.getByTestId('waiting-results').getByText(code).waitFor();
   await openAtReturnDesk(atB.page, code);
   await expect.poll(() => atB.page.getByTestId('dossier-route').innerText()).toBe(`Tiếp nhận tại ${XA_A.name}, chuyển qua dịch vụ bưu chính công ích; trả kết quả tại ${XA_B.name}`);
   await expect.poll(() => atB.page.getByTestId('dossier-held').innerText()).toBe(`Kết quả đang ở ${XA_B.name}`);

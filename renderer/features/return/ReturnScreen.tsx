@@ -75,8 +75,8 @@ export function ReturnScreen() {
           {panel === 'return' && returnable ? <ReturnForm ctx={ctx} dossierId={row.id} state={row.state} onDone={done} onCancel={() => setPanel('none')} /> : null}
           {panel === 'correction' ? <CorrectionForm ctx={ctx} server={server} dossierId={row.id} state={row.state} onDone={done} onCancel={() => setPanel('none')} /> : null}
         </DossierCard>
-      ) : listed ? null : (
-        <WaitingResults onOpen={openRow} />
+      ) : listed || !ctx ? null : (
+        <WaitingResults ownCenter={ctx.counter.agencyCode} onOpen={openRow} />
       )}
     </div>
   );

@@ -1,25 +1,29 @@
 // Results waiting at the desk: taken in from the courier, not yet handed over. The officer sees who
 // to expect and opens a dossier from here when the citizen gives only a name. Live: a result taken
-// in at the handoff desk, or a return at another window, shows at once.
+// in at the handoff desk, or a return at another window, shows at once. A result received across
+// boundaries and held at another center is not waiting here: it comes in a batch between centers.
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import { dossiersInStatus, type DossierRow } from '../../db';
 import { useKiosk } from '../../kiosk/kiosk';
 import { DossierList } from '../dossier/DossierList';
+import { heldAtAnotherCenter } from '../dossier/card';
 
 /** The most rows shown; beyond them the officer searches. */
 export const WAITING_SHOWN = 50;
 
-export function WaitingResults({ onOpen }: { onOpen(row: DossierRow): void }) {
+/** `ownCenter`: this counter's center's agency code. */
+export function WaitingResults({ ownCenter, onOpen }: { ownCenter: string; onOpen(row: DossierRow): void }) {
   const { db } = useKiosk();
   const [waiting, setWaiting] = useState<{ rows: DossierRow[]; total: number }>();
   useEffect(() => {
     const subscription = liveQuery(async () => {
-      const [rows, total] = await Promise.all([dossiersInStatus(db, 'resultReady').limit(WAITING_SHOWN).toArray(), dossiersInStatus(db, 'resultReady').count()]);
+      const here = () => dossiersInStatus(db, 'resultReady').filter((r) => heldAtAnotherCenter(r.state, ownCenter) === undefined);
+      const [rows, total] = await Promise.all([here().limit(WAITING_SHOWN).toArray(), here().count()]);
       return { rows, total };
     }).subscribe({ next: setWaiting });
     return () => subscription.unsubscribe();
-  }, [db]);
+  }, [db, ownCenter]);
   if (!waiting) return null;
   return (
     <section className="waiting-results" aria-labelledby="waiting-title">

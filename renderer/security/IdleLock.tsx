@@ -5,6 +5,8 @@ import { liveQuery } from 'dexie';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useKiosk } from '../kiosk/kiosk';
 import { signIn } from './SignInScreen';
+import { TextField } from '../ui/Field';
+import { useBusy } from '../ui/useBusy';
 import { useScans } from '../scan';
 import { DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_SETTING_ID, idleLockMinutes, shouldLock } from './idle';
 import './security.css';
@@ -61,26 +63,26 @@ export function LockScreen({ minutes, onUnlocked }: { minutes: number; onUnlocke
   const { credential, officer, signOut } = useKiosk();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   // Scans while locked go nowhere: the screen underneath must not act for an absent officer.
   useScans(() => setError('Màn hình đang khoá. Nhập mật khẩu để mở khoá rồi quét lại.'));
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     setError(undefined);
     if (!password) return setError('Hãy nhập mật khẩu để mở khoá.');
-    setBusy(true);
-    try {
-      const who = await signIn(credential, officer.username, password);
-      if (who.officer.id !== officer.id) throw new Error('Tài khoản không khớp với cán bộ đang làm việc tại quầy.');
-      if (who.mustChangePassword) throw new Error('Quản trị viên vừa đặt lại mật khẩu của tài khoản này. Chọn «Cán bộ khác» rồi đăng nhập lại để đặt mật khẩu mới.');
-      onUnlocked();
-    } catch (e) {
-      setError((e as Error).message);
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      async () => {
+        const who = await signIn(credential, officer.username, password);
+        if (who.officer.id !== officer.id) throw new Error('Tài khoản không khớp với cán bộ đang làm việc tại quầy.');
+        if (who.mustChangePassword) throw new Error('Quản trị viên vừa đặt lại mật khẩu của tài khoản này. Chọn «Cán bộ khác» rồi đăng nhập lại để đặt mật khẩu mới.');
+        onUnlocked();
+      },
+      (message) => {
+        setError(message);
+        setPassword('');
+      },
+    );
   }
 
   function otherOfficer() {
@@ -96,24 +98,7 @@ export function LockScreen({ minutes, onUnlocked }: { minutes: number; onUnlocke
           Cán bộ đang làm việc: <strong>{officer.fullName}</strong> ({officer.username})
         </p>
         <p className="hint">Khoá sau {formatMinutes(minutes)} không thao tác. Công việc đang dở vẫn được giữ nguyên.</p>
-        <label className={error ? 'field invalid' : 'field'} htmlFor="lock-password">
-          <span>Mật khẩu</span>
-          <input
-            id="lock-password"
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            autoFocus
-            autoComplete="current-password"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'lock-password-error' : undefined}
-          />
-          {error && (
-            <span id="lock-password-error" role="alert" className="field-error">
-              {error}
-            </span>
-          )}
-        </label>
+        <TextField id="lock-password" label="Mật khẩu" type="password" value={password} onValue={setPassword} error={error} autoFocus autoComplete="current-password" />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Đang kiểm tra…' : 'Mở khoá'} <kbd>Enter</kbd>
         </button>

@@ -1,32 +1,29 @@
 // The sign-in form of the counter (security/SignInScreen) and of the browser's administration page
 // (webadmin/): name and password, the error in Vietnamese, the password cleared after a failure.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { GateForm } from './GateForm';
+import { useBusy } from './useBusy';
 
 export function SignInForm(props: { title: string; hint?: ReactNode; onSignIn(username: string, password: string): Promise<void> }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     setError(undefined);
     if (!username.trim() || !password) return setError('Hãy nhập tên đăng nhập và mật khẩu.');
-    setBusy(true);
-    try {
-      await props.onSignIn(username, password);
-    } catch (e) {
-      setError((e as Error).message);
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      () => props.onSignIn(username, password),
+      (message) => {
+        setError(message);
+        setPassword('');
+      },
+    );
   }
 
   return (
-    <form noValidate className="gate" onSubmit={submit} aria-labelledby="signin-title">
-      <h1 id="signin-title">{props.title}</h1>
-      {props.hint && <p className="hint">{props.hint}</p>}
+    <GateForm titleId="signin-title" title={props.title} hint={props.hint} error={error} busy={busy} submitLabel="Đăng nhập" busyLabel="Đang đăng nhập…" onSubmit={submit}>
       <label>
         Tên đăng nhập
         <input value={username} onChange={(e) => setUsername(e.target.value)} autoFocus autoComplete="username" />
@@ -35,14 +32,6 @@ export function SignInForm(props: { title: string; hint?: ReactNode; onSignIn(us
         Mật khẩu
         <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
       </label>
-      {error && (
-        <p role="alert" className="banner error">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={busy}>
-        {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
-      </button>
-    </form>
+    </GateForm>
   );
 }

@@ -16,7 +16,7 @@ const AGENCIES = ['000.00.00.H41', '000.00.15.H41'];
 
 let printer: VirtualPrinter;
 beforeAll(async () => {
-  printer = await startVirtualPrinter({ outDir: 'test-artifacts/printing/virtual-printer' });
+  printer = await startVirtualPrinter({ outDir: 'test-artifacts/printing/scan-printer' });
 });
 afterAll(() => printer.stop());
 

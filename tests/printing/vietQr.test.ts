@@ -103,7 +103,7 @@ describe('the CRC and reader of this test', () => {
 
 let printer: VirtualPrinter;
 beforeAll(async () => {
-  printer = await startVirtualPrinter({ outDir: 'test-artifacts/printing/virtual-printer' });
+  printer = await startVirtualPrinter({ outDir: 'test-artifacts/printing/vietqr-printer' });
 });
 afterAll(() => printer.stop());
 

@@ -6,12 +6,12 @@ import type { ConflictRecord } from '../../../shared/sync/protocol';
 import { useNames } from '../../kiosk/names';
 import { useKiosk } from '../../kiosk/kiosk';
 import { useSyncStatus } from '../../kiosk/syncStatus';
-import { PanelHeader } from '../../ui/PanelHeader';
+import { SupervisorPanel } from '../../ui/SupervisorPanel';
+import { useBusy } from '../../ui/useBusy';
 import { usePolled } from '../../ui/usePolled';
 import { conflictView, listOpenConflicts, resolveConflict, type ConflictView } from './conflicts';
 import { ResolveForm } from './ResolveForm';
 import { SetAsideEvents } from './SetAsideEvents';
-import '../../ui/supervisorPanel.css';
 import './conflicts.css';
 
 const REFRESH_MS = 30_000;
@@ -37,93 +37,72 @@ export function ConflictsPanel() {
   // Named when shown, so names synced after the list was loaded still replace the ids.
   const rows = useMemo(() => records?.map((r) => conflictView(r, names)), [records, names]);
   const [selected, setSelected] = useState<ConflictView>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const [resolveError, setResolveError] = useState<string>();
   const [notice, setNotice] = useState<string>();
 
   const resolve = async (note: string) => {
     if (!token || !selected) return;
-    setBusy(true);
     setResolveError(undefined);
-    try {
+    await run(async () => {
       await resolveConflict(credential.serverUrl, token, selected.eventId, note);
       setRecords((current) => current?.filter((c) => c.eventId !== selected.eventId));
       setNotice(`Đã xử lý xung đột của hồ sơ ${selected.dossierCode}.`);
       setSelected(undefined);
       sync.kick();
       await load();
-    } catch (error) {
-      setResolveError((error as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    }, setResolveError);
   };
 
   return (
-    <section className="supervisor-panel conflicts panel" aria-labelledby="conflicts-title">
-      <PanelHeader titleId="conflicts-title" title="Xung đột chờ xử lý" onReload={token ? () => void load() : undefined} />
-      {!token ? (
-        <p className="banner warn" role="status">
-          Giám sát viên đăng nhập khi mất mạng nên chưa xem được danh sách xung đột trên máy chủ. Hãy đăng xuất và đăng nhập lại khi có mạng.
-          {status.openConflicts > 0 ? ` Quầy này đang có ${status.openConflicts} hồ sơ có xung đột.` : ''}
-        </p>
-      ) : null}
-      {loadError ? (
-        <p className="banner error" role="alert">
-          Chưa tải được danh sách xung đột: {loadError}
-        </p>
-      ) : null}
-      {notice ? (
-        <p className="banner ok" role="status">
-          {notice}
-        </p>
-      ) : null}
-      {rows && rows.length === 0 ? <p className="muted">Không có xung đột nào chờ xử lý.</p> : null}
-      {rows && rows.length > 0 ? (
-        <table className="supervisor-table conflict-table">
-          <thead>
-            <tr>
-              <th scope="col">Mã hồ sơ</th>
-              <th scope="col">Nội dung xung đột</th>
-              <th scope="col">Quầy</th>
-              <th scope="col">Cán bộ</th>
-              <th scope="col">Thời điểm</th>
-              <th scope="col" aria-label="Thao tác" />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.eventId} className={selected?.eventId === c.eventId ? 'selected' : undefined}>
-                <td className="code">{c.dossierCode}</td>
-                <td>
-                  <strong>{c.action}</strong>
-                  <br />
-                  {c.message}
-                </td>
-                <td className="nowrap">{c.counter}</td>
-                <td>{c.officer}</td>
-                <td>{c.at}</td>
-                <td className="nowrap">
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => {
-                      setSelected(c);
-                      setResolveError(undefined);
-                      setNotice(undefined);
-                    }}
-                  >
-                    Xử lý
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      {selected ? (
-        <ResolveForm key={selected.eventId} conflict={selected} busy={busy} serverError={resolveError} onResolve={(note) => void resolve(note)} onCancel={() => setSelected(undefined)} />
-      ) : null}
-    </section>
+    <SupervisorPanel
+      className="conflicts"
+      titleId="conflicts-title"
+      title="Xung đột chờ xử lý"
+      listName="danh sách xung đột"
+      signedInOffline={!token}
+      offlineNote={status.openConflicts > 0 ? `Quầy này đang có ${status.openConflicts} hồ sơ có xung đột.` : undefined}
+      rows={rows}
+      loadError={loadError}
+      onReload={() => void load()}
+      done={notice}
+      columns={['Mã hồ sơ', 'Nội dung xung đột', 'Quầy', 'Cán bộ', 'Thời điểm']}
+      tableClassName="conflict-table"
+      empty="Không có xung đột nào chờ xử lý."
+      after={
+        selected ? (
+          <ResolveForm key={selected.eventId} conflict={selected} busy={busy === true} serverError={resolveError} onResolve={(note) => void resolve(note)} onCancel={() => setSelected(undefined)} />
+        ) : null
+      }
+    >
+      {(rows) =>
+        rows.map((c) => (
+          <tr key={c.eventId} className={selected?.eventId === c.eventId ? 'selected' : undefined}>
+            <td className="code">{c.dossierCode}</td>
+            <td>
+              <strong>{c.action}</strong>
+              <br />
+              {c.message}
+            </td>
+            <td className="nowrap">{c.counter}</td>
+            <td>{c.officer}</td>
+            <td>{c.at}</td>
+            <td className="nowrap">
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setSelected(c);
+                  setResolveError(undefined);
+                  setNotice(undefined);
+                }}
+              >
+                Xử lý
+              </button>
+            </td>
+          </tr>
+        ))
+      }
+    </SupervisorPanel>
   );
 }

@@ -5,6 +5,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import { useKiosk } from '../../kiosk/kiosk';
 import { useNames } from '../../kiosk/names';
+import { PanelHeader } from '../../ui/PanelHeader';
 import { listSetAside, type SetAsideView } from './conflicts';
 
 export function SetAsideEvents() {
@@ -20,9 +21,7 @@ export function SetAsideEvents() {
   if (rows.length === 0) return null;
   return (
     <section className="supervisor-panel conflicts panel" aria-labelledby="set-aside-title">
-      <header>
-        <h2 id="set-aside-title">Cần xử lý: thao tác máy chủ không nhận ({rows.length})</h2>
-      </header>
+      <PanelHeader titleId="set-aside-title" title={`Cần xử lý: thao tác máy chủ không nhận (${rows.length})`} />
       <p className="banner warn" role="status">
         Máy chủ Trung tâm đã từ chối hẳn các thao tác dưới đây, nên quầy không gửi lại nữa; các thao tác khác của quầy vẫn được gửi bình thường. Dữ liệu vẫn được giữ ở máy quầy này.
       </p>

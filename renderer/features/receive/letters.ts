@@ -3,12 +3,17 @@
 // facts before the dossier is received, so they carry no official code; the printed letter shows
 // a counter reference made of the date and the dossier id instead.
 import type { Procedure } from '../../../shared/catalogue';
+import type { DocumentOptions, RefusalData } from '../../../shared/documents';
+import type { Applicant } from '../../../shared/domain';
 import { vnDateKey } from '../../../shared/calendar';
 import { normalizePhone } from '../../../shared/codes';
 import { recordCommand, type RowWrite } from '../../db';
 import { newIdOf, nowOf, type DeskContext, type EnqueueResult, type PrintNote } from '../../desk/context';
 import { applicantOf, missingDocuments, receivedDocuments, validateApplicant, type FieldErrors, type ReceiveForm } from './form';
 import { refusal, routeFor, slipApplicant, supplementRequest, type PrintDocument } from '../../desk/printouts';
+
+/** What both letters head with: the Center, the dateline, the counter reference, the applicant and the procedure. */
+type LetterHead = Omit<RefusalData, 'reasons' | 'officerName'>;
 
 export type LetterOutcome = { ok: true; dossierId: string; reference: string; document: PrintDocument; prints: PrintNote[] } | { ok: false; message: string; errors: FieldErrors };
 
@@ -52,10 +57,21 @@ export function checkRefusal(form: ReceiveForm, procedure: Procedure | undefined
   return errors;
 }
 
-async function printLetter(ctx: DeskContext, doc: PrintDocument, what: string): Promise<PrintNote> {
+/** Both letters after their fact is recorded: the counter reference, the head they share, queued on the form printer. */
+async function printLetter(
+  ctx: DeskContext,
+  letter: { kind: 'BS' | 'TC'; what: string; at: Date; dossierId: string; applicant: Applicant; procedure: Procedure },
+  render: (head: LetterHead, options: DocumentOptions) => PrintDocument,
+): Promise<LetterOutcome> {
+  const reference = letterReference(letter.kind, vnDateKey(letter.at), letter.dossierId);
   const route = routeFor(ctx.printers, ['form', 'slip']);
-  const queued: EnqueueResult = await ctx.print(doc, { role: route.role, copies: 1 });
-  return { what, ok: queued.ok, message: queued.ok ? undefined : queued.message };
+  const issuedAt = letter.at.toISOString();
+  const document = render(
+    { agency: ctx.config.agency, place: ctx.config.place, issuedAt, dossierCode: reference, applicant: slipApplicant(letter.applicant), procedureName: letter.procedure.name, receivedAt: issuedAt },
+    { layout: route.layout, formSet: ctx.config.formSet },
+  );
+  const queued: EnqueueResult = await ctx.print(document, { role: route.role, copies: 1 });
+  return { ok: true, dossierId: letter.dossierId, reference, document, prints: [{ what: letter.what, ok: queued.ok, message: queued.ok ? undefined : queued.message }] };
 }
 
 export async function issueSupplementRequest(ctx: DeskContext, form: ReceiveForm, procedure: Procedure | undefined, also: readonly RowWrite[] = []): Promise<LetterOutcome> {
@@ -89,24 +105,9 @@ export async function issueSupplementRequest(ctx: DeskContext, form: ReceiveForm
     also,
   );
   if (!recorded.ok) return { ok: false, message: recorded.error.message, errors: {} };
-  const reference = letterReference('BS', dateKey, dossierId);
-  const layout = routeFor(ctx.printers, ['form', 'slip']).layout;
-  const document = supplementRequest(
-    {
-      agency: ctx.config.agency,
-      place: ctx.config.place,
-      issuedAt: now.toISOString(),
-      dossierCode: reference,
-      applicant: slipApplicant(applicant),
-      procedureName: procedure.name,
-      receivedAt: now.toISOString(),
-      items,
-      reason: form.supplement.reason.trim(),
-      contact,
-    },
-    { layout, formSet: ctx.config.formSet },
+  return printLetter(ctx, { kind: 'BS', what: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ', at: now, dossierId, applicant, procedure }, (head, options) =>
+    supplementRequest({ ...head, items, reason: form.supplement.reason.trim(), contact }, options),
   );
-  return { ok: true, dossierId, reference, document, prints: [await printLetter(ctx, document, 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ')] };
 }
 
 export async function issueRefusal(ctx: DeskContext, form: ReceiveForm, procedure: Procedure | undefined, also: readonly RowWrite[] = []): Promise<LetterOutcome> {
@@ -119,21 +120,7 @@ export async function issueRefusal(ctx: DeskContext, form: ReceiveForm, procedur
   const reasons = refusalReasons(form);
   const recorded = await recordCommand(ctx.db, [{ ...ctx.eventMeta(dossierId), type: 'refused', payload: { by: 'counter', reasons, applicant, procedureCode: procedure.code } }], also);
   if (!recorded.ok) return { ok: false, message: recorded.error.message, errors: {} };
-  const reference = letterReference('TC', dateKey, dossierId);
-  const layout = routeFor(ctx.printers, ['form', 'slip']).layout;
-  const document = refusal(
-    {
-      agency: ctx.config.agency,
-      place: ctx.config.place,
-      issuedAt: now.toISOString(),
-      dossierCode: reference,
-      applicant: slipApplicant(applicant),
-      procedureName: procedure.name,
-      receivedAt: now.toISOString(),
-      reasons,
-      officerName: ctx.officerName,
-    },
-    { layout, formSet: ctx.config.formSet },
+  return printLetter(ctx, { kind: 'TC', what: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ', at: now, dossierId, applicant, procedure }, (head, options) =>
+    refusal({ ...head, reasons, officerName: ctx.officerName }, options),
   );
-  return { ok: true, dossierId, reference, document, prints: [await printLetter(ctx, document, 'Phiếu từ chối tiếp nhận giải quyết hồ sơ')] };
 }

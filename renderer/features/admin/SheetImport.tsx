@@ -108,8 +108,20 @@ export function RowErrors({ errors, what }: { errors: readonly CatalogueImportEr
   );
 }
 
-/** The preview's buttons: commit (only a file without errors that changes something) and close; `label` names what is imported. */
-export function ImportActions(props: { busy: boolean; errors: number; changes: number; label: string; nothingNew: string; onCommit(): void; onClose(): void }) {
+/**
+ * The panel's buttons: with a preview, commit (only a file without errors that changes something); always
+ * close. `label` names what is imported.
+ */
+export function ImportActions(props: { previewed: boolean; busy: boolean; errors: number; changes: number; label: string; nothingNew: string; onCommit(): void; onClose(): void }) {
+  if (!props.previewed) {
+    return (
+      <div className="admin-actions">
+        <button type="button" onClick={props.onClose}>
+          Đóng
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="admin-actions">
       <button type="button" className="primary" disabled={props.busy || props.errors > 0 || props.changes === 0} onClick={props.onCommit}>
@@ -120,5 +132,22 @@ export function ImportActions(props: { busy: boolean; errors: number; changes: n
       </button>
       {props.errors === 0 && props.changes === 0 ? <span className="hint">{props.nothingNew}</span> : null}
     </div>
+  );
+}
+
+/** A list page's file buttons: import a sheet (previewed first), export the list as Excel or CSV in the import's own format. */
+export function SheetButtons({ onImport, onExport }: { onImport(): void; onExport(kind: 'xlsx' | 'csv'): Promise<void> }) {
+  return (
+    <>
+      <button type="button" onClick={onImport}>
+        Nhập từ tệp CSV/Excel…
+      </button>
+      <button type="button" onClick={() => void onExport('xlsx')}>
+        Xuất Excel
+      </button>
+      <button type="button" onClick={() => void onExport('csv')}>
+        Xuất CSV
+      </button>
+    </>
   );
 }

@@ -12,6 +12,7 @@ import { ImportPanel } from './ImportPanel';
 import { ProcedureEditor } from './ProcedureEditor';
 import { draftOf, EMPTY_DRAFT } from './procedureDraft';
 import './catalogue.css';
+import { SheetButtons } from '../SheetImport';
 
 const SHOWN = 200;
 
@@ -111,15 +112,7 @@ export function CataloguePage({ api }: AdminPageProps) {
           <span>Tìm thủ tục</span>
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Mã hoặc tên, gõ không dấu cũng được" data-scan="text" />
         </label>
-        <button type="button" onClick={() => setMode({ kind: 'import' })}>
-          Nhập từ tệp CSV/Excel…
-        </button>
-        <button type="button" onClick={() => void exportAs('xlsx')}>
-          Xuất Excel
-        </button>
-        <button type="button" onClick={() => void exportAs('csv')}>
-          Xuất CSV
-        </button>
+        <SheetButtons onImport={() => setMode({ kind: 'import' })} onExport={exportAs} />
         <button type="button" onClick={() => setMode({ kind: 'edit' })}>
           Thêm thủ tục
         </button>

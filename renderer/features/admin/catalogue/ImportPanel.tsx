@@ -35,23 +35,18 @@ export function ImportPanel({ api, onImported, onClose }: { api: AdminApi; onImp
           <ProcedureList title="Thủ tục mới" items={plan.added} />
           <ProcedureList title="Thủ tục thay đổi" items={plan.changed} />
           <ProcedureList title="Chưa có thời hạn giải quyết (cần bổ sung)" items={plan.needsAttention} />
-          <ImportActions
-            busy={busy}
-            errors={plan.errors.length}
-            changes={changes}
-            label={`Nhập vào danh mục (${changes} thủ tục)`}
-            nothingNew="Tệp không thay đổi gì so với danh mục hiện có."
-            onCommit={() => void commit()}
-            onClose={onClose}
-          />
         </div>
-      ) : (
-        <div className="admin-actions">
-          <button type="button" onClick={onClose}>
-            Đóng
-          </button>
-        </div>
-      )}
+      ) : null}
+      <ImportActions
+        previewed={preview !== undefined && plan !== undefined}
+        busy={busy}
+        errors={plan?.errors.length ?? 0}
+        changes={changes}
+        label={`Nhập vào danh mục (${changes} thủ tục)`}
+        nothingNew="Tệp không thay đổi gì so với danh mục hiện có."
+        onCommit={() => void commit()}
+        onClose={onClose}
+      />
     </section>
   );
 }

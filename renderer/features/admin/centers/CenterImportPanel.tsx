@@ -54,23 +54,18 @@ export function CenterImportPanel({ api, onImported, onClose }: { api: AdminApi;
           <RowErrors errors={plan.errors} what="trung tâm" />
           <CenterList title="Trung tâm mới" items={plan.added} />
           <CenterList title="Trung tâm thay đổi" items={plan.changed} />
-          <ImportActions
-            busy={busy}
-            errors={plan.errors.length}
-            changes={changes}
-            label={`Nhập các trung tâm (${changes})`}
-            nothingNew="Tệp không thay đổi gì so với danh sách hiện có."
-            onCommit={() => void commit()}
-            onClose={onClose}
-          />
         </div>
-      ) : (
-        <div className="admin-actions">
-          <button type="button" onClick={onClose}>
-            Đóng
-          </button>
-        </div>
-      )}
+      ) : null}
+      <ImportActions
+        previewed={preview !== undefined && plan !== undefined}
+        busy={busy}
+        errors={plan?.errors.length ?? 0}
+        changes={changes}
+        label={`Nhập các trung tâm (${changes})`}
+        nothingNew="Tệp không thay đổi gì so với danh sách hiện có."
+        onCommit={() => void commit()}
+        onClose={onClose}
+      />
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { CenterEditor } from './CenterEditor';
 import { CenterImportPanel } from './CenterImportPanel';
 import { centerName, type AdminCenter } from './centerNames';
 import './centers.css';
+import { SheetButtons } from '../SheetImport';
 
 type Mode = { kind: 'list' } | { kind: 'edit'; center?: AdminCenter } | { kind: 'import' } | { kind: 'detail'; center: AdminCenter };
 
@@ -60,15 +61,7 @@ export function CentersPage({ api }: AdminPageProps) {
             <button type="button" className="primary" onClick={() => (setNotice(undefined), setMode({ kind: 'edit' }))}>
               Thêm trung tâm
             </button>
-            <button type="button" onClick={() => (setNotice(undefined), setMode({ kind: 'import' }))}>
-              Nhập từ tệp CSV/Excel…
-            </button>
-            <button type="button" onClick={() => void exportAs('xlsx')}>
-              Xuất Excel
-            </button>
-            <button type="button" onClick={() => void exportAs('csv')}>
-              Xuất CSV
-            </button>
+            <SheetButtons onImport={() => (setNotice(undefined), setMode({ kind: 'import' }))} onExport={exportAs} />
           </>
         ) : null}
       </div>

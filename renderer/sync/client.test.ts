@@ -152,7 +152,8 @@ describe('SyncClient', () => {
     await recordCommand(d, [first]);
     // The hour-long poll would never come within the test: only the outbox write can bring this push.
     await expect.poll(() => pushed, { timeout: 2000 }).toEqual([first.id]);
-    await expect.poll(() => client.getStatus().pendingCount).toBe(0);
+    // The exchange that pushed goes on to pull after the acks: it is over only when the client is idle.
+    await expect.poll(() => client.getStatus().pendingCount === 0 && !client.getStatus().syncing).toBe(true);
     const settled = exchanges();
     await new Promise((r) => setTimeout(r, 200));
     expect(exchanges()).toBe(settled);

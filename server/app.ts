@@ -77,7 +77,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }),
     snapshots,
     pullWaiters,
-    catalogueVersion: new CatalogueVersion(options.db),
+    // A catalogue change ends the long polls of the counters it concerns: an administrator's change reaches them at once.
+    catalogueVersion: new CatalogueVersion(options.db, 1_000, (centerId) => pullWaiters.changed(centerId === null ? 'all' : [centerId])),
     center,
     centers: new CenterDirectory(options.db, center),
     sessionTtlMs: options.sessionTtlMs ?? 12 * 3600 * 1000,

@@ -171,6 +171,34 @@ describe('long poll', () => {
     expect(Date.now() - t0).toBeLessThan(10_000);
   });
 
+  it('ends the waits of the counters a catalogue change concerns: a province-wide item every center’s, a center’s item its own', async () => {
+    const a = await enrolAt('L6', 'catwait');
+    await ensureCenter('catelse');
+    const { next, catalogueVersion } = await pull(a, 'after=0');
+    const t0 = Date.now();
+    const waiting = pull(a, `after=${next}&wait=20`);
+    await new Promise((r) => setTimeout(r, 300));
+    const put = await server.app.inject({ method: 'PUT', url: '/v1/admin/catalogue/setting/idleLockMinutes', headers: admin(), payload: { body: { minutes: 5 } } });
+    expect(put.statusCode, put.body).toBe(200);
+    const page = await waiting;
+    expect(page.catalogueVersion).toBeGreaterThan(catalogueVersion ?? 0);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    // Another center's own item does not end this center's wait; its own does.
+    const quiet = pull(a, `after=${next}&wait=1`);
+    const t1 = Date.now();
+    const own = (site: string) =>
+      server.app.inject({ method: 'PUT', url: `/v1/admin/centers/${site}/catalogue/setting/receive`, headers: admin(), payload: { body: { unitName: `Trung tâm ${site}` } } });
+    expect((await own('catelse')).statusCode).toBe(200);
+    expect((await quiet).catalogueVersion).toBe(page.catalogueVersion);
+    expect(Date.now() - t1).toBeGreaterThanOrEqual(900);
+    const woken = pull(a, `after=${next}&wait=20`);
+    await new Promise((r) => setTimeout(r, 300));
+    const t2 = Date.now();
+    expect((await own('catwait')).statusCode).toBe(200);
+    expect((await woken).catalogueVersion).toBeGreaterThan(page.catalogueVersion ?? 0);
+    expect(Date.now() - t2).toBeLessThan(10_000);
+  });
+
   it('answers at once when the site already changed after the cursor, and empty at the end of the wait', async () => {
     const a = await enrolAt('L3', 'quiet');
     const r = await receive(a, '260205');

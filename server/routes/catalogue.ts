@@ -103,9 +103,14 @@ export class CatalogueVersion {
   private readAt = -Infinity;
   private reading: Promise<void> | undefined;
 
+  /**
+   * `onMoved`: told when a version moved forward, of the province (null: every center's counters) or
+   * of one center, so the long polls of whom it concerns end now rather than at their timeout.
+   */
   constructor(
     private readonly db: Queryable,
     private readonly maxAgeMs = 1_000,
+    private readonly onMoved: (centerId: string | null) => void = () => undefined,
   ) {}
 
   /** The version a counter of `centerId` sees. */
@@ -131,10 +136,12 @@ export class CatalogueVersion {
    * null or absent, every center's counters see it), or of one center's own item. Never goes back.
    */
   moved(version: number, centerId: string | null = null): number {
-    if (centerId === null) return (this.province = Math.max(this.province, version));
-    const held = Math.max(this.byCenter.get(centerId) ?? 0, version);
-    this.byCenter.set(centerId, held);
-    return held;
+    const before = centerId === null ? this.province : (this.byCenter.get(centerId) ?? 0);
+    if (version <= before) return before;
+    if (centerId === null) this.province = version;
+    else this.byCenter.set(centerId, version);
+    this.onMoved(centerId);
+    return version;
   }
 }
 

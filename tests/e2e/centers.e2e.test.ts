@@ -275,7 +275,8 @@ test('received across boundaries at commune A, resolved by the provincial police
   await openAtReturnDesk(atB.page, code);
   const refusal = atB.page.getByTestId('held-elsewhere');
   await refusal.waitFor();
-  expect(await refusal.innerText()).toContain(`đang ở ${XA_A.name}, chưa ở trung tâm này: không trả kết quả tại đây`);
+  // The centers' names are read live: on a loaded machine the counter's catalogue may still be arriving.
+  await expect.poll(() => refusal.innerText(), { timeout: 30_000 }).toContain(`đang ở ${XA_A.name}, chưa ở trung tâm này: không trả kết quả tại đây`);
   expect(await refusal.innerText()).toContain('lô chuyển giữa các trung tâm');
   await expect.poll(() => atB.page.getByTestId('dossier-held').innerText()).toBe(`Kết quả đang ở ${XA_A.name}`);
   expect(

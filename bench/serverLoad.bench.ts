@@ -30,9 +30,13 @@ const DATES = Array.from({ length: 7 }, (_, i) => `2601${String(i + 12).padStart
 function levels(pgUrl: string | undefined): { backend: 'pglite' | 'postgres'; counters: number }[] {
   const spec = process.env.LOAD_LEVELS ?? 'pglite:50,100,300;postgres:100,300,1000';
   return spec.split(';').flatMap((part) => {
-    const [backend, list] = part.split(':') as ['pglite' | 'postgres', string];
+    const [backend, list = ''] = part.split(':');
+    // A level the bench cannot read stops it: 'pglite:50,postgres:1000' once measured "PGlite NaN counters".
+    if (backend !== 'pglite' && backend !== 'postgres') throw new Error(`LOAD_LEVELS: "${part}" is not backend:counts (pglite:50,100;postgres:300,1000)`);
+    const counts = list.split(',').map(Number);
+    if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`LOAD_LEVELS: "${list}" in "${part}" is not a list of counter counts`);
     if (backend === 'postgres' && !pgUrl) return [];
-    return list.split(',').map((n) => ({ backend, counters: Number(n) }));
+    return counts.map((counters) => ({ backend, counters }));
   });
 }
 

@@ -5,7 +5,7 @@
 import { dateFromDayNumber, vnDayNumber } from '../shared/calendar/days';
 import { applyEvent } from '../shared/domain';
 import type { DossierEvent, DossierState, DossierStatus } from '../shared/domain';
-import { CARGO_LABELS } from '../shared/domain/labels';
+import { CARGO_LABELS, centerLabel } from '../shared/domain/labels';
 import { dossierSeqScope, mayIssue, receiptScope } from '../shared/sync/leases';
 import type { ConflictInfo } from '../shared/sync/protocol';
 import type { DeviceRow } from './auth';
@@ -202,7 +202,7 @@ function checkScope(e: DossierEvent, scope: PlanBatch['scope']): ConflictInfo | 
  */
 function checkCenter(e: DossierEvent, device: PlanBatch['device'], centers: PlanBatch['centers']): ConflictInfo | null {
   if (!centers) return null;
-  const name = (code: string) => centers.names.get(code) ?? `trung tâm mã ${code}`;
+  const name = (code: string) => centerLabel(code, centers.names.get(code));
   const here = `quầy ghi nhận (${device.counter_name}) thuộc ${name(centers.agencyCode)}`;
   const flag = (message: string): ConflictInfo => ({ code: 'WRONG_CENTER', message: `${message} Cần giám sát viên xử lý.` });
   if (e.type === 'sentToCenter') {

@@ -4,7 +4,7 @@
 import { closingOn, fromVnLocal, openingHoursText, vnDateKey, vnDayNumber, type WorkCalendar } from '../../shared/calendar';
 import type { CenterContact, FeeReceiptLine, SlipRegister, SlipReissueReason } from '../../shared/documents';
 import { barcodeKeyForCode } from '../../shared/codes';
-import { formatVietnamDate, type DossierEvent, type DossierState, type EventMeta, type PayloadOf } from '../../shared/domain';
+import { centerLabel, formatVietnamDate, type DossierEvent, type DossierState, type EventMeta, type PayloadOf } from '../../shared/domain';
 import type { PrinterConfig } from '../../shared/host';
 import type { CenterScope } from '../../shared/sync/protocol';
 import type { MotCuaDb } from '../db';
@@ -99,7 +99,7 @@ export function slipRegister(row: { registerYear?: number; registerNumber?: numb
 function returnPlace(ctx: DeskContext, state: DossierState): string {
   const chosen = state.route?.returnCenter;
   if (!chosen || chosen === ctx.counter.agencyCode) return ctx.config.deskPlace;
-  return deskPlaceOf(ctx.centerName?.(chosen) ?? `trung tâm mã ${chosen}`);
+  return deskPlaceOf(centerLabel(chosen, ctx.centerName?.(chosen)));
 }
 
 /** Who hands the citizen a slip, and why: the receiving officer's original (or its reprint), or a reissue after a correction or an apology. */

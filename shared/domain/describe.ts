@@ -1,5 +1,5 @@
 // One Vietnamese line per event: the rows of the control sheet (Mẫu 05) and of history lists.
-import { CAPTURE_SOURCE_LABELS, CARGO_LABELS, EXEMPTION_LABELS, NOTICE_CHANNEL_LABELS, OUTCOME_LABELS, PAYMENT_METHOD_LABELS } from './labels';
+import { CAPTURE_SOURCE_LABELS, CARGO_LABELS, capitalised, centerLabel, EXEMPTION_LABELS, NOTICE_CHANNEL_LABELS, OUTCOME_LABELS, PAYMENT_METHOD_LABELS } from './labels';
 import { formatVietnamDateTime } from './time';
 import { formatReceiptNumber } from '../codes/receiptNumber';
 import type { DossierEvent, Recipient } from './types';
@@ -24,7 +24,7 @@ const BY = { counter: 'quầy tiếp nhận', department: 'cơ quan giải quy�
 
 export function describeEvent(event: DossierEvent, context: DescribeContext = {}): string {
   const department = (id: string) => context.departmentName?.(id) ?? `cơ quan giải quyết (${id})`;
-  const center = (code: string) => context.centerName?.(code) ?? `trung tâm mã ${code}`;
+  const center = (code: string) => centerLabel(code, context.centerName?.(code));
   switch (event.type) {
     case 'received': {
       const p = event.payload;
@@ -54,7 +54,7 @@ export function describeEvent(event: DossierEvent, context: DescribeContext = {}
       const p = event.payload;
       const detail = p.outcome === 'supplement' ? ` Cần bổ sung: ${list(p.items)}.` : p.outcome === 'refusal' ? ` Lý do: ${list(p.reasons)}.` : '';
       const unconfirmed = p.deliveryUnconfirmed ? ' Nhận khi bưu điện chưa xác nhận đã giao hồ sơ đến cơ quan giải quyết (cán bộ đã được cảnh báo).' : '';
-      const where = p.atCenter !== undefined ? center(p.atCenter).replace(/^./, (c) => c.toLocaleUpperCase('vi')) : 'Trung tâm';
+      const where = p.atCenter !== undefined ? capitalised(center(p.atCenter)) : 'Trung tâm';
       return `${where} nhận ${OUTCOME_LABELS[p.outcome]} từ bưu điện, lô ${p.batchId}.${detail}${unconfirmed}`;
     }
     case 'sentToCenter': {
@@ -63,7 +63,7 @@ export function describeEvent(event: DossierEvent, context: DescribeContext = {}
     }
     case 'arrivedAtCenter': {
       const p = event.payload;
-      return `${center(p.center).replace(/^./, (c) => c.toLocaleUpperCase('vi'))} nhận ${CARGO_LABELS[p.carried]} chuyển đến, lô ${p.batchId}.`;
+      return `${capitalised(center(p.center))} nhận ${CARGO_LABELS[p.carried]} chuyển đến, lô ${p.batchId}.`;
     }
     case 'returned': {
       const p = event.payload;

@@ -38,7 +38,19 @@ export { centerFigures, emptyFigures, addFigures, type CenterFigures } from './c
 export type { Timeliness } from './timeliness';
 export { describeEvent } from './describe';
 export type { DescribeContext } from './describe';
-export { CAPTURE_SOURCE_LABELS, CARGO_LABELS, EVENT_ACTIONS, EXEMPTION_LABELS, NOTICE_CHANNEL_LABELS, OUTCOME_LABELS, PAPERS_LABELS, PAYMENT_METHOD_LABELS, STATUS_LABELS } from './labels';
+export {
+  CAPTURE_SOURCE_LABELS,
+  CARGO_LABELS,
+  capitalised,
+  centerLabel,
+  EVENT_ACTIONS,
+  EXEMPTION_LABELS,
+  NOTICE_CHANNEL_LABELS,
+  OUTCOME_LABELS,
+  PAPERS_LABELS,
+  PAYMENT_METHOD_LABELS,
+  STATUS_LABELS,
+} from './labels';
 export { digitisationProgress, digitisationSummary } from './digitisation';
 export type { DigitisationProgress, LineProgress } from './digitisation';
 export { checkDigitisationExemption, checkNoticeContact } from './validate';

@@ -77,6 +77,16 @@ export const PAYMENT_METHOD_LABELS: Readonly<Record<'cash' | 'transfer' | 'card'
   online: 'thanh toán trực tuyến',
 };
 
+/** A center as staff read it: its name, or «trung tâm mã …» when this machine does not know the code. */
+export function centerLabel(agencyCode: string, name: string | undefined): string {
+  return name ?? `trung tâm mã ${agencyCode}`;
+}
+
+/** A phrase at the start of a sentence: its first letter in capitals («trung tâm …» → «Trung tâm …»). */
+export function capitalised(text: string): string {
+  return text.replace(/^./, (c) => c.toLocaleUpperCase('vi'));
+}
+
 export const CARGO_LABELS: Readonly<Record<'papers' | 'result', string>> = {
   papers: 'giấy tờ hồ sơ',
   result: 'kết quả giải quyết',

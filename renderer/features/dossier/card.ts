@@ -1,6 +1,6 @@
 // What the dossier card says, computed apart from React so it can be tested: the state in words,
 // the original deadline and the re-set date kept apart, timeliness, and what is due at collection.
-import { STATUS_LABELS, TIMELINESS_LABELS, digitisationSummary, formatVietnamDateTime, timeliness, type DossierState, type Timeliness } from '../../../shared/domain';
+import { STATUS_LABELS, TIMELINESS_LABELS, capitalised, centerLabel, digitisationSummary, formatVietnamDateTime, timeliness, type DossierState, type Timeliness } from '../../../shared/domain';
 import type { CenterNameOf } from '../../kiosk/centerNames';
 import { TRANSFER_HOW } from '../../../shared/documents';
 
@@ -28,12 +28,10 @@ export function amountDueAtCollection(state: DossierState): number {
   return Math.max(0, state.feesDue - state.feesPaid);
 }
 
-/** A center's name by agency code (the catalogue's centers); the code itself when unknown. */
-
 export function cardFacts(state: DossierState, now: Date = new Date(), centerName: CenterNameOf = () => undefined): CardFacts {
   const judged = timeliness(state, undefined, now);
   const digitised = digitisationSummary(state);
-  const name = (code: string) => centerName(code) ?? `trung tâm mã ${code}`;
+  const name = (code: string) => centerLabel(code, centerName(code));
   const due = state.dueAt ? formatVietnamDateTime(state.dueAt) : undefined;
   return {
     status: STATUS_LABELS[state.status],
@@ -70,9 +68,9 @@ const heldWhat = (state: DossierState) => (state.status === 'resultReady' || sta
  */
 export function heldAtAnotherCenter(state: DossierState, ownCenter: string, centerName: CenterNameOf = () => undefined): string | undefined {
   if (!state.route || state.status !== 'resultReady' || state.heldAt === undefined || state.heldAt === ownCenter) return undefined;
-  const name = (code: string) => centerName(code) ?? `trung tâm mã ${code}`;
+  const name = (code: string) => centerLabel(code, centerName(code));
   const to = state.route.returnCenter === ownCenter ? 'trung tâm này' : name(state.route.returnCenter);
-  return `Kết quả của hồ sơ ${state.code ?? ''} đang ở ${name(state.heldAt)}, chưa ở trung tâm này: không trả kết quả tại đây. ${name(state.heldAt).replace(/^./, (c) => c.toLocaleUpperCase('vi'))} chuyển kết quả đến ${to} trong một lô chuyển giữa các trung tâm; trả khi lô đến và đã quét nhận.`;
+  return `Kết quả của hồ sơ ${state.code ?? ''} đang ở ${name(state.heldAt)}, chưa ở trung tâm này: không trả kết quả tại đây. ${capitalised(name(state.heldAt))} chuyển kết quả đến ${to} trong một lô chuyển giữa các trung tâm; trả khi lô đến và đã quét nhận.`;
 }
 
 /** What the card says above a dossier shown from the server's copy (read-only at this counter). */

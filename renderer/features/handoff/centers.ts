@@ -5,7 +5,7 @@
 // each scan records its arrival here at once, and what this center cannot take goes to the
 // supervisor's list as refused results do (inbound.ts). Same batches, same scan transaction.
 import type { ScanClassification } from '../../../shared/codes';
-import { CARGO_LABELS, DOSSIER_STATUSES, isAllowed, STATUS_LABELS, type CenterCargo, type DossierEvent, type DossierState } from '../../../shared/domain';
+import { CARGO_LABELS, capitalised, DOSSIER_STATUSES, isAllowed, STATUS_LABELS, type CenterCargo, type DossierEvent, type DossierState } from '../../../shared/domain';
 import type { CenterInfo } from '../../../shared/sync/protocol';
 import type { InboundReject } from '../../db';
 import { sortedCenters } from '../../desk/catalogue';
@@ -19,7 +19,7 @@ export type CenterNamer = (agencyCode: string) => string;
 
 /** «Kết quả giải quyết», «Giấy tờ hồ sơ»: what a batch carries, as a heading or a record's field says it. */
 export function cargoTitle(cargo: CenterCargo): string {
-  return CARGO_LABELS[cargo].replace(/^./, (c) => c.toLocaleUpperCase('vi'));
+  return capitalised(CARGO_LABELS[cargo]);
 }
 
 /** The province's other centers, this one left out, in list order: where a batch between centers can go or come from. */

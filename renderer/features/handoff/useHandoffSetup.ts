@@ -1,6 +1,7 @@
 // What every handoff panel needs once: the desk's setup (useDesk), with department and center names
 // that always read as text on a batch, a list and a handover record, and the center this counter serves.
 import { useMemo } from 'react';
+import { centerLabel } from '../../../shared/domain';
 import { useDesk, type DeskSetup } from '../../desk/useDesk';
 import { useKiosk } from '../../kiosk/kiosk';
 import type { CenterNamer } from './centers';
@@ -21,7 +22,7 @@ export function useHandoffSetup(): { setup?: HandoffSetup; error?: string } {
       desk && {
         ...desk,
         departmentName: (id) => (id ? (desk.departmentName(id) ?? id) : 'cơ quan chưa rõ'),
-        centerName: (code) => desk.catalogue.centers.get(code)?.name ?? `trung tâm mã ${code}`,
+        centerName: (code) => centerLabel(code, desk.catalogue.centers.get(code)?.name),
         ownCenter,
       },
     [desk, ownCenter],

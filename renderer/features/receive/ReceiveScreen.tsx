@@ -1,6 +1,7 @@
 // Tiếp nhận: the receiving counter's flow in five steps (procedure, applicant, documents, fee,
 // accept), usable with the keyboard alone. The form is a draft in the database until it becomes a
 // recorded fact; what is recorded is printed afterwards and never lost to a printer problem.
+import { centerLabel } from '../../../shared/domain';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useKiosk } from '../../kiosk/kiosk';
 import { useScans } from '../../scan/useScans';
@@ -155,9 +156,7 @@ export function ReceiveScreen() {
         warnings: out.warnings,
         prints: out.prints,
         documents: form.documents.filter((d) => d.received).map((d) => d.name),
-        ...(out.route
-          ? { across: { collectAt: setup?.catalogue.centers.get(out.route.returnCenter)?.name ?? `trung tâm mã ${out.route.returnCenter}`, expected: out.route.transfer === 'courier' } }
-          : {}),
+        ...(out.route ? { across: { collectAt: centerLabel(out.route.returnCenter, setup?.catalogue.centers.get(out.route.returnCenter)?.name), expected: out.route.transfer === 'courier' } } : {}),
       });
     } catch (error) {
       dispatch({ type: 'failed', message: `Chưa lưu được hồ sơ: ${(error as Error).message}. Thông tin đã nhập vẫn được giữ; hãy thử lại.` });

@@ -29,7 +29,7 @@ export type {
   TransitionErrorCode,
   TransferMethod,
 } from './types';
-export { TRANSITIONS, caseFor, isAllowed, papersOutsideCenter, reachableStatuses, targetOf, variantOf } from './transitions';
+export { TRANSITIONS, caseFor, heldElsewhere, isAllowed, papersOutsideCenter, reachableStatuses, targetOf, variantOf } from './transitions';
 export type { DossierStatusOrNew, ReceptionRequirement, TransitionCase, TransitionRule } from './transitions';
 export { applyEvent, canApply, foldEvents, mayIssueApology } from './reducer';
 export type { FoldResult } from './reducer';

@@ -1,7 +1,7 @@
 // The state machine as data: which event may follow which status, and where it leads.
 // The reducer reads only this table to decide legality, so the table is the rule.
 import { DOSSIER_STATUSES } from './types';
-import type { DossierEvent, DossierEventType, DossierState, DossierStatus } from './types';
+import type { DossierEvent, DossierEventType, DossierRoute, DossierState, DossierStatus } from './types';
 
 export type DossierStatusOrNew = DossierStatus | 'new';
 
@@ -135,6 +135,14 @@ export function papersOutsideCenter(state: Pick<DossierState, 'status' | 'curren
   if (state.status === 'withdrawn') return state.papers === 'away';
   if (state.status === 'awaitingSupplement') return state.currentBatchId !== undefined;
   return PAPERS_AWAY_IN.includes(state.status);
+}
+
+/**
+ * Received across boundaries and known to be held at another center than `center` (an agency code):
+ * its papers or result are there, so they can neither leave nor be returned from here.
+ */
+export function heldElsewhere<S extends Pick<DossierState, 'route' | 'heldAt'>>(state: S, center: string): state is S & { route: DossierRoute; heldAt: string } {
+  return state.route !== undefined && state.heldAt !== undefined && state.heldAt !== center;
 }
 
 /** The payload value that picks the variant case, or undefined for single-case rules. */

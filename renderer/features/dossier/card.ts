@@ -1,6 +1,17 @@
 // What the dossier card says, computed apart from React so it can be tested: the state in words,
 // the original deadline and the re-set date kept apart, timeliness, and what is due at collection.
-import { STATUS_LABELS, TIMELINESS_LABELS, capitalised, centerLabel, digitisationSummary, formatVietnamDateTime, timeliness, type DossierState, type Timeliness } from '../../../shared/domain';
+import {
+  STATUS_LABELS,
+  TIMELINESS_LABELS,
+  capitalised,
+  centerLabel,
+  heldElsewhere,
+  digitisationSummary,
+  formatVietnamDateTime,
+  timeliness,
+  type DossierState,
+  type Timeliness,
+} from '../../../shared/domain';
 import type { CenterNameOf } from '../../kiosk/centerNames';
 import { TRANSFER_HOW } from '../../../shared/documents';
 
@@ -61,13 +72,18 @@ export function cardFacts(state: DossierState, now: Date = new Date(), centerNam
 
 const heldWhat = (state: DossierState) => (state.status === 'resultReady' || state.status === 'returned' ? 'Kết quả' : 'Hồ sơ');
 
+/** A result ready across boundaries but held at another center than `ownCenter`: not returned, nor waiting, here. */
+export function resultHeldElsewhere(state: DossierState, ownCenter: string): state is DossierState & { route: NonNullable<DossierState['route']>; heldAt: string } {
+  return state.status === 'resultReady' && heldElsewhere(state, ownCenter);
+}
+
 /**
  * Why a dossier received across boundaries cannot be returned at this center (`ownCenter`, its
  * agency code): its result is held at another center, and comes here in a batch between centers.
  * Undefined when it can be (held here, or where it is held is not known).
  */
 export function heldAtAnotherCenter(state: DossierState, ownCenter: string, centerName: CenterNameOf = () => undefined): string | undefined {
-  if (!state.route || state.status !== 'resultReady' || state.heldAt === undefined || state.heldAt === ownCenter) return undefined;
+  if (!resultHeldElsewhere(state, ownCenter)) return undefined;
   const name = (code: string) => centerLabel(code, centerName(code));
   const to = state.route.returnCenter === ownCenter ? 'trung tâm này' : name(state.route.returnCenter);
   return `Kết quả của hồ sơ ${state.code ?? ''} đang ở ${name(state.heldAt)}, chưa ở trung tâm này: không trả kết quả tại đây. ${capitalised(name(state.heldAt))} chuyển kết quả đến ${to} trong một lô chuyển giữa các trung tâm; trả khi lô đến và đã quét nhận.`;

@@ -5,7 +5,7 @@
 // each scan records its arrival here at once, and what this center cannot take goes to the
 // supervisor's list as refused results do (inbound.ts). Same batches, same scan transaction.
 import type { ScanClassification } from '../../../shared/codes';
-import { CARGO_LABELS, capitalised, DOSSIER_STATUSES, isAllowed, STATUS_LABELS, type CenterCargo, type DossierEvent, type DossierState } from '../../../shared/domain';
+import { CARGO_LABELS, capitalised, DOSSIER_STATUSES, heldElsewhere, isAllowed, STATUS_LABELS, type CenterCargo, type DossierEvent, type DossierState } from '../../../shared/domain';
 import type { CenterInfo } from '../../../shared/sync/protocol';
 import type { InboundReject } from '../../db';
 import { sortedCenters } from '../../desk/catalogue';
@@ -32,6 +32,11 @@ export function cargoOf(status: DossierState['status']): CenterCargo | undefined
   return isAllowed(status, 'sentToCenter', 'papers') ? 'papers' : isAllowed(status, 'sentToCenter', 'result') ? 'result' : undefined;
 }
 
+/** What a batch between centers carries of a dossier on the way or just arrived: its result once there is one, else its papers. */
+export function tripCargo(status: DossierState['status']): CenterCargo {
+  return status === 'resultInTransit' || status === 'resultReady' ? 'result' : 'papers';
+}
+
 /**
  * Why a dossier received across boundaries is not at `ownCenter` (held at another center, or on its
  * way between centers), for a scan that would send it from here; undefined when it is here or unknown.
@@ -39,7 +44,7 @@ export function cargoOf(status: DossierState['status']): CenterCargo | undefined
 export function notHeldHere(state: DossierState, ownCenter: string, centerName: CenterNamer): string | undefined {
   if (!state.route) return undefined;
   if (state.boundFor !== undefined) return `đang chuyển đến ${centerName(state.boundFor)}, không ở trung tâm này.`;
-  if (state.heldAt !== undefined && state.heldAt !== ownCenter) return `đang ở ${centerName(state.heldAt)}, không ở trung tâm này: chỉ trung tâm đang giữ hồ sơ mới chuyển đi được.`;
+  if (heldElsewhere(state, ownCenter)) return `đang ở ${centerName(state.heldAt)}, không ở trung tâm này: chỉ trung tâm đang giữ hồ sơ mới chuyển đi được.`;
   return undefined;
 }
 
@@ -135,7 +140,7 @@ export async function scanArrivalFromCenter(
       reject(code, reason);
       return { outcome: 'wrongDepartment', label: 'Hồ sơ chuyển đến trung tâm khác', message: reason, dossier: row, batch };
     }
-    const carried: CenterCargo = row.status === 'resultInTransit' ? 'result' : 'papers';
+    const carried = tripCargo(row.status);
     // The arrival names the batch the sending center closed (on its handover record), which the dossier carries.
     const event = { ...metaFor(row.id), type: 'arrivedAtCenter', payload: { batchId: state.currentBatchId, carried, center: ownCenter } } as DossierEvent;
     const recorded = recordInBatch(write, batch, row, event);

@@ -6,7 +6,7 @@ import type { Printing } from '../../kiosk/printing';
 import type { MotCuaDb } from '../../db';
 import type { CenterConfig } from '../../desk/config';
 import type { HandoffBatch } from './batch';
-import { cargoTitle } from './centers';
+import { cargoTitle, tripCargo } from './centers';
 import type { HandoffSetup } from './useHandoffSetup';
 
 /** The layout of the printer that serves handover records: a thermal roll or a sheet. */
@@ -25,7 +25,7 @@ export async function handoverDossiers(db: MotCuaDb, batch: HandoffBatch): Promi
   const between = batch.centerCode !== undefined && batch.direction === 'toCenter';
   return batch.dossierIds.map((id, i) => {
     const state = rows[i]?.state;
-    const note = between && state ? cargoTitle(state.status === 'resultReady' || state.status === 'resultInTransit' ? 'result' : 'papers') : undefined;
+    const note = between && state ? cargoTitle(tripCargo(state.status)) : undefined;
     return { dossierCode: state?.code ?? id, procedureName: state?.procedureName ?? '', applicantName: state?.applicant?.name ?? '', sets: sets.get(id) ?? 1, ...(note ? { note } : {}) };
   });
 }

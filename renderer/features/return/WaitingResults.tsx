@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { dossiersInStatus, type DossierRow } from '../../db';
 import { useKiosk } from '../../kiosk/kiosk';
 import { DossierList } from '../dossier/DossierList';
-import { heldAtAnotherCenter } from '../dossier/card';
+import { resultHeldElsewhere } from '../dossier/card';
 
 /** The most rows shown; beyond them the officer searches. */
 export const WAITING_SHOWN = 50;
@@ -18,7 +18,7 @@ export function WaitingResults({ ownCenter, onOpen }: { ownCenter: string; onOpe
   const [waiting, setWaiting] = useState<{ rows: DossierRow[]; total: number }>();
   useEffect(() => {
     const subscription = liveQuery(async () => {
-      const here = () => dossiersInStatus(db, 'resultReady').filter((r) => heldAtAnotherCenter(r.state, ownCenter) === undefined);
+      const here = () => dossiersInStatus(db, 'resultReady').filter((r) => !resultHeldElsewhere(r.state, ownCenter));
       const [rows, total] = await Promise.all([here().limit(WAITING_SHOWN).toArray(), here().count()]);
       return { rows, total };
     }).subscribe({ next: setWaiting });

@@ -7,10 +7,9 @@
 import type { ScanClassification } from '../../../shared/codes';
 import { CARGO_LABELS, capitalised, DOSSIER_STATUSES, heldElsewhere, isAllowed, STATUS_LABELS, type CenterCargo, type DossierEvent, type DossierState } from '../../../shared/domain';
 import type { CenterInfo } from '../../../shared/sync/protocol';
-import type { InboundReject } from '../../db';
 import { sortedCenters } from '../../desk/catalogue';
 import type { HandoffBatch } from './batch';
-import { recordInBatch } from './inbound';
+import { recordInBatch, refuseUnknown, rejecter } from './inbound';
 import type { MetaFor, ScanVerdict } from './outbound';
 import { inScanTransaction, type ScanSession } from './scanTransaction';
 
@@ -116,17 +115,9 @@ export async function scanArrivalFromCenter(
 ): Promise<ScanVerdict> {
   return inScanTransaction<ScanVerdict>(session, ['dossiers', 'events', 'outbox', 'batches', 'inboundRejects'], batchId, classification, agencyTable, canArriveIn, ({ batch, found }, write) => {
     if (!batch || batch.state !== 'open' || batch.centerCode === undefined || batch.direction !== 'toCenter') throw new Error(`Lô ${batchId} không còn mở để nhận hồ sơ.`);
-    const reject = (code: string, reason: string) => {
-      const entry: InboundReject = { id: crypto.randomUUID(), code, reason, batchId, departmentId: '', centerCode: batch.centerCode, at: now.toISOString(), officerId: batch.officerId };
-      write({ table: 'inboundRejects', op: 'add', row: entry });
-    };
+    const reject = rejecter(batch, write, now);
     if (found.kind === 'notADossierCode') return { outcome: found.kind, message: found.message, batch };
-    if (found.kind === 'unknownCode') {
-      const code = found.code || (classification.kind === 'unknown' ? classification.text : '');
-      const reason = `Trung tâm không có hồ sơ ${code} trên máy này: không nhận, chuyển giám sát xử lý.`;
-      reject(code, reason);
-      return { outcome: 'unknownCode', message: reason, batch };
-    }
+    if (found.kind === 'unknownCode') return refuseUnknown(found.code, classification, reject, batch, 'không nhận');
     const { row, code } = found;
     const { state } = row;
     if (batch.dossierIds.includes(row.id)) return { outcome: 'duplicate', message: `${code} đã có trong lô này.`, dossier: row, batch };

@@ -75,17 +75,9 @@ export async function scanIntoInboundBatch(
     canComeBackIn,
     ({ batch, found }, write) => {
       if (!batch || batch.state !== 'open' || batch.direction !== 'toCenter') throw new Error(`Lô ${batchId} không còn mở để nhận kết quả.`);
-      const reject = (code: string, reason: string) => {
-        const entry: InboundReject = { id: crypto.randomUUID(), code, reason, batchId, departmentId: batch.departmentId, at: now.toISOString(), officerId: batch.officerId };
-        write({ table: 'inboundRejects', op: 'add', row: entry });
-      };
+      const reject = rejecter(batch, write, now);
       if (found.kind === 'notADossierCode') return { outcome: found.kind, message: found.message, batch };
-      if (found.kind === 'unknownCode') {
-        const code = found.code || (classification.kind === 'unknown' ? classification.text : '');
-        const reason = `Trung tâm không có hồ sơ ${code} trên máy này: không nhận kết quả, chuyển giám sát xử lý.`;
-        reject(code, reason);
-        return { outcome: 'unknownCode', message: reason, batch };
-      }
+      if (found.kind === 'unknownCode') return refuseUnknown(found.code, classification, reject, batch, 'không nhận kết quả');
       const { row, code } = found;
       if (batch.dossierIds.includes(row.id)) return { outcome: 'duplicate', message: `${code} đã có trong lô này.`, dossier: row, batch };
       if (row.departmentId !== batch.departmentId) {
@@ -137,6 +129,31 @@ export async function scanIntoInboundBatch(
   if (verdict.label === UNCONFIRMED_DELIVERY_LABEL && verdict.dossier) warnedOf.set(session, verdict.dossier.id);
   else warnedOf.delete(session);
   return verdict;
+}
+
+/** How an incoming batch's scan is refused: kept for a supervisor with the batch and its counterpart (a department, or another center). */
+export function rejecter(batch: HandoffBatch, write: WriteList, now: Date): (code: string, reason: string) => void {
+  return (code, reason) => {
+    const entry: InboundReject = {
+      id: crypto.randomUUID(),
+      code,
+      reason,
+      batchId: batch.id,
+      departmentId: batch.departmentId,
+      ...(batch.centerCode !== undefined ? { centerCode: batch.centerCode } : {}),
+      at: now.toISOString(),
+      officerId: batch.officerId,
+    };
+    write({ table: 'inboundRejects', op: 'add', row: entry });
+  };
+}
+
+/** A scan of a code this machine has no dossier for, off an incoming batch: refused (`notTaken` says what is not taken) into the supervisor's list. */
+export function refuseUnknown(scanned: string, classification: ScanClassification, reject: (code: string, reason: string) => void, batch: HandoffBatch, notTaken: string): ScanVerdict {
+  const code = scanned || (classification.kind === 'unknown' ? classification.text : '');
+  const reason = `Trung tâm không có hồ sơ ${code} trên máy này: ${notTaken}, chuyển giám sát xử lý.`;
+  reject(code, reason);
+  return { outcome: 'unknownCode', message: reason, batch };
 }
 
 /** A scanned dossier's event, checked by the reducer, and the batch with it added: both to `write`. */

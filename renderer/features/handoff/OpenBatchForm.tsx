@@ -27,9 +27,9 @@ const CARGO_HINTS: Record<CenterCargo, string> = {
 
 export function OpenBatchForm(props: { direction: BatchDirection; departments: readonly Department[]; centers?: readonly CenterInfo[]; onOpen(values: OpenBatchValues): Promise<void> }) {
   const { direction, departments, centers = [], onOpen } = props;
-  const [values, setValues] = useState<Omit<OpenBatchValues, 'centerCode' | 'carried'> & { unit: string; carried: CenterCargo | ''; centerCode: string }>({
+  // `unit`: the select's value, a department's id or «Trung tâm khác».
+  const [values, setValues] = useState<Pick<OpenBatchValues, 'courierName' | 'sealNumber'> & { unit: string; carried: CenterCargo | ''; centerCode: string }>({
     unit: '',
-    departmentId: '',
     centerCode: '',
     carried: '',
     courierName: '',
@@ -51,23 +51,21 @@ export function OpenBatchForm(props: { direction: BatchDirection; departments: r
     if (matches.length === 1) set({ centerCode: matches[0]!.agencyCode });
   };
 
-  const fields = (): OpenBatchFields =>
+  // The batch the form would open: checked as it is, then opened.
+  const opened = (): OpenBatchValues =>
     toCenter
-      ? { departmentId: '', courierName: values.courierName, centerCode: values.centerCode, carried: outgoing ? values.carried : undefined }
-      : { departmentId: values.unit, courierName: values.courierName };
+      ? { departmentId: '', centerCode: values.centerCode, ...(outgoing && values.carried ? { carried: values.carried } : {}), courierName: values.courierName, sealNumber: values.sealNumber }
+      : { departmentId: values.unit, courierName: values.courierName, sealNumber: values.sealNumber };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = openBatchProblems(fields(), direction);
+    const batch = opened();
+    const found = openBatchProblems(batch, direction);
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      await onOpen(
-        toCenter
-          ? { departmentId: '', centerCode: values.centerCode, ...(outgoing && values.carried ? { carried: values.carried } : {}), courierName: values.courierName, sealNumber: values.sealNumber }
-          : { departmentId: values.unit, courierName: values.courierName, sealNumber: values.sealNumber },
-      );
+      await onOpen(batch);
     } finally {
       setBusy(false);
     }
@@ -78,13 +76,7 @@ export function OpenBatchForm(props: { direction: BatchDirection; departments: r
     <form noValidate className="open-batch" onSubmit={(e) => void submit(e)} aria-label={outgoing ? 'Mở lô chuyển hồ sơ đi' : 'Mở lô nhận kết quả về'}>
       <label className={unitProblem ? 'hf-field invalid' : 'hf-field'}>
         <span>{outgoing ? 'Chuyển đến cơ quan' : 'Kết quả từ cơ quan'}</span>
-        <select
-          id={`${prefix}-department`}
-          autoFocus
-          value={values.unit}
-          onChange={(e) => set({ unit: e.target.value, departmentId: e.target.value === OTHER_CENTER ? '' : e.target.value })}
-          aria-invalid={unitProblem ? true : undefined}
-        >
+        <select id={`${prefix}-department`} autoFocus value={values.unit} onChange={(e) => set({ unit: e.target.value })} aria-invalid={unitProblem ? true : undefined}>
           <option value="">— Chọn sở, ngành —</option>
           {departments.map((d) => (
             <option key={d.id} value={d.id}>

@@ -293,11 +293,16 @@ test('received across boundaries at commune A, resolved by the provincial police
   // Commune A forwards the result to ward B in a batch «Kết quả giải quyết» between centers.
   await page.keyboard.press('Alt+1');
   await page.locator('#out-department').selectOption({ label: 'Trung tâm khác (hồ sơ phi địa giới)' });
-  await page.locator('#out-center-search').fill('vinh hung');
+  // Typed at Unikey speed into the center's search and the courier's name: typing, never taken for a scan.
+  await page.locator('#out-center-search').focus();
+  await typeTelex(page, 'vinh hung', { gapMs: 40, delivery: 'packet' });
+  expect(await page.locator('#out-center-search').inputValue()).toBe('vinh hung');
   await expect.poll(() => page.locator('#out-center').inputValue()).toBe(XA_B.agencyCode);
   expect(await page.locator('#out-center option').allInnerTexts()).not.toContain(XA_A.name);
   await page.getByRole('radio', { name: /Kết quả giải quyết/ }).check();
-  await page.locator('#out-courier').fill('Nguyễn Văn Tâm');
+  await page.locator('#out-courier').focus();
+  await typeTelex(page, 'Nguyeenx Vawn Taam', { gapMs: 40, delivery: 'packet' });
+  expect(await page.locator('#out-courier').inputValue()).toBe('Nguyễn Văn Tâm');
   await shot(page, '7-open-center-batch');
   await page.locator('#out-courier').press('Enter');
   const head = page.getByTestId('open-batch');
@@ -326,7 +331,8 @@ test('received across boundaries at commune A, resolved by the provincial police
   await atB.page.keyboard.press('F3');
   await atB.page.keyboard.press('Alt+3');
   await atB.page.locator('#in-department').selectOption({ label: 'Trung tâm khác (hồ sơ phi địa giới)' });
-  await atB.page.locator('#in-center-search').fill('dien chau');
+  await atB.page.locator('#in-center-search').focus();
+  await typeTelex(atB.page, 'dien chau', { gapMs: 40, delivery: 'packet' });
   await expect.poll(() => atB.page.locator('#in-center').inputValue()).toBe(XA_A.agencyCode);
   await atB.page.locator('#in-courier').fill('Bưu điện Vinh');
   await atB.page.locator('#in-courier').press('Enter');
